@@ -1,0 +1,584 @@
+/*
+ * The four client hooks: reading their githooks(5) input, the repository
+ * through libgit2, and handing parsed data to the pure rule functions.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include "hook.h"
+#include "message.h"
+#include "refname.h"
+#include "repo.h"
+#include "tag.h"
+
+/* Lets install.sh tell a flowgate hook from one it must keep. */
+const char fg_hook_marker[] = "@(#)flowgate-hook";
+
+static void fatal_line(const struct fg_hook_ctx *ctx, const char *what, const char *why)
+{
+	fprintf(stderr, "flowgate %s: fatal: %s: %s\n", ctx->hook, what, why);
+}
+
+int fg_read_all(int fd, char **out, size_t *len)
+{
+	size_t alloc = 4096, n = 0;
+	char *buf = malloc(alloc);
+
+	*out = NULL;
+	*len = 0;
+	if (!buf)
+		return -1;
+	for (;;) {
+		ssize_t got;
+		if (n + 1 == alloc) {
+			char *bigger = alloc > SIZE_MAX / 2 ? NULL : realloc(buf, alloc * 2);
+			if (!bigger) {
+				free(buf);
+				errno = ENOMEM;
+				return -1;
+			}
+			buf = bigger;
+			alloc *= 2;
+		}
+		got = read(fd, buf + n, alloc - n - 1);
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got < 0) {
+			free(buf);
+			return -1;
+		}
+		if (got == 0)
+			break;
+		n += (size_t)got;
+	}
+	buf[n] = '\0';
+	*out = buf;
+	*len = n;
+	return 0;
+}
+
+int fg_run_chained(const char *path, int argc, char **argv, const char *input, size_t len)
+{
+	char **args = calloc((size_t)argc + 1, sizeof(*args));
+	int fds[2] = { -1, -1 }, status;
+	pid_t pid;
+
+	if (!args)
+		return -1;
+	args[0] = (char *)path;
+	for (int i = 1; i < argc; i++)
+		args[i] = argv[i];
+	if (input && pipe(fds) < 0) {
+		free(args);
+		return -1;
+	}
+	fflush(NULL);
+	pid = fork();
+	if (pid == 0) {
+		if (input) {
+			dup2(fds[0], 0);
+			close(fds[0]);
+			close(fds[1]);
+		}
+		execv(path, args);
+		fprintf(stderr, "flowgate: cannot run %s: %s\n", path, strerror(errno));
+		_exit(126);
+	}
+	free(args);
+	if (pid < 0) {
+		if (input) {
+			close(fds[0]);
+			close(fds[1]);
+		}
+		return -1;
+	}
+	if (input) {
+		void (*old)(int) = signal(SIGPIPE, SIG_IGN);
+		close(fds[0]);
+		for (size_t off = 0; off < len;) {
+			ssize_t w = write(fds[1], input + off, len - off);
+			if (w < 0 && errno == EINTR)
+				continue;
+			if (w <= 0)
+				break; /* the hook stopped reading: its exit status decides */
+			off += (size_t)w;
+		}
+		close(fds[1]);
+		signal(SIGPIPE, old);
+	}
+	while (waitpid(pid, &status, 0) < 0)
+		if (errno != EINTR)
+			return -1;
+	if (WIFEXITED(status))
+		return WEXITSTATUS(status);
+	return WIFSIGNALED(status) ? 128 + WTERMSIG(status) : -1;
+}
+
+/* The hook flowgate kept when it was installed: <dir of argv[0]>/<hook>.pre-flowgate. */
+static int run_kept_hook(struct fg_hook_ctx *ctx)
+{
+	const char *argv0 = ctx->argv[0], *slash = strrchr(argv0, '/');
+	char *path;
+	int status = 0;
+
+	if (!slash)
+		return 0;
+	path = fg_strdupf("%.*s/%s.pre-flowgate", (int)(slash - argv0), argv0, ctx->hook);
+	if (!path)
+		return FG_EXIT_INTERNAL;
+	if (access(path, X_OK) == 0) {
+		status = fg_run_chained(path, ctx->argc, ctx->argv, ctx->input, ctx->input_len);
+		if (status < 0) {
+			fatal_line(ctx, "cannot run the kept hook", path);
+			status = FG_EXIT_INTERNAL;
+		}
+	}
+	free(path);
+	return status;
+}
+
+int fg_hook_main(const char *hook, int argc, char **argv, fg_hook_fn fn, int downgrade)
+{
+	struct fg_hook_ctx ctx;
+	int status;
+
+	memset(&ctx, 0, sizeof(ctx));
+	ctx.hook = hook;
+	ctx.argc = argc;
+	ctx.argv = argv;
+	fg_report_init(&ctx.report);
+	if (fg_git_init() < 0) {
+		fatal_line(&ctx, "cannot initialise libgit2", fg_git_error());
+		return downgrade ? FG_EXIT_OK : FG_EXIT_INTERNAL;
+	}
+	status = fn(&ctx);
+	fg_report_print(&ctx.report, stderr, hook, fg_use_color(2), downgrade);
+	if (status == FG_EXIT_OK && (fg_report_count(&ctx.report, FG_ERROR) || ctx.report.oom))
+		status = FG_EXIT_VIOLATION;
+	if (downgrade)
+		status = FG_EXIT_OK;
+	else if (status == FG_EXIT_VIOLATION)
+		fprintf(stderr, "flowgate %s: refused; to bypass once: git %s --no-verify\n", hook,
+			!strcmp(hook, "pre-push") ? "push" : "commit");
+	if (status == FG_EXIT_OK && argc > 0)
+		status = run_kept_hook(&ctx);
+	fg_report_release(&ctx.report);
+	free(ctx.input);
+	fg_git_shutdown();
+	return status;
+}
+
+static int open_repo(struct fg_hook_ctx *ctx, git_repository **repo)
+{
+	if (fg_repo_open(repo) < 0) {
+		fatal_line(ctx, "cannot open the repository", fg_git_error());
+		return -1;
+	}
+	return 0;
+}
+
+/* branchName on BRANCH, and *PARSED set when it is a workflow branch. */
+static const struct fg_branch *check_branch(struct fg_report *report, const char *name,
+					    struct fg_branch *parsed, int rename_hint)
+{
+	if (fg_check_branch_name(report, name, rename_hint) < 0)
+		return NULL;
+	fg_branch_parse(name, parsed);
+	return parsed;
+}
+
+int fg_run_pre_commit(struct fg_hook_ctx *ctx)
+{
+	git_repository *repo = NULL;
+	git_index *index = NULL;
+	struct fg_vfiles files;
+	struct fg_branch parsed;
+	const struct fg_branch *branch = NULL;
+	char *name = NULL;
+	int status = FG_EXIT_INTERNAL;
+
+	memset(&files, 0, sizeof(files));
+	if (ctx->argc != 1) {
+		fprintf(stderr, "flowgate pre-commit: usage: pre-commit (takes no arguments)\n");
+		return FG_EXIT_USAGE;
+	}
+	if (open_repo(ctx, &repo) < 0)
+		return FG_EXIT_INTERNAL;
+	if (fg_repo_head_branch(repo, &name) < 0) {
+		fatal_line(ctx, "cannot read HEAD", fg_git_error());
+		goto out;
+	}
+	if (name) /* a detached HEAD (rebase, bisect) has no branch to check */
+		branch = check_branch(&ctx->report, name, &parsed, 1);
+	if (git_repository_index(&index, repo) < 0 ||
+	    fg_vfiles_from_index(&files, repo, index) < 0) {
+		fatal_line(ctx, "cannot read the staged version files", fg_git_error());
+		goto out;
+	}
+	fg_versions_check(&ctx->report, &files.set, branch, name);
+	status = FG_EXIT_OK;
+out:
+	fg_vfiles_release(&files);
+	git_index_free(index);
+	free(name);
+	git_repository_free(repo);
+	return status;
+}
+
+int fg_run_commit_msg(struct fg_hook_ctx *ctx)
+{
+	git_repository *repo = NULL;
+	char *raw = NULL, *message = NULL;
+	size_t len;
+	int fd, rc, status = FG_EXIT_INTERNAL;
+
+	if (ctx->argc != 2) {
+		fprintf(stderr, "flowgate commit-msg: usage: commit-msg <message-file>\n");
+		return FG_EXIT_USAGE;
+	}
+	if ((fd = open(ctx->argv[1], O_RDONLY)) < 0 || fg_read_all(fd, &raw, &len) < 0) {
+		fatal_line(ctx, "cannot read the message file", strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		return FG_EXIT_INTERNAL;
+	}
+	close(fd);
+	if (open_repo(ctx, &repo) < 0)
+		goto out;
+	rc = fg_message_cleanup(&message, raw, len, fg_repo_comment_char(repo));
+	if (rc == -1) {
+		struct fg_violation *v = fg_report_add(&ctx->report, FG_RULE_HEADER_FORMAT,
+						       "the message contains a NUL byte");
+		fg_violation_hint(v, "write the message as text (no NUL bytes)");
+	} else if (rc < 0) {
+		fatal_line(ctx, "cannot clean up the message", fg_git_error());
+		goto out;
+	} else {
+		fg_check_message(&ctx->report, message, NULL);
+	}
+	status = FG_EXIT_OK;
+out:
+	free(raw);
+	free(message);
+	git_repository_free(repo);
+	return status;
+}
+
+/* One line of pre-push input. */
+struct ref_update {
+	char *local_ref, *remote_ref; /* into the input buffer */
+	git_oid local, remote;
+};
+
+static int parse_oid(git_oid *out, const char *hex)
+{
+	return strlen(hex) == GIT_OID_HEXSZ && git_oid_fromstr(out, hex) == 0 ? 0 : -1;
+}
+
+/* Split the pre-push input into updates (fields separated by one space). */
+static int parse_updates(char *input, size_t len, struct ref_update **out, size_t *count)
+{
+	size_t n = 0, alloc = 0;
+	struct ref_update *updates = NULL;
+	char *line = input, *end = input + len;
+
+	*out = NULL;
+	*count = 0;
+	while (line < end) {
+		char *nl = memchr(line, '\n', (size_t)(end - line));
+		char *field[4], *p;
+		int i;
+
+		if (nl)
+			*nl = '\0';
+		if (!*line) {
+			line = nl ? nl + 1 : end;
+			continue;
+		}
+		for (i = 0, p = line; i < 4; i++) {
+			field[i] = p;
+			p = i < 3 ? strchr(p, ' ') : NULL;
+			if (i < 3 && !p)
+				break;
+			if (p)
+				*p++ = '\0';
+		}
+		if (i < 4 || strchr(field[3], ' '))
+			goto bad;
+		if (n == alloc) {
+			struct ref_update *bigger;
+			alloc = alloc ? alloc * 2 : 8;
+			if (!(bigger = realloc(updates, alloc * sizeof(*updates))))
+				goto bad;
+			updates = bigger;
+		}
+		updates[n].local_ref = field[0];
+		updates[n].remote_ref = field[2];
+		if (parse_oid(&updates[n].local, field[1]) < 0 ||
+		    parse_oid(&updates[n].remote, field[3]) < 0)
+			goto bad;
+		n++;
+		line = nl ? nl + 1 : end;
+	}
+	*out = updates;
+	*count = n;
+	return 0;
+bad:
+	free(updates);
+	return -1;
+}
+
+static void check_tip_versions(struct fg_hook_ctx *ctx, git_repository *repo, git_commit *commit,
+			       const struct fg_branch *branch, const char *name)
+{
+	git_tree *tree = NULL;
+	struct fg_vfiles files;
+
+	if (git_commit_tree(&tree, commit) < 0)
+		return;
+	if (fg_vfiles_from_tree(&files, repo, tree) == 0)
+		fg_versions_check(&ctx->report, &files.set, branch, name);
+	fg_vfiles_release(&files);
+	git_tree_free(tree);
+}
+
+static int check_pushed_branch(struct fg_hook_ctx *ctx, git_repository *repo,
+			       const struct ref_update *u, git_commit *commit)
+{
+	const char *name = u->remote_ref + strlen("refs/heads/");
+	struct fg_branch parsed;
+	const struct fg_branch *branch = check_branch(&ctx->report, name, &parsed, 0);
+
+	if (commit)
+		check_tip_versions(ctx, repo, commit, branch, name);
+	return 0;
+}
+
+static void check_pushed_tag(struct fg_hook_ctx *ctx, git_repository *repo,
+			     const struct ref_update *u, git_commit *commit)
+{
+	const char *name = u->remote_ref + strlen("refs/tags/");
+	git_object *object = NULL;
+	git_tree *tree = NULL;
+	struct fg_vfiles files;
+	const char *message = NULL;
+	int annotated = 0;
+
+	memset(&files, 0, sizeof(files));
+	if (git_object_lookup(&object, repo, &u->local, GIT_OBJECT_ANY) == 0 &&
+	    git_object_type(object) == GIT_OBJECT_TAG) {
+		annotated = 1;
+		message = git_tag_message((git_tag *)object);
+	}
+	if (commit && git_commit_tree(&tree, commit) == 0)
+		fg_vfiles_from_tree(&files, repo, tree);
+	fg_check_tag(&ctx->report, name, annotated, message, commit ? &files.set : NULL);
+	fg_vfiles_release(&files);
+	git_tree_free(tree);
+	git_object_free(object);
+}
+
+static void check_new_commits(struct fg_hook_ctx *ctx, git_repository *repo, git_revwalk *walk)
+{
+	git_oid id;
+
+	while (git_revwalk_next(&id, walk) == 0) {
+		git_commit *commit = NULL;
+		char where[32];
+
+		if (git_commit_lookup(&commit, repo, &id) < 0)
+			continue;
+		memcpy(where, "commit ", 7);
+		git_oid_tostr(where + 7, 13, &id);
+		fg_check_message(&ctx->report, git_commit_message(commit), where);
+		git_commit_free(commit);
+	}
+}
+
+int fg_run_pre_push(struct fg_hook_ctx *ctx)
+{
+	git_repository *repo = NULL;
+	git_revwalk *walk = NULL;
+	git_remote *remote = NULL;
+	struct ref_update *updates = NULL;
+	size_t count = 0;
+	int status = FG_EXIT_INTERNAL, pushed = 0;
+
+	if (ctx->argc != 3) {
+		fprintf(stderr, "flowgate pre-push: usage: pre-push <remote-name> <url> "
+			"< '<local ref> <local oid> <remote ref> <remote oid>' lines\n");
+		return FG_EXIT_USAGE;
+	}
+	if (fg_read_all(0, &ctx->input, &ctx->input_len) < 0) {
+		fatal_line(ctx, "cannot read the ref updates on stdin", strerror(errno));
+		return FG_EXIT_INTERNAL;
+	}
+	{
+		/* Parse a copy: ctx->input goes unchanged to a kept hook. */
+		char *copy = malloc(ctx->input_len + 1);
+		if (!copy)
+			return FG_EXIT_INTERNAL;
+		memcpy(copy, ctx->input, ctx->input_len + 1);
+		if (parse_updates(copy, ctx->input_len, &updates, &count) < 0) {
+			fprintf(stderr, "flowgate pre-push: error: malformed input line; expected "
+				"'<local ref> <local oid> <remote ref> <remote oid>'\n");
+			free(copy);
+			return FG_EXIT_USAGE;
+		}
+		if (open_repo(ctx, &repo) < 0 || git_revwalk_new(&walk, repo) < 0)
+			goto out_copy;
+		for (size_t i = 0; i < count; i++) {
+			const struct ref_update *u = &updates[i];
+			git_object *peeled = NULL;
+			git_commit *commit = NULL;
+
+			if (git_oid_is_zero(&u->local))
+				continue; /* a deletion adds no commit */
+			if (git_object_lookup(&peeled, repo, &u->local, GIT_OBJECT_ANY) == 0) {
+				git_object *target = NULL;
+				if (git_object_peel(&target, peeled, GIT_OBJECT_COMMIT) == 0)
+					commit = (git_commit *)target;
+				git_object_free(peeled);
+			}
+			if (!strncmp(u->remote_ref, "refs/heads/", 11))
+				check_pushed_branch(ctx, repo, u, commit);
+			else if (!strncmp(u->remote_ref, "refs/tags/", 10))
+				check_pushed_tag(ctx, repo, u, commit);
+			if (commit) {
+				if (git_revwalk_push(walk, git_commit_id(commit)) == 0)
+					pushed = 1;
+				git_commit_free(commit);
+			}
+			if (!git_oid_is_zero(&u->remote)) {
+				git_object *theirs = NULL, *theirs_commit = NULL;
+				/* Already on the remote: never re-checked. Unknown here (someone
+				 * else pushed it): nothing to hide, the tracking refs still count. */
+				if (git_object_lookup(&theirs, repo, &u->remote, GIT_OBJECT_ANY) == 0 &&
+				    git_object_peel(&theirs_commit, theirs, GIT_OBJECT_COMMIT) == 0)
+					git_revwalk_hide(walk, git_object_id(theirs_commit));
+				git_object_free(theirs_commit);
+				git_object_free(theirs);
+			}
+		}
+		git_error_clear();
+		/* A new branch: only the commits no ref of that remote already has. */
+		if (git_remote_lookup(&remote, repo, ctx->argv[1]) == 0 &&
+		    !strpbrk(ctx->argv[1], "*?[\\")) {
+			char *glob = fg_strdupf("refs/remotes/%s/*", ctx->argv[1]);
+			if (glob)
+				git_revwalk_hide_glob(walk, glob);
+			free(glob);
+		}
+		git_error_clear();
+		if (pushed)
+			check_new_commits(ctx, repo, walk);
+		status = FG_EXIT_OK;
+out_copy:
+		free(copy);
+	}
+	free(updates);
+	git_remote_free(remote);
+	git_revwalk_free(walk);
+	git_repository_free(repo);
+	return status;
+}
+
+/* The X.Y of the release branch whose tip is MERGED, if any ref names one. */
+static int merged_release(git_repository *repo, const git_oid *merged, uint64_t *major,
+			  uint64_t *minor)
+{
+	static const char *const globs[] = { "refs/heads/release/*", "refs/remotes/*/release/*" };
+	int found = 0;
+
+	for (size_t g = 0; g < 2 && !found; g++) {
+		git_reference_iterator *it = NULL;
+		git_reference *ref;
+
+		if (git_reference_iterator_glob_new(&it, repo, globs[g]) < 0)
+			continue;
+		while (!found && git_reference_next(&ref, it) == 0) {
+			const char *name = git_reference_name(ref), *series = strstr(name, "/release/");
+			const git_oid *target = git_reference_target(ref);
+			size_t len;
+
+			if (series && target && git_oid_equal(target, merged)) {
+				series += strlen("/release/");
+				len = strlen(series);
+				if (len > 2 && fg_series_parse(series, len, major, minor) == 0)
+					found = 1;
+			}
+			git_reference_free(ref);
+		}
+		git_reference_iterator_free(it);
+	}
+	git_error_clear();
+	return found;
+}
+
+static void next_step_after_release(struct fg_hook_ctx *ctx, git_repository *repo,
+				    const struct fg_version_set *set)
+{
+	git_commit *head = NULL;
+	git_oid head_id;
+	const git_oid *merged;
+	const struct fg_vfile_value *current = fg_versions_exact(set);
+	uint64_t major, minor;
+	struct fg_violation *v;
+
+	if (git_reference_name_to_id(&head_id, repo, "HEAD") < 0 ||
+	    git_commit_lookup(&head, repo, &head_id) < 0) {
+		git_error_clear();
+		return;
+	}
+	merged = git_commit_parentcount(head) >= 2 ? git_commit_parent_id(head, 1) : &head_id;
+	if (merged_release(repo, merged, &major, &minor) &&
+	    !(current && (current->major > major ||
+			  (current->major == major && current->minor > minor)))) {
+		v = fg_report_add(&ctx->report, FG_RULE_NEXT_STEP,
+				  "release/%llu.%llu.x is merged into main; next, main moves to "
+				  "%llu.%llu.0-dev", (unsigned long long)major,
+				  (unsigned long long)minor, (unsigned long long)major,
+				  (unsigned long long)minor + 1);
+		fg_violation_hint(v, "write %llu.%llu.0-dev in the version files, then "
+				  "git commit -am 'chore: bump version to %llu.%llu.0-dev'",
+				  (unsigned long long)major, (unsigned long long)minor + 1,
+				  (unsigned long long)major, (unsigned long long)minor + 1);
+	}
+	git_commit_free(head);
+}
+
+int fg_run_post_merge(struct fg_hook_ctx *ctx)
+{
+	git_repository *repo = NULL;
+	git_index *index = NULL;
+	struct fg_vfiles files;
+	struct fg_branch parsed;
+	const struct fg_branch *branch = NULL;
+	char *name = NULL;
+
+	memset(&files, 0, sizeof(files));
+	if (ctx->argc != 2) {
+		fprintf(stderr, "flowgate post-merge: usage: post-merge <squash-flag>\n");
+		return FG_EXIT_USAGE;
+	}
+	if (open_repo(ctx, &repo) < 0)
+		return FG_EXIT_INTERNAL;
+	if (fg_repo_head_branch(repo, &name) == 0 && name && fg_branch_parse(name, &parsed) == 0)
+		branch = &parsed;
+	if (git_repository_index(&index, repo) == 0 &&
+	    fg_vfiles_from_index(&files, repo, index) == 0) {
+		fg_versions_check(&ctx->report, &files.set, branch, name);
+		if (branch && branch->kind == FG_BRANCH_MAIN && strcmp(ctx->argv[1], "1"))
+			next_step_after_release(ctx, repo, &files.set);
+	}
+	fg_vfiles_release(&files);
+	git_index_free(index);
+	free(name);
+	git_repository_free(repo);
+	return FG_EXIT_OK;
+}

@@ -1,0 +1,68 @@
+/*
+ * The hooks' shared driver and each hook's logic. hooks/<hook>.c is only a
+ * main() that calls fg_hook_main with the matching fg_run_* function.
+ */
+#ifndef FLOWGATE_HOOK_H
+#define FLOWGATE_HOOK_H
+
+#include <stddef.h>
+#include "report.h"
+
+/* Exit statuses (documented in README.md). */
+#define FG_EXIT_OK 0        /* clean, warnings allowed */
+#define FG_EXIT_VIOLATION 1 /* at least one error-severity violation */
+#define FG_EXIT_USAGE 2     /* bad arguments or malformed hook input */
+#define FG_EXIT_INTERNAL 3  /* repository cannot be opened, file unreadable, out of memory */
+
+struct fg_hook_ctx {
+	const char *hook;      /* "pre-commit", ... */
+	int argc;
+	char **argv;
+	char *input;           /* stdin as read by the hook (pre-push), owned; NULL if not read */
+	size_t input_len;
+	struct fg_report report;
+};
+
+/* A hook's logic: fills CTX->report; returns an FG_EXIT_* status. */
+typedef int (*fg_hook_fn)(struct fg_hook_ctx *ctx);
+
+/*
+ * fg_hook_main: initialise libgit2, run FN, print the report on stderr, and,
+ * when the checks passed, run the hook flowgate found in place
+ * (<dir of argv[0]>/<hook>.pre-flowgate) with the same arguments and stdin.
+ * Returns the process exit status: FN's, or the chained hook's when it ran.
+ * post-merge (DOWNGRADE non-zero) prints errors as warnings and returns 0.
+ */
+int fg_hook_main(const char *hook, int argc, char **argv, fg_hook_fn fn, int downgrade);
+
+/*
+ * The hooks, per githooks(5):
+ * fg_run_pre_commit: no arguments; branchName on HEAD's branch, version
+ *   rules on the staged version files.
+ * fg_run_commit_msg: one argument, the message file; header rules.
+ * fg_run_pre_push: arguments <remote name> <url>, stdin lines
+ *   "<local ref> <local oid> <remote ref> <remote oid>"; branch, version,
+ *   message and tag rules on what the push adds.
+ * fg_run_post_merge: one argument, 1 for a squash merge; version rules on
+ *   the merge result, and the workflow's next step after a release merge.
+ */
+int fg_run_pre_commit(struct fg_hook_ctx *ctx);
+int fg_run_commit_msg(struct fg_hook_ctx *ctx);
+int fg_run_pre_push(struct fg_hook_ctx *ctx);
+int fg_run_post_merge(struct fg_hook_ctx *ctx);
+
+/*
+ * fg_read_all: read FD to its end into a newly allocated buffer (NUL added,
+ * not counted in *LEN). Returns 0, or -1 with errno set.
+ */
+int fg_read_all(int fd, char **out, size_t *len);
+
+/*
+ * fg_run_chained: run PATH with arguments ARGV[1..ARGC) and, when INPUT is
+ * not NULL, INPUT[0..LEN) as its stdin (otherwise stdin is inherited).
+ * Returns its exit status (128+N when killed by signal N), or -1 when it
+ * cannot be started.
+ */
+int fg_run_chained(const char *path, int argc, char **argv, const char *input, size_t len);
+
+#endif

@@ -1,0 +1,211 @@
+/*
+ * Commit message cleanup (git's, through libgit2's git_message_prettify)
+ * and the Conventional Commits 1.0.0 header rules.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <git2.h>
+#include "message.h"
+#include "pattern.h"
+
+#define CUT_LINE "------------------------ >8 ------------------------"
+
+const char *const fg_commit_types[] = {
+	"feat", "fix", "docs", "style", "refactor", "perf", "test", "build", "ci",
+	"chore", "revert", "release", "hotfix", "maintenance", NULL
+};
+
+static struct fg_pattern generated_re = FG_PATTERN(
+	"^(?:Merge |Revert \"|Reapply \"|fixup! |squash! |amend! )", 0);
+static struct fg_pattern header_re = FG_PATTERN(
+	"^([^\\s():!]+)(?:\\(([^()\\r\\n]*)\\))?(!)?: (.*)\\z", 0);
+/* git's template lines, whose first character is the comment character. */
+static struct fg_pattern template_re = FG_PATTERN(
+	"^(\\S) (?:Please enter (?:the|a) commit message|" CUT_LINE "$)", FG_PATTERN_MULTILINE);
+
+int fg_message_detect_comment_char(const char *raw, size_t len)
+{
+	struct fg_span g[2];
+
+	if (fg_pattern_match(&template_re, raw, len, g, 2) == 1 && g[1].len == 1)
+		return (unsigned char)raw[g[1].off];
+	return FG_COMMENT_NONE;
+}
+
+/* Length of RAW up to the scissors line of comment character CC, if any. */
+static size_t before_scissors(const char *raw, size_t len, int cc)
+{
+	const size_t cut_len = sizeof(CUT_LINE) - 1;
+	size_t pos = 0;
+
+	if (cc == FG_COMMENT_NONE)
+		return len;
+	while (pos < len) {
+		const char *nl = memchr(raw + pos, '\n', len - pos);
+		size_t end = nl ? (size_t)(nl - raw) : len;
+		size_t line_len = end - pos;
+
+		if (line_len > 0 && raw[end - 1] == '\r')
+			line_len--;
+		if (line_len == cut_len + 2 && (unsigned char)raw[pos] == cc && raw[pos + 1] == ' ' &&
+		    !memcmp(raw + pos + 2, CUT_LINE, cut_len))
+			return pos;
+		pos = end + 1;
+	}
+	return len;
+}
+
+int fg_message_cleanup(char **out, const char *raw, size_t len, int comment_char)
+{
+	git_buf buf = GIT_BUF_INIT;
+	char *text;
+	int rc;
+
+	*out = NULL;
+	if (memchr(raw, '\0', len))
+		return -1;
+	if (comment_char == FG_COMMENT_AUTO)
+		comment_char = fg_message_detect_comment_char(raw, len);
+	len = before_scissors(raw, len, comment_char);
+	if (!(text = malloc(len + 1)))
+		return -2;
+	memcpy(text, raw, len);
+	text[len] = '\0';
+	rc = git_message_prettify(&buf, text, comment_char != FG_COMMENT_NONE,
+				  comment_char != FG_COMMENT_NONE ? (char)comment_char : '#');
+	free(text);
+	if (rc < 0)
+		return -2;
+	*out = malloc(buf.size + 1);
+	if (*out) {
+		memcpy(*out, buf.ptr ? buf.ptr : "", buf.size);
+		(*out)[buf.size] = '\0';
+	}
+	git_buf_dispose(&buf);
+	return *out ? 0 : -2;
+}
+
+int fg_message_is_generated(const char *header, size_t len)
+{
+	return fg_pattern_match(&generated_re, header, len, NULL, 0) == 1;
+}
+
+int fg_header_parse(const char *header, size_t len, struct fg_header *out)
+{
+	struct fg_span g[5];
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	rc = fg_pattern_match(&header_re, header, len, g, 5);
+	if (rc == -2)
+		return -2;
+	if (rc != 1)
+		return -1;
+	out->type = header + g[1].off;
+	out->type_len = g[1].len;
+	if (g[2].off != SIZE_MAX) {
+		out->scope = header + g[2].off;
+		out->scope_len = g[2].len;
+	}
+	out->breaking = g[3].off != SIZE_MAX;
+	out->subject = header + g[4].off;
+	out->subject_len = g[4].len;
+	return 0;
+}
+
+size_t fg_utf8_length(const char *text, size_t len)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < len; i++)
+		n += ((unsigned char)text[i] & 0xC0) != 0x80;
+	return n;
+}
+
+static int known_type(const char *type, size_t len, int fold_case)
+{
+	for (size_t i = 0; fg_commit_types[i]; i++) {
+		const char *t = fg_commit_types[i];
+		size_t j;
+
+		if (strlen(t) != len)
+			continue;
+		for (j = 0; j < len; j++) {
+			char c = type[j];
+			if (fold_case && c >= 'A' && c <= 'Z')
+				c = (char)(c - 'A' + 'a');
+			if (c != t[j])
+				break;
+		}
+		if (j == len)
+			return 1;
+	}
+	return 0;
+}
+
+static const char *types_list(void)
+{
+	return "feat fix docs style refactor perf test build ci chore revert release hotfix maintenance";
+}
+
+size_t fg_check_message(struct fg_report *report, const char *message, const char *where)
+{
+	size_t before = report->n;
+	const char *nl = strchr(message, '\n');
+	size_t len = nl ? (size_t)(nl - message) : strlen(message);
+	const char *pre = where ? where : "", *sep = where ? ": " : "";
+	struct fg_header h;
+	struct fg_violation *v;
+	char *q;
+	int rc;
+
+	if (!len || fg_message_is_generated(message, len))
+		return 0;
+	q = fg_quote(message, len, 80);
+	rc = fg_header_parse(message, len, &h);
+	if (rc == -2) {
+		v = fg_report_add(report, FG_RULE_HEADER_FORMAT, "%s%sheader %s is not valid UTF-8",
+				  pre, sep, q ? q : "?");
+		fg_violation_hint(v, "write the message in UTF-8 (git's default i18n.commitEncoding)");
+	} else if (rc < 0) {
+		const char *colon = memchr(message, ':', len);
+		v = fg_report_add(report, FG_RULE_HEADER_FORMAT,
+				  "%s%sheader %s is not 'type(scope)!: subject'", pre, sep, q ? q : "?");
+		if (colon && colon + 1 < message + len && colon[1] != ' ')
+			fg_violation_hint(v, "put one space after the colon, e.g. '%.*s: %.*s'",
+					  (int)(colon - message), message,
+					  (int)(message + len - colon - 1), colon + 1);
+		else
+			fg_violation_hint(v, "start with a type and a colon, e.g. 'fix: %.*s' "
+					  "(types: %s)", (int)(len > 50 ? 50 : len), message, types_list());
+	} else {
+		if (!known_type(h.type, h.type_len, 0)) {
+			v = fg_report_add(report, FG_RULE_TYPE_ENUM, "%s%stype '%.*s' is not a workflow type",
+					  pre, sep, (int)h.type_len, h.type);
+			if (known_type(h.type, h.type_len, 1))
+				fg_violation_hint(v, "write the type in lowercase");
+			else
+				fg_violation_hint(v, "use one of: %s", types_list());
+		}
+		{
+			size_t i = 0;
+			while (i < h.subject_len && (h.subject[i] == ' ' || h.subject[i] == '\t'))
+				i++;
+			if (i == h.subject_len) {
+				v = fg_report_add(report, FG_RULE_SUBJECT_EMPTY,
+						  "%s%sheader %s has an empty subject", pre, sep, q ? q : "?");
+				fg_violation_hint(v, "say what the commit does after '%.*s: '",
+						  (int)h.type_len, h.type);
+			}
+		}
+	}
+	if (rc != -2 && fg_utf8_length(message, len) > FG_HEADER_MAX_LENGTH) {
+		v = fg_report_add(report, FG_RULE_HEADER_MAX_LENGTH,
+				  "%s%sheader is %zu characters long, more than %d", pre, sep,
+				  fg_utf8_length(message, len), FG_HEADER_MAX_LENGTH);
+		fg_violation_hint(v, "shorten the first line to %d characters and put details in the body, "
+				  "after a blank line", FG_HEADER_MAX_LENGTH);
+	}
+	free(q);
+	return report->n - before;
+}

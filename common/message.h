@@ -1,0 +1,79 @@
+/*
+ * Commit messages: the cleanup git applies before it stores a message
+ * (comment lines, the `git commit -v` scissors, blank lines, trailing
+ * white space), git's own generated messages, and the Conventional Commits
+ * 1.0.0 header rules (headerFormat, typeEnum, subjectEmpty, headerMaxLength).
+ */
+#ifndef FLOWGATE_MESSAGE_H
+#define FLOWGATE_MESSAGE_H
+
+#include <stddef.h>
+#include "report.h"
+
+/* Maximum header length in characters (Unicode code points). */
+#define FG_HEADER_MAX_LENGTH 72
+
+/* core.commentChar = auto: decide from the message, as git would have. */
+#define FG_COMMENT_AUTO (-1)
+/* No comment stripping (a stored commit message, or cleanup without comments). */
+#define FG_COMMENT_NONE 0
+
+/*
+ * fg_message_detect_comment_char: for core.commentChar=auto, the character
+ * git used: the one that starts git's own template lines ("Please enter
+ * the commit message...") or the scissors line. Returns it, or
+ * FG_COMMENT_NONE when the message carries no template (commit -m / -F).
+ */
+int fg_message_detect_comment_char(const char *raw, size_t len);
+
+/*
+ * fg_message_cleanup: the message git will store, from the raw message file
+ * RAW[0..LEN): everything from the scissors line ("<c> ------------------------
+ * >8 ------------------------") down is dropped, then git_message_prettify
+ * strips lines starting with COMMENT_CHAR (unless FG_COMMENT_NONE; resolve
+ * FG_COMMENT_AUTO first or pass it to have it resolved here), trailing
+ * white space (CR of CRLF included), and leading, trailing and repeated blank
+ * lines. On success *OUT is a newly allocated NUL-terminated string the
+ * caller frees, and 0 is returned. Returns -1 when RAW holds a NUL byte
+ * (git refuses such a message too), -2 when out of memory or libgit2 fails.
+ */
+int fg_message_cleanup(char **out, const char *raw, size_t len, int comment_char);
+
+/*
+ * fg_message_is_generated: non-zero when HEADER (the first line) is one of
+ * git's own generated messages: "Merge ...", "Revert \"...\"",
+ * "Reapply \"...\"", "fixup! ", "squash! ", "amend! ".
+ */
+int fg_message_is_generated(const char *header, size_t len);
+
+/* The parts of a Conventional Commits 1.0.0 header (spec items 1-5). */
+struct fg_header {
+	const char *type;    size_t type_len;
+	const char *scope;   size_t scope_len; /* NULL when absent */
+	int breaking;                           /* '!' before the colon */
+	const char *subject; size_t subject_len;
+};
+
+/*
+ * fg_header_parse: split HEADER[0..LEN) into OUT (pointers into HEADER).
+ * Returns 0 when it has the shape "type(scope)!: subject", -1 when not,
+ * -2 when it is not valid UTF-8.
+ */
+int fg_header_parse(const char *header, size_t len, struct fg_header *out);
+
+/*
+ * fg_check_message: rules headerFormat, typeEnum, subjectEmpty and
+ * headerMaxLength on MESSAGE, a cleaned-up NUL-terminated message (see
+ * fg_message_cleanup; a stored commit message already is). An empty
+ * message and git's generated messages pass. WHERE (may be NULL) prefixes
+ * each violation's text, e.g. "commit 1a2b3c4". Returns violations added.
+ */
+size_t fg_check_message(struct fg_report *report, const char *message, const char *where);
+
+/* fg_utf8_length: code points in TEXT[0..LEN) (invalid bytes count as one each). */
+size_t fg_utf8_length(const char *text, size_t len);
+
+/* The commit types of the workflow, NULL-terminated. */
+extern const char *const fg_commit_types[];
+
+#endif

@@ -1,0 +1,77 @@
+/* PCRE2 wrapper: lazy once-per-process compilation, bounded matching. */
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+#include "pattern.h"
+
+_Static_assert(FG_PATTERN_MULTILINE == PCRE2_MULTILINE, "PCRE2_MULTILINE value");
+
+static struct fg_pattern *compiled;
+static pcre2_match_context *match_context;
+static pcre2_match_data *match_data;
+
+static int prepare(struct fg_pattern *pattern)
+{
+	int errcode;
+	PCRE2_SIZE erroff;
+
+	if (!match_context) {
+		if (!(match_context = pcre2_match_context_create(NULL)))
+			return -1;
+		pcre2_set_match_limit(match_context, FG_PATTERN_MATCH_LIMIT);
+		pcre2_set_depth_limit(match_context, FG_PATTERN_DEPTH_LIMIT);
+	}
+	if (!match_data && !(match_data = pcre2_match_data_create(FG_PATTERN_MAX_GROUPS, NULL)))
+		return -1;
+	if (!pattern->code) {
+		pattern->code = pcre2_compile((PCRE2_SPTR)pattern->source, PCRE2_ZERO_TERMINATED,
+					      pattern->options | PCRE2_UTF | PCRE2_DOLLAR_ENDONLY, &errcode, &erroff, NULL);
+		if (!pattern->code)
+			return -1;
+		pattern->next_compiled = compiled;
+		compiled = pattern;
+	}
+	return 0;
+}
+
+int fg_pattern_match(struct fg_pattern *pattern, const char *subject, size_t len,
+		     struct fg_span *groups, size_t ngroups)
+{
+	PCRE2_SIZE *ovector;
+	uint32_t count;
+	int rc;
+
+	if (prepare(pattern) < 0)
+		return -1;
+	rc = pcre2_match(pattern->code, (PCRE2_SPTR)subject, len, 0, 0, match_data, match_context);
+	if (rc == PCRE2_ERROR_NOMATCH)
+		return 0;
+	if (rc < 0)
+		return -2;
+	ovector = pcre2_get_ovector_pointer(match_data);
+	count = pcre2_get_ovector_count(match_data);
+	for (size_t i = 0; groups && i < ngroups; i++) {
+		if (i < count && i < (size_t)rc && ovector[2 * i] != PCRE2_UNSET) {
+			groups[i].off = ovector[2 * i];
+			groups[i].len = ovector[2 * i + 1] - ovector[2 * i];
+		} else {
+			groups[i].off = SIZE_MAX;
+			groups[i].len = 0;
+		}
+	}
+	return 1;
+}
+
+void fg_pattern_cleanup(void)
+{
+	while (compiled) {
+		struct fg_pattern *next = compiled->next_compiled;
+		pcre2_code_free(compiled->code);
+		compiled->code = NULL;
+		compiled->next_compiled = NULL;
+		compiled = next;
+	}
+	pcre2_match_data_free(match_data);
+	match_data = NULL;
+	pcre2_match_context_free(match_context);
+	match_context = NULL;
+}

@@ -1,0 +1,52 @@
+/*
+ * PCRE2 patterns, compiled once per process on first use and matched with
+ * match and depth limits, so no input can make a hook spin or overflow.
+ */
+#ifndef FLOWGATE_PATTERN_H
+#define FLOWGATE_PATTERN_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Limits applied to every match (PCRE2 match_limit and depth_limit). */
+#define FG_PATTERN_MATCH_LIMIT 100000u
+#define FG_PATTERN_DEPTH_LIMIT 1000u
+
+/* PCRE2_MULTILINE, for patterns declared where pcre2.h is not included. */
+#define FG_PATTERN_MULTILINE 0x00000400u
+
+/* Maximum capture groups reported by fg_pattern_match (group 0 included). */
+#define FG_PATTERN_MAX_GROUPS 10
+
+/*
+ * A pattern declared statically: FG_PATTERN("^main$", 0). The compiled code
+ * is filled in by the first fg_pattern_match and freed by fg_pattern_cleanup.
+ */
+struct fg_pattern {
+	const char *source;  /* PCRE2 pattern, UTF-8 */
+	uint32_t options;    /* PCRE2 compile options (PCRE2_UTF and PCRE2_DOLLAR_ENDONLY always added) */
+	void *code;          /* pcre2_code_8 *, NULL until compiled */
+	struct fg_pattern *next_compiled;
+};
+#define FG_PATTERN(src, opts) { (src), (opts), NULL, NULL }
+
+/* One capture group: offset and length in the subject; offset SIZE_MAX if unset. */
+struct fg_span {
+	size_t off, len;
+};
+
+/*
+ * fg_pattern_match: match PATTERN against SUBJECT[0..LEN) (need not be
+ * NUL-terminated; must be valid UTF-8 or the match fails with -2).
+ * GROUPS (may be NULL) receives up to NGROUPS spans, group 0 = whole match.
+ * Returns 1 on a match, 0 on no match, -1 when the pattern does not compile
+ * (a bug, or a bad configured pattern), -2 on a match error such as a
+ * limit reached or invalid UTF-8.
+ */
+int fg_pattern_match(struct fg_pattern *pattern, const char *subject, size_t len,
+		     struct fg_span *groups, size_t ngroups);
+
+/* fg_pattern_cleanup: free every compiled pattern and the match state. */
+void fg_pattern_cleanup(void);
+
+#endif

@@ -1,0 +1,81 @@
+/*
+ * Violations collected by the rules, and the one place that writes them out
+ * (in the manner of curl's tool_msgs.c): fixed prefixes, one line per
+ * violation naming its rule, then a "hint:" line with the fix.
+ */
+#ifndef FLOWGATE_REPORT_H
+#define FLOWGATE_REPORT_H
+
+#include <stdio.h>
+#include "rules.h"
+
+#if defined(__GNUC__)
+#define FG_PRINTF(f, a) __attribute__((format(printf, f, a)))
+#else
+#define FG_PRINTF(f, a)
+#endif
+
+struct fg_violation {
+	enum fg_rule rule;
+	enum fg_severity severity;
+	char *message; /* owned; what is wrong, lowercase, no final full stop */
+	char *hint;    /* owned; the fix, or NULL */
+};
+
+struct fg_report {
+	struct fg_violation *items; /* owned array of n items */
+	size_t n, alloc;
+	int oom; /* set when an allocation failed: the report is incomplete */
+};
+
+/* fg_report_init / fg_report_release: an empty report; free everything. */
+void fg_report_init(struct fg_report *report);
+void fg_report_release(struct fg_report *report);
+
+/*
+ * fg_report_add: append a violation of RULE at its registry severity, the
+ * message formatted from FMT. Returns the new violation (owned by REPORT,
+ * valid until the next add) so a hint can be attached, or NULL when out of
+ * memory (REPORT->oom is then set).
+ */
+struct fg_violation *fg_report_add(struct fg_report *report, enum fg_rule rule,
+				   const char *fmt, ...) FG_PRINTF(3, 4);
+
+/* fg_violation_hint: set V's hint from FMT; V may be NULL (no-op). */
+void fg_violation_hint(struct fg_violation *v, const char *fmt, ...) FG_PRINTF(2, 3);
+
+/* fg_report_count: number of violations of severity SEV. */
+size_t fg_report_count(const struct fg_report *report, enum fg_severity sev);
+
+/* fg_report_find: the first violation of RULE, or NULL. */
+const struct fg_violation *fg_report_find(const struct fg_report *report, enum fg_rule rule);
+
+/*
+ * fg_report_print: write every violation to OUT as
+ * "flowgate HOOK: error: ruleName: message" and "hint: ...", in colour when
+ * COLOR is non-zero. With DOWNGRADE non-zero, errors print as warnings
+ * (post-merge never blocks).
+ */
+void fg_report_print(const struct fg_report *report, FILE *out, const char *hook,
+		     int color, int downgrade);
+
+/*
+ * fg_use_color: non-zero when FD is a terminal and NO_COLOR is unset or
+ * empty (https://no-color.org).
+ */
+int fg_use_color(int fd);
+
+/*
+ * fg_xvasprintf-style helper: a newly allocated formatted string, or NULL
+ * when out of memory. The caller frees it.
+ */
+char *fg_strdupf(const char *fmt, ...) FG_PRINTF(1, 2);
+
+#endif
+
+/*
+ * fg_quote: TEXT[0..LEN) as a newly allocated single-quoted string for a
+ * message: control characters and quotes escaped, cut to at most MAX bytes
+ * of input with "..." appended when longer. NULL when out of memory.
+ */
+char *fg_quote(const char *text, size_t len, size_t max);

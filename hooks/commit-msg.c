@@ -1,0 +1,13 @@
+/*
+ * commit-msg: git runs it with one argument, the file holding the proposed
+ * message (githooks(5)); a non-zero exit aborts the commit. It lints the
+ * message as git will store it (comments per core.commentChar and the
+ * `git commit -v` diff removed) against the Conventional Commits header
+ * rules. It never edits the message file.
+ */
+#include "hook.h"
+
+int main(int argc, char **argv)
+{
+	return fg_hook_main("commit-msg", argc, argv, fg_run_commit_msg, 0);
+}

@@ -1,0 +1,13 @@
+/*
+ * post-merge: git runs it after a successful `git merge` or `git pull`, with
+ * one argument, 1 when the merge was a squash (githooks(5)). Its exit status
+ * cannot affect the merge, so flowgate only advises: it warns when the
+ * version files disagree after the merge, and after release/X.Y.x is merged
+ * into main it prints the workflow's next step. Always exits 0.
+ */
+#include "hook.h"
+
+int main(int argc, char **argv)
+{
+	return fg_hook_main("post-merge", argc, argv, fg_run_post_merge, 1);
+}

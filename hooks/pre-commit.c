@@ -1,0 +1,13 @@
+/*
+ * pre-commit: git runs it before it asks for the commit message (githooks(5)).
+ * No arguments, no stdin; a non-zero exit aborts the commit. It checks the
+ * branch HEAD is on (branchName; a detached HEAD is left alone) and the
+ * version files as staged in the index, not as in the work tree. It does not
+ * look at the message (commit-msg does) and never writes anything.
+ */
+#include "hook.h"
+
+int main(int argc, char **argv)
+{
+	return fg_hook_main("pre-commit", argc, argv, fg_run_pre_commit, 0);
+}

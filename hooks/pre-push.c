@@ -1,0 +1,14 @@
+/*
+ * pre-push: git runs it with the remote's name and URL, and one stdin line
+ * per ref to update, "<local ref> <local oid> <remote ref> <remote oid>"
+ * (githooks(5)); a non-zero exit stops the push before anything is sent.
+ * It checks every pushed branch name and tip, every pushed tag, and the
+ * message of every commit the remote does not have yet. Deletions are not
+ * checked here.
+ */
+#include "hook.h"
+
+int main(int argc, char **argv)
+{
+	return fg_hook_main("pre-push", argc, argv, fg_run_pre_push, 0);
+}

@@ -1,0 +1,291 @@
+#!/usr/bin/env bash
+# install.sh: install (or uninstall) the flowgate git hooks in a repository.
+# Run ./install.sh --help for the usage and the exit statuses.
+set -eu
+
+PROG=install.sh
+HOOKS="pre-commit commit-msg pre-push post-merge"
+MARKER='@(#)flowgate-hook'
+SUFFIX=.pre-flowgate
+
+usage() {
+	cat <<'EOF'
+Usage: ./install.sh [REPO]
+       ./install.sh --uninstall [REPO]
+       ./install.sh --help
+
+Install the flowgate git hooks (pre-commit, commit-msg, pre-push, post-merge)
+into the hooks directory git really uses for REPO (default: the repository of
+the current directory): core.hooksPath is honoured, a linked worktree or a
+submodule gets the hooks of its repository, a bare repository gets REPO/hooks.
+
+The hooks are copies of the flowgate binaries taken from
+"$FLOWGATE_BUILD/hooks/" when FLOWGATE_BUILD is set (nothing is built), else
+from build/hooks/ next to this script, after running make there (the build
+dependencies are checked first and installed with apt-get when running as
+root; otherwise the apt-get command to run is printed).
+
+A hook already present that flowgate did not install is kept as
+<name>.pre-flowgate; the flowgate hook runs it after its own checks pass.
+Installing again replaces the flowgate hooks and keeps the kept hooks.
+
+Options:
+  --uninstall   remove the flowgate hooks (never a hook flowgate did not
+                install) and put back the <name>.pre-flowgate hooks
+  -h, --help    show this help and exit
+
+Exit status:
+  0  success
+  1  some hook could not be installed or uninstalled (or the build failed)
+  2  usage error, or missing build dependencies
+  3  REPO is not a git repository
+EOF
+}
+
+err() { printf '%s: error: %s\n' "$PROG" "$*" >&2; }
+
+usage_error() {
+	err "$*"
+	printf "Try '%s --help' for more information.\n" "$PROG" >&2
+	exit 2
+}
+
+# exists PATH: PATH is there (a dangling symbolic link counts).
+exists() { [ -e "$1" ] || [ -L "$1" ]; }
+
+# is_flowgate PATH: PATH (or what it points to) is a flowgate hook.
+is_flowgate() { grep -q -a -F -e "$MARKER" -- "$1" 2>/dev/null; }
+
+# ---------------------------------------------------------------- arguments
+mode=install
+repo=
+repo_given=no
+while [ $# -gt 0 ]; do
+	case $1 in
+	-h | --help)
+		usage
+		exit 0
+		;;
+	--uninstall) mode=uninstall ;;
+	--)
+		shift
+		break
+		;;
+	-?*) usage_error "unknown option: $1" ;;
+	*)
+		[ "$repo_given" = no ] || usage_error "too many arguments: $1"
+		repo=$1 repo_given=yes
+		;;
+	esac
+	shift
+done
+if [ $# -gt 0 ]; then
+	if [ "$repo_given" = yes ] || [ $# -gt 1 ]; then
+		usage_error "too many arguments"
+	fi
+	repo=$1 repo_given=yes
+fi
+[ "$repo_given" = yes ] || repo=.
+[ -n "$repo" ] || usage_error "empty repository path"
+
+script_dir=$(cd "$(dirname -- "$0")" && pwd -P)
+if [ -n "${FLOWGATE_BUILD:-}" ]; then
+	# Resolve a relative FLOWGATE_BUILD against the caller's directory.
+	case $FLOWGATE_BUILD in
+	/*) build_dir=$FLOWGATE_BUILD ;;
+	*) build_dir=$(pwd)/$FLOWGATE_BUILD ;;
+	esac
+else
+	build_dir=
+fi
+
+# ----------------------------------------------------------- the hooks dir
+# An explicit REPO wins over a repository selected by the environment (as
+# when this script is run from a git alias or hook).
+if [ "$repo_given" = yes ]; then
+	unset GIT_DIR GIT_WORK_TREE GIT_COMMON_DIR GIT_INDEX_FILE GIT_PREFIX
+fi
+
+# hooks_dir_of REPO: the absolute hooks directory git uses for REPO. Git
+# prints --git-path relative to the directory it runs in, and reads a relative
+# core.hooksPath from the top of the working tree (the git dir when bare), so
+# run it from there.
+hooks_dir_of() {
+	cd -- "$1" 2>/dev/null || return 3
+	git rev-parse --git-dir >/dev/null || return 3
+	if [ "$(git rev-parse --is-bare-repository)" = true ]; then
+		cd -- "$(git rev-parse --absolute-git-dir)" || return 3
+	else
+		top=$(git rev-parse --show-toplevel 2>/dev/null) || top=
+		if [ -n "$top" ]; then cd -- "$top" || return 3; fi
+	fi
+	path=$(git rev-parse --git-path hooks) && [ -n "$path" ] || return 3
+	case $path in
+	/*) printf '%s\n' "$path" ;;
+	*) printf '%s/%s\n' "$(pwd)" "$path" ;;
+	esac
+}
+
+if ! hooks_dir=$(hooks_dir_of "$repo"); then
+	err "not a git repository: $repo"
+	exit 3
+fi
+
+# --------------------------------------------------------------- uninstall
+uninstall_hook() {
+	name=$1
+	dst=$hooks_dir/$name
+	saved=$dst$SUFFIX
+	done_what=
+	if exists "$dst"; then
+		if ! is_flowgate "$dst"; then
+			if exists "$saved"; then
+				err "$name: not restoring $name$SUFFIX: $dst exists and is not a flowgate hook"
+				return 1
+			fi
+			echo "$name: not a flowgate hook, left alone"
+			return 0
+		fi
+		if ! rm -f -- "$dst"; then
+			err "$name: cannot remove $dst"
+			return 1
+		fi
+		done_what=removed
+	fi
+	if exists "$saved"; then
+		if ! mv -- "$saved" "$dst"; then
+			err "$name: cannot restore $saved"
+			return 1
+		fi
+		done_what="${done_what:+$done_what, }restored $name$SUFFIX as $name"
+	fi
+	echo "$name: ${done_what:-not installed}"
+}
+
+if [ "$mode" = uninstall ]; then
+	echo "flowgate: uninstalling from $hooks_dir"
+	status=0
+	for name in $HOOKS; do
+		uninstall_hook "$name" || status=1
+	done
+	exit "$status"
+fi
+
+# ------------------------------------------------------------------- build
+# check_build_deps: exit 2 unless the build dependencies are (or get) there.
+missing_packages() {
+	pkgs=
+	if ! command -v cc >/dev/null 2>&1 && ! command -v gcc >/dev/null 2>&1; then
+		pkgs="$pkgs build-essential"
+	fi
+	if ! command -v make >/dev/null 2>&1; then
+		case " $pkgs " in *" build-essential "*) ;; *) pkgs="$pkgs build-essential" ;; esac
+	fi
+	have_pc=yes
+	if ! command -v pkg-config >/dev/null 2>&1; then
+		pkgs="$pkgs pkg-config"
+		have_pc=no
+	fi
+	for pair in libgit2:libgit2-dev libpcre2-8:libpcre2-dev check:check; do
+		module=${pair%%:*} package=${pair#*:}
+		if [ "$have_pc" = no ] || ! pkg-config --exists "$module" 2>/dev/null; then
+			pkgs="$pkgs $package"
+		fi
+	done
+	printf '%s\n' "${pkgs# }"
+}
+
+check_build_deps() {
+	missing=$(missing_packages)
+	[ -n "$missing" ] || return 0
+	if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
+		echo "flowgate: installing build dependencies: $missing"
+		# shellcheck disable=SC2086 # $missing is a list of package names
+		if apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y $missing; then
+			missing=$(missing_packages)
+			[ -n "$missing" ] || return 0
+		fi
+		err "missing build dependencies (packages: $missing); apt-get could not install them"
+		exit 2
+	fi
+	err "missing build dependencies; install them with:"
+	if [ "$(id -u)" -eq 0 ]; then
+		printf '  apt-get install %s\n' "$missing" >&2
+	else
+		printf '  sudo apt-get install %s\n' "$missing" >&2
+	fi
+	exit 2
+}
+
+if [ -z "$build_dir" ]; then
+	build_dir=$script_dir/build
+	check_build_deps
+	if ! make -C "$script_dir"; then
+		err "the build failed (make -C $script_dir)"
+		exit 1
+	fi
+fi
+
+status=0
+for name in $HOOKS; do
+	if [ ! -f "$build_dir/hooks/$name" ] || [ ! -x "$build_dir/hooks/$name" ]; then
+		err "missing hook binary: $build_dir/hooks/$name"
+		status=1
+	fi
+done
+[ "$status" -eq 0 ] || exit 1
+
+# ----------------------------------------------------------------- install
+install_hook() {
+	name=$1
+	src=$build_dir/hooks/$name
+	dst=$hooks_dir/$name
+	saved=$dst$SUFFIX
+	kept=no
+	if exists "$dst" && ! is_flowgate "$dst"; then
+		if exists "$saved"; then
+			err "$name: refusing to install: $name is not a flowgate hook and $name$SUFFIX already exists in $hooks_dir (move one of them away)"
+			return 1
+		fi
+		kept=yes
+	elif [ ! -L "$dst" ] && [ -f "$dst" ] && [ -x "$dst" ] && cmp -s -- "$src" "$dst"; then
+		echo "$name: already installed"
+		return 0
+	fi
+	# Copy next to the hook, then rename: the hook is never seen half-written.
+	if ! tmp=$(mktemp "$hooks_dir/.$name.flowgate.XXXXXX"); then
+		err "$name: cannot create a file in $hooks_dir"
+		return 1
+	fi
+	if ! cp -- "$src" "$tmp" || ! chmod 755 -- "$tmp"; then
+		rm -f -- "$tmp"
+		err "$name: cannot copy $src to $hooks_dir"
+		return 1
+	fi
+	if [ "$kept" = yes ] && ! mv -- "$dst" "$saved"; then
+		rm -f -- "$tmp"
+		err "$name: cannot rename the existing hook to $name$SUFFIX"
+		return 1
+	fi
+	if ! mv -f -- "$tmp" "$dst"; then
+		rm -f -- "$tmp"
+		[ "$kept" = no ] || mv -- "$saved" "$dst" || true
+		err "$name: cannot install $dst"
+		return 1
+	fi
+	if [ "$kept" = yes ]; then
+		echo "$name: installed (kept existing hook as $name$SUFFIX)"
+	else
+		echo "$name: installed"
+	fi
+}
+
+if ! mkdir -p -- "$hooks_dir"; then
+	err "cannot create the hooks directory $hooks_dir"
+	exit 1
+fi
+echo "flowgate: installing into $hooks_dir"
+for name in $HOOKS; do
+	install_hook "$name" || status=1
+done
+exit "$status"

@@ -1,0 +1,78 @@
+# Shared helpers for the end-to-end tests: each tests/e2e/test_*.sh sources
+# this file, drives the real git binary in throwaway repositories and prints
+# one "ok - NAME" or "not ok - NAME" line per assertion (run.sh counts them).
+
+set -u
+E2E_DIR=$(cd "$(dirname "$0")" && pwd)
+TOP=$(cd "$E2E_DIR/../.." && pwd)
+: "${FLOWGATE_BUILD:=$TOP/build}"
+export FLOWGATE_BUILD
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/flowgate-e2e.XXXXXX")
+trap 'rm -rf "$TMP"' EXIT
+export NO_COLOR=1
+# Isolate from the user's and the system's git configuration.
+export HOME="$TMP/home" XDG_CONFIG_HOME="$TMP/home/.config" GIT_CONFIG_NOSYSTEM=1
+mkdir -p "$HOME"
+export GIT_AUTHOR_NAME=Tester GIT_AUTHOR_EMAIL=tester@example.com
+export GIT_COMMITTER_NAME=Tester GIT_COMMITTER_EMAIL=tester@example.com
+git config --global init.defaultBranch main
+git config --global advice.detachedHead false
+LAST_OUT="$TMP/last.out"
+
+ok() { printf 'ok - %s\n' "$1"; }
+not_ok() {
+	printf 'not ok - %s\n' "$1"
+	if [ -s "$LAST_OUT" ]; then sed 's/^/#   /' "$LAST_OUT" | head -n 20; fi
+}
+
+# expect_ok NAME CMD...: CMD exits 0 (its stdout+stderr are kept in $LAST_OUT).
+expect_ok() {
+	name=$1; shift
+	if "$@" >"$LAST_OUT" 2>&1; then ok "$name"; else not_ok "$name (exit $?)"; fi
+}
+
+# expect_fail NAME CMD...: CMD exits non-zero.
+expect_fail() {
+	name=$1; shift
+	if "$@" >"$LAST_OUT" 2>&1; then not_ok "$name (unexpected success)"; else ok "$name"; fi
+}
+
+# expect_status NAME STATUS CMD...: CMD exits with exactly STATUS.
+expect_status() {
+	name=$1 want=$2; shift 2
+	"$@" >"$LAST_OUT" 2>&1
+	got=$?
+	if [ "$got" -eq "$want" ]; then ok "$name"; else not_ok "$name (exit $got, want $want)"; fi
+}
+
+# expect_output NAME REGEX: the last command's output matches the extended REGEX.
+expect_output() {
+	if grep -Eq -- "$2" "$LAST_OUT"; then ok "$1"; else not_ok "$1 (no match for /$2/)"; fi
+}
+
+# expect_no_output NAME REGEX: the last command's output does not match REGEX.
+expect_no_output() {
+	if grep -Eq -- "$2" "$LAST_OUT"; then not_ok "$1 (matched /$2/)"; else ok "$1"; fi
+}
+
+# new_repo DIR: an empty repository on branch main.
+new_repo() {
+	git init -q -b main "$1"
+}
+
+# new_origin DIR: an empty bare repository to push to.
+new_origin() {
+	git init -q --bare -b main "$1"
+}
+
+# install_flowgate DIR: install the hooks with install.sh, as a user would.
+install_flowgate() {
+	(cd "$1" && "$TOP/install.sh") >"$LAST_OUT" 2>&1
+}
+
+# commit_file DIR PATH CONTENT MESSAGE: write, stage and commit one file.
+commit_file() {
+	mkdir -p "$(dirname "$1/$2")"
+	printf '%s\n' "$3" >"$1/$2"
+	git -C "$1" add -- "$2" && git -C "$1" commit -q -m "$4"
+}

@@ -1,0 +1,21 @@
+#!/bin/sh
+# Runs every tests/e2e/test_*.sh with bash and closes with "N passed, N failed".
+dir=$(cd "$(dirname "$0")" && pwd)
+passed=0 failed=0
+out=$(mktemp)
+for t in "$dir"/test_*.sh; do
+	echo "# $(basename "$t")"
+	bash "$t" >"$out" 2>&1
+	status=$?
+	cat "$out"
+	p=$(grep -c '^ok - ' "$out")
+	f=$(grep -c '^not ok - ' "$out")
+	if [ "$status" -ne 0 ] && [ "$f" -eq 0 ]; then
+		echo "not ok - $(basename "$t") exited $status"
+		f=1
+	fi
+	passed=$((passed + p)) failed=$((failed + f))
+done
+rm -f "$out"
+echo "e2e: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
