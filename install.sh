@@ -12,6 +12,7 @@ usage() {
 	cat <<'EOF'
 Usage: ./install.sh [REPO]
        ./install.sh --uninstall [REPO]
+       ./install.sh --deps
        ./install.sh --help
 
 Install the flowgate git hooks (pre-commit, commit-msg, pre-push, post-merge)
@@ -32,6 +33,8 @@ Installing again replaces the flowgate hooks and keeps the kept hooks.
 Options:
   --uninstall   remove the flowgate hooks (never a hook flowgate did not
                 install) and put back the <name>.pre-flowgate hooks
+  --deps        only check the build and test dependencies (installing the
+                missing Debian packages when root) and exit
   -h, --help    show this help and exit
 
 Exit status:
@@ -67,6 +70,7 @@ while [ $# -gt 0 ]; do
 		exit 0
 		;;
 	--uninstall) mode=uninstall ;;
+	--deps) mode=deps ;;
 	--)
 		shift
 		break
@@ -97,6 +101,61 @@ if [ -n "${FLOWGATE_BUILD:-}" ]; then
 	esac
 else
 	build_dir=
+fi
+
+# ------------------------------------------------------------------- build
+# check_build_deps: exit 2 unless the build dependencies are (or get) there.
+missing_packages() {
+	pkgs=
+	if ! command -v cc >/dev/null 2>&1 && ! command -v gcc >/dev/null 2>&1; then
+		pkgs="$pkgs build-essential"
+	fi
+	if ! command -v make >/dev/null 2>&1; then
+		case " $pkgs " in *" build-essential "*) ;; *) pkgs="$pkgs build-essential" ;; esac
+	fi
+	have_pc=yes
+	if ! command -v pkg-config >/dev/null 2>&1; then
+		pkgs="$pkgs pkg-config"
+		have_pc=no
+	fi
+	if ! command -v git >/dev/null 2>&1; then
+		pkgs="$pkgs git"
+	fi
+	for pair in libgit2:libgit2-dev libpcre2-8:libpcre2-dev check:check; do
+		module=${pair%%:*} package=${pair#*:}
+		if [ "$have_pc" = no ] || ! pkg-config --exists "$module" 2>/dev/null; then
+			pkgs="$pkgs $package"
+		fi
+	done
+	printf '%s\n' "${pkgs# }"
+}
+
+check_build_deps() {
+	missing=$(missing_packages)
+	[ -n "$missing" ] || return 0
+	if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
+		echo "flowgate: installing build dependencies: $missing"
+		# shellcheck disable=SC2086 # $missing is a list of package names
+		if apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y $missing; then
+			missing=$(missing_packages)
+			[ -n "$missing" ] || return 0
+		fi
+		err "missing build dependencies (packages: $missing); apt-get could not install them"
+		exit 2
+	fi
+	err "missing build dependencies; install them with:"
+	if [ "$(id -u)" -eq 0 ]; then
+		printf '  apt-get install %s\n' "$missing" >&2
+	else
+		printf '  sudo apt-get install %s\n' "$missing" >&2
+	fi
+	exit 2
+}
+
+if [ "$mode" = deps ]; then
+	check_build_deps
+	echo "flowgate: build and test dependencies are installed"
+	exit 0
 fi
 
 # ----------------------------------------------------------- the hooks dir
@@ -170,52 +229,6 @@ if [ "$mode" = uninstall ]; then
 	done
 	exit "$status"
 fi
-
-# ------------------------------------------------------------------- build
-# check_build_deps: exit 2 unless the build dependencies are (or get) there.
-missing_packages() {
-	pkgs=
-	if ! command -v cc >/dev/null 2>&1 && ! command -v gcc >/dev/null 2>&1; then
-		pkgs="$pkgs build-essential"
-	fi
-	if ! command -v make >/dev/null 2>&1; then
-		case " $pkgs " in *" build-essential "*) ;; *) pkgs="$pkgs build-essential" ;; esac
-	fi
-	have_pc=yes
-	if ! command -v pkg-config >/dev/null 2>&1; then
-		pkgs="$pkgs pkg-config"
-		have_pc=no
-	fi
-	for pair in libgit2:libgit2-dev libpcre2-8:libpcre2-dev check:check; do
-		module=${pair%%:*} package=${pair#*:}
-		if [ "$have_pc" = no ] || ! pkg-config --exists "$module" 2>/dev/null; then
-			pkgs="$pkgs $package"
-		fi
-	done
-	printf '%s\n' "${pkgs# }"
-}
-
-check_build_deps() {
-	missing=$(missing_packages)
-	[ -n "$missing" ] || return 0
-	if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
-		echo "flowgate: installing build dependencies: $missing"
-		# shellcheck disable=SC2086 # $missing is a list of package names
-		if apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y $missing; then
-			missing=$(missing_packages)
-			[ -n "$missing" ] || return 0
-		fi
-		err "missing build dependencies (packages: $missing); apt-get could not install them"
-		exit 2
-	fi
-	err "missing build dependencies; install them with:"
-	if [ "$(id -u)" -eq 0 ]; then
-		printf '  apt-get install %s\n' "$missing" >&2
-	else
-		printf '  sudo apt-get install %s\n' "$missing" >&2
-	fi
-	exit 2
-}
 
 if [ -z "$build_dir" ]; then
 	build_dir=$script_dir/build

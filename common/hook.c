@@ -552,32 +552,55 @@ static void next_step_after_release(struct fg_hook_ctx *ctx, git_repository *rep
 	git_commit_free(head);
 }
 
+/*
+ * The version files after the merge: HEAD's tree, the merge result, without
+ * loading the index; the index after a squash merge, which leaves HEAD alone.
+ */
+static int merge_result_vfiles(struct fg_vfiles *files, git_repository *repo, int squash)
+{
+	git_index *index = NULL;
+	git_object *tree = NULL;
+	int rc;
+
+	if (squash) {
+		if ((rc = git_repository_index(&index, repo)) == 0)
+			rc = fg_vfiles_from_index(files, repo, index);
+		git_index_free(index);
+		return rc;
+	}
+	if ((rc = git_revparse_single(&tree, repo, "HEAD^{tree}")) == 0)
+		rc = fg_vfiles_from_tree(files, repo, (git_tree *)tree);
+	git_object_free(tree);
+	return rc;
+}
+
 int fg_run_post_merge(struct fg_hook_ctx *ctx)
 {
 	git_repository *repo = NULL;
-	git_index *index = NULL;
 	struct fg_vfiles files;
 	struct fg_branch parsed;
 	const struct fg_branch *branch = NULL;
 	char *name = NULL;
+	int squash;
 
 	memset(&files, 0, sizeof(files));
 	if (ctx->argc != 2) {
 		fprintf(stderr, "flowgate post-merge: usage: post-merge <squash-flag>\n");
 		return FG_EXIT_USAGE;
 	}
+	squash = !strcmp(ctx->argv[1], "1");
 	if (open_repo(ctx, &repo) < 0)
 		return FG_EXIT_INTERNAL;
 	if (fg_repo_head_branch(repo, &name) == 0 && name && fg_branch_parse(name, &parsed) == 0)
 		branch = &parsed;
-	if (git_repository_index(&index, repo) == 0 &&
-	    fg_vfiles_from_index(&files, repo, index) == 0) {
+	if (merge_result_vfiles(&files, repo, squash) == 0) {
 		fg_versions_check(&ctx->report, &files.set, branch, name);
-		if (branch && branch->kind == FG_BRANCH_MAIN && strcmp(ctx->argv[1], "1"))
+		if (branch && branch->kind == FG_BRANCH_MAIN && !squash)
 			next_step_after_release(ctx, repo, &files.set);
+	} else {
+		fatal_line(ctx, "cannot read the version files after the merge", fg_git_error());
 	}
 	fg_vfiles_release(&files);
-	git_index_free(index);
 	free(name);
 	git_repository_free(repo);
 	return FG_EXIT_OK;

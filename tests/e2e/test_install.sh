@@ -375,3 +375,29 @@ commit_file "$R" f.txt u "feat: add u"
 git -C "$R" checkout -q main
 expect_ok "chain: a fast-forward merge succeeds" git -C "$R" merge -q feature/merge
 expect_ok "chain: the kept post-merge ran with 0" grep -qx 'marker post-merge.pre-flowgate args:0' "$LOG"
+
+# Chaining where git runs the hook by a relative path (core.hooksPath) or
+# from a linked worktree.
+R=$TMP/chain-path
+LOG=$TMP/chain-path.log
+new_repo "$R"
+git -C "$R" config core.hooksPath "my hooks"
+mkdir -p "$R/my hooks" "$R/sub dir"
+foreign_hook "$R/my hooks/pre-commit" "$LOG" 0
+expect_ok "chain, relative core.hooksPath: install exits 0" in_dir "$R/sub dir" "$INSTALL"
+expect_ok "chain, relative core.hooksPath: commit from a subdirectory succeeds" \
+	in_dir "$R/sub dir" commit_file . a.txt x "feat: add x"
+expect_ok "chain, relative core.hooksPath: the kept pre-commit ran" \
+	grep -q 'marker pre-commit.pre-flowgate' "$LOG"
+
+R=$TMP/chain-wt
+LOG=$TMP/chain-wt.log
+new_repo "$R"
+commit_file "$R" README "hello" "docs: add readme"
+git -C "$R" worktree add -q "$TMP/chain wt" -b feature/chain
+foreign_hook "$R/.git/hooks/pre-commit" "$LOG" 0
+expect_ok "chain, linked worktree: install exits 0" install_flowgate "$TMP/chain wt"
+expect_ok "chain, linked worktree: commit in the worktree succeeds" \
+	commit_file "$TMP/chain wt" a.txt x "feat: add x"
+expect_ok "chain, linked worktree: the kept pre-commit ran" \
+	grep -q 'marker pre-commit.pre-flowgate' "$LOG"

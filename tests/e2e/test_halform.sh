@@ -1,0 +1,294 @@
+# End-to-end test against real-world history: the halfORM repository (corpus
+# in shared/corpus/halform beside the checkout, metadata only) is replayed with
+# git fast-import into a throwaway repository; then the hooks report on its
+# branch names, tags, commit headers and version files ('# ' lines are the
+# record, 'ok'/'not ok' lines the known facts), and flowgate is adopted in a
+# clone of it: new work is checked, the existing history is left alone.
+. "$(dirname "$0")/lib.sh"
+
+ZERO=0000000000000000000000000000000000000000
+HOOKBIN=$FLOWGATE_BUILD/hooks
+RULE_SED='s/^flowgate [a-z-]*: error: \([A-Za-z]*\): .*/\1/p'
+
+CORPUS=
+for d in "$TOP/../shared/corpus/halform" /work/shared/corpus/halform; do
+	if [ -f "$d/headers_main.txt" ]; then
+		CORPUS=$(cd "$d" && pwd)
+		break
+	fi
+done
+if [ -z "$CORPUS" ]; then
+	echo "ok - # SKIP halform corpus not found"
+	exit 0
+fi
+for h in pre-commit commit-msg pre-push; do
+	if [ ! -x "$HOOKBIN/$h" ]; then
+		echo "not ok - hook $HOOKBIN/$h is built (run make first)"
+		exit 1
+	fi
+done
+
+# install_hooks DIR: flowgate's hooks in DIR, with install.sh when it is there.
+install_hooks() {
+	if [ -x "$TOP/install.sh" ]; then
+		install_flowgate "$1"
+	else
+		for h in pre-commit commit-msg pre-push post-merge; do
+			cp "$FLOWGATE_BUILD/hooks/$h" "$1/.git/hooks/" || return 1
+		done
+	fi
+}
+
+# rules FILE: the rule names of the error lines in FILE, one per line, unique.
+rules() {
+	sed -n "$RULE_SED" "$1" | sort -u
+}
+
+# check EXPR NAME: ok when the shell test EXPR (a string for eval) holds.
+check() {
+	if eval "$1"; then ok "$2"; else : >"$LAST_OUT"; not_ok "$2 ($1)"; fi
+}
+
+# ------------------------------------------------------------------- replay
+R=$TMP/halform
+new_repo "$R"
+awk -v mapfile="$TMP/map" -f "$E2E_DIR/halform/replay.awk" \
+	"$CORPUS/versions.tsv" "$CORPUS/refs.txt" "$CORPUS/headers_main.txt" >"$TMP/stream"
+expect_ok "fast-import replays the halfORM history" \
+	git -C "$R" fast-import --quiet --export-marks="$TMP/marks" <"$TMP/stream"
+git -C "$R" reset -q --hard main
+
+# NEW[original id] = replayed commit id.
+declare -A NEW
+while read -r mark sha; do MARKSHA[${mark#:}]=$sha; done <"$TMP/marks"
+while read -r mark orig; do NEW[$orig]=${MARKSHA[$mark]}; done <"$TMP/map"
+
+n_main=$(wc -l <"$CORPUS/headers_main.txt")
+n_replayed=$(git -C "$R" rev-list --count main)
+check '[ "$n_replayed" -eq "$n_main" ]' "main holds the $n_main commits of headers_main.txt"
+check '[ "$(git -C "$R" log -1 --format=%s main)" = "$(sed -n "1s/^[0-9a-f]* //p" "$CORPUS/headers_main.txt")" ]' \
+	"main's tip has the newest subject"
+check '[ "$(git -C "$R" show main:half_orm/version.txt)" = 0.16.0 ]' "main's tip says version 0.16.0"
+n_tags=$(git -C "$R" tag | wc -l)
+n_ann=$(git -C "$R" for-each-ref --format='%(objecttype)' refs/tags | grep -c '^tag$')
+echo "# replay: $n_replayed commits on main, $n_tags tags ($n_ann annotated), $(git -C "$R" branch | wc -l) branches"
+
+# An origin that has everything already, with its tracking refs here: the
+# pre-push runs below then check ref names and tags, never old commits.
+O=$TMP/origin.git
+new_origin "$O"
+git -C "$R" remote add origin "$O"
+git -C "$R" push -q --no-verify origin 'refs/heads/*:refs/heads/*' 'refs/tags/*:refs/tags/*'
+git -C "$R" fetch -q origin
+
+# pre_push LINE: the pre-push hook in the replay on one stdin line; output in $LAST_OUT.
+pre_push() {
+	(cd "$R" && printf '%s\n' "$1" | "$HOOKBIN/pre-push" origin "$O") >"$LAST_OUT" 2>&1
+}
+
+# ------------------------------------------------------------- branch names
+refused_names=
+while IFS=$'\t' read -r ref kind _ _; do
+	[ "$kind" = branch ] || continue
+	name=${ref#refs/heads/}
+	oid=$(git -C "$R" rev-parse "refs/heads/$name")
+	pre_push "refs/heads/$name $oid refs/heads/$name $ZERO"
+	status=$?
+	if grep -q ': error: branchName:' "$LAST_OUT"; then
+		refused_names="$refused_names $name"
+	fi
+	case $name in
+	main | dev/0.16.x)
+		check '[ "$status" -eq 0 ]' "pre-push accepts branch $name" ;;
+	*)
+		if [ "$status" -eq 1 ] && grep -q ': error: branchName:' "$LAST_OUT"; then
+			ok "pre-push refuses branch name $name (branchName)"
+		else
+			not_ok "pre-push refuses branch name $name (branchName) (exit $status)"
+		fi ;;
+	esac
+done <"$CORPUS/refs.txt"
+echo "# branch names refused by branchName:$refused_names"
+
+# --------------------------------------------------------------------- tags
+declare -A TAG_STATUS TAG_RULES RULE_COUNT
+n_pass=0 n_fail=0
+while IFS=$'\t' read -r ref kind _ _; do
+	case $kind in tag-*) ;; *) continue ;; esac
+	name=${ref#refs/tags/}
+	oid=$(git -C "$R" rev-parse -q --verify "refs/tags/$name") || continue
+	pre_push "refs/tags/$name $oid refs/tags/$name $ZERO"
+	TAG_STATUS[$name]=$?
+	TAG_RULES[$name]=" $(rules "$LAST_OUT" | tr '\n' ' ')"
+	if [ "${TAG_STATUS[$name]}" -eq 0 ]; then n_pass=$((n_pass + 1)); else n_fail=$((n_fail + 1)); fi
+	for r in ${TAG_RULES[$name]}; do RULE_COUNT[$r]=$((${RULE_COUNT[$r]:-0} + 1)); done
+	case $name in v0.16.0-rc1 | v0.16.0-rc3) cp "$LAST_OUT" "$TMP/tag-$name.out" ;; esac
+done <"$CORPUS/refs.txt"
+echo "# tags: $n_pass pass, $n_fail refused; tags refused per rule:"
+for r in tagFormat tagAnnotated tagMessage tagVersionMatch; do
+	echo "#   $r: ${RULE_COUNT[$r]:-0}"
+done
+for r in "${!RULE_COUNT[@]}"; do
+	case $r in tagFormat | tagAnnotated | tagMessage | tagVersionMatch) ;;
+	*) echo "#   $r (not a tag rule): ${RULE_COUNT[$r]}" ;; esac
+done
+echo "# tags passing:$(for t in "${!TAG_STATUS[@]}"; do [ "${TAG_STATUS[$t]}" -eq 0 ] && printf ' %s' "$t"; done)"
+
+has_rule() { case ${TAG_RULES[$1]-} in *" $2 "*) return 0 ;; esac; return 1; }
+
+cp "$TMP/tag-v0.16.0-rc1.out" "$LAST_OUT"
+check '[ "${TAG_STATUS[v0.16.0-rc1]}" -eq 1 ]' "tag v0.16.0-rc1 is refused"
+expect_output "v0.16.0-rc1: tagVersionMatch names version.txt's 0.16.0" \
+	"error: tagVersionMatch: tag 'v0\.16\.0-rc1' points at a commit whose half_orm/version\.txt says '0\.16\.0'$"
+cp "$TMP/tag-v0.16.0-rc3.out" "$LAST_OUT"
+check '[ "${TAG_STATUS[v0.16.0-rc3]}" -eq 1 ]' "tag v0.16.0-rc3 is refused"
+expect_output "v0.16.0-rc3: tagVersionMatch names version.txt's 0.16.0-rc2" \
+	"error: tagVersionMatch: tag 'v0\.16\.0-rc3' points at a commit whose half_orm/version\.txt says '0\.16\.0-rc2'$"
+check 'has_rule v0.16.0-rc2 tagAnnotated && ! has_rule v0.16.0-rc2 tagVersionMatch' \
+	"lightweight tag v0.16.0-rc2 is refused with tagAnnotated only (its version matches)"
+check '[ "${TAG_STATUS[v0.16.0]}" -eq 0 ] && [ "${TAG_STATUS[v0.15.0]}" -eq 0 ]' \
+	"annotated v0.15.0 and v0.16.0 ('release:' message, matching versions) pass"
+
+bad_kind= bad_format=
+while IFS=$'\t' read -r ref kind _ _; do
+	name=${ref#refs/tags/}
+	[ -n "${TAG_STATUS[$name]-}" ] || continue
+	case $kind in
+	tag-lightweight) has_rule "$name" tagAnnotated || bad_kind="$bad_kind $name" ;;
+	tag-annotated) has_rule "$name" tagAnnotated && bad_kind="$bad_kind $name" ;;
+	esac
+	if [[ $name =~ ^v(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)(-rc[1-9][0-9]*)?$ ]]; then
+		has_rule "$name" tagFormat && bad_format="$bad_format $name"
+	else
+		has_rule "$name" tagFormat || bad_format="$bad_format $name"
+	fi
+done <"$CORPUS/refs.txt"
+check '[ -z "$bad_kind" ]' "tagAnnotated fires exactly on the lightweight tags${bad_kind:+ (wrong:$bad_kind)}"
+check '[ -z "$bad_format" ]' "tagFormat fires exactly on the tags not named vX.Y.Z[-rcN]${bad_format:+ (wrong:$bad_format)}"
+
+# tag_vs_version.tsv: for vX.Y.Z-shaped tags, MISMATCH <=> tagVersionMatch.
+n_vv=0 vv_wrong=
+while IFS=$'\t' read -r verdict name _; do
+	[[ $name =~ ^v[0-9]+\.[0-9]+\.[0-9]+ ]] || continue
+	[ -n "${TAG_STATUS[$name]-}" ] || continue
+	n_vv=$((n_vv + 1))
+	if [ "$verdict" = MISMATCH ]; then
+		has_rule "$name" tagVersionMatch || vv_wrong="$vv_wrong $name(MISMATCH)"
+	else
+		has_rule "$name" tagVersionMatch && vv_wrong="$vv_wrong $name(MATCH)"
+	fi
+done <"$CORPUS/tag_vs_version.tsv"
+check '[ "$n_vv" -ge 5 ] && [ -z "$vv_wrong" ]' \
+	"tag_vs_version.tsv: the $n_vv vX.Y.Z tags get tagVersionMatch exactly when MISMATCH${vv_wrong:+ (wrong:$vv_wrong)}"
+
+# ----------------------------------------------------------- commit headers
+# Every main commit's real subject through commit-msg (headers_main.txt is
+# newest first, as `git rev-list main` of the linear replay).
+git -C "$R" rev-list main >"$TMP/ids"
+i=0 n_acc=0 n_new_acc=0 n_old_fail=0
+declare -A HRULE
+: >"$TMP/refused_ids"
+while IFS= read -r line && IFS= read -r sha <&3; do
+	i=$((i + 1))
+	printf '%s\n' "${line:41}" >"$TMP/msg"
+	if (cd "$R" && "$HOOKBIN/commit-msg" "$TMP/msg") >"$TMP/h.out" 2>&1; then
+		n_acc=$((n_acc + 1))
+		[ "$i" -le 68 ] && n_new_acc=$((n_new_acc + 1))
+	else
+		[ "$i" -gt $((n_main - 500)) ] && n_old_fail=$((n_old_fail + 1))
+		echo "${sha:0:12}" >>"$TMP/refused_ids"
+		for r in $(rules "$TMP/h.out"); do HRULE[$r]=$((${HRULE[$r]:-0} + 1)); done
+	fi
+done <"$CORPUS/headers_main.txt" 3<"$TMP/ids"
+echo "# commit headers: $n_acc of $i main commits accepted by commit-msg;" \
+	"newest 68: $n_new_acc accepted; oldest 500: $n_old_fail refused"
+for r in "${!HRULE[@]}"; do echo "#   refused with $r: ${HRULE[$r]}"; done
+check '[ "$i" -eq "$n_main" ]' "every main subject went through commit-msg"
+check '[ "$n_new_acc" -ge 50 ]' "at least 50 of the 68 commits since 2025-06-21 pass commit-msg ($n_new_acc)"
+check '[ "$n_old_fail" -ge 450 ]' "most of the oldest 500 commits fail commit-msg ($n_old_fail refused)"
+
+# The same verdicts from pre-push when the whole of main goes to an empty
+# remote by URL (no tracking refs: every commit is new).
+E=$TMP/empty.git
+new_origin "$E"
+tip=$(git -C "$R" rev-parse main)
+(cd "$R" && printf 'refs/heads/main %s refs/heads/main %s\n' "$tip" "$ZERO" |
+	"$HOOKBIN/pre-push" "$E" "$E") >"$LAST_OUT" 2>&1
+status=$?
+grep -oE '^flowgate pre-push: error: [A-Za-z]+: commit [0-9a-f]{12}:' "$LAST_OUT" |
+	grep -oE '[0-9a-f]{12}:$' | tr -d : | sort -u >"$TMP/push_ids"
+sort -u "$TMP/refused_ids" >"$TMP/msg_ids"
+echo "# first push of all of main to an empty remote: $(wc -l <"$TMP/push_ids") commits refused by pre-push"
+check '[ "$status" -eq 1 ] && cmp -s "$TMP/push_ids" "$TMP/msg_ids"' \
+	"pre-push of all of main refuses exactly the commits commit-msg refuses"
+
+# ------------------------------------------------------------ version files
+# Every version-touching main commit's tree staged on main: what pre-commit says.
+S=$TMP/scratch
+git clone -q "$R" "$S"
+declare -A VRULE
+vc_at= n_vrows=0 n_vref=0
+while IFS=$'\t' read -r orig _ _ _ _ _ _; do
+	c=${NEW[$orig]-}
+	[ -n "$c" ] || continue
+	n_vrows=$((n_vrows + 1))
+	git -C "$S" read-tree "$c"
+	if ! (cd "$S" && "$HOOKBIN/pre-commit") >"$TMP/v.out" 2>&1; then
+		n_vref=$((n_vref + 1))
+		for r in $(rules "$TMP/v.out"); do VRULE[$r]=$((${VRULE[$r]:-0} + 1)); done
+		grep -q ': error: versionConsistency:' "$TMP/v.out" && vc_at="$vc_at ${orig:0:10}"
+	fi
+done < <(tail -n +2 "$CORPUS/versions.tsv")
+echo "# version files (pre-commit on main): $n_vref of $n_vrows version-touching commits refused"
+for r in "${!VRULE[@]}"; do echo "#   refused with $r: ${VRULE[$r]}"; done
+check '[ "$vc_at" = " ee12fd374b" ]' "versionConsistency fires only at ee12fd374b (docs 0.15.x, version.txt 0.16.0)${vc_at:+ (at:$vc_at)}"
+
+# full_id PREFIX: the original commit id on main starting with PREFIX.
+full_id() {
+	awk -v p="$1" 'index($1, p) == 1 { print $1; exit }' "$CORPUS/headers_main.txt"
+}
+in_scratch() { (cd "$S" && "$@"); }
+
+git -C "$S" checkout -q -b dev/0.16.x
+git -C "$S" read-tree "${NEW[$(full_id ee12fd374b)]}"
+expect_status "pre-commit on dev/0.16.x refuses ee12fd374b's staged tree" 1 in_scratch "$HOOKBIN/pre-commit"
+expect_output "ee12fd374b: versionConsistency names version.txt 0.16.0 and docs 0.15.x" \
+	"error: versionConsistency: version files disagree: half_orm/version\.txt says '0\.16\.0' but docs/index\.md says '0\.15\.x'$"
+git -C "$S" read-tree "${NEW[$(full_id 0e6230d479)]}"
+expect_status "pre-commit on dev/0.16.x accepts the next one, 0e6230d479 (docs 0.16.x)" 0 in_scratch "$HOOKBIN/pre-commit"
+
+# ------------------------------------------------------------------ adoption
+# A bare origin with all the replayed refs, a clone with flowgate installed:
+# new work is checked, the ~800 old non-conventional headers are not.
+O2=$TMP/adopt-origin.git
+git clone -q --bare "$R" "$O2"
+A=$TMP/adopt
+git clone -q "$O2" "$A"
+git -C "$A" fetch -q origin
+expect_ok "flowgate installs into a clone of the replay" install_hooks "$A"
+check 'grep -q "@(#)flowgate-hook" "$A/.git/hooks/pre-push"' "the clone's pre-push is flowgate's"
+git -C "$A" checkout -q -b feature/new-work main
+expect_ok "good commit 1 on feature/new-work (hooks run)" \
+	commit_file "$A" notes/one.txt one "feat: start the new work"
+expect_ok "good commit 2 on feature/new-work (hooks run)" \
+	commit_file "$A" notes/two.txt two "docs(notes): describe the new work"
+start=$(date +%s%N)
+expect_ok "git push origin feature/new-work is accepted" git -C "$A" push origin feature/new-work
+elapsed=$((($(date +%s%N) - start) / 1000000))
+echo "# push of 2 new commits over $n_main old ones took ${elapsed} ms"
+expect_no_output "the push names no header rule (old history is not re-checked)" \
+	'headerFormat|typeEnum|headerMaxLength|subjectEmpty'
+check '[ "$(git -C "$O2" rev-parse feature/new-work)" = "$(git -C "$A" rev-parse feature/new-work)" ]' \
+	"origin has feature/new-work"
+
+printf 'three\n' >"$A/notes/three.txt"
+git -C "$A" add notes/three.txt
+git -C "$A" commit -q --no-verify -m "WIP more stuff"
+bad=$(git -C "$A" rev-parse --short=12 HEAD)
+expect_status "the push of a bad header is refused" 1 git -C "$A" push origin feature/new-work
+expect_output "the refusal names the bad commit $bad (headerFormat)" \
+	"error: headerFormat: commit $bad: header 'WIP more stuff'"
+check '[ "$(grep -oE "commit [0-9a-f]{12}" "$LAST_OUT" | sort -u)" = "commit $bad" ]' \
+	"the refusal names that commit only"
+check '[ "$(git -C "$O2" rev-parse feature/new-work)" = "$(git -C "$A" rev-parse HEAD~1)" ]' \
+	"origin's feature/new-work did not move"
