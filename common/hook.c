@@ -12,6 +12,7 @@
 #include <unistd.h>
 #include "hook.h"
 #include "message.h"
+#include "pattern.h"
 #include "refname.h"
 #include "repo.h"
 #include "tag.h"
@@ -430,6 +431,7 @@ int fg_run_pre_push(struct fg_hook_ctx *ctx)
 			free(copy);
 			return FG_EXIT_USAGE;
 		}
+		fg_pattern_use_jit(1); /* thousands of headers may follow */
 		if (open_repo(ctx, &repo) < 0 || git_revwalk_new(&walk, repo) < 0)
 			goto out_copy;
 		for (size_t i = 0; i < count; i++) {

@@ -52,6 +52,13 @@ int fg_git_init(void)
 
 	if (rc < 0)
 		return rc;
+	/*
+	 * Like git, trust the objects already in the repository: they were
+	 * hashed when they came in (fetch, index-pack). Verifying every object
+	 * read again costs a fifth of a 10,000-commit pre-push.
+	 */
+	if ((rc = git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 0)) < 0)
+		return rc;
 	return git_stream_register(GIT_STREAM_TLS, &tls);
 }
 

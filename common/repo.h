@@ -10,7 +10,9 @@
 #include "version.h"
 
 /*
- * fg_git_init: git_libgit2_init() plus flowgate's start-up policy: the TLS
+ * fg_git_init: git_libgit2_init() plus flowgate's start-up policy: objects
+ * are not re-hashed on every read (GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION
+ * off, as git itself does not re-hash on read), and the TLS
  * stream is replaced by one that refuses to connect (a hook never uses the
  * network; with the static link, ld --wrap has already turned libgit2's
  * CA-bundle loading and libssh2's initialisation into no-ops, see
