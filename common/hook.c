@@ -251,7 +251,9 @@ int fg_run_commit_msg(struct fg_hook_ctx *ctx)
 	close(fd);
 	if (open_repo(ctx, &repo) < 0)
 		goto out;
-	rc = fg_message_cleanup(&message, raw, len, fg_repo_comment_char(repo));
+	rc = fg_message_cleanup(&message, raw, len,
+				fg_message_comment_char(raw, len, fg_repo_comment_char(repo),
+							(enum fg_cleanup)fg_repo_cleanup_mode(repo)));
 	if (rc == -1) {
 		struct fg_violation *v = fg_report_add(&ctx->report, FG_RULE_HEADER_FORMAT,
 						       "the message contains a NUL byte");
@@ -401,13 +403,45 @@ static void check_new_commits(struct fg_hook_ctx *ctx, git_repository *repo, git
 	}
 }
 
+/*
+ * The remote whose tracking refs say what the remote already has: NAME when
+ * it is a remote name; for a push to a URL (git passes the URL as the name),
+ * the configured remote with that URL, if any. Newly allocated, or NULL.
+ */
+static char *tracking_remote(git_repository *repo, const char *name, const char *url)
+{
+	git_strarray names = { NULL, 0 };
+	char *found = NULL;
+	int valid = 0;
+
+	if (strcmp(name, url) && git_remote_name_is_valid(&valid, name) == 0 && valid)
+		return strdup(name);
+	if (git_remote_list(&names, repo) < 0)
+		return NULL;
+	for (size_t i = 0; !found && i < names.count; i++) {
+		git_remote *remote = NULL;
+		const char *u, *pu;
+
+		if (git_remote_lookup(&remote, repo, names.strings[i]) < 0)
+			continue;
+		u = git_remote_url(remote);
+		pu = git_remote_pushurl(remote);
+		if ((u && !strcmp(u, url)) || (pu && !strcmp(pu, url)))
+			found = strdup(names.strings[i]);
+		git_remote_free(remote);
+	}
+	git_strarray_dispose(&names);
+	git_error_clear();
+	return found;
+}
+
 int fg_run_pre_push(struct fg_hook_ctx *ctx)
 {
 	git_repository *repo = NULL;
 	git_revwalk *walk = NULL;
-	git_remote *remote = NULL;
 	struct ref_update *updates = NULL;
 	size_t count = 0;
+	char *remote_name = NULL;
 	int status = FG_EXIT_INTERNAL, pushed = 0;
 
 	if (ctx->argc != 3) {
@@ -432,6 +466,8 @@ int fg_run_pre_push(struct fg_hook_ctx *ctx)
 			return FG_EXIT_USAGE;
 		}
 		fg_pattern_use_jit(1); /* thousands of headers may follow */
+		/* Each new commit is read once: caching them only grows the heap. */
+		git_libgit2_opts(GIT_OPT_ENABLE_CACHING, 0);
 		if (open_repo(ctx, &repo) < 0 || git_revwalk_new(&walk, repo) < 0)
 			goto out_copy;
 		for (size_t i = 0; i < count; i++) {
@@ -451,6 +487,11 @@ int fg_run_pre_push(struct fg_hook_ctx *ctx)
 				check_pushed_branch(ctx, repo, u, commit);
 			else if (!strncmp(u->remote_ref, "refs/tags/", 10))
 				check_pushed_tag(ctx, repo, u, commit);
+			else if (commit) {
+				/* notes and other refs hold no workflow commits */
+				git_commit_free(commit);
+				commit = NULL;
+			}
 			if (commit) {
 				if (git_revwalk_push(walk, git_commit_id(commit)) == 0)
 					pushed = 1;
@@ -468,10 +509,11 @@ int fg_run_pre_push(struct fg_hook_ctx *ctx)
 			}
 		}
 		git_error_clear();
-		/* A new branch: only the commits no ref of that remote already has. */
-		if (git_remote_lookup(&remote, repo, ctx->argv[1]) == 0 &&
-		    !strpbrk(ctx->argv[1], "*?[\\")) {
-			char *glob = fg_strdupf("refs/remotes/%s/*", ctx->argv[1]);
+		/* A new branch: only the commits no ref of that remote already has.
+		 * (A push to a URL has no remote name and no tracking refs.) */
+		remote_name = tracking_remote(repo, ctx->argv[1], ctx->argv[2]);
+		if (remote_name) {
+			char *glob = fg_strdupf("refs/remotes/%s/*", remote_name);
 			if (glob)
 				git_revwalk_hide_glob(walk, glob);
 			free(glob);
@@ -484,7 +526,7 @@ out_copy:
 		free(copy);
 	}
 	free(updates);
-	git_remote_free(remote);
+	free(remote_name);
 	git_revwalk_free(walk);
 	git_repository_free(repo);
 	return status;

@@ -32,6 +32,29 @@ int fg_message_detect_comment_char(const char *raw, size_t len)
 	return FG_COMMENT_NONE;
 }
 
+enum fg_cleanup fg_cleanup_parse(const char *value)
+{
+	static const char *const names[] = { "default", "strip", "whitespace", "verbatim", "scissors" };
+
+	for (size_t i = 0; value && i < sizeof(names) / sizeof(names[0]); i++)
+		if (!strcmp(value, names[i]))
+			return (enum fg_cleanup)i;
+	return FG_CLEANUP_DEFAULT;
+}
+
+int fg_message_comment_char(const char *raw, size_t len, int configured, enum fg_cleanup cleanup)
+{
+	int templated = fg_message_detect_comment_char(raw, len);
+
+	if (cleanup == FG_CLEANUP_WHITESPACE || cleanup == FG_CLEANUP_VERBATIM)
+		return FG_COMMENT_NONE;
+	if (configured == FG_COMMENT_AUTO)
+		return templated;
+	if (cleanup == FG_CLEANUP_STRIP || cleanup == FG_CLEANUP_SCISSORS)
+		return configured;
+	return templated == configured ? configured : FG_COMMENT_NONE;
+}
+
 /* Length of RAW up to the scissors line of comment character CC, if any. */
 static size_t before_scissors(const char *raw, size_t len, int cc)
 {

@@ -26,6 +26,28 @@
  */
 int fg_message_detect_comment_char(const char *raw, size_t len);
 
+/* commit.cleanup modes (git-commit(1) --cleanup). */
+enum fg_cleanup {
+	FG_CLEANUP_DEFAULT = 0, /* "default": strip when the message was edited, else whitespace */
+	FG_CLEANUP_STRIP,
+	FG_CLEANUP_WHITESPACE,
+	FG_CLEANUP_VERBATIM,
+	FG_CLEANUP_SCISSORS
+};
+
+/* fg_cleanup_parse: the mode named VALUE (NULL or unknown: FG_CLEANUP_DEFAULT). */
+enum fg_cleanup fg_cleanup_parse(const char *value);
+
+/*
+ * fg_message_comment_char: the comment character git strips from the raw
+ * message RAW[0..LEN) before storing it, or FG_COMMENT_NONE when it strips
+ * none. CONFIGURED is core.commentChar (a character, or FG_COMMENT_AUTO).
+ * With the default cleanup, git strips comments only from a message it
+ * opened in the editor, which it marks with its template lines; a message
+ * from -m or -F keeps its '#' lines (git-commit(1), --cleanup).
+ */
+int fg_message_comment_char(const char *raw, size_t len, int configured, enum fg_cleanup cleanup);
+
 /*
  * fg_message_cleanup: the message git will store, from the raw message file
  * RAW[0..LEN): everything from the scissors line ("<c> ------------------------

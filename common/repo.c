@@ -137,6 +137,22 @@ int fg_repo_comment_char(git_repository *repo)
 	return cc;
 }
 
+int fg_repo_cleanup_mode(git_repository *repo)
+{
+	git_config *config = NULL;
+	git_buf value = GIT_BUF_INIT;
+	int mode = FG_CLEANUP_DEFAULT;
+
+	if (git_repository_config_snapshot(&config, repo) < 0)
+		return mode;
+	if (git_config_get_string_buf(&value, config, "commit.cleanup") == 0)
+		mode = fg_cleanup_parse(value.ptr);
+	git_buf_dispose(&value);
+	git_config_free(config);
+	git_error_clear();
+	return mode;
+}
+
 void fg_vfiles_release(struct fg_vfiles *files)
 {
 	for (size_t i = 0; i < sizeof(files->blobs) / sizeof(files->blobs[0]); i++)

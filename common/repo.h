@@ -47,6 +47,12 @@ int fg_repo_head_branch(git_repository *repo, char **out);
 int fg_repo_comment_char(git_repository *repo);
 
 /*
+ * fg_repo_cleanup_mode: commit.cleanup (FG_CLEANUP_DEFAULT when unset or
+ * unknown); returns an enum fg_cleanup value.
+ */
+int fg_repo_cleanup_mode(git_repository *repo);
+
+/*
  * A set of version files read from one place: the contents and the values
  * found. fg_vfiles_release frees both.
  */

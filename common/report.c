@@ -143,14 +143,18 @@ int fg_use_color(int fd)
 char *fg_quote(const char *text, size_t len, size_t max)
 {
 	size_t n = len < max ? len : max;
-	char *out = malloc(n * 4 + 8), *p = out;
+	char *out, *p;
+
+	while (n < len && n > 0 && ((unsigned char)text[n] & 0xC0) == 0x80)
+		n--; /* never cut a UTF-8 sequence in two */
+	out = p = malloc(n * 4 + 8);
 
 	if (!out)
 		return NULL;
 	*p++ = '\'';
 	for (size_t i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)text[i];
-		if (c < 0x20 || c == 0x7f || c == '\'' || c == '\\') {
+		if (c < 0x20 || c == 0x7f || c == '\\') {
 			p += sprintf(p, "\\x%02x", c);
 		} else {
 			*p++ = (char)c;

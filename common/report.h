@@ -75,7 +75,8 @@ char *fg_strdupf(const char *fmt, ...) FG_PRINTF(1, 2);
 
 /*
  * fg_quote: TEXT[0..LEN) as a newly allocated single-quoted string for a
- * message: control characters and quotes escaped, cut to at most MAX bytes
- * of input with "..." appended when longer. NULL when out of memory.
+ * message: control characters and backslashes escaped as \xNN, cut to at
+ * most MAX bytes of input (never inside a UTF-8 sequence) with "..."
+ * appended when longer. NULL when out of memory.
  */
 char *fg_quote(const char *text, size_t len, size_t max);
