@@ -410,27 +410,30 @@ static void check_new_commits(struct fg_hook_ctx *ctx, git_repository *repo, git
  */
 static char *tracking_remote(git_repository *repo, const char *name, const char *url)
 {
-	git_strarray names = { NULL, 0 };
+	git_config *config = NULL;
+	git_config_iterator *it = NULL;
+	git_config_entry *entry;
 	char *found = NULL;
 	int valid = 0;
 
 	if (strcmp(name, url) && git_remote_name_is_valid(&valid, name) == 0 && valid)
 		return strdup(name);
-	if (git_remote_list(&names, repo) < 0)
-		return NULL;
-	for (size_t i = 0; !found && i < names.count; i++) {
-		git_remote *remote = NULL;
-		const char *u, *pu;
+	/* remote.<name>.url and .pushurl, read without git_remote_lookup, whose
+	 * insteadOf scan leaks in libgit2 1.5.1 (fixed in 1.6, PR #6382). */
+	if (git_repository_config_snapshot(&config, repo) == 0 &&
+	    git_config_iterator_new(&it, config) == 0) {
+		while (!found && git_config_next(&entry, it) == 0) {
+			const char *key = entry->name, *dot;
 
-		if (git_remote_lookup(&remote, repo, names.strings[i]) < 0)
-			continue;
-		u = git_remote_url(remote);
-		pu = git_remote_pushurl(remote);
-		if ((u && !strcmp(u, url)) || (pu && !strcmp(pu, url)))
-			found = strdup(names.strings[i]);
-		git_remote_free(remote);
+			if (strncmp(key, "remote.", 7) || !entry->value || strcmp(entry->value, url))
+				continue;
+			dot = strrchr(key, '.');
+			if (dot > key + 7 && (!strcmp(dot, ".url") || !strcmp(dot, ".pushurl")))
+				found = fg_strdupf("%.*s", (int)(dot - key - 7), key + 7);
+		}
 	}
-	git_strarray_dispose(&names);
+	git_config_iterator_free(it);
+	git_config_free(config);
 	git_error_clear();
 	return found;
 }
