@@ -12,7 +12,6 @@
 #include <unistd.h>
 #include "hook.h"
 #include "message.h"
-#include "pattern.h"
 #include "refname.h"
 #include "repo.h"
 #include "tag.h"
@@ -65,7 +64,7 @@ int fg_read_all(int fd, char **out, size_t *len)
 
 int fg_run_chained(const char *path, int argc, char **argv, const char *input, size_t len)
 {
-	char **args = calloc((size_t)argc + 1, sizeof(*args));
+	char **args = calloc((size_t)(argc > 0 ? argc : 1) + 1, sizeof(*args));
 	int fds[2] = { -1, -1 }, status;
 	pid_t pid;
 
@@ -88,6 +87,7 @@ int fg_run_chained(const char *path, int argc, char **argv, const char *input, s
 		}
 		execv(path, args);
 		fprintf(stderr, "flowgate: cannot run %s: %s\n", path, strerror(errno));
+		free(args);
 		_exit(126);
 	}
 	free(args);
@@ -468,7 +468,6 @@ int fg_run_pre_push(struct fg_hook_ctx *ctx)
 			free(copy);
 			return FG_EXIT_USAGE;
 		}
-		fg_pattern_use_jit(1); /* thousands of headers may follow */
 		/* Each new commit is read once: caching them only grows the heap. */
 		git_libgit2_opts(GIT_OPT_ENABLE_CACHING, 0);
 		if (open_repo(ctx, &repo) < 0 || git_revwalk_new(&walk, repo) < 0)

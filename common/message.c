@@ -18,17 +18,25 @@ const char *const fg_commit_types[] = {
 static struct fg_pattern generated_re = FG_PATTERN(
 	"^(?:Merge |Revert \"|Reapply \"|fixup! |squash! |amend! )", 0);
 static struct fg_pattern header_re = FG_PATTERN(
-	"^([^\\s():!]+)(?:\\(([^()\\r\\n]*)\\))?(!)?: (.*)\\z", 0);
+	"^([^\\s():!]+)(?:\\(([^()\\r\\n]+)\\))?(!)?:(?: (.*)|[ \\t]*)\\z", 0);
 /* git's template lines, whose first character is the comment character. */
 static struct fg_pattern template_re = FG_PATTERN(
-	"^(\\S) (?:Please enter (?:the|a) commit message|" CUT_LINE "$)", FG_PATTERN_MULTILINE);
+	"^([\\x21-\\x7e]) (?:Please enter (?:the|a) commit message|" CUT_LINE "\\r?\\z)", 0);
 
 int fg_message_detect_comment_char(const char *raw, size_t len)
 {
 	struct fg_span g[2];
 
-	if (fg_pattern_match(&template_re, raw, len, g, 2) == 1 && g[1].len == 1)
-		return (unsigned char)raw[g[1].off];
+	/* Line by line: a `git commit -v` diff below may hold any bytes, and
+	 * one invalid UTF-8 line must not hide git's template lines. */
+	for (size_t pos = 0; pos < len;) {
+		const char *nl = memchr(raw + pos, '\n', len - pos);
+		size_t end = nl ? (size_t)(nl - raw) : len;
+
+		if (fg_pattern_match(&template_re, raw + pos, end - pos, g, 2) == 1)
+			return (unsigned char)raw[pos + g[1].off];
+		pos = end + 1;
+	}
 	return FG_COMMENT_NONE;
 }
 
@@ -131,7 +139,8 @@ int fg_header_parse(const char *header, size_t len, struct fg_header *out)
 		out->scope_len = g[2].len;
 	}
 	out->breaking = g[3].off != SIZE_MAX;
-	out->subject = header + g[4].off;
+	/* "type:" alone (cleanup strips the trailing space): an empty subject */
+	out->subject = g[4].off != SIZE_MAX ? header + g[4].off : header + len;
 	out->subject_len = g[4].len;
 	return 0;
 }

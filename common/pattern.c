@@ -8,12 +8,6 @@ _Static_assert(FG_PATTERN_MULTILINE == PCRE2_MULTILINE, "PCRE2_MULTILINE value")
 static struct fg_pattern *compiled;
 static pcre2_match_context *match_context;
 static pcre2_match_data *match_data;
-static int use_jit;
-
-void fg_pattern_use_jit(int on)
-{
-	use_jit = on;
-}
 
 static int prepare(struct fg_pattern *pattern)
 {
@@ -33,8 +27,6 @@ static int prepare(struct fg_pattern *pattern)
 					      pattern->options | PCRE2_UTF | PCRE2_DOLLAR_ENDONLY, &errcode, &erroff, NULL);
 		if (!pattern->code)
 			return -1;
-		if (use_jit)
-			(void)pcre2_jit_compile(pattern->code, PCRE2_JIT_COMPLETE);
 		pattern->next_compiled = compiled;
 		compiled = pattern;
 	}

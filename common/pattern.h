@@ -46,15 +46,6 @@ struct fg_span {
 int fg_pattern_match(struct fg_pattern *pattern, const char *subject, size_t len,
 		     struct fg_span *groups, size_t ngroups);
 
-/*
- * fg_pattern_use_jit: with ON non-zero, patterns compiled from now on are
- * also JIT-compiled (worth it when one process matches thousands of
- * subjects, as pre-push does; a failed JIT compile falls back to the
- * interpreter). The match limit still applies; the JIT's own fixed stack
- * stands in for the depth limit.
- */
-void fg_pattern_use_jit(int on);
-
 /* fg_pattern_cleanup: free every compiled pattern and the match state. */
 void fg_pattern_cleanup(void);
 

@@ -1,0 +1,40 @@
+/*
+ * The unit test runner: every module's suite in one SRunner. CK_ENV
+ * honours Check's variables (CK_FORK=no under valgrind or gdb, CK_RUN_SUITE,
+ * CK_RUN_CASE, CK_VERBOSITY); the exit status is non-zero when a test fails.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include "check_flowgate.h"
+#include "repo.h"
+
+int main(void)
+{
+	SRunner *sr = srunner_create(rules_suite());
+	int failed;
+
+	srunner_add_suite(sr, report_suite());
+	srunner_add_suite(sr, pattern_suite());
+	srunner_add_suite(sr, version_suite());
+	srunner_add_suite(sr, refname_suite());
+	srunner_add_suite(sr, message_suite());
+	srunner_add_suite(sr, tag_suite());
+	srunner_add_suite(sr, repo_suite());
+	srunner_add_suite(sr, hook_suite());
+	fg_test_forking = srunner_fork_status(sr) == CK_FORK;
+
+	/* Refname validity and message cleanup are libgit2's: initialise it once;
+	 * forked tests inherit it. */
+	if (fg_git_init() < 0) {
+		fprintf(stderr, "check_flowgate: cannot initialise libgit2: %s\n", fg_git_error());
+		srunner_free(sr);
+		return EXIT_FAILURE;
+	}
+	fg_test_run_begin();
+	srunner_run_all(sr, CK_ENV);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	fg_test_run_end();
+	fg_git_shutdown();
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}

@@ -1,0 +1,591 @@
+/*
+ * Tests of message.c: git's cleanup of the message file (comments,
+ * core.commentChar including "auto", the `git commit -v` scissors, white
+ * space), git's generated messages, and the Conventional Commits header
+ * rules headerFormat, typeEnum, subjectEmpty and headerMaxLength.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include "check_flowgate.h"
+#include "message.h"
+
+#define SCISSORS(c) c " ------------------------ >8 ------------------------\n"
+
+/* git's commit template (git 2.39, `git commit -v`) with comment character C. */
+#define TEMPLATE(c) \
+	"\n" \
+	c " Please enter the commit message for your changes. Lines starting\n" \
+	c " with '" c "' will be ignored, and an empty message aborts the commit.\n" \
+	c "\n" \
+	c " On branch feature/new-cli\n" \
+	c " Changes to be committed:\n" \
+	c "\tmodified:   half_orm/version.txt\n" \
+	c "\n"
+
+/* What `git commit -v` puts below the scissors: lines that look like headers. */
+#define VERBOSE_DIFF(c) \
+	SCISSORS(c) \
+	c " Do not modify or remove the line above.\n" \
+	c " Everything below it will be ignored.\n" \
+	"diff --git a/half_orm/version.txt b/half_orm/version.txt\n" \
+	"index 3c4f8b1..9a1b2c3 100644\n" \
+	"--- a/half_orm/version.txt\n" \
+	"+++ b/half_orm/version.txt\n" \
+	"@@ -1 +1 @@\n" \
+	"-0.16.0-rc1\n" \
+	"+0.16.0-rc2\n" \
+	"wip: this line is not part of the message\n" \
+	"Signed-off-by: Nobody <nobody@example.com>\n"
+
+static const struct {
+	const char *name;
+	struct fg_bytes raw;
+	int comment_char;
+	int rc;
+	const char *want; /* when rc == 0 */
+} cleanup_cases[] = {
+	{ "plain message gets one final newline",
+	  FG_BYTES("feat: add x"), '#', 0, "feat: add x\n" },
+	{ "'#' comments stripped",
+	  FG_BYTES("feat: add x\n# a comment\n\nbody\n#another\n"), '#', 0, "feat: add x\n\nbody\n" },
+	{ "git's template with '#'",
+	  FG_BYTES("fix(core): y\n" TEMPLATE("#")), '#', 0, "fix(core): y\n" },
+	{ "';' comments stripped, '#' lines kept",
+	  FG_BYTES("fix: #123 crash\n\n#123 is the issue\n; a comment\n" TEMPLATE(";")), ';', 0,
+	  "fix: #123 crash\n\n#123 is the issue\n" },
+	{ "FG_COMMENT_NONE keeps '#' lines",
+	  FG_BYTES("feat: x\n\n# not a comment\n"), FG_COMMENT_NONE, 0, "feat: x\n\n# not a comment\n" },
+	{ "auto: template lines say ';'",
+	  FG_BYTES("#123 fix: x\n" TEMPLATE(";")), FG_COMMENT_AUTO, 0, "#123 fix: x\n" },
+	{ "auto: only the scissors line says ';'",
+	  FG_BYTES("feat: x\n\n" VERBOSE_DIFF(";")), FG_COMMENT_AUTO, 0, "feat: x\n" },
+	{ "auto: no template (commit -m): nothing stripped",
+	  FG_BYTES("feat: x\n\n# kept\n; kept\n"), FG_COMMENT_AUTO, 0, "feat: x\n\n# kept\n; kept\n" },
+	{ "scissors: everything below dropped, '#'",
+	  FG_BYTES("feat: x\n\nbody\n" TEMPLATE("#") VERBOSE_DIFF("#")), '#', 0, "feat: x\n\nbody\n" },
+	{ "scissors with another comment character",
+	  FG_BYTES("feat: x\n" TEMPLATE(";") VERBOSE_DIFF(";")), ';', 0, "feat: x\n" },
+	{ "scissors of another comment character is an ordinary line",
+	  FG_BYTES("feat: x\n\n" SCISSORS(";") "kept\n"), '#', 0,
+	  "feat: x\n\n; ------------------------ >8 ------------------------\nkept\n" },
+	{ "scissors as the very first line: empty message",
+	  FG_BYTES(SCISSORS("#") "feat: below\n"), '#', 0, "" },
+	{ "scissors with CRLF",
+	  FG_BYTES("feat: x\r\n# ------------------------ >8 ------------------------\r\ndiff\r\n"), '#', 0,
+	  "feat: x\n" },
+	{ "a longer dash line is not the scissors",
+	  FG_BYTES("feat: x\n\nbody\n# ------------------------- >8 -------------------------\nkept\n"),
+	  '#', 0, "feat: x\n\nbody\nkept\n" },
+	{ "CRLF line ends",
+	  FG_BYTES("feat: x\r\n\r\nbody line\r\n"), '#', 0, "feat: x\n\nbody line\n" },
+	{ "trailing white space",
+	  FG_BYTES("feat: x  \t\n\nbody   \n"), '#', 0, "feat: x\n\nbody\n" },
+	{ "leading, trailing and repeated blank lines",
+	  FG_BYTES("\n\n  \nfeat: x\n\n\n\nbody\n\n\n"), '#', 0, "feat: x\n\nbody\n" },
+	{ "comments only: empty",
+	  FG_BYTES(TEMPLATE("#")), '#', 0, "" },
+	{ "empty input", FG_BYTES(""), '#', 0, "" },
+	{ "a NUL byte",
+	  FG_BYTES("feat: x\0hidden\n"), '#', -1, NULL },
+	{ "a NUL byte below the scissors too",
+	  FG_BYTES("feat: x\n" SCISSORS("#") "\0"), '#', -1, NULL },
+	{ "UTF-8 text kept",
+	  FG_BYTES("docs: d\xc3\xa9" "crire l'\xc3\xa9tat \xe2\x9c\x93\n\n\xe6\x97\xa5\xe6\x9c\xac\n"), '#', 0,
+	  "docs: d\xc3\xa9" "crire l'\xc3\xa9tat \xe2\x9c\x93\n\n\xe6\x97\xa5\xe6\x9c\xac\n" },
+};
+
+START_TEST(test_message_cleanup)
+{
+	char *out = (char *)"sentinel";
+	int rc = fg_message_cleanup(&out, cleanup_cases[_i].raw.data, cleanup_cases[_i].raw.len,
+				    cleanup_cases[_i].comment_char);
+
+	ck_assert_msg(rc == cleanup_cases[_i].rc, "%s: rc %d", cleanup_cases[_i].name, rc);
+	if (rc == 0) {
+		ck_assert_ptr_nonnull(out);
+		ck_assert_msg(!strcmp(out, cleanup_cases[_i].want), "%s: got \"%s\"",
+			      cleanup_cases[_i].name, out);
+	} else {
+		ck_assert_ptr_null(out);
+	}
+	free(out);
+}
+END_TEST
+
+/*
+ * Regression: git's template was once looked for over the whole raw
+ * message, the `git commit -v` diff included; PCRE2 refuses a subject that
+ * is not valid UTF-8, so a Latin-1 diff below the scissors hid the template
+ * and nothing was stripped. The detection now works line by line.
+ */
+START_TEST(test_message_cleanup_latin1_diff)
+{
+	/* 0: core.commentChar=auto with ';'; 1: the default '#' and commit.cleanup
+	 * default, where fg_message_comment_char relies on the same detection. */
+	static const char raw_auto[] =
+		"feat: x\n" TEMPLATE(";") SCISSORS(";")
+		"; Do not modify or remove the line above.\n"
+		"diff --git a/README b/README\n"
+		"-caf\xe9\n"   /* Latin-1 'e acute' in the diffed file */
+		"+caf\xe9s\n";
+	static const char raw_hash[] =
+		"feat: x\n" TEMPLATE("#") SCISSORS("#")
+		"# Do not modify or remove the line above.\n"
+		"diff --git a/README b/README\n"
+		"-caf\xe9\n"
+		"+caf\xe9s\n";
+	const char *raw = _i ? raw_hash : raw_auto;
+	size_t len = _i ? sizeof(raw_hash) - 1 : sizeof(raw_auto) - 1;
+	int cc = _i ? fg_message_comment_char(raw, len, '#', FG_CLEANUP_DEFAULT)
+		    : fg_message_comment_char(raw, len, FG_COMMENT_AUTO, FG_CLEANUP_DEFAULT);
+	char *out = NULL;
+	int rc = fg_message_cleanup(&out, raw, len, cc);
+	int same = rc == 0 && !strcmp(out, "feat: x\n");
+
+	free(out); /* before any assertion: no leak when it fails without fork */
+	ck_assert_msg(cc == (_i ? '#' : ';'), "comment character %d detected", cc);
+	ck_assert_msg(rc == 0 && same, "the cleaned message is not \"feat: x\\n\"");
+}
+END_TEST
+
+static const struct {
+	struct fg_bytes raw;
+	int want;
+} detect_cases[] = {
+	{ FG_BYTES("x\n" TEMPLATE("#")), '#' },
+	{ FG_BYTES("x\n" TEMPLATE(";")), ';' },
+	{ FG_BYTES("x\n" TEMPLATE("@")), '@' },
+	{ FG_BYTES("x\n\n" SCISSORS("%")), '%' },
+	{ FG_BYTES("Merge branch 'x'\n\n! Please enter a commit message to explain why this merge is necessary,\n"), '!' },
+	{ FG_BYTES("feat: x\n"), FG_COMMENT_NONE },
+	{ FG_BYTES("feat: x\n\nPlease enter the commit message\n"), FG_COMMENT_NONE },
+	{ FG_BYTES(""), FG_COMMENT_NONE },
+};
+
+START_TEST(test_message_detect_comment_char)
+{
+	ck_assert_int_eq(fg_message_detect_comment_char(detect_cases[_i].raw.data,
+							detect_cases[_i].raw.len),
+			 detect_cases[_i].want);
+}
+END_TEST
+
+static const struct {
+	const char *value;
+	enum fg_cleanup want;
+} cleanup_mode_cases[] = {
+	{ "default", FG_CLEANUP_DEFAULT },
+	{ "strip", FG_CLEANUP_STRIP },
+	{ "whitespace", FG_CLEANUP_WHITESPACE },
+	{ "verbatim", FG_CLEANUP_VERBATIM },
+	{ "scissors", FG_CLEANUP_SCISSORS },
+	{ NULL, FG_CLEANUP_DEFAULT },
+	{ "", FG_CLEANUP_DEFAULT },
+	{ "Strip", FG_CLEANUP_DEFAULT },
+	{ "bogus", FG_CLEANUP_DEFAULT },
+};
+
+START_TEST(test_cleanup_parse)
+{
+	ck_assert_int_eq(fg_cleanup_parse(cleanup_mode_cases[_i].value), cleanup_mode_cases[_i].want);
+}
+END_TEST
+
+/* Which comment character git strips, per commit.cleanup and the template. */
+static const struct {
+	const char *name;
+	struct fg_bytes raw;
+	int configured;
+	enum fg_cleanup cleanup;
+	int want;
+} comment_char_cases[] = {
+	{ "default, edited ('#' template)", FG_BYTES("feat: x\n" TEMPLATE("#")), '#',
+	  FG_CLEANUP_DEFAULT, '#' },
+	{ "default, -m: '#' lines are kept", FG_BYTES("feat: x\n\n#123\n"), '#', FG_CLEANUP_DEFAULT,
+	  FG_COMMENT_NONE },
+	{ "default, template of another character than configured", FG_BYTES("x\n" TEMPLATE(";")), '#',
+	  FG_CLEANUP_DEFAULT, FG_COMMENT_NONE },
+	{ "default, ';' configured and templated", FG_BYTES("x\n" TEMPLATE(";")), ';',
+	  FG_CLEANUP_DEFAULT, ';' },
+	{ "default, verbose scissors only", FG_BYTES("x\n" VERBOSE_DIFF("#")), '#', FG_CLEANUP_DEFAULT,
+	  '#' },
+	{ "strip without template", FG_BYTES("feat: x\n#123\n"), '#', FG_CLEANUP_STRIP, '#' },
+	{ "scissors mode without template", FG_BYTES("feat: x\n"), ';', FG_CLEANUP_SCISSORS, ';' },
+	{ "whitespace keeps comments", FG_BYTES("x\n" TEMPLATE("#")), '#', FG_CLEANUP_WHITESPACE,
+	  FG_COMMENT_NONE },
+	{ "verbatim keeps comments", FG_BYTES("x\n" TEMPLATE("#")), '#', FG_CLEANUP_VERBATIM,
+	  FG_COMMENT_NONE },
+	{ "auto, templated ';'", FG_BYTES("#1 x\n" TEMPLATE(";")), FG_COMMENT_AUTO, FG_CLEANUP_DEFAULT,
+	  ';' },
+	{ "auto, no template", FG_BYTES("#1 x\n"), FG_COMMENT_AUTO, FG_CLEANUP_DEFAULT,
+	  FG_COMMENT_NONE },
+	{ "auto, strip mode, templated '@'", FG_BYTES("x\n" TEMPLATE("@")), FG_COMMENT_AUTO,
+	  FG_CLEANUP_STRIP, '@' },
+	{ "auto, whitespace", FG_BYTES("x\n" TEMPLATE(";")), FG_COMMENT_AUTO, FG_CLEANUP_WHITESPACE,
+	  FG_COMMENT_NONE },
+};
+
+START_TEST(test_message_comment_char)
+{
+	int got = fg_message_comment_char(comment_char_cases[_i].raw.data,
+					  comment_char_cases[_i].raw.len,
+					  comment_char_cases[_i].configured,
+					  comment_char_cases[_i].cleanup);
+
+	ck_assert_msg(got == comment_char_cases[_i].want, "%s: got %d, want %d",
+		      comment_char_cases[_i].name, got, comment_char_cases[_i].want);
+}
+END_TEST
+
+static const struct {
+	const char *header;
+	int generated;
+} generated_cases[] = {
+	{ "Merge branch 'x'", 1 },
+	{ "Merge branch 'release/0.16.x' into main", 1 },
+	{ "Merge remote-tracking branch 'origin/main'", 1 },
+	{ "Merge tag 'v0.16.0'", 1 },
+	{ "Merge pull request #1 from a/b", 1 },
+	{ "Merge commit '1a2b3c4'", 1 },
+	{ "Revert \"feat: x\"", 1 },
+	{ "Revert \"Revert \"feat: x\"\"", 1 },
+	{ "Reapply \"x\"", 1 },
+	{ "fixup! x", 1 },
+	{ "fixup! feat: x", 1 },
+	{ "squash! x", 1 },
+	{ "amend! x", 1 },
+	{ "Merged stuff", 0 },
+	{ "Merge", 0 },
+	{ "merge branch 'x'", 0 },
+	{ "revert: x", 0 },
+	{ "Revert x", 0 },
+	{ "Reapply x", 0 },
+	{ "fixup!x", 0 },
+	{ "fixup: x", 0 },
+	{ "feat: x", 0 },
+	{ "", 0 },
+};
+
+START_TEST(test_message_is_generated)
+{
+	const char *h = generated_cases[_i].header;
+
+	ck_assert_msg((fg_message_is_generated(h, strlen(h)) != 0) == generated_cases[_i].generated,
+		      "'%s'", h);
+}
+END_TEST
+
+static const struct {
+	struct fg_bytes header;
+	int rc;
+	const char *type, *scope; /* scope NULL: absent */
+	int breaking;
+	const char *subject;
+} header_cases[] = {
+	{ FG_BYTES("feat: x"), 0, "feat", NULL, 0, "x" },
+	{ FG_BYTES("fix(core): y"), 0, "fix", "core", 0, "y" },
+	{ FG_BYTES("feat!: z"), 0, "feat", NULL, 1, "z" },
+	{ FG_BYTES("feat(api)!: add the x endpoint"), 0, "feat", "api", 1, "add the x endpoint" },
+	{ FG_BYTES("release: 0.16.0"), 0, "release", NULL, 0, "0.16.0" },
+	{ FG_BYTES("Feat: x"), 0, "Feat", NULL, 0, "x" },
+	{ FG_BYTES("wip: x"), 0, "wip", NULL, 0, "x" },
+	{ FG_BYTES("feat: "), 0, "feat", NULL, 0, "" },
+	{ FG_BYTES("feat:  two spaces"), 0, "feat", NULL, 0, " two spaces" },
+	{ FG_BYTES("feat(a-b/c.d): x"), 0, "feat", "a-b/c.d", 0, "x" },
+	{ FG_BYTES("docs: d\xc3\xa9" "crire"), 0, "docs", NULL, 0, "d\xc3\xa9" "crire" },
+	{ FG_BYTES("update stuff"), -1, NULL, NULL, 0, NULL },
+	{ FG_BYTES("feat:x"), -1, NULL, NULL, 0, NULL },
+	{ FG_BYTES(": x"), -1, NULL, NULL, 0, NULL },
+	{ FG_BYTES("feat x: y"), -1, NULL, NULL, 0, NULL },
+	{ FG_BYTES("feat!(api): x"), -1, NULL, NULL, 0, NULL },
+	{ FG_BYTES("feat(a(b)): x"), -1, NULL, NULL, 0, NULL },
+	{ FG_BYTES("feat(api: x"), -1, NULL, NULL, 0, NULL },
+	{ FG_BYTES("feat :x"), -1, NULL, NULL, 0, NULL },
+	{ FG_BYTES(""), -1, NULL, NULL, 0, NULL },
+	{ FG_BYTES("feat: \xff"), -2, NULL, NULL, 0, NULL },
+	{ FG_BYTES("feat: caf\xe9"), -2, NULL, NULL, 0, NULL },
+};
+
+static void assert_span(const char *got, size_t len, const char *want)
+{
+	ck_assert_ptr_nonnull(got);
+	ck_assert_msg(len == strlen(want) && !memcmp(got, want, len), "span '%.*s', want '%s'",
+		      (int)len, got, want);
+}
+
+START_TEST(test_header_parse)
+{
+	struct fg_header h;
+	int rc = fg_header_parse(header_cases[_i].header.data, header_cases[_i].header.len, &h);
+
+	ck_assert_msg(rc == header_cases[_i].rc, "'%s': rc %d", header_cases[_i].header.data, rc);
+	if (rc != 0)
+		return;
+	assert_span(h.type, h.type_len, header_cases[_i].type);
+	if (header_cases[_i].scope)
+		assert_span(h.scope, h.scope_len, header_cases[_i].scope);
+	else
+		ck_assert_ptr_null(h.scope);
+	ck_assert_int_eq(h.breaking != 0, header_cases[_i].breaking);
+	assert_span(h.subject, h.subject_len, header_cases[_i].subject);
+	ck_assert(h.type == header_cases[_i].header.data); /* pointers into HEADER */
+}
+END_TEST
+
+/* Repeat S to fill N bytes into BUF (NUL-terminated). */
+static void fill(char *buf, const char *prefix, const char *unit, size_t count)
+{
+	strcpy(buf, prefix);
+	for (size_t i = 0; i < count; i++)
+		strcat(buf, unit);
+}
+
+#define NO_RULE (-1)
+
+static const struct {
+	const char *name;
+	const char *message;
+	int rule;     /* the one rule refused, or NO_RULE */
+	size_t count; /* violations in all */
+} check_cases[] = {
+	{ "feat", "feat: x", NO_RULE, 0 },
+	{ "scope", "fix(core): y", NO_RULE, 0 },
+	{ "breaking", "feat!: z", NO_RULE, 0 },
+	{ "breaking with scope", "feat(api)!: z", NO_RULE, 0 },
+	{ "release", "release: 0.16.0", NO_RULE, 0 },
+	{ "hotfix", "hotfix: a", NO_RULE, 0 },
+	{ "maintenance", "maintenance: b", NO_RULE, 0 },
+	{ "every workflow type", NULL, NO_RULE, 0 },
+	{ "header only with newline", "docs: update the guide\n", NO_RULE, 0 },
+	{ "body and footers",
+	  "feat(api)!: drop the v1 endpoints\n\nThe v1 endpoints were deprecated in 0.15.\n\n"
+	  "BREAKING CHANGE: v1 is gone\nRefs: #42\nSigned-off-by: A <a@example.com>\n", NO_RULE, 0 },
+	{ "body is not checked", "fix: y\n\nwip: not a header\nupdate stuff\n", NO_RULE, 0 },
+	{ "empty message", "", NO_RULE, 0 },
+	{ "merge", "Merge branch 'feature/x' into dev/0.16.x\n", NO_RULE, 0 },
+	{ "merge pull request", "Merge pull request #1 from a/b\n\nfeat: x\n", NO_RULE, 0 },
+	{ "revert", "Revert \"feat: x\"\n\nThis reverts commit 1a2b3c4.\n", NO_RULE, 0 },
+	{ "fixup", "fixup! feat: x", NO_RULE, 0 },
+	{ "lowercase revert type", "revert: x", NO_RULE, 0 },
+	{ "no type", "update stuff", FG_RULE_HEADER_FORMAT, 1 },
+	{ "no space after the colon", "feat:x", FG_RULE_HEADER_FORMAT, 1 },
+	{ "capitalised type", "Feat: x", FG_RULE_TYPE_ENUM, 1 },
+	{ "unknown type", "wip: x", FG_RULE_TYPE_ENUM, 1 },
+	{ "bugfix is not a type", "bugfix(core): y", FG_RULE_TYPE_ENUM, 1 },
+	{ "Merged is not git's", "Merged stuff", FG_RULE_HEADER_FORMAT, 1 },
+	{ "empty subject (spaces, as given to the rule)", "feat:  ", FG_RULE_SUBJECT_EMPTY, 1 },
+	{ "empty subject (tab)", "fix(x): \t", FG_RULE_SUBJECT_EMPTY, 1 },
+	{ "invalid UTF-8 header", "feat: caf\xe9", FG_RULE_HEADER_FORMAT, 1 },
+	{ "invalid UTF-8 only in the body", "feat: x\n\ncaf\xe9\n", NO_RULE, 0 },
+};
+
+START_TEST(test_check_message)
+{
+	struct fg_report report;
+	size_t added;
+
+	fg_report_init(&report);
+	if (!check_cases[_i].message) {
+		for (size_t i = 0; fg_commit_types[i]; i++) {
+			char *m = fg_strdupf("%s: x", fg_commit_types[i]);
+			ck_assert_uint_eq(fg_check_message(&report, m, NULL), 0);
+			free(m);
+		}
+		ck_assert_uint_eq(report.n, 0);
+		fg_report_release(&report);
+		return;
+	}
+	added = fg_check_message(&report, check_cases[_i].message, NULL);
+	ck_assert_uint_eq(added, report.n);
+	ck_assert_msg(report.n == check_cases[_i].count, "%s: %zu violations (first: %s)",
+		      check_cases[_i].name, report.n,
+		      report.n ? fg_rule_info(report.items[0].rule)->name : "none");
+	if (check_cases[_i].rule != NO_RULE) {
+		ck_assert_msg(report.items[0].rule == (enum fg_rule)check_cases[_i].rule,
+			      "%s: rule %s, want %s", check_cases[_i].name,
+			      fg_rule_info(report.items[0].rule)->name,
+			      fg_rule_info((enum fg_rule)check_cases[_i].rule)->name);
+		ck_assert_ptr_nonnull(report.items[0].hint);
+	}
+	fg_report_release(&report);
+}
+END_TEST
+
+/*
+ * A scope is "a noun describing a section of the codebase" (Conventional
+ * Commits 1.0.0, item 4): an empty "()" is refused as headerFormat.
+ */
+START_TEST(test_check_message_empty_scope)
+{
+	static const char *const headers[] = { "feat(): x", "fix()!: y" };
+	struct fg_report report;
+	size_t n;
+	int rule;
+
+	fg_report_init(&report);
+	fg_check_message(&report, headers[_i], NULL);
+	n = report.n;
+	rule = n ? (int)report.items[0].rule : -1;
+	fg_report_release(&report);
+	ck_assert_msg(n == 1 && rule == FG_RULE_HEADER_FORMAT,
+		      "'%s': %zu violations, want one headerFormat", headers[_i], n);
+}
+END_TEST
+
+/*
+ * "feat: " as typed: git's cleanup strips the trailing space, so the rule
+ * sees "feat:". The user left the subject empty; subjectEmpty must say so
+ * (regression: it was once refused as headerFormat with a confusing hint).
+ */
+START_TEST(test_check_message_subject_empty_after_cleanup)
+{
+	static const char *const raw[] = { "feat: \n", "feat:   \n\n# comment\n", "fix(core): \t\n" };
+	struct fg_report report;
+	char *clean = NULL, *first = NULL;
+	size_t n;
+	int rule;
+
+	ck_assert_int_eq(fg_message_cleanup(&clean, raw[_i], strlen(raw[_i]), '#'), 0);
+	fg_report_init(&report);
+	fg_check_message(&report, clean, NULL);
+	free(clean);
+	n = report.n;
+	rule = n ? (int)report.items[0].rule : -1;
+	if (n)
+		first = fg_strdupf("%s: %s", fg_rule_info(report.items[0].rule)->name,
+				   report.items[0].message);
+	fg_report_release(&report);
+	if (!(n == 1 && rule == FG_RULE_SUBJECT_EMPTY)) {
+		char msg[256];
+		snprintf(msg, sizeof(msg), "after cleanup: %zu violations, first %s", n,
+			 first ? first : "none");
+		free(first);
+		ck_abort_msg("%s", msg);
+	}
+	free(first);
+}
+END_TEST
+
+static const struct {
+	const char *prefix, *unit;
+	size_t count;
+	size_t violations; /* headerMaxLength */
+} length_cases[] = {
+	{ "feat: ", "x", 66, 0 },              /* 72 characters */
+	{ "feat: ", "x", 67, 1 },              /* 73 */
+	{ "feat: ", "\xc3\xa9", 66, 0 },       /* 72 characters, 138 bytes */
+	{ "feat: ", "\xc3\xa9", 67, 1 },       /* 73 characters */
+	{ "feat: ", "\xc3\x97", 66, 0 },       /* U+00D7 multiplication sign */
+	{ "feat: ", "\xe2\x9c\x93", 66, 0 },   /* U+2713, 3 bytes each */
+	{ "feat: ", "\xf0\x9f\x9a\x80", 66, 0 }, /* U+1F680, 4 bytes each */
+	{ "feat: ", "\xf0\x9f\x9a\x80", 67, 1 },
+	{ "feat: ", "x", 5000, 1 },            /* long, still only this rule */
+};
+
+START_TEST(test_check_message_length)
+{
+	char *buf = malloc(6 + 4 * length_cases[_i].count + 1);
+	struct fg_report report;
+
+	ck_assert_ptr_nonnull(buf);
+	fill(buf, length_cases[_i].prefix, length_cases[_i].unit, length_cases[_i].count);
+	ck_assert_uint_eq(fg_utf8_length(buf, strlen(buf)), 6 + length_cases[_i].count);
+	fg_report_init(&report);
+	fg_check_message(&report, buf, NULL);
+	free(buf);
+	ck_assert_msg(report.n == length_cases[_i].violations, "%zu violations: %s", report.n,
+		      report.n ? report.items[0].message : "");
+	if (report.n)
+		ck_assert_int_eq(report.items[0].rule, FG_RULE_HEADER_MAX_LENGTH);
+	fg_report_release(&report);
+}
+END_TEST
+
+START_TEST(test_check_message_long_without_type)
+{
+	/* Both the shape and the length are wrong: both rules, and the
+	 * diagnosis is not "invalid UTF-8" (the header is plain ASCII). */
+	char *buf = malloc(20001);
+	struct fg_report report;
+
+	ck_assert_ptr_nonnull(buf);
+	memset(buf, 'a', 20000);
+	buf[20000] = '\0';
+	fg_report_init(&report);
+	fg_check_message(&report, buf, NULL);
+	free(buf);
+	ck_assert_uint_eq(fg_test_count_rule(&report, FG_RULE_HEADER_FORMAT), 1);
+	ck_assert_uint_eq(fg_test_count_rule(&report, FG_RULE_HEADER_MAX_LENGTH), 1);
+	ck_assert_ptr_null(strstr(fg_report_find(&report, FG_RULE_HEADER_FORMAT)->message, "UTF-8"));
+	fg_report_release(&report);
+}
+END_TEST
+
+START_TEST(test_check_message_texts)
+{
+	struct fg_report report;
+
+	fg_report_init(&report);
+	fg_check_message(&report, "wip: x", "commit 1a2b3c4");
+	fg_check_message(&report, "Feat: x", NULL);
+	fg_check_message(&report, "feat:x", NULL);
+	fg_check_message(&report, "update stuff", NULL);
+	fg_check_message(&report, "feat: caf\xe9", NULL);
+	ck_assert_uint_eq(report.n, 5);
+	ck_assert_str_eq(report.items[0].message, "commit 1a2b3c4: type 'wip' is not a workflow type");
+	ck_assert_ptr_nonnull(strstr(report.items[0].hint, "feat fix docs"));
+	ck_assert_str_eq(report.items[1].hint, "write the type in lowercase");
+	ck_assert_str_eq(report.items[2].hint, "put one space after the colon, e.g. 'feat: x'");
+	ck_assert_str_eq(report.items[3].message, "header 'update stuff' is not 'type(scope)!: subject'");
+	ck_assert_ptr_nonnull(strstr(report.items[3].hint, "'fix: update stuff'"));
+	ck_assert_str_eq(report.items[4].message, "header 'feat: caf\xe9' is not valid UTF-8");
+	fg_report_release(&report);
+}
+END_TEST
+
+static const struct {
+	struct fg_bytes text;
+	size_t length;
+} utf8_cases[] = {
+	{ FG_BYTES(""), 0 },
+	{ FG_BYTES("abc"), 3 },
+	{ FG_BYTES("\xc3\xa9t\xc3\xa9"), 3 },
+	{ FG_BYTES("\xe2\x9c\x93\xf0\x9f\x9a\x80"), 2 },
+	{ FG_BYTES("\xff\xfe"), 2 }, /* invalid bytes count as one each */
+};
+
+START_TEST(test_utf8_length)
+{
+	ck_assert_uint_eq(fg_utf8_length(utf8_cases[_i].text.data, utf8_cases[_i].text.len),
+			  utf8_cases[_i].length);
+}
+END_TEST
+
+Suite *message_suite(void)
+{
+	Suite *s = suite_create("message");
+	TCase *cleanup = tcase_create("cleanup");
+	TCase *header = tcase_create("header");
+	TCase *rules = tcase_create("rules");
+
+	tcase_add_loop_test(cleanup, test_message_cleanup, 0, (int)FG_COUNT(cleanup_cases));
+	tcase_add_loop_test(cleanup, test_message_cleanup_latin1_diff, 0, 2);
+	tcase_add_loop_test(cleanup, test_message_detect_comment_char, 0, (int)FG_COUNT(detect_cases));
+	tcase_add_loop_test(cleanup, test_cleanup_parse, 0, (int)FG_COUNT(cleanup_mode_cases));
+	tcase_add_loop_test(cleanup, test_message_comment_char, 0, (int)FG_COUNT(comment_char_cases));
+	suite_add_tcase(s, cleanup);
+
+	tcase_add_loop_test(header, test_message_is_generated, 0, (int)FG_COUNT(generated_cases));
+	tcase_add_loop_test(header, test_header_parse, 0, (int)FG_COUNT(header_cases));
+	tcase_add_loop_test(header, test_utf8_length, 0, (int)FG_COUNT(utf8_cases));
+	suite_add_tcase(s, header);
+
+	tcase_add_loop_test(rules, test_check_message, 0, (int)FG_COUNT(check_cases));
+	tcase_add_loop_test(rules, test_check_message_empty_scope, 0, 2);
+	tcase_add_loop_test(rules, test_check_message_subject_empty_after_cleanup, 0, 3);
+	tcase_add_loop_test(rules, test_check_message_length, 0, (int)FG_COUNT(length_cases));
+	tcase_add_test(rules, test_check_message_long_without_type);
+	tcase_add_test(rules, test_check_message_texts);
+	suite_add_tcase(s, rules);
+	return s;
+}

@@ -1,0 +1,203 @@
+/*
+ * Tests of pattern.c: matches and groups, the options always added (UTF,
+ * DOLLAR_ENDONLY), invalid UTF-8, the match limits, bad patterns, cleanup.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include "check_flowgate.h"
+#include "pattern.h"
+
+static const struct {
+	const char *pattern;
+	uint32_t options;
+	struct fg_bytes subject;
+	int rc;
+	size_t g1_off, g1_len; /* group 1 when rc == 1; SIZE_MAX: unset */
+} match_cases[] = {
+	{ "^main\\z", 0, FG_BYTES("main"), 1, SIZE_MAX, 0 },
+	{ "^main\\z", 0, FG_BYTES("mainx"), 0, 0, 0 },
+	{ "^main\\z", 0, FG_BYTES("xmain"), 0, 0, 0 },
+	{ "^(dev|release)/", 0, FG_BYTES("release/0.16.x"), 1, 0, 7 },
+	{ "([0-9]+)\\.x", 0, FG_BYTES("dev/16.x"), 1, 4, 2 },
+	/* DOLLAR_ENDONLY is always added: '$' does not match before a final newline. */
+	{ "^main$", 0, FG_BYTES("main\n"), 0, 0, 0 },
+	{ "^main$", 0, FG_BYTES("main"), 1, SIZE_MAX, 0 },
+	/* UTF is always added: '.' is one code point, not one byte. */
+	{ "^(.)$", 0, FG_BYTES("\xc3\xa9"), 1, 0, 2 },
+	{ "^.{3}$", 0, FG_BYTES("\xc3\xa9\xc3\xa9\xc3\xa9"), 1, SIZE_MAX, 0 },
+	/* FG_PATTERN_MULTILINE is PCRE2_MULTILINE. */
+	{ "^(b)$", FG_PATTERN_MULTILINE, FG_BYTES("a\nb\nc"), 1, 2, 1 },
+	{ "^(b)$", 0, FG_BYTES("a\nb\nc"), 0, 0, 0 },
+	/* An optional group that did not take part is unset. */
+	{ "^(x)?y", 0, FG_BYTES("y"), 1, SIZE_MAX, 0 },
+	/* The subject may hold a NUL byte: LEN counts, not the terminator. */
+	{ "^a\\x00b\\z", 0, FG_BYTES("a\0b"), 1, SIZE_MAX, 0 },
+	{ "^(a)", 0, FG_BYTES(""), 0, 0, 0 },
+	/* Invalid UTF-8 subjects fail the match (-2), whatever the pattern. */
+	{ "x", 0, FG_BYTES("x\xff"), -2, 0, 0 },
+	{ "x", 0, FG_BYTES("\xc3"), -2, 0, 0 },          /* truncated sequence */
+	{ "x", 0, FG_BYTES("\xc0\xaf"), -2, 0, 0 },      /* overlong '/' */
+	{ "x", 0, FG_BYTES("\xed\xa0\x80"), -2, 0, 0 },  /* UTF-16 surrogate */
+	/* A pattern that does not compile. */
+	{ "(", 0, FG_BYTES("("), -1, 0, 0 },
+	{ "a{2,1}", 0, FG_BYTES("aa"), -1, 0, 0 },
+	{ "\xff", 0, FG_BYTES("x"), -1, 0, 0 }, /* the pattern itself is not UTF-8 */
+};
+
+START_TEST(test_pattern_match)
+{
+	struct fg_pattern p = FG_PATTERN(match_cases[_i].pattern, match_cases[_i].options);
+	struct fg_span g[3];
+	int rc;
+
+	memset(g, 0x55, sizeof(g));
+	rc = fg_pattern_match(&p, match_cases[_i].subject.data, match_cases[_i].subject.len, g, 3);
+	/* P lives on the stack: unlink and free its code before any assertion
+	 * can leave this function (no-fork mode longjmps out of it). */
+	fg_pattern_cleanup();
+	ck_assert_ptr_null(p.code);
+	ck_assert_msg(rc == match_cases[_i].rc, "'%s': rc %d, want %d", match_cases[_i].pattern, rc,
+		      match_cases[_i].rc);
+	if (rc == 1) {
+		ck_assert_uint_ne(g[0].off, SIZE_MAX);
+		ck_assert_uint_le(g[0].off + g[0].len, match_cases[_i].subject.len);
+		ck_assert_uint_eq(g[1].off, match_cases[_i].g1_off);
+		if (g[1].off != SIZE_MAX)
+			ck_assert_uint_eq(g[1].len, match_cases[_i].g1_len);
+		else
+			ck_assert_uint_eq(g[1].len, 0);
+		ck_assert_uint_eq(g[2].off, SIZE_MAX); /* no group 2 in any pattern */
+	}
+}
+END_TEST
+
+START_TEST(test_pattern_groups_spans)
+{
+	static struct fg_pattern p = FG_PATTERN(
+		"^([a-z]+)(?:\\(([^()]*)\\))?(!)?: (.*)\\z", 0);
+	const char *subject = "feat(api)!: add x";
+	struct fg_span g[FG_PATTERN_MAX_GROUPS + 2];
+
+	ck_assert_int_eq(fg_pattern_match(&p, subject, strlen(subject), g, FG_COUNT(g)), 1);
+	ck_assert_uint_eq(g[0].off, 0);
+	ck_assert_uint_eq(g[0].len, strlen(subject));
+	ck_assert_uint_eq(g[1].off, 0);
+	ck_assert_uint_eq(g[1].len, 4);
+	ck_assert_uint_eq(g[2].off, 5);
+	ck_assert_uint_eq(g[2].len, 3);
+	ck_assert_uint_eq(g[3].off, 9);
+	ck_assert_uint_eq(g[3].len, 1);
+	ck_assert_uint_eq(g[4].off, 12);
+	ck_assert_uint_eq(g[4].len, 5);
+	/* More spans asked for than groups (or than FG_PATTERN_MAX_GROUPS): unset. */
+	for (size_t i = 5; i < FG_COUNT(g); i++) {
+		ck_assert_uint_eq(g[i].off, SIZE_MAX);
+		ck_assert_uint_eq(g[i].len, 0);
+	}
+	/* GROUPS may be NULL. */
+	ck_assert_int_eq(fg_pattern_match(&p, subject, strlen(subject), NULL, 0), 1);
+	ck_assert_int_eq(fg_pattern_match(&p, "Feat: x", 7, NULL, 5), 0);
+}
+END_TEST
+
+START_TEST(test_pattern_not_nul_terminated)
+{
+	static struct fg_pattern p = FG_PATTERN("^main\\z", 0);
+	const char buf[] = { 'm', 'a', 'i', 'n', 'X' };
+
+	ck_assert_int_eq(fg_pattern_match(&p, buf, 4, NULL, 0), 1);
+	ck_assert_int_eq(fg_pattern_match(&p, buf, 5, NULL, 0), 0);
+	ck_assert_int_eq(fg_pattern_match(&p, buf, 3, NULL, 0), 0);
+}
+END_TEST
+
+START_TEST(test_pattern_catastrophic_backtracking)
+{
+	static struct fg_pattern p = FG_PATTERN("^(a+)+$", 0);
+	const char *subject =
+		"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!";
+	struct timespec t0, t1;
+	double elapsed;
+
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	ck_assert_int_eq(fg_pattern_match(&p, subject, strlen(subject), NULL, 0), -2);
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	elapsed = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+	/* Stopped by the match limit; unbounded it would run for ages. Generous
+	 * bound for valgrind and sanitizers. */
+	ck_assert_msg(elapsed < 2.0, "the match took %.3f s", elapsed);
+	/* 19 letters take PCRE2 over flowgate's limit of 100,000 but well under
+	 * its default of 10,000,000: -2 shows FG_PATTERN_MATCH_LIMIT is set. */
+	ck_assert_int_eq(fg_pattern_match(&p, "aaaaaaaaaaaaaaaaaaa!", 20, NULL, 0), -2);
+	/* The same pattern still works on a subject it can decide. */
+	ck_assert_int_eq(fg_pattern_match(&p, "aaaa", 4, NULL, 0), 1);
+}
+END_TEST
+
+START_TEST(test_pattern_depth_limit)
+{
+	/* Each iteration of the capturing group is a backtracking point that
+	 * stays open: 20000 of them exceed the depth limit of 1000 (PCRE2's
+	 * default would let this one run to "no match"). */
+	static struct fg_pattern p = FG_PATTERN("^(?:(a)|b)*c$", 0);
+	char subject[20001];
+
+	memset(subject, 'a', sizeof(subject) - 1);
+	subject[sizeof(subject) - 1] = '\0';
+	ck_assert_int_eq(fg_pattern_match(&p, subject, strlen(subject), NULL, 0), -2);
+}
+END_TEST
+
+START_TEST(test_pattern_bad_stays_bad)
+{
+	static struct fg_pattern p = FG_PATTERN("[unclosed", 0);
+
+	ck_assert_int_eq(fg_pattern_match(&p, "x", 1, NULL, 0), -1);
+	ck_assert_ptr_null(p.code);
+	ck_assert_int_eq(fg_pattern_match(&p, "x", 1, NULL, 0), -1);
+}
+END_TEST
+
+START_TEST(test_pattern_cleanup_then_reuse)
+{
+	static struct fg_pattern a = FG_PATTERN("^a+\\z", 0);
+	static struct fg_pattern b = FG_PATTERN("^b+\\z", 0);
+	struct fg_span g[1];
+
+	ck_assert_int_eq(fg_pattern_match(&a, "aaa", 3, g, 1), 1);
+	ck_assert_int_eq(fg_pattern_match(&b, "bb", 2, NULL, 0), 1);
+	ck_assert_ptr_nonnull(a.code);
+	ck_assert_ptr_nonnull(b.code);
+	fg_pattern_cleanup();
+	ck_assert_ptr_null(a.code);
+	ck_assert_ptr_null(b.code);
+	fg_pattern_cleanup(); /* twice is harmless */
+	ck_assert_int_eq(fg_pattern_match(&a, "aaa", 3, g, 1), 1);
+	ck_assert_uint_eq(g[0].len, 3);
+	ck_assert_int_eq(fg_pattern_match(&a, "ab", 2, g, 1), 0);
+	ck_assert_int_eq(fg_pattern_match(&b, "bb", 2, NULL, 0), 1);
+	ck_assert_ptr_nonnull(a.code);
+}
+END_TEST
+
+Suite *pattern_suite(void)
+{
+	Suite *s = suite_create("pattern");
+	TCase *tc = tcase_create("match");
+	TCase *limits = tcase_create("limits");
+
+	tcase_add_loop_test(tc, test_pattern_match, 0, (int)FG_COUNT(match_cases));
+	tcase_add_test(tc, test_pattern_groups_spans);
+	tcase_add_test(tc, test_pattern_not_nul_terminated);
+	tcase_add_test(tc, test_pattern_bad_stays_bad);
+	tcase_add_test(tc, test_pattern_cleanup_then_reuse);
+	suite_add_tcase(s, tc);
+
+	tcase_add_test(limits, test_pattern_catastrophic_backtracking);
+	tcase_add_test(limits, test_pattern_depth_limit);
+	suite_add_tcase(s, limits);
+
+	return s;
+}

@@ -1,0 +1,329 @@
+/*
+ * Tests of report.c: collecting violations, the exact output format of
+ * fg_report_print, NO_COLOR, and fg_quote.
+ */
+#define _XOPEN_SOURCE 700 /* posix_openpt, grantpt, unlockpt, ptsname */
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "check_flowgate.h"
+#include "report.h"
+
+START_TEST(test_report_add_hint_count_find)
+{
+	struct fg_report report;
+	struct fg_violation *v;
+
+	fg_report_init(&report);
+	ck_assert_uint_eq(report.n, 0);
+	ck_assert_ptr_null(fg_report_find(&report, FG_RULE_BRANCH_NAME));
+
+	v = fg_report_add(&report, FG_RULE_BRANCH_NAME, "branch '%s' is %d", "x", 5);
+	ck_assert_ptr_nonnull(v);
+	ck_assert_str_eq(v->message, "branch 'x' is 5");
+	ck_assert_ptr_null(v->hint);
+	ck_assert_int_eq(v->severity, FG_ERROR);
+	fg_violation_hint(v, "git branch -m %s", "main");
+	ck_assert_str_eq(v->hint, "git branch -m main");
+	fg_violation_hint(v, "replaced %d", 2); /* the old hint is freed (valgrind) */
+	ck_assert_str_eq(v->hint, "replaced 2");
+	fg_violation_hint(NULL, "ignored"); /* a failed add's NULL is accepted */
+
+	v = fg_report_add(&report, FG_RULE_NEXT_STEP, "bump");
+	ck_assert_ptr_nonnull(v);
+	ck_assert_int_eq(v->severity, FG_INFO);
+	v = fg_report_add(&report, FG_RULE_BRANCH_NAME, "second");
+	ck_assert_ptr_nonnull(v);
+
+	ck_assert_uint_eq(report.n, 3);
+	ck_assert_uint_eq(fg_report_count(&report, FG_ERROR), 2);
+	ck_assert_uint_eq(fg_report_count(&report, FG_INFO), 1);
+	ck_assert_uint_eq(fg_report_count(&report, FG_WARN), 0);
+	ck_assert_str_eq(fg_report_find(&report, FG_RULE_BRANCH_NAME)->message, "branch 'x' is 5");
+	ck_assert_str_eq(fg_report_find(&report, FG_RULE_NEXT_STEP)->message, "bump");
+	ck_assert_ptr_null(fg_report_find(&report, FG_RULE_TAG_FORMAT));
+	ck_assert_int_eq(report.oom, 0);
+
+	fg_report_release(&report);
+	ck_assert_uint_eq(report.n, 0);
+	ck_assert_ptr_null(report.items);
+}
+END_TEST
+
+START_TEST(test_report_grows)
+{
+	struct fg_report report;
+
+	fg_report_init(&report);
+	for (int i = 0; i < 100; i++) {
+		struct fg_violation *v = fg_report_add(&report, FG_RULE_TYPE_ENUM, "n%d", i);
+		ck_assert_ptr_nonnull(v);
+		fg_violation_hint(v, "h%d", i);
+	}
+	ck_assert_uint_eq(report.n, 100);
+	ck_assert_uint_eq(fg_report_count(&report, FG_ERROR), 100);
+	for (size_t i = 0; i < report.n; i++) {
+		char want[32];
+		snprintf(want, sizeof(want), "n%zu", i);
+		ck_assert_str_eq(report.items[i].message, want);
+	}
+	fg_report_release(&report);
+}
+END_TEST
+
+/* fg_report_print into memory, with HOOK, COLOR and DOWNGRADE. */
+static char *print_to_string(const struct fg_report *report, const char *hook, int color,
+			     int downgrade)
+{
+	char *buf = NULL;
+	size_t size = 0;
+	FILE *out = open_memstream(&buf, &size);
+
+	ck_assert_ptr_nonnull(out);
+	fg_report_print(report, out, hook, color, downgrade);
+	ck_assert_int_eq(fclose(out), 0);
+	return buf;
+}
+
+static const struct {
+	const char *hook;
+	int color, downgrade, with_hint;
+	const char *want;
+} print_cases[] = {
+	{ "pre-commit", 0, 0, 1,
+	  "flowgate pre-commit: error: branchName: branch 'x' is not a workflow branch\n"
+	  "hint: git branch -m main\n" },
+	{ "pre-commit", 0, 0, 0,
+	  "flowgate pre-commit: error: branchName: branch 'x' is not a workflow branch\n" },
+	{ "post-merge", 0, 1, 1,
+	  "flowgate post-merge: warning: branchName: branch 'x' is not a workflow branch\n"
+	  "hint: git branch -m main\n" },
+	{ "pre-push", 1, 0, 1,
+	  "flowgate pre-push: \033[1;31merror\033[m: branchName: branch 'x' is not a workflow branch\n"
+	  "\033[33mhint:\033[m git branch -m main\n" },
+	{ "post-merge", 1, 1, 0,
+	  "flowgate post-merge: \033[1;33mwarning\033[m: branchName: branch 'x' is not a workflow branch\n" },
+};
+
+START_TEST(test_report_print_format)
+{
+	struct fg_report report;
+	struct fg_violation *v;
+	char *text;
+
+	fg_report_init(&report);
+	v = fg_report_add(&report, FG_RULE_BRANCH_NAME, "branch '%s' is not a workflow branch", "x");
+	if (print_cases[_i].with_hint)
+		fg_violation_hint(v, "git branch -m main");
+	text = print_to_string(&report, print_cases[_i].hook, print_cases[_i].color,
+			       print_cases[_i].downgrade);
+	ck_assert_str_eq(text, print_cases[_i].want);
+	free(text);
+	fg_report_release(&report);
+}
+END_TEST
+
+START_TEST(test_report_print_order_severities)
+{
+	struct fg_report report;
+	char *text;
+
+	fg_report_init(&report);
+	fg_violation_hint(fg_report_add(&report, FG_RULE_VERSION_FORMAT, "a"), "fix a");
+	fg_report_add(&report, FG_RULE_NEXT_STEP, "b");
+	fg_report_add(&report, FG_RULE_TAG_FORMAT, "c")->severity = FG_OFF; /* not printed */
+	text = print_to_string(&report, "post-merge", 0, 1);
+	ck_assert_str_eq(text, "flowgate post-merge: warning: versionFormat: a\n"
+			       "hint: fix a\n"
+			       "flowgate post-merge: info: nextStep: b\n");
+	free(text);
+	fg_report_release(&report);
+}
+END_TEST
+
+START_TEST(test_report_print_oom)
+{
+	struct fg_report report;
+	char *text;
+
+	fg_report_init(&report);
+	report.oom = 1;
+	text = print_to_string(&report, "commit-msg", 0, 0);
+	ck_assert_str_eq(text, "flowgate commit-msg: error: out of memory: some violations "
+			       "were not recorded\n");
+	free(text);
+	fg_report_release(&report);
+}
+END_TEST
+
+START_TEST(test_report_print_empty)
+{
+	struct fg_report report;
+	char *text;
+
+	fg_report_init(&report);
+	text = print_to_string(&report, "pre-commit", 1, 0);
+	ck_assert_str_eq(text, "");
+	free(text);
+}
+END_TEST
+
+/* Set or unset NO_COLOR for one check; restored by the caller's teardown. */
+static char *saved_no_color;
+
+static void no_color_setup(void)
+{
+	const char *v = getenv("NO_COLOR");
+	saved_no_color = v ? strdup(v) : NULL;
+}
+
+static void no_color_teardown(void)
+{
+	if (saved_no_color)
+		setenv("NO_COLOR", saved_no_color, 1);
+	else
+		unsetenv("NO_COLOR");
+	free(saved_no_color);
+	saved_no_color = NULL;
+}
+
+START_TEST(test_use_color_not_a_tty)
+{
+	int fds[2];
+
+	ck_assert_int_eq(pipe(fds), 0);
+	unsetenv("NO_COLOR");
+	ck_assert_int_eq(fg_use_color(fds[1]), 0);
+	setenv("NO_COLOR", "1", 1);
+	ck_assert_int_eq(fg_use_color(fds[1]), 0);
+	setenv("NO_COLOR", "", 1);
+	ck_assert_int_eq(fg_use_color(fds[1]), 0);
+	close(fds[0]);
+	close(fds[1]);
+	ck_assert_int_eq(fg_use_color(-1), 0);
+}
+END_TEST
+
+START_TEST(test_use_color_tty)
+{
+	int master = posix_openpt(O_RDWR | O_NOCTTY), slave;
+	const char *name;
+
+	ck_assert_msg(master >= 0, "posix_openpt failed: no pseudo-terminal to test with");
+	ck_assert_int_eq(grantpt(master), 0);
+	ck_assert_int_eq(unlockpt(master), 0);
+	name = ptsname(master);
+	ck_assert_ptr_nonnull(name);
+	slave = open(name, O_RDWR | O_NOCTTY);
+	ck_assert_int_ge(slave, 0);
+
+	unsetenv("NO_COLOR");
+	ck_assert_int_ne(fg_use_color(slave), 0);
+	setenv("NO_COLOR", "", 1); /* empty: no-color.org says colour stays on */
+	ck_assert_int_ne(fg_use_color(slave), 0);
+	setenv("NO_COLOR", "1", 1);
+	ck_assert_int_eq(fg_use_color(slave), 0);
+	setenv("NO_COLOR", "0", 1); /* any non-empty value disables colour */
+	ck_assert_int_eq(fg_use_color(slave), 0);
+	close(slave);
+	close(master);
+}
+END_TEST
+
+static const struct {
+	struct fg_bytes text;
+	size_t max;
+	const char *want;
+} quote_cases[] = {
+	{ FG_BYTES("feature/x"), 80, "'feature/x'" },
+	{ FG_BYTES(""), 80, "''" },
+	{ FG_BYTES("a\nb"), 80, "'a\\x0ab'" },
+	{ FG_BYTES("tab\there\r"), 80, "'tab\\x09here\\x0d'" },
+	{ FG_BYTES("esc\033[31m"), 80, "'esc\\x1b[31m'" },
+	{ FG_BYTES("del\177"), 80, "'del\\x7f'" },
+	{ FG_BYTES("it's"), 80, "'it's'" }, /* quotes are kept: the text reads as written */
+	{ FG_BYTES("back\\slash"), 80, "'back\\x5cslash'" },
+	{ FG_BYTES("nul\0byte"), 80, "'nul\\x00byte'" },
+	{ FG_BYTES("abcdef"), 3, "'abc'..." },
+	{ FG_BYTES("abcdef"), 6, "'abcdef'" },
+	{ FG_BYTES("abcdef"), 0, "''..." },
+	{ FG_BYTES("\n\n\n\n"), 2, "'\\x0a\\x0a'..." },
+	{ FG_BYTES("caf\xc3\xa9"), 80, "'caf\xc3\xa9'" }, /* UTF-8 is kept as is */
+	/* A cut never splits a UTF-8 sequence. */
+	{ FG_BYTES("\xc3\xa9\xc3\xa9\xc3\xa9"), 3, "'\xc3\xa9'..." },
+	{ FG_BYTES("\xc3\xa9\xc3\xa9\xc3\xa9"), 4, "'\xc3\xa9\xc3\xa9'..." },
+	{ FG_BYTES("\xc3\xa9\xc3\xa9\xc3\xa9"), 1, "''..." },
+	{ FG_BYTES("a\xe2\x9c\x93" "b"), 3, "'a'..." },
+	{ FG_BYTES("a\xe2\x9c\x93" "b"), 4, "'a\xe2\x9c\x93'..." },
+	{ FG_BYTES("a\xf0\x9f\x9a\x80"), 4, "'a'..." },
+};
+
+START_TEST(test_quote)
+{
+	char *q = fg_quote(quote_cases[_i].text.data, quote_cases[_i].text.len, quote_cases[_i].max);
+
+	ck_assert_ptr_nonnull(q);
+	ck_assert_str_eq(q, quote_cases[_i].want);
+	free(q);
+}
+END_TEST
+
+START_TEST(test_quote_long_string_cut)
+{
+	char text[500];
+	char *q;
+
+	memset(text, 'x', sizeof(text));
+	q = fg_quote(text, sizeof(text), 80);
+	ck_assert_ptr_nonnull(q);
+	ck_assert_uint_eq(strlen(q), 1 + 80 + 1 + 3);
+	ck_assert_int_eq(q[0], '\'');
+	ck_assert_int_eq(q[81], '\'');
+	ck_assert_str_eq(q + 82, "...");
+	free(q);
+}
+END_TEST
+
+START_TEST(test_strdupf)
+{
+	char *s = fg_strdupf("%s/%llu.%d.x", "release", 16ULL, 0);
+
+	ck_assert_str_eq(s, "release/16.0.x");
+	free(s);
+	s = fg_strdupf("%s", "");
+	ck_assert_str_eq(s, "");
+	free(s);
+}
+END_TEST
+
+Suite *report_suite(void)
+{
+	Suite *s = suite_create("report");
+	TCase *tc = tcase_create("collect");
+	TCase *print = tcase_create("print");
+	TCase *color = tcase_create("color");
+	TCase *quote = tcase_create("quote");
+
+	tcase_add_test(tc, test_report_add_hint_count_find);
+	tcase_add_test(tc, test_report_grows);
+	tcase_add_test(tc, test_strdupf);
+	suite_add_tcase(s, tc);
+
+	tcase_add_loop_test(print, test_report_print_format, 0, (int)FG_COUNT(print_cases));
+	tcase_add_test(print, test_report_print_order_severities);
+	tcase_add_test(print, test_report_print_oom);
+	tcase_add_test(print, test_report_print_empty);
+	suite_add_tcase(s, print);
+
+	tcase_add_checked_fixture(color, no_color_setup, no_color_teardown);
+	tcase_add_test(color, test_use_color_not_a_tty);
+	tcase_add_test(color, test_use_color_tty);
+	suite_add_tcase(s, color);
+
+	tcase_add_loop_test(quote, test_quote, 0, (int)FG_COUNT(quote_cases));
+	tcase_add_test(quote, test_quote_long_string_cut);
+	suite_add_tcase(s, quote);
+	return s;
+}

@@ -1,0 +1,141 @@
+/*
+ * Tests of tag.c: tagFormat, tagAnnotated, tagMessage and tagVersionMatch
+ * over a tag name, its kind, its message and the tagged commit's version
+ * files (extracted with the built-in specs, as pre-push does).
+ */
+#include <string.h>
+#include "check_flowgate.h"
+#include "tag.h"
+
+#define DOCS(series) "This documentation covers halfORM **" series "** (latest release).\n"
+
+static const struct {
+	const char *name;          /* the case */
+	const char *tag;
+	int annotated;
+	const char *message;
+	int has_set;               /* 0: the tag does not point at a commit */
+	const char *version_txt;   /* NULL: missing */
+	const char *docs;          /* NULL: missing */
+	size_t format, annotated_v, message_v, match; /* violations per rule */
+} tag_cases[] = {
+	{ "good release tag", "v0.16.0", 1, "release: 0.16.0\n\nThe 0.16 release.\n",
+	  1, "0.16.0\n", DOCS("0.16.x"), 0, 0, 0, 0 },
+	{ "good pre-release tag", "v0.16.0-rc2", 1, "release: 0.16.0-rc2\n",
+	  1, "0.16.0-rc2\n", DOCS("0.16.x"), 0, 0, 0, 0 },
+	{ "hotfix message", "v0.16.1", 1, "hotfix: fix the crash\n", 1, "0.16.1\n", NULL, 0, 0, 0, 0 },
+	{ "maintenance message", "v0.15.3", 1, "maintenance: 0.15.3", 1, "0.15.3\n", NULL, 0, 0, 0, 0 },
+	{ "lightweight", "v0.16.0", 0, NULL, 1, "0.16.0\n", DOCS("0.16.x"), 0, 1, 0, 0 },
+	{ "message 'bump'", "v0.16.0", 1, "bump\n", 1, "0.16.0\n", NULL, 0, 0, 1, 0 },
+	{ "message 'Release: ...' (case matters)", "v0.16.0", 1, "Release: 0.16.0", 1, "0.16.0\n",
+	  NULL, 0, 0, 1, 0 },
+	{ "message 'release' without a colon", "v0.16.0", 1, "release 0.16.0", 1, "0.16.0\n", NULL,
+	  0, 0, 1, 0 },
+	{ "'release:' on the second line only", "v0.16.0", 1, "bump\nrelease: 0.16.0\n", 1,
+	  "0.16.0\n", NULL, 0, 0, 1, 0 },
+	{ "empty message", "v0.16.0", 1, "", 1, "0.16.0\n", NULL, 0, 0, 1, 0 },
+	{ "annotated, no message", "v0.16.0", 1, NULL, 1, "0.16.0\n", NULL, 0, 0, 1, 0 },
+	{ "halfORM corpus: v0.16.0-rc1 on version.txt 0.16.0", "v0.16.0-rc1", 1,
+	  "release: 0.16.0-rc1\n", 1, "0.16.0\n", DOCS("0.16.x"), 0, 0, 0, 1 },
+	{ "v0.16.0-rc3 on 0.16.0-rc2", "v0.16.0-rc3", 1, "release: 0.16.0-rc3\n", 1, "0.16.0-rc2\n",
+	  NULL, 0, 0, 0, 1 },
+	{ "v0.16.0 on 0.16.0-rc2", "v0.16.0", 1, "release: 0.16.0\n", 1, "0.16.0-rc2\n", NULL,
+	  0, 0, 0, 1 },
+	{ "docs of another series", "v0.16.1", 1, "hotfix: x\n", 1, "0.16.1\n", DOCS("0.15.x"),
+	  0, 0, 0, 1 },
+	{ "both files wrong: one violation each", "v0.17.0", 1, "release: 0.17.0\n", 1, "0.16.0\n",
+	  DOCS("0.16.x"), 0, 0, 0, 2 },
+	{ "invalid version file", "v0.16.0", 1, "release: 0.16.0\n", 1, "0.16.0-preview\n", NULL,
+	  0, 0, 0, 1 },
+	{ "no version files at the commit", "v0.16.0", 1, "release: 0.16.0\n", 1, NULL, NULL,
+	  0, 0, 0, 0 },
+	{ "bad name: tagFormat, no tagVersionMatch", "release-1", 1, "release: 1\n", 1, "0.16.0\n",
+	  DOCS("0.15.x"), 1, 0, 0, 0 },
+	{ "name without v", "0.16.0", 1, "release: 0.16.0\n", 1, "0.16.0\n", NULL, 1, 0, 0, 0 },
+	{ "name with build metadata", "v0.16.0+build", 1, "release: 0.16.0\n", 1, "0.16.0\n", NULL,
+	  1, 0, 0, 0 },
+	{ "set NULL: no tagVersionMatch", "v0.16.0", 1, "release: 0.16.0\n", 0, NULL, NULL,
+	  0, 0, 0, 0 },
+	{ "everything wrong", "latest", 0, NULL, 0, NULL, NULL, 1, 1, 0, 0 },
+};
+
+START_TEST(test_check_tag)
+{
+	struct fg_vfile_content contents[3];
+	struct fg_version_set set;
+	struct fg_report report;
+	const char *vt = tag_cases[_i].version_txt, *docs = tag_cases[_i].docs;
+	size_t added;
+
+	memset(contents, 0, sizeof(contents));
+	if (vt)
+		contents[0] = (struct fg_vfile_content){ 1, vt, strlen(vt) };
+	if (docs)
+		contents[2] = (struct fg_vfile_content){ 1, docs, strlen(docs) };
+	fg_version_set_init(&set);
+	ck_assert_int_eq(fg_versions_extract(&set, fg_builtin_vfiles, 3, contents), 0);
+	fg_report_init(&report);
+	added = fg_check_tag(&report, tag_cases[_i].tag, tag_cases[_i].annotated,
+			     tag_cases[_i].message, tag_cases[_i].has_set ? &set : NULL);
+	ck_assert_uint_eq(added, report.n);
+	ck_assert_msg(fg_test_count_rule(&report, FG_RULE_TAG_FORMAT) == tag_cases[_i].format,
+		      "%s: tagFormat", tag_cases[_i].name);
+	ck_assert_msg(fg_test_count_rule(&report, FG_RULE_TAG_ANNOTATED) == tag_cases[_i].annotated_v,
+		      "%s: tagAnnotated", tag_cases[_i].name);
+	ck_assert_msg(fg_test_count_rule(&report, FG_RULE_TAG_MESSAGE) == tag_cases[_i].message_v,
+		      "%s: tagMessage", tag_cases[_i].name);
+	ck_assert_msg(fg_test_count_rule(&report, FG_RULE_TAG_VERSION_MATCH) == tag_cases[_i].match,
+		      "%s: tagVersionMatch", tag_cases[_i].name);
+	ck_assert_uint_eq(report.n, tag_cases[_i].format + tag_cases[_i].annotated_v +
+			  tag_cases[_i].message_v + tag_cases[_i].match);
+	for (size_t i = 0; i < report.n; i++)
+		ck_assert_ptr_nonnull(report.items[i].hint);
+	fg_report_release(&report);
+	fg_version_set_release(&set);
+}
+END_TEST
+
+START_TEST(test_check_tag_texts)
+{
+	struct fg_vfile_content contents[3] = { { 1, "0.16.0\n", 7 }, { 0, NULL, 0 }, { 0, NULL, 0 } };
+	struct fg_version_set set;
+	struct fg_report report;
+	const struct fg_violation *v;
+
+	fg_version_set_init(&set);
+	ck_assert_int_eq(fg_versions_extract(&set, fg_builtin_vfiles, 3, contents), 0);
+	fg_report_init(&report);
+	fg_check_tag(&report, "v0.16.0-rc1", 1, "release: 0.16.0-rc1\n", &set);
+	fg_check_tag(&report, "v0.16.0", 0, NULL, &set);
+	fg_check_tag(&report, "v0.16.0", 1, "bump\nmore", &set);
+	ck_assert_uint_eq(report.n, 3);
+
+	v = &report.items[0];
+	ck_assert_int_eq(v->rule, FG_RULE_TAG_VERSION_MATCH);
+	ck_assert_str_eq(v->message, "tag 'v0.16.0-rc1' points at a commit whose "
+				     "half_orm/version.txt says '0.16.0'");
+	ck_assert_ptr_nonnull(strstr(v->hint, "0.16.0-rc1"));
+	v = &report.items[1];
+	ck_assert_int_eq(v->rule, FG_RULE_TAG_ANNOTATED);
+	ck_assert_str_eq(v->message, "tag 'v0.16.0' is lightweight, not annotated");
+	ck_assert_str_eq(v->hint, "recreate it annotated: git tag -f -a v0.16.0 v0.16.0^{} "
+				  "-m 'release: ...'");
+	v = &report.items[2];
+	ck_assert_int_eq(v->rule, FG_RULE_TAG_MESSAGE);
+	ck_assert_str_eq(v->message, "tag 'v0.16.0' message 'bump' does not start with 'release:', "
+				     "'hotfix:' or 'maintenance:'");
+	fg_report_release(&report);
+	fg_version_set_release(&set);
+}
+END_TEST
+
+Suite *tag_suite(void)
+{
+	Suite *s = suite_create("tag");
+	TCase *tc = tcase_create("rules");
+
+	tcase_add_loop_test(tc, test_check_tag, 0, (int)FG_COUNT(tag_cases));
+	tcase_add_test(tc, test_check_tag_texts);
+	suite_add_tcase(s, tc);
+	return s;
+}

@@ -1,0 +1,594 @@
+/*
+ * Tests of version.c: the SemVer 2.0.0 parser (the spec's own examples),
+ * the workflow's pre-release kinds, series, and the version files rules on
+ * realistic halfORM file contents.
+ */
+#include <stdint.h>
+#include <string.h>
+#include "check_flowgate.h"
+#include "refname.h"
+#include "version.h"
+
+static const struct {
+	const char *text;
+	uint64_t major, minor, patch;
+	const char *pre;   /* NULL: none */
+	const char *build; /* NULL: none */
+} valid_versions[] = {
+	{ "0.0.0", 0, 0, 0, NULL, NULL },
+	{ "1.0.0", 1, 0, 0, NULL, NULL },
+	{ "0.16.0", 0, 16, 0, NULL, NULL },
+	{ "10.20.30", 10, 20, 30, NULL, NULL },
+	{ "1.0.0-alpha", 1, 0, 0, "alpha", NULL },
+	{ "1.0.0-alpha.1", 1, 0, 0, "alpha.1", NULL },
+	{ "1.0.0-0.3.7", 1, 0, 0, "0.3.7", NULL },
+	{ "1.0.0-x.7.z.92", 1, 0, 0, "x.7.z.92", NULL },
+	{ "1.0.0-x-y-z.--", 1, 0, 0, "x-y-z.--", NULL },
+	{ "1.0.0+20130313144700", 1, 0, 0, NULL, "20130313144700" },
+	{ "1.0.0-beta+exp.sha.5114f85", 1, 0, 0, "beta", "exp.sha.5114f85" },
+	{ "1.0.0+21AF26D3----117B344092BD", 1, 0, 0, NULL, "21AF26D3----117B344092BD" },
+	{ "1.0.0+001", 1, 0, 0, NULL, "001" }, /* leading zeros allowed in build metadata */
+	{ "1.0.0-0A.is.legal", 1, 0, 0, "0A.is.legal", NULL },
+	{ "18446744073709551615.0.0", UINT64_MAX, 0, 0, NULL, NULL },
+	{ "0.16.0-rc2", 0, 16, 0, "rc2", NULL },
+};
+
+START_TEST(test_version_parse_valid)
+{
+	const char *text = valid_versions[_i].text;
+	struct fg_version v;
+
+	ck_assert_msg(fg_version_parse(text, strlen(text), &v) == 0, "'%s' refused", text);
+	ck_assert(v.major == valid_versions[_i].major);
+	ck_assert(v.minor == valid_versions[_i].minor);
+	ck_assert(v.patch == valid_versions[_i].patch);
+	if (valid_versions[_i].pre) {
+		ck_assert_ptr_nonnull(v.pre);
+		ck_assert_uint_eq(v.pre_len, strlen(valid_versions[_i].pre));
+		ck_assert(!memcmp(v.pre, valid_versions[_i].pre, v.pre_len));
+		ck_assert(v.pre > text && v.pre < text + strlen(text)); /* points into TEXT */
+	} else {
+		ck_assert_ptr_null(v.pre);
+		ck_assert_uint_eq(v.pre_len, 0);
+		ck_assert_int_eq(v.pre_kind, FG_PRE_NONE);
+	}
+	if (valid_versions[_i].build) {
+		ck_assert_ptr_nonnull(v.build);
+		ck_assert_uint_eq(v.build_len, strlen(valid_versions[_i].build));
+		ck_assert(!memcmp(v.build, valid_versions[_i].build, v.build_len));
+	} else {
+		ck_assert_ptr_null(v.build);
+	}
+}
+END_TEST
+
+static const struct {
+	struct fg_bytes text;
+	int rc;
+} invalid_versions[] = {
+	{ FG_BYTES("01.0.0"), -1 },
+	{ FG_BYTES("1.01.0"), -1 },
+	{ FG_BYTES("1.0.01"), -1 },
+	{ FG_BYTES("1.0"), -1 },
+	{ FG_BYTES("1"), -1 },
+	{ FG_BYTES("1.0.0.0"), -1 },
+	{ FG_BYTES("1.0.0-"), -1 },
+	{ FG_BYTES("1.0.0-01"), -1 },
+	{ FG_BYTES("1.0.0-alpha.01"), -1 },
+	{ FG_BYTES("1.0.0+"), -1 },
+	{ FG_BYTES("1.0.0-alpha..1"), -1 },
+	{ FG_BYTES("1.0.0+build..1"), -1 },
+	{ FG_BYTES("1.0.0-alpha_beta"), -1 },
+	{ FG_BYTES("1.0.0-alpha+beta+gamma"), -1 },
+	{ FG_BYTES("v1.0.0"), -1 },
+	{ FG_BYTES(" 1.0.0"), -1 },
+	{ FG_BYTES("1.0.0 "), -1 },
+	{ FG_BYTES("1.0.0\n"), -1 },
+	{ FG_BYTES("1.0.0\0"), -1 },
+	{ FG_BYTES("1.0.0-\xc3\xa9"), -1 },
+	{ FG_BYTES("1.0.0-\xff"), -1 },
+	{ FG_BYTES(""), -1 },
+	{ FG_BYTES("-1.0.0"), -1 },
+	{ FG_BYTES("1.-1.0"), -1 },
+	{ FG_BYTES("18446744073709551616.0.0"), -2 },
+	{ FG_BYTES("0.18446744073709551616.0"), -2 },
+	{ FG_BYTES("0.0.99999999999999999999999"), -2 },
+};
+
+START_TEST(test_version_parse_invalid)
+{
+	struct fg_version v;
+	int rc = fg_version_parse(invalid_versions[_i].text.data, invalid_versions[_i].text.len, &v);
+
+	ck_assert_msg(rc == invalid_versions[_i].rc, "'%s': rc %d, want %d",
+		      invalid_versions[_i].text.data, rc, invalid_versions[_i].rc);
+}
+END_TEST
+
+START_TEST(test_version_parse_uses_len)
+{
+	const char *text = "1.2.3-rc1 and more";
+	struct fg_version v;
+
+	ck_assert_int_eq(fg_version_parse(text, 9, &v), 0);
+	ck_assert_uint_eq(v.pre_len, 3);
+	ck_assert_int_eq(v.pre_kind, FG_PRE_RC);
+	ck_assert_int_eq(fg_version_parse(text, 10, &v), -1);
+	ck_assert_int_eq(fg_version_parse(text, 4, &v), -1);
+}
+END_TEST
+
+static const struct {
+	const char *text;
+	enum fg_prerelease_kind kind;
+	uint64_t number;
+} pre_kinds[] = {
+	{ "0.16.0", FG_PRE_NONE, 0 },
+	{ "0.16.0+build.7", FG_PRE_NONE, 0 },
+	{ "0.16.0-dev", FG_PRE_DEV, 0 },
+	{ "0.16.0-alpha1", FG_PRE_ALPHA, 1 },
+	{ "0.16.0-beta12", FG_PRE_BETA, 12 },
+	{ "0.16.0-rc3", FG_PRE_RC, 3 },
+	{ "0.16.0-rc3+build", FG_PRE_RC, 3 },
+	{ "0.16.0-rc18446744073709551615", FG_PRE_RC, UINT64_MAX },
+	{ "0.16.0-alpha0", FG_PRE_OTHER, 0 },
+	{ "0.16.0-rc0", FG_PRE_OTHER, 0 },
+	{ "0.16.0-rc01", FG_PRE_OTHER, 0 },
+	{ "0.16.0-RC1", FG_PRE_OTHER, 0 },
+	{ "0.16.0-Dev", FG_PRE_OTHER, 0 },
+	{ "0.16.0-preview", FG_PRE_OTHER, 0 },
+	{ "0.16.0-alpha", FG_PRE_OTHER, 0 },
+	{ "0.16.0-alpha.1", FG_PRE_OTHER, 0 },
+	{ "0.16.0-rc1.1", FG_PRE_OTHER, 0 },
+	{ "0.16.0-dev1", FG_PRE_OTHER, 0 },
+	{ "0.16.0-dev.1", FG_PRE_OTHER, 0 },
+	{ "0.16.0-1", FG_PRE_OTHER, 0 },
+};
+
+START_TEST(test_version_prerelease_kind)
+{
+	const char *text = pre_kinds[_i].text;
+	struct fg_version v;
+
+	ck_assert_int_eq(fg_version_parse(text, strlen(text), &v), 0);
+	ck_assert_msg(v.pre_kind == pre_kinds[_i].kind, "'%s': kind %d, want %d", text,
+		      (int)v.pre_kind, (int)pre_kinds[_i].kind);
+	ck_assert(v.pre_number == pre_kinds[_i].number);
+	ck_assert_int_eq(fg_version_is_workflow(&v) != 0, pre_kinds[_i].kind != FG_PRE_OTHER);
+}
+END_TEST
+
+static const struct {
+	const char *a, *b;
+	int same;
+} same_cases[] = {
+	{ "0.16.0", "0.16.0", 1 },
+	{ "1.0.0+a", "1.0.0+b", 1 },      /* build metadata is ignored (SemVer 10) */
+	{ "1.0.0", "1.0.0+b", 1 },
+	{ "1.0.0-rc1", "1.0.0-rc1+exp", 1 },
+	{ "1.0.0-rc1", "1.0.0-rc2", 0 },
+	{ "1.0.0-rc1", "1.0.0-rc10", 0 },
+	{ "1.0.0", "1.0.0-rc1", 0 },
+	{ "1.0.0-dev", "1.0.0", 0 },
+	{ "1.0.1", "1.0.0", 0 },
+	{ "1.1.0", "1.0.0", 0 },
+	{ "2.0.0", "1.0.0", 0 },
+	{ "1.0.0-alpha.1", "1.0.0-alpha.1", 1 },
+	{ "1.0.0-alpha.1", "1.0.0-alpha.2", 0 },
+};
+
+START_TEST(test_version_same)
+{
+	struct fg_version a, b;
+
+	ck_assert_int_eq(fg_version_parse(same_cases[_i].a, strlen(same_cases[_i].a), &a), 0);
+	ck_assert_int_eq(fg_version_parse(same_cases[_i].b, strlen(same_cases[_i].b), &b), 0);
+	ck_assert_msg((fg_version_same(&a, &b) != 0) == same_cases[_i].same, "'%s' vs '%s'",
+		      same_cases[_i].a, same_cases[_i].b);
+	ck_assert_msg((fg_version_same(&b, &a) != 0) == same_cases[_i].same, "'%s' vs '%s'",
+		      same_cases[_i].b, same_cases[_i].a);
+}
+END_TEST
+
+static const struct {
+	const char *text;
+	int rc;
+	uint64_t major, minor;
+} series_cases[] = {
+	{ "0.16.x", 0, 0, 16 },
+	{ "0.0.x", 0, 0, 0 },
+	{ "10.200.x", 0, 10, 200 },
+	{ "0.16", -1, 0, 0 },
+	{ "00.16.x", -1, 0, 0 },
+	{ "0.016.x", -1, 0, 0 },
+	{ "0.16.X", -1, 0, 0 },
+	{ "0.16.1", -1, 0, 0 },
+	{ "v0.16.x", -1, 0, 0 },
+	{ "0.16.x ", -1, 0, 0 },
+	{ "0.16.x\n", -1, 0, 0 },
+	{ "0.16.*", -1, 0, 0 },
+	{ ".16.x", -1, 0, 0 },
+	{ "", -1, 0, 0 },
+	{ "18446744073709551616.0.x", -2, 0, 0 },
+};
+
+START_TEST(test_series_parse)
+{
+	const char *text = series_cases[_i].text;
+	uint64_t major = 77, minor = 77;
+	int rc = fg_series_parse(text, strlen(text), &major, &minor);
+
+	ck_assert_msg(rc == series_cases[_i].rc, "'%s': rc %d", text, rc);
+	if (rc == 0) {
+		ck_assert(major == series_cases[_i].major);
+		ck_assert(minor == series_cases[_i].minor);
+	}
+}
+END_TEST
+
+static const struct {
+	const char *text;
+	int rc;
+	uint64_t value;
+} u64_cases[] = {
+	{ "0", 0, 0 },
+	{ "42", 0, 42 },
+	{ "007", 0, 7 },
+	{ "18446744073709551615", 0, UINT64_MAX },
+	{ "18446744073709551616", -1, 0 },
+	{ "99999999999999999999", -1, 0 },
+	{ "", -1, 0 },
+	{ "1a", -1, 0 },
+	{ "-1", -1, 0 },
+	{ " 1", -1, 0 },
+};
+
+START_TEST(test_parse_u64)
+{
+	uint64_t v = 123;
+	int rc = fg_parse_u64(u64_cases[_i].text, strlen(u64_cases[_i].text), &v);
+
+	ck_assert_int_eq(rc, u64_cases[_i].rc);
+	if (rc == 0)
+		ck_assert(v == u64_cases[_i].value);
+}
+END_TEST
+
+/* ---- version files ---------------------------------------------------- */
+
+/* halfORM's setup.py: the version is read from half_orm/version.txt. */
+#define SETUP_PY_READS_VERSION_TXT \
+	"#-*- coding: utf-8 -*-\n" \
+	"\n" \
+	"import os\n" \
+	"import codecs\n" \
+	"from setuptools import setup\n" \
+	"\n" \
+	"def read(name):\n" \
+	"    file_path = os.path.join(os.path.dirname(__file__), name)\n" \
+	"    return codecs.open(file_path, \"r\", \"utf-8\").read()\n" \
+	"\n" \
+	"def get_version():\n" \
+	"    return read('half_orm/version.txt').strip()\n" \
+	"\n" \
+	"setup(\n" \
+	"    name='half_orm',\n" \
+	"    version=get_version(),\n" \
+	"    description=\"A simple PostgreSQL to Python mapper.\",\n" \
+	"    long_description=read('README.md'),\n" \
+	"    long_description_content_type='text/markdown',\n" \
+	"    author='Jo\xc3\xabl Ma\xc3\xafzi',\n" \
+	"    url='https://github.com/collorg/halfORM',\n" \
+	"    packages=['half_orm'],\n" \
+	"    python_requires='>=3.7',\n" \
+	"    install_requires=['psycopg2-binary>=2.9.3', 'PyYAML'],\n" \
+	"    classifiers=[\n" \
+	"        'Programming Language :: Python :: 3.7',\n" \
+	"    ],\n" \
+	")\n"
+
+#define SETUP_PY_LITERAL(q, v) \
+	"from setuptools import setup\n" \
+	"\n" \
+	"setup(\n" \
+	"    name='half_orm',\n" \
+	"    version=" q v q ",\n" \
+	"    python_requires='>=3.7',\n" \
+	")\n"
+
+#define DOCS_INDEX(value, note) \
+	"# halfORM Documentation\n" \
+	"\n" \
+	"!!! info \"Documentation Version\"\n" \
+	"    This documentation covers halfORM **" value "** (" note ").\n" \
+	"    For older versions, see the [GitHub releases](https://github.com/collorg/halfORM/releases).\n" \
+	"\n" \
+	"**The PostgreSQL-native ORM that stays out of your way**\n"
+
+enum { VTXT, SETUP, DOCS };
+
+/* Expected value of one file in the set: path index and text, or not there. */
+struct want_value {
+	int present;
+	const char *text;
+	int valid, is_series;
+};
+
+static const struct {
+	const char *name;
+	struct fg_bytes files[3]; /* half_orm/version.txt, setup.py, docs/index.md */
+	const char *branch;       /* NULL: no branch */
+	struct want_value want[3];
+	size_t format, consistency, series; /* violations of each rule */
+} vfile_cases[] = {
+	{ "halfORM setup.py reads version.txt: no literal, nothing found, no error",
+	  { FG_BYTES("0.16.0-rc2\n"), FG_BYTES(SETUP_PY_READS_VERSION_TXT),
+	    FG_BYTES(DOCS_INDEX("0.16.x", "latest development release")) },
+	  NULL, { { 1, "0.16.0-rc2", 1, 0 }, { 0, NULL, 0, 0 }, { 1, "0.16.x", 1, 1 } }, 0, 0, 0 },
+	{ "setup.py alone, reading version.txt",
+	  { FG_ABSENT, FG_BYTES(SETUP_PY_READS_VERSION_TXT), FG_ABSENT },
+	  NULL, { { 0, NULL, 0, 0 }, { 0, NULL, 0, 0 }, { 0, NULL, 0, 0 } }, 0, 0, 0 },
+	{ "setup.py version='0.16.0'",
+	  { FG_BYTES("0.16.0\n"), FG_BYTES(SETUP_PY_LITERAL("'", "0.16.0")), FG_ABSENT },
+	  NULL, { { 1, "0.16.0", 1, 0 }, { 1, "0.16.0", 1, 0 }, { 0, NULL, 0, 0 } }, 0, 0, 0 },
+	{ "setup.py version=\"0.16.0\"",
+	  { FG_BYTES("0.16.0\n"), FG_BYTES(SETUP_PY_LITERAL("\"", "0.16.0")), FG_ABSENT },
+	  NULL, { { 1, "0.16.0", 1, 0 }, { 1, "0.16.0", 1, 0 }, { 0, NULL, 0, 0 } }, 0, 0, 0 },
+	{ "setup.py version = '0.16.0' with spaces around '='",
+	  { FG_ABSENT, FG_BYTES("setup(name='x', version = '0.16.0')\n"), FG_ABSENT },
+	  NULL, { { 0, NULL, 0, 0 }, { 1, "0.16.0", 1, 0 }, { 0, NULL, 0, 0 } }, 0, 0, 0 },
+	{ "setup.py python_version= and __version__= are not the version literal",
+	  { FG_ABSENT, FG_BYTES("python_version='3.7'\n__version__ = '9.9.9'\n"), FG_ABSENT },
+	  NULL, { { 0, NULL, 0, 0 }, { 0, NULL, 0, 0 }, { 0, NULL, 0, 0 } }, 0, 0, 0 },
+	{ "setup.py and version.txt disagree",
+	  { FG_BYTES("0.16.1\n"), FG_BYTES(SETUP_PY_LITERAL("'", "0.16.0")), FG_ABSENT },
+	  NULL, { { 1, "0.16.1", 1, 0 }, { 1, "0.16.0", 1, 0 }, { 0, NULL, 0, 0 } }, 0, 1, 0 },
+	{ "old halfORM setup.py version='0.1.0a5' is not SemVer",
+	  { FG_ABSENT, FG_BYTES(SETUP_PY_LITERAL("'", "0.1.0a5")), FG_ABSENT },
+	  NULL, { { 0, NULL, 0, 0 }, { 1, "0.1.0a5", 0, 0 }, { 0, NULL, 0, 0 } }, 1, 0, 0 },
+	{ "version.txt with a trailing newline",
+	  { FG_BYTES("0.16.0\n"), FG_ABSENT, FG_ABSENT },
+	  NULL, { { 1, "0.16.0", 1, 0 }, { 0, NULL, 0, 0 }, { 0, NULL, 0, 0 } }, 0, 0, 0 },
+	{ "version.txt with CRLF",
+	  { FG_BYTES("0.16.0\r\n"), FG_ABSENT, FG_ABSENT },
+	  NULL, { { 1, "0.16.0", 1, 0 }, { 0, NULL, 0, 0 }, { 0, NULL, 0, 0 } }, 0, 0, 0 },
+	{ "version.txt with spaces and blank lines around",
+	  { FG_BYTES("  0.16.0 \t\n\n"), FG_ABSENT, FG_ABSENT },
+	  NULL, { { 1, "0.16.0", 1, 0 }, { 0, NULL, 0, 0 }, { 0, NULL, 0, 0 } }, 0, 0, 0 },
+	{ "empty version.txt",
+	  { FG_BYTES(""), FG_ABSENT, FG_ABSENT },
+	  NULL, { { 1, "", 0, 0 }, { 0, NULL, 0, 0 }, { 0, NULL, 0, 0 } }, 1, 0, 0 },
+	{ "version.txt of blank lines only",
+	  { FG_BYTES("\n\n"), FG_ABSENT, FG_ABSENT },
+	  NULL, { { 1, "", 0, 0 }, { 0, NULL, 0, 0 }, { 0, NULL, 0, 0 } }, 1, 0, 0 },
+	{ "docs 0.16.x agrees with 0.16.0-rc2",
+	  { FG_BYTES("0.16.0-rc2\n"), FG_ABSENT,
+	    FG_BYTES("This documentation covers halfORM **0.16.x** (latest development release).\n") },
+	  NULL, { { 1, "0.16.0-rc2", 1, 0 }, { 0, NULL, 0, 0 }, { 1, "0.16.x", 1, 1 } }, 0, 0, 0 },
+	{ "corpus: version.txt 0.16.0 but docs 0.15.x",
+	  { FG_BYTES("0.16.0\n"), FG_BYTES(SETUP_PY_READS_VERSION_TXT),
+	    FG_BYTES(DOCS_INDEX("0.15.x", "latest stable release")) },
+	  NULL, { { 1, "0.16.0", 1, 0 }, { 0, NULL, 0, 0 }, { 1, "0.15.x", 1, 1 } }, 0, 1, 0 },
+	{ "docs with the exact version of the real index.md",
+	  { FG_BYTES("0.15.0\n"), FG_ABSENT, FG_BYTES(DOCS_INDEX("0.15.0", "latest stable release")) },
+	  NULL, { { 1, "0.15.0", 1, 0 }, { 0, NULL, 0, 0 }, { 1, "0.15.0", 1, 0 } }, 0, 0, 0 },
+	{ "docs exact 0.15.0 vs version.txt 0.15.1",
+	  { FG_BYTES("0.15.1\n"), FG_ABSENT, FG_BYTES(DOCS_INDEX("0.15.0", "latest stable release")) },
+	  NULL, { { 1, "0.15.1", 1, 0 }, { 0, NULL, 0, 0 }, { 1, "0.15.0", 1, 0 } }, 0, 1, 0 },
+	{ "docs without the 'covers halfORM' line",
+	  { FG_BYTES("0.16.0\n"), FG_ABSENT, FG_BYTES("# halfORM\n\nSee 0.15.x.\n") },
+	  NULL, { { 1, "0.16.0", 1, 0 }, { 0, NULL, 0, 0 }, { 0, NULL, 0, 0 } }, 0, 0, 0 },
+	{ "docs series 0.16.X is not a series",
+	  { FG_BYTES("0.16.0\n"), FG_ABSENT, FG_BYTES(DOCS_INDEX("0.16.X", "dev")) },
+	  NULL, { { 1, "0.16.0", 1, 0 }, { 0, NULL, 0, 0 }, { 1, "0.16.X", 0, 0 } }, 1, 0, 0 },
+	{ "version.txt holding a series is invalid (series only in docs)",
+	  { FG_BYTES("0.16.x\n"), FG_ABSENT, FG_ABSENT },
+	  NULL, { { 1, "0.16.x", 0, 0 }, { 0, NULL, 0, 0 }, { 0, NULL, 0, 0 } }, 1, 0, 0 },
+	{ "0.16.0-preview is valid SemVer but not a workflow version",
+	  { FG_BYTES("0.16.0-preview\n"), FG_ABSENT, FG_ABSENT },
+	  NULL, { { 1, "0.16.0-preview", 0, 0 }, { 0, NULL, 0, 0 }, { 0, NULL, 0, 0 } }, 1, 0, 0 },
+	{ "build metadata is refused in a version file",
+	  { FG_BYTES("0.16.0+build.1\n"), FG_ABSENT, FG_ABSENT },
+	  NULL, { { 1, "0.16.0+build.1", 0, 0 }, { 0, NULL, 0, 0 }, { 0, NULL, 0, 0 } }, 1, 0, 0 },
+	{ "an invalid value is not compared for consistency",
+	  { FG_BYTES("0.16.0-preview\n"), FG_BYTES(SETUP_PY_LITERAL("'", "0.17.0")), FG_ABSENT },
+	  NULL, { { 1, "0.16.0-preview", 0, 0 }, { 1, "0.17.0", 1, 0 }, { 0, NULL, 0, 0 } }, 1, 0, 0 },
+	{ "release/0.16.x with 0.17.0",
+	  { FG_BYTES("0.17.0\n"), FG_ABSENT, FG_ABSENT },
+	  "release/0.16.x", { { 1, "0.17.0", 1, 0 }, { 0, NULL, 0, 0 }, { 0, NULL, 0, 0 } }, 0, 0, 1 },
+	{ "release/0.16.x with 0.16.1-rc1",
+	  { FG_BYTES("0.16.1-rc1\n"), FG_ABSENT, FG_BYTES(DOCS_INDEX("0.16.x", "dev")) },
+	  "release/0.16.x", { { 1, "0.16.1-rc1", 1, 0 }, { 0, NULL, 0, 0 }, { 1, "0.16.x", 1, 1 } },
+	  0, 0, 0 },
+	{ "dev/0.17.x with docs 0.16.x and version.txt 0.16.0: both rules, one series violation",
+	  { FG_BYTES("0.16.0\n"), FG_ABSENT, FG_BYTES(DOCS_INDEX("0.16.x", "dev")) },
+	  "dev/0.17.x", { { 1, "0.16.0", 1, 0 }, { 0, NULL, 0, 0 }, { 1, "0.16.x", 1, 1 } }, 0, 0, 1 },
+	{ "maint/0.15.x with only docs 0.16.x",
+	  { FG_ABSENT, FG_ABSENT, FG_BYTES(DOCS_INDEX("0.16.x", "dev")) },
+	  "maint/0.15.x", { { 0, NULL, 0, 0 }, { 0, NULL, 0, 0 }, { 1, "0.16.x", 1, 1 } }, 0, 0, 1 },
+	{ "main has no series: 0.17.0 fine",
+	  { FG_BYTES("0.17.0\n"), FG_ABSENT, FG_ABSENT },
+	  "main", { { 1, "0.17.0", 1, 0 }, { 0, NULL, 0, 0 }, { 0, NULL, 0, 0 } }, 0, 0, 0 },
+	{ "feature branch has no series",
+	  { FG_BYTES("1.0.0-dev\n"), FG_ABSENT, FG_ABSENT },
+	  "feature/x", { { 1, "1.0.0-dev", 1, 0 }, { 0, NULL, 0, 0 }, { 0, NULL, 0, 0 } }, 0, 0, 0 },
+	{ "a NUL byte in version.txt",
+	  { FG_BYTES("0.16.0\0\n"), FG_ABSENT, FG_ABSENT },
+	  NULL, { { 1, NULL, 0, 0 }, { 0, NULL, 0, 0 }, { 0, NULL, 0, 0 } }, 1, 0, 0 },
+	{ "a NUL byte inside the version",
+	  { FG_BYTES("0.1\0006.0\n"), FG_ABSENT, FG_ABSENT },
+	  NULL, { { 1, NULL, 0, 0 }, { 0, NULL, 0, 0 }, { 0, NULL, 0, 0 } }, 1, 0, 0 },
+	{ "invalid UTF-8 in version.txt",
+	  { FG_BYTES("\xff" "0.16.0\n"), FG_ABSENT, FG_ABSENT },
+	  NULL, { { 1, "\xff" "0.16.0", 0, 0 }, { 0, NULL, 0, 0 }, { 0, NULL, 0, 0 } }, 1, 0, 0 },
+	{ "missing version.txt skipped, setup.py and docs agree",
+	  { FG_ABSENT, FG_BYTES(SETUP_PY_LITERAL("'", "0.16.0")), FG_BYTES(DOCS_INDEX("0.16.x", "dev")) },
+	  NULL, { { 0, NULL, 0, 0 }, { 1, "0.16.0", 1, 0 }, { 1, "0.16.x", 1, 1 } }, 0, 0, 0 },
+	{ "every file missing",
+	  { FG_ABSENT, FG_ABSENT, FG_ABSENT },
+	  "release/0.16.x", { { 0, NULL, 0, 0 }, { 0, NULL, 0, 0 }, { 0, NULL, 0, 0 } }, 0, 0, 0 },
+};
+
+START_TEST(test_versions_files)
+{
+	struct fg_vfile_content contents[3];
+	struct fg_version_set set;
+	struct fg_report report;
+	struct fg_branch branch, *bp = NULL;
+	size_t added, k = 0;
+
+	ck_assert_uint_eq(fg_builtin_vfiles_count, 3);
+	ck_assert_str_eq(fg_builtin_vfiles[VTXT].path, "half_orm/version.txt");
+	ck_assert_str_eq(fg_builtin_vfiles[SETUP].path, "setup.py");
+	ck_assert_str_eq(fg_builtin_vfiles[DOCS].path, "docs/index.md");
+	for (int i = 0; i < 3; i++) {
+		contents[i].present = vfile_cases[_i].files[i].data != NULL;
+		contents[i].data = vfile_cases[_i].files[i].data;
+		contents[i].len = vfile_cases[_i].files[i].len;
+	}
+	if (vfile_cases[_i].branch) {
+		fg_branch_parse(vfile_cases[_i].branch, &branch);
+		bp = &branch;
+	}
+	fg_version_set_init(&set);
+	fg_report_init(&report);
+	ck_assert_int_eq(fg_versions_extract(&set, fg_builtin_vfiles, 3, contents), 0);
+	added = fg_versions_check(&report, &set, bp, vfile_cases[_i].branch);
+
+	for (int i = 0; i < 3; i++) {
+		const struct want_value *w = &vfile_cases[_i].want[i];
+		const struct fg_vfile_value *v;
+
+		if (!w->present)
+			continue;
+		ck_assert_msg(k < set.n, "%s: %s not found", vfile_cases[_i].name,
+			      fg_builtin_vfiles[i].path);
+		v = &set.values[k++];
+		ck_assert_str_eq(v->path, fg_builtin_vfiles[i].path);
+		if (w->text)
+			ck_assert_str_eq(v->text, w->text);
+		ck_assert_msg(v->valid == w->valid, "%s: %s valid=%d", vfile_cases[_i].name, v->path,
+			      v->valid);
+		ck_assert_int_eq(v->is_series, w->is_series);
+	}
+	ck_assert_msg(set.n == k, "%s: %zu values, want %zu", vfile_cases[_i].name, set.n, k);
+	ck_assert_uint_eq(added, report.n);
+	ck_assert_msg(fg_test_count_rule(&report, FG_RULE_VERSION_FORMAT) == vfile_cases[_i].format,
+		      "%s: versionFormat", vfile_cases[_i].name);
+	ck_assert_msg(fg_test_count_rule(&report, FG_RULE_VERSION_CONSISTENCY) ==
+		      vfile_cases[_i].consistency, "%s: versionConsistency", vfile_cases[_i].name);
+	ck_assert_msg(fg_test_count_rule(&report, FG_RULE_BRANCH_VERSION_SERIES) ==
+		      vfile_cases[_i].series, "%s: branchVersionSeries", vfile_cases[_i].name);
+	ck_assert_uint_eq(report.n, vfile_cases[_i].format + vfile_cases[_i].consistency +
+			  vfile_cases[_i].series);
+	for (size_t i = 0; i < report.n; i++) {
+		ck_assert_ptr_nonnull(report.items[i].message);
+		ck_assert_ptr_nonnull(report.items[i].hint);
+	}
+	fg_report_release(&report);
+	fg_version_set_release(&set);
+	ck_assert_uint_eq(set.n, 0);
+}
+END_TEST
+
+/* The messages and hints of the corpus case say what to write where. */
+START_TEST(test_versions_corpus_messages)
+{
+	const char docs[] = DOCS_INDEX("0.15.x", "latest stable release");
+	struct fg_vfile_content contents[3] = {
+		{ 1, "0.16.0\n", 7 }, { 0, NULL, 0 }, { 1, docs, sizeof(docs) - 1 },
+	};
+	struct fg_version_set set;
+	struct fg_report report;
+	const struct fg_violation *v;
+
+	fg_version_set_init(&set);
+	fg_report_init(&report);
+	ck_assert_int_eq(fg_versions_extract(&set, fg_builtin_vfiles, 3, contents), 0);
+	ck_assert_uint_eq(fg_versions_check(&report, &set, NULL, NULL), 1);
+	v = fg_report_find(&report, FG_RULE_VERSION_CONSISTENCY);
+	ck_assert_ptr_nonnull(v);
+	ck_assert_str_eq(v->message, "version files disagree: half_orm/version.txt says '0.16.0' "
+				     "but docs/index.md says '0.15.x'");
+	ck_assert_str_eq(v->hint, "write '0.16.x' in docs/index.md, then git add docs/index.md");
+	fg_report_release(&report);
+	fg_version_set_release(&set);
+}
+END_TEST
+
+START_TEST(test_versions_series_message)
+{
+	struct fg_vfile_content contents[3] = { { 1, "0.17.0\n", 7 }, { 0, NULL, 0 }, { 0, NULL, 0 } };
+	struct fg_version_set set;
+	struct fg_report report;
+	struct fg_branch branch;
+	const struct fg_violation *v;
+
+	ck_assert_int_eq(fg_branch_parse("release/0.16.x", &branch), 0);
+	fg_version_set_init(&set);
+	fg_report_init(&report);
+	ck_assert_int_eq(fg_versions_extract(&set, fg_builtin_vfiles, 3, contents), 0);
+	ck_assert_uint_eq(fg_versions_check(&report, &set, &branch, "release/0.16.x"), 1);
+	v = fg_report_find(&report, FG_RULE_BRANCH_VERSION_SERIES);
+	ck_assert_ptr_nonnull(v);
+	ck_assert_str_eq(v->message, "half_orm/version.txt says '0.17.0', outside the 0.16 series "
+				     "of branch 'release/0.16.x'");
+	ck_assert_ptr_nonnull(strstr(v->hint, "0.16.0-dev"));
+	fg_report_release(&report);
+	fg_version_set_release(&set);
+}
+END_TEST
+
+START_TEST(test_versions_exact)
+{
+	const char docs[] = DOCS_INDEX("0.16.x", "dev");
+	struct fg_vfile_content only_docs[3] = { { 0, NULL, 0 }, { 0, NULL, 0 }, { 1, docs, sizeof(docs) - 1 } };
+	struct fg_vfile_content bad_then_good[3] = {
+		{ 1, "bogus\n", 6 }, { 1, "version='0.16.0-rc1'", 20 }, { 1, docs, sizeof(docs) - 1 },
+	};
+	struct fg_version_set set;
+	const struct fg_vfile_value *exact;
+
+	fg_version_set_init(&set);
+	ck_assert_ptr_null(fg_versions_exact(&set));
+	ck_assert_int_eq(fg_versions_extract(&set, fg_builtin_vfiles, 3, only_docs), 0);
+	ck_assert_ptr_null(fg_versions_exact(&set)); /* a series is not an exact version */
+	fg_version_set_release(&set);
+
+	ck_assert_int_eq(fg_versions_extract(&set, fg_builtin_vfiles, 3, bad_then_good), 0);
+	exact = fg_versions_exact(&set);
+	ck_assert_ptr_nonnull(exact);
+	ck_assert_str_eq(exact->path, "setup.py");
+	ck_assert_str_eq(exact->text, "0.16.0-rc1");
+	ck_assert_int_eq(exact->version.pre_kind, FG_PRE_RC);
+	ck_assert(exact->version.pre_number == 1);
+	ck_assert(exact->major == 0 && exact->minor == 16);
+	fg_version_set_release(&set);
+}
+END_TEST
+
+Suite *version_suite(void)
+{
+	Suite *s = suite_create("version");
+	TCase *parse = tcase_create("semver");
+	TCase *series = tcase_create("series");
+	TCase *files = tcase_create("files");
+
+	tcase_add_loop_test(parse, test_version_parse_valid, 0, (int)FG_COUNT(valid_versions));
+	tcase_add_loop_test(parse, test_version_parse_invalid, 0, (int)FG_COUNT(invalid_versions));
+	tcase_add_test(parse, test_version_parse_uses_len);
+	tcase_add_loop_test(parse, test_version_prerelease_kind, 0, (int)FG_COUNT(pre_kinds));
+	tcase_add_loop_test(parse, test_version_same, 0, (int)FG_COUNT(same_cases));
+	tcase_add_loop_test(parse, test_parse_u64, 0, (int)FG_COUNT(u64_cases));
+	suite_add_tcase(s, parse);
+
+	tcase_add_loop_test(series, test_series_parse, 0, (int)FG_COUNT(series_cases));
+	suite_add_tcase(s, series);
+
+	tcase_add_loop_test(files, test_versions_files, 0, (int)FG_COUNT(vfile_cases));
+	tcase_add_test(files, test_versions_corpus_messages);
+	tcase_add_test(files, test_versions_series_message);
+	tcase_add_test(files, test_versions_exact);
+	suite_add_tcase(s, files);
+	return s;
+}
