@@ -207,8 +207,12 @@ if [ -z "$HOOK_LIBS" ]; then
 -Wl,-Bdynamic -l:libgssapi_krb5.so.2 -lrt -pthread -ldl"
 fi
 # shellcheck disable=SC2086
-cc -O2 -o "$BIN/open_repo_hooklink" "$BENCH_SRC/open_repo.c" "$BENCH_SRC/open_repo_wrap.c" \
-	$GIT2_CFLAGS $HOOK_LIBS || die "cannot build open_repo with the hooks' link line"
+# The __wrap_ no-ops come from flowgate's own library (common/repo.c): -u
+# makes the linker take repo.o from it before libgit2.a asks for them.
+cc -O2 -o "$BIN/open_repo_hooklink" "$BENCH_SRC/open_repo.c" \
+	-Wl,-u,__wrap_git_mbedtls_stream_global_init -Wl,-u,__wrap_git_transport_ssh_global_init \
+	"$FLOWGATE_BUILD/libflowgate.a" $GIT2_CFLAGS $HOOK_LIBS ||
+	die "cannot build open_repo with the hooks' link line"
 
 # ---------------------------------------------------------------- the list
 # Each bench: name|kind|stdin file|command (shell-quoted words).
