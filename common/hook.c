@@ -350,7 +350,7 @@ static void check_tip_versions(struct fg_hook_ctx *ctx, git_repository *repo, gi
 	git_tree_free(tree);
 }
 
-static int check_pushed_branch(struct fg_hook_ctx *ctx, git_repository *repo,
+static void check_pushed_branch(struct fg_hook_ctx *ctx, git_repository *repo,
 			       const struct ref_update *u, git_commit *commit)
 {
 	const char *name = u->remote_ref + strlen("refs/heads/");
@@ -359,7 +359,6 @@ static int check_pushed_branch(struct fg_hook_ctx *ctx, git_repository *repo,
 
 	if (commit)
 		check_tip_versions(ctx, repo, commit, branch, name);
-	return 0;
 }
 
 static void check_pushed_tag(struct fg_hook_ctx *ctx, git_repository *repo,
@@ -438,13 +437,24 @@ static char *tracking_remote(git_repository *repo, const char *name, const char 
 	return found;
 }
 
+/* The commit ID names, peeled through tags; NULL when absent or not a commit. */
+static git_commit *peeled_commit(git_repository *repo, const git_oid *id)
+{
+	git_object *object = NULL, *commit = NULL;
+
+	if (git_object_lookup(&object, repo, id, GIT_OBJECT_ANY) == 0)
+		git_object_peel(&commit, object, GIT_OBJECT_COMMIT);
+	git_object_free(object);
+	return (git_commit *)commit;
+}
+
 int fg_run_pre_push(struct fg_hook_ctx *ctx)
 {
 	git_repository *repo = NULL;
 	git_revwalk *walk = NULL;
 	struct ref_update *updates = NULL;
 	size_t count = 0;
-	char *remote_name = NULL;
+	char *copy = NULL, *remote_name = NULL;
 	int status = FG_EXIT_INTERNAL, pushed = 0;
 
 	if (ctx->argc != 3) {
@@ -456,82 +466,65 @@ int fg_run_pre_push(struct fg_hook_ctx *ctx)
 		fatal_line(ctx, "cannot read the ref updates on stdin", strerror(errno));
 		return FG_EXIT_INTERNAL;
 	}
-	{
-		/* Parse a copy: ctx->input goes unchanged to a kept hook. */
-		char *copy = malloc(ctx->input_len + 1);
-		if (!copy)
-			return FG_EXIT_INTERNAL;
-		memcpy(copy, ctx->input, ctx->input_len + 1);
-		if (parse_updates(copy, ctx->input_len, &updates, &count) < 0) {
-			fprintf(stderr, "flowgate pre-push: error: malformed input line; expected "
-				"'<local ref> <local oid> <remote ref> <remote oid>'\n");
-			free(copy);
-			return FG_EXIT_USAGE;
-		}
-		/*
-		 * No object cache: it would spare the second inflate of each commit
-		 * (revwalk reads it, then git_commit_lookup) but holds every commit
-		 * read: on 10,000 new commits 466M instructions and 17.8 MiB peak
-		 * RSS cached against 706M and 11.3 MiB uncached (callgrind, time -v).
-		 */
-		git_libgit2_opts(GIT_OPT_ENABLE_CACHING, 0);
-		if (open_repo(ctx, &repo) < 0 || git_revwalk_new(&walk, repo) < 0)
-			goto out_copy;
-		for (size_t i = 0; i < count; i++) {
-			const struct ref_update *u = &updates[i];
-			git_object *peeled = NULL;
-			git_commit *commit = NULL;
-
-			if (git_oid_is_zero(&u->local))
-				continue; /* a deletion adds no commit */
-			if (git_object_lookup(&peeled, repo, &u->local, GIT_OBJECT_ANY) == 0) {
-				git_object *target = NULL;
-				if (git_object_peel(&target, peeled, GIT_OBJECT_COMMIT) == 0)
-					commit = (git_commit *)target;
-				git_object_free(peeled);
-			}
-			if (!strncmp(u->remote_ref, "refs/heads/", 11))
-				check_pushed_branch(ctx, repo, u, commit);
-			else if (!strncmp(u->remote_ref, "refs/tags/", 10))
-				check_pushed_tag(ctx, repo, u, commit);
-			else if (commit) {
-				/* notes and other refs hold no workflow commits */
-				git_commit_free(commit);
-				commit = NULL;
-			}
-			if (commit) {
-				if (git_revwalk_push(walk, git_commit_id(commit)) == 0)
-					pushed = 1;
-				git_commit_free(commit);
-			}
-			if (!git_oid_is_zero(&u->remote)) {
-				git_object *theirs = NULL, *theirs_commit = NULL;
-				/* Already on the remote: never re-checked. Unknown here (someone
-				 * else pushed it): nothing to hide, the tracking refs still count. */
-				if (git_object_lookup(&theirs, repo, &u->remote, GIT_OBJECT_ANY) == 0 &&
-				    git_object_peel(&theirs_commit, theirs, GIT_OBJECT_COMMIT) == 0)
-					git_revwalk_hide(walk, git_object_id(theirs_commit));
-				git_object_free(theirs_commit);
-				git_object_free(theirs);
-			}
-		}
-		git_error_clear();
-		/* A new branch: only the commits no ref of that remote already has.
-		 * (A push to a URL has no remote name and no tracking refs.) */
-		remote_name = tracking_remote(repo, ctx->argv[1], ctx->argv[2]);
-		if (remote_name) {
-			char *glob = fg_strdupf("refs/remotes/%s/*", remote_name);
-			if (glob)
-				git_revwalk_hide_glob(walk, glob);
-			free(glob);
-		}
-		git_error_clear();
-		if (pushed)
-			check_new_commits(ctx, repo, walk);
-		status = FG_EXIT_OK;
-out_copy:
-		free(copy);
+	/* Parse a copy: ctx->input goes unchanged to a kept hook. */
+	if (!(copy = malloc(ctx->input_len + 1)))
+		return FG_EXIT_INTERNAL;
+	memcpy(copy, ctx->input, ctx->input_len + 1);
+	if (parse_updates(copy, ctx->input_len, &updates, &count) < 0) {
+		fprintf(stderr, "flowgate pre-push: error: malformed input line; expected "
+			"'<local ref> <local oid> <remote ref> <remote oid>'\n");
+		status = FG_EXIT_USAGE;
+		goto out;
 	}
+	/*
+	 * No object cache: it would spare the second inflate of each commit
+	 * (revwalk reads it, then git_commit_lookup) but holds every commit
+	 * read: on 10,000 new commits 466M instructions and 17.8 MiB peak RSS
+	 * cached against 706M and 11.3 MiB uncached (callgrind, time -v).
+	 */
+	git_libgit2_opts(GIT_OPT_ENABLE_CACHING, 0);
+	if (open_repo(ctx, &repo) < 0 || git_revwalk_new(&walk, repo) < 0)
+		goto out;
+	for (size_t i = 0; i < count; i++) {
+		const struct ref_update *u = &updates[i];
+		git_commit *commit, *theirs;
+
+		if (git_oid_is_zero(&u->local))
+			continue; /* a deletion adds no commit */
+		commit = peeled_commit(repo, &u->local);
+		if (!strncmp(u->remote_ref, "refs/heads/", 11)) {
+			check_pushed_branch(ctx, repo, u, commit);
+		} else if (!strncmp(u->remote_ref, "refs/tags/", 10)) {
+			check_pushed_tag(ctx, repo, u, commit);
+		} else {
+			/* notes and other refs hold no workflow commits */
+			git_commit_free(commit);
+			continue;
+		}
+		if (commit && git_revwalk_push(walk, git_commit_id(commit)) == 0)
+			pushed = 1;
+		git_commit_free(commit);
+		/* Already on the remote: never re-checked. Unknown here (someone
+		 * else pushed it): nothing to hide, the tracking refs still count. */
+		if (!git_oid_is_zero(&u->remote) && (theirs = peeled_commit(repo, &u->remote))) {
+			git_revwalk_hide(walk, git_commit_id(theirs));
+			git_commit_free(theirs);
+		}
+	}
+	git_error_clear();
+	/* A new branch: only the commits no ref of that remote already has. */
+	if ((remote_name = tracking_remote(repo, ctx->argv[1], ctx->argv[2]))) {
+		char *glob = fg_strdupf("refs/remotes/%s/*", remote_name);
+		if (glob)
+			git_revwalk_hide_glob(walk, glob);
+		free(glob);
+	}
+	git_error_clear();
+	if (pushed)
+		check_new_commits(ctx, repo, walk);
+	status = FG_EXIT_OK;
+out:
+	free(copy);
 	free(updates);
 	free(remote_name);
 	git_revwalk_free(walk);

@@ -117,39 +117,37 @@ int fg_repo_head_branch(git_repository *repo, char **out)
 	return rc;
 }
 
-int fg_repo_comment_char(git_repository *repo)
+/* The string value of KEY into OUT (empty when unset or unreadable). */
+static void config_string(git_repository *repo, const char *key, git_buf *out)
 {
 	git_config *config = NULL;
+
+	if (git_repository_config_snapshot(&config, repo) == 0)
+		git_config_get_string_buf(out, config, key);
+	git_config_free(config);
+	git_error_clear();
+}
+
+int fg_repo_comment_char(git_repository *repo)
+{
 	git_buf value = GIT_BUF_INIT;
 	int cc = '#';
 
-	if (git_repository_config_snapshot(&config, repo) < 0)
-		return cc;
-	if (git_config_get_string_buf(&value, config, "core.commentChar") == 0 && value.size) {
-		if (!strcmp(value.ptr, "auto"))
-			cc = FG_COMMENT_AUTO;
-		else
-			cc = (unsigned char)value.ptr[0];
-	}
+	config_string(repo, "core.commentChar", &value);
+	if (value.size)
+		cc = !strcmp(value.ptr, "auto") ? FG_COMMENT_AUTO : (unsigned char)value.ptr[0];
 	git_buf_dispose(&value);
-	git_config_free(config);
-	git_error_clear();
 	return cc;
 }
 
 int fg_repo_cleanup_mode(git_repository *repo)
 {
-	git_config *config = NULL;
 	git_buf value = GIT_BUF_INIT;
-	int mode = FG_CLEANUP_DEFAULT;
+	int mode;
 
-	if (git_repository_config_snapshot(&config, repo) < 0)
-		return mode;
-	if (git_config_get_string_buf(&value, config, "commit.cleanup") == 0)
-		mode = fg_cleanup_parse(value.ptr);
+	config_string(repo, "commit.cleanup", &value);
+	mode = fg_cleanup_parse(value.size ? value.ptr : NULL);
 	git_buf_dispose(&value);
-	git_config_free(config);
-	git_error_clear();
 	return mode;
 }
 

@@ -107,4 +107,8 @@ void fg_test_repo_config(struct fg_test_repo *r, const char *key, const char *va
 /* Free the repository, restore the environment, remove the directory. */
 void fg_test_repo_release(struct fg_test_repo *r);
 
+/* Checked fixture: save NO_COLOR before a test, restore it after. */
+void fg_test_no_color_save(void);
+void fg_test_no_color_restore(void);
+
 #endif

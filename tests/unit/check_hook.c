@@ -347,23 +347,10 @@ static const struct {
 	  NULL, 0, "" },
 };
 
-static char *saved_no_color;
-
 static void hook_setup(void)
 {
-	const char *v = getenv("NO_COLOR");
-	saved_no_color = v ? strdup(v) : NULL;
+	fg_test_no_color_save();
 	setenv("NO_COLOR", "1", 1);
-}
-
-static void hook_teardown(void)
-{
-	if (saved_no_color)
-		setenv("NO_COLOR", saved_no_color, 1);
-	else
-		unsetenv("NO_COLOR");
-	free(saved_no_color);
-	saved_no_color = NULL;
 }
 
 /* Repository for a hook case: HEAD on BRANCH ("-": detached at the commit). */
@@ -695,7 +682,7 @@ Suite *hook_suite(void)
 	suite_add_tcase(s, chained);
 
 	/* Each case's exit status is what git sees: an exit test per expected status. */
-	tcase_add_checked_fixture(main_tc, hook_setup, hook_teardown);
+	tcase_add_checked_fixture(main_tc, hook_setup, fg_test_no_color_restore);
 	tcase_set_timeout(main_tc, 30);
 	for (int i = 0; i < (int)FG_COUNT(commit_msg_cases); i++)
 		tcase_add_loop_exit_test(main_tc, test_hook_commit_msg, commit_msg_cases[i].status, i,

@@ -171,23 +171,6 @@ START_TEST(test_report_print_empty)
 END_TEST
 
 /* Set or unset NO_COLOR for one check; restored by the caller's teardown. */
-static char *saved_no_color;
-
-static void no_color_setup(void)
-{
-	const char *v = getenv("NO_COLOR");
-	saved_no_color = v ? strdup(v) : NULL;
-}
-
-static void no_color_teardown(void)
-{
-	if (saved_no_color)
-		setenv("NO_COLOR", saved_no_color, 1);
-	else
-		unsetenv("NO_COLOR");
-	free(saved_no_color);
-	saved_no_color = NULL;
-}
 
 START_TEST(test_use_color_not_a_tty)
 {
@@ -317,7 +300,7 @@ Suite *report_suite(void)
 	tcase_add_test(print, test_report_print_empty);
 	suite_add_tcase(s, print);
 
-	tcase_add_checked_fixture(color, no_color_setup, no_color_teardown);
+	tcase_add_checked_fixture(color, fg_test_no_color_save, fg_test_no_color_restore);
 	tcase_add_test(color, test_use_color_not_a_tty);
 	tcase_add_test(color, test_use_color_tty);
 	suite_add_tcase(s, color);

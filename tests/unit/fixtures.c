@@ -287,3 +287,22 @@ void fg_test_repo_release(struct fg_test_repo *r)
 	fg_test_rmtree(r->dir);
 	memset(r, 0, sizeof(*r));
 }
+
+static char *saved_no_color;
+
+void fg_test_no_color_save(void)
+{
+	const char *v = getenv("NO_COLOR");
+
+	saved_no_color = v ? strdup(v) : NULL;
+}
+
+void fg_test_no_color_restore(void)
+{
+	if (saved_no_color)
+		setenv("NO_COLOR", saved_no_color, 1);
+	else
+		unsetenv("NO_COLOR");
+	free(saved_no_color);
+	saved_no_color = NULL;
+}
