@@ -171,6 +171,14 @@ static int load_blob(struct fg_vfiles *files, size_t i, git_repository *repo, co
 	return 0;
 }
 
+/* Versions out of the contents just read (the tail of both readers). */
+static int extract_versions(struct fg_vfiles *files)
+{
+	git_error_clear();
+	return fg_versions_extract(&files->set, fg_builtin_vfiles, fg_builtin_vfiles_count,
+				   files->contents) < 0 ? -1 : 0;
+}
+
 int fg_vfiles_from_index(struct fg_vfiles *files, git_repository *repo, git_index *index)
 {
 	memset(files, 0, sizeof(*files));
@@ -183,9 +191,7 @@ int fg_vfiles_from_index(struct fg_vfiles *files, git_repository *repo, git_inde
 		if ((rc = load_blob(files, i, repo, &entry->id)) < 0)
 			return rc;
 	}
-	git_error_clear();
-	return fg_versions_extract(&files->set, fg_builtin_vfiles, fg_builtin_vfiles_count,
-				   files->contents) < 0 ? -1 : 0;
+	return extract_versions(files);
 }
 
 int fg_vfiles_from_tree(struct fg_vfiles *files, git_repository *repo, git_tree *tree)
@@ -199,13 +205,13 @@ int fg_vfiles_from_tree(struct fg_vfiles *files, git_repository *repo, git_tree 
 			continue;
 		if (rc < 0)
 			return rc;
-		if (git_tree_entry_type(entry) == GIT_OBJECT_BLOB)
+		/* a regular file, as the index reader requires: not a symlink */
+		if (git_tree_entry_filemode(entry) == GIT_FILEMODE_BLOB ||
+		    git_tree_entry_filemode(entry) == GIT_FILEMODE_BLOB_EXECUTABLE)
 			rc = load_blob(files, i, repo, git_tree_entry_id(entry));
 		git_tree_entry_free(entry);
 		if (rc < 0)
 			return rc;
 	}
-	git_error_clear();
-	return fg_versions_extract(&files->set, fg_builtin_vfiles, fg_builtin_vfiles_count,
-				   files->contents) < 0 ? -1 : 0;
+	return extract_versions(files);
 }
