@@ -183,13 +183,41 @@ static int open_repo(struct fg_hook_ctx *ctx, git_repository **repo)
 	return 0;
 }
 
-/* branchName on BRANCH, and *PARSED set when it is a workflow branch. */
-static const struct fg_branch *check_branch(struct fg_report *report, const char *name,
-					    struct fg_branch *parsed, int rename_hint)
+/*
+ * Load the configuration with the committed file read from FROM, and make
+ * the report use its severities. Returns FG_EXIT_OK, FG_EXIT_CONFIG (the
+ * problem printed) or FG_EXIT_INTERNAL.
+ */
+static int load_config(struct fg_hook_ctx *ctx, struct fg_config *cfg, git_repository *repo,
+		       const struct fg_config_from *from, git_oid *file_id)
 {
-	if (fg_check_branch_name(report, name, rename_hint) < 0)
+	int rc = fg_repo_config(cfg, repo, from, file_id);
+
+	if (rc == -1)
+		return fg_config_failed(ctx, cfg);
+	if (rc < 0) {
+		fatal_line(ctx, "cannot read the configuration", fg_git_error());
+		return FG_EXIT_INTERNAL;
+	}
+	ctx->report.severity = cfg->severity;
+	return FG_EXIT_OK;
+}
+
+int fg_config_failed(struct fg_hook_ctx *ctx, const struct fg_config *cfg)
+{
+	fprintf(stderr, "flowgate %s: error: bad configuration: %s\n", ctx->hook,
+		cfg->error ? cfg->error : "out of memory");
+	return FG_EXIT_CONFIG;
+}
+
+/* branchName on BRANCH, and *PARSED set when it is a workflow branch. */
+static const struct fg_branch *check_branch(struct fg_report *report, struct fg_config *cfg,
+					    const char *name, struct fg_branch *parsed,
+					    int rename_hint)
+{
+	if (fg_check_branch_name(report, cfg, name, rename_hint) < 0)
 		return NULL;
-	fg_branch_parse(name, parsed);
+	fg_branch_parse(cfg, name, parsed);
 	return parsed;
 }
 
@@ -198,32 +226,46 @@ int fg_run_pre_commit(struct fg_hook_ctx *ctx)
 	git_repository *repo = NULL;
 	git_index *index = NULL;
 	struct fg_vfiles files;
+	struct fg_config cfg;
+	struct fg_config_from from = { NULL, NULL, NULL, 0 };
 	struct fg_branch parsed;
 	const struct fg_branch *branch = NULL;
 	char *name = NULL;
 	int status = FG_EXIT_INTERNAL;
 
 	memset(&files, 0, sizeof(files));
+	memset(&cfg, 0, sizeof(cfg));
 	if (ctx->argc != 1) {
 		fprintf(stderr, "flowgate pre-commit: usage: pre-commit (takes no arguments)\n");
 		return FG_EXIT_USAGE;
 	}
 	if (open_repo(ctx, &repo) < 0)
 		return FG_EXIT_INTERNAL;
+	if (git_repository_index(&index, repo) < 0) {
+		fatal_line(ctx, "cannot read the index", fg_git_error());
+		goto out;
+	}
+	/* The rules this commit commits: .flowgate as staged. */
+	from.index = index;
+	if ((status = load_config(ctx, &cfg, repo, &from, NULL)) != FG_EXIT_OK)
+		goto out;
+	status = FG_EXIT_INTERNAL;
 	if (fg_repo_head_branch(repo, &name) < 0) {
 		fatal_line(ctx, "cannot read HEAD", fg_git_error());
 		goto out;
 	}
 	if (name) /* a detached HEAD (rebase, bisect) has no branch to check */
-		branch = check_branch(&ctx->report, name, &parsed, 1);
-	if (git_repository_index(&index, repo) < 0 ||
-	    fg_vfiles_from_index(&files, repo, index) < 0) {
+		branch = check_branch(&ctx->report, &cfg, name, &parsed, 1);
+	if (!cfg.error && fg_vfiles_from_index(&files, repo, index, &cfg) < 0 && !cfg.error) {
 		fatal_line(ctx, "cannot read the staged version files", fg_git_error());
 		goto out;
 	}
-	fg_versions_check(&ctx->report, &files.set, branch, name);
-	status = FG_EXIT_OK;
+	if (!cfg.error)
+		fg_versions_check(&ctx->report, &files.set, branch, name);
+	status = cfg.error ? fg_config_failed(ctx, &cfg) : FG_EXIT_OK;
 out:
+	ctx->report.severity = NULL;
+	fg_config_release(&cfg);
 	fg_vfiles_release(&files);
 	git_index_free(index);
 	free(name);
@@ -234,10 +276,14 @@ out:
 int fg_run_commit_msg(struct fg_hook_ctx *ctx)
 {
 	git_repository *repo = NULL;
+	git_index *index = NULL;
+	struct fg_config cfg;
+	struct fg_config_from from = { NULL, NULL, NULL, 0 };
 	char *raw = NULL, *message = NULL;
 	size_t len;
 	int fd, rc, status = FG_EXIT_INTERNAL;
 
+	memset(&cfg, 0, sizeof(cfg));
 	if (ctx->argc != 2) {
 		fprintf(stderr, "flowgate commit-msg: usage: commit-msg <message-file>\n");
 		return FG_EXIT_USAGE;
@@ -251,6 +297,15 @@ int fg_run_commit_msg(struct fg_hook_ctx *ctx)
 	close(fd);
 	if (open_repo(ctx, &repo) < 0)
 		goto out;
+	/* The commit's rules: .flowgate as staged, the tree being committed. */
+	if (git_repository_index(&index, repo) < 0) {
+		fatal_line(ctx, "cannot read the index", fg_git_error());
+		goto out;
+	}
+	from.index = index;
+	if ((status = load_config(ctx, &cfg, repo, &from, NULL)) != FG_EXIT_OK)
+		goto out;
+	status = FG_EXIT_INTERNAL;
 	rc = fg_message_cleanup(&message, raw, len,
 				fg_message_comment_char(raw, len, fg_repo_comment_char(repo),
 							(enum fg_cleanup)fg_repo_cleanup_mode(repo)));
@@ -262,12 +317,15 @@ int fg_run_commit_msg(struct fg_hook_ctx *ctx)
 		fatal_line(ctx, "cannot clean up the message", fg_git_error());
 		goto out;
 	} else {
-		fg_check_message(&ctx->report, message, NULL);
+		fg_check_message(&ctx->report, &cfg, message, NULL);
 	}
-	status = FG_EXIT_OK;
+	status = cfg.error ? fg_config_failed(ctx, &cfg) : FG_EXIT_OK;
 out:
+	ctx->report.severity = NULL;
+	fg_config_release(&cfg);
 	free(raw);
 	free(message);
+	git_index_free(index);
 	git_repository_free(repo);
 	return status;
 }
@@ -336,40 +394,46 @@ bad:
 	return -1;
 }
 
-static void check_tip_versions(struct fg_hook_ctx *ctx, git_repository *repo, git_commit *commit,
-			       const struct fg_branch *branch, const char *name)
+/*
+ * The configurations of one push: one per distinct committed file among the
+ * pushed tips (usually one), each with the updates it governs.
+ */
+struct push_config {
+	git_oid file_id; /* the committed file's blob, zero when none */
+	struct fg_config cfg;
+	int loaded;
+};
+
+static void check_tip_versions(struct fg_hook_ctx *ctx, git_repository *repo, git_tree *tree,
+			       struct fg_config *cfg, const struct fg_branch *branch,
+			       const char *name)
 {
-	git_tree *tree = NULL;
 	struct fg_vfiles files;
 
-	if (git_commit_tree(&tree, commit) < 0)
-		return;
-	if (fg_vfiles_from_tree(&files, repo, tree) == 0)
+	if (fg_vfiles_from_tree(&files, repo, tree, cfg) == 0)
 		fg_versions_check(&ctx->report, &files.set, branch, name);
 	fg_vfiles_release(&files);
-	git_tree_free(tree);
 }
 
-static void check_pushed_branch(struct fg_hook_ctx *ctx, git_repository *repo,
-			       const struct ref_update *u, git_commit *commit)
+static void check_pushed_branch(struct fg_hook_ctx *ctx, git_repository *repo, git_tree *tree,
+			       struct fg_config *cfg, const struct ref_update *u)
 {
 	const char *name = u->remote_ref + strlen("refs/heads/");
 	struct fg_branch parsed;
-	const struct fg_branch *branch = check_branch(&ctx->report, name, &parsed, 0);
+	const struct fg_branch *branch = check_branch(&ctx->report, cfg, name, &parsed, 0);
 
-	if (commit)
-		check_tip_versions(ctx, repo, commit, branch, name);
+	if (tree && !cfg->error)
+		check_tip_versions(ctx, repo, tree, cfg, branch, name);
 }
 
-static void check_pushed_tag(struct fg_hook_ctx *ctx, git_repository *repo,
-			     const struct ref_update *u, git_commit *commit)
+static void check_pushed_tag(struct fg_hook_ctx *ctx, git_repository *repo, git_tree *tree,
+			     struct fg_config *cfg, const struct ref_update *u)
 {
 	const char *name = u->remote_ref + strlen("refs/tags/");
 	git_object *object = NULL;
-	git_tree *tree = NULL;
 	struct fg_vfiles files;
 	const char *message = NULL;
-	int annotated = 0;
+	int annotated = 0, have_files = 0;
 
 	memset(&files, 0, sizeof(files));
 	if (git_object_lookup(&object, repo, &u->local, GIT_OBJECT_ANY) == 0 &&
@@ -377,19 +441,21 @@ static void check_pushed_tag(struct fg_hook_ctx *ctx, git_repository *repo,
 		annotated = 1;
 		message = git_tag_message((git_tag *)object);
 	}
-	if (commit && git_commit_tree(&tree, commit) == 0)
-		fg_vfiles_from_tree(&files, repo, tree);
-	fg_check_tag(&ctx->report, name, annotated, message, commit ? &files.set : NULL);
+	if (tree)
+		have_files = fg_vfiles_from_tree(&files, repo, tree, cfg) == 0;
+	if (!cfg->error)
+		fg_check_tag(&ctx->report, cfg, name, annotated, message,
+			     have_files ? &files.set : NULL);
 	fg_vfiles_release(&files);
-	git_tree_free(tree);
 	git_object_free(object);
 }
 
-static void check_new_commits(struct fg_hook_ctx *ctx, git_repository *repo, git_revwalk *walk)
+static void check_new_commits(struct fg_hook_ctx *ctx, git_repository *repo, git_revwalk *walk,
+			      struct fg_config *cfg)
 {
 	git_oid id;
 
-	while (git_revwalk_next(&id, walk) == 0) {
+	while (!cfg->error && git_revwalk_next(&id, walk) == 0) {
 		git_commit *commit = NULL;
 		char where[32];
 
@@ -397,9 +463,37 @@ static void check_new_commits(struct fg_hook_ctx *ctx, git_repository *repo, git
 			continue;
 		memcpy(where, "commit ", 7);
 		git_oid_tostr(where + 7, 13, &id);
-		fg_check_message(&ctx->report, git_commit_message(commit), where);
+		fg_check_message(&ctx->report, cfg, git_commit_message(commit), where);
 		git_commit_free(commit);
 	}
+}
+
+/*
+ * flowgate.since: the commits before it (its ancestors, not itself) are
+ * never checked. Returns 0, or -1 with CFG->error set when it names no
+ * commit here.
+ */
+static int hide_before_since(git_repository *repo, git_revwalk *walk, struct fg_config *cfg)
+{
+	git_object *object = NULL, *peeled = NULL;
+	int rc = 0;
+
+	if (!cfg->since)
+		return 0;
+	if (git_revparse_single(&object, repo, cfg->since) < 0 ||
+	    git_object_peel(&peeled, object, GIT_OBJECT_COMMIT) < 0) {
+		rc = fg_config_error(cfg, "%s: flowgate.since: '%s' names no commit in this "
+				     "repository; fetch it (git fetch --tags) or fix the value",
+				     cfg->since_origin, cfg->since);
+	} else {
+		git_commit *commit = (git_commit *)peeled;
+		for (unsigned i = 0; i < git_commit_parentcount(commit); i++)
+			git_revwalk_hide(walk, git_commit_parent_id(commit, i));
+	}
+	git_object_free(peeled);
+	git_object_free(object);
+	git_error_clear();
+	return rc;
 }
 
 /*
@@ -448,14 +542,49 @@ static git_commit *peeled_commit(git_repository *repo, const git_oid *id)
 	return (git_commit *)commit;
 }
 
+/* The configuration governing TREE: one already read for the same file, or a new one. */
+static struct push_config *config_for(struct fg_hook_ctx *ctx, git_repository *repo,
+				      struct push_config *configs, size_t *n, size_t max,
+				      git_commit *commit, git_tree *tree, int *status)
+{
+	git_oid id;
+	char name[32];
+	struct fg_config_from from = { NULL, tree, name, 0 };
+	struct push_config *pc;
+
+	if (fg_repo_config_file_id(repo, tree, &id) < 0) {
+		fatal_line(ctx, "cannot read the configuration", fg_git_error());
+		*status = FG_EXIT_INTERNAL;
+		return NULL;
+	}
+	for (size_t i = 0; i < *n; i++)
+		if (git_oid_equal(&configs[i].file_id, &id))
+			return &configs[i];
+	if (*n == max) {
+		fatal_line(ctx, "cannot read the configuration", "out of memory");
+		*status = FG_EXIT_INTERNAL;
+		return NULL;
+	}
+	pc = &configs[(*n)++];
+	name[0] = '\0';
+	if (commit) {
+		memcpy(name, "commit ", 7);
+		git_oid_tostr(name + 7, 13, git_commit_id(commit));
+	}
+	*status = load_config(ctx, &pc->cfg, repo, &from, &pc->file_id);
+	pc->loaded = 1;
+	git_oid_cpy(&pc->file_id, &id);
+	return *status == FG_EXIT_OK ? pc : NULL;
+}
+
 int fg_run_pre_push(struct fg_hook_ctx *ctx)
 {
 	git_repository *repo = NULL;
-	git_revwalk *walk = NULL;
 	struct ref_update *updates = NULL;
-	size_t count = 0;
-	char *copy = NULL, *remote_name = NULL;
-	int status = FG_EXIT_INTERNAL, pushed = 0;
+	struct push_config *configs = NULL;
+	size_t count = 0, nconfigs = 0, *group = NULL;
+	char *copy = NULL, *remote_name = NULL, *glob = NULL;
+	int status = FG_EXIT_INTERNAL;
 
 	if (ctx->argc != 3) {
 		fprintf(stderr, "flowgate pre-push: usage: pre-push <remote-name> <url> "
@@ -483,60 +612,114 @@ int fg_run_pre_push(struct fg_hook_ctx *ctx)
 	 * cached against 706M and 11.3 MiB uncached (callgrind, time -v).
 	 */
 	git_libgit2_opts(GIT_OPT_ENABLE_CACHING, 0);
-	if (open_repo(ctx, &repo) < 0 || git_revwalk_new(&walk, repo) < 0)
+	if (open_repo(ctx, &repo) < 0)
+		goto out;
+	if (!(configs = calloc(count ? count : 1, sizeof(*configs))) ||
+	    !(group = calloc(count ? count : 1, sizeof(*group))))
 		goto out;
 	for (size_t i = 0; i < count; i++) {
 		const struct ref_update *u = &updates[i];
-		git_commit *commit, *theirs;
+		git_commit *commit;
+		git_tree *tree = NULL;
+		struct push_config *pc = NULL;
+		int is_branch = !strncmp(u->remote_ref, "refs/heads/", 11);
 
-		if (git_oid_is_zero(&u->local))
-			continue; /* a deletion adds no commit */
-		commit = peeled_commit(repo, &u->local);
-		if (!strncmp(u->remote_ref, "refs/heads/", 11)) {
-			check_pushed_branch(ctx, repo, u, commit);
-		} else if (!strncmp(u->remote_ref, "refs/tags/", 10)) {
-			check_pushed_tag(ctx, repo, u, commit);
-		} else {
-			/* notes and other refs hold no workflow commits */
-			git_commit_free(commit);
+		group[i] = SIZE_MAX;
+		/* deletions add no commit; notes and other refs hold no workflow commits */
+		if (git_oid_is_zero(&u->local) ||
+		    (!is_branch && strncmp(u->remote_ref, "refs/tags/", 10)))
 			continue;
+		commit = peeled_commit(repo, &u->local);
+		if (commit && git_commit_tree(&tree, commit) == 0) {
+			/* the rules of the commit being pushed: its .flowgate */
+			if (!(pc = config_for(ctx, repo, configs, &nconfigs, count, commit, tree,
+					      &status))) {
+				git_tree_free(tree);
+				git_commit_free(commit);
+				goto out;
+			}
+		} else if (!(pc = config_for(ctx, repo, configs, &nconfigs, count, NULL, NULL,
+					     &status))) {
+			git_commit_free(commit);
+			goto out;
 		}
-		if (commit && git_revwalk_push(walk, git_commit_id(commit)) == 0)
-			pushed = 1;
+		ctx->report.severity = pc->cfg.severity;
+		if (is_branch)
+			check_pushed_branch(ctx, repo, tree, &pc->cfg, u);
+		else
+			check_pushed_tag(ctx, repo, tree, &pc->cfg, u);
+		if (commit)
+			group[i] = (size_t)(pc - configs);
+		git_tree_free(tree);
 		git_commit_free(commit);
-		/* Already on the remote: never re-checked. Unknown here (someone
-		 * else pushed it): nothing to hide, the tracking refs still count. */
-		if (!git_oid_is_zero(&u->remote) && (theirs = peeled_commit(repo, &u->remote))) {
-			git_revwalk_hide(walk, git_commit_id(theirs));
-			git_commit_free(theirs);
+		if (pc->cfg.error) {
+			status = fg_config_failed(ctx, &pc->cfg);
+			goto out;
 		}
 	}
 	git_error_clear();
 	/* A new branch: only the commits no ref of that remote already has. */
-	if ((remote_name = tracking_remote(repo, ctx->argv[1], ctx->argv[2]))) {
-		char *glob = fg_strdupf("refs/remotes/%s/*", remote_name);
+	if ((remote_name = tracking_remote(repo, ctx->argv[1], ctx->argv[2])))
+		glob = fg_strdupf("refs/remotes/%s/*", remote_name);
+	/* One walk per configuration: each commit checked once under the rules of its tip. */
+	for (size_t g = 0; g < nconfigs; g++) {
+		struct fg_config *cfg = &configs[g].cfg;
+		git_revwalk *walk = NULL;
+		int pushed = 0;
+
+		if (git_revwalk_new(&walk, repo) < 0)
+			goto out;
+		for (size_t i = 0; i < count; i++) {
+			const struct ref_update *u = &updates[i];
+			git_commit *c;
+
+			if (group[i] == g && (c = peeled_commit(repo, &u->local))) {
+				pushed |= git_revwalk_push(walk, git_commit_id(c)) == 0;
+				git_commit_free(c);
+			}
+			/* Already on the remote: never re-checked. Unknown here (someone
+			 * else pushed it): nothing to hide, the tracking refs still count. */
+			if (!git_oid_is_zero(&u->remote) && (c = peeled_commit(repo, &u->remote))) {
+				git_revwalk_hide(walk, git_commit_id(c));
+				git_commit_free(c);
+			}
+		}
 		if (glob)
 			git_revwalk_hide_glob(walk, glob);
-		free(glob);
+		git_error_clear();
+		if (pushed && hide_before_since(repo, walk, cfg) == 0) {
+			ctx->report.severity = cfg->severity;
+			check_new_commits(ctx, repo, walk, cfg);
+		}
+		git_revwalk_free(walk);
+		if (cfg->error) {
+			status = fg_config_failed(ctx, cfg);
+			goto out;
+		}
 	}
-	git_error_clear();
-	if (pushed)
-		check_new_commits(ctx, repo, walk);
 	status = FG_EXIT_OK;
 out:
+	ctx->report.severity = NULL;
+	for (size_t g = 0; configs && g < nconfigs; g++)
+		fg_config_release(&configs[g].cfg);
+	free(configs);
+	free(group);
 	free(copy);
 	free(updates);
+	free(glob);
 	free(remote_name);
-	git_revwalk_free(walk);
 	git_repository_free(repo);
 	return status;
 }
 
-/* The X.Y of the release branch whose tip is MERGED, if any ref names one. */
-static int merged_release(git_repository *repo, const git_oid *merged, uint64_t *major,
-			  uint64_t *minor)
+/*
+ * The X.Y of the release branch whose tip is MERGED, if a local or
+ * remote-tracking branch of kind release points there.
+ */
+static int merged_release(git_repository *repo, struct fg_config *cfg, const git_oid *merged,
+			  uint64_t *major, uint64_t *minor)
 {
-	static const char *const globs[] = { "refs/heads/release/*", "refs/remotes/*/release/*" };
+	static const char *const globs[] = { "refs/heads/*", "refs/remotes/*" };
 	int found = 0;
 
 	for (size_t g = 0; g < 2 && !found; g++) {
@@ -546,15 +729,20 @@ static int merged_release(git_repository *repo, const git_oid *merged, uint64_t 
 		if (git_reference_iterator_glob_new(&it, repo, globs[g]) < 0)
 			continue;
 		while (!found && git_reference_next(&ref, it) == 0) {
-			const char *name = git_reference_name(ref), *series = strstr(name, "/release/");
+			const char *name = git_reference_name(ref) + strlen("refs/heads/");
 			const git_oid *target = git_reference_target(ref);
-			size_t len;
+			struct fg_branch branch;
 
-			if (series && target && git_oid_equal(target, merged)) {
-				series += strlen("/release/");
-				len = strlen(series);
-				if (len > 2 && fg_series_parse(series, len, major, minor) == 0)
-					found = 1;
+			if (g == 1) { /* refs/remotes/<remote>/<branch> */
+				const char *slash = strchr(git_reference_name(ref) + 13, '/');
+				name = slash ? slash + 1 : "";
+			}
+			if (target && git_oid_equal(target, merged) &&
+			    fg_branch_parse(cfg, name, &branch) == 0 &&
+			    branch.kind == FG_BRANCH_RELEASE && branch.series) {
+				*major = branch.major;
+				*minor = branch.minor;
+				found = 1;
 			}
 			git_reference_free(ref);
 		}
@@ -565,7 +753,7 @@ static int merged_release(git_repository *repo, const git_oid *merged, uint64_t 
 }
 
 static void next_step_after_release(struct fg_hook_ctx *ctx, git_repository *repo,
-				    const struct fg_version_set *set)
+				    struct fg_config *cfg, const struct fg_version_set *set)
 {
 	git_commit *head = NULL;
 	git_oid head_id;
@@ -580,7 +768,7 @@ static void next_step_after_release(struct fg_hook_ctx *ctx, git_repository *rep
 		return;
 	}
 	merged = git_commit_parentcount(head) >= 2 ? git_commit_parent_id(head, 1) : &head_id;
-	if (merged_release(repo, merged, &major, &minor) &&
+	if (merged_release(repo, cfg, merged, &major, &minor) &&
 	    !(current && (current->major > major ||
 			  (current->major == major && current->minor > minor)))) {
 		v = fg_report_add(&ctx->report, FG_RULE_NEXT_STEP,
@@ -596,38 +784,21 @@ static void next_step_after_release(struct fg_hook_ctx *ctx, git_repository *rep
 	git_commit_free(head);
 }
 
-/*
- * The version files after the merge: HEAD's tree, the merge result, without
- * loading the index; the index after a squash merge, which leaves HEAD alone.
- */
-static int merge_result_vfiles(struct fg_vfiles *files, git_repository *repo, int squash)
-{
-	git_index *index = NULL;
-	git_object *tree = NULL;
-	int rc;
-
-	if (squash) {
-		if ((rc = git_repository_index(&index, repo)) == 0)
-			rc = fg_vfiles_from_index(files, repo, index);
-		git_index_free(index);
-		return rc;
-	}
-	if ((rc = git_revparse_single(&tree, repo, "HEAD^{tree}")) == 0)
-		rc = fg_vfiles_from_tree(files, repo, (git_tree *)tree);
-	git_object_free(tree);
-	return rc;
-}
-
 int fg_run_post_merge(struct fg_hook_ctx *ctx)
 {
 	git_repository *repo = NULL;
+	git_index *index = NULL;
+	git_object *tree = NULL;
 	struct fg_vfiles files;
+	struct fg_config cfg;
+	struct fg_config_from from = { NULL, NULL, "HEAD", 0 };
 	struct fg_branch parsed;
 	const struct fg_branch *branch = NULL;
 	char *name = NULL;
-	int squash;
+	int squash, rc;
 
 	memset(&files, 0, sizeof(files));
+	memset(&cfg, 0, sizeof(cfg));
 	if (ctx->argc != 2) {
 		fprintf(stderr, "flowgate post-merge: usage: post-merge <squash-flag>\n");
 		return FG_EXIT_USAGE;
@@ -635,16 +806,43 @@ int fg_run_post_merge(struct fg_hook_ctx *ctx)
 	squash = !strcmp(ctx->argv[1], "1");
 	if (open_repo(ctx, &repo) < 0)
 		return FG_EXIT_INTERNAL;
-	if (fg_repo_head_branch(repo, &name) == 0 && name && fg_branch_parse(name, &parsed) == 0)
+	/*
+	 * The merge result: HEAD's tree, without loading the index; the index
+	 * after a squash merge, which leaves HEAD alone. The rules come from
+	 * the same place.
+	 */
+	if (squash)
+		rc = git_repository_index(&index, repo);
+	else
+		rc = git_revparse_single(&tree, repo, "HEAD^{tree}");
+	if (rc < 0) {
+		fatal_line(ctx, "cannot read the merge result", fg_git_error());
+		goto out;
+	}
+	from.index = index;
+	from.tree = (git_tree *)tree;
+	if (load_config(ctx, &cfg, repo, &from, NULL) != FG_EXIT_OK)
+		goto out;
+	if (fg_repo_head_branch(repo, &name) == 0 && name &&
+	    fg_branch_parse(&cfg, name, &parsed) == 0)
 		branch = &parsed;
-	if (merge_result_vfiles(&files, repo, squash) == 0) {
+	rc = squash ? fg_vfiles_from_index(&files, repo, index, &cfg)
+		    : fg_vfiles_from_tree(&files, repo, (git_tree *)tree, &cfg);
+	if (rc == 0) {
 		fg_versions_check(&ctx->report, &files.set, branch, name);
 		if (branch && branch->kind == FG_BRANCH_MAIN && !squash)
-			next_step_after_release(ctx, repo, &files.set);
-	} else {
+			next_step_after_release(ctx, repo, &cfg, &files.set);
+	} else if (!cfg.error) {
 		fatal_line(ctx, "cannot read the version files after the merge", fg_git_error());
 	}
+	if (cfg.error)
+		fg_config_failed(ctx, &cfg);
+out:
+	ctx->report.severity = NULL;
+	fg_config_release(&cfg);
 	fg_vfiles_release(&files);
+	git_object_free(tree);
+	git_index_free(index);
 	free(name);
 	git_repository_free(repo);
 	return FG_EXIT_OK;

@@ -13,6 +13,7 @@
 #define FG_EXIT_VIOLATION 1 /* at least one error-severity violation */
 #define FG_EXIT_USAGE 2     /* bad arguments or malformed hook input */
 #define FG_EXIT_INTERNAL 3  /* repository cannot be opened, file unreadable, out of memory */
+#define FG_EXIT_CONFIG 4    /* bad configuration (.flowgate, git config flowgate.*, FLOWGATE_SKIP) */
 
 struct fg_hook_ctx {
 	const char *hook;      /* "pre-commit", ... */
@@ -50,6 +51,14 @@ int fg_run_pre_commit(struct fg_hook_ctx *ctx);
 int fg_run_commit_msg(struct fg_hook_ctx *ctx);
 int fg_run_pre_push(struct fg_hook_ctx *ctx);
 int fg_run_post_merge(struct fg_hook_ctx *ctx);
+
+struct fg_config;
+
+/*
+ * fg_config_failed: print CFG->error as "flowgate <hook>: error: bad
+ * configuration: ..." on stderr; returns FG_EXIT_CONFIG.
+ */
+int fg_config_failed(struct fg_hook_ctx *ctx, const struct fg_config *cfg);
 
 /*
  * fg_read_all: read FD to its end into a newly allocated buffer (NUL added,

@@ -10,11 +10,6 @@
 
 #define CUT_LINE "------------------------ >8 ------------------------"
 
-const char *const fg_commit_types[] = {
-	"feat", "fix", "docs", "style", "refactor", "perf", "test", "build", "ci",
-	"chore", "revert", "release", "hotfix", "maintenance", NULL
-};
-
 static struct fg_pattern generated_re = FG_PATTERN(
 	"^(?:Merge |Revert \"|Reapply \"|fixup! |squash! |amend! )", 0);
 static struct fg_pattern header_re = FG_PATTERN(
@@ -154,19 +149,22 @@ size_t fg_utf8_length(const char *text, size_t len)
 	return n;
 }
 
-static int known_type(const char *type, size_t len, int fold_case)
+/* Non-zero when WORD[0..LEN) is in LIST, ignoring ASCII case when FOLD_CASE. */
+static int in_list(char *const *list, size_t n, const char *word, size_t len, int fold_case)
 {
-	for (size_t i = 0; fg_commit_types[i]; i++) {
-		const char *t = fg_commit_types[i];
+	for (size_t i = 0; i < n; i++) {
+		const char *t = list[i];
 		size_t j;
 
 		if (strlen(t) != len)
 			continue;
 		for (j = 0; j < len; j++) {
-			char c = type[j];
+			char c = word[j], d = t[j];
 			if (fold_case && c >= 'A' && c <= 'Z')
 				c = (char)(c - 'A' + 'a');
-			if (c != t[j])
+			if (fold_case && d >= 'A' && d <= 'Z')
+				d = (char)(d - 'A' + 'a');
+			if (c != d)
 				break;
 		}
 		if (j == len)
@@ -175,12 +173,53 @@ static int known_type(const char *type, size_t len, int fold_case)
 	return 0;
 }
 
-static const char *types_list(void)
+/* LIST joined with spaces, newly allocated ("" when empty; NULL on OOM). */
+static char *join_list(char *const *list, size_t n)
 {
-	return "feat fix docs style refactor perf test build ci chore revert release hotfix maintenance";
+	size_t len = 1;
+	char *out;
+
+	for (size_t i = 0; i < n; i++)
+		len += strlen(list[i]) + 1;
+	if (!(out = malloc(len)))
+		return NULL;
+	out[0] = '\0';
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			strcat(out, " ");
+		strcat(out, list[i]);
+	}
+	return out;
 }
 
-size_t fg_check_message(struct fg_report *report, const char *message, const char *where)
+/* bodyMaxLineLength: the first line after the header longer than the maximum. */
+static void check_body(struct fg_report *report, const struct fg_config *cfg, const char *body,
+		       const char *pre, const char *sep)
+{
+	size_t line = 1;
+
+	while (*body) {
+		const char *nl = strchr(body, '\n');
+		size_t len = nl ? (size_t)(nl - body) : strlen(body), chars;
+
+		line++;
+		if ((chars = fg_utf8_length(body, len)) > cfg->body_max_line_length) {
+			struct fg_violation *v = fg_report_add(report, FG_RULE_BODY_MAX_LINE_LENGTH,
+				"%s%sline %zu is %zu characters long, more than %lu", pre, sep, line,
+				chars, cfg->body_max_line_length);
+			fg_violation_hint(v, "wrap the body at %lu characters (a URL may go on a line "
+					  "of its own, or set rule.bodyMaxLineLength.max)",
+					  cfg->body_max_line_length);
+			return;
+		}
+		if (!nl)
+			break;
+		body = nl + 1;
+	}
+}
+
+size_t fg_check_message(struct fg_report *report, struct fg_config *cfg, const char *message,
+			const char *where)
 {
 	size_t before = report->n;
 	const char *nl = strchr(message, '\n');
@@ -188,12 +227,15 @@ size_t fg_check_message(struct fg_report *report, const char *message, const cha
 	const char *pre = where ? where : "", *sep = where ? ": " : "";
 	struct fg_header h;
 	struct fg_violation *v;
-	char *q;
+	char *q, *types;
 	int rc;
 
 	if (!len || fg_message_is_generated(message, len))
 		return 0;
+	if ((rc = fg_config_match_ignore(cfg, message, len)) != 0)
+		return 0; /* accepted as it is (1), or a pattern failed (CFG->error set) */
 	q = fg_quote(message, len, 80);
+	types = join_list(cfg->types, cfg->ntypes);
 	rc = fg_header_parse(message, len, &h);
 	if (rc == -2) {
 		v = fg_report_add(report, FG_RULE_HEADER_FORMAT, "%s%sheader %s is not valid UTF-8",
@@ -208,16 +250,25 @@ size_t fg_check_message(struct fg_report *report, const char *message, const cha
 					  (int)(colon - message), message,
 					  (int)(message + len - colon - 1), colon + 1);
 		else
-			fg_violation_hint(v, "start with a type and a colon, e.g. 'fix: %.*s' "
-					  "(types: %s)", (int)(len > 50 ? 50 : len), message, types_list());
+			fg_violation_hint(v, "start with a type and a colon, e.g. '%s: %.*s' "
+					  "(types: %s)", cfg->ntypes ? cfg->types[0] : "fix",
+					  (int)(len > 50 ? 50 : len), message, types ? types : "?");
 	} else {
-		if (!known_type(h.type, h.type_len, 0)) {
+		if (!in_list(cfg->types, cfg->ntypes, h.type, h.type_len, 0)) {
 			v = fg_report_add(report, FG_RULE_TYPE_ENUM, "%s%stype '%.*s' is not a workflow type",
 					  pre, sep, (int)h.type_len, h.type);
-			if (known_type(h.type, h.type_len, 1))
+			if (in_list(cfg->types, cfg->ntypes, h.type, h.type_len, 1))
 				fg_violation_hint(v, "write the type in lowercase");
 			else
-				fg_violation_hint(v, "use one of: %s", types_list());
+				fg_violation_hint(v, "use one of: %s", types ? types : "?");
+		}
+		if (h.scope && cfg->nscopes &&
+		    !in_list(cfg->scopes, cfg->nscopes, h.scope, h.scope_len, 0)) {
+			char *scopes = join_list(cfg->scopes, cfg->nscopes);
+			v = fg_report_add(report, FG_RULE_SCOPE_ENUM, "%s%sscope '%.*s' is not one of "
+					  "the configured scopes", pre, sep, (int)h.scope_len, h.scope);
+			fg_violation_hint(v, "use one of: %s (or no scope)", scopes ? scopes : "?");
+			free(scopes);
 		}
 		{
 			size_t i = 0;
@@ -231,13 +282,16 @@ size_t fg_check_message(struct fg_report *report, const char *message, const cha
 			}
 		}
 	}
-	if (rc != -2 && fg_utf8_length(message, len) > FG_HEADER_MAX_LENGTH) {
+	if (rc != -2 && fg_utf8_length(message, len) > cfg->header_max_length) {
 		v = fg_report_add(report, FG_RULE_HEADER_MAX_LENGTH,
-				  "%s%sheader is %zu characters long, more than %d", pre, sep,
-				  fg_utf8_length(message, len), FG_HEADER_MAX_LENGTH);
-		fg_violation_hint(v, "shorten the first line to %d characters and put details in the body, "
-				  "after a blank line", FG_HEADER_MAX_LENGTH);
+				  "%s%sheader is %zu characters long, more than %lu", pre, sep,
+				  fg_utf8_length(message, len), cfg->header_max_length);
+		fg_violation_hint(v, "shorten the first line to %lu characters and put details in the body, "
+				  "after a blank line", cfg->header_max_length);
 	}
+	if (nl)
+		check_body(report, cfg, nl + 1, pre, sep);
+	free(types);
 	free(q);
 	return report->n - before;
 }

@@ -8,10 +8,8 @@
 #define FLOWGATE_MESSAGE_H
 
 #include <stddef.h>
+#include "config.h"
 #include "report.h"
-
-/* Maximum header length in characters (Unicode code points). */
-#define FG_HEADER_MAX_LENGTH 72
 
 /* core.commentChar = auto: decide from the message, as git would have. */
 #define FG_COMMENT_AUTO (-1)
@@ -85,18 +83,19 @@ struct fg_header {
 int fg_header_parse(const char *header, size_t len, struct fg_header *out);
 
 /*
- * fg_check_message: rules headerFormat, typeEnum, subjectEmpty and
- * headerMaxLength on MESSAGE, a cleaned-up NUL-terminated message (see
- * fg_message_cleanup; a stored commit message already is). An empty
- * message and git's generated messages pass. WHERE (may be NULL) prefixes
- * each violation's text, e.g. "commit 1a2b3c4". Returns violations added.
+ * fg_check_message: rules headerFormat, typeEnum, scopeEnum, subjectEmpty,
+ * headerMaxLength (code points, CFG's maximum) and bodyMaxLineLength on
+ * MESSAGE, a cleaned-up NUL-terminated message (see fg_message_cleanup; a
+ * stored commit message already is), under CFG (types, scopes, lengths).
+ * An empty message, git's generated messages and a header matching a
+ * commit.ignore pattern pass. WHERE (may be NULL) prefixes each
+ * violation's text, e.g. "commit 1a2b3c4". Returns violations added; when
+ * an ignore pattern reached PCRE2's match limit, none, with CFG->error set.
  */
-size_t fg_check_message(struct fg_report *report, const char *message, const char *where);
+size_t fg_check_message(struct fg_report *report, struct fg_config *cfg, const char *message,
+			const char *where);
 
 /* fg_utf8_length: code points in TEXT[0..LEN) (invalid bytes count as one each). */
 size_t fg_utf8_length(const char *text, size_t len);
-
-/* The commit types of the workflow, NULL-terminated. */
-extern const char *const fg_commit_types[];
 
 #endif

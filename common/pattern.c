@@ -9,6 +9,18 @@ static struct fg_pattern *compiled;
 static pcre2_match_context *match_context;
 static pcre2_match_data *match_data;
 
+static int compile(struct fg_pattern *pattern, int *errcode, PCRE2_SIZE *erroff)
+{
+	pattern->code = pcre2_compile((PCRE2_SPTR)pattern->source, PCRE2_ZERO_TERMINATED,
+				      pattern->options | PCRE2_UTF | PCRE2_DOLLAR_ENDONLY, errcode,
+				      erroff, NULL);
+	if (!pattern->code)
+		return -1;
+	pattern->next_compiled = compiled;
+	compiled = pattern;
+	return 0;
+}
+
 static int prepare(struct fg_pattern *pattern)
 {
 	int errcode;
@@ -22,15 +34,46 @@ static int prepare(struct fg_pattern *pattern)
 	}
 	if (!match_data && !(match_data = pcre2_match_data_create(FG_PATTERN_MAX_GROUPS, NULL)))
 		return -1;
-	if (!pattern->code) {
-		pattern->code = pcre2_compile((PCRE2_SPTR)pattern->source, PCRE2_ZERO_TERMINATED,
-					      pattern->options | PCRE2_UTF | PCRE2_DOLLAR_ENDONLY, &errcode, &erroff, NULL);
-		if (!pattern->code)
-			return -1;
-		pattern->next_compiled = compiled;
-		compiled = pattern;
-	}
+	if (!pattern->code && compile(pattern, &errcode, &erroff) < 0)
+		return -1;
 	return 0;
+}
+
+int fg_pattern_compile(struct fg_pattern *pattern, char *message, size_t size, size_t *offset)
+{
+	int errcode = 0;
+	PCRE2_SIZE erroff = 0;
+	uint32_t groups = 0;
+
+	if (message && size)
+		message[0] = '\0';
+	if (offset)
+		*offset = 0;
+	if (!pattern->code && compile(pattern, &errcode, &erroff) < 0) {
+		if (message && size)
+			pcre2_get_error_message(errcode, (PCRE2_UCHAR *)message, size);
+		if (offset)
+			*offset = erroff;
+		return -1;
+	}
+	if (pcre2_pattern_info(pattern->code, PCRE2_INFO_CAPTURECOUNT, &groups) < 0)
+		return -1;
+	return (int)groups;
+}
+
+void fg_pattern_release(struct fg_pattern *pattern)
+{
+	struct fg_pattern **p = &compiled;
+
+	if (!pattern->code)
+		return;
+	while (*p && *p != pattern)
+		p = &(*p)->next_compiled;
+	if (*p)
+		*p = pattern->next_compiled;
+	pcre2_code_free(pattern->code);
+	pattern->code = NULL;
+	pattern->next_compiled = NULL;
 }
 
 int fg_pattern_match(struct fg_pattern *pattern, const char *subject, size_t len,
@@ -45,6 +88,9 @@ int fg_pattern_match(struct fg_pattern *pattern, const char *subject, size_t len
 	rc = pcre2_match(pattern->code, (PCRE2_SPTR)subject, len, 0, 0, match_data, match_context);
 	if (rc == PCRE2_ERROR_NOMATCH)
 		return 0;
+	if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT ||
+	    rc == PCRE2_ERROR_HEAPLIMIT)
+		return -3;
 	if (rc < 0)
 		return -2;
 	ovector = pcre2_get_ovector_pointer(match_data);

@@ -40,11 +40,28 @@ struct fg_span {
  * NUL-terminated; must be valid UTF-8 or the match fails with -2).
  * GROUPS (may be NULL) receives up to NGROUPS spans, group 0 = whole match.
  * Returns 1 on a match, 0 on no match, -1 when the pattern does not compile
- * (a bug, or a bad configured pattern), -2 on a match error such as a
- * limit reached or invalid UTF-8.
+ * (a bug, or a bad configured pattern), -2 on a match error such as invalid
+ * UTF-8, -3 when the match or depth limit was reached (catastrophic
+ * backtracking: the pattern, not the subject, needs fixing).
  */
 int fg_pattern_match(struct fg_pattern *pattern, const char *subject, size_t len,
 		     struct fg_span *groups, size_t ngroups);
+
+/*
+ * fg_pattern_compile: compile PATTERN now (a configured pattern, checked
+ * when the configuration is read). Returns the number of capture groups
+ * (>= 0), or -1 when it does not compile: then MESSAGE (SIZE bytes, may be
+ * NULL) gets PCRE2's error message and *OFFSET the offset in the pattern
+ * where compilation failed (pcre2_compile(3)).
+ */
+int fg_pattern_compile(struct fg_pattern *pattern, char *message, size_t size, size_t *offset);
+
+/*
+ * fg_pattern_release: free PATTERN's compiled code now (a configured
+ * pattern about to be freed; a static one may simply wait for
+ * fg_pattern_cleanup). PATTERN stays usable: it recompiles on next use.
+ */
+void fg_pattern_release(struct fg_pattern *pattern);
 
 /* fg_pattern_cleanup: free every compiled pattern and the match state. */
 void fg_pattern_cleanup(void);

@@ -9,13 +9,6 @@
 #include <git2.h>
 #include "refname.h"
 
-static struct fg_pattern series_branch_re = FG_PATTERN(
-	"^(dev|release|maint)/(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.x\\z", 0);
-static struct fg_pattern slug_branch_re = FG_PATTERN(
-	"^(feature|hotfix|docs)/[a-z0-9._-]+\\z", 0);
-static struct fg_pattern tag_re = FG_PATTERN(
-	"^v((?:0|[1-9][0-9]*)\\.(?:0|[1-9][0-9]*)\\.(?:0|[1-9][0-9]*)"
-	"(?:-(?:dev|alpha[1-9][0-9]*|beta[1-9][0-9]*|rc[1-9][0-9]*))?)\\z", 0);
 /* A series written loosely: "0.16", "v0.16.x", "0.16.3". */
 static struct fg_pattern loose_series_re = FG_PATTERN(
 	"^v?0*([0-9]+)\\.0*([0-9]+)(?:\\.(?:x|[0-9]+))?\\z", 0);
@@ -36,36 +29,44 @@ static int refname_valid(const char *name)
 	return valid;
 }
 
-int fg_branch_parse(const char *name, struct fg_branch *out)
+int fg_branch_parse(struct fg_config *cfg, const char *name, struct fg_branch *out)
 {
 	size_t len = strlen(name);
-	struct fg_span g[4];
+	struct fg_span g[3];
 
 	memset(out, 0, sizeof(*out));
-	if (!strcmp(name, "main")) {
-		out->kind = FG_BRANCH_MAIN;
+	for (size_t i = 0; i < cfg->nbranches; i++) {
+		struct fg_branch_spec *b = &cfg->branches[i];
+		int rc = fg_pattern_match(&b->pattern, name, len, g, 3);
+
+		if (rc == -3 || rc == -1) {
+			fg_config_error(cfg, "%s: branch.%s.pattern: %s on branch name '%s'; simplify "
+					"the pattern (nested repetition such as (a+)+ backtracks "
+					"without end)", cfg->branches_origin, b->kind,
+					rc == -3 ? "reached PCRE2's match limit" : "does not compile",
+					name);
+			return -3;
+		}
+		if (rc != 1)
+			continue;
+		if (b->series && (g[1].off == SIZE_MAX || g[2].off == SIZE_MAX ||
+				  fg_parse_u64(name + g[1].off, g[1].len, &out->major) ||
+				  fg_parse_u64(name + g[2].off, g[2].len, &out->minor)))
+			continue; /* groups 1 and 2 are not an X.Y */
+		if (!refname_valid(name))
+			break;
+		out->kind = b->id;
+		out->spec = b;
+		out->series = b->series;
 		return 0;
 	}
-	if (fg_pattern_match(&series_branch_re, name, len, g, 4) == 1) {
-		if (fg_parse_u64(name + g[2].off, g[2].len, &out->major) ||
-		    fg_parse_u64(name + g[3].off, g[3].len, &out->minor))
-			return -1;
-		out->kind = name[0] == 'd' ? FG_BRANCH_DEV :
-			    name[0] == 'r' ? FG_BRANCH_RELEASE : FG_BRANCH_MAINT;
-		return 0;
-	}
-	if (fg_pattern_match(&slug_branch_re, name, len, NULL, 0) == 1 && refname_valid(name)) {
-		out->kind = name[0] == 'f' ? FG_BRANCH_FEATURE :
-			    name[0] == 'h' ? FG_BRANCH_HOTFIX : FG_BRANCH_DOCS;
-		return 0;
-	}
+	memset(out, 0, sizeof(*out));
 	return -1;
 }
 
 int fg_branch_has_series(const struct fg_branch *branch)
 {
-	return branch->kind == FG_BRANCH_DEV || branch->kind == FG_BRANCH_RELEASE ||
-	       branch->kind == FG_BRANCH_MAINT;
+	return branch->series;
 }
 
 /* Known prefixes people use, and the workflow kind each maps to. */
@@ -101,7 +102,7 @@ static void slugify(char *out, const char *text)
 		p[-5] = '\0';
 }
 
-char *fg_branch_suggest(const char *name)
+char *fg_branch_suggest(struct fg_config *cfg, const char *name)
 {
 	size_t len = strlen(name);
 	char *rest = malloc(len + 16), *slug = malloc(len + 16), *out = NULL;
@@ -124,13 +125,13 @@ char *fg_branch_suggest(const char *name)
 	if (!strcasecmp(name, "master") || !strcasecmp(name, "main") ||
 	    !strcasecmp(name, "trunk")) {
 		out = fg_strdupf("main");
-		goto done;
+		goto check;
 	}
 	if (!strcmp(kind, "dev") || !strcmp(kind, "release") || !strcmp(kind, "maint")) {
 		if (fg_pattern_match(&loose_series_re, rest, strlen(rest), g, 3) == 1) {
 			out = fg_strdupf("%s/%.*s.%.*s.x", kind, (int)g[1].len, rest + g[1].off,
 					 (int)g[2].len, rest + g[2].off);
-			if (out && fg_branch_parse(out, &parsed) == 0)
+			if (out && fg_branch_parse(cfg, out, &parsed) == 0)
 				goto done;
 			free(out);
 			out = NULL;
@@ -142,9 +143,14 @@ char *fg_branch_suggest(const char *name)
 			*s = '-';
 	slugify(slug, rest);
 	out = fg_strdupf("%s/%s", kind, *slug ? slug : "my-work");
-	if (out && fg_branch_parse(out, &parsed) != 0) {
+	if (out && fg_branch_parse(cfg, out, &parsed) != 0) {
 		free(out);
 		out = fg_strdupf("feature/my-work");
+	}
+check:
+	if (out && fg_branch_parse(cfg, out, &parsed) != 0) {
+		free(out);
+		out = NULL; /* the configured kinds have no name like it */
 	}
 done:
 	free(rest);
@@ -152,35 +158,72 @@ done:
 	return out;
 }
 
-int fg_check_branch_name(struct fg_report *report, const char *name, int rename_hint)
+/* The configured kinds, for a message: "main, release, feature". */
+static char *kind_list(const struct fg_config *cfg)
+{
+	size_t len = 1;
+	char *out;
+
+	for (size_t i = 0; i < cfg->nbranches; i++)
+		len += strlen(cfg->branches[i].kind) + 2;
+	if (!(out = malloc(len)))
+		return NULL;
+	out[0] = '\0';
+	for (size_t i = 0; i < cfg->nbranches; i++) {
+		if (i)
+			strcat(out, ", ");
+		strcat(out, cfg->branches[i].kind);
+	}
+	return out;
+}
+
+int fg_check_branch_name(struct fg_report *report, struct fg_config *cfg, const char *name,
+			 int rename_hint)
 {
 	struct fg_branch parsed;
 	struct fg_violation *v;
-	char *suggestion, *q;
+	char *suggestion, *q, *kinds = NULL;
+	int rc = fg_branch_parse(cfg, name, &parsed);
 
-	if (fg_branch_parse(name, &parsed) == 0)
-		return 0;
+	if (rc != -1)
+		return rc;
 	q = fg_quote(name, strlen(name), 80);
-	v = fg_report_add(report, FG_RULE_BRANCH_NAME,
-			  "branch %s is not a workflow branch (main, dev/X.Y.x, release/X.Y.x, "
-			  "maint/X.Y.x, feature/<slug>, hotfix/<slug>, docs/<slug>)", q ? q : "?");
-	suggestion = fg_branch_suggest(name);
-	if (rename_hint)
-		fg_violation_hint(v, "rename it: git branch -m %s", suggestion ? suggestion : "feature/my-work");
+	if (!strcmp(cfg->branches_origin, FG_ORIGIN_DEFAULT))
+		v = fg_report_add(report, FG_RULE_BRANCH_NAME,
+				  "branch %s is not a workflow branch (main, dev/X.Y.x, release/X.Y.x, "
+				  "maint/X.Y.x, feature/<slug>, hotfix/<slug>, docs/<slug>)", q ? q : "?");
+	else
+		v = fg_report_add(report, FG_RULE_BRANCH_NAME,
+				  "branch %s matches none of the branch kinds of %s (%s)", q ? q : "?",
+				  cfg->branches_origin, (kinds = kind_list(cfg)) ? kinds : "?");
+	suggestion = fg_branch_suggest(cfg, name);
+	if (!suggestion)
+		fg_violation_hint(v, "rename it to match a branch kind's pattern (flowgate config "
+				  "shows them): %s", rename_hint ? "git branch -m <name>"
+								 : "git push <remote> <branch>:<name>");
+	else if (rename_hint)
+		fg_violation_hint(v, "rename it: git branch -m %s", suggestion);
 	else
 		fg_violation_hint(v, "push it under a workflow name: git push <remote> %s:%s",
-				  q ? q : "?", suggestion ? suggestion : "feature/my-work");
+				  q ? q : "?", suggestion);
 	free(suggestion);
+	free(kinds);
 	free(q);
 	return -1;
 }
 
-int fg_tag_parse(const char *name, struct fg_version *out)
+int fg_tag_parse(const struct fg_config *cfg, const char *name, struct fg_version *out)
 {
-	struct fg_span g[2];
+	size_t plen = strlen(cfg->tag_prefix);
 
 	memset(out, 0, sizeof(*out));
-	if (fg_pattern_match(&tag_re, name, strlen(name), g, 2) != 1)
+	if (strncmp(name, cfg->tag_prefix, plen))
 		return -1;
-	return fg_version_parse(name + g[1].off, g[1].len, out) == 0 ? 0 : -1;
+	name += plen;
+	if (fg_version_parse(name, strlen(name), out) != 0 || !fg_version_is_workflow(out) ||
+	    out->build) {
+		memset(out, 0, sizeof(*out));
+		return -1;
+	}
+	return 0;
 }

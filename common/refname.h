@@ -7,56 +7,55 @@
 #define FLOWGATE_REFNAME_H
 
 #include <stdint.h>
+#include "config.h"
 #include "report.h"
 #include "version.h"
 
-enum fg_branch_kind {
-	FG_BRANCH_INVALID = 0,
-	FG_BRANCH_MAIN,
-	FG_BRANCH_DEV,     /* dev/X.Y.x */
-	FG_BRANCH_RELEASE, /* release/X.Y.x */
-	FG_BRANCH_MAINT,   /* maint/X.Y.x */
-	FG_BRANCH_FEATURE, /* feature/<slug> */
-	FG_BRANCH_HOTFIX,  /* hotfix/<slug> */
-	FG_BRANCH_DOCS     /* docs/<slug> */
-};
-
+/* A branch name classified by the configured branch kinds. */
 struct fg_branch {
-	enum fg_branch_kind kind;
-	uint64_t major, minor; /* the X.Y series of dev/release/maint branches */
+	enum fg_branch_kind kind;           /* FG_BRANCH_INVALID when no kind matches */
+	const struct fg_branch_spec *spec;  /* the kind that matched (into the config), or NULL */
+	int series;                         /* the kind carries an X.Y series */
+	uint64_t major, minor;              /* that series */
 };
 
 /*
- * fg_branch_parse: classify branch NAME (without "refs/heads/"). Fills OUT
- * (kind FG_BRANCH_INVALID when NAME is not a workflow branch, including
- * names git-check-ref-format(1) refuses). Returns 0 when valid, -1 if not.
- * Needs fg_git_init() (refname validity is libgit2's).
+ * fg_branch_parse: classify branch NAME (without "refs/heads/") by CFG's
+ * branch kinds, in order: the first whose pattern matches, for a valid
+ * refname (git-check-ref-format(1), asked of libgit2: needs fg_git_init()).
+ * For a kind with a series, groups 1 and 2 are its X.Y. Fills OUT (kind
+ * FG_BRANCH_INVALID when nothing matches). Returns 0 when NAME is a branch
+ * of the workflow, -1 if not, -3 when a pattern reached PCRE2's match limit
+ * (CFG->error is then set).
  */
-int fg_branch_parse(const char *name, struct fg_branch *out);
+int fg_branch_parse(struct fg_config *cfg, const char *name, struct fg_branch *out);
 
-/* fg_branch_has_series: non-zero for dev/, release/ and maint/ branches. */
+/* fg_branch_has_series: non-zero for a branch of a series (dev/, release/, maint/X.Y.x). */
 int fg_branch_has_series(const struct fg_branch *branch);
 
 /*
- * fg_branch_suggest: a valid workflow branch name close to NAME
+ * fg_branch_suggest: a branch name close to NAME that CFG accepts
  * ("Feature/My Work" -> "feature/my-work", "master" -> "main",
- * "release/0.16" -> "release/0.16.x"). Newly allocated; NULL on OOM.
+ * "release/0.16" -> "release/0.16.x"). Newly allocated; NULL when out of
+ * memory or when no such name is found (custom branch kinds).
  */
-char *fg_branch_suggest(const char *name);
+char *fg_branch_suggest(struct fg_config *cfg, const char *name);
 
 /*
  * fg_check_branch_name (rule branchName): add a violation to REPORT when
- * NAME is not a workflow branch, with a `git branch -m` hint (pre-commit,
- * RENAME_HINT non-zero) or a push hint (pre-push). Returns 0 if valid.
+ * NAME is not a branch of CFG's kinds, with a `git branch -m` hint
+ * (pre-commit, RENAME_HINT non-zero) or a push hint (pre-push). Returns 0
+ * if valid, -1 if not, -3 on a pattern limit (CFG->error set).
  */
-int fg_check_branch_name(struct fg_report *report, const char *name, int rename_hint);
+int fg_check_branch_name(struct fg_report *report, struct fg_config *cfg, const char *name,
+			 int rename_hint);
 
 /*
- * fg_tag_parse: parse tag NAME (without "refs/tags/") as "v" + a workflow
- * version (X.Y.Z with optional -dev, -alphaN, -betaN, -rcN, no build
- * metadata). OUT's pre-release span points into NAME. Returns 0 when valid,
- * -1 if not.
+ * fg_tag_parse: parse tag NAME (without "refs/tags/") as CFG's tag prefix
+ * ("v" by default) + a workflow version (X.Y.Z with optional -dev, -alphaN,
+ * -betaN, -rcN, no build metadata). OUT's pre-release span points into
+ * NAME. Returns 0 when valid, -1 if not.
  */
-int fg_tag_parse(const char *name, struct fg_version *out);
+int fg_tag_parse(const struct fg_config *cfg, const char *name, struct fg_version *out);
 
 #endif

@@ -8,12 +8,15 @@
  * functions below; fg_git_init then registers a TLS stream that refuses to
  * connect, so nothing can ever reach the uninitialised TLS state.
  */
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include <git2/sys/stream.h>
 #include "message.h"
 #include "pattern.h"
+#include "hook.h"
 #include "repo.h"
 
 int __wrap_git_mbedtls_stream_global_init(void);
@@ -153,10 +156,25 @@ int fg_repo_cleanup_mode(git_repository *repo)
 
 void fg_vfiles_release(struct fg_vfiles *files)
 {
-	for (size_t i = 0; i < sizeof(files->blobs) / sizeof(files->blobs[0]); i++)
+	for (size_t i = 0; files->blobs && i < files->n; i++)
 		git_blob_free(files->blobs[i]);
+	free(files->blobs);
+	free(files->contents);
 	fg_version_set_release(&files->set);
 	memset(files, 0, sizeof(*files));
+}
+
+static int vfiles_alloc(struct fg_vfiles *files, size_t n)
+{
+	memset(files, 0, sizeof(*files));
+	files->contents = calloc(n ? n : 1, sizeof(*files->contents));
+	files->blobs = calloc(n ? n : 1, sizeof(*files->blobs));
+	files->n = n;
+	if (!files->contents || !files->blobs) {
+		git_error_set_oom();
+		return -1;
+	}
+	return 0;
 }
 
 static int load_blob(struct fg_vfiles *files, size_t i, git_repository *repo, const git_oid *id)
@@ -172,18 +190,33 @@ static int load_blob(struct fg_vfiles *files, size_t i, git_repository *repo, co
 }
 
 /* Versions out of the contents just read (the tail of both readers). */
-static int extract_versions(struct fg_vfiles *files)
+static int extract_versions(struct fg_vfiles *files, struct fg_config *cfg)
 {
+	int rc;
+
 	git_error_clear();
-	return fg_versions_extract(&files->set, fg_builtin_vfiles, fg_builtin_vfiles_count,
-				   files->contents) < 0 ? -1 : 0;
+	rc = fg_versions_extract(&files->set, cfg->vfiles, cfg->nvfiles, files->contents);
+	if (rc == -3) {
+		fg_config_error(cfg, "%s: versionFile.%s.pattern: reached PCRE2's match limit on %s; "
+				"simplify the pattern (nested repetition such as (a+)+ backtracks "
+				"without end)", cfg->vfiles_origin, files->set.limit_path,
+				files->set.limit_path);
+		return -3;
+	}
+	if (rc < 0) {
+		git_error_set_oom();
+		return -1;
+	}
+	return 0;
 }
 
-int fg_vfiles_from_index(struct fg_vfiles *files, git_repository *repo, git_index *index)
+int fg_vfiles_from_index(struct fg_vfiles *files, git_repository *repo, git_index *index,
+			 struct fg_config *cfg)
 {
-	memset(files, 0, sizeof(*files));
-	for (size_t i = 0; i < fg_builtin_vfiles_count; i++) {
-		const git_index_entry *entry = git_index_get_bypath(index, fg_builtin_vfiles[i].path, 0);
+	if (vfiles_alloc(files, cfg->nvfiles) < 0)
+		return -1;
+	for (size_t i = 0; i < cfg->nvfiles; i++) {
+		const git_index_entry *entry = git_index_get_bypath(index, cfg->vfiles[i].path, 0);
 		int rc;
 
 		if (!entry || !S_ISREG(entry->mode))
@@ -191,27 +224,235 @@ int fg_vfiles_from_index(struct fg_vfiles *files, git_repository *repo, git_inde
 		if ((rc = load_blob(files, i, repo, &entry->id)) < 0)
 			return rc;
 	}
-	return extract_versions(files);
+	return extract_versions(files, cfg);
 }
 
-int fg_vfiles_from_tree(struct fg_vfiles *files, git_repository *repo, git_tree *tree)
+/* The regular file PATH of TREE: 0 and *ID, GIT_ENOTFOUND, or an error. */
+static int tree_file(git_tree *tree, const char *path, git_oid *id)
 {
-	memset(files, 0, sizeof(*files));
-	for (size_t i = 0; i < fg_builtin_vfiles_count; i++) {
-		git_tree_entry *entry = NULL;
-		int rc = git_tree_entry_bypath(&entry, tree, fg_builtin_vfiles[i].path);
+	git_tree_entry *entry = NULL;
+	int rc = git_tree_entry_bypath(&entry, tree, path);
 
-		if (rc == GIT_ENOTFOUND)
+	if (rc < 0)
+		return rc;
+	/* a regular file, as the index reader requires: not a symlink */
+	if (git_tree_entry_filemode(entry) == GIT_FILEMODE_BLOB ||
+	    git_tree_entry_filemode(entry) == GIT_FILEMODE_BLOB_EXECUTABLE)
+		git_oid_cpy(id, git_tree_entry_id(entry));
+	else
+		rc = GIT_EINVALID;
+	git_tree_entry_free(entry);
+	return rc;
+}
+
+int fg_vfiles_from_tree(struct fg_vfiles *files, git_repository *repo, git_tree *tree,
+			struct fg_config *cfg)
+{
+	if (vfiles_alloc(files, cfg->nvfiles) < 0)
+		return -1;
+	for (size_t i = 0; i < cfg->nvfiles; i++) {
+		git_oid id;
+		int rc = tree_file(tree, cfg->vfiles[i].path, &id);
+
+		if (rc == GIT_ENOTFOUND || rc == GIT_EINVALID)
 			continue;
-		if (rc < 0)
-			return rc;
-		/* a regular file, as the index reader requires: not a symlink */
-		if (git_tree_entry_filemode(entry) == GIT_FILEMODE_BLOB ||
-		    git_tree_entry_filemode(entry) == GIT_FILEMODE_BLOB_EXECUTABLE)
-			rc = load_blob(files, i, repo, git_tree_entry_id(entry));
-		git_tree_entry_free(entry);
-		if (rc < 0)
+		if (rc < 0 || (rc = load_blob(files, i, repo, &id)) < 0)
 			return rc;
 	}
-	return extract_versions(files);
+	return extract_versions(files, cfg);
+}
+
+/* flowgate.configFile (or NULL) from the repository's git config snapshot. */
+static int config_file_name(git_config *git_cfg, char **out)
+{
+	return git_cfg ? fg_config_config_file(git_cfg, out) : (*out = NULL, 0);
+}
+
+static int blob_id_in(git_repository *repo, const struct fg_config_from *from, const char *path,
+		      git_oid *id)
+{
+	if (from->index) {
+		const git_index_entry *entry = git_index_get_bypath(from->index, path, 0);
+
+		if (!entry)
+			return GIT_ENOTFOUND;
+		if (!S_ISREG(entry->mode))
+			return GIT_EINVALID;
+		git_oid_cpy(id, &entry->id);
+		return 0;
+	}
+	if (from->tree)
+		return tree_file(from->tree, path, id);
+	(void)repo;
+	return GIT_ENOTFOUND;
+}
+
+int fg_repo_config_file_id(git_repository *repo, git_tree *tree, git_oid *out)
+{
+	git_config *git_cfg = NULL;
+	char *name = NULL;
+	struct fg_config_from from = { NULL, tree, NULL, 0 };
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	if ((rc = git_repository_config_snapshot(&git_cfg, repo)) < 0)
+		return rc;
+	if ((rc = config_file_name(git_cfg, &name)) == 0 && !(name && name[0] == '/')) {
+		rc = blob_id_in(repo, &from, name ? name : FG_CONFIG_FILE, out);
+		if (rc == GIT_ENOTFOUND || rc == GIT_EINVALID) {
+			memset(out, 0, sizeof(*out));
+			rc = 0;
+		}
+	}
+	free(name);
+	git_config_free(git_cfg);
+	git_error_clear();
+	return rc;
+}
+
+/* Parse DATA[0..LEN) as the file layer named ORIGIN and apply it to CFG. */
+static int apply_text(struct fg_config *cfg, const char *data, size_t len, const char *origin)
+{
+	git_config *file = NULL;
+	int rc;
+
+	if (len > FG_CONFIG_MAX_SIZE)
+		return fg_config_error(cfg, "%s: the file is %zu bytes, more than %d; keep the "
+				       "configuration small", origin, len, FG_CONFIG_MAX_SIZE);
+	if (memchr(data, '\0', len))
+		return fg_config_error(cfg, "%s: the file holds a NUL byte; write it as text in "
+				       "git-config syntax", origin);
+	if (fg_config_parse_buffer(&file, data, len) < 0) {
+		/* libgit2 names the temporary file: keep only what is wrong and where */
+		const char *msg = fg_git_error(), *at = strstr(msg, " in ");
+		const char *line = at ? strstr(at, " at line ") : NULL;
+		rc = fg_config_error(cfg, "%s: not valid git-config syntax: %.*s%s; fix the file "
+				     "(git config -f %s --list shows the same error)", origin,
+				     (int)(at ? (size_t)(at - msg) : strlen(msg)), msg, line ? line : "",
+				     origin);
+		git_error_clear();
+		return rc;
+	}
+	rc = fg_config_apply_file(cfg, file, origin);
+	git_config_free(file);
+	return rc;
+}
+
+/* The committed layer: the file named PATH (relative: from FROM; absolute: the file system). */
+static int apply_file_layer(struct fg_config *cfg, git_repository *repo,
+			    const struct fg_config_from *from, const char *path, git_oid *file_id)
+{
+	git_blob *blob = NULL;
+	git_oid id;
+	char *origin = NULL;
+	int rc;
+
+	if (path[0] == '/') {
+		git_config *file = NULL;
+		struct stat st;
+
+		if (stat(path, &st) < 0 || !S_ISREG(st.st_mode))
+			return fg_config_error(cfg, "git config: flowgate.configFile: %s is not a "
+					       "readable file; fix the path or unset the key", path);
+		if (st.st_size > FG_CONFIG_MAX_SIZE)
+			return fg_config_error(cfg, "%s: the file is larger than %d bytes; keep the "
+					       "configuration small", path, FG_CONFIG_MAX_SIZE);
+		if (git_config_open_ondisk(&file, path) < 0) {
+			rc = fg_config_error(cfg, "%s: not valid git-config syntax: %s; fix the file",
+					     path, fg_git_error());
+			git_error_clear();
+			return rc;
+		}
+		rc = fg_config_apply_file(cfg, file, path);
+		git_config_free(file);
+		return rc;
+	}
+	if (from->workdir) {
+		const char *workdir = git_repository_workdir(repo);
+		char *full;
+		struct stat st;
+		int fd;
+		char *data = NULL;
+		size_t len = 0;
+
+		if (!workdir) {
+			/* a bare repository: HEAD's file */
+			git_object *tree = NULL;
+			struct fg_config_from head = { NULL, NULL, "HEAD", 0 };
+
+			if (git_revparse_single(&tree, repo, "HEAD^{tree}") < 0) {
+				git_error_clear();
+				return 0;
+			}
+			head.tree = (git_tree *)tree;
+			rc = apply_file_layer(cfg, repo, &head, path, file_id);
+			git_object_free(tree);
+			return rc;
+		}
+		if (!(full = fg_strdupf("%s%s", workdir, path)))
+			return -2;
+		if (stat(full, &st) < 0 || !S_ISREG(st.st_mode)) {
+			free(full);
+			return 0;
+		}
+		rc = -2;
+		if ((fd = open(full, O_RDONLY)) >= 0) {
+			if (st.st_size <= FG_CONFIG_MAX_SIZE && fg_read_all(fd, &data, &len) == 0 &&
+			    (origin = fg_strdupf("%s (work tree)", path)))
+				rc = apply_text(cfg, data, len, origin);
+			else if (st.st_size > FG_CONFIG_MAX_SIZE)
+				rc = fg_config_error(cfg, "%s: the file is larger than %d bytes; keep "
+						     "the configuration small", path, FG_CONFIG_MAX_SIZE);
+			close(fd);
+		}
+		free(data);
+		free(origin);
+		free(full);
+		return rc;
+	}
+	rc = blob_id_in(repo, from, path, &id);
+	if (rc == GIT_ENOTFOUND)
+		return 0;
+	if (rc == GIT_EINVALID)
+		return fg_config_error(cfg, "%s: not a regular file (a symbolic link or a submodule); "
+				       "commit the configuration as a plain file", path);
+	if (rc < 0)
+		return -2;
+	if (git_blob_lookup(&blob, repo, &id) < 0)
+		return -2;
+	origin = from->index ? fg_strdupf("%s (index)", path)
+			     : fg_strdupf("%s (%s)", path, from->tree_name ? from->tree_name : "commit");
+	rc = origin ? apply_text(cfg, git_blob_rawcontent(blob), (size_t)git_blob_rawsize(blob), origin)
+		    : -2;
+	if (file_id)
+		git_oid_cpy(file_id, &id);
+	free(origin);
+	git_blob_free(blob);
+	return rc;
+}
+
+int fg_repo_config(struct fg_config *cfg, git_repository *repo, const struct fg_config_from *from,
+		   git_oid *file_id)
+{
+	git_config *git_cfg = NULL;
+	char *name = NULL;
+	int rc;
+
+	if (file_id)
+		memset(file_id, 0, sizeof(*file_id));
+	if (fg_config_init(cfg) < 0) {
+		git_error_set_oom();
+		return -2;
+	}
+	if (git_repository_config_snapshot(&git_cfg, repo) < 0)
+		return -2;
+	if ((rc = config_file_name(git_cfg, &name)) == 0 &&
+	    (rc = apply_file_layer(cfg, repo, from, name ? name : FG_CONFIG_FILE, file_id)) == 0 &&
+	    (rc = fg_config_apply_git(cfg, git_cfg)) == 0)
+		rc = fg_config_apply_env(cfg, getenv("FLOWGATE_SKIP"));
+	free(name);
+	git_config_free(git_cfg);
+	if (rc == -2 && !git_error_last())
+		git_error_set_oom();
+	return rc < -1 ? -2 : rc;
 }

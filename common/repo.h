@@ -7,6 +7,7 @@
 #define FLOWGATE_REPO_H
 
 #include <git2.h>
+#include "config.h"
 #include "version.h"
 
 /*
@@ -57,19 +58,57 @@ int fg_repo_cleanup_mode(git_repository *repo);
  * found. fg_vfiles_release frees both.
  */
 struct fg_vfiles {
-	struct fg_vfile_content contents[8];
-	git_blob *blobs[8];
+	struct fg_vfile_content *contents; /* owned, one per configured version file */
+	git_blob **blobs;                  /* owned */
+	size_t n;
 	struct fg_version_set set;
 };
 void fg_vfiles_release(struct fg_vfiles *files);
 
 /*
- * fg_vfiles_from_index / fg_vfiles_from_tree: read the built-in version
- * files from INDEX (stage 0, the staged content) or from TREE, and extract
- * their versions into FILES->set. Returns 0 or a negative libgit2 error.
+ * fg_vfiles_from_index / fg_vfiles_from_tree: read CFG's version files
+ * (regular files only) from INDEX (stage 0, the staged content) or from
+ * TREE, and extract their versions into FILES->set. Returns 0, a negative
+ * libgit2 error, or -3 when a configured pattern reached PCRE2's match
+ * limit (CFG->error is then set: bad configuration).
  */
-int fg_vfiles_from_index(struct fg_vfiles *files, git_repository *repo, git_index *index);
-int fg_vfiles_from_tree(struct fg_vfiles *files, git_repository *repo, git_tree *tree);
+int fg_vfiles_from_index(struct fg_vfiles *files, git_repository *repo, git_index *index,
+			 struct fg_config *cfg);
+int fg_vfiles_from_tree(struct fg_vfiles *files, git_repository *repo, git_tree *tree,
+			struct fg_config *cfg);
+
+/* Where the committed configuration file is read from (one of the first three, or none). */
+struct fg_config_from {
+	git_index *index;      /* the index (pre-commit, commit-msg) */
+	git_tree *tree;        /* a commit's tree (pre-push, post-merge) */
+	const char *tree_name; /* that commit, for messages: "commit 1a2b3c4", "HEAD" */
+	int workdir;           /* the work tree (the flowgate command; a bare repository: HEAD) */
+};
+
+/* The largest configuration file read (bytes): a larger one is bad configuration. */
+#define FG_CONFIG_MAX_SIZE (1024 * 1024)
+
+/*
+ * fg_repo_config: CFG from the layers, lowest first: built-in defaults; the
+ * committed file (flowgate.configFile, else .flowgate; a relative path is
+ * read from FROM, an absolute one from the file system and must exist);
+ * the flowgate.* keys of REPO's git config (system, global, local);
+ * FLOWGATE_SKIP. FILE_ID (may be NULL) gets the committed file's blob id,
+ * zero when there is none or it came from the file system. Returns 0, -1
+ * on bad configuration (CFG->error says where and why), -2 when libgit2
+ * fails or memory runs out (fg_git_error()). CFG is initialised in every
+ * case and must be released with fg_config_release.
+ */
+int fg_repo_config(struct fg_config *cfg, git_repository *repo, const struct fg_config_from *from,
+		   git_oid *file_id);
+
+/*
+ * fg_repo_config_file_id: the blob id of the committed configuration file
+ * in TREE (flowgate.configFile or .flowgate), zero when absent. Lets a
+ * caller reuse a configuration already read for another tree. Returns 0 or
+ * a negative libgit2 error.
+ */
+int fg_repo_config_file_id(git_repository *repo, git_tree *tree, git_oid *out);
 
 /* fg_git_error: git_error_last()'s message, or a fallback (never NULL). */
 const char *fg_git_error(void);

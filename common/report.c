@@ -5,7 +5,7 @@
 #include <unistd.h>
 #include "report.h"
 
-static char *vformat(const char *fmt, va_list ap)
+char *fg_vstrdupf(const char *fmt, va_list ap)
 {
 	va_list copy;
 	int len;
@@ -26,7 +26,7 @@ char *fg_strdupf(const char *fmt, ...)
 	char *s;
 
 	va_start(ap, fmt);
-	s = vformat(fmt, ap);
+	s = fg_vstrdupf(fmt, ap);
 	va_end(ap);
 	return s;
 }
@@ -51,8 +51,9 @@ struct fg_violation *fg_report_add(struct fg_report *report, enum fg_rule rule,
 {
 	struct fg_violation *v;
 	va_list ap;
+	enum fg_severity sev = report->severity ? report->severity[rule] : fg_rule_info(rule)->severity;
 
-	if (report->n == report->alloc) {
+	if (sev != FG_OFF && report->n == report->alloc) {
 		size_t alloc = report->alloc ? report->alloc * 2 : 8;
 		struct fg_violation *items = realloc(report->items, alloc * sizeof(*items));
 		if (!items) {
@@ -62,12 +63,14 @@ struct fg_violation *fg_report_add(struct fg_report *report, enum fg_rule rule,
 		report->items = items;
 		report->alloc = alloc;
 	}
+	if (sev == FG_OFF)
+		return NULL;
 	v = &report->items[report->n];
 	v->rule = rule;
-	v->severity = fg_rule_info(rule)->severity;
+	v->severity = sev;
 	v->hint = NULL;
 	va_start(ap, fmt);
-	v->message = vformat(fmt, ap);
+	v->message = fg_vstrdupf(fmt, ap);
 	va_end(ap);
 	if (!v->message) {
 		report->oom = 1;
@@ -85,7 +88,7 @@ void fg_violation_hint(struct fg_violation *v, const char *fmt, ...)
 		return;
 	free(v->hint);
 	va_start(ap, fmt);
-	v->hint = vformat(fmt, ap);
+	v->hint = fg_vstrdupf(fmt, ap);
 	va_end(ap);
 }
 

@@ -6,6 +6,7 @@
 #ifndef FLOWGATE_REPORT_H
 #define FLOWGATE_REPORT_H
 
+#include <stdarg.h>
 #include <stdio.h>
 #include "rules.h"
 
@@ -26,6 +27,9 @@ struct fg_report {
 	struct fg_violation *items; /* owned array of n items */
 	size_t n, alloc;
 	int oom; /* set when an allocation failed: the report is incomplete */
+	/* Severity of each rule (FG_RULE__COUNT entries, e.g. a struct
+	 * fg_config's), not owned; NULL: the registry's defaults. */
+	const enum fg_severity *severity;
 };
 
 /* fg_report_init / fg_report_release: an empty report; free everything. */
@@ -33,9 +37,10 @@ void fg_report_init(struct fg_report *report);
 void fg_report_release(struct fg_report *report);
 
 /*
- * fg_report_add: append a violation of RULE at its registry severity, the
- * message formatted from FMT. Returns the new violation (owned by REPORT,
- * valid until the next add) so a hint can be attached, or NULL when out of
+ * fg_report_add: append a violation of RULE at its severity (REPORT->severity,
+ * else the registry's), the message formatted from FMT. Returns the new
+ * violation (owned by REPORT, valid until the next add) so a hint can be
+ * attached, or NULL when the rule is off (nothing is recorded) or out of
  * memory (REPORT->oom is then set).
  */
 struct fg_violation *fg_report_add(struct fg_report *report, enum fg_rule rule,
@@ -70,6 +75,9 @@ int fg_use_color(int fd);
  * when out of memory. The caller frees it.
  */
 char *fg_strdupf(const char *fmt, ...) FG_PRINTF(1, 2);
+
+/* fg_vstrdupf: fg_strdupf with a va_list (AP is consumed). */
+char *fg_vstrdupf(const char *fmt, va_list ap);
 
 #endif
 

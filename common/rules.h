@@ -24,37 +24,108 @@ enum fg_hook {
 #define FG_PP FG_HOOK_PRE_PUSH
 #define FG_PM FG_HOOK_POST_MERGE
 
-/* X(ID, name, hooks, default severity, summary) */
+/*
+ * X(ID, name, hooks, default severity, summary, hint, why, passes, fails):
+ * NAME is the stable camelCase name used in messages and configuration;
+ * SUMMARY one line (the README table and `flowgate rules`); HINT the usual
+ * fix; WHY, PASSES and FAILS what `flowgate explain` prints (examples
+ * separated by newlines). The README's rules table is generated from this
+ * list (`flowgate rules --markdown`) and a test compares the two.
+ */
 #define FG_RULE_LIST(X) \
 	X(BRANCH_NAME, "branchName", FG_PC | FG_PP, FG_ERROR, \
-	  "branch is main, dev/X.Y.x, release/X.Y.x, maint/X.Y.x, feature/<slug>, hotfix/<slug> or docs/<slug>") \
+	  "branch is main, dev/X.Y.x, release/X.Y.x, maint/X.Y.x, feature/<slug>, hotfix/<slug> or docs/<slug>", \
+	  "rename the branch: git branch -m <valid name>", \
+	  "The workflow's branch kinds say what a branch is for and which X.Y series it belongs to; every other rule reads the branch name.", \
+	  "main\ndev/0.17.x\nrelease/0.16.x\nfeature/pool-timeout", \
+	  "master\nFeature/My Work\ndev/0.16") \
 	X(HEADER_FORMAT, "headerFormat", FG_CM | FG_PP, FG_ERROR, \
-	  "commit header is 'type(scope)!: subject' (Conventional Commits 1.0.0)") \
+	  "commit header is 'type(scope)!: subject' (Conventional Commits 1.0.0)", \
+	  "start the first line with a type and ': ', e.g. 'fix: handle empty config'", \
+	  "Conventional Commits headers let people and tools tell fixes, features and breaking changes apart; git's own Merge/Revert/fixup! messages are accepted as they are.", \
+	  "feat(cli): add --dry-run\nfix!: drop Python 3.7\nMerge branch 'dev/0.16.x'", \
+	  "update stuff\nfeat:add x\nfeat(): x") \
 	X(TYPE_ENUM, "typeEnum", FG_CM | FG_PP, FG_ERROR, \
-	  "commit type is one of the workflow's types") \
+	  "commit type is one of the configured types", \
+	  "use one of the configured types (flowgate config shows them)", \
+	  "A fixed list of types keeps the history searchable and the release notes sorted.", \
+	  "feat: x\nrelease: 0.16.0\nhotfix: pool leak", \
+	  "wip: x\nFeat: x\nfeature: x") \
+	X(SCOPE_ENUM, "scopeEnum", FG_CM | FG_PP, FG_ERROR, \
+	  "commit scope, when present, is one of the configured scopes (no scopes configured: not checked)", \
+	  "use one of the configured scopes, or none", \
+	  "A project that names its components can keep scopes to that list, so a scope always means one thing.", \
+	  "feat(cli): x   (scopes = cli core)\nfeat: x", \
+	  "feat(gui): x   (scopes = cli core)") \
 	X(SUBJECT_EMPTY, "subjectEmpty", FG_CM | FG_PP, FG_ERROR, \
-	  "commit subject is not empty") \
+	  "commit subject is not empty", \
+	  "say what the commit does after 'type: '", \
+	  "A header with no subject says nothing in git log --oneline.", \
+	  "fix: close the pool", \
+	  "fix:\nfix:   ") \
 	X(HEADER_MAX_LENGTH, "headerMaxLength", FG_CM | FG_PP, FG_ERROR, \
-	  "commit header is at most 72 characters") \
+	  "commit header is at most 72 characters (rule.headerMaxLength.max)", \
+	  "shorten the first line and put details in the body, after a blank line", \
+	  "Long headers are cut in git log --oneline, GitHub and mail subjects.", \
+	  "fix: close the pool on error", \
+	  "a header of 73 characters or more (code points, not bytes)") \
+	X(BODY_MAX_LINE_LENGTH, "bodyMaxLineLength", FG_CM | FG_PP, FG_WARN, \
+	  "every body line is at most 100 characters (rule.bodyMaxLineLength.max)", \
+	  "wrap the body's lines", \
+	  "Bodies are read in terminals and mail; long lines wrap badly.", \
+	  "a body wrapped at 72 characters", \
+	  "a body line of 101 characters") \
 	X(VERSION_FORMAT, "versionFormat", FG_PC | FG_PP | FG_PM, FG_ERROR, \
-	  "every version file holds X.Y.Z with an optional -dev, -alphaN, -betaN or -rcN") \
+	  "every version file holds X.Y.Z with an optional -dev, -alphaN, -betaN or -rcN", \
+	  "write X.Y.Z with an optional -dev, -alphaN, -betaN or -rcN, then git add the file", \
+	  "Tools and people read the version files; a version that is not SemVer with the workflow's pre-releases cannot be compared or tagged.", \
+	  "0.16.0\n0.17.0-dev\n0.16.0-rc2\n0.16.x   (a file of kind series)", \
+	  "0.16.0-preview\n0.16\nan empty version.txt\na required version file that is missing") \
 	X(VERSION_CONSISTENCY, "versionConsistency", FG_PC | FG_PP | FG_PM, FG_ERROR, \
-	  "all version files agree") \
+	  "all version files agree", \
+	  "write the same version in every version file, then git add them", \
+	  "The one version is kept in several files; if they disagree, the package, the docs and the tag say different things.", \
+	  "version.txt 0.16.0 and setup.py version='0.16.0'\nversion.txt 0.16.2 and docs/index.md **0.16.x**", \
+	  "version.txt 0.16.0 and docs/index.md **0.15.x**") \
 	X(BRANCH_VERSION_SERIES, "branchVersionSeries", FG_PC | FG_PP | FG_PM, FG_ERROR, \
-	  "on dev/X.Y.x, release/X.Y.x and maint/X.Y.x the version is in the X.Y series") \
+	  "on a branch of a series (dev/X.Y.x, release/X.Y.x, maint/X.Y.x) the version is X.Y.*", \
+	  "set the version to the branch's X.Y series, or commit on the branch of that series", \
+	  "Each series branch carries one X.Y line of releases; another version there means the wrong branch or a forgotten bump.", \
+	  "0.16.1 on release/0.16.x\n0.17.0-dev on dev/0.17.x", \
+	  "0.17.0 on release/0.16.x") \
 	X(TAG_FORMAT, "tagFormat", FG_PP, FG_ERROR, \
-	  "tag name is vX.Y.Z with an optional workflow pre-release") \
+	  "tag name is the tag prefix (v) and X.Y.Z with an optional workflow pre-release", \
+	  "name release tags like v0.16.0 or v0.16.0-rc1", \
+	  "Release tags name versions; tools find releases by the tag name alone.", \
+	  "v0.16.0\nv0.16.0-rc1", \
+	  "release-1\nv0.16\nv0.16.0+build") \
 	X(TAG_ANNOTATED, "tagAnnotated", FG_PP, FG_ERROR, \
-	  "release tags are annotated, not lightweight") \
+	  "release tags are annotated, not lightweight (tag.allowLightweight)", \
+	  "recreate the tag annotated: git tag -f -a <tag> <tag>^{} -m 'release: ...'", \
+	  "An annotated tag records who released, when, and why; git describe ignores lightweight tags by default.", \
+	  "git tag -a v0.16.0 -m 'release: 0.16.0'", \
+	  "git tag v0.16.1") \
 	X(TAG_MESSAGE, "tagMessage", FG_PP, FG_ERROR, \
-	  "tag message starts with 'release:', 'hotfix:' or 'maintenance:'") \
+	  "tag message starts with one of the configured prefixes (release: hotfix: maintenance:)", \
+	  "recreate the tag: git tag -f -a <tag> <tag>^{} -m 'release: <summary>'", \
+	  "The first line of the tag message says which kind of release it is.", \
+	  "release: 0.16.0\nhotfix: pool leak", \
+	  "bump\nv0.16.2") \
 	X(TAG_VERSION_MATCH, "tagVersionMatch", FG_PP, FG_ERROR, \
-	  "the version files at the tagged commit hold the tag's version") \
+	  "the version files at the tagged commit hold the tag's version", \
+	  "tag the commit that sets the version to the tag's", \
+	  "A tag whose commit says another version ships a package that lies about its version (halfORM's v0.16.0-rc1 was on a commit saying 0.16.0).", \
+	  "v0.16.0 on a commit whose version.txt says 0.16.0", \
+	  "v0.16.0-rc1 on a commit whose version.txt says 0.16.0") \
 	X(NEXT_STEP, "nextStep", FG_PM, FG_INFO, \
-	  "after release/X.Y.x is merged into main, bump main to X.(Y+1).0-dev")
+	  "after release/X.Y.x is merged into main, bump main to X.(Y+1).0-dev", \
+	  "write X.(Y+1).0-dev in the version files and commit 'chore: bump version to X.(Y+1).0-dev'", \
+	  "The workflow guide's step after a release: main moves on to the next development version.", \
+	  "(advice only: printed after a merge, never blocks)", \
+	  "")
 
 enum fg_rule {
-#define FG_RULE_ENUM(id, name, hooks, sev, summary) FG_RULE_##id,
+#define FG_RULE_ENUM(id, name, hooks, sev, summary, hint, why, passes, fails) FG_RULE_##id,
 	FG_RULE_LIST(FG_RULE_ENUM)
 #undef FG_RULE_ENUM
 	FG_RULE__COUNT
@@ -65,6 +136,10 @@ struct fg_rule_info {
 	unsigned hooks;            /* bit set of enum fg_hook */
 	enum fg_severity severity; /* default severity */
 	const char *summary;       /* one line: what the rule accepts */
+	const char *hint;          /* the usual fix */
+	const char *why;           /* why the rule exists */
+	const char *passes;        /* examples that pass, newline-separated */
+	const char *fails;         /* examples that fail, newline-separated ("" for advice) */
 };
 
 /*
@@ -74,8 +149,32 @@ struct fg_rule_info {
 const struct fg_rule_info *fg_rule_info(enum fg_rule rule);
 
 /*
- * fg_severity_name: "off", "info", "warning" or "error" (static storage).
+ * fg_rule_lookup: the rule named NAME (compared ignoring ASCII case, since
+ * git config lowercases variable names: flowgate.headermaxlength), or -1
+ * when no rule has that name.
+ */
+int fg_rule_lookup(const char *name);
+
+/*
+ * fg_severity_name: "off", "info", "warning" or "error" (static storage),
+ * as messages print it.
  */
 const char *fg_severity_name(enum fg_severity severity);
+
+/*
+ * fg_severity_config_name: "off", "info", "warn" or "error" (static
+ * storage), as configuration writes it.
+ */
+const char *fg_severity_config_name(enum fg_severity severity);
+
+/*
+ * fg_severity_parse: VALUE as configuration writes a severity: "error",
+ * "warn" (or "warning"), "info" or "off", ignoring ASCII case. Returns 0 and
+ * sets *OUT, or -1 when VALUE names no severity.
+ */
+int fg_severity_parse(const char *value, enum fg_severity *out);
+
+/* fg_hook_names: the names of the hooks in bit set HOOKS, comma-separated, into BUF. */
+const char *fg_hook_names(unsigned hooks, char *buf, size_t size);
 
 #endif

@@ -22,9 +22,9 @@ static struct fg_pattern setup_py_re = FG_PATTERN(
 static struct fg_pattern docs_index_re = FG_PATTERN("covers halfORM \\*\\*([^*\\n]*)\\*\\*", 0);
 
 const struct fg_vfile_spec fg_builtin_vfiles[] = {
-	{ "half_orm/version.txt", NULL, 0 },
-	{ "setup.py", &setup_py_re, 0 },
-	{ "docs/index.md", &docs_index_re, 1 },
+	{ "half_orm/version.txt", NULL, 0, 0 },
+	{ "setup.py", &setup_py_re, 0, 0 },
+	{ "docs/index.md", &docs_index_re, 1, 0 },
 };
 const size_t fg_builtin_vfiles_count = sizeof(fg_builtin_vfiles) / sizeof(fg_builtin_vfiles[0]);
 
@@ -103,6 +103,7 @@ void fg_version_set_init(struct fg_version_set *set)
 {
 	set->values = NULL;
 	set->n = 0;
+	set->limit_path = NULL;
 }
 
 void fg_version_set_release(struct fg_version_set *set)
@@ -148,14 +149,31 @@ int fg_versions_extract(struct fg_version_set *set, const struct fg_vfile_spec *
 		size_t len = c->len;
 		struct fg_vfile_value *value;
 		struct fg_span g[2];
+		int missing = 0;
 
-		if (!c->present)
-			continue;
-		if (specs[i].pattern) {
-			if (fg_pattern_match(specs[i].pattern, c->data, c->len, g, 2) != 1)
+		if (!c->present) {
+			missing = 1;
+		} else if (specs[i].pattern) {
+			int rc = fg_pattern_match(specs[i].pattern, c->data, c->len, g, 2);
+
+			if (rc == -3 || rc == -1) {
+				set->limit_path = specs[i].path;
+				return -3;
+			}
+			if (rc != 1 || g[1].off == SIZE_MAX)
+				missing = 2;
+			else
+				start = c->data + g[1].off, len = g[1].len;
+		}
+		if (missing) {
+			if (!specs[i].required)
 				continue;
-			start = c->data + g[1].off;
-			len = g[1].len;
+			value = &set->values[set->n++];
+			value->path = specs[i].path;
+			value->missing = missing;
+			if (!(value->text = calloc(1, 1)))
+				return -1;
+			continue;
 		}
 		while (len && is_space(*start))
 			start++, len--;
@@ -171,7 +189,7 @@ int fg_versions_extract(struct fg_version_set *set, const struct fg_vfile_spec *
 		if (memchr(start, '\0', len))
 			value->text[0] = '\x01';
 		set->n++;
-		classify(value, specs[i].series_allowed);
+		classify(value, specs[i].series);
 	}
 	return 0;
 }
@@ -193,8 +211,24 @@ static int values_agree(const struct fg_vfile_value *a, const struct fg_vfile_va
 
 static void report_format(struct fg_report *report, const struct fg_vfile_value *value)
 {
-	char *q = fg_quote(value->text, strlen(value->text), 60);
-	struct fg_violation *v = fg_report_add(report, FG_RULE_VERSION_FORMAT,
+	char *q;
+	struct fg_violation *v;
+
+	if (value->missing) {
+		v = fg_report_add(report, FG_RULE_VERSION_FORMAT, value->missing == 1
+				  ? "required version file %s is missing"
+				  : "required version file %s holds no version its pattern finds",
+				  value->path);
+		fg_violation_hint(v, value->missing == 1
+				  ? "add %s with the version, then git add it (or set "
+				    "versionFile.\"%s\".required = false in .flowgate)"
+				  : "write the version in %s where versionFile.\"%s\".pattern "
+				    "finds it (flowgate config shows the pattern)", value->path,
+				  value->path);
+		return;
+	}
+	q = fg_quote(value->text, strlen(value->text), 60);
+	v = fg_report_add(report, FG_RULE_VERSION_FORMAT,
 		"%s holds %s, which is not a workflow version", value->path, q ? q : "?");
 
 	fg_violation_hint(v, "write X.Y.Z with an optional -dev, -alphaN, -betaN or -rcN "

@@ -56,11 +56,12 @@ int fg_series_parse(const char *text, size_t len, uint64_t *major, uint64_t *min
 /* fg_parse_u64: decimal digits TEXT[0..LEN) into OUT; -1 on overflow or non-digit. */
 int fg_parse_u64(const char *text, size_t len, uint64_t *out);
 
-/* How a version file holds its version. */
+/* How a version file holds its version ([versionFile "<path>"]). */
 struct fg_vfile_spec {
 	const char *path;            /* path in the work tree, '/'-separated */
 	struct fg_pattern *pattern;  /* group 1 is the version; NULL: the whole file, trimmed */
-	int series_allowed;          /* the value may be a series X.Y.x */
+	int series;                  /* kind = series: the value is X.Y.x (an exact X.Y.Z... is accepted too) */
+	int required;                /* a missing file, or no match, is a versionFormat violation */
 };
 
 /* The built-in version files of the halfORM workflow, and their count. */
@@ -77,7 +78,8 @@ struct fg_vfile_content {
 /* A version found in one file. */
 struct fg_vfile_value {
 	const char *path;
-	char *text;            /* owned, NUL-terminated value as written */
+	char *text;            /* owned, NUL-terminated value as written ("" when missing) */
+	int missing;           /* a required file that is absent (1) or has no match (2) */
 	int is_series;         /* the value is X.Y.x */
 	int valid;             /* a workflow version (or an allowed series) */
 	struct fg_version version; /* when valid and not a series; points into text */
@@ -87,6 +89,7 @@ struct fg_vfile_value {
 struct fg_version_set {
 	struct fg_vfile_value *values; /* owned array */
 	size_t n;
+	const char *limit_path; /* the file whose pattern reached PCRE2's match limit, or NULL */
 };
 
 /* fg_version_set_init / fg_version_set_release: empty set; free everything. */
@@ -97,7 +100,10 @@ void fg_version_set_release(struct fg_version_set *set);
  * fg_versions_extract: read the version out of each of the NSPECS files
  * (CONTENTS[i] belongs to SPECS[i]) into SET. A missing file, or a file
  * whose pattern does not match (a setup.py that reads version.txt), adds
- * nothing. Returns 0, or -1 when out of memory.
+ * nothing, unless the spec is required: then it adds a value marked
+ * missing, which versionFormat reports. Returns 0, -1 when out of memory,
+ * -3 when a pattern reached PCRE2's match or depth limit (SET->limit_path
+ * names the file; the pattern needs fixing).
  */
 int fg_versions_extract(struct fg_version_set *set, const struct fg_vfile_spec *specs,
 			size_t nspecs, const struct fg_vfile_content *contents);
@@ -106,8 +112,8 @@ struct fg_branch;
 
 /*
  * fg_versions_check: rules versionFormat, versionConsistency and (when
- * BRANCH is a dev/release/maint branch named BRANCH_NAME)
- * branchVersionSeries over SET; violations go to REPORT. BRANCH may be NULL.
+ * BRANCH is a branch of a series, named BRANCH_NAME) branchVersionSeries
+ * over SET; violations go to REPORT. BRANCH may be NULL.
  * Returns the number of violations added.
  */
 size_t fg_versions_check(struct fg_report *report, const struct fg_version_set *set,

@@ -1,0 +1,863 @@
+/*
+ * Configuration layers (defaults < .flowgate < git config < FLOWGATE_SKIP),
+ * parsed by libgit2's config parser and validated key by key, in the manner
+ * of git's own fsck.<msg-id> severities and .gitmodules sections.
+ */
+#define _GNU_SOURCE /* memfd_create */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/mman.h>
+#include <unistd.h>
+#include "config.h"
+
+/* The built-in branch kinds of the workflow. */
+static const struct {
+	const char *kind;
+	enum fg_branch_kind id;
+	const char *pattern;
+	int series, protected_branch;
+} builtin_branches[] = {
+	{ "main", FG_BRANCH_MAIN, "^main$", 0, 1 },
+	{ "dev", FG_BRANCH_DEV, "^dev/(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.x$", 1, 0 },
+	{ "release", FG_BRANCH_RELEASE, "^release/(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.x$", 1, 1 },
+	{ "maint", FG_BRANCH_MAINT, "^maint/(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.x$", 1, 1 },
+	{ "feature", FG_BRANCH_FEATURE, "^feature/[a-z0-9._-]+$", 0, 0 },
+	{ "hotfix", FG_BRANCH_HOTFIX, "^hotfix/[a-z0-9._-]+$", 0, 0 },
+	{ "docs", FG_BRANCH_DOCS, "^docs/[a-z0-9._-]+$", 0, 0 },
+};
+#define NBUILTIN_BRANCHES (sizeof(builtin_branches) / sizeof(builtin_branches[0]))
+
+static const char *const builtin_types =
+	"feat fix docs style refactor perf test build ci chore revert release hotfix maintenance";
+static const char *const builtin_tag_message_prefixes = "release: hotfix: maintenance:";
+
+/* git config levels, as `flowgate config` names them. */
+static const char *level_origin(git_config_level_t level)
+{
+	switch (level) {
+	case GIT_CONFIG_LEVEL_PROGRAMDATA: return "git config (programdata)";
+	case GIT_CONFIG_LEVEL_SYSTEM: return "git config (system)";
+	case GIT_CONFIG_LEVEL_XDG: return "git config (xdg)";
+	case GIT_CONFIG_LEVEL_GLOBAL: return "git config (global)";
+	case GIT_CONFIG_LEVEL_LOCAL: return "git config (local)";
+	default: return "git config";
+	}
+}
+
+int fg_config_error(struct fg_config *cfg, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (cfg->error)
+		return -1;
+	va_start(ap, fmt);
+	cfg->error = fg_vstrdupf(fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+static void free_list(char **list, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(list[i]);
+	free(list);
+}
+
+/* Split VALUE at white space into a new list. Returns 0, or -2 when out of memory. */
+static int split_list(const char *value, char ***out, size_t *n)
+{
+	size_t alloc = 0, count = 0;
+	char **list = NULL;
+
+	*out = NULL;
+	*n = 0;
+	while (value && *value) {
+		size_t skip = strspn(value, " \t\n"), len;
+
+		value += skip;
+		if (!(len = strcspn(value, " \t\n")))
+			break;
+		if (count == alloc) {
+			char **bigger = realloc(list, (alloc = alloc ? alloc * 2 : 8) * sizeof(*list));
+			if (!bigger)
+				goto oom;
+			list = bigger;
+		}
+		if (!(list[count] = strndup(value, len)))
+			goto oom;
+		count++;
+		value += len;
+	}
+	*out = list;
+	*n = count;
+	return 0;
+oom:
+	free_list(list, count);
+	return -2;
+}
+
+static void pattern_free(struct fg_pattern *p)
+{
+	fg_pattern_release(p);
+	free((char *)p->source);
+	p->source = NULL;
+}
+
+/* Set P to a new pattern with source SOURCE (copied). -2 when out of memory. */
+static int pattern_set(struct fg_pattern *p, const char *source)
+{
+	char *copy = strdup(source);
+
+	if (!copy)
+		return -2;
+	pattern_free(p);
+	memset(p, 0, sizeof(*p));
+	p->source = copy;
+	return 0;
+}
+
+static void free_branches(struct fg_config *cfg)
+{
+	for (size_t i = 0; i < cfg->nbranches; i++) {
+		free(cfg->branches[i].kind);
+		pattern_free(&cfg->branches[i].pattern);
+	}
+	free(cfg->branches);
+	cfg->branches = NULL;
+	cfg->nbranches = 0;
+}
+
+static void free_vfiles(struct fg_config *cfg)
+{
+	for (size_t i = 0; i < cfg->nvfiles; i++) {
+		free((char *)cfg->vfiles[i].path);
+		if (cfg->vfiles[i].pattern) {
+			pattern_free(cfg->vfiles[i].pattern);
+			free(cfg->vfiles[i].pattern);
+		}
+	}
+	free(cfg->vfiles);
+	cfg->vfiles = NULL;
+	cfg->nvfiles = 0;
+}
+
+static void free_ignores(struct fg_config *cfg)
+{
+	for (size_t i = 0; i < cfg->nignores; i++)
+		pattern_free(&cfg->ignores[i]);
+	free(cfg->ignores);
+	cfg->ignores = NULL;
+	cfg->nignores = 0;
+}
+
+void fg_config_release(struct fg_config *cfg)
+{
+	free_list(cfg->types, cfg->ntypes);
+	free_list(cfg->scopes, cfg->nscopes);
+	free_list(cfg->tag_message_prefixes, cfg->ntag_message_prefixes);
+	free_ignores(cfg);
+	free_branches(cfg);
+	free_vfiles(cfg);
+	free(cfg->tag_prefix);
+	free(cfg->since);
+	free(cfg->config_file);
+	free(cfg->file_origin);
+	free(cfg->error);
+	memset(cfg, 0, sizeof(*cfg));
+}
+
+static enum fg_branch_kind kind_id(const char *kind)
+{
+	for (size_t i = 0; i < NBUILTIN_BRANCHES; i++)
+		if (!strcmp(builtin_branches[i].kind, kind))
+			return builtin_branches[i].id;
+	return FG_BRANCH_OTHER;
+}
+
+/* Append branch kind KIND (defaults from the built-in kind of that name). */
+static struct fg_branch_spec *add_branch(struct fg_config *cfg, const char *kind)
+{
+	struct fg_branch_spec *bigger = realloc(cfg->branches,
+						(cfg->nbranches + 1) * sizeof(*cfg->branches));
+	struct fg_branch_spec *b;
+
+	if (!bigger)
+		return NULL;
+	cfg->branches = bigger;
+	b = &cfg->branches[cfg->nbranches];
+	memset(b, 0, sizeof(*b));
+	if (!(b->kind = strdup(kind)))
+		return NULL;
+	b->id = kind_id(kind);
+	for (size_t i = 0; i < NBUILTIN_BRANCHES; i++)
+		if (!strcmp(builtin_branches[i].kind, kind)) {
+			if (pattern_set(&b->pattern, builtin_branches[i].pattern) < 0) {
+				free(b->kind);
+				return NULL;
+			}
+			b->series = builtin_branches[i].series;
+			b->protected_branch = builtin_branches[i].protected_branch;
+		}
+	cfg->nbranches++;
+	return b;
+}
+
+/* Append version file PATH (whole file, kind exact, not required). */
+static struct fg_vfile_spec *add_vfile(struct fg_config *cfg, const char *path)
+{
+	struct fg_vfile_spec *bigger = realloc(cfg->vfiles, (cfg->nvfiles + 1) * sizeof(*cfg->vfiles));
+	struct fg_vfile_spec *v;
+
+	if (!bigger)
+		return NULL;
+	cfg->vfiles = bigger;
+	v = &cfg->vfiles[cfg->nvfiles];
+	memset(v, 0, sizeof(*v));
+	if (!(v->path = strdup(path)))
+		return NULL;
+	cfg->nvfiles++;
+	return v;
+}
+
+static int vfile_set_pattern(struct fg_vfile_spec *v, const char *source)
+{
+	if (!v->pattern && !(v->pattern = calloc(1, sizeof(*v->pattern))))
+		return -2;
+	return pattern_set(v->pattern, source);
+}
+
+int fg_config_init(struct fg_config *cfg)
+{
+	memset(cfg, 0, sizeof(*cfg));
+	for (int i = 0; i < FG_RULE__COUNT; i++) {
+		cfg->severity[i] = fg_rule_info((enum fg_rule)i)->severity;
+		cfg->severity_origin[i] = FG_ORIGIN_DEFAULT;
+	}
+	cfg->header_max_length = 72;
+	cfg->body_max_line_length = 100;
+	cfg->allow_lightweight = 0;
+	cfg->header_max_length_origin = cfg->body_max_line_length_origin = cfg->types_origin =
+		cfg->scopes_origin = cfg->ignores_origin = cfg->branches_origin =
+		cfg->vfiles_origin = cfg->tag_prefix_origin = cfg->tag_message_prefixes_origin =
+		cfg->allow_lightweight_origin = cfg->since_origin = cfg->config_file_origin =
+		FG_ORIGIN_DEFAULT;
+	if (split_list(builtin_types, &cfg->types, &cfg->ntypes) < 0 ||
+	    split_list(builtin_tag_message_prefixes, &cfg->tag_message_prefixes,
+		       &cfg->ntag_message_prefixes) < 0 ||
+	    !(cfg->tag_prefix = strdup("v")))
+		return -1;
+	for (size_t i = 0; i < NBUILTIN_BRANCHES; i++)
+		if (!add_branch(cfg, builtin_branches[i].kind))
+			return -1;
+	for (size_t i = 0; i < fg_builtin_vfiles_count; i++) {
+		struct fg_vfile_spec *v = add_vfile(cfg, fg_builtin_vfiles[i].path);
+
+		if (!v || (fg_builtin_vfiles[i].pattern &&
+			   vfile_set_pattern(v, fg_builtin_vfiles[i].pattern->source) < 0))
+			return -1;
+		v->series = fg_builtin_vfiles[i].series;
+		v->required = fg_builtin_vfiles[i].required;
+	}
+	return 0;
+}
+
+/*
+ * The configuration text goes to libgit2's parser through a memory file
+ * (memfd, named by /proc/self/fd), or a temporary file removed at once:
+ * libgit2 1.5.1 exports no parser of configuration held in memory.
+ */
+int fg_config_parse_buffer(git_config **out, const char *data, size_t len)
+{
+	char path[64];
+	char *tmp = NULL;
+	int fd = -1, rc;
+
+	*out = NULL;
+#ifdef MFD_CLOEXEC
+	fd = memfd_create("flowgate-config", MFD_CLOEXEC);
+	if (fd >= 0) {
+		snprintf(path, sizeof(path), "/proc/self/fd/%d", fd);
+		if (access(path, R_OK) < 0) { /* no /proc (a bare chroot) */
+			close(fd);
+			fd = -1;
+		}
+	}
+#endif
+	if (fd < 0) {
+		const char *dir = getenv("TMPDIR");
+
+		if (!(tmp = malloc(strlen(dir && *dir ? dir : "/tmp") + 32)))
+			return -1;
+		sprintf(tmp, "%s/flowgate-config-XXXXXX", dir && *dir ? dir : "/tmp");
+		if ((fd = mkstemp(tmp)) < 0) {
+			git_error_set_str(GIT_ERROR_OS, "cannot create a temporary file for the configuration");
+			free(tmp);
+			return -1;
+		}
+	}
+	for (size_t off = 0; off < len;) {
+		ssize_t w = write(fd, data + off, len - off);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0) {
+			git_error_set_str(GIT_ERROR_OS, "cannot write the configuration to a temporary file");
+			rc = -1;
+			goto out;
+		}
+		off += (size_t)w;
+	}
+	rc = git_config_open_ondisk(out, tmp ? tmp : path);
+	if (rc == 0) {
+		/* Read it now, while the file exists: a snapshot holds the entries. */
+		git_config *snapshot = NULL;
+
+		rc = git_config_snapshot(&snapshot, *out);
+		git_config_free(*out);
+		*out = snapshot;
+	}
+out:
+	if (tmp)
+		unlink(tmp);
+	free(tmp);
+	close(fd);
+	return rc;
+}
+
+/* Split a config entry name "section.sub.section.var" into its three parts. */
+struct key {
+	char section[32];
+	const char *sub; size_t sub_len; /* NULL when there is no subsection */
+	const char *var;
+};
+
+static int split_key(const char *name, struct key *k)
+{
+	const char *dot = strchr(name, '.'), *last = strrchr(name, '.');
+
+	if (!dot || (size_t)(dot - name) >= sizeof(k->section))
+		return -1;
+	memcpy(k->section, name, (size_t)(dot - name));
+	k->section[dot - name] = '\0';
+	k->var = last + 1;
+	k->sub = last > dot ? dot + 1 : NULL;
+	k->sub_len = last > dot ? (size_t)(last - dot - 1) : 0;
+	return 0;
+}
+
+static int parse_positive(struct fg_config *cfg, const char *origin, const char *key,
+			  const char *value, unsigned long *out)
+{
+	uint64_t n;
+
+	if (!value || fg_parse_u64(value, strlen(value), &n) < 0 || n == 0 || n > 1000000)
+		return fg_config_error(cfg, "%s: %s: '%s' is not a positive whole number; "
+				       "write a number such as 100", origin, key, value ? value : "");
+	*out = (unsigned long)n;
+	return 0;
+}
+
+static int parse_bool(struct fg_config *cfg, const char *origin, const char *key,
+		      const char *value, int *out)
+{
+	/* A bare "key" with no "=" means true, as in git. */
+	if (!value) {
+		*out = 1;
+		return 0;
+	}
+	if (git_config_parse_bool(out, value) < 0) {
+		git_error_clear();
+		return fg_config_error(cfg, "%s: %s: '%s' is not a boolean; write true or false",
+				       origin, key, value);
+	}
+	return 0;
+}
+
+/*
+ * Compile P now: a bad pattern is reported with PCRE2's message and offset,
+ * and one with fewer than GROUPS capture groups is refused.
+ */
+static int check_pattern(struct fg_config *cfg, const char *origin, const char *key,
+			 struct fg_pattern *p, int groups, const char *why)
+{
+	char message[256];
+	size_t offset;
+	int n = fg_pattern_compile(p, message, sizeof(message), &offset);
+
+	if (n < 0)
+		return fg_config_error(cfg, "%s: %s: invalid regular expression at offset %zu: %s; "
+				       "fix the pattern (PCRE2 syntax)", origin, key, offset, message);
+	if (n < groups)
+		return fg_config_error(cfg, "%s: %s: the pattern has %d capture group%s, needs %d (%s); "
+				       "add the group, e.g. ( ... )", origin, key, n, n == 1 ? "" : "s",
+				       groups, why);
+	return 0;
+}
+
+static int set_list(char ***list, size_t *n, const char *value)
+{
+	char **fresh;
+	size_t count;
+
+	if (split_list(value, &fresh, &count) < 0)
+		return -2;
+	free_list(*list, *n);
+	*list = fresh;
+	*n = count;
+	return 0;
+}
+
+static int unknown_key(struct fg_config *cfg, const char *origin, const char *key,
+		       const char *known)
+{
+	return fg_config_error(cfg, "%s: %s: unknown key; %s", origin, key, known);
+}
+
+static int apply_rule_key(struct fg_config *cfg, const char *origin, const char *key,
+			  const struct key *k, const char *value)
+{
+	char name[64];
+	int rule;
+
+	if (!k->sub || k->sub_len >= sizeof(name))
+		return unknown_key(cfg, origin, key, "write [rule \"<ruleName>\"] (flowgate rules lists them)");
+	memcpy(name, k->sub, k->sub_len);
+	name[k->sub_len] = '\0';
+	if ((rule = fg_rule_lookup(name)) < 0)
+		return fg_config_error(cfg, "%s: %s: no rule is named '%s'; flowgate rules lists them",
+				       origin, key, name);
+	if (!strcmp(k->var, "severity")) {
+		if (fg_severity_parse(value, &cfg->severity[rule]) < 0)
+			return fg_config_error(cfg, "%s: %s: unknown severity '%s'; write error, warn, "
+					       "info or off", origin, key, value ? value : "");
+		cfg->severity_origin[rule] = origin;
+		return 0;
+	}
+	if (!strcmp(k->var, "max") && rule == FG_RULE_HEADER_MAX_LENGTH) {
+		cfg->header_max_length_origin = origin;
+		return parse_positive(cfg, origin, key, value, &cfg->header_max_length);
+	}
+	if (!strcmp(k->var, "max") && rule == FG_RULE_BODY_MAX_LINE_LENGTH) {
+		cfg->body_max_line_length_origin = origin;
+		return parse_positive(cfg, origin, key, value, &cfg->body_max_line_length);
+	}
+	if (!strcmp(k->var, "types") && rule == FG_RULE_TYPE_ENUM) {
+		cfg->types_origin = origin;
+		if (set_list(&cfg->types, &cfg->ntypes, value) < 0)
+			return -2;
+		if (!cfg->ntypes)
+			return fg_config_error(cfg, "%s: %s: the list of types is empty; list at least "
+					       "one type, e.g. feat fix", origin, key);
+		return 0;
+	}
+	if (!strcmp(k->var, "scopes") && rule == FG_RULE_SCOPE_ENUM) {
+		cfg->scopes_origin = origin;
+		return set_list(&cfg->scopes, &cfg->nscopes, value);
+	}
+	return unknown_key(cfg, origin, key,
+			   rule == FG_RULE_HEADER_MAX_LENGTH || rule == FG_RULE_BODY_MAX_LINE_LENGTH
+			   ? "this rule takes severity and max" :
+			   rule == FG_RULE_TYPE_ENUM ? "this rule takes severity and types" :
+			   rule == FG_RULE_SCOPE_ENUM ? "this rule takes severity and scopes" :
+			   "this rule takes only severity");
+}
+
+static int add_ignore(struct fg_config *cfg, const char *origin, const char *key, const char *value)
+{
+	struct fg_pattern *bigger;
+
+	if (!value || !*value)
+		return fg_config_error(cfg, "%s: %s: empty pattern; write a regular expression "
+				       "matching the headers to accept", origin, key);
+	bigger = realloc(cfg->ignores, (cfg->nignores + 1) * sizeof(*cfg->ignores));
+	if (!bigger)
+		return -2;
+	cfg->ignores = bigger;
+	memset(&cfg->ignores[cfg->nignores], 0, sizeof(*cfg->ignores));
+	if (pattern_set(&cfg->ignores[cfg->nignores], value) < 0)
+		return -2;
+	cfg->nignores++;
+	cfg->ignores_origin = origin;
+	return check_pattern(cfg, origin, key, &cfg->ignores[cfg->nignores - 1], 0, "");
+}
+
+/* The file's first [branch] or [versionFile] section replaces the built-in list. */
+struct file_state {
+	int branches_replaced, vfiles_replaced;
+};
+
+static int apply_branch_key(struct fg_config *cfg, struct file_state *st, const char *origin,
+			    const char *key, const struct key *k, const char *value)
+{
+	struct fg_branch_spec *b = NULL;
+	char *kind;
+
+	if (!k->sub || !k->sub_len)
+		return unknown_key(cfg, origin, key, "write [branch \"<kind>\"] with pattern, series, protected");
+	if (strcmp(k->var, "pattern") && strcmp(k->var, "series") && strcmp(k->var, "protected"))
+		return unknown_key(cfg, origin, key, "a branch kind takes pattern, series and protected");
+	if (!st->branches_replaced) {
+		free_branches(cfg);
+		st->branches_replaced = 1;
+		cfg->branches_origin = origin;
+	}
+	if (!(kind = strndup(k->sub, k->sub_len)))
+		return -2;
+	for (size_t i = 0; i < cfg->nbranches && !b; i++)
+		if (!strcmp(cfg->branches[i].kind, kind))
+			b = &cfg->branches[i];
+	if (!b && !(b = add_branch(cfg, kind))) {
+		free(kind);
+		return -2;
+	}
+	free(kind);
+	if (!strcmp(k->var, "pattern")) {
+		if (!value || !*value)
+			return fg_config_error(cfg, "%s: %s: empty pattern; write a regular expression "
+					       "for the branch names, e.g. ^release/(\\d+)\\.(\\d+)\\.x$",
+					       origin, key);
+		return pattern_set(&b->pattern, value) < 0 ? -2 : 0;
+	}
+	if (!strcmp(k->var, "series"))
+		return parse_bool(cfg, origin, key, value, &b->series);
+	return parse_bool(cfg, origin, key, value, &b->protected_branch);
+}
+
+static int apply_vfile_key(struct fg_config *cfg, struct file_state *st, const char *origin,
+			   const char *key, const struct key *k, const char *value)
+{
+	struct fg_vfile_spec *v = NULL;
+	char *path;
+
+	if (!k->sub || !k->sub_len)
+		return unknown_key(cfg, origin, key, "write [versionFile \"<path>\"] with pattern, kind, required");
+	if (strcmp(k->var, "pattern") && strcmp(k->var, "kind") && strcmp(k->var, "required"))
+		return unknown_key(cfg, origin, key, "a version file takes pattern, kind and required");
+	if (!st->vfiles_replaced) {
+		free_vfiles(cfg);
+		st->vfiles_replaced = 1;
+		cfg->vfiles_origin = origin;
+	}
+	if (!(path = strndup(k->sub, k->sub_len)))
+		return -2;
+	if (path[0] == '/' || !strncmp(path, "./", 2) || strstr(path, "/../") ||
+	    !strncmp(path, "../", 3) || path[strlen(path) - 1] == '/') {
+		int rc = fg_config_error(cfg, "%s: %s: '%s' is not a path inside the work tree; "
+					 "write it from the top, '/'-separated, e.g. src/VERSION",
+					 origin, key, path);
+		free(path);
+		return rc;
+	}
+	for (size_t i = 0; i < cfg->nvfiles && !v; i++)
+		if (!strcmp(cfg->vfiles[i].path, path))
+			v = &cfg->vfiles[i];
+	if (!v && !(v = add_vfile(cfg, path))) {
+		free(path);
+		return -2;
+	}
+	free(path);
+	if (!strcmp(k->var, "pattern")) {
+		if (!value || !*value)
+			return fg_config_error(cfg, "%s: %s: empty pattern; write a regular expression "
+					       "whose group 1 is the version, or remove the key to "
+					       "read the whole file", origin, key);
+		return vfile_set_pattern(v, value) < 0 ? -2 : 0;
+	}
+	if (!strcmp(k->var, "kind")) {
+		if (value && !strcmp(value, "exact"))
+			v->series = 0;
+		else if (value && !strcmp(value, "series"))
+			v->series = 1;
+		else
+			return fg_config_error(cfg, "%s: %s: unknown kind '%s'; write exact or series",
+					       origin, key, value ? value : "");
+		return 0;
+	}
+	return parse_bool(cfg, origin, key, value, &v->required);
+}
+
+static int apply_tag_key(struct fg_config *cfg, const char *origin, const char *key,
+			 const struct key *k, const char *value)
+{
+	if (k->sub)
+		return unknown_key(cfg, origin, key, "write [tag] with prefix, messagePrefixes, allowLightweight");
+	if (!strcmp(k->var, "prefix")) {
+		char *copy = strdup(value ? value : "");
+		if (!copy)
+			return -2;
+		free(cfg->tag_prefix);
+		cfg->tag_prefix = copy;
+		cfg->tag_prefix_origin = origin;
+		if (strpbrk(copy, " ~^:?*[\\") || strstr(copy, ".."))
+			return fg_config_error(cfg, "%s: %s: '%s' cannot start a tag name "
+					       "(git-check-ref-format(1)); write a prefix such as v",
+					       origin, key, copy);
+		return 0;
+	}
+	if (!strcmp(k->var, "messageprefixes")) {
+		cfg->tag_message_prefixes_origin = origin;
+		if (set_list(&cfg->tag_message_prefixes, &cfg->ntag_message_prefixes, value) < 0)
+			return -2;
+		if (!cfg->ntag_message_prefixes)
+			return fg_config_error(cfg, "%s: %s: the list is empty; list the prefixes a tag "
+					       "message may start with, e.g. release: hotfix:", origin, key);
+		return 0;
+	}
+	if (!strcmp(k->var, "allowlightweight")) {
+		cfg->allow_lightweight_origin = origin;
+		return parse_bool(cfg, origin, key, value, &cfg->allow_lightweight);
+	}
+	return unknown_key(cfg, origin, key, "[tag] takes prefix, messagePrefixes and allowLightweight");
+}
+
+static int set_since(struct fg_config *cfg, const char *origin, const char *key, const char *value)
+{
+	char *copy;
+
+	if (!value || !*value)
+		return fg_config_error(cfg, "%s: %s: empty revision; name a commit or tag, e.g. v0.16.0",
+				       origin, key);
+	if (!(copy = strdup(value)))
+		return -2;
+	free(cfg->since);
+	cfg->since = copy;
+	cfg->since_origin = origin;
+	return 0;
+}
+
+/* After the file: patterns compile and have the groups their use needs. */
+static int check_file_patterns(struct fg_config *cfg)
+{
+	char key[512];
+
+	for (size_t i = 0; i < cfg->nbranches; i++) {
+		struct fg_branch_spec *b = &cfg->branches[i];
+
+		snprintf(key, sizeof(key), "branch.%s.pattern", b->kind);
+		if (!b->pattern.source)
+			return fg_config_error(cfg, "%s: %s: missing; branch kind '%s' needs a pattern "
+					       "(only the workflow's kinds have a built-in one)",
+					       cfg->branches_origin, key, b->kind);
+		if (check_pattern(cfg, cfg->branches_origin, key, &b->pattern, b->series ? 2 : 0,
+				  "groups 1 and 2 are the X.Y series") < 0)
+			return -1;
+	}
+	for (size_t i = 0; i < cfg->nvfiles; i++) {
+		struct fg_vfile_spec *v = &cfg->vfiles[i];
+
+		snprintf(key, sizeof(key), "versionFile.%s.pattern", v->path);
+		if (v->pattern && check_pattern(cfg, cfg->vfiles_origin, key, v->pattern, 1,
+						"group 1 is the version") < 0)
+			return -1;
+	}
+	return 0;
+}
+
+int fg_config_apply_file(struct fg_config *cfg, git_config *file, const char *origin)
+{
+	git_config_iterator *it = NULL;
+	git_config_entry *entry;
+	struct file_state st = { 0, 0 };
+	int rc = 0, next;
+
+	free(cfg->file_origin);
+	if (!(cfg->file_origin = strdup(origin)))
+		return -2;
+	origin = cfg->file_origin;
+	if (git_config_iterator_new(&it, file) < 0)
+		return -2;
+	while (rc == 0 && (next = git_config_next(&entry, it)) == 0) {
+		const char *key = entry->name, *value = entry->value;
+		struct key k;
+
+		if (split_key(key, &k) < 0) {
+			rc = unknown_key(cfg, origin, key, "see flowgate config for the known keys");
+		} else if (!strcmp(k.section, "flowgate")) {
+			rc = !k.sub && !strcmp(k.var, "since") ? set_since(cfg, origin, key, value)
+				: unknown_key(cfg, origin, key, "[flowgate] takes since here; rule "
+					      "severities go in [rule \"<ruleName>\"]");
+		} else if (!strcmp(k.section, "rule")) {
+			rc = apply_rule_key(cfg, origin, key, &k, value);
+		} else if (!strcmp(k.section, "commit")) {
+			rc = !k.sub && !strcmp(k.var, "ignore") ? add_ignore(cfg, origin, key, value)
+				: unknown_key(cfg, origin, key, "[commit] takes ignore");
+		} else if (!strcmp(k.section, "branch")) {
+			rc = apply_branch_key(cfg, &st, origin, key, &k, value);
+		} else if (!strcmp(k.section, "versionfile")) {
+			rc = apply_vfile_key(cfg, &st, origin, key, &k, value);
+		} else if (!strcmp(k.section, "tag")) {
+			rc = apply_tag_key(cfg, origin, key, &k, value);
+		} else {
+			rc = unknown_key(cfg, origin, key, "the sections are flowgate, rule, commit, "
+					 "branch, versionFile and tag");
+		}
+	}
+	git_config_iterator_free(it);
+	git_error_clear();
+	if (rc == 0)
+		rc = check_file_patterns(cfg);
+	return rc;
+}
+
+int fg_config_config_file(git_config *config, char **out)
+{
+	git_buf buf = GIT_BUF_INIT;
+	int rc = git_config_get_path(&buf, config, "flowgate.configFile");
+
+	*out = NULL;
+	if (rc == GIT_ENOTFOUND) {
+		git_error_clear();
+		return 0;
+	}
+	if (rc == 0 && !(*out = strdup(buf.ptr ? buf.ptr : "")))
+		rc = -2;
+	git_buf_dispose(&buf);
+	return rc < 0 ? -2 : 0;
+}
+
+int fg_config_apply_git(struct fg_config *cfg, git_config *config)
+{
+	git_config_iterator *it = NULL;
+	git_config_entry *entry;
+	int rc = 0, rule, config_file = 0;
+
+	if (git_config_iterator_glob_new(&it, config, "^flowgate\\.") < 0)
+		return -2;
+	while (rc == 0 && git_config_next(&entry, it) == 0) {
+		const char *origin = level_origin(entry->level), *key = entry->name;
+		struct key k;
+
+		if (split_key(key, &k) < 0 || k.sub) {
+			rc = unknown_key(cfg, origin, key, "flowgate takes flowgate.<ruleName>, "
+					 "flowgate.configFile and flowgate.since in git config");
+		} else if (!strcmp(k.var, "configfile")) {
+			if (!entry->value || !*entry->value)
+				rc = fg_config_error(cfg, "%s: %s: empty path; name a file or unset the key",
+						     origin, key);
+			cfg->config_file_origin = origin;
+			config_file = 1;
+		} else if (!strcmp(k.var, "since")) {
+			rc = set_since(cfg, origin, key, entry->value);
+		} else if ((rule = fg_rule_lookup(k.var)) >= 0) {
+			if (fg_severity_parse(entry->value, &cfg->severity[rule]) < 0)
+				rc = fg_config_error(cfg, "%s: %s: unknown severity '%s'; write error, "
+						     "warn, info or off", origin, key,
+						     entry->value ? entry->value : "");
+			cfg->severity_origin[rule] = origin;
+		} else {
+			rc = fg_config_error(cfg, "%s: %s: no rule is named '%s'; flowgate rules lists "
+					     "them (git config keys: flowgate.<ruleName>, "
+					     "flowgate.configFile, flowgate.since)", origin, key, k.var);
+		}
+	}
+	git_config_iterator_free(it);
+	git_error_clear();
+	if (rc == 0 && config_file && !cfg->config_file &&
+	    fg_config_config_file(config, &cfg->config_file) < 0)
+		rc = -2;
+	return rc;
+}
+
+int fg_config_apply_env(struct fg_config *cfg, const char *skip)
+{
+	while (skip && *skip) {
+		size_t len;
+		char name[64];
+		int rule;
+
+		skip += strspn(skip, " ,");
+		len = strcspn(skip, " ,");
+		if (!len)
+			break;
+		if (len >= sizeof(name) || (memcpy(name, skip, len), name[len] = '\0',
+					    (rule = fg_rule_lookup(name)) < 0))
+			return fg_config_error(cfg, "FLOWGATE_SKIP: '%.*s' is not a rule; write rule "
+					       "names separated by commas (flowgate rules lists them)",
+					       (int)(len > 64 ? 64 : len), skip);
+		cfg->severity[rule] = FG_OFF;
+		cfg->severity_origin[rule] = FG_ORIGIN_ENV;
+		skip += len;
+	}
+	return 0;
+}
+
+enum fg_severity fg_config_severity(const struct fg_config *cfg, enum fg_rule rule)
+{
+	if (rule == FG_RULE_SCOPE_ENUM && !cfg->nscopes)
+		return FG_OFF;
+	return cfg->severity[rule];
+}
+
+int fg_config_match_ignore(struct fg_config *cfg, const char *header, size_t len)
+{
+	for (size_t i = 0; i < cfg->nignores; i++) {
+		int rc = fg_pattern_match(&cfg->ignores[i], header, len, NULL, 0);
+
+		if (rc == 1)
+			return 1;
+		if (rc == -3 || rc == -1)
+			return fg_config_error(cfg, "%s: commit.ignore: pattern '%s' %s; simplify it "
+					       "(nested repetition such as (a+)+ backtracks without end)",
+					       cfg->ignores_origin, cfg->ignores[i].source,
+					       rc == -3 ? "reached PCRE2's match limit"
+							: "does not compile");
+	}
+	return 0;
+}
+
+static void write_list(FILE *out, char *const *list, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		fprintf(out, "%s%s", i ? " " : "", list[i]);
+}
+
+int fg_config_write(const struct fg_config *cfg, FILE *out)
+{
+	fprintf(out, "flowgate.since = %s\t# %s\n", cfg->since ? cfg->since : "(none)", cfg->since_origin);
+	fprintf(out, "flowgate.configFile = %s\t# %s\n",
+		cfg->config_file ? cfg->config_file : FG_CONFIG_FILE, cfg->config_file_origin);
+	for (int i = 0; i < FG_RULE__COUNT; i++)
+		fprintf(out, "rule.%s.severity = %s\t# %s\n", fg_rule_info((enum fg_rule)i)->name,
+			fg_severity_config_name(cfg->severity[i]), cfg->severity_origin[i]);
+	fprintf(out, "rule.headerMaxLength.max = %lu\t# %s\n", cfg->header_max_length,
+		cfg->header_max_length_origin);
+	fprintf(out, "rule.bodyMaxLineLength.max = %lu\t# %s\n", cfg->body_max_line_length,
+		cfg->body_max_line_length_origin);
+	fprintf(out, "rule.typeEnum.types = ");
+	write_list(out, cfg->types, cfg->ntypes);
+	fprintf(out, "\t# %s\n", cfg->types_origin);
+	fprintf(out, "rule.scopeEnum.scopes = ");
+	write_list(out, cfg->scopes, cfg->nscopes);
+	fprintf(out, "%s\t# %s\n", cfg->nscopes ? "" : "(any)", cfg->scopes_origin);
+	if (!cfg->nignores)
+		fprintf(out, "commit.ignore = (none)\t# %s\n", cfg->ignores_origin);
+	for (size_t i = 0; i < cfg->nignores; i++)
+		fprintf(out, "commit.ignore = %s\t# %s\n", cfg->ignores[i].source, cfg->ignores_origin);
+	for (size_t i = 0; i < cfg->nbranches; i++) {
+		const struct fg_branch_spec *b = &cfg->branches[i];
+		fprintf(out, "branch.%s.pattern = %s\t# %s\n", b->kind, b->pattern.source,
+			cfg->branches_origin);
+		fprintf(out, "branch.%s.series = %s\t# %s\n", b->kind, b->series ? "true" : "false",
+			cfg->branches_origin);
+		fprintf(out, "branch.%s.protected = %s\t# %s\n", b->kind,
+			b->protected_branch ? "true" : "false", cfg->branches_origin);
+	}
+	for (size_t i = 0; i < cfg->nvfiles; i++) {
+		const struct fg_vfile_spec *v = &cfg->vfiles[i];
+		fprintf(out, "versionFile.%s.pattern = %s\t# %s\n", v->path,
+			v->pattern ? v->pattern->source : "(the whole file)", cfg->vfiles_origin);
+		fprintf(out, "versionFile.%s.kind = %s\t# %s\n", v->path, v->series ? "series" : "exact",
+			cfg->vfiles_origin);
+		fprintf(out, "versionFile.%s.required = %s\t# %s\n", v->path,
+			v->required ? "true" : "false", cfg->vfiles_origin);
+	}
+	fprintf(out, "tag.prefix = %s\t# %s\n", cfg->tag_prefix, cfg->tag_prefix_origin);
+	fprintf(out, "tag.messagePrefixes = ");
+	write_list(out, cfg->tag_message_prefixes, cfg->ntag_message_prefixes);
+	fprintf(out, "\t# %s\n", cfg->tag_message_prefixes_origin);
+	fprintf(out, "tag.allowLightweight = %s\t# %s\n", cfg->allow_lightweight ? "true" : "false",
+		cfg->allow_lightweight_origin);
+	return ferror(out) ? -1 : 0;
+}

@@ -1,0 +1,168 @@
+/*
+ * Configuration: the built-in halfORM defaults, then a committed `.flowgate`
+ * file in git-config syntax (read with libgit2's config parser, the way git
+ * reads .gitmodules), then the `flowgate.*` keys of git config (local,
+ * global, system), then FLOWGATE_SKIP in the environment. Each layer
+ * overrides the one before; each value remembers where it was set.
+ *
+ * `.flowgate` keys (section names ignore case, as git's do; the
+ * subsection is a rule name, a branch kind or a path):
+ *   flowgate.since                      revision: commits before it are never checked
+ *   rule.<rule>.severity                error | warn | info | off
+ *   rule.headerMaxLength.max, rule.bodyMaxLineLength.max    positive integer
+ *   rule.typeEnum.types, rule.scopeEnum.scopes              space-separated list
+ *   commit.ignore                       multi-valued PCRE2 pattern on the header
+ *   branch.<kind>.pattern|series|protected
+ *   versionFile.<path>.pattern|kind|required
+ *   tag.prefix|messagePrefixes|allowLightweight
+ * Declaring any branch.<kind> (versionFile.<path>) replaces the built-in
+ * list of branches (version files); every other key overrides one value.
+ * git config keys: flowgate.<ruleName> = error|warn|info|off (as fsck.<msg-id>
+ * in git), flowgate.configFile (a file read instead of .flowgate),
+ * flowgate.since.
+ */
+#ifndef FLOWGATE_CONFIG_H
+#define FLOWGATE_CONFIG_H
+
+#include <stddef.h>
+#include <stdio.h>
+#include <git2.h>
+#include "pattern.h"
+#include "report.h"
+#include "rules.h"
+#include "version.h"
+
+/* The committed configuration file's default name, at the top of the work tree. */
+#define FG_CONFIG_FILE ".flowgate"
+
+/* Origins of values that come from no file. */
+#define FG_ORIGIN_DEFAULT "default"
+#define FG_ORIGIN_ENV "FLOWGATE_SKIP"
+
+/* The workflow's branch kinds; a configured kind with another name is OTHER. */
+enum fg_branch_kind {
+	FG_BRANCH_INVALID = 0,
+	FG_BRANCH_MAIN,
+	FG_BRANCH_DEV,     /* dev/X.Y.x */
+	FG_BRANCH_RELEASE, /* release/X.Y.x */
+	FG_BRANCH_MAINT,   /* maint/X.Y.x */
+	FG_BRANCH_FEATURE, /* feature/<slug> */
+	FG_BRANCH_HOTFIX,  /* hotfix/<slug> */
+	FG_BRANCH_DOCS,    /* docs/<slug> */
+	FG_BRANCH_OTHER    /* a configured kind the workflow does not name */
+};
+
+/* One branch kind: [branch "<kind>"]. */
+struct fg_branch_spec {
+	char *kind;               /* owned: "release" */
+	enum fg_branch_kind id;   /* from the kind's name */
+	struct fg_pattern pattern; /* source owned; matched against the name without refs/heads/ */
+	int series;               /* groups 1 and 2 of the pattern are the X.Y series */
+	int protected_branch;     /* branch.<kind>.protected */
+};
+
+struct fg_config {
+	enum fg_severity severity[FG_RULE__COUNT];
+	const char *severity_origin[FG_RULE__COUNT];
+
+	unsigned long header_max_length;   /* rule.headerMaxLength.max, default 72 */
+	const char *header_max_length_origin;
+	unsigned long body_max_line_length; /* rule.bodyMaxLineLength.max, default 100 */
+	const char *body_max_line_length_origin;
+	char **types;  size_t ntypes;  const char *types_origin;   /* owned */
+	char **scopes; size_t nscopes; const char *scopes_origin;  /* owned; none: any scope */
+	struct fg_pattern *ignores; size_t nignores; const char *ignores_origin; /* sources owned */
+
+	struct fg_branch_spec *branches; size_t nbranches; const char *branches_origin;
+	/* The version files; path and pattern (with its source) owned. */
+	struct fg_vfile_spec *vfiles; size_t nvfiles; const char *vfiles_origin;
+
+	char *tag_prefix; const char *tag_prefix_origin;                 /* default "v" */
+	char **tag_message_prefixes; size_t ntag_message_prefixes;       /* owned */
+	const char *tag_message_prefixes_origin;
+	int allow_lightweight; const char *allow_lightweight_origin;
+
+	char *since; const char *since_origin;             /* owned; NULL: check everything */
+	char *config_file; const char *config_file_origin; /* flowgate.configFile, owned; NULL: .flowgate */
+
+	char *file_origin; /* owned label of the file layer, e.g. ".flowgate (index)" */
+	char *error;       /* owned: the first configuration problem, one line, with the fix */
+};
+
+/*
+ * fg_config_init: CFG set to the built-in defaults (the halfORM workflow).
+ * Returns 0, or -1 when out of memory (CFG can still be released).
+ */
+int fg_config_init(struct fg_config *cfg);
+
+/* fg_config_release: free everything CFG owns (compiled patterns included). */
+void fg_config_release(struct fg_config *cfg);
+
+/*
+ * fg_config_parse_buffer: parse DATA[0..LEN), text in git-config syntax (a
+ * committed .flowgate read from a blob), with libgit2's config parser.
+ * Returns 0 and *OUT (free with git_config_free), or a negative libgit2
+ * error (a syntax error: git_error_last() says which line).
+ */
+int fg_config_parse_buffer(git_config **out, const char *data, size_t len);
+
+/*
+ * fg_config_apply_file: apply the keys of FILE (the committed file, parsed)
+ * over CFG; ORIGIN names it in `flowgate config` and in errors, e.g.
+ * ".flowgate (index)" (copied). Every key is validated: an unknown section
+ * or key, a bad severity, number, boolean or kind, a pattern PCRE2 cannot
+ * compile (its message and offset) or without the capture groups it needs.
+ * Returns 0, or -1 with CFG->error set to "ORIGIN: key: problem; fix" (the
+ * first problem; later ones are not looked for), -2 when out of memory.
+ */
+int fg_config_apply_file(struct fg_config *cfg, git_config *file, const char *origin);
+
+/*
+ * fg_config_apply_git: apply the flowgate.* keys of CONFIG (git config, all
+ * levels) over CFG: flowgate.<ruleName> = error|warn|info|off,
+ * flowgate.configFile, flowgate.since. Each value's origin is its level,
+ * "git config (global)". Returns as fg_config_apply_file.
+ */
+int fg_config_apply_git(struct fg_config *cfg, git_config *config);
+
+/*
+ * fg_config_config_file: flowgate.configFile from CONFIG (git config), with
+ * ~/ expanded (git_config_get_path), newly allocated into *OUT; *OUT NULL
+ * when unset. Returns 0, or -2 when out of memory or libgit2 fails.
+ */
+int fg_config_config_file(git_config *config, char **out);
+
+/*
+ * fg_config_apply_env: turn off each rule named in SKIP, the value of
+ * FLOWGATE_SKIP ("rule,rule"; spaces and empty items ignored; NULL: nothing).
+ * Returns 0, or -1 with CFG->error set when a name is not a rule.
+ */
+int fg_config_apply_env(struct fg_config *cfg, const char *skip);
+
+/*
+ * fg_config_severity: the severity RULE has under CFG, OFF for scopeEnum
+ * while no scopes are configured.
+ */
+enum fg_severity fg_config_severity(const struct fg_config *cfg, enum fg_rule rule);
+
+/*
+ * fg_config_match_ignore: non-zero when HEADER[0..LEN) matches one of the
+ * commit.ignore patterns. Returns 1 (ignored), 0, or -1 when a pattern
+ * reached PCRE2's match or depth limit (CFG->error is then set).
+ */
+int fg_config_match_ignore(struct fg_config *cfg, const char *header, size_t len);
+
+/*
+ * fg_config_write: the effective configuration as lines "key = value" with
+ * the origin of each value after a tab and "# ", in the order of the key
+ * list above, to OUT. Returns 0, or -1 on a write error.
+ */
+int fg_config_write(const struct fg_config *cfg, FILE *out);
+
+/*
+ * fg_config_error: set CFG->error from FMT if no error is set yet.
+ * Returns -1 (so callers can `return fg_config_error(...)`).
+ */
+int fg_config_error(struct fg_config *cfg, const char *fmt, ...) FG_PRINTF(2, 3);
+
+#endif
