@@ -251,7 +251,8 @@ size_t fg_check_message(struct fg_report *report, struct fg_config *cfg, const c
 					  (int)(message + len - colon - 1), colon + 1);
 		else
 			fg_violation_hint(v, "start with a type and a colon, e.g. '%s: %.*s' "
-					  "(types: %s)", cfg->ntypes ? cfg->types[0] : "fix",
+					  "(types: %s)", in_list(cfg->types, cfg->ntypes, "fix", 3, 0) ||
+					  !cfg->ntypes ? "fix" : cfg->types[0],
 					  (int)(len > 50 ? 50 : len), message, types ? types : "?");
 	} else {
 		if (!in_list(cfg->types, cfg->ntypes, h.type, h.type_len, 0)) {

@@ -9,6 +9,7 @@
 #include <stddef.h>
 #include <check.h>
 #include <git2.h>
+#include "config.h"
 #include "report.h"
 
 Suite *rules_suite(void);
@@ -106,6 +107,12 @@ void fg_test_repo_commit(struct fg_test_repo *r, const char *message, git_oid *o
 void fg_test_repo_config(struct fg_test_repo *r, const char *key, const char *value);
 /* Free the repository, restore the environment, remove the directory. */
 void fg_test_repo_release(struct fg_test_repo *r);
+
+/*
+ * fg_test_config: the built-in configuration (the halfORM workflow), made
+ * once per process and released by fg_test_run_end. Tests must not change it.
+ */
+struct fg_config *fg_test_config(void);
 
 /* Checked fixture: save NO_COLOR before a test, restore it after. */
 void fg_test_no_color_save(void);

@@ -386,16 +386,19 @@ START_TEST(test_check_message)
 
 	fg_report_init(&report);
 	if (!check_cases[_i].message) {
-		for (size_t i = 0; fg_commit_types[i]; i++) {
-			char *m = fg_strdupf("%s: x", fg_commit_types[i]);
-			ck_assert_uint_eq(fg_check_message(&report, m, NULL), 0);
+		const struct fg_config *cfg = fg_test_config();
+
+		ck_assert_uint_eq(cfg->ntypes, 14);
+		for (size_t i = 0; i < cfg->ntypes; i++) {
+			char *m = fg_strdupf("%s: x", cfg->types[i]);
+			ck_assert_uint_eq(fg_check_message(&report, fg_test_config(), m, NULL), 0);
 			free(m);
 		}
 		ck_assert_uint_eq(report.n, 0);
 		fg_report_release(&report);
 		return;
 	}
-	added = fg_check_message(&report, check_cases[_i].message, NULL);
+	added = fg_check_message(&report, fg_test_config(), check_cases[_i].message, NULL);
 	ck_assert_uint_eq(added, report.n);
 	ck_assert_msg(report.n == check_cases[_i].count, "%s: %zu violations (first: %s)",
 		      check_cases[_i].name, report.n,
@@ -423,7 +426,7 @@ START_TEST(test_check_message_empty_scope)
 	int rule;
 
 	fg_report_init(&report);
-	fg_check_message(&report, headers[_i], NULL);
+	fg_check_message(&report, fg_test_config(), headers[_i], NULL);
 	n = report.n;
 	rule = n ? (int)report.items[0].rule : -1;
 	fg_report_release(&report);
@@ -447,7 +450,7 @@ START_TEST(test_check_message_subject_empty_after_cleanup)
 
 	ck_assert_int_eq(fg_message_cleanup(&clean, raw[_i], strlen(raw[_i]), '#'), 0);
 	fg_report_init(&report);
-	fg_check_message(&report, clean, NULL);
+	fg_check_message(&report, fg_test_config(), clean, NULL);
 	free(clean);
 	n = report.n;
 	rule = n ? (int)report.items[0].rule : -1;
@@ -491,7 +494,7 @@ START_TEST(test_check_message_length)
 	fill(buf, length_cases[_i].prefix, length_cases[_i].unit, length_cases[_i].count);
 	ck_assert_uint_eq(fg_utf8_length(buf, strlen(buf)), 6 + length_cases[_i].count);
 	fg_report_init(&report);
-	fg_check_message(&report, buf, NULL);
+	fg_check_message(&report, fg_test_config(), buf, NULL);
 	free(buf);
 	ck_assert_msg(report.n == length_cases[_i].violations, "%zu violations: %s", report.n,
 		      report.n ? report.items[0].message : "");
@@ -512,7 +515,7 @@ START_TEST(test_check_message_long_without_type)
 	memset(buf, 'a', 20000);
 	buf[20000] = '\0';
 	fg_report_init(&report);
-	fg_check_message(&report, buf, NULL);
+	fg_check_message(&report, fg_test_config(), buf, NULL);
 	free(buf);
 	ck_assert_uint_eq(fg_test_count_rule(&report, FG_RULE_HEADER_FORMAT), 1);
 	ck_assert_uint_eq(fg_test_count_rule(&report, FG_RULE_HEADER_MAX_LENGTH), 1);
@@ -526,11 +529,11 @@ START_TEST(test_check_message_texts)
 	struct fg_report report;
 
 	fg_report_init(&report);
-	fg_check_message(&report, "wip: x", "commit 1a2b3c4");
-	fg_check_message(&report, "Feat: x", NULL);
-	fg_check_message(&report, "feat:x", NULL);
-	fg_check_message(&report, "update stuff", NULL);
-	fg_check_message(&report, "feat: caf\xe9", NULL);
+	fg_check_message(&report, fg_test_config(), "wip: x", "commit 1a2b3c4");
+	fg_check_message(&report, fg_test_config(), "Feat: x", NULL);
+	fg_check_message(&report, fg_test_config(), "feat:x", NULL);
+	fg_check_message(&report, fg_test_config(), "update stuff", NULL);
+	fg_check_message(&report, fg_test_config(), "feat: caf\xe9", NULL);
 	ck_assert_uint_eq(report.n, 5);
 	ck_assert_str_eq(report.items[0].message, "commit 1a2b3c4: type 'wip' is not a workflow type");
 	ck_assert_ptr_nonnull(strstr(report.items[0].hint, "feat fix docs"));

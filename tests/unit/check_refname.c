@@ -60,7 +60,7 @@ START_TEST(test_branch_parse)
 	int rc;
 
 	memset(&b, 0x5a, sizeof(b));
-	rc = fg_branch_parse(branch_cases[_i].name, &b);
+	rc = fg_branch_parse(fg_test_config(), branch_cases[_i].name, &b);
 	ck_assert_msg(rc == branch_cases[_i].rc, "'%s': rc %d", branch_cases[_i].name, rc);
 	ck_assert_msg(b.kind == branch_cases[_i].kind, "'%s': kind %d", branch_cases[_i].name,
 		      (int)b.kind);
@@ -92,10 +92,10 @@ static const char *const bad_names[] = {
 START_TEST(test_branch_suggest_is_valid)
 {
 	struct fg_branch b;
-	char *s = fg_branch_suggest(bad_names[_i]);
+	char *s = fg_branch_suggest(fg_test_config(), bad_names[_i]);
 
 	ck_assert_ptr_nonnull(s);
-	ck_assert_msg(fg_branch_parse(s, &b) == 0, "suggestion '%s' for '%s' is not valid", s,
+	ck_assert_msg(fg_branch_parse(fg_test_config(), s, &b) == 0, "suggestion '%s' for '%s' is not valid", s,
 		      bad_names[_i]);
 	free(s);
 }
@@ -130,7 +130,7 @@ static const struct {
 
 START_TEST(test_branch_suggest)
 {
-	char *s = fg_branch_suggest(suggest_cases[_i].name);
+	char *s = fg_branch_suggest(fg_test_config(), suggest_cases[_i].name);
 
 	ck_assert_ptr_nonnull(s);
 	ck_assert_str_eq(s, suggest_cases[_i].want);
@@ -158,7 +158,7 @@ START_TEST(test_check_branch_name)
 	int rc;
 
 	fg_report_init(&report);
-	rc = fg_check_branch_name(&report, check_cases[_i].name, check_cases[_i].rename_hint);
+	rc = fg_check_branch_name(&report, fg_test_config(), check_cases[_i].name, check_cases[_i].rename_hint);
 	if (!check_cases[_i].hint) {
 		ck_assert_int_eq(rc, 0);
 		ck_assert_uint_eq(report.n, 0);
@@ -183,7 +183,7 @@ START_TEST(test_check_branch_name_quotes_control_chars)
 	struct fg_report report;
 
 	fg_report_init(&report);
-	ck_assert_int_eq(fg_check_branch_name(&report, "x\033[2Jy", 1), -1);
+	ck_assert_int_eq(fg_check_branch_name(&report, fg_test_config(), "x\033[2Jy", 1), -1);
 	ck_assert_uint_eq(report.n, 1);
 	ck_assert_ptr_null(strchr(report.items[0].message, '\033'));
 	ck_assert_ptr_nonnull(strstr(report.items[0].message, "'x\\x1b[2Jy'"));
@@ -224,7 +224,7 @@ static const struct {
 START_TEST(test_tag_parse)
 {
 	struct fg_version v;
-	int rc = fg_tag_parse(tag_cases[_i].name, &v);
+	int rc = fg_tag_parse(fg_test_config(), tag_cases[_i].name, &v);
 
 	ck_assert_msg(rc == tag_cases[_i].rc, "'%s': rc %d", tag_cases[_i].name, rc);
 	if (rc == 0) {

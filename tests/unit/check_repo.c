@@ -275,7 +275,7 @@ START_TEST(test_repo_vfiles_from_index)
 	/* Stage a new version without committing: the index must be what is read. */
 	fg_test_repo_stage(&fx, "half_orm/version.txt", "0.17.0-dev\n");
 	ck_assert_int_eq(git_repository_index(&index, repo), 0);
-	ck_assert_int_eq(fg_vfiles_from_index(&files, repo, index), 0);
+	ck_assert_int_eq(fg_vfiles_from_index(&files, repo, index, fg_test_config()), 0);
 	ck_assert_uint_eq(files.set.n, 2); /* setup.py has no literal */
 	ck_assert_int_eq(files.contents[0].present, 1);
 	ck_assert_uint_eq(files.contents[0].len, 11);
@@ -307,7 +307,7 @@ START_TEST(test_repo_vfiles_from_index_missing_files)
 	fg_test_repo_create(&fx, "main", only_readme, 1);
 	repo = open_from_env();
 	ck_assert_int_eq(git_repository_index(&index, repo), 0);
-	ck_assert_int_eq(fg_vfiles_from_index(&files, repo, index), 0);
+	ck_assert_int_eq(fg_vfiles_from_index(&files, repo, index, fg_test_config()), 0);
 	ck_assert_uint_eq(files.set.n, 0);
 	for (int i = 0; i < 3; i++)
 		ck_assert_int_eq(files.contents[i].present, 0);
@@ -329,7 +329,7 @@ START_TEST(test_repo_vfiles_from_tree)
 	fg_test_repo_stage(&fx, "half_orm/version.txt", "0.17.0-dev\n");
 	ck_assert_int_eq(git_revparse_single(&obj, repo, "HEAD^{tree}"), 0);
 	tree = (git_tree *)obj;
-	ck_assert_int_eq(fg_vfiles_from_tree(&files, repo, tree), 0);
+	ck_assert_int_eq(fg_vfiles_from_tree(&files, repo, tree, fg_test_config()), 0);
 	ck_assert_uint_eq(files.set.n, 2);
 	v = find_value(&files.set, "half_orm/version.txt");
 	ck_assert_ptr_nonnull(v);
@@ -356,7 +356,7 @@ START_TEST(test_repo_vfiles_from_tree_after_commit)
 	fg_test_repo_commit(&fx, "chore: 0.16.0-rc1\n", NULL);
 	repo = open_from_env();
 	ck_assert_int_eq(git_revparse_single(&obj, repo, "HEAD^{tree}"), 0);
-	ck_assert_int_eq(fg_vfiles_from_tree(&files, repo, (git_tree *)obj), 0);
+	ck_assert_int_eq(fg_vfiles_from_tree(&files, repo, (git_tree *)obj, fg_test_config()), 0);
 	ck_assert_uint_eq(files.set.n, 3);
 	v = find_value(&files.set, "setup.py");
 	ck_assert_ptr_nonnull(v);

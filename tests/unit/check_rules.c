@@ -87,10 +87,11 @@ END_TEST
 
 START_TEST(test_rule_default_severities)
 {
-	/* Every rule blocks except the post-merge advice. */
+	/* Every rule blocks except the post-merge advice and bodyMaxLineLength. */
 	for (int i = 0; i < FG_RULE__COUNT; i++)
 		ck_assert_int_eq(fg_rule_info((enum fg_rule)i)->severity,
-				 i == FG_RULE_NEXT_STEP ? FG_INFO : FG_ERROR);
+				 i == FG_RULE_NEXT_STEP ? FG_INFO :
+				 i == FG_RULE_BODY_MAX_LINE_LENGTH ? FG_WARN : FG_ERROR);
 }
 END_TEST
 

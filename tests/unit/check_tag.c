@@ -75,7 +75,7 @@ START_TEST(test_check_tag)
 	fg_version_set_init(&set);
 	ck_assert_int_eq(fg_versions_extract(&set, fg_builtin_vfiles, 3, contents), 0);
 	fg_report_init(&report);
-	added = fg_check_tag(&report, tag_cases[_i].tag, tag_cases[_i].annotated,
+	added = fg_check_tag(&report, fg_test_config(), tag_cases[_i].tag, tag_cases[_i].annotated,
 			     tag_cases[_i].message, tag_cases[_i].has_set ? &set : NULL);
 	ck_assert_uint_eq(added, report.n);
 	ck_assert_msg(fg_test_count_rule(&report, FG_RULE_TAG_FORMAT) == tag_cases[_i].format,
@@ -105,9 +105,9 @@ START_TEST(test_check_tag_texts)
 	fg_version_set_init(&set);
 	ck_assert_int_eq(fg_versions_extract(&set, fg_builtin_vfiles, 3, contents), 0);
 	fg_report_init(&report);
-	fg_check_tag(&report, "v0.16.0-rc1", 1, "release: 0.16.0-rc1\n", &set);
-	fg_check_tag(&report, "v0.16.0", 0, NULL, &set);
-	fg_check_tag(&report, "v0.16.0", 1, "bump\nmore", &set);
+	fg_check_tag(&report, fg_test_config(), "v0.16.0-rc1", 1, "release: 0.16.0-rc1\n", &set);
+	fg_check_tag(&report, fg_test_config(), "v0.16.0", 0, NULL, &set);
+	fg_check_tag(&report, fg_test_config(), "v0.16.0", 1, "bump\nmore", &set);
 	ck_assert_uint_eq(report.n, 3);
 
 	v = &report.items[0];

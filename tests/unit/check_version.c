@@ -447,7 +447,7 @@ START_TEST(test_versions_files)
 		contents[i].len = vfile_cases[_i].files[i].len;
 	}
 	if (vfile_cases[_i].branch) {
-		fg_branch_parse(vfile_cases[_i].branch, &branch);
+		fg_branch_parse(fg_test_config(), vfile_cases[_i].branch, &branch);
 		bp = &branch;
 	}
 	fg_version_set_init(&set);
@@ -524,7 +524,7 @@ START_TEST(test_versions_series_message)
 	struct fg_branch branch;
 	const struct fg_violation *v;
 
-	ck_assert_int_eq(fg_branch_parse("release/0.16.x", &branch), 0);
+	ck_assert_int_eq(fg_branch_parse(fg_test_config(), "release/0.16.x", &branch), 0);
 	fg_version_set_init(&set);
 	fg_report_init(&report);
 	ck_assert_int_eq(fg_versions_extract(&set, fg_builtin_vfiles, 3, contents), 0);

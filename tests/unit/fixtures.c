@@ -33,8 +33,23 @@ void fg_test_run_begin(void)
 	run_dir = templ;
 }
 
+static struct fg_config test_config;
+static int test_config_ready;
+
+struct fg_config *fg_test_config(void)
+{
+	if (!test_config_ready) {
+		ck_assert_int_eq(fg_config_init(&test_config), 0);
+		test_config_ready = 1;
+	}
+	return &test_config;
+}
+
 void fg_test_run_end(void)
 {
+	if (test_config_ready)
+		fg_config_release(&test_config);
+	test_config_ready = 0;
 	fg_test_rmtree(run_dir);
 	run_dir = NULL;
 }
