@@ -323,13 +323,21 @@ static int apply_text(struct fg_config *cfg, const char *data, size_t len, const
 		return fg_config_error(cfg, "%s: the file holds a NUL byte; write it as text in "
 				       "git-config syntax", origin);
 	if (fg_config_parse_buffer(&file, data, len) < 0) {
-		/* libgit2 names the temporary file: keep only what is wrong and where */
-		const char *msg = fg_git_error(), *at = strstr(msg, " in ");
-		const char *line = at ? strstr(at, " at line ") : NULL;
-		rc = fg_config_error(cfg, "%s: not valid git-config syntax: %.*s%s; fix the file "
-				     "(git config -f %s --list shows the same error)", origin,
-				     (int)(at ? (size_t)(at - msg) : strlen(msg)), msg, line ? line : "",
-				     origin);
+		/* libgit2 says "failed to parse config file: <why> (in <temp file>:<line>)" */
+		const char *msg = fg_git_error(), *in = strstr(msg, " (in "), *colon;
+		const char *prefix = "failed to parse config file: ";
+		size_t skip = strncmp(msg, prefix, strlen(prefix)) ? 0 : strlen(prefix);
+		unsigned long line = 0;
+
+		if (in && (colon = strrchr(in, ':')))
+			line = strtoul(colon + 1, NULL, 10);
+		if (line)
+			rc = fg_config_error(cfg, "%s: line %lu: not valid git-config syntax: %.*s; "
+					     "fix the file", origin, line,
+					     (int)((size_t)(in - msg) - skip), msg + skip);
+		else
+			rc = fg_config_error(cfg, "%s: not valid git-config syntax: %s; fix the file",
+					     origin, msg + skip);
 		git_error_clear();
 		return rc;
 	}
