@@ -1,8 +1,9 @@
 # flowgate: git hooks for a GitFlow-style release workflow.
-# Targets: all check install uninstall clean sanitize bench (V=1 for verbose).
+# Targets: all check install uninstall clean sanitize valgrind bench (V=1 for verbose).
 
 PREFIX ?= /usr/local
-BINDIR ?= $(PREFIX)/libexec/flowgate
+HOOKDIR ?= $(PREFIX)/libexec/flowgate
+BINDIR ?= $(PREFIX)/bin
 DESTDIR ?=
 BUILD ?= build
 PKG_CONFIG ?= pkg-config
@@ -37,6 +38,8 @@ COMMON_SRC = $(wildcard common/*.c)
 COMMON_OBJ = $(COMMON_SRC:%.c=$(BUILD)/%.o)
 LIB = $(BUILD)/libflowgate.a
 HOOK_BINS = $(HOOKS:%=$(BUILD)/hooks/%)
+# The flowgate command (rules, config, explain), usable from the build tree.
+CLI_BIN = $(BUILD)/flowgate
 TEST_SRC = $(wildcard tests/unit/*.c)
 TEST_OBJ = $(TEST_SRC:%.c=$(BUILD)/%.o)
 TEST_BIN = $(BUILD)/tests/check_flowgate
@@ -47,7 +50,7 @@ else
 Q = @
 endif
 
-all: $(HOOK_BINS)
+all: $(HOOK_BINS) $(CLI_BIN)
 
 $(BUILD)/%.o: %.c
 	@mkdir -p $(@D)
@@ -64,13 +67,17 @@ $(BUILD)/hooks/%: $(BUILD)/hooks/%.o $(LIB)
 	$(if $(Q),@echo "  LINK    $@")
 	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIB) $(GIT2_LIBS)
 
+$(CLI_BIN): $(BUILD)/hooks/flowgate.o $(LIB)
+	$(if $(Q),@echo "  LINK    $@")
+	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIB) $(GIT2_LIBS)
+
 $(TEST_BIN): $(TEST_OBJ) $(LIB)
 	@mkdir -p $(@D)
 	$(if $(Q),@echo "  LINK    $@")
 	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(TEST_OBJ) $(LIB) $(CHECK_LIBS) $(GIT2_LIBS)
 
 # make check: the Check unit suites, then the end-to-end tests with real git.
-check: $(HOOK_BINS) $(TEST_BIN)
+check: $(HOOK_BINS) $(CLI_BIN) $(TEST_BIN)
 	$(TEST_BIN)
 	FLOWGATE_BUILD=$(abspath $(BUILD)) sh tests/e2e/run.sh
 
@@ -91,13 +98,15 @@ valgrind: $(TEST_BIN)
 bench: $(HOOK_BINS)
 	FLOWGATE_BUILD=$(abspath $(BUILD)) sh tests/bench/bench.sh
 
-install: $(HOOK_BINS)
-	mkdir -p $(DESTDIR)$(BINDIR)
-	for h in $(HOOKS); do install -m 755 $(BUILD)/hooks/$$h $(DESTDIR)$(BINDIR)/$$h || exit 1; done
+install: $(HOOK_BINS) $(CLI_BIN)
+	mkdir -p $(DESTDIR)$(HOOKDIR) $(DESTDIR)$(BINDIR)
+	for h in $(HOOKS); do install -m 755 $(BUILD)/hooks/$$h $(DESTDIR)$(HOOKDIR)/$$h || exit 1; done
+	install -m 755 $(CLI_BIN) $(DESTDIR)$(BINDIR)/flowgate
 
 uninstall:
-	for h in $(HOOKS); do rm -f $(DESTDIR)$(BINDIR)/$$h; done
-	-rmdir $(DESTDIR)$(BINDIR) 2>/dev/null
+	for h in $(HOOKS); do rm -f $(DESTDIR)$(HOOKDIR)/$$h; done
+	rm -f $(DESTDIR)$(BINDIR)/flowgate
+	-rmdir $(DESTDIR)$(HOOKDIR) 2>/dev/null
 
 clean:
 	rm -rf build build-san
@@ -105,4 +114,4 @@ clean:
 .PHONY: all check unit sanitize valgrind bench install uninstall clean
 .SECONDARY:
 
--include $(COMMON_OBJ:.o=.d) $(TEST_OBJ:.o=.d) $(HOOK_BINS:=.d)
+-include $(COMMON_OBJ:.o=.d) $(TEST_OBJ:.o=.d) $(HOOK_BINS:=.d) $(BUILD)/hooks/flowgate.d

@@ -1,0 +1,29 @@
+/*
+ * The flowgate command, for people and CI: the same library as the hooks,
+ * reporting on the rules and the configuration instead of enforcing them.
+ */
+#ifndef FLOWGATE_CLI_H
+#define FLOWGATE_CLI_H
+
+#include <stdio.h>
+
+/*
+ * fg_cli_main: run `flowgate ARGV[1..ARGC)` writing results to OUT and
+ * errors to ERR. Commands:
+ *   rules [--markdown]  the rules with their current severity and where it
+ *                       was set (--markdown: the README table, from the
+ *                       registry alone);
+ *   config              the effective configuration, each value's origin;
+ *   explain <rule>      what a rule checks, why, examples that pass and fail;
+ *   help.
+ * rules, config and explain read the configuration as the hooks do, with
+ * the committed file taken from the work tree (--cached: the index;
+ * --rev <commit>: that commit) when run in a repository, and from git's
+ * global and system config alone outside one.
+ * Returns the exit status: 0, 2 on a usage error (unknown command, option
+ * or rule), 3 when the repository or configuration cannot be read, 4 on
+ * bad configuration (its one-line error printed).
+ */
+int fg_cli_main(int argc, char **argv, FILE *out, FILE *err);
+
+#endif

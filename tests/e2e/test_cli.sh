@@ -1,0 +1,102 @@
+#!/bin/bash
+# The flowgate command: the README's rules table is the registry's, `rules`,
+# `config` and `explain` report the configuration the hooks would use, with
+# the origin of each value, and bad input gets its documented exit status.
+. "$(dirname "$0")/lib.sh"
+
+FG="$FLOWGATE_BUILD/flowgate"
+
+# The README table, between its markers, is what the registry generates.
+sed -n '/^<!-- rules table:/,/^<!-- end of rules table -->/p' "$TOP/README.md" |
+	sed '1d;$d' >"$TMP/readme-table"
+"$FG" rules --markdown >"$TMP/registry-table"
+if diff -u "$TMP/readme-table" "$TMP/registry-table" >"$LAST_OUT"; then
+	ok "README rules table equals flowgate rules --markdown"
+else
+	not_ok "README rules table equals flowgate rules --markdown (regenerate it)"
+fi
+rules=$(sed -n 's/^| `\([a-zA-Z]*\)` |.*/\1/p' "$TMP/readme-table" | wc -l)
+expect_ok "README table has a row per rule of flowgate rules" \
+	test "$rules" -eq "$("$FG" rules | grep -c '^[a-z][A-Za-z]* ')"
+
+# The configuration example in the README is valid configuration.
+repo="$TMP/cli"
+new_repo "$repo"
+sed -n '/^## Configuration/,/^## The flowgate command/p' "$TOP/README.md" |
+	sed -n '/^```$/,/^```$/p' | sed '1d;$d' >"$repo/.flowgate"
+expect_ok "the README's configuration example is accepted" sh -c "cd '$repo' && '$FG' config"
+expect_output "its values are read: headerMaxLength max 100 from the work tree file" \
+	'^rule\.headerMaxLength\.max = 100	# \.flowgate \(work tree\)$'
+expect_output "its commit.ignore pattern is unescaped by git-config syntax" \
+	'^commit\.ignore = \^Bump \\S\+ from \\S\+ to \\S\+\$	'
+expect_output "its versionFile pattern keeps the quotes" \
+	'^versionFile\.package\.json\.pattern = "version": "\(\[\^"\]\+\)"	'
+expect_output "declaring one branch kind replaces the built-in list" '^branch\.release\.pattern'
+expect_no_output "no built-in branch kind is left" '^branch\.(main|dev|feature)\.'
+
+# rules: severity and origin from each layer.
+printf '[rule "headerMaxLength"]\n\tseverity = warn\n' >"$repo/.flowgate"
+git -C "$repo" config flowgate.typeEnum off
+expect_ok "flowgate rules runs in a repository" sh -c "cd '$repo' && '$FG' rules"
+expect_output "a .flowgate severity shows with its origin" \
+	'^headerMaxLength +warn +\.flowgate \(work tree\)'
+expect_output "a git config severity shows with its level" '^typeEnum +off +git config \(local\)'
+expect_output "an untouched rule shows its default" '^subjectEmpty +error +default'
+expect_output "scopeEnum is off while no scopes are configured" '^scopeEnum +off \(no scopes\)'
+expect_ok "FLOWGATE_SKIP turns a rule off" \
+	sh -c "cd '$repo' && FLOWGATE_SKIP=tagMessage,branchName '$FG' rules"
+expect_output "FLOWGATE_SKIP is named as the origin" '^tagMessage +off +FLOWGATE_SKIP'
+expect_ok "--cached reads the index, where no .flowgate is staged" \
+	sh -c "cd '$repo' && '$FG' rules --cached"
+expect_output "--cached: the unstaged .flowgate does not count" '^headerMaxLength +error +default'
+git -C "$repo" add .flowgate
+expect_ok "--cached after git add" sh -c "cd '$repo' && '$FG' rules --cached"
+expect_output "--cached: the staged .flowgate counts" '^headerMaxLength +warn +\.flowgate \(index\)'
+git -C "$repo" -c core.hooksPath=/dev/null commit -q -m "chore: add flowgate configuration"
+printf '[rule "headerMaxLength"]\n\tseverity = off\n' >"$repo/.flowgate"
+expect_ok "--rev HEAD reads the committed file" sh -c "cd '$repo' && '$FG' config --rev HEAD"
+expect_output "--rev names the commit as the origin" \
+	'^rule\.headerMaxLength\.severity = warn	# \.flowgate \(HEAD\)$'
+expect_ok "the work tree file is read by default" sh -c "cd '$repo' && '$FG' config"
+expect_output "the work tree's edit shows" '^rule\.headerMaxLength\.severity = off	# \.flowgate \(work tree\)$'
+
+# explain
+expect_ok "explain prints a rule" sh -c "cd '$repo' && '$FG' explain bodyMaxLineLength"
+expect_output "explain gives the summary" '^bodyMaxLineLength: every body line is at most'
+expect_output "explain gives the default and current severity" '^Severity: warn \(default warn; set by default\)'
+expect_output "explain gives why" '^Why: '
+expect_output "explain gives examples that fail" '^Fails:'
+expect_output "explain gives the fix" '^Fix: '
+expect_ok "explain ignores the case of the rule name, as git config does" \
+	"$FG" explain HEADERMAXLENGTH
+expect_status "explain of an unknown rule exits 2" 2 "$FG" explain noSuchRule
+expect_output "and says so" "no rule is named 'noSuchRule'"
+expect_status "explain without a rule exits 2" 2 "$FG" explain
+expect_status "an unknown command exits 2" 2 "$FG" frobnicate
+expect_status "no command exits 2" 2 "$FG"
+expect_ok "help exits 0" "$FG" help
+expect_output "help shows the usage" '^usage: flowgate rules'
+expect_status "--cached with --rev exits 2" 2 "$FG" rules --cached --rev HEAD
+
+# bad configuration: exit 4 and the one-line error
+printf '[rule "headerMaxLength"]\n\tmax = lots\n' >"$repo/.flowgate"
+expect_status "bad configuration exits 4" 4 sh -c "cd '$repo' && '$FG' rules"
+expect_output "it names the file, the key and the problem" \
+	"^flowgate: error: bad configuration: \.flowgate \(work tree\): rule\.headerMaxLength\.max: 'lots' is not a positive whole number"
+git -C "$repo" config flowgate.headerMaxLength loud
+printf '' >"$repo/.flowgate"
+expect_status "a bad git config severity exits 4" 4 sh -c "cd '$repo' && '$FG' config"
+expect_output "it names the git config level" \
+	"git config \(local\): flowgate\.headermaxlength: unknown severity 'loud'"
+git -C "$repo" config --unset flowgate.headerMaxLength
+expect_status "an unknown FLOWGATE_SKIP name exits 4" 4 \
+	sh -c "cd '$repo' && FLOWGATE_SKIP=nope '$FG' rules"
+expect_status "--rev of no commit exits 2" 2 sh -c "cd '$repo' && '$FG' rules --rev nosuchref"
+
+# outside a repository: defaults and the global config
+mkdir -p "$TMP/norepo"
+git config --global flowgate.subjectEmpty warn
+expect_ok "flowgate rules runs outside a repository" \
+	sh -c "cd '$TMP/norepo' && GIT_CEILING_DIRECTORIES='$TMP' '$FG' rules"
+expect_output "outside a repository the global config counts" '^subjectEmpty +warn +git config \(global\)'
+git config --global --unset flowgate.subjectEmpty
