@@ -18,7 +18,10 @@
 #   floors: /bin/true, a minimal libgit2 repository open (shared libgit2 and
 #           linked like the hooks), `git commit --allow-empty`, `sh -c` (stdin);
 #   hooks:  commit-msg, pre-commit, pre-push (N-1 new commits), post-merge.
+#   bad configuration: pre-commit refusing a committed .flowgate whose version
+#           file pattern backtracks without end ((a+)+$ on a 1 MiB file).
 # Targets: commit-msg/pre-commit/post-merge median <= 3 ms, pre-push <= 100 ms,
+# the catastrophic pattern stopped (exit 4) in <= 100 ms,
 # every hook peak RSS <= 16 MiB. Exit status: 0 all targets met, 1 a target
 # failed (everything is still printed), 2 setup error.
 
@@ -39,6 +42,7 @@ REPO_KEY="v$REPO_VERSION-n$NCOMMITS"
 HOOKS="commit-msg pre-commit pre-push post-merge"
 TARGET_SINGLE_MS=3
 TARGET_PUSH_MS=100
+TARGET_BAD_CONFIG_MS=100
 TARGET_RSS_MIB=16
 
 die() {
@@ -188,6 +192,15 @@ SMALL="$RUN_TMP/small"
 git init -q -b main "$SMALL"
 git -C "$SMALL" -c core.hooksPath=/dev/null commit -q --allow-empty -m 'feat: start'
 
+# A repository whose staged .flowgate has a catastrophic pattern: PCRE2's
+# match limit must stop it with a configuration error (exit 4), quickly.
+CATA="$RUN_TMP/catastrophic"
+git init -q -b main "$CATA"
+printf '[versionFile "VERSION"]\n\tpattern = (a+)+$\n' >"$CATA/.flowgate"
+awk 'BEGIN { s = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+	for (i = 0; i < 16384; i++) printf "%s", s; print "!" }' >"$CATA/VERSION"
+git -C "$CATA" add .flowgate VERSION
+
 # ---------------------------------------------------------------- floor programs
 BIN="$BENCH_DIR/bin"
 mkdir -p "$BIN"
@@ -240,6 +253,8 @@ for h in $HOOKS; do
 	post-merge) add "post-merge" hook "" "$(q "$HOOKDIR/$h") 0" ;;
 	esac
 done
+[ ! -x "$HOOKDIR/pre-commit" ] ||
+	add "pre-commit, (a+)+\$ on 1 MiB" bad-config "" "env GIT_DIR=$(q "$CATA/.git") $(q "$HOOKDIR/pre-commit")"
 [ -z "$MISSING" ] || note "warning: hook binaries missing in $HOOKDIR:$MISSING (run make); measuring the rest"
 
 RES="$BENCH_DIR/results"
@@ -262,7 +277,13 @@ while IFS='|' read -r name kind stdin cmd; do
 	status=0
 	eval "$cmd" <"$in" >"$RES/$slug.log" 2>&1 || status=$?
 	ign=
-	if [ "$status" -ne 0 ]; then
+	if [ "$kind" = bad-config ] && [ "$status" -eq 4 ]; then
+		status=0 ign=-i # the refusal is what is measured
+	elif [ "$kind" = bad-config ]; then
+		note "warning: $name exited $status, not 4 (bad configuration):"
+		sed 's/^/    /' "$RES/$slug.log" | head -n 20
+		ign=-i
+	elif [ "$status" -ne 0 ]; then
 		note "warning: $name exited $status:"
 		sed 's/^/    /' "$RES/$slug.log" | head -n 20
 		ign=-i
@@ -359,7 +380,11 @@ while IFS='|' read -r name kind stats rss ir status; do
 	hyperfine) check FAIL "$name: failed in some hyperfine runs (see $RES/hyperfine.log)" ;;
 	*) check FAIL "$name: exited $status on the benchmark repository" ;;
 	esac
-	if [ "$kind" = push ]; then lim=$TARGET_PUSH_MS; else lim=$TARGET_SINGLE_MS; fi
+	case $kind in
+	push) lim=$TARGET_PUSH_MS ;;
+	bad-config) lim=$TARGET_BAD_CONFIG_MS ;;
+	*) lim=$TARGET_SINGLE_MS ;;
+	esac
 	if awk -v m="$med" -v l="$lim" 'BEGIN { exit !(m <= l) }'; then r=PASS; else r=FAIL; fi
 	check $r "$name: median $(printf '%.3f' "$med") ms <= $lim ms"
 	if [ "$rss" = - ]; then
