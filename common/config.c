@@ -471,6 +471,10 @@ static int add_ignore(struct fg_config *cfg, const char *origin, const char *key
 	if (!value || !*value)
 		return fg_config_error(cfg, "%s: %s: empty pattern; write a regular expression "
 				       "matching the headers to accept", origin, key);
+	/* realloc may move the patterns: the list of compiled patterns must not keep
+	 * their old addresses (they compile again on first use) */
+	for (size_t i = 0; i < cfg->nignores; i++)
+		fg_pattern_release(&cfg->ignores[i]);
 	bigger = realloc(cfg->ignores, (cfg->nignores + 1) * sizeof(*cfg->ignores));
 	if (!bigger)
 		return -2;
@@ -525,6 +529,20 @@ static int apply_branch_key(struct fg_config *cfg, struct file_state *st, const 
 	return parse_bool(cfg, origin, key, value, &b->protected_branch);
 }
 
+/* Non-zero when PATH is relative and '/'-separated with no empty, "." or ".." component. */
+static int path_inside(const char *path)
+{
+	for (;;) {
+		size_t n = strcspn(path, "/");
+
+		if (!n || (n == 1 && path[0] == '.') || (n == 2 && !strncmp(path, "..", 2)))
+			return 0;
+		if (!path[n])
+			return 1;
+		path += n + 1;
+	}
+}
+
 static int apply_vfile_key(struct fg_config *cfg, struct file_state *st, const char *origin,
 			   const char *key, const struct key *k, const char *value)
 {
@@ -542,8 +560,7 @@ static int apply_vfile_key(struct fg_config *cfg, struct file_state *st, const c
 	}
 	if (!(path = strndup(k->sub, k->sub_len)))
 		return -2;
-	if (path[0] == '/' || !strncmp(path, "./", 2) || strstr(path, "/../") ||
-	    !strncmp(path, "../", 3) || path[strlen(path) - 1] == '/') {
+	if (!path_inside(path)) {
 		int rc = fg_config_error(cfg, "%s: %s: '%s' is not a path inside the work tree; "
 					 "write it from the top, '/'-separated, e.g. src/VERSION",
 					 origin, key, path);
@@ -578,6 +595,19 @@ static int apply_vfile_key(struct fg_config *cfg, struct file_state *st, const c
 	return parse_bool(cfg, origin, key, value, &v->required);
 }
 
+/* Non-zero when PREFIX followed by a version is a valid tag name (asked of libgit2). */
+static int tag_prefix_valid(const char *prefix)
+{
+	char *name = fg_strdupf("refs/tags/%s0.0.0", prefix);
+	int valid = 0;
+
+	if (!name || git_reference_name_is_valid(&valid, name) < 0)
+		valid = 0;
+	git_error_clear();
+	free(name);
+	return valid;
+}
+
 static int apply_tag_key(struct fg_config *cfg, const char *origin, const char *key,
 			 const struct key *k, const char *value)
 {
@@ -590,7 +620,7 @@ static int apply_tag_key(struct fg_config *cfg, const char *origin, const char *
 		free(cfg->tag_prefix);
 		cfg->tag_prefix = copy;
 		cfg->tag_prefix_origin = origin;
-		if (strpbrk(copy, " ~^:?*[\\") || strstr(copy, ".."))
+		if (!tag_prefix_valid(copy))
 			return fg_config_error(cfg, "%s: %s: '%s' cannot start a tag name "
 					       "(git-check-ref-format(1)); write a prefix such as v",
 					       origin, key, copy);
@@ -723,12 +753,16 @@ int fg_config_apply_git(struct fg_config *cfg, git_config *config)
 	git_config_entry *entry;
 	int rc = 0, rule, config_file = 0;
 
-	if (git_config_iterator_glob_new(&it, config, "^flowgate\\.") < 0)
+	/* Every entry, filtered here: libgit2 1.5.1's glob iterator leaks a PCRE2
+	 * match block on each name its regex does not match (libgit2 PR #6382). */
+	if (git_config_iterator_new(&it, config) < 0)
 		return -2;
 	while (rc == 0 && git_config_next(&entry, it) == 0) {
 		const char *origin = level_origin(entry->level), *key = entry->name;
 		struct key k;
 
+		if (strncmp(key, "flowgate.", 9)) /* libgit2 lowercases section names */
+			continue;
 		if (split_key(key, &k) < 0 || k.sub) {
 			rc = unknown_key(cfg, origin, key, "flowgate takes flowgate.<ruleName>, "
 					 "flowgate.configFile and flowgate.since in git config");
