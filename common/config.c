@@ -34,8 +34,7 @@ static const char *const builtin_types =
 	"feat fix docs style refactor perf test build ci chore revert release hotfix maintenance";
 static const char *const builtin_tag_message_prefixes = "release: hotfix: maintenance:";
 
-/* git config levels, as `flowgate config` names them. */
-static const char *level_origin(git_config_level_t level)
+const char *fg_config_level_origin(git_config_level_t level)
 {
 	switch (level) {
 	case GIT_CONFIG_LEVEL_PROGRAMDATA: return "git config (programdata)";
@@ -671,7 +670,7 @@ static int check_file_patterns(struct fg_config *cfg)
 					       "(only the workflow's kinds have a built-in one)",
 					       cfg->branches_origin, key, b->kind);
 		if (check_pattern(cfg, cfg->branches_origin, key, &b->pattern, b->series ? 2 : 0,
-				  "groups 1 and 2 are the X.Y series") < 0)
+				  "groups 1 and 2 are the X.Y series; or set series = false") < 0)
 			return -1;
 	}
 	for (size_t i = 0; i < cfg->nvfiles; i++) {
@@ -683,6 +682,39 @@ static int check_file_patterns(struct fg_config *cfg)
 			return -1;
 	}
 	return 0;
+}
+
+/*
+ * KEY as the documentation writes it: libgit2 lowercases section and
+ * variable names (versionfile.x.kind, flowgate.headermaxlength); errors
+ * name keys the way users wrote them in the examples.
+ */
+static const char *canonical_key(const char *key, char *buf, size_t size)
+{
+	static const char *const words[] = {
+		"versionFile", "messagePrefixes", "allowLightweight", "configFile",
+	};
+	struct key k;
+	const char *section, *var;
+	int rule;
+
+	if (split_key(key, &k) < 0)
+		return key;
+	section = k.section;
+	var = k.var;
+	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
+		if (!strcasecmp(section, words[i]))
+			section = words[i];
+		if (!strcasecmp(var, words[i]))
+			var = words[i];
+	}
+	if (!strcmp(section, "flowgate") && !k.sub && (rule = fg_rule_lookup(var)) >= 0)
+		var = fg_rule_info((enum fg_rule)rule)->name;
+	if (k.sub)
+		snprintf(buf, size, "%s.%.*s.%s", section, (int)k.sub_len, k.sub, var);
+	else
+		snprintf(buf, size, "%s.%s", section, var);
+	return buf;
 }
 
 int fg_config_apply_file(struct fg_config *cfg, git_config *file, const char *origin)
@@ -699,11 +731,13 @@ int fg_config_apply_file(struct fg_config *cfg, git_config *file, const char *or
 	if (git_config_iterator_new(&it, file) < 0)
 		return -2;
 	while (rc == 0 && (next = git_config_next(&entry, it)) == 0) {
-		const char *key = entry->name, *value = entry->value;
+		char buf[512];
+		const char *key = canonical_key(entry->name, buf, sizeof(buf)), *value = entry->value;
 		struct key k;
 
-		if (split_key(key, &k) < 0) {
-			rc = unknown_key(cfg, origin, key, "see flowgate config for the known keys");
+		if (split_key(entry->name, &k) < 0) {
+			rc = unknown_key(cfg, origin, key, "write keys in sections: [rule \"<ruleName>\"], "
+					 "[branch \"<kind>\"], ... (flowgate config shows them)");
 		} else if (!strcmp(k.section, "flowgate")) {
 			rc = !k.sub && !strcmp(k.var, "since") ? set_since(cfg, origin, key, value)
 				: unknown_key(cfg, origin, key, "[flowgate] takes since here; rule "
@@ -758,12 +792,14 @@ int fg_config_apply_git(struct fg_config *cfg, git_config *config)
 	if (git_config_iterator_new(&it, config) < 0)
 		return -2;
 	while (rc == 0 && git_config_next(&entry, it) == 0) {
-		const char *origin = level_origin(entry->level), *key = entry->name;
+		const char *origin = fg_config_level_origin(entry->level), *key;
+		char buf[512];
 		struct key k;
 
-		if (strncmp(key, "flowgate.", 9)) /* libgit2 lowercases section names */
+		if (strncmp(entry->name, "flowgate.", 9)) /* libgit2 lowercases section names */
 			continue;
-		if (split_key(key, &k) < 0 || k.sub) {
+		key = canonical_key(entry->name, buf, sizeof(buf));
+		if (split_key(entry->name, &k) < 0 || k.sub) {
 			rc = unknown_key(cfg, origin, key, "flowgate takes flowgate.<ruleName>, "
 					 "flowgate.configFile and flowgate.since in git config");
 		} else if (!strcmp(k.var, "configfile")) {

@@ -160,6 +160,12 @@ int fg_config_match_ignore(struct fg_config *cfg, const char *header, size_t len
 int fg_config_write(const struct fg_config *cfg, FILE *out);
 
 /*
+ * fg_config_level_origin: how origins name git config level LEVEL:
+ * "git config (local)", "git config (global)", ... (static storage).
+ */
+const char *fg_config_level_origin(git_config_level_t level);
+
+/*
  * fg_config_error: set CFG->error from FMT if no error is set yet.
  * Returns -1 (so callers can `return fg_config_error(...)`).
  */

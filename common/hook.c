@@ -661,7 +661,10 @@ int fg_run_pre_push(struct fg_hook_ctx *ctx)
 	/* A new branch: only the commits no ref of that remote already has. */
 	if ((remote_name = tracking_remote(repo, ctx->argv[1], ctx->argv[2])))
 		glob = fg_strdupf("refs/remotes/%s/*", remote_name);
-	/* One walk per configuration: each commit checked once under the rules of its tip. */
+	/*
+	 * One walk per configuration: each commit checked once, under the rules
+	 * of the first pushed tip (in input order) it belongs to.
+	 */
 	for (size_t g = 0; g < nconfigs; g++) {
 		struct fg_config *cfg = &configs[g].cfg;
 		git_revwalk *walk = NULL;
@@ -675,6 +678,11 @@ int fg_run_pre_push(struct fg_hook_ctx *ctx)
 
 			if (group[i] == g && (c = peeled_commit(repo, &u->local))) {
 				pushed |= git_revwalk_push(walk, git_commit_id(c)) == 0;
+				git_commit_free(c);
+			} else if (group[i] < g && (c = peeled_commit(repo, &u->local))) {
+				/* a tip walked before, under its rules: its commits are
+				 * checked there, not twice */
+				git_revwalk_hide(walk, git_commit_id(c));
 				git_commit_free(c);
 			}
 			/* Already on the remote: never re-checked. Unknown here (someone
@@ -714,10 +722,11 @@ out:
 
 /*
  * The X.Y of the release branch whose tip is MERGED, if a local or
- * remote-tracking branch of kind release points there.
+ * remote-tracking branch of kind release points there; *BRANCH_NAME gets
+ * its name (newly allocated, NULL when out of memory).
  */
 static int merged_release(git_repository *repo, struct fg_config *cfg, const git_oid *merged,
-			  uint64_t *major, uint64_t *minor)
+			  uint64_t *major, uint64_t *minor, char **branch_name)
 {
 	static const char *const globs[] = { "refs/heads/*", "refs/remotes/*" };
 	int found = 0;
@@ -742,6 +751,7 @@ static int merged_release(git_repository *repo, struct fg_config *cfg, const git
 			    branch.kind == FG_BRANCH_RELEASE && branch.series) {
 				*major = branch.major;
 				*minor = branch.minor;
+				*branch_name = strdup(name);
 				found = 1;
 			}
 			git_reference_free(ref);
@@ -753,7 +763,8 @@ static int merged_release(git_repository *repo, struct fg_config *cfg, const git
 }
 
 static void next_step_after_release(struct fg_hook_ctx *ctx, git_repository *repo,
-				    struct fg_config *cfg, const struct fg_version_set *set)
+				    struct fg_config *cfg, const struct fg_version_set *set,
+				    const char *head_name)
 {
 	git_commit *head = NULL;
 	git_oid head_id;
@@ -761,6 +772,7 @@ static void next_step_after_release(struct fg_hook_ctx *ctx, git_repository *rep
 	const struct fg_vfile_value *current = fg_versions_exact(set);
 	uint64_t major, minor;
 	struct fg_violation *v;
+	char *release = NULL;
 
 	if (git_reference_name_to_id(&head_id, repo, "HEAD") < 0 ||
 	    git_commit_lookup(&head, repo, &head_id) < 0) {
@@ -768,19 +780,20 @@ static void next_step_after_release(struct fg_hook_ctx *ctx, git_repository *rep
 		return;
 	}
 	merged = git_commit_parentcount(head) >= 2 ? git_commit_parent_id(head, 1) : &head_id;
-	if (merged_release(repo, cfg, merged, &major, &minor) &&
+	/* the branch names as configured: release/X.Y.x and main by default */
+	if (merged_release(repo, cfg, merged, &major, &minor, &release) &&
 	    !(current && (current->major > major ||
 			  (current->major == major && current->minor > minor)))) {
 		v = fg_report_add(&ctx->report, FG_RULE_NEXT_STEP,
-				  "release/%llu.%llu.x is merged into main; next, main moves to "
-				  "%llu.%llu.0-dev", (unsigned long long)major,
-				  (unsigned long long)minor, (unsigned long long)major,
-				  (unsigned long long)minor + 1);
+				  "%s is merged into %s; next, %s moves to %llu.%llu.0-dev",
+				  release ? release : "the release branch", head_name, head_name,
+				  (unsigned long long)major, (unsigned long long)minor + 1);
 		fg_violation_hint(v, "write %llu.%llu.0-dev in the version files, then "
 				  "git commit -am 'chore: bump version to %llu.%llu.0-dev'",
 				  (unsigned long long)major, (unsigned long long)minor + 1,
 				  (unsigned long long)major, (unsigned long long)minor + 1);
 	}
+	free(release);
 	git_commit_free(head);
 }
 
@@ -831,7 +844,7 @@ int fg_run_post_merge(struct fg_hook_ctx *ctx)
 	if (rc == 0) {
 		fg_versions_check(&ctx->report, &files.set, branch, name);
 		if (branch && branch->kind == FG_BRANCH_MAIN && !squash)
-			next_step_after_release(ctx, repo, &cfg, &files.set);
+			next_step_after_release(ctx, repo, &cfg, &files.set, name);
 	} else if (!cfg.error) {
 		fatal_line(ctx, "cannot read the version files after the merge", fg_git_error());
 	}

@@ -262,10 +262,56 @@ int fg_vfiles_from_tree(struct fg_vfiles *files, git_repository *repo, git_tree 
 	return extract_versions(files, cfg);
 }
 
-/* flowgate.configFile (or NULL) from the repository's git config snapshot. */
+/*
+ * PATH, relative to the top of the work tree, written as index and tree
+ * paths are (in place): no "." or empty component ("./ci//x" is "ci/x").
+ * Returns 0, or -1 when a component is ".." or nothing is left.
+ */
+static int normalize_relative(char *path)
+{
+	char *out = path;
+	const char *p = path;
+
+	while (*p) {
+		size_t n = strcspn(p, "/");
+
+		if (n == 2 && p[0] == '.' && p[1] == '.')
+			return -1;
+		if (n && !(n == 1 && p[0] == '.')) {
+			if (out != path)
+				*out++ = '/';
+			memmove(out, p, n);
+			out += n;
+		}
+		p += n;
+		if (*p == '/')
+			p++;
+	}
+	*out = '\0';
+	return out == path ? -1 : 0;
+}
+
+/*
+ * flowgate.configFile (or NULL) from the repository's git config snapshot,
+ * a relative path normalized. Returns 0, -1 when a relative path leaves the
+ * work tree (*OUT then holds it as written), or -2.
+ */
 static int config_file_name(git_config *git_cfg, char **out)
 {
-	return git_cfg ? fg_config_config_file(git_cfg, out) : (*out = NULL, 0);
+	int rc = git_cfg ? fg_config_config_file(git_cfg, out) : (*out = NULL, 0);
+	char *copy;
+
+	if (rc < 0 || !*out || !**out || **out == '/')
+		return rc;
+	if (!(copy = strdup(*out)))
+		return -2;
+	if (normalize_relative(copy) < 0) {
+		free(copy); /* *OUT stays as written, for the message */
+		return -1;
+	}
+	free(*out);
+	*out = copy;
+	return 0;
 }
 
 static int blob_id_in(git_repository *repo, const struct fg_config_from *from, const char *path,
@@ -274,8 +320,17 @@ static int blob_id_in(git_repository *repo, const struct fg_config_from *from, c
 	if (from->index) {
 		const git_index_entry *entry = git_index_get_bypath(from->index, path, 0);
 
-		if (!entry)
-			return GIT_ENOTFOUND;
+		if (!entry) {
+			/* a directory of that name, as a tree would have it */
+			char *dir = fg_strdupf("%s/", path);
+			size_t at;
+			int rc = dir && git_index_find_prefix(&at, from->index, dir) == 0
+				 ? GIT_EINVALID : GIT_ENOTFOUND;
+
+			free(dir);
+			git_error_clear();
+			return rc;
+		}
 		if (!S_ISREG(entry->mode))
 			return GIT_EINVALID;
 		git_oid_cpy(id, &entry->id);
@@ -297,7 +352,10 @@ int fg_repo_config_file_id(git_repository *repo, git_tree *tree, git_oid *out)
 	memset(out, 0, sizeof(*out));
 	if ((rc = git_repository_config_snapshot(&git_cfg, repo)) < 0)
 		return rc;
-	if ((rc = config_file_name(git_cfg, &name)) == 0 && !(name && name[0] == '/')) {
+	rc = config_file_name(git_cfg, &name);
+	if (rc == -1) {
+		rc = 0; /* outside the work tree: bad configuration, fg_repo_config says so */
+	} else if (rc == 0 && !(name && name[0] == '/')) {
 		rc = blob_id_in(repo, &from, name ? name : FG_CONFIG_FILE, out);
 		if (rc == GIT_ENOTFOUND || rc == GIT_EINVALID) {
 			memset(out, 0, sizeof(*out));
@@ -308,6 +366,40 @@ int fg_repo_config_file_id(git_repository *repo, git_tree *tree, git_oid *out)
 	git_config_free(git_cfg);
 	git_error_clear();
 	return rc;
+}
+
+/*
+ * The line of a syntax error libgit2 reports without one ("invalid escape
+ * at ..."): the fewest whole lines of DATA that fail with the same MESSAGE.
+ * Parsing is sequential, so every longer prefix fails the same way: a
+ * binary search. 0 when no prefix does (the message depends on the end).
+ */
+static unsigned long unlocated_error_line(const char *data, size_t len, const char *message)
+{
+	unsigned long lo = 1, hi = 0, found = 0;
+
+	for (size_t i = 0; i < len; i++)
+		if (data[i] == '\n' || i + 1 == len)
+			hi++;
+	while (lo <= hi) {
+		unsigned long mid = lo + (hi - lo) / 2, n = 0;
+		size_t end = 0;
+		git_config *file = NULL;
+		int same;
+
+		while (end < len && n < mid)
+			if (data[end++] == '\n')
+				n++;
+		same = fg_config_parse_buffer(&file, data, end) < 0 &&
+		       !strcmp(fg_git_error(), message);
+		git_config_free(file);
+		git_error_clear();
+		if (same)
+			found = mid, hi = mid - 1;
+		else
+			lo = mid + 1;
+	}
+	return found;
 }
 
 /* Parse DATA[0..LEN) as the file layer named ORIGIN and apply it to CFG. */
@@ -328,16 +420,27 @@ static int apply_text(struct fg_config *cfg, const char *data, size_t len, const
 		const char *prefix = "failed to parse config file: ";
 		size_t skip = strncmp(msg, prefix, strlen(prefix)) ? 0 : strlen(prefix);
 		unsigned long line = 0;
+		char *copy;
 
 		if (in && (colon = strrchr(in, ':')))
 			line = strtoul(colon + 1, NULL, 10);
-		if (line)
+		if (line) {
 			rc = fg_config_error(cfg, "%s: line %lu: not valid git-config syntax: %.*s; "
 					     "fix the file", origin, line,
 					     (int)((size_t)(in - msg) - skip), msg + skip);
-		else
-			rc = fg_config_error(cfg, "%s: not valid git-config syntax: %s; fix the file",
-					     origin, msg + skip);
+		} else if (!(copy = strdup(msg))) {
+			rc = -2;
+		} else {
+			git_error_clear();
+			line = unlocated_error_line(data, len, copy);
+			if (line)
+				rc = fg_config_error(cfg, "%s: line %lu: not valid git-config syntax: "
+						     "%s; fix the file", origin, line, copy + skip);
+			else
+				rc = fg_config_error(cfg, "%s: not valid git-config syntax: %s; fix "
+						     "the file", origin, copy + skip);
+			free(copy);
+		}
 		git_error_clear();
 		return rc;
 	}
@@ -346,35 +449,65 @@ static int apply_text(struct fg_config *cfg, const char *data, size_t len, const
 	return rc;
 }
 
-/* The committed layer: the file named PATH (relative: from FROM; absolute: the file system). */
+/* The git config level flowgate.configFile comes from, as origins name it. */
+static const char *config_file_origin(git_config *git_cfg)
+{
+	git_config_entry *entry = NULL;
+	const char *origin = "git config";
+
+	if (git_cfg && git_config_get_entry(&entry, git_cfg, "flowgate.configFile") == 0 && entry)
+		origin = fg_config_level_origin(entry->level);
+	git_config_entry_free(entry);
+	git_error_clear();
+	return origin;
+}
+
+/*
+ * An absolute flowgate.configFile: read from the file system, and checked
+ * as a committed file is (size, NUL byte, syntax with its line); its
+ * origin is the path. NAME_ORIGIN names the git config level that set it.
+ */
+static int apply_abs_file(struct fg_config *cfg, const char *path, const char *name_origin)
+{
+	struct stat st;
+	char *data = NULL;
+	size_t len = 0;
+	int fd, rc;
+
+	/* O_NONBLOCK: a FIFO named by mistake must not block the hook */
+	if ((fd = open(path, O_RDONLY | O_NONBLOCK)) < 0 || fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
+		if (fd >= 0)
+			close(fd);
+		return fg_config_error(cfg, "%s: flowgate.configFile: %s is not a readable file; "
+				       "fix the path or unset the key", name_origin, path);
+	}
+	if (st.st_size > FG_CONFIG_MAX_SIZE) {
+		close(fd);
+		return fg_config_error(cfg, "%s: the file is %lld bytes, more than %d; keep the "
+				       "configuration small", path, (long long)st.st_size,
+				       FG_CONFIG_MAX_SIZE);
+	}
+	rc = fg_read_all(fd, &data, &len) < 0 ? -2 : apply_text(cfg, data, len, path);
+	close(fd);
+	free(data);
+	return rc;
+}
+
+/*
+ * The committed layer: the file named PATH (relative: from FROM; absolute:
+ * the file system, NAME_ORIGIN being the git config level that named it).
+ */
 static int apply_file_layer(struct fg_config *cfg, git_repository *repo,
-			    const struct fg_config_from *from, const char *path, git_oid *file_id)
+			    const struct fg_config_from *from, const char *path,
+			    const char *name_origin, git_oid *file_id)
 {
 	git_blob *blob = NULL;
 	git_oid id;
 	char *origin = NULL;
 	int rc;
 
-	if (path[0] == '/') {
-		git_config *file = NULL;
-		struct stat st;
-
-		if (stat(path, &st) < 0 || !S_ISREG(st.st_mode))
-			return fg_config_error(cfg, "git config: flowgate.configFile: %s is not a "
-					       "readable file; fix the path or unset the key", path);
-		if (st.st_size > FG_CONFIG_MAX_SIZE)
-			return fg_config_error(cfg, "%s: the file is larger than %d bytes; keep the "
-					       "configuration small", path, FG_CONFIG_MAX_SIZE);
-		if (git_config_open_ondisk(&file, path) < 0) {
-			rc = fg_config_error(cfg, "%s: not valid git-config syntax: %s; fix the file",
-					     path, fg_git_error());
-			git_error_clear();
-			return rc;
-		}
-		rc = fg_config_apply_file(cfg, file, path);
-		git_config_free(file);
-		return rc;
-	}
+	if (path[0] == '/')
+		return apply_abs_file(cfg, path, name_origin);
 	if (from->workdir) {
 		const char *workdir = git_repository_workdir(repo);
 		char *full;
@@ -393,7 +526,7 @@ static int apply_file_layer(struct fg_config *cfg, git_repository *repo,
 				return 0;
 			}
 			head.tree = (git_tree *)tree;
-			rc = apply_file_layer(cfg, repo, &head, path, file_id);
+			rc = apply_file_layer(cfg, repo, &head, path, name_origin, file_id);
 			git_object_free(tree);
 			return rc;
 		}
@@ -421,17 +554,23 @@ static int apply_file_layer(struct fg_config *cfg, git_repository *repo,
 	rc = blob_id_in(repo, from, path, &id);
 	if (rc == GIT_ENOTFOUND)
 		return 0;
-	if (rc == GIT_EINVALID)
-		return fg_config_error(cfg, "%s: not a regular file (a symbolic link or a submodule); "
-				       "commit the configuration as a plain file", path);
-	if (rc < 0)
-		return -2;
-	if (git_blob_lookup(&blob, repo, &id) < 0)
+	if (rc != GIT_EINVALID && rc < 0)
 		return -2;
 	origin = from->index ? fg_strdupf("%s (index)", path)
 			     : fg_strdupf("%s (%s)", path, from->tree_name ? from->tree_name : "commit");
-	rc = origin ? apply_text(cfg, git_blob_rawcontent(blob), (size_t)git_blob_rawsize(blob), origin)
-		    : -2;
+	if (!origin)
+		return -2;
+	if (rc == GIT_EINVALID) {
+		rc = fg_config_error(cfg, "%s: not a regular file (a directory, a symbolic link or "
+				     "a submodule); commit the configuration as a plain file", origin);
+		free(origin);
+		return rc;
+	}
+	if (git_blob_lookup(&blob, repo, &id) < 0) {
+		free(origin);
+		return -2;
+	}
+	rc = apply_text(cfg, git_blob_rawcontent(blob), (size_t)git_blob_rawsize(blob), origin);
 	if (file_id)
 		git_oid_cpy(file_id, &id);
 	free(origin);
@@ -454,8 +593,14 @@ int fg_repo_config(struct fg_config *cfg, git_repository *repo, const struct fg_
 	}
 	if (git_repository_config_snapshot(&git_cfg, repo) < 0)
 		return -2;
-	if ((rc = config_file_name(git_cfg, &name)) == 0 &&
-	    (rc = apply_file_layer(cfg, repo, from, name ? name : FG_CONFIG_FILE, file_id)) == 0 &&
+	if ((rc = config_file_name(git_cfg, &name)) == -1)
+		rc = fg_config_error(cfg, "%s: flowgate.configFile: '%s' is not a path inside the "
+				     "work tree; write it from the top of the work tree, e.g. "
+				     "ci/flowgate.cfg, or write an absolute path",
+				     config_file_origin(git_cfg), name);
+	if (rc == 0 &&
+	    (rc = apply_file_layer(cfg, repo, from, name ? name : FG_CONFIG_FILE,
+				   config_file_origin(git_cfg), file_id)) == 0 &&
 	    (rc = fg_config_apply_git(cfg, git_cfg)) == 0)
 		rc = fg_config_apply_env(cfg, getenv("FLOWGATE_SKIP"));
 	free(name);

@@ -91,7 +91,9 @@ struct fg_config_from {
 /*
  * fg_repo_config: CFG from the layers, lowest first: built-in defaults; the
  * committed file (flowgate.configFile, else .flowgate; a relative path is
- * read from FROM, an absolute one from the file system and must exist);
+ * from the top of the work tree, "." and empty components ignored, ".."
+ * refused, and read from FROM; an absolute one is read from the file system
+ * and must exist; either is checked the same way: size, NUL byte, syntax);
  * the flowgate.* keys of REPO's git config (system, global, local);
  * FLOWGATE_SKIP. FILE_ID (may be NULL) gets the committed file's blob id,
  * zero when there is none or it came from the file system. Returns 0, -1

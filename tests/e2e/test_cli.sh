@@ -87,7 +87,7 @@ git -C "$repo" config flowgate.headerMaxLength loud
 printf '' >"$repo/.flowgate"
 expect_status "a bad git config severity exits 4" 4 sh -c "cd '$repo' && '$FG' config"
 expect_output "it names the git config level" \
-	"git config \(local\): flowgate\.headermaxlength: unknown severity 'loud'"
+	"git config \(local\): flowgate\.headerMaxLength: unknown severity 'loud'"
 git -C "$repo" config --unset flowgate.headerMaxLength
 expect_status "an unknown FLOWGATE_SKIP name exits 4" 4 \
 	sh -c "cd '$repo' && FLOWGATE_SKIP=nope '$FG' rules"
