@@ -762,6 +762,15 @@ static int merged_release(git_repository *repo, struct fg_config *cfg, const git
 	return found;
 }
 
+/* The type of a version bump commit: chore, unless the configured types lack it. */
+static const char *bump_type(const struct fg_config *cfg)
+{
+	for (size_t i = 0; i < cfg->ntypes; i++)
+		if (!strcmp(cfg->types[i], "chore"))
+			return "chore";
+	return cfg->ntypes ? cfg->types[0] : "chore";
+}
+
 static void next_step_after_release(struct fg_hook_ctx *ctx, git_repository *repo,
 				    struct fg_config *cfg, const struct fg_version_set *set,
 				    const char *head_name)
@@ -789,9 +798,10 @@ static void next_step_after_release(struct fg_hook_ctx *ctx, git_repository *rep
 				  release ? release : "the release branch", head_name, head_name,
 				  (unsigned long long)major, (unsigned long long)minor + 1);
 		fg_violation_hint(v, "write %llu.%llu.0-dev in the version files, then "
-				  "git commit -am 'chore: bump version to %llu.%llu.0-dev'",
+				  "git commit -am '%s: bump version to %llu.%llu.0-dev'",
 				  (unsigned long long)major, (unsigned long long)minor + 1,
-				  (unsigned long long)major, (unsigned long long)minor + 1);
+				  bump_type(cfg), (unsigned long long)major,
+				  (unsigned long long)minor + 1);
 	}
 	free(release);
 	git_commit_free(head);

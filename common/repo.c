@@ -537,13 +537,14 @@ static int apply_file_layer(struct fg_config *cfg, git_repository *repo,
 			return 0;
 		}
 		rc = -2;
-		if ((fd = open(full, O_RDONLY)) >= 0) {
-			if (st.st_size <= FG_CONFIG_MAX_SIZE && fg_read_all(fd, &data, &len) == 0 &&
-			    (origin = fg_strdupf("%s (work tree)", path)))
+		if (!(origin = fg_strdupf("%s (work tree)", path))) {
+			/* out of memory: rc stays -2 */
+		} else if (st.st_size > FG_CONFIG_MAX_SIZE) {
+			rc = fg_config_error(cfg, "%s: the file is larger than %d bytes; keep the "
+					     "configuration small", origin, FG_CONFIG_MAX_SIZE);
+		} else if ((fd = open(full, O_RDONLY | O_NONBLOCK)) >= 0) {
+			if (fg_read_all(fd, &data, &len) == 0)
 				rc = apply_text(cfg, data, len, origin);
-			else if (st.st_size > FG_CONFIG_MAX_SIZE)
-				rc = fg_config_error(cfg, "%s: the file is larger than %d bytes; keep "
-						     "the configuration small", path, FG_CONFIG_MAX_SIZE);
 			close(fd);
 		}
 		free(data);
