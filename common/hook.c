@@ -203,6 +203,23 @@ static int load_config(struct fg_hook_ctx *ctx, struct fg_config *cfg, git_repos
 	return FG_EXIT_OK;
 }
 
+/*
+ * The index and the configuration committed with it: pre-commit and
+ * commit-msg check a commit by the rules it commits (.flowgate as staged).
+ */
+static int load_index_config(struct fg_hook_ctx *ctx, struct fg_config *cfg,
+			     git_repository *repo, git_index **index)
+{
+	struct fg_config_from from = { NULL, NULL, NULL, 0 };
+
+	if (git_repository_index(index, repo) < 0) {
+		fatal_line(ctx, "cannot read the index", fg_git_error());
+		return FG_EXIT_INTERNAL;
+	}
+	from.index = *index;
+	return load_config(ctx, cfg, repo, &from, NULL);
+}
+
 int fg_config_failed(struct fg_hook_ctx *ctx, const struct fg_config *cfg)
 {
 	fprintf(stderr, "flowgate %s: error: bad configuration: %s\n", ctx->hook,
@@ -227,7 +244,6 @@ int fg_run_pre_commit(struct fg_hook_ctx *ctx)
 	git_index *index = NULL;
 	struct fg_vfiles files;
 	struct fg_config cfg;
-	struct fg_config_from from = { NULL, NULL, NULL, 0 };
 	struct fg_branch parsed;
 	const struct fg_branch *branch = NULL;
 	char *name = NULL;
@@ -241,13 +257,7 @@ int fg_run_pre_commit(struct fg_hook_ctx *ctx)
 	}
 	if (open_repo(ctx, &repo) < 0)
 		return FG_EXIT_INTERNAL;
-	if (git_repository_index(&index, repo) < 0) {
-		fatal_line(ctx, "cannot read the index", fg_git_error());
-		goto out;
-	}
-	/* The rules this commit commits: .flowgate as staged. */
-	from.index = index;
-	if ((status = load_config(ctx, &cfg, repo, &from, NULL)) != FG_EXIT_OK)
+	if ((status = load_index_config(ctx, &cfg, repo, &index)) != FG_EXIT_OK)
 		goto out;
 	status = FG_EXIT_INTERNAL;
 	if (fg_repo_head_branch(repo, &name) < 0) {
@@ -278,7 +288,6 @@ int fg_run_commit_msg(struct fg_hook_ctx *ctx)
 	git_repository *repo = NULL;
 	git_index *index = NULL;
 	struct fg_config cfg;
-	struct fg_config_from from = { NULL, NULL, NULL, 0 };
 	char *raw = NULL, *message = NULL;
 	size_t len;
 	int fd, rc, status = FG_EXIT_INTERNAL;
@@ -295,15 +304,8 @@ int fg_run_commit_msg(struct fg_hook_ctx *ctx)
 		return FG_EXIT_INTERNAL;
 	}
 	close(fd);
-	if (open_repo(ctx, &repo) < 0)
-		goto out;
-	/* The commit's rules: .flowgate as staged, the tree being committed. */
-	if (git_repository_index(&index, repo) < 0) {
-		fatal_line(ctx, "cannot read the index", fg_git_error());
-		goto out;
-	}
-	from.index = index;
-	if ((status = load_config(ctx, &cfg, repo, &from, NULL)) != FG_EXIT_OK)
+	if (open_repo(ctx, &repo) < 0 ||
+	    (status = load_index_config(ctx, &cfg, repo, &index)) != FG_EXIT_OK)
 		goto out;
 	status = FG_EXIT_INTERNAL;
 	rc = fg_message_cleanup(&message, raw, len,
