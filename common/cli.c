@@ -3,18 +3,26 @@
  * configuration the way the hooks do (repo.c) and the rule registry
  * (rules.h). It never writes to the repository.
  */
+#include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include "cli.h"
 #include "config.h"
 #include "hook.h"
+#include "message.h"
 #include "repo.h"
 
 static const char usage[] =
 	"usage: flowgate rules [--markdown] [--cached | --rev <commit>]\n"
 	"       flowgate config [--cached | --rev <commit>]\n"
 	"       flowgate explain <rule> [--cached | --rev <commit>]\n"
+	"       flowgate check-message [--format text|json|github] <file>|-\n"
+	"       flowgate check-range [--format text|json|github] <A>..<B>\n"
 	"       flowgate help\n";
+
+enum format { FORMAT_TEXT, FORMAT_JSON, FORMAT_GITHUB };
 
 /* Where to read the committed file from, as the options say. */
 struct source {
@@ -27,7 +35,8 @@ struct source {
  * from the work tree, the index or a commit; outside one, defaults and
  * git's global/system config. Returns 0 or an exit status.
  */
-static int load(struct fg_config *cfg, const struct source *src, FILE *err)
+static int load(struct fg_config *cfg, const struct source *src, FILE *err,
+		git_repository **repo_out)
 {
 	git_repository *repo = NULL;
 	git_index *index = NULL;
@@ -37,6 +46,8 @@ static int load(struct fg_config *cfg, const struct source *src, FILE *err)
 	int rc, status = FG_EXIT_INTERNAL;
 
 	memset(cfg, 0, sizeof(*cfg));
+	if (repo_out)
+		*repo_out = NULL;
 	if (fg_repo_open(&repo) < 0) {
 		if (src->cached || src->rev) {
 			fprintf(err, "flowgate: fatal: not in a git repository: %s\n", fg_git_error());
@@ -79,6 +90,10 @@ static int load(struct fg_config *cfg, const struct source *src, FILE *err)
 	if (rc < 0)
 		goto fail;
 	status = 0;
+	if (repo_out) { /* the caller goes on reading the repository */
+		*repo_out = repo;
+		repo = NULL;
+	}
 	goto out;
 fail:
 	fprintf(err, "flowgate: fatal: cannot read the configuration: %s\n", fg_git_error());
@@ -177,19 +192,239 @@ static void write_explain(const struct fg_config *cfg, enum fg_rule rule, FILE *
 		info->name, info->name, info->name);
 }
 
+/* TEXT as a JSON string: quotes, escapes, and U+FFFD for bytes that are not UTF-8. */
+static void json_string(FILE *out, const char *text)
+{
+	const unsigned char *p = (const unsigned char *)(text ? text : "");
+
+	fputc('"', out);
+	while (*p) {
+		size_t n = *p < 0x80 ? 1 : (*p & 0xE0) == 0xC0 ? 2 : (*p & 0xF0) == 0xE0 ? 3 :
+			   (*p & 0xF8) == 0xF0 ? 4 : 0;
+		size_t i = 1;
+
+		while (n && i < n && (p[i] & 0xC0) == 0x80)
+			i++;
+		if (!n || i < n || (n == 2 && *p < 0xC2)) {
+			fputs("\\ufffd", out);
+			p++;
+		} else if (*p == '"' || *p == '\\') {
+			fprintf(out, "\\%c", *p++);
+		} else if (*p < 0x20) {
+			fprintf(out, "\\u%04x", *p++);
+		} else {
+			fwrite(p, 1, n, out);
+			p += n;
+		}
+	}
+	fputc('"', out);
+}
+
+/* TEXT as GitHub Actions wants a workflow command's message: %, CR, LF escaped. */
+static void github_text(FILE *out, const char *text)
+{
+	for (; text && *text; text++) {
+		if (*text == '%')
+			fputs("%25", out);
+		else if (*text == '\r')
+			fputs("%0D", out);
+		else if (*text == '\n')
+			fputs("%0A", out);
+		else
+			fputc(*text, out);
+	}
+}
+
+/*
+ * One checked message: NAME ("commit 1a2b3c4d5e6f" or the file name), its
+ * violations in REPORT, in FORMAT. *FIRST tracks the JSON array's commas.
+ */
+static void write_result(FILE *out, enum format format, const char *name, const char *id,
+			 const struct fg_report *report, int *first)
+{
+	for (size_t i = 0; format != FORMAT_JSON && i < report->n; i++) {
+		const struct fg_violation *v = &report->items[i];
+		const char *sev = v->severity == FG_ERROR ? "error" :
+				  v->severity == FG_WARN ? "warning" : "notice";
+
+		if (format == FORMAT_GITHUB) {
+			fprintf(out, "::%s title=flowgate %s::", sev, fg_rule_info(v->rule)->name);
+			github_text(out, name);
+			fputs(": ", out);
+			github_text(out, v->message);
+			if (v->hint) {
+				fputs("%0Ahint: ", out);
+				github_text(out, v->hint);
+			}
+			fputc('\n', out);
+		} else {
+			fprintf(out, "%s: %s: %s: %s\n", name, fg_severity_name(v->severity),
+				fg_rule_info(v->rule)->name, v->message);
+			if (v->hint)
+				fprintf(out, "hint: %s\n", v->hint);
+		}
+	}
+	if (format != FORMAT_JSON)
+		return;
+	fprintf(out, "%s\n    {\"name\": ", *first ? "" : ",");
+	*first = 0;
+	json_string(out, name);
+	fputs(", \"commit\": ", out);
+	if (id)
+		json_string(out, id);
+	else
+		fputs("null", out);
+	fprintf(out, ", \"passed\": %s, \"violations\": [",
+		fg_report_count(report, FG_ERROR) ? "false" : "true");
+	for (size_t i = 0; i < report->n; i++) {
+		const struct fg_violation *v = &report->items[i];
+
+		fprintf(out, "%s{\"rule\": \"%s\", \"severity\": \"%s\", \"message\": ", i ? ", " : "",
+			fg_rule_info(v->rule)->name, fg_severity_config_name(v->severity));
+		json_string(out, v->message);
+		fputs(", \"hint\": ", out);
+		if (v->hint)
+			json_string(out, v->hint);
+		else
+			fputs("null", out);
+		fputc('}', out);
+	}
+	fputs("]}", out);
+}
+
+static void write_summary(FILE *out, enum format format, size_t passed, size_t failed)
+{
+	if (format == FORMAT_JSON)
+		fprintf(out, "\n  ],\n  \"passed\": %zu,\n  \"failed\": %zu\n}\n", passed, failed);
+	else
+		fprintf(out, "%zu passed, %zu failed\n", passed, failed);
+}
+
+/*
+ * check-message: PATH ("-": stdin) cleaned up as git would store it (the
+ * repository's core.commentChar and commit.cleanup when in one), then the
+ * message rules.
+ */
+static int check_message(struct fg_config *cfg, git_repository *repo, const char *path,
+			 enum format format, FILE *out, FILE *err)
+{
+	struct fg_report report;
+	char *raw = NULL, *message = NULL;
+	size_t len;
+	int fd = strcmp(path, "-") ? open(path, O_RDONLY) : 0, rc, first = 1, failed;
+
+	if (fd < 0 || fg_read_all(fd, &raw, &len) < 0) {
+		fprintf(err, "flowgate: fatal: cannot read '%s': %s\n", path, strerror(errno));
+		if (fd > 0)
+			close(fd);
+		return FG_EXIT_INTERNAL;
+	}
+	if (fd > 0)
+		close(fd);
+	fg_report_init(&report);
+	report.severity = cfg->severity;
+	rc = fg_message_cleanup(&message, raw, len, fg_message_comment_char(raw, len,
+				repo ? fg_repo_comment_char(repo) : '#',
+				repo ? (enum fg_cleanup)fg_repo_cleanup_mode(repo) : FG_CLEANUP_DEFAULT));
+	if (rc == -1) {
+		struct fg_violation *v = fg_report_add(&report, FG_RULE_HEADER_FORMAT,
+						       "the message contains a NUL byte");
+		fg_violation_hint(v, "write the message as text (no NUL bytes)");
+	} else if (rc < 0) {
+		fprintf(err, "flowgate: fatal: cannot clean up the message: %s\n", fg_git_error());
+		free(raw);
+		fg_report_release(&report);
+		return FG_EXIT_INTERNAL;
+	} else {
+		fg_check_message(&report, cfg, message, NULL);
+	}
+	failed = fg_report_count(&report, FG_ERROR) != 0;
+	if (format == FORMAT_JSON)
+		fputs("{\n  \"results\": [", out);
+	if (!cfg->error) {
+		write_result(out, format, strcmp(path, "-") ? path : "<stdin>", NULL, &report, &first);
+		write_summary(out, format, !failed, (size_t)failed);
+	}
+	fg_report_release(&report);
+	free(raw);
+	free(message);
+	if (cfg->error) {
+		fprintf(err, "flowgate: error: bad configuration: %s\n", cfg->error);
+		return FG_EXIT_CONFIG;
+	}
+	return failed ? FG_EXIT_VIOLATION : 0;
+}
+
+/* check-range: every commit of RANGE (A..B, as git rev-list takes it), each once. */
+static int check_range(struct fg_config *cfg, git_repository *repo, const char *range,
+		       enum format format, FILE *out, FILE *err)
+{
+	git_revwalk *walk = NULL;
+	git_oid id;
+	size_t passed = 0, failed = 0;
+	int first = 1, rc;
+
+	if (!repo) {
+		fprintf(err, "flowgate: fatal: check-range needs a git repository\n");
+		return FG_EXIT_INTERNAL;
+	}
+	if (git_revwalk_new(&walk, repo) < 0 ||
+	    (rc = strstr(range, "..") ? git_revwalk_push_range(walk, range)
+				      : git_revwalk_push_ref(walk, range)) < 0) {
+		fprintf(err, "flowgate: error: '%s' is not a range of this repository: %s\n", range,
+			fg_git_error());
+		git_revwalk_free(walk);
+		return FG_EXIT_USAGE;
+	}
+	git_revwalk_sorting(walk, GIT_SORT_TOPOLOGICAL | GIT_SORT_REVERSE);
+	if (format == FORMAT_JSON)
+		fputs("{\n  \"results\": [", out);
+	while (!cfg->error && git_revwalk_next(&id, walk) == 0) {
+		git_commit *commit = NULL;
+		struct fg_report report;
+		char name[48], hex[GIT_OID_HEXSZ + 1];
+
+		if (git_commit_lookup(&commit, repo, &id) < 0)
+			continue;
+		git_oid_tostr(hex, sizeof(hex), &id);
+		snprintf(name, sizeof(name), "commit %.12s", hex);
+		fg_report_init(&report);
+		report.severity = cfg->severity;
+		fg_check_message(&report, cfg, git_commit_message(commit), NULL);
+		if (fg_report_count(&report, FG_ERROR))
+			failed++;
+		else
+			passed++;
+		write_result(out, format, name, hex, &report, &first);
+		fg_report_release(&report);
+		git_commit_free(commit);
+	}
+	git_revwalk_free(walk);
+	if (cfg->error) {
+		fprintf(err, "flowgate: error: bad configuration: %s\n", cfg->error);
+		return FG_EXIT_CONFIG;
+	}
+	write_summary(out, format, passed, failed);
+	return failed ? FG_EXIT_VIOLATION : 0;
+}
+
 int fg_cli_main(int argc, char **argv, FILE *out, FILE *err)
 {
 	struct source src = { 0, NULL };
 	struct fg_config cfg;
-	const char *command = argc > 1 ? argv[1] : NULL, *rule_name = NULL;
-	int markdown = 0, rule = -1, status;
+	const char *command = argc > 1 ? argv[1] : NULL, *rule_name = NULL, *operand = NULL;
+	enum format format = FORMAT_TEXT;
+	git_repository *repo = NULL;
+	int markdown = 0, rule = -1, status, checks;
 
 	if (!command || !strcmp(command, "help") || !strcmp(command, "--help") ||
 	    !strcmp(command, "-h")) {
 		fputs(usage, command ? out : err);
 		return command ? 0 : FG_EXIT_USAGE;
 	}
-	if (strcmp(command, "rules") && strcmp(command, "config") && strcmp(command, "explain")) {
+	checks = !strcmp(command, "check-message") || !strcmp(command, "check-range");
+	if (strcmp(command, "rules") && strcmp(command, "config") && strcmp(command, "explain") &&
+	    !checks) {
 		fprintf(err, "flowgate: error: unknown command '%s'\n%s", command, usage);
 		return FG_EXIT_USAGE;
 	}
@@ -202,6 +437,21 @@ int fg_cli_main(int argc, char **argv, FILE *out, FILE *err)
 			src.rev = argv[++i];
 		} else if (argv[i][0] != '-' && !strcmp(command, "explain") && !rule_name) {
 			rule_name = argv[i];
+		} else if (checks && !strcmp(argv[i], "--format") && i + 1 < argc) {
+			i++;
+			if (!strcmp(argv[i], "text")) {
+				format = FORMAT_TEXT;
+			} else if (!strcmp(argv[i], "json")) {
+				format = FORMAT_JSON;
+			} else if (!strcmp(argv[i], "github")) {
+				format = FORMAT_GITHUB;
+			} else {
+				fprintf(err, "flowgate: error: unknown format '%s'; use text, json or github\n",
+					argv[i]);
+				return FG_EXIT_USAGE;
+			}
+		} else if (checks && !operand && (argv[i][0] != '-' || !strcmp(argv[i], "-"))) {
+			operand = argv[i];
 		} else {
 			fprintf(err, "flowgate: error: unexpected argument '%s'\n%s", argv[i], usage);
 			return FG_EXIT_USAGE;
@@ -222,13 +472,26 @@ int fg_cli_main(int argc, char **argv, FILE *out, FILE *err)
 			return FG_EXIT_USAGE;
 		}
 	}
+	if (checks && !operand) {
+		fprintf(err, "flowgate: error: %s needs %s\n%s", command,
+			!strcmp(command, "check-range") ? "a range A..B" : "a file (or - for stdin)", usage);
+		return FG_EXIT_USAGE;
+	}
 	if (markdown) { /* the registry alone: no repository, no configuration */
 		write_markdown(out);
 		return ferror(out) ? FG_EXIT_INTERNAL : 0;
 	}
-	if ((status = load(&cfg, &src, err)) != 0) {
+	if ((status = load(&cfg, &src, err, checks ? &repo : NULL)) != 0) {
 		fg_config_release(&cfg);
 		return status;
+	}
+	if (checks) {
+		status = !strcmp(command, "check-range")
+			 ? check_range(&cfg, repo, operand, format, out, err)
+			 : check_message(&cfg, repo, operand, format, out, err);
+		git_repository_free(repo);
+		fg_config_release(&cfg);
+		return ferror(out) && !status ? FG_EXIT_INTERNAL : status;
 	}
 	if (!strcmp(command, "rules"))
 		write_rules(&cfg, out);

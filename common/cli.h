@@ -15,14 +15,23 @@
  *                       registry alone);
  *   config              the effective configuration, each value's origin;
  *   explain <rule>      what a rule checks, why, examples that pass and fail;
+ *   check-message FILE|-  the message rules on one message file (stdin for
+ *                       -), cleaned up as git would store it;
+ *   check-range A..B    the message rules on every commit of the range
+ *                       (git_revwalk_push_range), each once;
  *   help.
+ * The check commands take --format text|json|github (GitHub Actions
+ * workflow commands) and close with "N passed, N failed" (text, github) or
+ * the same counts in the JSON document; they exit 1 when a message has an
+ * error-severity violation.
  * rules, config and explain read the configuration as the hooks do, with
  * the committed file taken from the work tree (--cached: the index;
  * --rev <commit>: that commit) when run in a repository, and from git's
  * global and system config alone outside one.
- * Returns the exit status: 0, 2 on a usage error (unknown command, option
- * or rule), 3 when the repository or configuration cannot be read, 4 on
- * bad configuration (its one-line error printed).
+ * Returns the exit status: 0, 1 when a checked message fails, 2 on a usage
+ * error (unknown command, option, format, rule or range), 3 when a file,
+ * the repository or the configuration cannot be read, 4 on bad
+ * configuration (its one-line error printed).
  */
 int fg_cli_main(int argc, char **argv, FILE *out, FILE *err);
 

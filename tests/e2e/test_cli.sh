@@ -100,3 +100,61 @@ expect_ok "flowgate rules runs outside a repository" \
 	sh -c "cd '$TMP/norepo' && GIT_CEILING_DIRECTORIES='$TMP' '$FG' rules"
 expect_output "outside a repository the global config counts" '^subjectEmpty +warn +git config \(global\)'
 git config --global --unset flowgate.subjectEmpty
+
+# check-message: one message, as git would store it
+msgs="$TMP/msgs"
+mkdir -p "$msgs"
+printf 'feat: add the parser\n' >"$msgs/good"
+printf 'Add the parser\n' >"$msgs/bad"
+printf 'fix: a\n\n# Please enter the commit message for your changes. Lines starting\n# with %s will be ignored.\n' "'#'" >"$msgs/template"
+cfgrepo="$TMP/check"
+new_repo "$cfgrepo"
+expect_ok "check-message passes a good message" sh -c "cd '$cfgrepo' && '$FG' check-message '$msgs/good'"
+expect_output "check-message closes with the summary line" '^1 passed, 0 failed$'
+expect_status "check-message exits 1 on a bad header" 1 \
+	sh -c "cd '$cfgrepo' && '$FG' check-message '$msgs/bad'"
+expect_output "check-message names the file and the rule" "^$msgs/bad: error: headerFormat: "
+expect_output "check-message summary counts the failure" '^0 passed, 1 failed$'
+expect_ok "check-message reads stdin for -" sh -c "cd '$cfgrepo' && '$FG' check-message - <'$msgs/good'"
+expect_ok "check-message strips git's template comments as git would" \
+	sh -c "cd '$cfgrepo' && '$FG' check-message '$msgs/template'"
+expect_ok "check-message runs outside a repository" \
+	sh -c "cd '$TMP/norepo' && GIT_CEILING_DIRECTORIES='$TMP' '$FG' check-message '$msgs/good'"
+expect_status "check-message --format json exits 1 on a bad header" 1 \
+	sh -c "cd '$cfgrepo' && '$FG' check-message --format json '$msgs/bad'"
+expect_output "json: a result with its rule" '"rule": "headerFormat", "severity": "error"'
+expect_output "json: the counts" '^  "failed": 1$'
+expect_status "check-message --format github exits 1" 1 \
+	sh -c "cd '$cfgrepo' && '$FG' check-message --format github '$msgs/bad'"
+expect_output "github: an error annotation naming the rule" '^::error title=flowgate headerFormat::'
+expect_status "check-message of a missing file exits 3" 3 "$FG" check-message "$msgs/none"
+expect_status "check-message without a file exits 2" 2 "$FG" check-message
+expect_status "an unknown format exits 2" 2 "$FG" check-message --format xml "$msgs/good"
+printf '[rule "headerFormat"]\n\tseverity = warn\n' >"$cfgrepo/.flowgate"
+expect_ok "check-message follows .flowgate: headerFormat as a warning" \
+	sh -c "cd '$cfgrepo' && '$FG' check-message '$msgs/bad'"
+expect_output "the warning is printed, and counts as passed" '^1 passed, 0 failed$'
+rm "$cfgrepo/.flowgate"
+
+# check-range: every commit of A..B once, and the summary
+git -C "$cfgrepo" -c core.hooksPath=/dev/null commit -q --allow-empty -m 'chore: start'
+base=$(git -C "$cfgrepo" rev-parse HEAD)
+git -C "$cfgrepo" -c core.hooksPath=/dev/null commit -q --allow-empty -m 'feat: one'
+git -C "$cfgrepo" -c core.hooksPath=/dev/null commit -q --allow-empty -m 'Two things'
+git -C "$cfgrepo" -c core.hooksPath=/dev/null commit -q --allow-empty -m 'fix: three'
+bad=$(git -C "$cfgrepo" rev-parse --short=12 HEAD~1)
+expect_status "check-range exits 1 when a commit fails" 1 \
+	sh -c "cd '$cfgrepo' && '$FG' check-range '$base..HEAD'"
+expect_output "check-range names the failing commit" "^commit $bad: error: headerFormat: "
+expect_output "check-range counts each commit of the range once" '^2 passed, 1 failed$'
+expect_ok "check-range of a clean range exits 0" sh -c "cd '$cfgrepo' && '$FG' check-range '$base..HEAD~2'"
+expect_output "a clean range: 1 passed" '^1 passed, 0 failed$'
+expect_status "check-range --format github" 1 \
+	sh -c "cd '$cfgrepo' && '$FG' check-range --format github '$base..HEAD'"
+expect_output "github: one annotation for the bad commit" "^::error title=flowgate headerFormat::commit $bad: "
+expect_status "check-range --format json" 1 sh -c "cd '$cfgrepo' && '$FG' check-range --format json '$base..HEAD'"
+expect_output "json: the failing commit with its full OID" "\"commit\": \"$(git -C "$cfgrepo" rev-parse HEAD~1)\", \"passed\": false"
+expect_output "json: the counts" '^  "passed": 2,$'
+expect_status "check-range of no such range exits 2" 2 sh -c "cd '$cfgrepo' && '$FG' check-range nope..HEAD"
+expect_status "check-range outside a repository exits 3" 3 \
+	sh -c "cd '$TMP/norepo' && GIT_CEILING_DIRECTORIES='$TMP' '$FG' check-range a..b"
