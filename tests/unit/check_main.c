@@ -18,6 +18,7 @@ int main(void)
 	srunner_add_suite(sr, version_suite());
 	srunner_add_suite(sr, refname_suite());
 	srunner_add_suite(sr, message_suite());
+	srunner_add_suite(sr, commit_suite());
 	srunner_add_suite(sr, tag_suite());
 	srunner_add_suite(sr, repo_suite());
 	srunner_add_suite(sr, hook_suite());
