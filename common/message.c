@@ -92,7 +92,11 @@ int fg_message_cleanup(char **out, const char *raw, size_t len, int comment_char
 		return -1;
 	if (comment_char == FG_COMMENT_AUTO)
 		comment_char = fg_message_detect_comment_char(raw, len);
-	len = before_scissors(raw, len, comment_char);
+	/* git cuts a `git commit -v` diff whatever it does with comments (the
+	 * whitespace and verbatim cleanups, a comment character set by
+	 * `git -c`): with no comment character, cut at the template's scissors. */
+	len = before_scissors(raw, len, comment_char != FG_COMMENT_NONE ? comment_char
+				      : fg_message_detect_comment_char(raw, len));
 	if (!(text = malloc(len + 1)))
 		return -2;
 	memcpy(text, raw, len);
@@ -202,6 +206,8 @@ static void check_body(struct fg_report *report, const struct fg_config *cfg, co
 		const char *nl = strchr(body, '\n');
 		size_t len = nl ? (size_t)(nl - body) : strlen(body), chars;
 
+		if (len > 1 && body[len - 1] == '\r')
+			len--; /* a CRLF line end (a message stored verbatim) */
 		line++;
 		if ((chars = fg_utf8_length(body, len)) > cfg->body_max_line_length) {
 			struct fg_violation *v = fg_report_add(report, FG_RULE_BODY_MAX_LINE_LENGTH,
@@ -230,6 +236,8 @@ size_t fg_check_message(struct fg_report *report, struct fg_config *cfg, const c
 	char *q, *types;
 	int rc;
 
+	if (len > 1 && message[len - 1] == '\r')
+		len--; /* a CRLF line end: `git commit --cleanup=verbatim` stores it */
 	if (!len || fg_message_is_generated(message, len))
 		return 0;
 	if ((rc = fg_config_match_ignore(cfg, message, len)) != 0)

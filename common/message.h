@@ -49,7 +49,9 @@ int fg_message_comment_char(const char *raw, size_t len, int configured, enum fg
 /*
  * fg_message_cleanup: the message git will store, from the raw message file
  * RAW[0..LEN): everything from the scissors line ("<c> ------------------------
- * >8 ------------------------") down is dropped, then git_message_prettify
+ * >8 ------------------------") down is dropped (with FG_COMMENT_NONE, <c> is
+ * the character of git's template, if any: git drops the `git commit -v`
+ * diff even when it keeps comment lines), then git_message_prettify
  * strips lines starting with COMMENT_CHAR (unless FG_COMMENT_NONE; resolve
  * FG_COMMENT_AUTO first or pass it to have it resolved here), trailing
  * white space (CR of CRLF included), and leading, trailing and repeated blank
@@ -86,7 +88,9 @@ int fg_header_parse(const char *header, size_t len, struct fg_header *out);
  * fg_check_message: rules headerFormat, typeEnum, scopeEnum, subjectEmpty,
  * headerMaxLength (code points, CFG's maximum) and bodyMaxLineLength on
  * MESSAGE, a cleaned-up NUL-terminated message (see fg_message_cleanup; a
- * stored commit message already is), under CFG (types, scopes, lengths).
+ * stored commit message already is, but for the CR of a CRLF line end that
+ * `git commit --cleanup=verbatim` keeps: it is not part of the line), under
+ * CFG (types, scopes, lengths).
  * An empty message, git's generated messages and a header matching a
  * commit.ignore pattern pass. WHERE (may be NULL) prefixes each
  * violation's text, e.g. "commit 1a2b3c4". Returns violations added; when
