@@ -42,6 +42,7 @@ const char *fg_config_level_origin(git_config_level_t level)
 	case GIT_CONFIG_LEVEL_XDG: return "git config (xdg)";
 	case GIT_CONFIG_LEVEL_GLOBAL: return "git config (global)";
 	case GIT_CONFIG_LEVEL_LOCAL: return "git config (local)";
+	case GIT_CONFIG_LEVEL_APP: return "git -c";
 	default: return "git config";
 	}
 }

@@ -8,7 +8,9 @@
  * functions below; fg_git_init then registers a TLS stream that refuses to
  * connect, so nothing can ever reach the uninitialised TLS state.
  */
+#define _GNU_SOURCE /* memfd_create */
 #include <fcntl.h>
+#include <sys/mman.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -78,6 +80,209 @@ const char *fg_git_error(void)
 	return e && e->message ? e->message : "unknown libgit2 error";
 }
 
+/* Append VALUE to TEXT as a git-config quoted string. -1 when out of memory. */
+static int append_quoted(git_buf *text, const char *value, size_t len)
+{
+	int rc = git_buf_grow(text, text->size + 2 * len + 3);
+
+	if (rc < 0)
+		return -1;
+	text->ptr[text->size++] = '"';
+	for (size_t i = 0; i < len; i++) {
+		char c = value[i];
+		if (c == '"' || c == '\\')
+			text->ptr[text->size++] = '\\';
+		if (c == '\n') {
+			text->ptr[text->size++] = '\\';
+			c = 'n';
+		}
+		text->ptr[text->size++] = c;
+	}
+	text->ptr[text->size++] = '"';
+	text->ptr[text->size] = '\0';
+	return 0;
+}
+
+/* Append "KEY = VALUE" (KEY "section.sub.var") to TEXT in git-config syntax. */
+static int append_entry(git_buf *text, const char *key, size_t key_len, const char *value,
+			size_t value_len)
+{
+	const char *dot = memchr(key, '.', key_len), *last = key + key_len;
+	char *head;
+	int rc;
+
+	while (last > key && last[-1] != '.')
+		last--;
+	if (!dot || last - 1 == key || last == key + key_len || memchr(key, '\n', key_len))
+		return 0; /* not section.var: git refuses it too */
+	if (last - 1 > dot)
+		head = fg_strdupf("[%.*s \"", (int)(dot - key), key);
+	else
+		head = fg_strdupf("[%.*s]\n\t%.*s = ", (int)(dot - key), key,
+				  (int)(key + key_len - last), last);
+	if (!head)
+		return -1;
+	rc = git_buf_grow(text, text->size + strlen(head) + 1);
+	if (rc == 0) {
+		memcpy(text->ptr + text->size, head, strlen(head) + 1);
+		text->size += strlen(head);
+	}
+	free(head);
+	if (rc < 0)
+		return -1;
+	if (last - 1 > dot) { /* [section "sub"] var = */
+		const char *sub = dot + 1;
+		size_t sub_len = (size_t)(last - 1 - sub);
+		char *tail;
+
+		for (size_t i = 0; i < sub_len; i++) {
+			char c[3] = { '\\', sub[i], '\0' };
+			const char *put = sub[i] == '"' || sub[i] == '\\' ? c : c + 1;
+			if (git_buf_grow(text, text->size + 3) < 0)
+				return -1;
+			memcpy(text->ptr + text->size, put, strlen(put) + 1);
+			text->size += strlen(put);
+		}
+		if (!(tail = fg_strdupf("\"]\n\t%.*s = ", (int)(key + key_len - last), last)))
+			return -1;
+		rc = git_buf_grow(text, text->size + strlen(tail) + 1);
+		if (rc == 0) {
+			memcpy(text->ptr + text->size, tail, strlen(tail) + 1);
+			text->size += strlen(tail);
+		}
+		free(tail);
+		if (rc < 0)
+			return -1;
+	}
+	if (append_quoted(text, value, value_len) < 0 || git_buf_grow(text, text->size + 2) < 0)
+		return -1;
+	text->ptr[text->size++] = '\n';
+	text->ptr[text->size] = '\0';
+	return 0;
+}
+
+/*
+ * One shell-single-quoted word of GIT_CONFIG_PARAMETERS at *P ('a'\''b' is
+ * a'b, as git's sq_quote writes it), dequoted into a new string; *P moves
+ * past it. NULL when *P holds no well-formed word (or out of memory).
+ */
+static char *sq_word(const char **p)
+{
+	const char *s = *p;
+	size_t n = 0;
+	char *out = malloc(strlen(s) + 1);
+
+	if (!out)
+		return NULL;
+	if (*s != '\'') {
+		free(out);
+		return NULL;
+	}
+	while (*s == '\'') {
+		const char *end = strchr(s + 1, '\'');
+		if (!end) {
+			free(out);
+			return NULL;
+		}
+		memcpy(out + n, s + 1, (size_t)(end - s - 1));
+		n += (size_t)(end - s - 1);
+		s = end + 1;
+		if (s[0] == '\\' && s[1] == '\'') { /* an escaped quote between two words */
+			out[n++] = '\'';
+			s += 2;
+		}
+	}
+	out[n] = '\0';
+	*p = s;
+	return out;
+}
+
+/*
+ * `git -c key=value` reaches a hook as GIT_CONFIG_PARAMETERS (and
+ * --config-env as GIT_CONFIG_COUNT/KEY_n/VALUE_n), which libgit2 1.5.1 does
+ * not read. The settings go into TEXT in git-config syntax, for a
+ * command-line level above the repository's own config.
+ */
+static int command_line_config(git_buf *text)
+{
+	const char *p = getenv("GIT_CONFIG_PARAMETERS"), *count = getenv("GIT_CONFIG_COUNT");
+	int rc = 0;
+
+	while (p && *p && rc == 0) {
+		char *word, *eq;
+
+		p += strspn(p, " \t\n");
+		if (!*p || !(word = sq_word(&p)))
+			break;
+		if (*p == '=') { /* git >= 2.31: 'key'='value' */
+			char *value;
+			p++;
+			value = sq_word(&p);
+			rc = append_entry(text, word, strlen(word), value ? value : "",
+					  value ? strlen(value) : 0);
+			free(value);
+		} else if ((eq = strchr(word, '='))) { /* older: 'key=value' */
+			rc = append_entry(text, word, (size_t)(eq - word), eq + 1, strlen(eq + 1));
+		}
+		free(word);
+	}
+	for (unsigned long i = 0, n = count ? strtoul(count, NULL, 10) : 0; i < n && i < 1000 && rc == 0;
+	     i++) {
+		char name[40];
+		const char *key, *value;
+
+		snprintf(name, sizeof(name), "GIT_CONFIG_KEY_%lu", i);
+		key = getenv(name);
+		snprintf(name, sizeof(name), "GIT_CONFIG_VALUE_%lu", i);
+		value = getenv(name);
+		if (key && value)
+			rc = append_entry(text, key, strlen(key), value, strlen(value));
+	}
+	return rc;
+}
+
+/* The memory file holding the command-line level, open for the process's life. */
+static int command_line_fd = -1;
+
+/* Add the command-line settings to REPO's config, as git would see them. */
+static int apply_command_line_config(git_repository *repo)
+{
+	git_buf text = GIT_BUF_INIT;
+	git_config *config = NULL;
+	char path[64];
+	int rc = 0;
+
+	if (command_line_config(&text) < 0) {
+		git_buf_dispose(&text);
+		git_error_set_oom();
+		return -1;
+	}
+	if (!text.size)
+		goto out;
+	/* libgit2 re-reads a config file when it changes: keep this one open */
+	if (command_line_fd < 0) {
+#ifdef MFD_CLOEXEC
+		command_line_fd = memfd_create("flowgate-git-c", MFD_CLOEXEC);
+#endif
+	} else if (ftruncate(command_line_fd, 0) < 0 || lseek(command_line_fd, 0, SEEK_SET) < 0) {
+		rc = -1;
+		goto out;
+	}
+	snprintf(path, sizeof(path), "/proc/self/fd/%d", command_line_fd);
+	if (command_line_fd < 0 || access(path, R_OK) < 0 ||
+	    write(command_line_fd, text.ptr, text.size) != (ssize_t)text.size) {
+		/* no memfd or no /proc: the settings are ignored, as before */
+		git_error_clear();
+		goto out;
+	}
+	if ((rc = git_repository_config(&config, repo)) == 0)
+		rc = git_config_add_file_ondisk(config, path, GIT_CONFIG_LEVEL_APP, repo, 1);
+out:
+	git_config_free(config);
+	git_buf_dispose(&text);
+	return rc;
+}
+
 int fg_repo_open(git_repository **out)
 {
 	const char *env = getenv("GIT_WORK_TREE");
@@ -90,6 +295,10 @@ int fg_repo_open(git_repository **out)
 	if (work_tree)
 		unsetenv("GIT_WORK_TREE");
 	rc = git_repository_open_ext(out, NULL, GIT_REPOSITORY_OPEN_FROM_ENV, NULL);
+	if (rc == 0 && (rc = apply_command_line_config(*out)) < 0) {
+		git_repository_free(*out);
+		*out = NULL;
+	}
 	if (work_tree) {
 		setenv("GIT_WORK_TREE", work_tree, 1);
 		if (rc == 0 && (rc = git_repository_set_workdir(*out, work_tree, 0)) < 0) {

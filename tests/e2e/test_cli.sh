@@ -158,3 +158,18 @@ expect_output "json: the counts" '^  "passed": 2,$'
 expect_status "check-range of no such range exits 2" 2 sh -c "cd '$cfgrepo' && '$FG' check-range nope..HEAD"
 expect_status "check-range outside a repository exits 3" 3 \
 	sh -c "cd '$TMP/norepo' && GIT_CEILING_DIRECTORIES='$TMP' '$FG' check-range a..b"
+
+# `git -c` settings (GIT_CONFIG_PARAMETERS, GIT_CONFIG_COUNT) are the command-line level
+expect_ok "GIT_CONFIG_PARAMETERS is read, both of git's formats" \
+	sh -c "cd '$cfgrepo' && GIT_CONFIG_PARAMETERS=\"'flowgate.typeEnum'='off' 'flowgate.subjectEmpty=warn'\" '$FG' rules"
+expect_output "git -c key=value (git >= 2.31 quoting) sets a severity" '^typeEnum +off +git -c'
+expect_output "the older 'key=value' quoting too" '^subjectEmpty +warn +git -c'
+expect_ok "a quote inside a value is dequoted as git quotes it" \
+	sh -c "cd '$cfgrepo' && GIT_CONFIG_PARAMETERS=\"'flowgate.since'='v'\\\\''1'\" '$FG' config"
+expect_output "the value keeps its quote" "^flowgate\.since = v'1	# git -c$"
+expect_ok "GIT_CONFIG_COUNT (--config-env) is read" \
+	sh -c "cd '$cfgrepo' && GIT_CONFIG_COUNT=1 GIT_CONFIG_KEY_0=flowgate.tagMessage GIT_CONFIG_VALUE_0=off '$FG' rules"
+expect_output "--config-env sets a severity" '^tagMessage +off +git -c'
+expect_status "a bad git -c flowgate key is bad configuration" 4 \
+	sh -c "cd '$cfgrepo' && GIT_CONFIG_PARAMETERS=\"'flowgate.nope'='off'\" '$FG' rules"
+expect_output "it names git -c" "git -c: flowgate\.nope: no rule is named 'nope'"

@@ -187,13 +187,20 @@ stored "git -c core.commentChar=';' commit -v" 'feat: semicolon via -c\n\n#1 kep
 printf '%s\n' "$long" >>diffbait.txt && git add diffbait.txt
 refused "git -c core.commentChar=';' commit -v, bad header" typeEnum \
 	env GIT_EDITOR="$PREPEND" EDIT_TEXT='wip: semicolon\n' git -c core.commentChar=';' commit -q -v
-# The hooks read core.commentChar with libgit2, which ignores `git -c`
-# (GIT_CONFIG_PARAMETERS): a ';' comment above the header is not stripped.
+# `git -c` reaches the hook as GIT_CONFIG_PARAMETERS, which libgit2 does not
+# read; flowgate adds it as the command-line level: the ';' comment is stripped.
 change
-known_bug "git -c core.commentChar=';' commit, ';' comment above the header (libgit2 ignores git -c)" \
+accepted "git -c core.commentChar=';' commit, ';' comment above the header" \
 	env GIT_EDITOR="$PREPEND" EDIT_TEXT='; my note\nfeat: semicolon note\n' \
 	git -c core.commentChar=';' commit -q
-git reset -q
+stored "git -c core.commentChar=';' commit" 'feat: semicolon note'
+change
+refused "git -c flowgate.headerFormat=error refuses a bad header" headerFormat \
+	git -c flowgate.headerFormat=error commit -q -m 'no type here'
+expect_ok "git -c flowgate.headerFormat=warn lets a bad header through" \
+	git -c flowgate.headerFormat=warn commit -q -m 'no type here'
+expect_output "git -c flowgate.headerFormat=warn prints the warning" '^flowgate commit-msg: warning: headerFormat: '
+git reset -q --soft HEAD~1 && git reset -q
 
 git config core.commentChar ';'
 printf '%s\n' "$long" >>diffbait.txt && git add diffbait.txt
