@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <git2.h>
+#include "commit.h"
 #include "message.h"
 #include "pattern.h"
 
@@ -224,6 +225,160 @@ static void check_body(struct fg_report *report, const struct fg_config *cfg, co
 	}
 }
 
+/* Non-zero when TEXT[0..LEN) is only spaces and tabs. */
+static int blank(const char *text, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if (text[i] != ' ' && text[i] != '\t')
+			return 0;
+	return 1;
+}
+
+/* Non-zero when TEXT[0..LEN) starts with WORD, ignoring ASCII case. */
+static int starts_nocase(const char *text, size_t len, const char *word)
+{
+	size_t n = strlen(word);
+
+	if (len < n)
+		return 0;
+	for (size_t i = 0; i < n; i++) {
+		char c = text[i];
+		if (c >= 'A' && c <= 'Z')
+			c = (char)(c - 'A' + 'a');
+		if (c != word[i])
+			return 0;
+	}
+	return 1;
+}
+
+/*
+ * The length of a breaking-change word at the start of TEXT[0..LEN) in any
+ * spelling ("breaking change", "Breaking-Change", "BREAKING CHANGES",
+ * "breaking_change", "breakingchange"), or 0.
+ */
+static size_t breaking_word(const char *text, size_t len)
+{
+	size_t i = 8;
+
+	if (!starts_nocase(text, len, "breaking"))
+		return 0;
+	if (i < len && (text[i] == ' ' || text[i] == '-' || text[i] == '_'))
+		i++;
+	if (!starts_nocase(text + i, len - i, "change"))
+		return 0;
+	i += 6;
+	if (i < len && (text[i] == 's' || text[i] == 'S'))
+		i++;
+	return i;
+}
+
+/* breaking_word of LINE[0..LEN) when a ':' or '#' follows it (after blanks); else 0. */
+static size_t breaking_token(const char *line, size_t len)
+{
+	size_t t = breaking_word(line, len), i = t;
+
+	if (!t)
+		return 0;
+	while (i < len && (line[i] == ' ' || line[i] == '\t'))
+		i++;
+	return i < len && (line[i] == ':' || line[i] == '#') ? t : 0;
+}
+
+/* Non-zero when TOKEN[0..LEN) followed by SEP is spelled as items 12, 15 and 16 want. */
+static int breaking_exact(const char *token, size_t len, char sep)
+{
+	return sep == ':' && len == 15 &&
+	       (!memcmp(token, "BREAKING CHANGE", 15) || !memcmp(token, "BREAKING-CHANGE", 15));
+}
+
+static void report_breaking_spelling(struct fg_report *report, const char *pre, const char *sep,
+				     size_t line, const char *token, size_t len)
+{
+	struct fg_violation *v = fg_report_add(report, FG_RULE_BREAKING_CHANGE_FORMAT,
+		"%s%sline %zu: footer '%.*s' is not 'BREAKING CHANGE:' (uppercase, then ': ')",
+		pre, sep, line, (int)len, token);
+	fg_violation_hint(v, "write 'BREAKING CHANGE: <description>' (or 'BREAKING-CHANGE: "
+			  "<description>'): other spellings are not breaking changes");
+}
+
+/*
+ * bodyLeadingBlank, footerFormat and breakingChangeFormat on the parsed
+ * message MSG (Conventional Commits 1.0.0 items 6, 8-10, 12, 15, 16).
+ */
+static void check_parts(struct fg_report *report, const struct fg_commit_message *msg,
+			const char *pre, const char *sep)
+{
+	struct fg_violation *v;
+
+	if (!msg->blank_after_header) {
+		v = fg_report_add(report, FG_RULE_BODY_LEADING_BLANK,
+				  "%s%sline 2: the body starts right after the header, without a "
+				  "blank line", pre, sep);
+		fg_violation_hint(v, "leave line 2 blank: git takes everything up to the first "
+				  "blank line for the subject");
+	}
+	/* Breaking-change tokens the parser did not take for footers: body lines. */
+	if (msg->body) {
+		const char *p = msg->body, *end = msg->body + msg->body_len;
+		size_t line = msg->body_line;
+
+		while (p < end) {
+			const char *nl = memchr(p, '\n', (size_t)(end - p));
+			size_t len = nl ? (size_t)(nl - p) : (size_t)(end - p), t;
+
+			if ((t = breaking_token(p, len)) && !breaking_exact(p, t, p[t]))
+				report_breaking_spelling(report, pre, sep, line, p, t);
+			if (!nl)
+				break;
+			p = nl + 1;
+			line++;
+		}
+	}
+	for (size_t i = 0; i < msg->nfooters; i++) {
+		const struct fg_footer *f = &msg->footers[i];
+		int empty = blank(f->value, f->value_len);
+
+		if (f->breaking || breaking_exact(f->token, f->token_len, f->separator)) {
+			if (empty) {
+				v = fg_report_add(report, FG_RULE_BREAKING_CHANGE_FORMAT,
+						  "%s%sline %zu: footer '%.*s' has no description",
+						  pre, sep, f->line, (int)f->token_len, f->token);
+				fg_violation_hint(v, "say what breaks and what to do: "
+						  "'%.*s: <description>'", (int)f->token_len, f->token);
+			}
+		} else if (breaking_word(f->token, f->token_len) == f->token_len) {
+			report_breaking_spelling(report, pre, sep, f->line, f->token, f->token_len);
+		} else if (!fg_footer_token_valid(f->token, f->token_len)) {
+			v = fg_report_add(report, FG_RULE_FOOTER_FORMAT,
+					  "%s%sline %zu: footer token '%.*s' is not a word of letters, "
+					  "digits and '-'", pre, sep, f->line, (int)f->token_len, f->token);
+			fg_violation_hint(v, "write '-' in place of white space, e.g. 'Acked-by: ...'");
+		} else if (empty) {
+			v = fg_report_add(report, FG_RULE_FOOTER_FORMAT,
+					  "%s%sline %zu: footer '%.*s' has no value", pre, sep, f->line,
+					  (int)f->token_len, f->token);
+			fg_violation_hint(v, "give the footer a value, e.g. '%.*s%s<value>', or drop it",
+					  (int)f->token_len, f->token, f->separator == '#' ? " #" : ": ");
+		}
+	}
+}
+
+/* MESSAGE without the CR of CRLF line ends, newly allocated (NULL on OOM). */
+static char *strip_cr(const char *message, size_t *len)
+{
+	size_t n = strlen(message), j = 0;
+	char *out = malloc(n + 1);
+
+	if (!out)
+		return NULL;
+	for (size_t i = 0; i < n; i++)
+		if (!(message[i] == '\r' && (message[i + 1] == '\n' || !message[i + 1])))
+			out[j++] = message[i];
+	out[j] = '\0';
+	*len = j;
+	return out;
+}
+
 size_t fg_check_message(struct fg_report *report, struct fg_config *cfg, const char *message,
 			const char *where)
 {
@@ -263,13 +418,27 @@ size_t fg_check_message(struct fg_report *report, struct fg_config *cfg, const c
 					  !cfg->ntypes ? "fix" : cfg->types[0],
 					  (int)(len > 50 ? 50 : len), message, types ? types : "?");
 	} else {
-		if (!in_list(cfg->types, cfg->ntypes, h.type, h.type_len, 0)) {
+		size_t upper = 0;
+
+		for (size_t i = 0; i < h.type_len; i++)
+			upper += h.type[i] >= 'A' && h.type[i] <= 'Z';
+		if (upper) {
+			char lower[64];
+			size_t n = h.type_len < sizeof(lower) ? h.type_len : sizeof(lower) - 1;
+
+			for (size_t i = 0; i < n; i++)
+				lower[i] = (char)(h.type[i] >= 'A' && h.type[i] <= 'Z' ?
+						  h.type[i] - 'A' + 'a' : h.type[i]);
+			lower[n] = '\0';
+			v = fg_report_add(report, FG_RULE_TYPE_CASE,
+					  "%s%sline 1, column 1: type '%.*s' is not lowercase", pre, sep,
+					  (int)h.type_len, h.type);
+			fg_violation_hint(v, "write the type in lowercase: '%s'", lower);
+		}
+		if (!in_list(cfg->types, cfg->ntypes, h.type, h.type_len, 1)) {
 			v = fg_report_add(report, FG_RULE_TYPE_ENUM, "%s%stype '%.*s' is not a workflow type",
 					  pre, sep, (int)h.type_len, h.type);
-			if (in_list(cfg->types, cfg->ntypes, h.type, h.type_len, 1))
-				fg_violation_hint(v, "write the type in lowercase");
-			else
-				fg_violation_hint(v, "use one of: %s", types ? types : "?");
+			fg_violation_hint(v, "use one of: %s", types ? types : "?");
 		}
 		if (h.scope && cfg->nscopes &&
 		    !in_list(cfg->scopes, cfg->nscopes, h.scope, h.scope_len, 0)) {
@@ -288,6 +457,13 @@ size_t fg_check_message(struct fg_report *report, struct fg_config *cfg, const c
 						  "%s%sheader %s has an empty subject", pre, sep, q ? q : "?");
 				fg_violation_hint(v, "say what the commit does after '%.*s: '",
 						  (int)h.type_len, h.type);
+			} else if (h.subject[h.subject_len - 1] == '.') {
+				size_t end = (size_t)(h.subject - message) + h.subject_len;
+
+				v = fg_report_add(report, FG_RULE_SUBJECT_FULL_STOP,
+						  "%s%sline 1, column %zu: subject ends with a full stop",
+						  pre, sep, fg_utf8_length(message, end));
+				fg_violation_hint(v, "drop the final '.': the subject is a title");
 			}
 		}
 	}
@@ -300,6 +476,22 @@ size_t fg_check_message(struct fg_report *report, struct fg_config *cfg, const c
 	}
 	if (nl)
 		check_body(report, cfg, nl + 1, pre, sep);
+	if (nl && rc != -2) {
+		/* the rest of the message; not when it is not UTF-8 (the parser refuses it) */
+		struct fg_commit_message msg;
+		size_t mlen;
+		char *copy = strip_cr(message, &mlen);
+
+		if (!copy)
+			report->oom = 1;
+		else if (fg_commit_parse(copy, mlen, &msg) == 0)
+			check_parts(report, &msg, pre, sep);
+		else
+			fg_commit_message_init(&msg);
+		if (copy)
+			fg_commit_message_release(&msg);
+		free(copy);
+	}
 	free(types);
 	free(q);
 	return report->n - before;

@@ -45,12 +45,18 @@ enum fg_hook {
 	  "Conventional Commits headers let people and tools tell fixes, features and breaking changes apart; git's own Merge/Revert/fixup! messages are accepted as they are.", \
 	  "feat(cli): add --dry-run\nfix!: drop Python 3.7\nMerge branch 'dev/0.16.x'", \
 	  "update stuff\nfeat:add x\nfeat(): x") \
+	X(TYPE_CASE, "typeCase", FG_CM | FG_PP, FG_ERROR, \
+	  "commit type is lowercase", \
+	  "write the type in lowercase, e.g. 'feat' for 'Feat'", \
+	  "Types are compared and sorted by tools; one spelling per type keeps git log --grep and the release notes complete.", \
+	  "feat: x\nfix(core): y", \
+	  "Feat: x\nFIX: y") \
 	X(TYPE_ENUM, "typeEnum", FG_CM | FG_PP, FG_ERROR, \
 	  "commit type is one of the configured types", \
 	  "use one of the configured types (flowgate config shows them)", \
 	  "A fixed list of types keeps the history searchable and the release notes sorted.", \
 	  "feat: x\nrelease: 0.16.0\nhotfix: pool leak", \
-	  "wip: x\nFeat: x\nfeature: x") \
+	  "wip: x\nfeature: x\nWip: x") \
 	X(SCOPE_ENUM, "scopeEnum", FG_CM | FG_PP, FG_ERROR, \
 	  "commit scope, when present, is one of the configured scopes (no scopes configured: not checked)", \
 	  "use one of the configured scopes, or none", \
@@ -63,18 +69,42 @@ enum fg_hook {
 	  "A header with no subject says nothing in git log --oneline.", \
 	  "fix: close the pool", \
 	  "fix:\nfix:   ") \
+	X(SUBJECT_FULL_STOP, "subjectFullStop", FG_CM | FG_PP, FG_WARN, \
+	  "commit subject does not end with a full stop", \
+	  "drop the '.' at the end of the first line", \
+	  "The subject is a title, read in git log --oneline and mail subjects; titles take no full stop.", \
+	  "fix: close the pool on error", \
+	  "fix: close the pool on error.") \
 	X(HEADER_MAX_LENGTH, "headerMaxLength", FG_CM | FG_PP, FG_ERROR, \
 	  "commit header is at most 72 characters (rule.headerMaxLength.max)", \
 	  "shorten the first line and put details in the body, after a blank line", \
 	  "Long headers are cut in git log --oneline, GitHub and mail subjects.", \
 	  "fix: close the pool on error", \
 	  "a header of 73 characters or more (code points, not bytes)") \
+	X(BODY_LEADING_BLANK, "bodyLeadingBlank", FG_CM | FG_PP, FG_WARN, \
+	  "a body or footer starts after one blank line below the header", \
+	  "leave line 2 blank: the header alone on line 1, then a blank line, then the body", \
+	  "Git takes the first paragraph for the subject: without the blank line, git log --oneline, rebase -i and mail show the body glued to the header (Conventional Commits 1.0.0, item 6).", \
+	  "fix: x, a blank line, then the body", \
+	  "fix: x, then the body on line 2") \
 	X(BODY_MAX_LINE_LENGTH, "bodyMaxLineLength", FG_CM | FG_PP, FG_WARN, \
 	  "every body line is at most 100 characters (rule.bodyMaxLineLength.max)", \
 	  "wrap the body's lines", \
 	  "Bodies are read in terminals and mail; long lines wrap badly.", \
 	  "a body wrapped at 72 characters", \
 	  "a body line of 101 characters") \
+	X(FOOTER_FORMAT, "footerFormat", FG_CM | FG_PP, FG_ERROR, \
+	  "every footer is 'token: value' or 'token #value' with a word token (letters, digits, '-') and a value", \
+	  "write the footer as 'Token: value', e.g. 'Refs: #42' or 'Signed-off-by: A <a@example.com>'", \
+	  "Footers are git trailers: git interpret-trailers and release tools read them only in that shape (Conventional Commits 1.0.0, items 8-10).", \
+	  "Refs: #42\nRefs #42\nSigned-off-by: A <a@example.com>", \
+	  "Refs:   (no value)") \
+	X(BREAKING_CHANGE_FORMAT, "breakingChangeFormat", FG_CM | FG_PP, FG_ERROR, \
+	  "a breaking-change footer is 'BREAKING CHANGE: description' (or BREAKING-CHANGE), uppercase, with a description", \
+	  "write 'BREAKING CHANGE: <what breaks and what to do>'", \
+	  "Tools find breaking changes by the exact uppercase token; any other spelling is silently not breaking (Conventional Commits 1.0.0, items 12, 15, 16).", \
+	  "BREAKING CHANGE: the config is YAML\nBREAKING-CHANGE: v1 is gone", \
+	  "Breaking change: y\nbreaking-change: y\nBREAKING CHANGES: y\nBREAKING CHANGE #12\nBREAKING CHANGE:   (no description)") \
 	X(VERSION_FORMAT, "versionFormat", FG_PC | FG_PP | FG_PM, FG_ERROR, \
 	  "every version file holds X.Y.Z with an optional -dev, -alphaN, -betaN or -rcN", \
 	  "write X.Y.Z with an optional -dev, -alphaN, -betaN or -rcN, then git add the file", \

@@ -89,7 +89,7 @@ expect_output "commit-msg: 'update stuff' gives a hint" '^hint:'
 expect_eq "commit-msg: 'update stuff' creates no commit" "$(head_oid)" "$before"
 
 expect_fail "commit-msg: 'Feat: x' is refused" git commit -q -m 'Feat: x'
-expect_output "commit-msg: 'Feat: x' names typeEnum" 'flowgate commit-msg: error: typeEnum:'
+expect_output "commit-msg: 'Feat: x' names typeCase" 'flowgate commit-msg: error: typeCase: line 1, column 1: type .Feat. is not lowercase'
 expect_fail "commit-msg: 'wip: x' is refused" git commit -q -m 'wip: x'
 expect_output "commit-msg: 'wip: x' names typeEnum" 'flowgate commit-msg: error: typeEnum:'
 expect_eq "commit-msg: refused types create no commit" "$(head_oid)" "$before"

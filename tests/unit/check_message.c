@@ -2,7 +2,8 @@
  * Tests of message.c: git's cleanup of the message file (comments,
  * core.commentChar including "auto", the `git commit -v` scissors, white
  * space), git's generated messages, and the Conventional Commits header
- * rules headerFormat, typeEnum, subjectEmpty and headerMaxLength.
+ * rules headerFormat, typeCase, typeEnum, subjectEmpty, subjectFullStop,
+ * headerMaxLength, bodyLeadingBlank, footerFormat and breakingChangeFormat.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -369,7 +370,8 @@ static const struct {
 	{ "lowercase revert type", "revert: x", NO_RULE, 0 },
 	{ "no type", "update stuff", FG_RULE_HEADER_FORMAT, 1 },
 	{ "no space after the colon", "feat:x", FG_RULE_HEADER_FORMAT, 1 },
-	{ "capitalised type", "Feat: x", FG_RULE_TYPE_ENUM, 1 },
+	{ "capitalised type", "Feat: x", FG_RULE_TYPE_CASE, 1 },
+	{ "capitalised unknown type", "Wip: x", FG_RULE_TYPE_CASE, 2 },
 	{ "unknown type", "wip: x", FG_RULE_TYPE_ENUM, 1 },
 	{ "bugfix is not a type", "bugfix(core): y", FG_RULE_TYPE_ENUM, 1 },
 	{ "Merged is not git's", "Merged stuff", FG_RULE_HEADER_FORMAT, 1 },
@@ -537,11 +539,143 @@ START_TEST(test_check_message_texts)
 	ck_assert_uint_eq(report.n, 5);
 	ck_assert_str_eq(report.items[0].message, "commit 1a2b3c4: type 'wip' is not a workflow type");
 	ck_assert_ptr_nonnull(strstr(report.items[0].hint, "feat fix docs"));
-	ck_assert_str_eq(report.items[1].hint, "write the type in lowercase");
+	ck_assert_str_eq(report.items[1].message, "line 1, column 1: type 'Feat' is not lowercase");
+	ck_assert_str_eq(report.items[1].hint, "write the type in lowercase: 'feat'");
 	ck_assert_str_eq(report.items[2].hint, "put one space after the colon, e.g. 'feat: x'");
 	ck_assert_str_eq(report.items[3].message, "header 'update stuff' is not 'type(scope)!: subject'");
 	ck_assert_ptr_nonnull(strstr(report.items[3].hint, "'fix: update stuff'"));
 	ck_assert_str_eq(report.items[4].message, "header 'feat: caf\xe9' is not valid UTF-8");
+	fg_report_release(&report);
+}
+END_TEST
+
+/*
+ * The Conventional Commits 1.0.0 rules of the header's case and full stop
+ * and of the body and footers: typeCase, subjectFullStop, bodyLeadingBlank,
+ * footerFormat, breakingChangeFormat. RULE is the one rule refused (NO_RULE:
+ * none), at SEVERITY, with MESSAGE as its text.
+ */
+static const struct {
+	const char *name;
+	const char *message;
+	int rule;
+	enum fg_severity severity;
+	const char *text; /* the violation's message, when RULE */
+} cc_cases[] = {
+	/* typeCase */
+	{ "lowercase type", "feat: x", NO_RULE, FG_OFF, NULL },
+	{ "capitalised type", "Feat: x", FG_RULE_TYPE_CASE, FG_ERROR,
+	  "line 1, column 1: type 'Feat' is not lowercase" },
+	{ "uppercase type with scope", "FIX(core): y", FG_RULE_TYPE_CASE, FG_ERROR,
+	  "line 1, column 1: type 'FIX' is not lowercase" },
+	{ "one uppercase letter inside", "dOcs: z", FG_RULE_TYPE_CASE, FG_ERROR,
+	  "line 1, column 1: type 'dOcs' is not lowercase" },
+	/* subjectFullStop */
+	{ "subject without full stop", "fix: close the pool", NO_RULE, FG_OFF, NULL },
+	{ "full stop inside the subject", "fix: bump to 0.16.1 now", NO_RULE, FG_OFF, NULL },
+	{ "subject ending with a full stop", "fix: close the pool.", FG_RULE_SUBJECT_FULL_STOP,
+	  FG_WARN, "line 1, column 20: subject ends with a full stop" },
+	{ "full stop after a scope and UTF-8", "docs(api): d\xc3\xa9" "crire.", FG_RULE_SUBJECT_FULL_STOP,
+	  FG_WARN, "line 1, column 19: subject ends with a full stop" },
+	{ "ellipsis", "feat: and more...", FG_RULE_SUBJECT_FULL_STOP, FG_WARN,
+	  "line 1, column 17: subject ends with a full stop" },
+	/* bodyLeadingBlank */
+	{ "blank line before the body", "fix: x\n\nThe pool leaked.\n", NO_RULE, FG_OFF, NULL },
+	{ "blank line before the footers", "fix: x\n\nRefs: #42\n", NO_RULE, FG_OFF, NULL },
+	{ "body glued to the header", "fix: x\nThe pool leaked.\n", FG_RULE_BODY_LEADING_BLANK,
+	  FG_WARN, "line 2: the body starts right after the header, without a blank line" },
+	{ "footer glued to the header", "fix: x\nRefs: #42\n", FG_RULE_BODY_LEADING_BLANK, FG_WARN,
+	  "line 2: the body starts right after the header, without a blank line" },
+	{ "CRLF message with the blank line", "fix: x\r\n\r\nbody\r\n", NO_RULE, FG_OFF, NULL },
+	/* footerFormat */
+	{ "trailers", "fix: x\n\nRefs #42\nSigned-off-by: A <a@example.com>\n", NO_RULE, FG_OFF, NULL },
+	{ "footer without value", "fix: x\n\nBody.\n\nRefs:\n", FG_RULE_FOOTER_FORMAT, FG_ERROR,
+	  "line 5: footer 'Refs' has no value" },
+	{ "second footer without value", "fix: x\n\nRefs: #1\nAcked-by:\n", FG_RULE_FOOTER_FORMAT,
+	  FG_ERROR, "line 4: footer 'Acked-by' has no value" },
+	{ "value on the next line is a value", "fix: x\n\nSee-also:\n  the guide\n", NO_RULE, FG_OFF,
+	  NULL },
+	/* breakingChangeFormat */
+	{ "BREAKING CHANGE", "feat: x\n\nBREAKING CHANGE: the config is YAML\n", NO_RULE, FG_OFF,
+	  NULL },
+	{ "BREAKING-CHANGE", "feat: x\n\nBREAKING-CHANGE: v1 is gone\n", NO_RULE, FG_OFF, NULL },
+	{ "BREAKING CHANGE with a '!'", "feat!: x\n\nBREAKING CHANGE: v1 is gone\nRefs: #1\n",
+	  NO_RULE, FG_OFF, NULL },
+	{ "lowercase breaking-change", "feat: x\n\nbreaking-change: v1 is gone\n",
+	  FG_RULE_BREAKING_CHANGE_FORMAT, FG_ERROR,
+	  "line 3: footer 'breaking-change' is not 'BREAKING CHANGE:' (uppercase, then ': ')" },
+	{ "Breaking Change (body to the parser)", "feat: x\n\nBreaking Change: v1 is gone\n",
+	  FG_RULE_BREAKING_CHANGE_FORMAT, FG_ERROR,
+	  "line 3: footer 'Breaking Change' is not 'BREAKING CHANGE:' (uppercase, then ': ')" },
+	{ "BREAKING CHANGES", "feat: x\n\nText.\n\nBREAKING CHANGES: v1 is gone\n",
+	  FG_RULE_BREAKING_CHANGE_FORMAT, FG_ERROR,
+	  "line 5: footer 'BREAKING CHANGES' is not 'BREAKING CHANGE:' (uppercase, then ': ')" },
+	{ "BREAKING CHANGE with '#'", "feat: x\n\nBREAKING CHANGE #12\n",
+	  FG_RULE_BREAKING_CHANGE_FORMAT, FG_ERROR,
+	  "line 3: footer 'BREAKING CHANGE' is not 'BREAKING CHANGE:' (uppercase, then ': ')" },
+	{ "BREAKING CHANGE without description", "feat: x\n\nRefs: #1\nBREAKING CHANGE:\n",
+	  FG_RULE_BREAKING_CHANGE_FORMAT, FG_ERROR, "line 4: footer 'BREAKING CHANGE' has no description" },
+	{ "BREAKING-CHANGE without description", "feat: x\n\nBREAKING-CHANGE:\n",
+	  FG_RULE_BREAKING_CHANGE_FORMAT, FG_ERROR, "line 3: footer 'BREAKING-CHANGE' has no description" },
+	/* exempt: git's messages */
+	{ "merge with a glued body", "Merge branch 'x'\nConflicts:\n", NO_RULE, FG_OFF, NULL },
+	{ "revert ending with a full stop", "Revert \"feat: x\"\n\nThis reverts commit 1a2b3c4.\n",
+	  NO_RULE, FG_OFF, NULL },
+	{ "fixup with lowercase breaking change", "fixup! feat: x\n\nbreaking change: y\n", NO_RULE,
+	  FG_OFF, NULL },
+};
+
+START_TEST(test_check_message_cc)
+{
+	struct fg_report report;
+	char *got = NULL;
+	size_t n;
+	int rule = -1;
+	enum fg_severity sev = FG_OFF;
+
+	fg_report_init(&report);
+	fg_check_message(&report, fg_test_config(), cc_cases[_i].message, NULL);
+	n = report.n;
+	if (n) {
+		rule = (int)report.items[0].rule;
+		sev = report.items[0].severity;
+		got = fg_strdupf("%s: %s", fg_rule_info(report.items[0].rule)->name,
+				 report.items[0].message);
+		ck_assert_ptr_nonnull(report.items[0].hint);
+	}
+	fg_report_release(&report);
+	if (cc_cases[_i].rule == NO_RULE) {
+		ck_assert_msg(n == 0, "%s: %zu violations, first %s", cc_cases[_i].name, n, got);
+	} else {
+		char *want = fg_strdupf("%s: %s", fg_rule_info((enum fg_rule)cc_cases[_i].rule)->name,
+					cc_cases[_i].text);
+		int ok = n == 1 && rule == cc_cases[_i].rule && sev == cc_cases[_i].severity &&
+			 !strcmp(got, want);
+		char msg[512];
+
+		snprintf(msg, sizeof(msg), "%s: %zu violations, first '%s' (severity %d), want '%s'",
+			 cc_cases[_i].name, n, got ? got : "none", (int)sev, want);
+		free(want);
+		free(got);
+		got = NULL;
+		ck_assert_msg(ok, "%s", msg);
+	}
+	free(got);
+}
+END_TEST
+
+/* commit.ignore and WHERE: exempt as the header rules are; WHERE prefixes the line. */
+START_TEST(test_check_message_cc_where)
+{
+	struct fg_report report;
+
+	fg_report_init(&report);
+	fg_check_message(&report, fg_test_config(), "fix: x.\nbody\n", "commit 1a2b3c4");
+	ck_assert_uint_eq(report.n, 2);
+	ck_assert_str_eq(report.items[0].message,
+			 "commit 1a2b3c4: line 1, column 7: subject ends with a full stop");
+	ck_assert_str_eq(report.items[1].message, "commit 1a2b3c4: line 2: the body starts right "
+			 "after the header, without a blank line");
 	fg_report_release(&report);
 }
 END_TEST
@@ -589,6 +723,8 @@ Suite *message_suite(void)
 	tcase_add_loop_test(rules, test_check_message_length, 0, (int)FG_COUNT(length_cases));
 	tcase_add_test(rules, test_check_message_long_without_type);
 	tcase_add_test(rules, test_check_message_texts);
+	tcase_add_loop_test(rules, test_check_message_cc, 0, (int)FG_COUNT(cc_cases));
+	tcase_add_test(rules, test_check_message_cc_where);
 	suite_add_tcase(s, rules);
 	return s;
 }

@@ -64,6 +64,13 @@ static const struct {
 	{ FG_RULE_TYPE_ENUM, "typeEnum", FG_HOOK_COMMIT_MSG },
 	{ FG_RULE_HEADER_MAX_LENGTH, "headerMaxLength", FG_HOOK_COMMIT_MSG },
 	{ FG_RULE_SUBJECT_EMPTY, "subjectEmpty", FG_HOOK_COMMIT_MSG },
+	{ FG_RULE_TYPE_CASE, "typeCase", FG_HOOK_COMMIT_MSG },
+	{ FG_RULE_TYPE_CASE, "typeCase", FG_HOOK_PRE_PUSH },
+	{ FG_RULE_SUBJECT_FULL_STOP, "subjectFullStop", FG_HOOK_COMMIT_MSG },
+	{ FG_RULE_BODY_LEADING_BLANK, "bodyLeadingBlank", FG_HOOK_COMMIT_MSG },
+	{ FG_RULE_FOOTER_FORMAT, "footerFormat", FG_HOOK_COMMIT_MSG },
+	{ FG_RULE_BREAKING_CHANGE_FORMAT, "breakingChangeFormat", FG_HOOK_COMMIT_MSG },
+	{ FG_RULE_BREAKING_CHANGE_FORMAT, "breakingChangeFormat", FG_HOOK_PRE_PUSH },
 	{ FG_RULE_VERSION_FORMAT, "versionFormat", FG_HOOK_PRE_COMMIT },
 	{ FG_RULE_VERSION_CONSISTENCY, "versionConsistency", FG_HOOK_PRE_COMMIT },
 	{ FG_RULE_VERSION_CONSISTENCY, "versionConsistency", FG_HOOK_POST_MERGE },
@@ -87,11 +94,13 @@ END_TEST
 
 START_TEST(test_rule_default_severities)
 {
-	/* Every rule blocks except the post-merge advice and bodyMaxLineLength. */
+	/* Every rule blocks except the post-merge advice and the message's
+	 * layout warnings (bodyMaxLineLength, subjectFullStop, bodyLeadingBlank). */
 	for (int i = 0; i < FG_RULE__COUNT; i++)
 		ck_assert_int_eq(fg_rule_info((enum fg_rule)i)->severity,
 				 i == FG_RULE_NEXT_STEP ? FG_INFO :
-				 i == FG_RULE_BODY_MAX_LINE_LENGTH ? FG_WARN : FG_ERROR);
+				 i == FG_RULE_BODY_MAX_LINE_LENGTH || i == FG_RULE_SUBJECT_FULL_STOP ||
+				 i == FG_RULE_BODY_LEADING_BLANK ? FG_WARN : FG_ERROR);
 }
 END_TEST
 
