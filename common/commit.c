@@ -7,12 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "commit.h"
-#include "pattern.h"
-
-/* The header shape, as fg_header_parse has it (message.c). Every repeated
- * class excludes what follows it, so PCRE2 makes them possessive: linear. */
-static struct fg_pattern header_re = FG_PATTERN(
-	"^([^\\s():!]+)(?:\\(([^()\\r\\n]+)\\))?(!)?:(?: (.*)|[ \\t]*)\\z", 0);
+#include "message.h"
 
 #define BREAKING_CHANGE "BREAKING CHANGE"
 #define BREAKING_CHANGE_LEN (sizeof(BREAKING_CHANGE) - 1)
@@ -54,16 +49,6 @@ static int utf8_valid(const unsigned char *s, size_t len)
 		i += more + 1;
 	}
 	return 1;
-}
-
-/* Code points in S[0..LEN) (valid UTF-8). */
-static size_t code_points(const char *s, size_t len)
-{
-	size_t n = 0;
-
-	for (size_t i = 0; i < len; i++)
-		n += ((unsigned char)s[i] & 0xC0) != 0x80;
-	return n;
 }
 
 static int is_blank(const char *line, size_t len)
@@ -213,31 +198,25 @@ static int parse_footer_block(const char *msg, size_t start, size_t stop, size_t
 	}
 }
 
+/* The header's parts (items 1-5), by fg_header_parse (message.c). */
 static int parse_header(struct fg_commit_message *out)
 {
-	struct fg_span g[5];
-	const char *h = out->header;
-	int rc = fg_pattern_match(&header_re, h ? h : "", out->header_len, g, 5);
+	struct fg_header h;
+	int rc = fg_header_parse(out->header ? out->header : "", out->header_len, &h);
 
+	if (rc == -1)
+		return 0; /* not type(scope)!: subject: header_valid stays 0 */
 	if (rc < 0)
 		return -1; /* the message is valid UTF-8: PCRE2 itself failed */
-	if (rc == 0)
-		return 0;
 	out->header_valid = 1;
-	out->type = h + g[1].off;
-	out->type_len = g[1].len;
-	if (g[2].off != SIZE_MAX) {
-		out->scope = h + g[2].off;
-		out->scope_len = g[2].len;
-	}
-	out->bang = g[3].off != SIZE_MAX;
-	if (g[4].off != SIZE_MAX) {
-		out->subject = h + g[4].off;
-		out->subject_len = g[4].len;
-	} else {
-		out->subject = h + out->header_len; /* "type:" alone: empty */
-	}
-	out->subject_column = code_points(h, (size_t)(out->subject - h)) + 1;
+	out->type = h.type;
+	out->type_len = h.type_len;
+	out->scope = h.scope;
+	out->scope_len = h.scope_len;
+	out->bang = h.breaking;
+	out->subject = h.subject;
+	out->subject_len = h.subject_len;
+	out->subject_column = fg_utf8_length(out->header, (size_t)(h.subject - out->header)) + 1;
 	return 0;
 }
 

@@ -13,6 +13,8 @@
 
 static struct fg_pattern generated_re = FG_PATTERN(
 	"^(?:Merge |Revert \"|Reapply \"|fixup! |squash! |amend! )", 0);
+/* Every repeated class excludes what follows it, so PCRE2 makes them
+ * possessive: the match is linear in the header's length. */
 static struct fg_pattern header_re = FG_PATTERN(
 	"^([^\\s():!]+)(?:\\(([^()\\r\\n]+)\\))?(!)?:(?: (.*)|[ \\t]*)\\z", 0);
 /* git's template lines, whose first character is the comment character. */
@@ -130,7 +132,9 @@ int fg_header_parse(const char *header, size_t len, struct fg_header *out)
 	rc = fg_pattern_match(&header_re, header, len, g, 5);
 	if (rc == -2)
 		return -2;
-	if (rc != 1)
+	if (rc < 0)
+		return -3; /* PCRE2 failed (the pattern is linear: not expected) */
+	if (rc == 0)
 		return -1;
 	out->type = header + g[1].off;
 	out->type_len = g[1].len;
