@@ -309,9 +309,9 @@ static int check_message(struct fg_config *cfg, git_repository *repo, const char
 			 enum format format, FILE *out, FILE *err)
 {
 	struct fg_report report;
-	char *raw = NULL, *message = NULL;
+	char *raw = NULL;
 	size_t len;
-	int fd = strcmp(path, "-") ? open(path, O_RDONLY) : 0, rc, first = 1, failed;
+	int fd = strcmp(path, "-") ? open(path, O_RDONLY) : 0, first = 1, failed;
 
 	if (fd < 0 || fg_read_all(fd, &raw, &len) < 0) {
 		fprintf(err, "flowgate: fatal: cannot read '%s': %s\n", path, strerror(errno));
@@ -323,20 +323,11 @@ static int check_message(struct fg_config *cfg, git_repository *repo, const char
 		close(fd);
 	fg_report_init(&report);
 	report.severity = cfg->severity;
-	rc = fg_message_cleanup(&message, raw, len, fg_message_comment_char(raw, len,
-				repo ? fg_repo_comment_char(repo) : '#',
-				repo ? (enum fg_cleanup)fg_repo_cleanup_mode(repo) : FG_CLEANUP_DEFAULT));
-	if (rc == -1) {
-		struct fg_violation *v = fg_report_add(&report, FG_RULE_HEADER_FORMAT,
-						       "the message contains a NUL byte");
-		fg_violation_hint(v, "write the message as text (no NUL bytes)");
-	} else if (rc < 0) {
+	if (fg_repo_check_message_file(&report, cfg, repo, raw, len) < 0) {
 		fprintf(err, "flowgate: fatal: cannot clean up the message: %s\n", fg_git_error());
 		free(raw);
 		fg_report_release(&report);
 		return FG_EXIT_INTERNAL;
-	} else {
-		fg_check_message(&report, cfg, message, NULL);
 	}
 	failed = fg_report_count(&report, FG_ERROR) != 0;
 	if (format == FORMAT_JSON)
@@ -347,7 +338,6 @@ static int check_message(struct fg_config *cfg, git_repository *repo, const char
 	}
 	fg_report_release(&report);
 	free(raw);
-	free(message);
 	if (cfg->error) {
 		fprintf(err, "flowgate: error: bad configuration: %s\n", cfg->error);
 		return FG_EXIT_CONFIG;

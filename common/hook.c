@@ -288,9 +288,9 @@ int fg_run_commit_msg(struct fg_hook_ctx *ctx)
 	git_repository *repo = NULL;
 	git_index *index = NULL;
 	struct fg_config cfg;
-	char *raw = NULL, *message = NULL;
+	char *raw = NULL;
 	size_t len;
-	int fd, rc, status = FG_EXIT_INTERNAL;
+	int fd, status = FG_EXIT_INTERNAL;
 
 	memset(&cfg, 0, sizeof(cfg));
 	if (ctx->argc != 2) {
@@ -308,25 +308,15 @@ int fg_run_commit_msg(struct fg_hook_ctx *ctx)
 	    (status = load_index_config(ctx, &cfg, repo, &index)) != FG_EXIT_OK)
 		goto out;
 	status = FG_EXIT_INTERNAL;
-	rc = fg_message_cleanup(&message, raw, len,
-				fg_message_comment_char(raw, len, fg_repo_comment_char(repo),
-							(enum fg_cleanup)fg_repo_cleanup_mode(repo)));
-	if (rc == -1) {
-		struct fg_violation *v = fg_report_add(&ctx->report, FG_RULE_HEADER_FORMAT,
-						       "the message contains a NUL byte");
-		fg_violation_hint(v, "write the message as text (no NUL bytes)");
-	} else if (rc < 0) {
+	if (fg_repo_check_message_file(&ctx->report, &cfg, repo, raw, len) < 0) {
 		fatal_line(ctx, "cannot clean up the message", fg_git_error());
 		goto out;
-	} else {
-		fg_check_message(&ctx->report, &cfg, message, NULL);
 	}
 	status = cfg.error ? fg_config_failed(ctx, &cfg) : FG_EXIT_OK;
 out:
 	ctx->report.severity = NULL;
 	fg_config_release(&cfg);
 	free(raw);
-	free(message);
 	git_index_free(index);
 	git_repository_free(repo);
 	return status;

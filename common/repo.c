@@ -363,6 +363,27 @@ int fg_repo_cleanup_mode(git_repository *repo)
 	return mode;
 }
 
+int fg_repo_check_message_file(struct fg_report *report, struct fg_config *cfg,
+			       git_repository *repo, const char *raw, size_t len)
+{
+	char *message = NULL;
+	int rc = fg_message_cleanup(&message, raw, len, fg_message_comment_char(raw, len,
+				    repo ? fg_repo_comment_char(repo) : '#',
+				    repo ? (enum fg_cleanup)fg_repo_cleanup_mode(repo)
+					 : FG_CLEANUP_DEFAULT));
+
+	if (rc == -1) {
+		struct fg_violation *v = fg_report_add(report, FG_RULE_HEADER_FORMAT,
+						       "the message contains a NUL byte");
+		fg_violation_hint(v, "write the message as text (no NUL bytes)");
+		rc = 0;
+	} else if (rc == 0) {
+		fg_check_message(report, cfg, message, NULL);
+	}
+	free(message);
+	return rc;
+}
+
 void fg_vfiles_release(struct fg_vfiles *files)
 {
 	for (size_t i = 0; files->blobs && i < files->n; i++)
@@ -672,11 +693,14 @@ static const char *config_file_origin(git_config *git_cfg)
 }
 
 /*
- * An absolute flowgate.configFile: read from the file system, and checked
- * as a committed file is (size, NUL byte, syntax with its line); its
- * origin is the path. NAME_ORIGIN names the git config level that set it.
+ * A configuration file on the file system, PATH, named ORIGIN in messages,
+ * checked as a committed file is (size, NUL byte, syntax with its line).
+ * NAME_ORIGIN is the git config level of the flowgate.configFile that
+ * named it, which must then be a readable file; NULL for the work tree's
+ * .flowgate, whose absence (or a directory of that name) adds no layer.
  */
-static int apply_abs_file(struct fg_config *cfg, const char *path, const char *name_origin)
+static int apply_disk_file(struct fg_config *cfg, const char *path, const char *origin,
+			   const char *name_origin)
 {
 	struct stat st;
 	char *data = NULL;
@@ -687,16 +711,18 @@ static int apply_abs_file(struct fg_config *cfg, const char *path, const char *n
 	if ((fd = open(path, O_RDONLY | O_NONBLOCK)) < 0 || fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
 		if (fd >= 0)
 			close(fd);
+		if (!name_origin)
+			return 0;
 		return fg_config_error(cfg, "%s: flowgate.configFile: %s is not a readable file; "
 				       "fix the path or unset the key", name_origin, path);
 	}
 	if (st.st_size > FG_CONFIG_MAX_SIZE) {
 		close(fd);
 		return fg_config_error(cfg, "%s: the file is %lld bytes, more than %d; keep the "
-				       "configuration small", path, (long long)st.st_size,
+				       "configuration small", origin, (long long)st.st_size,
 				       FG_CONFIG_MAX_SIZE);
 	}
-	rc = fg_read_all(fd, &data, &len) < 0 ? -2 : apply_text(cfg, data, len, path);
+	rc = fg_read_all(fd, &data, &len) < 0 ? -2 : apply_text(cfg, data, len, origin);
 	close(fd);
 	free(data);
 	return rc;
@@ -716,14 +742,10 @@ static int apply_file_layer(struct fg_config *cfg, git_repository *repo,
 	int rc;
 
 	if (path[0] == '/')
-		return apply_abs_file(cfg, path, name_origin);
+		return apply_disk_file(cfg, path, path, name_origin);
 	if (from->workdir) {
 		const char *workdir = git_repository_workdir(repo);
 		char *full;
-		struct stat st;
-		int fd;
-		char *data = NULL;
-		size_t len = 0;
 
 		if (!workdir) {
 			/* a bare repository: HEAD's file */
@@ -739,24 +761,9 @@ static int apply_file_layer(struct fg_config *cfg, git_repository *repo,
 			git_object_free(tree);
 			return rc;
 		}
-		if (!(full = fg_strdupf("%s%s", workdir, path)))
-			return -2;
-		if (stat(full, &st) < 0 || !S_ISREG(st.st_mode)) {
-			free(full);
-			return 0;
-		}
-		rc = -2;
-		if (!(origin = fg_strdupf("%s (work tree)", path))) {
-			/* out of memory: rc stays -2 */
-		} else if (st.st_size > FG_CONFIG_MAX_SIZE) {
-			rc = fg_config_error(cfg, "%s: the file is larger than %d bytes; keep the "
-					     "configuration small", origin, FG_CONFIG_MAX_SIZE);
-		} else if ((fd = open(full, O_RDONLY | O_NONBLOCK)) >= 0) {
-			if (fg_read_all(fd, &data, &len) == 0)
-				rc = apply_text(cfg, data, len, origin);
-			close(fd);
-		}
-		free(data);
+		full = fg_strdupf("%s%s", workdir, path);
+		origin = fg_strdupf("%s (work tree)", path);
+		rc = full && origin ? apply_disk_file(cfg, full, origin, NULL) : -2;
 		free(origin);
 		free(full);
 		return rc;

@@ -54,6 +54,17 @@ int fg_repo_comment_char(git_repository *repo);
 int fg_repo_cleanup_mode(git_repository *repo);
 
 /*
+ * fg_repo_check_message_file: the message rules (fg_check_message) on
+ * RAW[0..LEN), a message file as git hands it to commit-msg, cleaned up as
+ * git will store it: REPO's core.commentChar and commit.cleanup (REPO may
+ * be NULL: '#' and the default cleanup). A NUL byte is a headerFormat
+ * violation. Violations go to REPORT under CFG. Returns 0, or -2 when the
+ * cleanup fails (fg_git_error() says why).
+ */
+int fg_repo_check_message_file(struct fg_report *report, struct fg_config *cfg,
+			       git_repository *repo, const char *raw, size_t len);
+
+/*
  * A set of version files read from one place: the contents and the values
  * found. fg_vfiles_release frees both.
  */
