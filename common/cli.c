@@ -18,8 +18,8 @@ static const char usage[] =
 	"usage: flowgate rules [--markdown] [--cached | --rev <commit>]\n"
 	"       flowgate config [--cached | --rev <commit>]\n"
 	"       flowgate explain <rule> [--cached | --rev <commit>]\n"
-	"       flowgate check-message [--format text|json|github] <file>|-\n"
-	"       flowgate check-range [--format text|json|github] <A>..<B>\n"
+	"       flowgate check-message [--format text|json|github] [--branch <name>] <file>|-\n"
+	"       flowgate check-range [--format text|json|github] [--branch <name>] <A>..<B>\n"
 	"       flowgate help\n";
 
 enum format { FORMAT_TEXT, FORMAT_JSON, FORMAT_GITHUB };
@@ -235,6 +235,21 @@ static void github_text(FILE *out, const char *text)
 	}
 }
 
+/* TEXT as a GitHub Actions workflow command's property: also ':' and ',' escaped. */
+static void github_property(FILE *out, const char *text)
+{
+	for (; *text; text++) {
+		if (*text == ':')
+			fputs("%3A", out);
+		else if (*text == ',')
+			fputs("%2C", out);
+		else {
+			char one[2] = { *text, '\0' };
+			github_text(out, one);
+		}
+	}
+}
+
 /*
  * One checked message: NAME ("commit 1a2b3c4d5e6f" or the file name), its
  * violations in REPORT, in FORMAT. *FIRST tracks the JSON array's commas.
@@ -242,13 +257,22 @@ static void github_text(FILE *out, const char *text)
 static void write_result(FILE *out, enum format format, const char *name, const char *id,
 			 const struct fg_report *report, int *first)
 {
+	/* check-message names a file: GitHub can annotate its line */
+	const char *file = !id && strcmp(name, "<stdin>") ? name : NULL;
+
 	for (size_t i = 0; format != FORMAT_JSON && i < report->n; i++) {
 		const struct fg_violation *v = &report->items[i];
 		const char *sev = v->severity == FG_ERROR ? "error" :
 				  v->severity == FG_WARN ? "warning" : "notice";
 
 		if (format == FORMAT_GITHUB) {
-			fprintf(out, "::%s title=flowgate %s::", sev, fg_rule_info(v->rule)->name);
+			fprintf(out, "::%s ", sev);
+			if (file && v->line) {
+				fputs("file=", out);
+				github_property(out, file);
+				fprintf(out, ",line=%zu,col=%zu,", v->line, v->column);
+			}
+			fprintf(out, "title=flowgate %s::", fg_rule_info(v->rule)->name);
 			github_text(out, name);
 			fputs(": ", out);
 			github_text(out, v->message);
@@ -260,6 +284,12 @@ static void write_result(FILE *out, enum format format, const char *name, const 
 		} else {
 			fprintf(out, "%s: %s: %s: %s\n", name, fg_severity_name(v->severity),
 				fg_rule_info(v->rule)->name, v->message);
+			if (v->excerpt) {
+				fprintf(out, "    %s\n    %*s", v->excerpt, (int)(v->caret_column - 1), "");
+				for (size_t k = 0; k < v->caret_width; k++)
+					fputc('^', out);
+				fputc('\n', out);
+			}
 			if (v->hint)
 				fprintf(out, "hint: %s\n", v->hint);
 		}
@@ -282,6 +312,10 @@ static void write_result(FILE *out, enum format format, const char *name, const 
 		fprintf(out, "%s{\"rule\": \"%s\", \"severity\": \"%s\", \"message\": ", i ? ", " : "",
 			fg_rule_info(v->rule)->name, fg_severity_config_name(v->severity));
 		json_string(out, v->message);
+		if (v->line)
+			fprintf(out, ", \"line\": %zu, \"column\": %zu", v->line, v->column);
+		else
+			fputs(", \"line\": null, \"column\": null", out);
 		fputs(", \"hint\": ", out);
 		if (v->hint)
 			json_string(out, v->hint);
@@ -306,8 +340,10 @@ static void write_summary(FILE *out, enum format format, size_t passed, size_t f
  * message rules.
  */
 static int check_message(struct fg_config *cfg, git_repository *repo, const char *path,
-			 enum format format, FILE *out, FILE *err)
+			 const char *branch, enum format format, FILE *out, FILE *err)
 {
+	struct fg_commit_context cctx;
+	git_index *index = NULL;
 	struct fg_report report;
 	char *raw = NULL;
 	size_t len;
@@ -323,12 +359,26 @@ static int check_message(struct fg_config *cfg, git_repository *repo, const char
 		close(fd);
 	fg_report_init(&report);
 	report.severity = cfg->severity;
-	if (fg_repo_check_message_file(&report, cfg, repo, raw, len) < 0) {
+	/* what commit-msg would say: the branch, the staged version files */
+	memset(&cctx, 0, sizeof(cctx));
+	if (repo && git_repository_index(&index, repo) == 0)
+		fg_repo_staged_context(&cctx, repo, index, cfg);
+	git_index_free(index);
+	git_error_clear();
+	if (branch) {
+		free(cctx.branch);
+		cctx.branch = NULL;
+		cctx.ctx.branch = branch;
+	}
+	if (!cfg->error &&
+	    fg_repo_check_message_file(&report, cfg, repo, raw, len, &cctx.ctx) < 0) {
 		fprintf(err, "flowgate: fatal: cannot clean up the message: %s\n", fg_git_error());
 		free(raw);
+		fg_commit_context_release(&cctx);
 		fg_report_release(&report);
 		return FG_EXIT_INTERNAL;
 	}
+	fg_commit_context_release(&cctx);
 	failed = fg_report_count(&report, FG_ERROR) != 0;
 	if (format == FORMAT_JSON)
 		fputs("{\n  \"results\": [", out);
@@ -347,7 +397,7 @@ static int check_message(struct fg_config *cfg, git_repository *repo, const char
 
 /* check-range: every commit of RANGE (A..B, as git rev-list takes it), each once. */
 static int check_range(struct fg_config *cfg, git_repository *repo, const char *range,
-		       enum format format, FILE *out, FILE *err)
+		       const char *branch, enum format format, FILE *out, FILE *err)
 {
 	git_revwalk *walk = NULL;
 	git_oid id;
@@ -371,6 +421,7 @@ static int check_range(struct fg_config *cfg, git_repository *repo, const char *
 		fputs("{\n  \"results\": [", out);
 	while (!cfg->error && git_revwalk_next(&id, walk) == 0) {
 		git_commit *commit = NULL;
+		struct fg_commit_context cctx;
 		struct fg_report report;
 		char name[48], hex[GIT_OID_HEXSZ + 1];
 
@@ -380,7 +431,11 @@ static int check_range(struct fg_config *cfg, git_repository *repo, const char *
 		snprintf(name, sizeof(name), "commit %.12s", hex);
 		fg_report_init(&report);
 		report.severity = cfg->severity;
-		fg_check_message(&report, cfg, git_commit_message(commit), NULL);
+		if (fg_repo_commit_context(&cctx, repo, commit, branch, 1, cfg) < 0 && !cfg->error)
+			report.oom = 1;
+		if (!cfg->error)
+			fg_check_message(&report, cfg, git_commit_message(commit), NULL, &cctx.ctx);
+		fg_commit_context_release(&cctx);
 		if (fg_report_count(&report, FG_ERROR))
 			failed++;
 		else
@@ -403,6 +458,7 @@ int fg_cli_main(int argc, char **argv, FILE *out, FILE *err)
 	struct source src = { 0, NULL };
 	struct fg_config cfg;
 	const char *command = argc > 1 ? argv[1] : NULL, *rule_name = NULL, *operand = NULL;
+	const char *branch = NULL;
 	enum format format = FORMAT_TEXT;
 	git_repository *repo = NULL;
 	int markdown = 0, rule = -1, status, checks;
@@ -427,6 +483,10 @@ int fg_cli_main(int argc, char **argv, FILE *out, FILE *err)
 			src.rev = argv[++i];
 		} else if (argv[i][0] != '-' && !strcmp(command, "explain") && !rule_name) {
 			rule_name = argv[i];
+		} else if (checks && !strcmp(argv[i], "--branch") && i + 1 < argc) {
+			branch = argv[++i];
+			if (!strncmp(branch, "refs/heads/", 11))
+				branch += 11;
 		} else if (checks && !strcmp(argv[i], "--format") && i + 1 < argc) {
 			i++;
 			if (!strcmp(argv[i], "text")) {
@@ -477,8 +537,8 @@ int fg_cli_main(int argc, char **argv, FILE *out, FILE *err)
 	}
 	if (checks) {
 		status = !strcmp(command, "check-range")
-			 ? check_range(&cfg, repo, operand, format, out, err)
-			 : check_message(&cfg, repo, operand, format, out, err);
+			 ? check_range(&cfg, repo, operand, branch, format, out, err)
+			 : check_message(&cfg, repo, operand, branch, format, out, err);
 		git_repository_free(repo);
 		fg_config_release(&cfg);
 		return ferror(out) && !status ? FG_EXIT_INTERNAL : status;

@@ -14,10 +14,9 @@
 #define CHERRY_PICK "(cherry picked from commit "
 #define CHERRY_PICK_LEN (sizeof(CHERRY_PICK) - 1)
 
-/* Non-zero when S[0..LEN) is valid UTF-8 (no overlong forms, surrogates or
- * code points above U+10FFFF: what PCRE2 and git's i18n accept). */
-static int utf8_valid(const unsigned char *s, size_t len)
+size_t fg_utf8_valid_prefix(const char *text, size_t len)
 {
+	const unsigned char *s = (const unsigned char *)text;
 	size_t i = 0;
 
 	while (i < len) {
@@ -36,19 +35,19 @@ static int utf8_valid(const unsigned char *s, size_t len)
 		else if (c >= 0xF0 && c <= 0xF4)
 			more = 3, cp = c & 0x07, min = 0x10000;
 		else
-			return 0;
+			return i;
 		if (len - i - 1 < more)
-			return 0;
+			return i;
 		for (size_t k = 1; k <= more; k++) {
 			if ((s[i + k] & 0xC0) != 0x80)
-				return 0;
+				return i;
 			cp = cp << 6 | (s[i + k] & 0x3F);
 		}
 		if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-			return 0;
+			return i;
 		i += more + 1;
 	}
-	return 1;
+	return len;
 }
 
 static int is_blank(const char *line, size_t len)
@@ -238,7 +237,7 @@ int fg_commit_parse(const char *message, size_t len, struct fg_commit_message *o
 	fg_commit_message_init(out);
 	if (len && !message)
 		return -1;
-	if (!utf8_valid((const unsigned char *)message, len))
+	if (fg_utf8_valid_prefix(message, len) != len)
 		return -2;
 
 	while (pos < len) {

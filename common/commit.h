@@ -145,4 +145,12 @@ void fg_commit_message_release(struct fg_commit_message *msg);
  */
 int fg_footer_token_valid(const char *token, size_t len);
 
+/*
+ * fg_utf8_valid_prefix: the length of the longest prefix of TEXT[0..LEN)
+ * that is valid UTF-8 (RFC 3629: no overlong forms, surrogates or code
+ * points above U+10FFFF; what PCRE2 and git's i18n accept): LEN when all
+ * of it is, else the offset of the first byte of the first bad sequence.
+ */
+size_t fg_utf8_valid_prefix(const char *text, size_t len);
+
 #endif

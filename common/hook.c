@@ -288,11 +288,13 @@ int fg_run_commit_msg(struct fg_hook_ctx *ctx)
 	git_repository *repo = NULL;
 	git_index *index = NULL;
 	struct fg_config cfg;
+	struct fg_commit_context cctx;
 	char *raw = NULL;
 	size_t len;
 	int fd, status = FG_EXIT_INTERNAL;
 
 	memset(&cfg, 0, sizeof(cfg));
+	memset(&cctx, 0, sizeof(cctx));
 	if (ctx->argc != 2) {
 		fprintf(stderr, "flowgate commit-msg: usage: commit-msg <message-file>\n");
 		return FG_EXIT_USAGE;
@@ -308,13 +310,19 @@ int fg_run_commit_msg(struct fg_hook_ctx *ctx)
 	    (status = load_index_config(ctx, &cfg, repo, &index)) != FG_EXIT_OK)
 		goto out;
 	status = FG_EXIT_INTERNAL;
-	if (fg_repo_check_message_file(&ctx->report, &cfg, repo, raw, len) < 0) {
+	if (fg_repo_staged_context(&cctx, repo, index, &cfg) < 0 && !cfg.error) {
+		fatal_line(ctx, "cannot read the staged version files", "out of memory");
+		goto out;
+	}
+	if (!cfg.error &&
+	    fg_repo_check_message_file(&ctx->report, &cfg, repo, raw, len, &cctx.ctx) < 0) {
 		fatal_line(ctx, "cannot clean up the message", fg_git_error());
 		goto out;
 	}
 	status = cfg.error ? fg_config_failed(ctx, &cfg) : FG_EXIT_OK;
 out:
 	ctx->report.severity = NULL;
+	fg_commit_context_release(&cctx);
 	fg_config_release(&cfg);
 	free(raw);
 	git_index_free(index);
@@ -442,9 +450,85 @@ static void check_pushed_tag(struct fg_hook_ctx *ctx, git_repository *repo, git_
 	git_object_free(object);
 }
 
-static void check_new_commits(struct fg_hook_ctx *ctx, git_repository *repo, git_revwalk *walk,
-			      struct fg_config *cfg)
+/* The commits only on one branch: what branchCommitType judges. */
+struct branch_commits {
+	const char *branch; /* without "refs/heads/", or NULL: no branch to judge by */
+	git_oid *ids;       /* owned, sorted */
+	size_t n;
+};
+
+static int oid_cmp(const void *a, const void *b)
 {
+	return git_oid_cmp(a, b);
+}
+
+/*
+ * BC: the commits of TIP, pushed from LOCAL_REF to branch NAME, that no other
+ * local branch and no remote-tracking branch has: the work done on that
+ * branch. Commits of main that were not pushed yet are main's, not the
+ * hotfix's. Only for the kinds branchCommitType judges (hotfix, docs):
+ * otherwise BC->branch stays NULL and nothing is walked.
+ */
+static void branch_only_commits(struct branch_commits *bc, git_repository *repo,
+				struct fg_config *cfg, const char *name, const char *local_ref,
+				const git_oid *tip)
+{
+	git_reference_iterator *it = NULL;
+	git_reference *ref;
+	git_revwalk *walk = NULL;
+	struct fg_branch b;
+	size_t cap = 0;
+	git_oid id;
+
+	memset(bc, 0, sizeof(*bc));
+	if (!name || fg_branch_parse(cfg, name, &b) != 0 ||
+	    (b.kind != FG_BRANCH_HOTFIX && b.kind != FG_BRANCH_DOCS))
+		return;
+	if (git_revwalk_new(&walk, repo) < 0 || git_revwalk_push(walk, tip) < 0 ||
+	    git_reference_iterator_new(&it, repo) < 0)
+		goto out;
+	while (git_reference_next(&ref, it) == 0) {
+		const char *refname = git_reference_name(ref);
+		git_object *peeled = NULL;
+
+		if ((!strncmp(refname, "refs/heads/", 11) && strcmp(refname, local_ref)) ||
+		    !strncmp(refname, "refs/remotes/", 13)) {
+			if (git_reference_peel(&peeled, ref, GIT_OBJECT_COMMIT) == 0)
+				git_revwalk_hide(walk, git_object_id(peeled));
+			git_object_free(peeled);
+		}
+		git_reference_free(ref);
+	}
+	while (git_revwalk_next(&id, walk) == 0) {
+		if (bc->n == cap) {
+			size_t n = cap ? cap * 2 : 16;
+			git_oid *p = realloc(bc->ids, n * sizeof(*p));
+
+			if (!p)
+				goto out;
+			bc->ids = p;
+			cap = n;
+		}
+		git_oid_cpy(&bc->ids[bc->n++], &id);
+	}
+	qsort(bc->ids, bc->n, sizeof(*bc->ids), oid_cmp);
+	bc->branch = name;
+out:
+	git_reference_iterator_free(it);
+	git_revwalk_free(walk);
+	git_error_clear();
+}
+
+/*
+ * The message rules on every commit WALK yields; branchCommitType for those
+ * in BC (a commit only on the hotfix or docs branch pushed). Not
+ * versionBumpMessage: it would read each commit's parent and two trees,
+ * doubling the cost of a long push; commit-msg and check-range check it.
+ */
+static void check_new_commits(struct fg_hook_ctx *ctx, git_repository *repo, git_revwalk *walk,
+			      struct fg_config *cfg, const struct branch_commits *bc)
+{
+	struct fg_message_context mctx = { NULL, NULL, NULL, NULL };
 	git_oid id;
 
 	while (!cfg->error && git_revwalk_next(&id, walk) == 0) {
@@ -455,7 +539,10 @@ static void check_new_commits(struct fg_hook_ctx *ctx, git_repository *repo, git
 			continue;
 		memcpy(where, "commit ", 7);
 		git_oid_tostr(where + 7, 13, &id);
-		fg_check_message(&ctx->report, cfg, git_commit_message(commit), where);
+		mctx.branch = bc->branch && bsearch(&id, bc->ids, bc->n, sizeof(*bc->ids), oid_cmp)
+			      ? bc->branch : NULL;
+		mctx.encoding = git_commit_message_encoding(commit);
+		fg_check_message(&ctx->report, cfg, git_commit_message(commit), where, &mctx);
 		git_commit_free(commit);
 	}
 }
@@ -660,7 +747,9 @@ int fg_run_pre_push(struct fg_hook_ctx *ctx)
 	for (size_t g = 0; g < nconfigs; g++) {
 		struct fg_config *cfg = &configs[g].cfg;
 		git_revwalk *walk = NULL;
-		int pushed = 0;
+		const struct ref_update *branch = NULL;
+		struct branch_commits bc;
+		int pushed = 0, nbranches = 0;
 
 		if (git_revwalk_new(&walk, repo) < 0)
 			goto out;
@@ -669,6 +758,8 @@ int fg_run_pre_push(struct fg_hook_ctx *ctx)
 			git_commit *c;
 
 			if (group[i] == g && (c = peeled_commit(repo, &u->local))) {
+				if (!strncmp(u->remote_ref, "refs/heads/", 11) && nbranches++ == 0)
+					branch = u;
 				pushed |= git_revwalk_push(walk, git_commit_id(c)) == 0;
 				git_commit_free(c);
 			} else if (group[i] < g && (c = peeled_commit(repo, &u->local))) {
@@ -689,7 +780,14 @@ int fg_run_pre_push(struct fg_hook_ctx *ctx)
 		git_error_clear();
 		if (pushed && hide_before_since(repo, walk, cfg) == 0) {
 			ctx->report.severity = cfg->severity;
-			check_new_commits(ctx, repo, walk, cfg);
+			/* branchCommitType: when the commits go to one branch only */
+			if (nbranches == 1)
+				branch_only_commits(&bc, repo, cfg, branch->remote_ref + 11,
+						    branch->local_ref, &branch->local);
+			else
+				memset(&bc, 0, sizeof(bc));
+			check_new_commits(ctx, repo, walk, cfg, &bc);
+			free(bc.ids);
 		}
 		git_revwalk_free(walk);
 		if (cfg->error) {

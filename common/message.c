@@ -2,17 +2,23 @@
  * Commit message cleanup (git's, through libgit2's git_message_prettify)
  * and the Conventional Commits 1.0.0 header rules.
  */
+#include <errno.h>
+#include <iconv.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <git2.h>
 #include "commit.h"
 #include "message.h"
 #include "pattern.h"
+#include "refname.h"
 
 #define CUT_LINE "------------------------ >8 ------------------------"
 
 static struct fg_pattern generated_re = FG_PATTERN(
-	"^(?:Merge |Revert \"|Reapply \"|fixup! |squash! |amend! )", 0);
+	"^(?:Merge |Revert \"|Reapply \"|fixup! |squash! |amend! |"
+	"Squashed commit of the following:$)", 0);
 /* Every repeated class excludes what follows it, so PCRE2 makes them
  * possessive: the match is linear in the header's length. */
 static struct fg_pattern header_re = FG_PATTERN(
@@ -201,32 +207,48 @@ static char *join_list(char *const *list, size_t n)
 	return out;
 }
 
-/* bodyMaxLineLength: the first line after the header longer than the maximum. */
-static void check_body(struct fg_report *report, const struct fg_config *cfg, const char *body,
-		       const char *pre, const char *sep)
+/* Where the violations of one message go, and the prefix of their texts. */
+struct where {
+	struct fg_report *report;
+	const char *pre, *sep; /* "commit 1a2b3c4d5e6f", ": "; or "", "" */
+};
+
+/*
+ * A violation of RULE at LINE, COLUMN (code points) of the message, TEXT[0..LEN)
+ * being that line, WIDTH code points underlined; the text "line L, column C: "
+ * then FMT.
+ */
+static struct fg_violation *add_at(const struct where *w, enum fg_rule rule, size_t line,
+				   size_t column, const char *text, size_t len, size_t width,
+				   const char *fmt, ...) FG_PRINTF(8, 9);
+static struct fg_violation *add_at(const struct where *w, enum fg_rule rule, size_t line,
+				   size_t column, const char *text, size_t len, size_t width,
+				   const char *fmt, ...)
 {
-	size_t line = 1;
+	struct fg_violation *v;
+	va_list ap;
+	char *what;
 
-	while (*body) {
-		const char *nl = strchr(body, '\n');
-		size_t len = nl ? (size_t)(nl - body) : strlen(body), chars;
-
-		if (len > 1 && body[len - 1] == '\r')
-			len--; /* a CRLF line end (a message stored verbatim) */
-		line++;
-		if ((chars = fg_utf8_length(body, len)) > cfg->body_max_line_length) {
-			struct fg_violation *v = fg_report_add(report, FG_RULE_BODY_MAX_LINE_LENGTH,
-				"%s%sline %zu is %zu characters long, more than %lu", pre, sep, line,
-				chars, cfg->body_max_line_length);
-			fg_violation_hint(v, "wrap the body at %lu characters (a URL may go on a line "
-					  "of its own, or set rule.bodyMaxLineLength.max)",
-					  cfg->body_max_line_length);
-			return;
-		}
-		if (!nl)
-			break;
-		body = nl + 1;
+	va_start(ap, fmt);
+	what = fg_vstrdupf(fmt, ap);
+	va_end(ap);
+	if (!what) {
+		w->report->oom = 1;
+		return NULL;
 	}
+	v = fg_report_add(w->report, rule, "%s%sline %zu, column %zu: %s", w->pre, w->sep, line,
+			  column, what);
+	free(what);
+	fg_violation_locate(v, line, column, text, len, width);
+	return v;
+}
+
+/* Length of the line starting at TEXT (up to '\n' or the end, TEXT[0..LEN)). */
+static size_t line_len(const char *text, size_t len)
+{
+	const char *nl = memchr(text, '\n', len);
+
+	return nl ? (size_t)(nl - text) : len;
 }
 
 /* Non-zero when TEXT[0..LEN) is only spaces and tabs. */
@@ -236,6 +258,31 @@ static int blank(const char *text, size_t len)
 		if (text[i] != ' ' && text[i] != '\t')
 			return 0;
 	return 1;
+}
+
+/* bodyMaxLineLength: the first line after the header longer than the maximum. */
+static void check_body(const struct where *w, const struct fg_config *cfg, const char *text,
+		       size_t len)
+{
+	size_t line = 1, pos = line_len(text, len) + 1;
+
+	while (pos < len) {
+		size_t n = line_len(text + pos, len - pos), chars;
+
+		line++;
+		if ((chars = fg_utf8_length(text + pos, n)) > cfg->body_max_line_length) {
+			struct fg_violation *v = add_at(w, FG_RULE_BODY_MAX_LINE_LENGTH, line,
+				cfg->body_max_line_length + 1, text + pos, n,
+				chars - cfg->body_max_line_length,
+				"line is %zu characters long, more than %lu", chars,
+				cfg->body_max_line_length);
+			fg_violation_hint(v, "wrap the body at %lu characters (a URL may go on a line "
+					  "of its own, or set rule.bodyMaxLineLength.max)",
+					  cfg->body_max_line_length);
+			return;
+		}
+		pos += n + 1;
+	}
 }
 
 /* Non-zero when TEXT[0..LEN) starts with WORD, ignoring ASCII case. */
@@ -295,29 +342,33 @@ static int breaking_exact(const char *token, size_t len, char sep)
 	       (!memcmp(token, "BREAKING CHANGE", 15) || !memcmp(token, "BREAKING-CHANGE", 15));
 }
 
-static void report_breaking_spelling(struct fg_report *report, const char *pre, const char *sep,
-				     size_t line, const char *token, size_t len)
+static void report_breaking_spelling(const struct where *w, size_t line, const char *text,
+				     size_t len, size_t token_len)
 {
-	struct fg_violation *v = fg_report_add(report, FG_RULE_BREAKING_CHANGE_FORMAT,
-		"%s%sline %zu: footer '%.*s' is not 'BREAKING CHANGE:' (uppercase, then ': ')",
-		pre, sep, line, (int)len, token);
+	struct fg_violation *v = add_at(w, FG_RULE_BREAKING_CHANGE_FORMAT, line, 1, text, len,
+		fg_utf8_length(text, token_len),
+		"footer '%.*s' is not 'BREAKING CHANGE:' (uppercase, then ': ')",
+		(int)token_len, text);
 	fg_violation_hint(v, "write 'BREAKING CHANGE: <description>' (or 'BREAKING-CHANGE: "
 			  "<description>'): other spellings are not breaking changes");
 }
 
 /*
  * bodyLeadingBlank, footerFormat and breakingChangeFormat on the parsed
- * message MSG (Conventional Commits 1.0.0 items 6, 8-10, 12, 15, 16).
+ * message MSG of TEXT[0..LEN) (Conventional Commits 1.0.0 items 6, 8-10,
+ * 12, 15, 16).
  */
-static void check_parts(struct fg_report *report, const struct fg_commit_message *msg,
-			const char *pre, const char *sep)
+static void check_parts(const struct where *w, const struct fg_commit_message *msg,
+			const char *text, size_t len)
 {
 	struct fg_violation *v;
 
 	if (!msg->blank_after_header) {
-		v = fg_report_add(report, FG_RULE_BODY_LEADING_BLANK,
-				  "%s%sline 2: the body starts right after the header, without a "
-				  "blank line", pre, sep);
+		const char *l2 = msg->header + msg->header_len + 1;
+		size_t n = line_len(l2, len - (size_t)(l2 - text));
+
+		v = add_at(w, FG_RULE_BODY_LEADING_BLANK, 2, 1, l2, n, fg_utf8_length(l2, n),
+			   "the body starts right after the header, without a blank line");
 		fg_violation_hint(v, "leave line 2 blank: git takes everything up to the first "
 				  "blank line for the subject");
 	}
@@ -327,176 +378,370 @@ static void check_parts(struct fg_report *report, const struct fg_commit_message
 		size_t line = msg->body_line;
 
 		while (p < end) {
-			const char *nl = memchr(p, '\n', (size_t)(end - p));
-			size_t len = nl ? (size_t)(nl - p) : (size_t)(end - p), t;
+			size_t n = line_len(p, (size_t)(end - p)), t;
 
-			if ((t = breaking_token(p, len)) && !breaking_exact(p, t, p[t]))
-				report_breaking_spelling(report, pre, sep, line, p, t);
-			if (!nl)
-				break;
-			p = nl + 1;
+			if ((t = breaking_token(p, n)) && !breaking_exact(p, t, p[t]))
+				report_breaking_spelling(w, line, p, n, t);
+			p += n + 1;
 			line++;
 		}
 	}
 	for (size_t i = 0; i < msg->nfooters; i++) {
 		const struct fg_footer *f = &msg->footers[i];
+		size_t n = line_len(f->token, len - (size_t)(f->token - text));
+		size_t tw = fg_utf8_length(f->token, f->token_len);
 		int empty = blank(f->value, f->value_len);
 
 		if (f->breaking || breaking_exact(f->token, f->token_len, f->separator)) {
 			if (empty) {
-				v = fg_report_add(report, FG_RULE_BREAKING_CHANGE_FORMAT,
-						  "%s%sline %zu: footer '%.*s' has no description",
-						  pre, sep, f->line, (int)f->token_len, f->token);
+				v = add_at(w, FG_RULE_BREAKING_CHANGE_FORMAT, f->line, 1, f->token, n,
+					   tw, "footer '%.*s' has no description", (int)f->token_len,
+					   f->token);
 				fg_violation_hint(v, "say what breaks and what to do: "
 						  "'%.*s: <description>'", (int)f->token_len, f->token);
 			}
 		} else if (breaking_word(f->token, f->token_len) == f->token_len) {
-			report_breaking_spelling(report, pre, sep, f->line, f->token, f->token_len);
+			report_breaking_spelling(w, f->line, f->token, n, f->token_len);
 		} else if (!fg_footer_token_valid(f->token, f->token_len)) {
-			v = fg_report_add(report, FG_RULE_FOOTER_FORMAT,
-					  "%s%sline %zu: footer token '%.*s' is not a word of letters, "
-					  "digits and '-'", pre, sep, f->line, (int)f->token_len, f->token);
+			v = add_at(w, FG_RULE_FOOTER_FORMAT, f->line, 1, f->token, n, tw,
+				   "footer token '%.*s' is not a word of letters, digits and '-'",
+				   (int)f->token_len, f->token);
 			fg_violation_hint(v, "write '-' in place of white space, e.g. 'Acked-by: ...'");
 		} else if (empty) {
-			v = fg_report_add(report, FG_RULE_FOOTER_FORMAT,
-					  "%s%sline %zu: footer '%.*s' has no value", pre, sep, f->line,
-					  (int)f->token_len, f->token);
+			v = add_at(w, FG_RULE_FOOTER_FORMAT, f->line, 1, f->token, n, tw,
+				   "footer '%.*s' has no value", (int)f->token_len, f->token);
 			fg_violation_hint(v, "give the footer a value, e.g. '%.*s%s<value>', or drop it",
 					  (int)f->token_len, f->token, f->separator == '#' ? " #" : ": ");
 		}
 	}
 }
 
-/* MESSAGE without the CR of CRLF line ends, newly allocated (NULL on OOM). */
+/* Common misspellings of the standard types, and the type meant. */
+static const char *const type_aliases[][2] = {
+	{ "feature", "feat" }, { "features", "feat" }, { "bugfix", "fix" }, { "bug", "fix" },
+	{ "fixes", "fix" }, { "fixed", "fix" }, { "doc", "docs" }, { "documentation", "docs" },
+	{ "tests", "test" }, { "testing", "test" }, { "refacto", "refactor" },
+	{ "performance", "perf" }, { "styles", "style" }, { "chores", "chore" },
+};
+
+/* The configured type TYPE[0..LEN) stands for, lowercased, when it is a known slip; or NULL. */
+static const char *type_meant(const struct fg_config *cfg, const char *type, size_t len)
+{
+	char lower[16];
+
+	if (len >= sizeof(lower))
+		return NULL;
+	for (size_t i = 0; i < len; i++)
+		lower[i] = (char)(type[i] >= 'A' && type[i] <= 'Z' ? type[i] - 'A' + 'a' : type[i]);
+	lower[len] = '\0';
+	for (size_t i = 0; i < sizeof(type_aliases) / sizeof(type_aliases[0]); i++)
+		if (!strcmp(lower, type_aliases[i][0]) &&
+		    in_list(cfg->types, cfg->ntypes, type_aliases[i][1], strlen(type_aliases[i][1]), 0))
+			return type_aliases[i][1];
+	return NULL;
+}
+
+/* headerFormat on HEADER[0..LEN), which is not type(scope)!: subject. */
+static void report_header_format(const struct where *w, const struct fg_config *cfg,
+				 const char *header, size_t len, const char *types)
+{
+	const char *colon = memchr(header, ':', len);
+	char *q = fg_quote(header, len, 80);
+	struct fg_violation *v;
+
+	if (len > 2 && header[0] == '[' && memchr(header, ']', len)) {
+		/* "[release] 0.16.0": a type in brackets */
+		const char *close = memchr(header, ']', len);
+		size_t tl = (size_t)(close - header - 1), rest = (size_t)(close + 1 - header);
+
+		while (rest < len && header[rest] == ' ')
+			rest++;
+		v = add_at(w, FG_RULE_HEADER_FORMAT, 1, 1, header, len,
+			   fg_utf8_length(header, tl + 2), "header %s has its type in brackets",
+			   q ? q : "?");
+		fg_violation_hint(v, "write 'type: subject', e.g. '%.*s: %.*s'", (int)tl, header + 1,
+				  (int)(len - rest > 50 ? 50 : len - rest), header + rest);
+	} else if (colon && colon + 1 < header + len && colon[1] != ' ' && colon != header) {
+		size_t col = fg_utf8_length(header, (size_t)(colon - header)) + 2;
+
+		v = add_at(w, FG_RULE_HEADER_FORMAT, 1, col, header, len, 1,
+			   "header %s has no space after the colon", q ? q : "?");
+		fg_violation_hint(v, "put one space after the colon, e.g. '%.*s: %.*s'",
+				  (int)(colon - header), header,
+				  (int)(header + len - colon - 1 > 50 ? 50 : header + len - colon - 1),
+				  colon + 1);
+	} else {
+		size_t width = colon ? (size_t)(colon - header) : len;
+
+		v = add_at(w, FG_RULE_HEADER_FORMAT, 1, 1, header, len,
+			   width ? fg_utf8_length(header, width) : 1,
+			   "header %s is not 'type(scope)!: subject'", q ? q : "?");
+		fg_violation_hint(v, "start with a type and a colon, e.g. '%s: %.*s' (types: %s)",
+				  in_list(cfg->types, cfg->ntypes, "fix", 3, 0) || !cfg->ntypes ?
+				  "fix" : cfg->types[0], (int)(len > 50 ? 50 : len), header,
+				  types ? types : "?");
+	}
+	free(q);
+}
+
+/* Non-zero when HEADER[0..LEN) names VERSION as a whole ("v0.16.0" yes, "0.16.0-rc1" no). */
+static int names_version(const char *header, size_t len, const char *version)
+{
+	size_t n = strlen(version);
+
+	for (size_t i = 0; n && i + n <= len; i++) {
+		char before = i ? header[i - 1] : ' ', after = i + n < len ? header[i + n] : ' ';
+
+		if (memcmp(header + i, version, n))
+			continue;
+		if ((before >= '0' && before <= '9') || before == '.' || before == '-' ||
+		    before == '+')
+			continue;
+		if ((after >= '0' && after <= '9') || (after >= 'a' && after <= 'z') ||
+		    (after >= 'A' && after <= 'Z') || after == '-' || after == '+' ||
+		    (after == '.' && i + n + 1 < len && header[i + n + 1] >= '0' &&
+		     header[i + n + 1] <= '9'))
+			continue;
+		return 1;
+	}
+	return 0;
+}
+
+/* The header rules on the parsed MSG (a valid Conventional Commits header). */
+static void check_header(const struct where *w, struct fg_config *cfg,
+			 const struct fg_commit_message *msg, const char *types,
+			 const struct fg_message_context *ctx)
+{
+	const char *h = msg->header;
+	size_t hl = msg->header_len, tw = fg_utf8_length(msg->type, msg->type_len), upper = 0;
+	struct fg_violation *v;
+	const char *meant;
+
+	for (size_t i = 0; i < msg->type_len; i++)
+		upper += msg->type[i] >= 'A' && msg->type[i] <= 'Z';
+	if (upper) {
+		char lower[64];
+		size_t n = msg->type_len < sizeof(lower) ? msg->type_len : sizeof(lower) - 1;
+
+		for (size_t i = 0; i < n; i++)
+			lower[i] = (char)(msg->type[i] >= 'A' && msg->type[i] <= 'Z' ?
+					  msg->type[i] - 'A' + 'a' : msg->type[i]);
+		lower[n] = '\0';
+		v = add_at(w, FG_RULE_TYPE_CASE, 1, 1, h, hl, tw, "type '%.*s' is not lowercase",
+			   (int)msg->type_len, msg->type);
+		fg_violation_hint(v, "write the type in lowercase: '%s'", lower);
+	}
+	if (!in_list(cfg->types, cfg->ntypes, msg->type, msg->type_len, 1)) {
+		v = add_at(w, FG_RULE_TYPE_ENUM, 1, 1, h, hl, tw, "type '%.*s' is not a workflow type",
+			   (int)msg->type_len, msg->type);
+		if ((meant = type_meant(cfg, msg->type, msg->type_len)))
+			fg_violation_hint(v, "write '%s' (types: %s)", meant, types ? types : "?");
+		else
+			fg_violation_hint(v, "use one of: %s", types ? types : "?");
+	}
+	if (msg->scope && cfg->nscopes &&
+	    !in_list(cfg->scopes, cfg->nscopes, msg->scope, msg->scope_len, 0)) {
+		char *scopes = join_list(cfg->scopes, cfg->nscopes);
+
+		v = add_at(w, FG_RULE_SCOPE_ENUM, 1, tw + 2, h, hl,
+			   fg_utf8_length(msg->scope, msg->scope_len),
+			   "scope '%.*s' is not one of the configured scopes", (int)msg->scope_len,
+			   msg->scope);
+		fg_violation_hint(v, "use one of: %s (or no scope)", scopes ? scopes : "?");
+		free(scopes);
+	}
+	if (blank(msg->subject, msg->subject_len)) {
+		char *q = fg_quote(h, hl, 80);
+
+		v = add_at(w, FG_RULE_SUBJECT_EMPTY, 1, msg->subject_column, h, hl, 1,
+			   "header %s has an empty subject", q ? q : "?");
+		free(q);
+		fg_violation_hint(v, "say what the commit does after '%.*s: '", (int)msg->type_len,
+				  msg->type);
+	} else if (msg->subject[msg->subject_len - 1] == '.') {
+		size_t end = (size_t)(msg->subject - h) + msg->subject_len;
+
+		v = add_at(w, FG_RULE_SUBJECT_FULL_STOP, 1, fg_utf8_length(h, end), h, hl, 1,
+			   "subject ends with a full stop");
+		fg_violation_hint(v, "drop the final '.': the subject is a title");
+	}
+	if (ctx && ctx->new_version && !names_version(h, hl, ctx->new_version)) {
+		int final = !strchr(ctx->new_version, '-');
+
+		v = add_at(w, FG_RULE_VERSION_BUMP_MESSAGE, 1, 1, h, hl, fg_utf8_length(h, hl),
+			   "the commit changes the version files%s%s to %s, but the header "
+			   "does not name %s", ctx->old_version ? " from " : "",
+			   ctx->old_version ? ctx->old_version : "", ctx->new_version,
+			   ctx->new_version);
+		fg_violation_hint(v, "say it in the header, e.g. 'chore: %s %s'",
+				  final ? "prepare release" : "bump version to", ctx->new_version);
+	}
+	if (ctx && ctx->branch) {
+		struct fg_branch b;
+
+		if (fg_branch_parse(cfg, ctx->branch, &b) == 0 &&
+		    ((b.kind == FG_BRANCH_HOTFIX && !in_list((char *const[]){ "fix", "hotfix" }, 2,
+							     msg->type, msg->type_len, 1)) ||
+		     (b.kind == FG_BRANCH_DOCS && !in_list((char *const[]){ "docs" }, 1, msg->type,
+							   msg->type_len, 1)))) {
+			int hot = b.kind == FG_BRANCH_HOTFIX;
+
+			v = add_at(w, FG_RULE_BRANCH_COMMIT_TYPE, 1, 1, h, hl, tw,
+				   "type '%.*s' on %s branch '%s'; %s", (int)msg->type_len, msg->type,
+				   hot ? "hotfix" : "docs", ctx->branch,
+				   hot ? "a hotfix branch holds fixes only" :
+					 "a docs branch holds documentation only");
+			fg_violation_hint(v, "%s, or make the commit on a feature/* branch",
+					  hot ? "use type 'fix' or 'hotfix'" : "use type 'docs'");
+		}
+	}
+}
+
+/* MESSAGE[0..*LEN) without the CR of CRLF line ends, newly allocated (NULL on OOM). */
 static char *strip_cr(const char *message, size_t *len)
 {
-	size_t n = strlen(message), j = 0;
+	size_t n = *len, j = 0;
 	char *out = malloc(n + 1);
 
 	if (!out)
 		return NULL;
 	for (size_t i = 0; i < n; i++)
-		if (!(message[i] == '\r' && (message[i + 1] == '\n' || !message[i + 1])))
+		if (!(message[i] == '\r' && (i + 1 == n || message[i + 1] == '\n')))
 			out[j++] = message[i];
 	out[j] = '\0';
 	*len = j;
 	return out;
 }
 
-size_t fg_check_message(struct fg_report *report, struct fg_config *cfg, const char *message,
-			const char *where)
+/* Non-zero when ENCODING names UTF-8 (git's is_encoding_utf8: "utf-8", "utf8", any case). */
+static int is_utf8_name(const char *encoding)
 {
-	size_t before = report->n;
-	const char *nl = strchr(message, '\n');
-	size_t len = nl ? (size_t)(nl - message) : strlen(message);
-	const char *pre = where ? where : "", *sep = where ? ": " : "";
-	struct fg_header h;
+	return !encoding || !*encoding || !strcasecmp(encoding, "utf-8") ||
+	       !strcasecmp(encoding, "utf8");
+}
+
+int fg_message_to_utf8(char **out, size_t *out_len, const char *text, size_t len,
+		       const char *encoding)
+{
+	iconv_t cd;
+	char *buf, *in = (char *)text, *o;
+	size_t cap, left = len, room;
+
+	*out = NULL;
+	*out_len = 0;
+	if (is_utf8_name(encoding))
+		return 0;
+	if ((cd = iconv_open("UTF-8", encoding)) == (iconv_t)-1)
+		return -1;
+	/* 4 bytes of UTF-8 at most per input byte (any single-byte or CJK charset) */
+	cap = len > (SIZE_MAX - 1) / 4 ? SIZE_MAX : len * 4 + 1;
+	if (cap == SIZE_MAX || !(buf = malloc(cap))) {
+		iconv_close(cd);
+		return -3;
+	}
+	o = buf;
+	room = cap - 1;
+	if (iconv(cd, &in, &left, &o, &room) == (size_t)-1 ||
+	    iconv(cd, NULL, NULL, &o, &room) == (size_t)-1) {
+		int e = errno;
+
+		iconv_close(cd);
+		free(buf);
+		return e == E2BIG ? -3 : -2;
+	}
+	iconv_close(cd);
+	*o = '\0';
+	*out = buf;
+	*out_len = (size_t)(o - buf);
+	return 1;
+}
+
+/* messageEncoding: TEXT[0..LEN) is not valid UTF-8 from offset BAD on. */
+static void report_bad_utf8(const struct where *w, const char *text, size_t len, size_t bad)
+{
+	size_t line = 1, start = 0;
 	struct fg_violation *v;
-	char *q, *types;
+
+	for (size_t i = 0; i < bad; i++)
+		if (text[i] == '\n')
+			line++, start = i + 1;
+	v = add_at(w, FG_RULE_MESSAGE_ENCODING, line, fg_utf8_length(text + start, bad - start) + 1,
+		   text + start, line_len(text + start, len - start), 1,
+		   "byte 0x%02x is not valid UTF-8", (unsigned char)text[bad]);
+	fg_violation_hint(v, "save the message as UTF-8, or set i18n.commitEncoding to the "
+			  "encoding you write in (git config i18n.commitEncoding ISO-8859-1)");
+}
+
+size_t fg_check_message(struct fg_report *report, struct fg_config *cfg, const char *message,
+			const char *where, const struct fg_message_context *ctx)
+{
+	size_t before = report->n, len = strlen(message), hl, bad;
+	struct where w = { report, where ? where : "", where ? ": " : "" };
+	struct fg_commit_message msg;
+	const char *text = message;
+	char *converted = NULL, *stripped = NULL, *types = NULL;
 	int rc;
 
-	if (len > 1 && message[len - 1] == '\r')
-		len--; /* a CRLF line end: `git commit --cleanup=verbatim` stores it */
-	if (!len || fg_message_is_generated(message, len))
-		return 0;
-	if ((rc = fg_config_match_ignore(cfg, message, len)) != 0)
-		return 0; /* accepted as it is (1), or a pattern failed (CFG->error set) */
-	q = fg_quote(message, len, 80);
-	types = join_list(cfg->types, cfg->ntypes);
-	rc = fg_header_parse(message, len, &h);
-	if (rc == -2) {
-		v = fg_report_add(report, FG_RULE_HEADER_FORMAT, "%s%sheader %s is not valid UTF-8",
-				  pre, sep, q ? q : "?");
-		fg_violation_hint(v, "write the message in UTF-8 (git's default i18n.commitEncoding)");
-	} else if (rc < 0) {
-		const char *colon = memchr(message, ':', len);
-		v = fg_report_add(report, FG_RULE_HEADER_FORMAT,
-				  "%s%sheader %s is not 'type(scope)!: subject'", pre, sep, q ? q : "?");
-		if (colon && colon + 1 < message + len && colon[1] != ' ')
-			fg_violation_hint(v, "put one space after the colon, e.g. '%.*s: %.*s'",
-					  (int)(colon - message), message,
-					  (int)(message + len - colon - 1), colon + 1);
-		else
-			fg_violation_hint(v, "start with a type and a colon, e.g. '%s: %.*s' "
-					  "(types: %s)", in_list(cfg->types, cfg->ntypes, "fix", 3, 0) ||
-					  !cfg->ntypes ? "fix" : cfg->types[0],
-					  (int)(len > 50 ? 50 : len), message, types ? types : "?");
-	} else {
-		size_t upper = 0;
-
-		for (size_t i = 0; i < h.type_len; i++)
-			upper += h.type[i] >= 'A' && h.type[i] <= 'Z';
-		if (upper) {
-			char lower[64];
-			size_t n = h.type_len < sizeof(lower) ? h.type_len : sizeof(lower) - 1;
-
-			for (size_t i = 0; i < n; i++)
-				lower[i] = (char)(h.type[i] >= 'A' && h.type[i] <= 'Z' ?
-						  h.type[i] - 'A' + 'a' : h.type[i]);
-			lower[n] = '\0';
-			v = fg_report_add(report, FG_RULE_TYPE_CASE,
-					  "%s%sline 1, column 1: type '%.*s' is not lowercase", pre, sep,
-					  (int)h.type_len, h.type);
-			fg_violation_hint(v, "write the type in lowercase: '%s'", lower);
-		}
-		if (!in_list(cfg->types, cfg->ntypes, h.type, h.type_len, 1)) {
-			v = fg_report_add(report, FG_RULE_TYPE_ENUM, "%s%stype '%.*s' is not a workflow type",
-					  pre, sep, (int)h.type_len, h.type);
-			fg_violation_hint(v, "use one of: %s", types ? types : "?");
-		}
-		if (h.scope && cfg->nscopes &&
-		    !in_list(cfg->scopes, cfg->nscopes, h.scope, h.scope_len, 0)) {
-			char *scopes = join_list(cfg->scopes, cfg->nscopes);
-			v = fg_report_add(report, FG_RULE_SCOPE_ENUM, "%s%sscope '%.*s' is not one of "
-					  "the configured scopes", pre, sep, (int)h.scope_len, h.scope);
-			fg_violation_hint(v, "use one of: %s (or no scope)", scopes ? scopes : "?");
-			free(scopes);
-		}
-		{
-			size_t i = 0;
-			while (i < h.subject_len && (h.subject[i] == ' ' || h.subject[i] == '\t'))
-				i++;
-			if (i == h.subject_len) {
-				v = fg_report_add(report, FG_RULE_SUBJECT_EMPTY,
-						  "%s%sheader %s has an empty subject", pre, sep, q ? q : "?");
-				fg_violation_hint(v, "say what the commit does after '%.*s: '",
-						  (int)h.type_len, h.type);
-			} else if (h.subject[h.subject_len - 1] == '.') {
-				size_t end = (size_t)(h.subject - message) + h.subject_len;
-
-				v = fg_report_add(report, FG_RULE_SUBJECT_FULL_STOP,
-						  "%s%sline 1, column %zu: subject ends with a full stop",
-						  pre, sep, fg_utf8_length(message, end));
-				fg_violation_hint(v, "drop the final '.': the subject is a title");
-			}
-		}
-	}
-	if (rc != -2 && fg_utf8_length(message, len) > cfg->header_max_length) {
-		v = fg_report_add(report, FG_RULE_HEADER_MAX_LENGTH,
-				  "%s%sheader is %zu characters long, more than %lu", pre, sep,
-				  fg_utf8_length(message, len), cfg->header_max_length);
-		fg_violation_hint(v, "shorten the first line to %lu characters and put details in the body, "
-				  "after a blank line", cfg->header_max_length);
-	}
-	if (nl)
-		check_body(report, cfg, nl + 1, pre, sep);
-	if (nl && rc != -2) {
-		/* the rest of the message; not when it is not UTF-8 (the parser refuses it) */
-		struct fg_commit_message msg;
-		size_t mlen;
-		char *copy = strip_cr(message, &mlen);
-
-		if (!copy)
+	if (ctx && !is_utf8_name(ctx->encoding)) {
+		rc = fg_message_to_utf8(&converted, &len, message, len, ctx->encoding);
+		if (rc == -3) {
 			report->oom = 1;
-		else if (fg_commit_parse(copy, mlen, &msg) == 0)
-			check_parts(report, &msg, pre, sep);
-		else
-			fg_commit_message_init(&msg);
-		if (copy)
-			fg_commit_message_release(&msg);
-		free(copy);
+			return 0;
+		}
+		if (rc < 0) {
+			struct fg_violation *v = fg_report_add(report, FG_RULE_MESSAGE_ENCODING,
+				rc == -1 ? "%s%sthe message's encoding '%s' is not one this system "
+					   "knows" : "%s%sthe message is not valid %s", w.pre, w.sep,
+				ctx->encoding);
+			fg_violation_hint(v, "set i18n.commitEncoding to the encoding the message is "
+					  "written in (iconv --list names them), or write it in UTF-8");
+			return report->n - before;
+		}
+		text = converted;
 	}
+	if (memchr(text, '\r', len)) {
+		/* CRLF line ends: `git commit --cleanup=verbatim` stores them */
+		if (!(stripped = strip_cr(text, &len))) {
+			report->oom = 1;
+			goto out;
+		}
+		text = stripped;
+	}
+	hl = line_len(text, len);
+	if (!hl || fg_message_is_generated(text, hl))
+		goto out;
+	if (fg_config_match_ignore(cfg, text, hl) != 0)
+		goto out; /* accepted as it is (1), or a pattern failed (CFG->error set) */
+	if ((bad = fg_utf8_valid_prefix(text, len)) != len) {
+		report_bad_utf8(&w, text, len, bad);
+		goto out;
+	}
+	if (fg_commit_parse(text, len, &msg) < 0) {
+		report->oom = 1;
+		goto out;
+	}
+	types = join_list(cfg->types, cfg->ntypes);
+	if (!msg.header_valid)
+		report_header_format(&w, cfg, text, hl, types);
+	else
+		check_header(&w, cfg, &msg, types, ctx);
+	if (fg_utf8_length(text, hl) > cfg->header_max_length) {
+		size_t chars = fg_utf8_length(text, hl);
+		struct fg_violation *v = add_at(&w, FG_RULE_HEADER_MAX_LENGTH, 1,
+			cfg->header_max_length + 1, text, hl, chars - cfg->header_max_length,
+			"header is %zu characters long, more than %lu", chars,
+			cfg->header_max_length);
+		fg_violation_hint(v, "shorten the first line to %lu characters and put details in "
+				  "the body, after a blank line", cfg->header_max_length);
+	}
+	if (hl < len) {
+		check_body(&w, cfg, text, len);
+		check_parts(&w, &msg, text, len);
+	}
+	fg_commit_message_release(&msg);
+out:
 	free(types);
-	free(q);
+	free(stripped);
+	free(converted);
 	return report->n - before;
 }

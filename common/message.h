@@ -85,20 +85,54 @@ struct fg_header {
  */
 int fg_header_parse(const char *header, size_t len, struct fg_header *out);
 
+/* What the rules that look beyond the message need to know about the commit. */
+struct fg_message_context {
+	/* The branch the commit is made on or pushed to, without "refs/heads/"
+	 * ("hotfix/pool-leak"), or NULL when unknown (branchCommitType). */
+	const char *branch;
+	/* The version the commit sets in the version files, when it changes
+	 * them to one they agree on, else NULL; and the version before, or
+	 * NULL (versionBumpMessage). */
+	const char *new_version, *old_version;
+	/* The encoding the message is written in (i18n.commitEncoding, or a
+	 * stored commit's "encoding" header); NULL or "UTF-8": UTF-8. */
+	const char *encoding;
+};
+
 /*
- * fg_check_message: rules headerFormat, typeEnum, scopeEnum, subjectEmpty,
- * headerMaxLength (code points, CFG's maximum) and bodyMaxLineLength on
- * MESSAGE, a cleaned-up NUL-terminated message (see fg_message_cleanup; a
- * stored commit message already is, but for the CR of a CRLF line end that
- * `git commit --cleanup=verbatim` keeps: it is not part of the line), under
- * CFG (types, scopes, lengths).
- * An empty message, git's generated messages and a header matching a
- * commit.ignore pattern pass. WHERE (may be NULL) prefixes each
- * violation's text, e.g. "commit 1a2b3c4". Returns violations added; when
- * an ignore pattern reached PCRE2's match limit, none, with CFG->error set.
+ * fg_check_message: the message rules on MESSAGE, a cleaned-up
+ * NUL-terminated message (see fg_message_cleanup; a stored commit message
+ * already is, but for the CR of CRLF line ends that `git commit
+ * --cleanup=verbatim` keeps: they are not part of the lines), under CFG
+ * (types, scopes, lengths, severities through REPORT):
+ * messageEncoding (converted to UTF-8 from CTX->encoding first, by iconv),
+ * headerFormat, typeCase, typeEnum, scopeEnum, subjectEmpty,
+ * subjectFullStop, headerMaxLength (Conventional Commits 1.0.0 items 1-5,
+ * 15), bodyLeadingBlank, bodyMaxLineLength, footerFormat,
+ * breakingChangeFormat (items 6, 8-12, 16) and, with CTX (may be NULL),
+ * versionBumpMessage and branchCommitType.
+ * An empty message, git's generated messages (fg_message_is_generated) and
+ * a header matching a commit.ignore pattern pass. The message is parsed
+ * once (fg_commit_parse). Each violation's text is "WHERE: line L, column
+ * C: what", WHERE (may be NULL: no prefix) e.g. "commit 1a2b3c4d5e6f", and
+ * it is located (fg_violation_locate) for the caret under the offending
+ * text. Returns the violations added; when an ignore pattern reached
+ * PCRE2's match limit, none, with CFG->error set. Out of memory sets
+ * REPORT->oom.
  */
 size_t fg_check_message(struct fg_report *report, struct fg_config *cfg, const char *message,
-			const char *where);
+			const char *where, const struct fg_message_context *ctx);
+
+/*
+ * fg_message_to_utf8: TEXT[0..LEN), written in ENCODING (an iconv(3) name,
+ * as i18n.commitEncoding holds it), converted to UTF-8 into *OUT (newly
+ * allocated, NUL-terminated, *OUT_LEN bytes; the caller frees it).
+ * Returns 1 when converted, 0 when ENCODING is NULL, empty or names UTF-8
+ * (nothing to do: *OUT NULL), -1 when iconv does not know ENCODING, -2
+ * when TEXT is not valid in it, -3 when out of memory.
+ */
+int fg_message_to_utf8(char **out, size_t *out_len, const char *text, size_t len,
+		       const char *encoding);
 
 /* fg_utf8_length: code points in TEXT[0..LEN) (invalid bytes count as one each). */
 size_t fg_utf8_length(const char *text, size_t len);

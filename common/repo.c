@@ -364,7 +364,8 @@ int fg_repo_cleanup_mode(git_repository *repo)
 }
 
 int fg_repo_check_message_file(struct fg_report *report, struct fg_config *cfg,
-			       git_repository *repo, const char *raw, size_t len)
+			       git_repository *repo, const char *raw, size_t len,
+			       const struct fg_message_context *ctx)
 {
 	char *message = NULL;
 	int rc = fg_message_cleanup(&message, raw, len, fg_message_comment_char(raw, len,
@@ -373,14 +374,154 @@ int fg_repo_check_message_file(struct fg_report *report, struct fg_config *cfg,
 					 : FG_CLEANUP_DEFAULT));
 
 	if (rc == -1) {
-		struct fg_violation *v = fg_report_add(report, FG_RULE_HEADER_FORMAT,
-						       "the message contains a NUL byte");
-		fg_violation_hint(v, "write the message as text (no NUL bytes)");
+		const char *nul = memchr(raw, '\0', len), *start = raw, *end;
+		size_t line = 1, column;
+		struct fg_violation *v;
+
+		for (const char *p = raw; p < nul; p++)
+			if (*p == '\n')
+				line++, start = p + 1;
+		if (!(end = memchr(nul, '\n', len - (size_t)(nul - raw))))
+			end = raw + len;
+		column = fg_utf8_length(start, (size_t)(nul - start)) + 1;
+		v = fg_report_add(report, FG_RULE_MESSAGE_ENCODING,
+				  "line %zu, column %zu: the message holds a NUL byte", line, column);
+		fg_violation_locate(v, line, column, start, (size_t)(end - start), 1);
+		fg_violation_hint(v, "write the message as text: git cuts a message at its first "
+				  "NUL byte, or refuses it");
 		rc = 0;
 	} else if (rc == 0) {
-		fg_check_message(report, cfg, message, NULL);
+		fg_check_message(report, cfg, message, NULL, ctx);
 	}
 	free(message);
+	return rc;
+}
+
+void fg_commit_context_release(struct fg_commit_context *ctx)
+{
+	free(ctx->branch);
+	free(ctx->new_version);
+	free(ctx->old_version);
+	free(ctx->encoding);
+	memset(ctx, 0, sizeof(*ctx));
+}
+
+/* OUT's pointers to its own strings. */
+static void context_link(struct fg_commit_context *out)
+{
+	out->ctx.branch = out->branch;
+	out->ctx.new_version = out->new_version;
+	out->ctx.old_version = out->old_version;
+	out->ctx.encoding = out->encoding;
+}
+
+/*
+ * The version NOW sets when BEFORE held another (or none), into OUT.
+ * Returns 0, or -1 when out of memory.
+ */
+static int version_change(struct fg_commit_context *out, const struct fg_vfiles *now,
+			  const struct fg_vfiles *before)
+{
+	const struct fg_vfile_value *n = fg_versions_exact(&now->set);
+	const struct fg_vfile_value *o = fg_versions_exact(&before->set);
+
+	if (!n || (o && !strcmp(o->text, n->text)))
+		return 0;
+	if (!(out->new_version = strdup(n->text)) ||
+	    (o && !(out->old_version = strdup(o->text))))
+		return -1;
+	return 0;
+}
+
+int fg_repo_staged_context(struct fg_commit_context *out, git_repository *repo, git_index *index,
+			   struct fg_config *cfg)
+{
+	git_buf value = GIT_BUF_INIT;
+	git_object *head = NULL;
+	git_tree *tree = NULL;
+	struct fg_vfiles now, before;
+	int rc = 0;
+
+	memset(out, 0, sizeof(*out));
+	memset(&now, 0, sizeof(now));
+	memset(&before, 0, sizeof(before));
+	if (fg_repo_head_branch(repo, &out->branch) < 0)
+		out->branch = NULL;
+	config_string(repo, "i18n.commitEncoding", &value);
+	if (value.size && !(out->encoding = strdup(value.ptr)))
+		rc = -1;
+	git_buf_dispose(&value);
+	/* the first commit creates the version files: nothing is bumped */
+	if (rc == 0 && git_revparse_single(&head, repo, "HEAD^{tree}") == 0) {
+		tree = (git_tree *)head;
+		if (fg_vfiles_from_index(&now, repo, index, cfg) == 0 &&
+		    fg_vfiles_from_tree(&before, repo, tree, cfg) == 0)
+			rc = version_change(out, &now, &before);
+		else if (cfg->error)
+			rc = -1;
+	}
+	fg_vfiles_release(&now);
+	fg_vfiles_release(&before);
+	git_object_free(head);
+	git_error_clear();
+	context_link(out);
+	return rc;
+}
+
+/* Non-zero when one of CFG's version files differs between trees A and B. */
+static int vfiles_differ(git_tree *a, git_tree *b, const struct fg_config *cfg)
+{
+	int differ = 0;
+
+	for (size_t i = 0; !differ && i < cfg->nvfiles; i++) {
+		git_tree_entry *ea = NULL, *eb = NULL;
+		int ra = git_tree_entry_bypath(&ea, a, cfg->vfiles[i].path);
+		int rb = git_tree_entry_bypath(&eb, b, cfg->vfiles[i].path);
+
+		differ = (ra == 0) != (rb == 0) ||
+			 (ra == 0 && !git_oid_equal(git_tree_entry_id(ea), git_tree_entry_id(eb)));
+		git_tree_entry_free(ea);
+		git_tree_entry_free(eb);
+	}
+	git_error_clear();
+	return differ;
+}
+
+int fg_repo_commit_context(struct fg_commit_context *out, git_repository *repo,
+			   git_commit *commit, const char *branch, int versions,
+			   struct fg_config *cfg)
+{
+	const char *encoding = git_commit_message_encoding(commit);
+	git_commit *parent = NULL;
+	git_tree *tree = NULL, *parent_tree = NULL;
+	int rc = 0;
+
+	memset(out, 0, sizeof(*out));
+	if ((branch && !(out->branch = strdup(branch))) ||
+	    (encoding && !(out->encoding = strdup(encoding))))
+		rc = -1;
+	if (rc == 0 && versions && git_commit_parentcount(commit) == 1 &&
+	    git_commit_parent(&parent, commit, 0) == 0 &&
+	    !git_oid_equal(git_commit_tree_id(commit), git_commit_tree_id(parent)) &&
+	    git_commit_tree(&tree, commit) == 0 && git_commit_tree(&parent_tree, parent) == 0 &&
+	    vfiles_differ(tree, parent_tree, cfg)) {
+		struct fg_vfiles now, before;
+
+		memset(&now, 0, sizeof(now));
+		memset(&before, 0, sizeof(before));
+		if (fg_vfiles_from_tree(&now, repo, tree, cfg) == 0 &&
+		    fg_vfiles_from_tree(&before, repo, parent_tree, cfg) == 0)
+			rc = version_change(out, &now, &before);
+		else if (cfg->error)
+			rc = -1;
+		fg_vfiles_release(&now);
+		fg_vfiles_release(&before);
+	}
+	git_tree_free(tree);
+	git_tree_free(parent_tree);
+	git_commit_free(parent);
+	git_error_clear();
+	context_link(out);
 	return rc;
 }
 

@@ -8,6 +8,7 @@
 
 #include <git2.h>
 #include "config.h"
+#include "message.h"
 #include "version.h"
 
 /*
@@ -57,12 +58,49 @@ int fg_repo_cleanup_mode(git_repository *repo);
  * fg_repo_check_message_file: the message rules (fg_check_message) on
  * RAW[0..LEN), a message file as git hands it to commit-msg, cleaned up as
  * git will store it: REPO's core.commentChar and commit.cleanup (REPO may
- * be NULL: '#' and the default cleanup). A NUL byte is a headerFormat
- * violation. Violations go to REPORT under CFG. Returns 0, or -2 when the
- * cleanup fails (fg_git_error() says why).
+ * be NULL: '#' and the default cleanup). A NUL byte is a messageEncoding
+ * violation placed at its line and column. CTX (may be NULL) is passed on.
+ * Violations go to REPORT under CFG. Returns 0, or -2 when the cleanup
+ * fails (fg_git_error() says why).
  */
 int fg_repo_check_message_file(struct fg_report *report, struct fg_config *cfg,
-			       git_repository *repo, const char *raw, size_t len);
+			       git_repository *repo, const char *raw, size_t len,
+			       const struct fg_message_context *ctx);
+
+/*
+ * The context of a commit for the message rules (struct fg_message_context),
+ * with the strings it points to, owned.
+ */
+struct fg_commit_context {
+	struct fg_message_context ctx; /* points into the strings below */
+	char *branch, *new_version, *old_version, *encoding;
+};
+
+/*
+ * fg_repo_staged_context: the context of the commit about to be made from
+ * INDEX (commit-msg): HEAD's branch; the version the staged version files
+ * set when it differs from the one in HEAD's tree (none for the first
+ * commit: nothing is bumped); i18n.commitEncoding. Everything unknown is
+ * left NULL. Returns 0, or -1 when out of memory or a version file pattern
+ * fails (CFG->error says which); OUT is filled and must be released with
+ * fg_commit_context_release in every case.
+ */
+int fg_repo_staged_context(struct fg_commit_context *out, git_repository *repo, git_index *index,
+			   struct fg_config *cfg);
+
+/*
+ * fg_repo_commit_context: the context of COMMIT, a stored commit, pushed to
+ * or seen on BRANCH (may be NULL): the version its tree sets when it
+ * differs from its first parent's (none for a root commit or a merge: a
+ * merge brings a version, it does not bump it) when VERSIONS is non-zero,
+ * and its "encoding" header. Return and ownership as fg_repo_staged_context.
+ */
+int fg_repo_commit_context(struct fg_commit_context *out, git_repository *repo,
+			   git_commit *commit, const char *branch, int versions,
+			   struct fg_config *cfg);
+
+/* fg_commit_context_release: free what CTX owns and empty it. */
+void fg_commit_context_release(struct fg_commit_context *ctx);
 
 /*
  * A set of version files read from one place: the contents and the values

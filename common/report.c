@@ -41,6 +41,7 @@ void fg_report_release(struct fg_report *report)
 	for (size_t i = 0; i < report->n; i++) {
 		free(report->items[i].message);
 		free(report->items[i].hint);
+		free(report->items[i].excerpt);
 	}
 	free(report->items);
 	fg_report_init(report);
@@ -69,6 +70,8 @@ struct fg_violation *fg_report_add(struct fg_report *report, enum fg_rule rule,
 	v->rule = rule;
 	v->severity = sev;
 	v->hint = NULL;
+	v->line = v->column = v->caret_column = v->caret_width = 0;
+	v->excerpt = NULL;
 	va_start(ap, fmt);
 	v->message = fg_vstrdupf(fmt, ap);
 	va_end(ap);
@@ -90,6 +93,87 @@ void fg_violation_hint(struct fg_violation *v, const char *fmt, ...)
 	va_start(ap, fmt);
 	v->hint = fg_vstrdupf(fmt, ap);
 	va_end(ap);
+}
+
+/* Bytes of the UTF-8 sequence starting TEXT[0..LEN), 0 when it is not one. */
+static size_t utf8_seq(const unsigned char *text, size_t len)
+{
+	size_t n = text[0] < 0x80 ? 1 : text[0] >= 0xC2 && text[0] <= 0xDF ? 2 :
+		   (text[0] & 0xF0) == 0xE0 ? 3 : text[0] >= 0xF0 && text[0] <= 0xF4 ? 4 : 0;
+
+	if (n > len)
+		return 0;
+	for (size_t i = 1; i < n; i++)
+		if ((text[i] & 0xC0) != 0x80)
+			return 0;
+	return n;
+}
+
+/* Code points in TEXT[0..LEN) (a byte that is not UTF-8 counts as one), up to MAX. */
+static size_t utf8_count(const char *text, size_t len, size_t max)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < len && n < max; i++)
+		n += ((unsigned char)text[i] & 0xC0) != 0x80;
+	return n;
+}
+
+#define EXCERPT_BEFORE 30 /* code points kept before the caret when the line is cut */
+#define EXCERPT_WIDTH 100 /* code points shown at most */
+
+void fg_violation_locate(struct fg_violation *v, size_t line, size_t column, const char *text,
+			 size_t len, size_t width)
+{
+	const unsigned char *p = (const unsigned char *)text;
+	size_t first = 0, cp = 0, shown = 0, pos = 0;
+	char *out, *o;
+
+	if (!v)
+		return;
+	v->line = line;
+	v->column = column ? column : 1;
+	free(v->excerpt);
+	v->excerpt = NULL;
+	/* a line longer than the excerpt: keep EXCERPT_BEFORE code points before the caret */
+	if (v->column > EXCERPT_BEFORE + 20 && utf8_count(text, len, EXCERPT_WIDTH + 1) >
+	    EXCERPT_WIDTH)
+		first = v->column - 1 - EXCERPT_BEFORE; /* code points skipped */
+	/* at most 4 bytes per code point shown, the two "..." and the NUL */
+	if (!(out = o = malloc(EXCERPT_WIDTH * 4 + 8)))
+		return;
+	if (first) {
+		memcpy(o, "...", 3);
+		o += 3;
+	}
+	while (pos < len && shown < EXCERPT_WIDTH) {
+		size_t n = utf8_seq(p + pos, len - pos);
+
+		if (cp++ >= first) {
+			if (!n || p[pos] < 0x20 || p[pos] == 0x7f)
+				*o++ = !n ? '?' : ' ';
+			else {
+				memcpy(o, p + pos, n);
+				o += n;
+			}
+			shown++;
+		}
+		pos += n ? n : 1;
+	}
+	if (pos < len) {
+		memcpy(o, "...", 3);
+		o += 3;
+	}
+	*o = '\0';
+	v->excerpt = out;
+	v->caret_column = v->column - first + (first ? 3 : 0);
+	if (v->caret_column > shown + (first ? 3 : 0) + 1)
+		v->caret_column = shown + (first ? 3 : 0) + 1; /* past the end: after it */
+	v->caret_width = width ? width : 1;
+	if (v->caret_column + v->caret_width > shown + (first ? 3 : 0) + 1)
+		v->caret_width = shown + (first ? 3 : 0) + 1 - v->caret_column;
+	if (!v->caret_width)
+		v->caret_width = 1;
 }
 
 size_t fg_report_count(const struct fg_report *report, enum fg_severity sev)
@@ -127,6 +211,13 @@ void fg_report_print(const struct fg_report *report, FILE *out, const char *hook
 		}
 		fprintf(out, "flowgate %s: %s%s%s: %s: %s\n", hook, on, fg_severity_name(sev), off,
 			fg_rule_info(v->rule)->name, v->message);
+		if (v->excerpt) {
+			fprintf(out, "    %s\n    %*s%s", v->excerpt, (int)(v->caret_column - 1), "",
+				color ? on : "");
+			for (size_t k = 0; k < v->caret_width; k++)
+				fputc('^', out);
+			fprintf(out, "%s\n", off);
+		}
 		if (v->hint)
 			fprintf(out, "%shint:%s %s\n", color ? "\033[33m" : "", off, v->hint);
 	}

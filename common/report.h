@@ -21,6 +21,10 @@ struct fg_violation {
 	enum fg_severity severity;
 	char *message; /* owned; what is wrong, lowercase, no final full stop */
 	char *hint;    /* owned; the fix, or NULL */
+	/* Where, in a commit message (fg_violation_locate); 0/NULL when nowhere. */
+	size_t line, column;        /* 1-based line, 1-based column in code points */
+	char *excerpt;              /* owned; the line shown under the message, printable */
+	size_t caret_column, caret_width; /* the caret's place in EXCERPT, in code points */
 };
 
 struct fg_report {
@@ -49,6 +53,20 @@ struct fg_violation *fg_report_add(struct fg_report *report, enum fg_rule rule,
 /* fg_violation_hint: set V's hint from FMT; V may be NULL (no-op). */
 void fg_violation_hint(struct fg_violation *v, const char *fmt, ...) FG_PRINTF(2, 3);
 
+/*
+ * fg_violation_locate: place V (may be NULL: no-op) at LINE, COLUMN (both
+ * 1-based; COLUMN in code points) of a message, TEXT[0..LEN) being that
+ * line, and underline WIDTH code points from COLUMN (at least 1; cut at the
+ * end of the excerpt). The excerpt is a copy of at most about 100 code
+ * points around COLUMN ("..." marks what is cut), with tabs and control
+ * characters shown as one space each and bytes that are not UTF-8 as '?',
+ * so that the caret line printed under it lines up in a terminal (wide
+ * characters, e.g. CJK, excepted). Out of memory: the excerpt is left
+ * NULL (the line and column stay).
+ */
+void fg_violation_locate(struct fg_violation *v, size_t line, size_t column, const char *text,
+			 size_t len, size_t width);
+
 /* fg_report_count: number of violations of severity SEV. */
 size_t fg_report_count(const struct fg_report *report, enum fg_severity sev);
 
@@ -57,7 +75,9 @@ const struct fg_violation *fg_report_find(const struct fg_report *report, enum f
 
 /*
  * fg_report_print: write every violation to OUT as
- * "flowgate HOOK: error: ruleName: message" and "hint: ...", in colour when
+ * "flowgate HOOK: error: ruleName: message", then, when it is located, the
+ * excerpt and a line of carets under the offending text (each indented by 4
+ * spaces), then "hint: ...", in colour when
  * COLOR is non-zero. With DOWNGRADE non-zero, errors print as warnings
  * (post-merge never blocks).
  */

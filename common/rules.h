@@ -105,6 +105,24 @@ enum fg_hook {
 	  "Tools find breaking changes by the exact uppercase token; any other spelling is silently not breaking (Conventional Commits 1.0.0, items 12, 15, 16).", \
 	  "BREAKING CHANGE: the config is YAML\nBREAKING-CHANGE: v1 is gone", \
 	  "Breaking change: y\nbreaking-change: y\nBREAKING CHANGES: y\nBREAKING CHANGE #12\nBREAKING CHANGE:   (no description)") \
+	X(MESSAGE_ENCODING, "messageEncoding", FG_CM | FG_PP, FG_ERROR, \
+	  "commit message is text: UTF-8 (or the encoding i18n.commitEncoding names), no NUL byte", \
+	  "save the message as UTF-8, or set i18n.commitEncoding to the encoding you write in", \
+	  "git stores the message's bytes as they are and every tool after it reads them as UTF-8 unless the commit names another encoding; a stray Latin-1 byte or a NUL turns into garbage in logs, release notes and web views.", \
+	  "feat: café au lait   (UTF-8)\nfeat: caf\\xe9   (with i18n.commitEncoding = ISO-8859-1)", \
+	  "feat: caf\\xe9   (a Latin-1 byte, no i18n.commitEncoding)\na message holding a NUL byte") \
+	X(VERSION_BUMP_MESSAGE, "versionBumpMessage", FG_CM | FG_PP, FG_WARN, \
+	  "a commit that changes the version files names the new version in its header", \
+	  "say the new version in the header, e.g. 'chore: bump version to 0.17.0-dev'", \
+	  "A version change is the one commit people look for in the history (what went into 0.16.0?); the header is all that git log --oneline shows.", \
+	  "chore: prepare release 0.16.0\nchore: bump version to 0.17.0-dev\nrelease: 0.16.0-rc2", \
+	  "chore: update version.txt   (0.16.0-rc2 -> 0.16.0)\nfix: typo   (also changes 0.16.0 -> 0.16.1)") \
+	X(BRANCH_COMMIT_TYPE, "branchCommitType", FG_CM | FG_PP, FG_WARN, \
+	  "commits on hotfix/* are of type fix or hotfix, on docs/* of type docs", \
+	  "use type fix or hotfix on hotfix/*, docs on docs/*; or move the commit to a feature/* branch", \
+	  "A hotfix branch is cherry-picked to every maintained branch and a docs branch is published on its own: anything else on them travels where it was not reviewed to go.", \
+	  "fix: pool leak   (on hotfix/pool-leak)\ndocs: fix the tutorial   (on docs/tutorial)", \
+	  "feat: add x   (on hotfix/pool-leak)\nfix: y   (on docs/tutorial)") \
 	X(VERSION_FORMAT, "versionFormat", FG_PC | FG_PP | FG_PM, FG_ERROR, \
 	  "every version file holds X.Y.Z with an optional -dev, -alphaN, -betaN or -rcN", \
 	  "write X.Y.Z with an optional -dev, -alphaN, -betaN or -rcN, then git add the file", \

@@ -126,7 +126,8 @@ expect_output "json: a result with its rule" '"rule": "headerFormat", "severity"
 expect_output "json: the counts" '^  "failed": 1$'
 expect_status "check-message --format github exits 1" 1 \
 	sh -c "cd '$cfgrepo' && '$FG' check-message --format github '$msgs/bad'"
-expect_output "github: an error annotation naming the rule" '^::error title=flowgate headerFormat::'
+expect_output "github: an error annotation naming the rule, file, line and column" \
+	"^::error file=$msgs/bad,line=1,col=1,title=flowgate headerFormat::"
 expect_status "check-message of a missing file exits 3" 3 "$FG" check-message "$msgs/none"
 expect_status "check-message without a file exits 2" 2 "$FG" check-message
 expect_status "an unknown format exits 2" 2 "$FG" check-message --format xml "$msgs/good"

@@ -370,9 +370,9 @@ accepted "commit -v concluding a conflicted merge (editor)" git commit -q -v
 stored "concluded merge" "Merge branch 'feature/clash'"
 
 # merge --squash: SQUASH_MSG ("Squashed commit of the following:" and the log of
-# the squashed commits) is a draft git opens in the editor; stored unedited, its
-# header is not a Conventional Commits header (it is not one of the generated
-# messages flowgate lets through: the commit has one parent), so it is refused.
+# the squashed commits) is a draft git opens in the editor. Stored unedited it
+# is git's own message, accepted as it is (issue 4); a header written above it
+# is checked like any other.
 git checkout -q -b feature/squash-me main
 change squash.txt
 git commit -q -m 'feat: squash one'
@@ -383,7 +383,13 @@ git merge -q --squash feature/squash-me >/dev/null 2>&1
 head -n 1 .git/SQUASH_MSG >"$LAST_OUT"
 expect_output "merge --squash: SQUASH_MSG starts 'Squashed commit of the following:'" \
 	'^Squashed commit of the following:$'
-refused "commit after merge --squash, SQUASH_MSG unedited" headerFormat git commit -q
+accepted "commit after merge --squash, SQUASH_MSG unedited" git commit -q
+expect_eq "merge --squash, unedited: stored header" "$(git log -1 --format=%s)" \
+	'Squashed commit of the following:'
+git reset -q --hard HEAD~1
+git merge -q --squash feature/squash-me >/dev/null 2>&1
+refused "commit after merge --squash, a bad header written above SQUASH_MSG" headerFormat \
+	env GIT_EDITOR="$PREPEND" EDIT_TEXT='squash the feature\n\n' git commit -q
 accepted "commit after merge --squash, header written above SQUASH_MSG" \
 	env GIT_EDITOR="$PREPEND" EDIT_TEXT='feat: squash feature squash-me\n\n' git commit -q
 expect_eq "merge --squash: stored header" "$(git log -1 --format=%s)" 'feat: squash feature squash-me'

@@ -1069,7 +1069,7 @@ START_TEST(test_config_scope_enum)
 	ck_assert_int_eq(fg_config_severity(&cfg, FG_RULE_SCOPE_ENUM), scope_cases[_i].severity);
 	fg_report_init(&report);
 	report.severity = cfg.severity;
-	fg_check_message(&report, &cfg, scope_cases[_i].message, NULL);
+	fg_check_message(&report, &cfg, scope_cases[_i].message, NULL, NULL);
 	ck_assert_uint_eq(report.n, scope_cases[_i].violations); /* nothing else is wrong */
 	ck_assert_uint_eq(fg_test_count_rule(&report, FG_RULE_SCOPE_ENUM), scope_cases[_i].violations);
 	if (report.n) {
@@ -1090,14 +1090,14 @@ static const struct {
 	const char *message; /* the violation's text; NULL: none */
 } body_cases[] = {
 	{ "", { 100, 0, 0 }, 0, NULL },
-	{ "", { 101, 0, 0 }, 0, "line 3 is 101 characters long, more than 100" },
+	{ "", { 101, 0, 0 }, 0, "line 3, column 101: line is 101 characters long, more than 100" },
 	{ "", { 100, 0, 0 }, 1, NULL },
 	{ "[rule \"bodyMaxLineLength\"]\n\tmax = 20\n", { 20, 20, 0 }, 0, NULL },
 	{ "[rule \"bodyMaxLineLength\"]\n\tmax = 20\n", { 5, 21, 30 }, 0,
-	  "line 4 is 21 characters long, more than 20" },
+	  "line 4, column 21: line is 21 characters long, more than 20" },
 	{ "[rule \"bodyMaxLineLength\"]\n\tmax = 20\n", { 20, 0, 0 }, 1, NULL },
 	{ "[rule \"bodyMaxLineLength\"]\n\tmax = 20\n", { 21, 0, 0 }, 1,
-	  "line 3 is 21 characters long, more than 20" },
+	  "line 3, column 21: line is 21 characters long, more than 20" },
 	{ "[rule \"bodyMaxLineLength\"]\n\tmax = 200\n", { 150, 0, 0 }, 0, NULL },
 };
 
@@ -1119,7 +1119,7 @@ START_TEST(test_config_body_max_line_length)
 	config_with(&cfg, body_cases[_i].text);
 	fg_report_init(&report);
 	report.severity = cfg.severity;
-	fg_check_message(&report, &cfg, message, NULL);
+	fg_check_message(&report, &cfg, message, NULL, NULL);
 	if (!body_cases[_i].message) {
 		ck_assert_uint_eq(report.n, 0);
 	} else {
@@ -1141,11 +1141,11 @@ static const struct {
 	const char *message; /* NULL: no violation */
 } header_cases[] = {
 	{ "", 72, NULL },
-	{ "", 73, "header is 73 characters long, more than 72" },
+	{ "", 73, "line 1, column 73: header is 73 characters long, more than 72" },
 	{ "[rule \"headerMaxLength\"]\n\tmax = 50\n", 50, NULL },
-	{ "[rule \"headerMaxLength\"]\n\tmax = 50\n", 51, "header is 51 characters long, more than 50" },
+	{ "[rule \"headerMaxLength\"]\n\tmax = 50\n", 51, "line 1, column 51: header is 51 characters long, more than 50" },
 	{ "[rule \"headerMaxLength\"]\n\tmax = 100\n", 100, NULL },
-	{ "[rule \"headerMaxLength\"]\n\tmax = 100\n", 101, "header is 101 characters long, more than 100" },
+	{ "[rule \"headerMaxLength\"]\n\tmax = 100\n", 101, "line 1, column 101: header is 101 characters long, more than 100" },
 };
 
 START_TEST(test_config_header_max_length)
@@ -1160,7 +1160,7 @@ START_TEST(test_config_header_max_length)
 	config_with(&cfg, header_cases[_i].text);
 	fg_report_init(&report);
 	report.severity = cfg.severity;
-	fg_check_message(&report, &cfg, header, NULL);
+	fg_check_message(&report, &cfg, header, NULL, NULL);
 	if (!header_cases[_i].message) {
 		ck_assert_uint_eq(report.n, 0);
 	} else {
@@ -1196,7 +1196,7 @@ START_TEST(test_config_type_enum)
 	config_with(&cfg, "[rule \"typeEnum\"]\n\ttypes = feat fix wip\n");
 	fg_report_init(&report);
 	report.severity = cfg.severity;
-	fg_check_message(&report, &cfg, type_cases[_i].message, NULL);
+	fg_check_message(&report, &cfg, type_cases[_i].message, NULL, NULL);
 	ck_assert_uint_eq(report.n, type_cases[_i].violations +
 			  fg_test_count_rule(&report, FG_RULE_TYPE_CASE));
 	ck_assert_uint_eq(fg_test_count_rule(&report, FG_RULE_TYPE_ENUM), type_cases[_i].violations);
@@ -1238,10 +1238,10 @@ START_TEST(test_config_commit_ignore)
 			 ignore_cases[_i].ignored);
 	fg_report_init(&report);
 	report.severity = cfg.severity;
-	ck_assert_uint_eq(fg_check_message(&report, &cfg, message, NULL), ignore_cases[_i].violations);
+	ck_assert_uint_eq(fg_check_message(&report, &cfg, message, NULL, NULL), ignore_cases[_i].violations);
 	fg_report_release(&report);
 	fg_report_init(&report);
-	ck_assert_uint_eq(fg_check_message(&report, fg_test_config(), message, NULL),
+	ck_assert_uint_eq(fg_check_message(&report, fg_test_config(), message, NULL, NULL),
 			  ignore_cases[_i].without);
 	fg_report_release(&report);
 	ck_assert_ptr_null(cfg.error);
@@ -1273,7 +1273,7 @@ START_TEST(test_config_ignore_match_limit)
 	/* fg_check_message: no violation, the error set */
 	config_with(&cfg, "[commit]\n\tignore = ^(a+)+$\n");
 	fg_report_init(&report);
-	ck_assert_uint_eq(fg_check_message(&report, &cfg, header, NULL), 0);
+	ck_assert_uint_eq(fg_check_message(&report, &cfg, header, NULL, NULL), 0);
 	ck_assert_uint_eq(report.n, 0);
 	ck_assert_ptr_nonnull(cfg.error);
 	ck_assert_ptr_nonnull(strstr(cfg.error, "reached PCRE2's match limit"));

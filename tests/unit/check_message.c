@@ -377,8 +377,8 @@ static const struct {
 	{ "Merged is not git's", "Merged stuff", FG_RULE_HEADER_FORMAT, 1 },
 	{ "empty subject (spaces, as given to the rule)", "feat:  ", FG_RULE_SUBJECT_EMPTY, 1 },
 	{ "empty subject (tab)", "fix(x): \t", FG_RULE_SUBJECT_EMPTY, 1 },
-	{ "invalid UTF-8 header", "feat: caf\xe9", FG_RULE_HEADER_FORMAT, 1 },
-	{ "invalid UTF-8 only in the body", "feat: x\n\ncaf\xe9\n", NO_RULE, 0 },
+	{ "invalid UTF-8 header", "feat: caf\xe9", FG_RULE_MESSAGE_ENCODING, 1 },
+	{ "invalid UTF-8 only in the body", "feat: x\n\ncaf\xe9\n", FG_RULE_MESSAGE_ENCODING, 1 },
 };
 
 START_TEST(test_check_message)
@@ -393,14 +393,14 @@ START_TEST(test_check_message)
 		ck_assert_uint_eq(cfg->ntypes, 14);
 		for (size_t i = 0; i < cfg->ntypes; i++) {
 			char *m = fg_strdupf("%s: x", cfg->types[i]);
-			ck_assert_uint_eq(fg_check_message(&report, fg_test_config(), m, NULL), 0);
+			ck_assert_uint_eq(fg_check_message(&report, fg_test_config(), m, NULL, NULL), 0);
 			free(m);
 		}
 		ck_assert_uint_eq(report.n, 0);
 		fg_report_release(&report);
 		return;
 	}
-	added = fg_check_message(&report, fg_test_config(), check_cases[_i].message, NULL);
+	added = fg_check_message(&report, fg_test_config(), check_cases[_i].message, NULL, NULL);
 	ck_assert_uint_eq(added, report.n);
 	ck_assert_msg(report.n == check_cases[_i].count, "%s: %zu violations (first: %s)",
 		      check_cases[_i].name, report.n,
@@ -428,7 +428,7 @@ START_TEST(test_check_message_empty_scope)
 	int rule;
 
 	fg_report_init(&report);
-	fg_check_message(&report, fg_test_config(), headers[_i], NULL);
+	fg_check_message(&report, fg_test_config(), headers[_i], NULL, NULL);
 	n = report.n;
 	rule = n ? (int)report.items[0].rule : -1;
 	fg_report_release(&report);
@@ -452,7 +452,7 @@ START_TEST(test_check_message_subject_empty_after_cleanup)
 
 	ck_assert_int_eq(fg_message_cleanup(&clean, raw[_i], strlen(raw[_i]), '#'), 0);
 	fg_report_init(&report);
-	fg_check_message(&report, fg_test_config(), clean, NULL);
+	fg_check_message(&report, fg_test_config(), clean, NULL, NULL);
 	free(clean);
 	n = report.n;
 	rule = n ? (int)report.items[0].rule : -1;
@@ -496,7 +496,7 @@ START_TEST(test_check_message_length)
 	fill(buf, length_cases[_i].prefix, length_cases[_i].unit, length_cases[_i].count);
 	ck_assert_uint_eq(fg_utf8_length(buf, strlen(buf)), 6 + length_cases[_i].count);
 	fg_report_init(&report);
-	fg_check_message(&report, fg_test_config(), buf, NULL);
+	fg_check_message(&report, fg_test_config(), buf, NULL, NULL);
 	free(buf);
 	ck_assert_msg(report.n == length_cases[_i].violations, "%zu violations: %s", report.n,
 		      report.n ? report.items[0].message : "");
@@ -517,7 +517,7 @@ START_TEST(test_check_message_long_without_type)
 	memset(buf, 'a', 20000);
 	buf[20000] = '\0';
 	fg_report_init(&report);
-	fg_check_message(&report, fg_test_config(), buf, NULL);
+	fg_check_message(&report, fg_test_config(), buf, NULL, NULL);
 	free(buf);
 	ck_assert_uint_eq(fg_test_count_rule(&report, FG_RULE_HEADER_FORMAT), 1);
 	ck_assert_uint_eq(fg_test_count_rule(&report, FG_RULE_HEADER_MAX_LENGTH), 1);
@@ -531,20 +531,270 @@ START_TEST(test_check_message_texts)
 	struct fg_report report;
 
 	fg_report_init(&report);
-	fg_check_message(&report, fg_test_config(), "wip: x", "commit 1a2b3c4");
-	fg_check_message(&report, fg_test_config(), "Feat: x", NULL);
-	fg_check_message(&report, fg_test_config(), "feat:x", NULL);
-	fg_check_message(&report, fg_test_config(), "update stuff", NULL);
-	fg_check_message(&report, fg_test_config(), "feat: caf\xe9", NULL);
+	fg_check_message(&report, fg_test_config(), "wip: x", "commit 1a2b3c4", NULL);
+	fg_check_message(&report, fg_test_config(), "Feat: x", NULL, NULL);
+	fg_check_message(&report, fg_test_config(), "feat:x", NULL, NULL);
+	fg_check_message(&report, fg_test_config(), "update stuff", NULL, NULL);
+	fg_check_message(&report, fg_test_config(), "feat: caf\xe9", NULL, NULL);
 	ck_assert_uint_eq(report.n, 5);
-	ck_assert_str_eq(report.items[0].message, "commit 1a2b3c4: type 'wip' is not a workflow type");
+	ck_assert_str_eq(report.items[0].message, "commit 1a2b3c4: line 1, column 1: type 'wip' is not a workflow type");
 	ck_assert_ptr_nonnull(strstr(report.items[0].hint, "feat fix docs"));
 	ck_assert_str_eq(report.items[1].message, "line 1, column 1: type 'Feat' is not lowercase");
 	ck_assert_str_eq(report.items[1].hint, "write the type in lowercase: 'feat'");
 	ck_assert_str_eq(report.items[2].hint, "put one space after the colon, e.g. 'feat: x'");
-	ck_assert_str_eq(report.items[3].message, "header 'update stuff' is not 'type(scope)!: subject'");
+	ck_assert_str_eq(report.items[2].message, "line 1, column 6: header 'feat:x' has no space after the colon");
+	ck_assert_str_eq(report.items[3].message, "line 1, column 1: header 'update stuff' is not 'type(scope)!: subject'");
 	ck_assert_ptr_nonnull(strstr(report.items[3].hint, "'fix: update stuff'"));
-	ck_assert_str_eq(report.items[4].message, "header 'feat: caf\xe9' is not valid UTF-8");
+	ck_assert_str_eq(report.items[4].message, "line 1, column 10: byte 0xe9 is not valid UTF-8");
+	ck_assert_int_eq(report.items[4].rule, FG_RULE_MESSAGE_ENCODING);
+	fg_report_release(&report);
+}
+END_TEST
+
+/*
+ * Where each message rule points: line, column (code points), the excerpt
+ * and the caret's column and width under it.
+ */
+static const struct {
+	const char *name, *message;
+	int rule;
+	size_t line, column;
+	const char *excerpt;
+	size_t caret_column, caret_width;
+} where_cases[] = {
+	{ "typeEnum underlines the type", "feature: x", FG_RULE_TYPE_ENUM, 1, 1, "feature: x", 1, 7 },
+	{ "typeCase underlines the type", "Fix: x", FG_RULE_TYPE_CASE, 1, 1, "Fix: x", 1, 3 },
+	{ "subjectEmpty points after the colon", "fix:", FG_RULE_SUBJECT_EMPTY, 1, 5, "fix:", 5, 1 },
+	{ "subjectEmpty points after the space", "fix: ", FG_RULE_SUBJECT_EMPTY, 1, 6, "fix: ", 6, 1 },
+	{ "subjectFullStop points at the stop", "fix: \xc3\xa9.", FG_RULE_SUBJECT_FULL_STOP, 1, 7,
+	  "fix: \xc3\xa9.", 7, 1 },
+	{ "headerFormat: no space after the colon", "fix:x", FG_RULE_HEADER_FORMAT, 1, 5,
+	  "fix:x", 5, 1 },
+	{ "headerFormat: no type underlines the header", "update stuff", FG_RULE_HEADER_FORMAT,
+	  1, 1, "update stuff", 1, 12 },
+	{ "headerFormat: a type in brackets", "[release] 0.16.0", FG_RULE_HEADER_FORMAT, 1, 1,
+	  "[release] 0.16.0", 1, 9 },
+	{ "headerMaxLength underlines the excess",
+	  "fix: 123456789012345678901234567890123456789012345678901234567890123456789",
+	  FG_RULE_HEADER_MAX_LENGTH, 1, 73,
+	  "fix: 123456789012345678901234567890123456789012345678901234567890123456789", 73, 2 },
+	{ "bodyLeadingBlank underlines line 2", "fix: x\nbody", FG_RULE_BODY_LEADING_BLANK, 2, 1,
+	  "body", 1, 4 },
+	{ "footerFormat underlines the token", "fix: x\n\nRefs #", FG_RULE_FOOTER_FORMAT, 3, 1,
+	  "Refs #", 1, 4 },
+	{ "breakingChangeFormat in the body", "fix: x\n\nSome text.\nbreaking change: y\n\nRefs: 1",
+	  FG_RULE_BREAKING_CHANGE_FORMAT, 4, 1, "breaking change: y", 1, 15 },
+	{ "messageEncoding at the bad byte", "fix: x\n\nab\xff" "cd", FG_RULE_MESSAGE_ENCODING, 3, 3,
+	  "ab?cd", 3, 1 },
+	{ "a tab shows as one space", "fix:\tx", FG_RULE_HEADER_FORMAT, 1, 5, "fix: x", 5, 1 },
+	{ "a passing message has no location", "fix: x\n\nbody\n\nRefs: 1", NO_RULE, 0, 0, NULL,
+	  0, 0 },
+};
+
+START_TEST(test_check_message_where)
+{
+	struct fg_report report;
+	const struct fg_violation *v;
+
+	fg_report_init(&report);
+	fg_check_message(&report, fg_test_config(), where_cases[_i].message, NULL, NULL);
+	if (where_cases[_i].rule == NO_RULE) {
+		ck_assert_msg(report.n == 0, "%s: %zu violations", where_cases[_i].name, report.n);
+		fg_report_release(&report);
+		return;
+	}
+	ck_assert_msg(report.n >= 1, "%s: no violation", where_cases[_i].name);
+	v = fg_report_find(&report, (enum fg_rule)where_cases[_i].rule);
+	ck_assert_msg(v != NULL, "%s: no %s", where_cases[_i].name,
+		      fg_rule_info((enum fg_rule)where_cases[_i].rule)->name);
+	ck_assert_msg(v->line == where_cases[_i].line && v->column == where_cases[_i].column,
+		      "%s: at %zu:%zu, want %zu:%zu", where_cases[_i].name, v->line, v->column,
+		      where_cases[_i].line, where_cases[_i].column);
+	ck_assert_str_eq(v->excerpt, where_cases[_i].excerpt);
+	ck_assert_msg(v->caret_column == where_cases[_i].caret_column &&
+		      v->caret_width == where_cases[_i].caret_width,
+		      "%s: caret %zu+%zu, want %zu+%zu", where_cases[_i].name, v->caret_column,
+		      v->caret_width, where_cases[_i].caret_column, where_cases[_i].caret_width);
+	fg_report_release(&report);
+}
+END_TEST
+
+/* A megabyte-long header: the excerpt is cut around the caret, the caret stays in it. */
+START_TEST(test_check_message_long_line_excerpt)
+{
+	size_t n = 1024 * 1024;
+	char *m = malloc(n + 1);
+	struct fg_report report;
+	const struct fg_violation *v;
+
+	ck_assert_ptr_nonnull(m);
+	memcpy(m, "fix: ", 5);
+	memset(m + 5, 'a', n - 5);
+	m[n] = '\0';
+	fg_report_init(&report);
+	fg_check_message(&report, fg_test_config(), m, NULL, NULL);
+	v = fg_report_find(&report, FG_RULE_HEADER_MAX_LENGTH);
+	ck_assert_ptr_nonnull(v);
+	ck_assert_uint_eq(v->column, 73);
+	ck_assert_uint_le(strlen(v->excerpt), 110);
+	ck_assert_str_eq(v->excerpt + strlen(v->excerpt) - 3, "...");
+	ck_assert(strncmp(v->excerpt, "...", 3) == 0);
+	ck_assert_uint_eq(v->caret_column, 34); /* "..." then 30 code points before it */
+	ck_assert_uint_le(v->caret_column + v->caret_width, strlen(v->excerpt) + 1);
+	fg_report_release(&report);
+	free(m);
+}
+END_TEST
+
+/* Context rules: versionBumpMessage and branchCommitType. */
+static const struct {
+	const char *name, *message, *branch, *new_version, *old_version;
+	int rule; /* NO_RULE: passes */
+	const char *text;
+} context_cases[] = {
+	{ "bump named", "chore: bump version to 0.17.0-dev", NULL, "0.17.0-dev", "0.16.0",
+	  NO_RULE, NULL },
+	{ "release named with v", "release: v0.16.0", NULL, "0.16.0", "0.16.0-rc2", NO_RULE, NULL },
+	{ "release named in the subject", "chore: prepare release 0.16.0", NULL, "0.16.0", NULL,
+	  NO_RULE, NULL },
+	{ "bump not named", "chore: update version.txt", NULL, "0.16.0", "0.16.0-rc2",
+	  FG_RULE_VERSION_BUMP_MESSAGE,
+	  "line 1, column 1: the commit changes the version files from 0.16.0-rc2 to 0.16.0, "
+	  "but the header does not name 0.16.0" },
+	{ "a pre-release is not the release", "chore: prepare release 0.16.0-rc1", NULL, "0.16.0",
+	  NULL, FG_RULE_VERSION_BUMP_MESSAGE, NULL },
+	{ "a longer version is not it", "chore: bump to 0.16.10", NULL, "0.16.1", NULL,
+	  FG_RULE_VERSION_BUMP_MESSAGE, NULL },
+	{ "a longer version before is not it", "chore: bump to 10.16.1", NULL, "0.16.1", NULL,
+	  FG_RULE_VERSION_BUMP_MESSAGE, NULL },
+	{ "a full stop after it is fine", "chore: 0.16.1. Tidy up", NULL, "0.16.1", NULL, NO_RULE,
+	  NULL },
+	{ "a merge is git's", "Merge branch 'release/0.16.x'", NULL, "0.16.0", NULL, NO_RULE, NULL },
+	{ "fix on hotfix", "fix: pool leak", "hotfix/pool-leak", NULL, NULL, NO_RULE, NULL },
+	{ "hotfix on hotfix", "hotfix: pool leak", "hotfix/pool-leak", NULL, NULL, NO_RULE, NULL },
+	{ "feat on hotfix", "feat: pool size", "hotfix/pool-leak", NULL, NULL,
+	  FG_RULE_BRANCH_COMMIT_TYPE,
+	  "line 1, column 1: type 'feat' on hotfix branch 'hotfix/pool-leak'; a hotfix branch "
+	  "holds fixes only" },
+	{ "docs on docs", "docs(tutorial): fix a link", "docs/tutorial", NULL, NULL, NO_RULE, NULL },
+	{ "fix on docs", "fix: typo", "docs/tutorial", NULL, NULL, FG_RULE_BRANCH_COMMIT_TYPE, NULL },
+	{ "anything on feature", "chore: x", "feature/x", NULL, NULL, NO_RULE, NULL },
+	{ "a revert on hotfix is git's", "Revert \"feat: x\"", "hotfix/x", NULL, NULL, NO_RULE,
+	  NULL },
+	{ "not a workflow branch", "feat: x", "wip", NULL, NULL, NO_RULE, NULL },
+};
+
+START_TEST(test_check_message_context)
+{
+	struct fg_message_context ctx = { context_cases[_i].branch, context_cases[_i].new_version,
+					  context_cases[_i].old_version, NULL };
+	struct fg_report report;
+
+	fg_report_init(&report);
+	fg_check_message(&report, fg_test_config(), context_cases[_i].message, NULL, &ctx);
+	if (context_cases[_i].rule == NO_RULE) {
+		ck_assert_msg(report.n == 0, "%s: %zu violations (%s)", context_cases[_i].name,
+			      report.n, report.n ? report.items[0].message : "");
+	} else {
+		ck_assert_msg(report.n == 1 && report.items[0].rule == (enum fg_rule)context_cases[_i].rule,
+			      "%s: %zu violations (first: %s)", context_cases[_i].name, report.n,
+			      report.n ? fg_rule_info(report.items[0].rule)->name : "none");
+		ck_assert_int_eq(report.items[0].severity, FG_WARN);
+		if (context_cases[_i].text)
+			ck_assert_str_eq(report.items[0].message, context_cases[_i].text);
+		ck_assert_ptr_nonnull(report.items[0].hint);
+	}
+	/* without the context, neither rule fires */
+	fg_report_release(&report);
+	fg_report_init(&report);
+	fg_check_message(&report, fg_test_config(), context_cases[_i].message, NULL, NULL);
+	ck_assert_ptr_null(fg_report_find(&report, FG_RULE_VERSION_BUMP_MESSAGE));
+	ck_assert_ptr_null(fg_report_find(&report, FG_RULE_BRANCH_COMMIT_TYPE));
+	fg_report_release(&report);
+}
+END_TEST
+
+/* i18n.commitEncoding: the message converted by iconv before the rules. */
+START_TEST(test_check_message_encoding)
+{
+	struct fg_message_context latin1 = { NULL, NULL, NULL, "ISO-8859-1" };
+	struct fg_message_context utf8 = { NULL, NULL, NULL, "utf8" };
+	struct fg_message_context bogus = { NULL, NULL, NULL, "NO-SUCH-CHARSET-42" };
+	struct fg_message_context sjis = { NULL, NULL, NULL, "SHIFT_JIS" };
+	struct fg_report report;
+	char *out;
+	size_t len;
+
+	fg_report_init(&report);
+	/* Latin-1 é is fine under ISO-8859-1, its subject column counts code points */
+	ck_assert_uint_eq(fg_check_message(&report, fg_test_config(), "feat: caf\xe9", NULL, &latin1), 0);
+	ck_assert_uint_eq(fg_check_message(&report, fg_test_config(), "feat: caf\xe9.", NULL, &latin1), 1);
+	ck_assert_str_eq(report.items[0].message, "line 1, column 11: subject ends with a full stop");
+	ck_assert_str_eq(report.items[0].excerpt, "feat: café.");
+	fg_report_release(&report);
+	/* UTF-8 named any way git accepts: no conversion, bad bytes reported */
+	ck_assert_uint_eq(fg_check_message(&report, fg_test_config(), "feat: caf\xc3\xa9", NULL, &utf8), 0);
+	ck_assert_uint_eq(fg_check_message(&report, fg_test_config(), "feat: caf\xe9", NULL, &utf8), 1);
+	ck_assert_int_eq(report.items[0].rule, FG_RULE_MESSAGE_ENCODING);
+	fg_report_release(&report);
+	/* an unknown encoding; text not valid in the encoding named */
+	ck_assert_uint_eq(fg_check_message(&report, fg_test_config(), "feat: x", NULL, &bogus), 1);
+	ck_assert_int_eq(report.items[0].rule, FG_RULE_MESSAGE_ENCODING);
+	ck_assert_str_eq(report.items[0].message,
+			 "the message's encoding 'NO-SUCH-CHARSET-42' is not one this system knows");
+	ck_assert_uint_eq(fg_check_message(&report, fg_test_config(), "feat: \x81", NULL, &sjis), 1);
+	ck_assert_str_eq(report.items[1].message, "the message is not valid SHIFT_JIS");
+	fg_report_release(&report);
+	/* the converter itself */
+	ck_assert_int_eq(fg_message_to_utf8(&out, &len, "x", 1, NULL), 0);
+	ck_assert_ptr_null(out);
+	ck_assert_int_eq(fg_message_to_utf8(&out, &len, "x", 1, "UTF-8"), 0);
+	ck_assert_int_eq(fg_message_to_utf8(&out, &len, "\xe9t\xe9", 3, "latin1"), 1);
+	ck_assert_str_eq(out, "\xc3\xa9t\xc3\xa9");
+	ck_assert_uint_eq(len, 5);
+	free(out);
+	ck_assert_int_eq(fg_message_to_utf8(&out, &len, "x", 1, "NO-SUCH-CHARSET-42"), -1);
+	ck_assert_ptr_null(out);
+	ck_assert_int_eq(fg_message_to_utf8(&out, &len, "\x81", 1, "SHIFT_JIS"), -2);
+	ck_assert_ptr_null(out);
+}
+END_TEST
+
+/* Hints that name the fix: a known slip of a type, a type in brackets. */
+START_TEST(test_check_message_hints)
+{
+	struct fg_report report;
+
+	fg_report_init(&report);
+	fg_check_message(&report, fg_test_config(), "tests: add x", NULL, NULL);
+	fg_check_message(&report, fg_test_config(), "Feature: add x", NULL, NULL);
+	fg_check_message(&report, fg_test_config(), "[release] 0.16.0", NULL, NULL);
+	fg_check_message(&report, fg_test_config(), "ci/cd: deploy", NULL, NULL);
+	ck_assert_uint_eq(report.n, 5);
+	ck_assert_ptr_nonnull(strstr(report.items[0].hint, "write 'test'"));
+	ck_assert_int_eq(report.items[1].rule, FG_RULE_TYPE_CASE);
+	ck_assert_ptr_nonnull(strstr(report.items[2].hint, "write 'feat'"));
+	ck_assert_str_eq(report.items[3].message,
+			 "line 1, column 1: header '[release] 0.16.0' has its type in brackets");
+	ck_assert_str_eq(report.items[3].hint, "write 'type: subject', e.g. 'release: 0.16.0'");
+	ck_assert_ptr_nonnull(strstr(report.items[4].hint, "use one of: "));
+	fg_report_release(&report);
+}
+END_TEST
+
+/* git merge --squash's SQUASH_MSG, stored unedited, is git's own message. */
+START_TEST(test_check_message_squash_msg)
+{
+	struct fg_report report;
+
+	fg_report_init(&report);
+	ck_assert_uint_eq(fg_check_message(&report, fg_test_config(),
+		"Squashed commit of the following:\n\ncommit 0123456789abcdef0123456789abcdef01234567\n"
+		"Author: A U Thor <a@example.com>\nDate:   Mon Jan 1 00:00:00 2024 +0000\n\n"
+		"    feat: one\n", NULL, NULL), 0);
+	/* a header that only starts like it is not */
+	ck_assert_uint_eq(fg_check_message(&report, fg_test_config(),
+		"Squashed commit of the following: x", NULL, NULL), 1);
 	fg_report_release(&report);
 }
 END_TEST
@@ -583,16 +833,16 @@ static const struct {
 	{ "blank line before the body", "fix: x\n\nThe pool leaked.\n", NO_RULE, FG_OFF, NULL },
 	{ "blank line before the footers", "fix: x\n\nRefs: #42\n", NO_RULE, FG_OFF, NULL },
 	{ "body glued to the header", "fix: x\nThe pool leaked.\n", FG_RULE_BODY_LEADING_BLANK,
-	  FG_WARN, "line 2: the body starts right after the header, without a blank line" },
+	  FG_WARN, "line 2, column 1: the body starts right after the header, without a blank line" },
 	{ "footer glued to the header", "fix: x\nRefs: #42\n", FG_RULE_BODY_LEADING_BLANK, FG_WARN,
-	  "line 2: the body starts right after the header, without a blank line" },
+	  "line 2, column 1: the body starts right after the header, without a blank line" },
 	{ "CRLF message with the blank line", "fix: x\r\n\r\nbody\r\n", NO_RULE, FG_OFF, NULL },
 	/* footerFormat */
 	{ "trailers", "fix: x\n\nRefs #42\nSigned-off-by: A <a@example.com>\n", NO_RULE, FG_OFF, NULL },
 	{ "footer without value", "fix: x\n\nBody.\n\nRefs:\n", FG_RULE_FOOTER_FORMAT, FG_ERROR,
-	  "line 5: footer 'Refs' has no value" },
+	  "line 5, column 1: footer 'Refs' has no value" },
 	{ "second footer without value", "fix: x\n\nRefs: #1\nAcked-by:\n", FG_RULE_FOOTER_FORMAT,
-	  FG_ERROR, "line 4: footer 'Acked-by' has no value" },
+	  FG_ERROR, "line 4, column 1: footer 'Acked-by' has no value" },
 	{ "value on the next line is a value", "fix: x\n\nSee-also:\n  the guide\n", NO_RULE, FG_OFF,
 	  NULL },
 	/* breakingChangeFormat */
@@ -603,20 +853,20 @@ static const struct {
 	  NO_RULE, FG_OFF, NULL },
 	{ "lowercase breaking-change", "feat: x\n\nbreaking-change: v1 is gone\n",
 	  FG_RULE_BREAKING_CHANGE_FORMAT, FG_ERROR,
-	  "line 3: footer 'breaking-change' is not 'BREAKING CHANGE:' (uppercase, then ': ')" },
+	  "line 3, column 1: footer 'breaking-change' is not 'BREAKING CHANGE:' (uppercase, then ': ')" },
 	{ "Breaking Change (body to the parser)", "feat: x\n\nBreaking Change: v1 is gone\n",
 	  FG_RULE_BREAKING_CHANGE_FORMAT, FG_ERROR,
-	  "line 3: footer 'Breaking Change' is not 'BREAKING CHANGE:' (uppercase, then ': ')" },
+	  "line 3, column 1: footer 'Breaking Change' is not 'BREAKING CHANGE:' (uppercase, then ': ')" },
 	{ "BREAKING CHANGES", "feat: x\n\nText.\n\nBREAKING CHANGES: v1 is gone\n",
 	  FG_RULE_BREAKING_CHANGE_FORMAT, FG_ERROR,
-	  "line 5: footer 'BREAKING CHANGES' is not 'BREAKING CHANGE:' (uppercase, then ': ')" },
+	  "line 5, column 1: footer 'BREAKING CHANGES' is not 'BREAKING CHANGE:' (uppercase, then ': ')" },
 	{ "BREAKING CHANGE with '#'", "feat: x\n\nBREAKING CHANGE #12\n",
 	  FG_RULE_BREAKING_CHANGE_FORMAT, FG_ERROR,
-	  "line 3: footer 'BREAKING CHANGE' is not 'BREAKING CHANGE:' (uppercase, then ': ')" },
+	  "line 3, column 1: footer 'BREAKING CHANGE' is not 'BREAKING CHANGE:' (uppercase, then ': ')" },
 	{ "BREAKING CHANGE without description", "feat: x\n\nRefs: #1\nBREAKING CHANGE:\n",
-	  FG_RULE_BREAKING_CHANGE_FORMAT, FG_ERROR, "line 4: footer 'BREAKING CHANGE' has no description" },
+	  FG_RULE_BREAKING_CHANGE_FORMAT, FG_ERROR, "line 4, column 1: footer 'BREAKING CHANGE' has no description" },
 	{ "BREAKING-CHANGE without description", "feat: x\n\nBREAKING-CHANGE:\n",
-	  FG_RULE_BREAKING_CHANGE_FORMAT, FG_ERROR, "line 3: footer 'BREAKING-CHANGE' has no description" },
+	  FG_RULE_BREAKING_CHANGE_FORMAT, FG_ERROR, "line 3, column 1: footer 'BREAKING-CHANGE' has no description" },
 	/* exempt: git's messages */
 	{ "merge with a glued body", "Merge branch 'x'\nConflicts:\n", NO_RULE, FG_OFF, NULL },
 	{ "revert ending with a full stop", "Revert \"feat: x\"\n\nThis reverts commit 1a2b3c4.\n",
@@ -634,7 +884,7 @@ START_TEST(test_check_message_cc)
 	enum fg_severity sev = FG_OFF;
 
 	fg_report_init(&report);
-	fg_check_message(&report, fg_test_config(), cc_cases[_i].message, NULL);
+	fg_check_message(&report, fg_test_config(), cc_cases[_i].message, NULL, NULL);
 	n = report.n;
 	if (n) {
 		rule = (int)report.items[0].rule;
@@ -670,11 +920,11 @@ START_TEST(test_check_message_cc_where)
 	struct fg_report report;
 
 	fg_report_init(&report);
-	fg_check_message(&report, fg_test_config(), "fix: x.\nbody\n", "commit 1a2b3c4");
+	fg_check_message(&report, fg_test_config(), "fix: x.\nbody\n", "commit 1a2b3c4", NULL);
 	ck_assert_uint_eq(report.n, 2);
 	ck_assert_str_eq(report.items[0].message,
 			 "commit 1a2b3c4: line 1, column 7: subject ends with a full stop");
-	ck_assert_str_eq(report.items[1].message, "commit 1a2b3c4: line 2: the body starts right "
+	ck_assert_str_eq(report.items[1].message, "commit 1a2b3c4: line 2, column 1: the body starts right "
 			 "after the header, without a blank line");
 	fg_report_release(&report);
 }
@@ -723,6 +973,12 @@ Suite *message_suite(void)
 	tcase_add_loop_test(rules, test_check_message_length, 0, (int)FG_COUNT(length_cases));
 	tcase_add_test(rules, test_check_message_long_without_type);
 	tcase_add_test(rules, test_check_message_texts);
+	tcase_add_loop_test(rules, test_check_message_where, 0, (int)FG_COUNT(where_cases));
+	tcase_add_test(rules, test_check_message_long_line_excerpt);
+	tcase_add_loop_test(rules, test_check_message_context, 0, (int)FG_COUNT(context_cases));
+	tcase_add_test(rules, test_check_message_encoding);
+	tcase_add_test(rules, test_check_message_hints);
+	tcase_add_test(rules, test_check_message_squash_msg);
 	tcase_add_loop_test(rules, test_check_message_cc, 0, (int)FG_COUNT(cc_cases));
 	tcase_add_test(rules, test_check_message_cc_where);
 	suite_add_tcase(s, rules);

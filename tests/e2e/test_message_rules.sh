@@ -1,0 +1,129 @@
+# End-to-end: the message rules that need the repository (versionBumpMessage,
+# branchCommitType, messageEncoding with i18n.commitEncoding) through the
+# installed hooks and the flowgate command, and where each message points
+# (line, column, the excerpt and its carets).
+# Run: FLOWGATE_BUILD=/abs/build bash tests/e2e/test_message_rules.sh (or sh tests/e2e/run.sh).
+
+. "$(dirname "$0")/lib.sh"
+
+export GIT_EDITOR=true GIT_MERGE_AUTOEDIT=no
+FG=$FLOWGATE_BUILD/flowgate
+
+R=$TMP/rules
+ORIGIN=$TMP/rules-origin.git
+new_repo "$R"
+new_origin "$ORIGIN"
+git -C "$R" remote add origin "$ORIGIN"
+install_flowgate "$R" || not_ok "install.sh installs the hooks"
+cd "$R" || exit 1
+mkdir -p half_orm docs
+printf '0.16.0-rc2\n' >half_orm/version.txt
+printf '# halfORM\n\nThis documentation covers halfORM **0.16.x** (latest development release).\n' >docs/index.md
+git add half_orm/version.txt docs/index.md
+expect_ok "setup: the first commit (it creates the version files: no bump to name)" \
+	git commit -q -m 'chore: start the project'
+expect_no_output "the first commit is not a bump" 'versionBumpMessage'
+git push -q origin main 2>/dev/null
+
+head_oid() { git rev-parse HEAD; }
+
+# ------------------------------------------------------------ where, and carets
+before=$(head_oid)
+printf 'x\n' >>notes.txt && git add notes.txt
+expect_status "a bad type is refused (exit 1)" 1 git commit -q -m 'feature: add x'
+expect_output "the message says line and column" \
+	"^flowgate commit-msg: error: typeEnum: line 1, column 1: type 'feature' is not a workflow type$"
+expect_output "the header is shown under it" '^    feature: add x$'
+expect_output "carets underline the type" '^    \^\^\^\^\^\^\^$'
+expect_output "the hint names the type meant" "^hint: write 'feat' \(types: "
+expect_status "a long header: exit 1" 1 \
+	git commit -q -m 'fix: this header goes on and on well past the seventy-two characters allowed'
+expect_output "headerMaxLength points at column 73" '^flowgate commit-msg: error: headerMaxLength: line 1, column 73: '
+expect_output "carets under the excess, after 72 spaces" "^    $(printf '%72s' '')\^\^\^\^$"
+check_eq() { if [ "$2" = "$3" ]; then ok "$1"; else not_ok "$1 (got '$2', want '$3')"; fi; }
+check_eq "nothing was committed" "$(head_oid)" "$before"
+
+# ------------------------------------------------------------ versionBumpMessage
+printf '0.16.0\n' >half_orm/version.txt
+git add half_orm/version.txt
+expect_ok "a bump whose header does not name the version passes (warning)" \
+	git commit -q -m 'chore: update version.txt'
+expect_output "versionBumpMessage says from what to what" \
+	"^flowgate commit-msg: warning: versionBumpMessage: line 1, column 1: the commit changes the version files from 0\.16\.0-rc2 to 0\.16\.0, but the header does not name 0\.16\.0$"
+expect_output "the hint is the release header" "^hint: say it in the header, e\.g\. 'chore: prepare release 0\.16\.0'$"
+unnamed=$(git rev-parse --short=12 HEAD)
+printf '0.17.0-dev\n' >half_orm/version.txt
+printf '# halfORM\n\nThis documentation covers halfORM **0.17.x** (latest development release).\n' >docs/index.md
+git add half_orm/version.txt docs/index.md
+expect_ok "a bump that names the version" git commit -q -m 'chore: bump version to 0.17.0-dev'
+expect_no_output "it is silent" 'flowgate '
+printf 'y\n' >>notes.txt && git add notes.txt
+expect_ok "a commit that leaves the version alone" git commit -q -m 'docs: notes'
+expect_no_output "no versionBumpMessage without a version change" 'versionBumpMessage'
+expect_status "check-range finds the unnamed bump" 0 "$FG" check-range origin/main..main
+expect_output "check-range names the commit and the rule" \
+	"^commit $unnamed: warning: versionBumpMessage: line 1, column 1: the commit changes the version files from 0\.16\.0-rc2 to 0\.16\.0"
+expect_output "check-range: 3 passed (a warning passes)" '^3 passed, 0 failed$'
+expect_status "check-range --format json" 0 "$FG" check-range --format json origin/main..main
+expect_output "json gives the line and column" '"rule": "versionBumpMessage", "severity": "warn", "message": "[^"]*", "line": 1, "column": 1'
+
+# ------------------------------------------------------------ branchCommitType
+git checkout -q -b hotfix/pool-leak
+printf 'z\n' >>notes.txt && git add notes.txt
+expect_ok "feat on a hotfix branch passes (warning)" git commit -q -m 'feat: pool size option'
+expect_output "branchCommitType names the branch" \
+	"^flowgate commit-msg: warning: branchCommitType: line 1, column 1: type 'feat' on hotfix branch 'hotfix/pool-leak'; a hotfix branch holds fixes only$"
+expect_output "carets under the type" '^    \^\^\^\^$'
+printf 'z\n' >>notes.txt && git add notes.txt
+expect_ok "fix on a hotfix branch" git commit -q -m 'fix: pool leak'
+expect_no_output "is silent" 'flowgate '
+printf 'z\n' >>notes.txt && git add notes.txt
+expect_ok "hotfix on a hotfix branch" git commit -q -m 'hotfix: pool leak again'
+expect_no_output "is silent too" 'flowgate '
+expect_ok "pre-push of the hotfix branch passes (warning only)" git push -q origin hotfix/pool-leak
+expect_output "pre-push warns about the feat commit, naming the branch" \
+	"^flowgate pre-push: warning: branchCommitType: commit [0-9a-f]{12}: line 1, column 1: type 'feat' on hotfix branch 'hotfix/pool-leak'"
+check_eq "pre-push warns once" "$(grep -c 'branchCommitType' "$LAST_OUT")" 1
+expect_status "check-range --branch hotfix/pool-leak" 0 \
+	"$FG" check-range --branch refs/heads/hotfix/pool-leak main..hotfix/pool-leak
+expect_output "check-range --branch warns too" "warning: branchCommitType: line 1, column 1: type 'feat' on hotfix branch 'hotfix/pool-leak'"
+expect_ok "check-range without --branch knows no branch" "$FG" check-range main..hotfix/pool-leak
+expect_no_output "and says nothing of it" 'branchCommitType'
+git checkout -q -b docs/tutorial main
+printf 'd\n' >>notes.txt && git add notes.txt
+expect_ok "fix on a docs branch passes (warning)" git commit -q -m 'fix: typo in the tutorial'
+expect_output "branchCommitType on docs/*" "warning: branchCommitType: line 1, column 1: type 'fix' on docs branch 'docs/tutorial'"
+expect_output "the hint says docs" "^hint: use type 'docs', or make the commit on a feature/\* branch$"
+printf 'Merge-like\n' >/dev/null
+git checkout -q main
+git -c core.hooksPath=/dev/null merge -q --no-ff -m "Merge branch 'docs/tutorial'" docs/tutorial
+check_eq "a merge commit (git's message) is not judged" \
+	"$("$FG" check-range --branch docs/tutorial HEAD~1..HEAD >/dev/null 2>&1; echo $?)" 0
+
+# ------------------------------------------------------------ messageEncoding
+printf 'e\n' >>notes.txt && git add notes.txt
+expect_status "a Latin-1 byte without i18n.commitEncoding is refused" 1 \
+	git commit -q -m "$(printf 'feat: caf\351')"
+expect_output "messageEncoding names the byte and the place" \
+	'^flowgate commit-msg: error: messageEncoding: line 1, column 10: byte 0xe9 is not valid UTF-8$'
+expect_output "the hint names i18n.commitEncoding" 'i18n\.commitEncoding'
+expect_ok "the same with i18n.commitEncoding=ISO-8859-1 is accepted" \
+	git -c i18n.commitEncoding=ISO-8859-1 commit -q -m "$(printf 'feat: caf\351')"
+expect_no_output "and is silent" 'flowgate '
+check_eq "git stored the encoding header" "$(git cat-file commit HEAD | sed -n 's/^encoding //p')" ISO-8859-1
+expect_ok "check-range reads the stored encoding" "$FG" check-range HEAD~1..HEAD
+expect_output "1 passed" '^1 passed, 0 failed$'
+printf 'e\n' >>notes.txt && git add notes.txt
+git -c i18n.commitEncoding=ISO-8859-1 commit -q -m "$(printf 'feat: caf\351.')" >"$LAST_OUT" 2>&1
+expect_output "a Latin-1 message's column counts characters, the excerpt is UTF-8" \
+	'^flowgate commit-msg: warning: subjectFullStop: line 1, column 11: '
+expect_output "excerpt in UTF-8" '^    feat: café\.$'
+git -c i18n.commitEncoding=NO-SUCH-CHARSET commit -q --allow-empty -m 'feat: x' >"$LAST_OUT" 2>&1
+expect_output "an encoding iconv does not know is named" \
+	"^flowgate commit-msg: error: messageEncoding: the message's encoding 'NO-SUCH-CHARSET' is not one this system knows$"
+expect_ok "pre-push accepts the Latin-1 commits" git push -q origin main
+expect_no_output "pre-push says nothing about encoding" 'messageEncoding'
+printf 'feat: x\n\nbody \000 here\n' >"$TMP/nul.msg"
+expect_status "a NUL byte (commit-msg on a message file)" 1 .git/hooks/commit-msg "$TMP/nul.msg"
+expect_output "messageEncoding names its line and column" \
+	'^flowgate commit-msg: error: messageEncoding: line 3, column 6: the message holds a NUL byte$'
