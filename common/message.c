@@ -519,7 +519,8 @@ static void check_header(const struct where *w, struct fg_config *cfg,
 
 	for (size_t i = 0; i < msg->type_len; i++)
 		upper += msg->type[i] >= 'A' && msg->type[i] <= 'Z';
-	if (upper) {
+	/* "WIP": one problem (not a type), said once, by typeEnum */
+	if (upper && in_list(cfg->types, cfg->ntypes, msg->type, msg->type_len, 1)) {
 		char lower[64];
 		size_t n = msg->type_len < sizeof(lower) ? msg->type_len : sizeof(lower) - 1;
 

@@ -1219,10 +1219,10 @@ static const struct {
 	{ "Bump @babel/traverse from 7.22.5 to 7.23.2 in /frontend/packages/a-rather-long-path", 1, 0, 2 },
 	{ "Bump lodash\n\nfrom 4.17.20 to 4.17.21", 0, 1, 1 },
 	{ "update deps\n\nBump lodash from 4.17.20 to 4.17.21", 0, 1, 1 },
-	{ "WIP: half done", 1, 0, 2 }, /* typeCase and typeEnum */
+	{ "WIP: half done", 1, 0, 1 }, /* typeEnum (typeCase only for a known type) */
 	{ "wip: half done", 0, 1, 1 }, /* patterns are case-sensitive */
 	{ "feat: x", 0, 0, 0 },
-	{ "\xff bad", 0, 1, 1 }, /* not UTF-8: no pattern matches, headerFormat says why */
+	{ "\xff bad", 0, 1, 1 }, /* not UTF-8: no pattern matches, messageEncoding says why */
 };
 
 START_TEST(test_config_commit_ignore)

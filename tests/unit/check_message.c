@@ -371,7 +371,8 @@ static const struct {
 	{ "no type", "update stuff", FG_RULE_HEADER_FORMAT, 1 },
 	{ "no space after the colon", "feat:x", FG_RULE_HEADER_FORMAT, 1 },
 	{ "capitalised type", "Feat: x", FG_RULE_TYPE_CASE, 1 },
-	{ "capitalised unknown type", "Wip: x", FG_RULE_TYPE_CASE, 2 },
+	{ "capitalised unknown type: typeEnum only", "Wip: x", FG_RULE_TYPE_ENUM, 1 },
+	{ "capitalised known type: typeCase only", "Feat: x", FG_RULE_TYPE_CASE, 1 },
 	{ "unknown type", "wip: x", FG_RULE_TYPE_ENUM, 1 },
 	{ "bugfix is not a type", "bugfix(core): y", FG_RULE_TYPE_ENUM, 1 },
 	{ "Merged is not git's", "Merged stuff", FG_RULE_HEADER_FORMAT, 1 },
@@ -770,14 +771,15 @@ START_TEST(test_check_message_hints)
 	fg_check_message(&report, fg_test_config(), "Feature: add x", NULL, NULL);
 	fg_check_message(&report, fg_test_config(), "[release] 0.16.0", NULL, NULL);
 	fg_check_message(&report, fg_test_config(), "ci/cd: deploy", NULL, NULL);
-	ck_assert_uint_eq(report.n, 5);
+	ck_assert_uint_eq(report.n, 4);
 	ck_assert_ptr_nonnull(strstr(report.items[0].hint, "write 'test'"));
-	ck_assert_int_eq(report.items[1].rule, FG_RULE_TYPE_CASE);
-	ck_assert_ptr_nonnull(strstr(report.items[2].hint, "write 'feat'"));
-	ck_assert_str_eq(report.items[3].message,
+	/* "Feature": not a type in any case, so typeEnum alone, naming 'feat' */
+	ck_assert_int_eq(report.items[1].rule, FG_RULE_TYPE_ENUM);
+	ck_assert_ptr_nonnull(strstr(report.items[1].hint, "write 'feat'"));
+	ck_assert_str_eq(report.items[2].message,
 			 "line 1, column 1: header '[release] 0.16.0' has its type in brackets");
-	ck_assert_str_eq(report.items[3].hint, "write 'type: subject', e.g. 'release: 0.16.0'");
-	ck_assert_ptr_nonnull(strstr(report.items[4].hint, "use one of: "));
+	ck_assert_str_eq(report.items[2].hint, "write 'type: subject', e.g. 'release: 0.16.0'");
+	ck_assert_ptr_nonnull(strstr(report.items[3].hint, "use one of: "));
 	fg_report_release(&report);
 }
 END_TEST
