@@ -197,6 +197,43 @@ static int parse_footer_block(const char *msg, size_t start, size_t stop, size_t
 	}
 }
 
+/*
+ * `git commit -s` on a message whose last paragraph is "BREAKING CHANGE: x"
+ * adds a blank line before Signed-off-by (git 2.39 does not take "BREAKING
+ * CHANGE" for a trailer), so the breaking change lands one paragraph above
+ * the footer block. When MSG[START..STOP), the paragraph right before the
+ * block (first line LINE), is footers only and starts with a breaking one,
+ * it joins the block, in front. Returns 1 when it did, 0 when not, -1 when
+ * out of memory.
+ */
+static int join_breaking_paragraph(const char *msg, size_t start, size_t stop, size_t line,
+				   struct fg_commit_message *out)
+{
+	struct fg_commit_message para;
+	struct fg_footer *all;
+	int rc;
+
+	fg_commit_message_init(&para);
+	rc = parse_footer_block(msg, start, stop, line, &para);
+	if (rc != 1 || !para.nfooters || !para.footers[0].breaking || para.cherry_pick) {
+		free(para.footers);
+		return rc < 0 ? -1 : 0;
+	}
+	if (!(all = malloc((para.nfooters + out->nfooters) * sizeof(*all)))) {
+		free(para.footers);
+		return -1;
+	}
+	memcpy(all, para.footers, para.nfooters * sizeof(*all));
+	if (out->nfooters)
+		memcpy(all + para.nfooters, out->footers, out->nfooters * sizeof(*all));
+	free(out->footers);
+	free(para.footers);
+	out->footers = all;
+	out->nfooters += para.nfooters;
+	out->footer_line = line;
+	return 1;
+}
+
 /* The header's parts (items 1-5), by fg_header_parse (message.c). */
 static int parse_header(struct fg_commit_message *out)
 {
@@ -232,6 +269,8 @@ int fg_commit_parse(const char *message, size_t len, struct fg_commit_message *o
 	size_t body_start = 0, body_line = 0;             /* first non-blank line after line 1 */
 	size_t para_start = 0, para_end = 0, para_line = 0; /* the last paragraph so far */
 	size_t prev_para_end = 0;                         /* end of the paragraph before it */
+	size_t prev_para_start = 0, prev_para_line = 0;   /* and where that one starts */
+	size_t prev2_para_end = 0;                        /* end of the one before that */
 	int rc;
 
 	fg_commit_message_init(out);
@@ -254,8 +293,12 @@ int fg_commit_parse(const char *message, size_t len, struct fg_commit_message *o
 			line2_blank = blank;
 		if (!blank) {
 			if (prev_blank) {
-				if (para_line)
+				if (para_line) {
+					prev2_para_end = prev_para_end;
 					prev_para_end = para_end;
+					prev_para_start = para_start;
+					prev_para_line = para_line;
+				}
 				para_start = pos;
 				para_line = nlines;
 			}
@@ -282,6 +325,14 @@ int fg_commit_parse(const char *message, size_t len, struct fg_commit_message *o
 		if (rc == 1) {
 			out->footer_line = para_line;
 			para_end = prev_para_end; /* the body ends before the block */
+			if (prev_para_line >= 2) {
+				rc = join_breaking_paragraph(message, prev_para_start, prev_para_end,
+							     prev_para_line, out);
+				if (rc < 0)
+					goto fail;
+				if (rc == 1)
+					para_end = prev2_para_end;
+			}
 		}
 	}
 	if (body_line && (!out->footer_line || body_line < out->footer_line)) {

@@ -107,12 +107,14 @@ void fg_commit_message_init(struct fg_commit_message *msg);
  *   http://x" in an earlier paragraph, or "See http://x: y" starting the
  *   last one, is body. A URL alone ("http://x") starts no footer: its ':'
  *   is followed by '/'.
- *   Footers in a paragraph before the last one are body: "BREAKING CHANGE:
- *   x", blank line, "Signed-off-by: y" has one footer (Signed-off-by) and
- *   breaking 0. `git commit -s` writes exactly that (git 2.39: git does not
- *   take "BREAKING CHANGE" for a trailer, so it adds a blank line before
- *   Signed-off-by; "BREAKING-CHANGE:" it keeps in the block); the rules
- *   may want to say so.
+ *   Footers in a paragraph before the last one are body ("Refs: #1",
+ *   blank line, "Signed-off-by: y": one footer), with one exception:
+ *   `git commit -s` on a message ending in "BREAKING CHANGE: x" adds a
+ *   blank line before Signed-off-by (git 2.39 does not take "BREAKING
+ *   CHANGE" for a trailer; "BREAKING-CHANGE:" it keeps in the block), so
+ *   when the paragraph right before the footer block is footers only and
+ *   its first footer is a breaking one, it joins the block (footer_line is
+ *   its first line) and the message is breaking.
  *   A header-only message has neither body nor footers.
  *
  * - footer_line: the first line of the footer block, also when the block
