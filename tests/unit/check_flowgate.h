@@ -28,21 +28,12 @@ Suite *config_suite(void);
 #define FG_COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
 /*
- * Non-zero when the runner forks each test (CK_FORK unset or not "no"): an
- * exit test may then really exit; without fork it only asserts the status,
- * since exit() would end the whole runner.
- */
-extern int fg_test_forking;
-
-/*
  * fg_test_run_begin / fg_test_run_end: the runner's temporary directory,
  * under which fg_test_mkdtemp makes every test's; removed at the end.
  */
 void fg_test_run_begin(void);
 void fg_test_run_end(void);
 
-/* fg_test_exit: assert STATUS == EXPECTED, then exit(STATUS) when forking. */
-void fg_test_exit(int status, int expected);
 
 /* Bytes with their length, so a table entry may hold a NUL byte. */
 struct fg_bytes {

@@ -310,26 +310,27 @@ static const struct {
 	{ "only comments: empty, git aborts itself", "main", NULL, NULL, FG_BYTES(TEMPLATE("#")), 2,
 	  NULL, 0, "" },
 	{ "no type", "main", NULL, NULL, FG_BYTES("update stuff\n"), 2, NULL, 1,
-	  "flowgate commit-msg: error: headerFormat: header 'update stuff' is not "
-	  "'type(scope)!: subject'\nhint: start with a type and a colon" },
+	  "flowgate commit-msg: error: headerFormat: line 1, column 1: header 'update stuff' is not "
+	  "'type(scope)!: subject'\n    update stuff\n    ^^^^^^^^^^^^\nhint: start with a type and a colon" },
 	{ "refusal names --no-verify", "main", NULL, NULL, FG_BYTES("Feat: x\n"), 2, NULL, 1,
 	  "flowgate commit-msg: refused; to bypass once: git commit --no-verify\n" },
 	{ "core.commentChar ';' strips ';' lines", "main", ";", NULL,
 	  FG_BYTES("; not part of it\nfeat: x\n" TEMPLATE(";")), 2, NULL, 0, "" },
 	{ "default '#': ';' lines are the message", "main", NULL, NULL,
-	  FG_BYTES("; not part of it\nfeat: x\n"), 2, NULL, 1, "error: headerFormat: header '; not part" },
+	  FG_BYTES("; not part of it\nfeat: x\n"), 2, NULL, 1, "error: headerFormat: line 1, column 1: header '; not part" },
 	{ "core.commentChar auto", "main", "auto", NULL,
 	  FG_BYTES("#123 fix: x\n" TEMPLATE(";")), 2, NULL, 1,
-	  "error: headerFormat: header '#123 fix: x'" },
+	  "error: headerFormat: line 1, column 1: header '#123 fix: x'" },
 	{ "-m: a '#' first line is kept by git, so it is the header", "main", NULL, NULL,
-	  FG_BYTES("#123 fix: x\n"), 2, NULL, 1, "error: headerFormat: header '#123 fix: x'" },
+	  FG_BYTES("#123 fix: x\n"), 2, NULL, 1, "error: headerFormat: line 1, column 1: header '#123 fix: x'" },
 	{ "commit.cleanup strip: '#' lines go even without template", "main", NULL, "strip",
 	  FG_BYTES("# fix the build\nfeat: x\n"), 2, NULL, 0, "" },
 	{ "commit.cleanup verbatim: the template stays", "main", NULL, "verbatim",
 	  FG_BYTES(TEMPLATE("#") "feat: x\n"), 2, NULL, 1,
-	  "error: headerFormat: header '# Please enter the commit message" },
+	  "error: headerFormat: line 1, column 1: header '# Please enter the commit message" },
 	{ "NUL byte", "main", NULL, NULL, FG_BYTES("feat: x\0\n"), 2, NULL, 1,
-	  "error: headerFormat: the message contains a NUL byte" },
+	  "error: messageEncoding: line 1, column 8: the message holds a NUL byte\n"
+	  "    feat: x \n           ^\n" },
 	{ "usage: no message file", "main", NULL, NULL, FG_BYTES("feat: x\n"), 1, NULL, 2,
 	  "usage: commit-msg <message-file>" },
 	{ "usage: two message files", "main", NULL, NULL, FG_BYTES("feat: x\n"), 3, NULL, 2,
@@ -439,7 +440,7 @@ START_TEST(test_hook_commit_msg)
 	assert_err(err, commit_msg_cases[_i].err,
 		   commit_msg_cases[_i].status == FG_EXIT_VIOLATION ? "kept ran" : NULL,
 		   commit_msg_cases[_i].name);
-	fg_test_exit(status, commit_msg_cases[_i].status);
+	ck_assert_int_eq(status, commit_msg_cases[_i].status);
 }
 END_TEST
 
@@ -513,7 +514,7 @@ START_TEST(test_hook_tree)
 	free(dir);
 	fg_test_repo_release(&r);
 	assert_err(err, tree_cases[_i].err, NULL, tree_cases[_i].name);
-	fg_test_exit(status, tree_cases[_i].status);
+	ck_assert_int_eq(status, tree_cases[_i].status);
 }
 END_TEST
 
@@ -546,7 +547,7 @@ START_TEST(test_hook_post_merge_next_step)
 	assert_err(err, "flowgate post-merge: info: nextStep: release/0.16.x is merged into main; "
 			"next, main moves to 0.17.0-dev\nhint: write 0.17.0-dev in the version files, "
 			"then git commit -am 'chore: bump version to 0.17.0-dev'\n", "warning", "nextStep");
-	fg_test_exit(status, 0);
+	ck_assert_int_eq(status, 0);
 }
 END_TEST
 
@@ -656,7 +657,7 @@ START_TEST(test_hook_pre_push)
 	free(dir);
 	fg_test_repo_release(&r);
 	assert_err(err, push_cases[_i].err, NULL, push_cases[_i].name);
-	fg_test_exit(status, push_cases[_i].status);
+	ck_assert_int_eq(status, push_cases[_i].status);
 }
 END_TEST
 
@@ -681,17 +682,20 @@ Suite *hook_suite(void)
 	tcase_add_test(chained, test_run_chained_argc_zero);
 	suite_add_tcase(s, chained);
 
-	/* Each case's exit status is what git sees: an exit test per expected status. */
+	/*
+	 * Each case asserts the status fg_hook_main returns (what git sees).
+	 * Not exit tests: a failed assertion exits the forked test with 1,
+	 * which an exit test expecting 1 would count as a pass.
+	 */
 	tcase_add_checked_fixture(main_tc, hook_setup, fg_test_no_color_restore);
 	tcase_set_timeout(main_tc, 30);
 	for (int i = 0; i < (int)FG_COUNT(commit_msg_cases); i++)
-		tcase_add_loop_exit_test(main_tc, test_hook_commit_msg, commit_msg_cases[i].status, i,
-					 i + 1);
+		tcase_add_loop_test(main_tc, test_hook_commit_msg, i, i + 1);
 	for (int i = 0; i < (int)FG_COUNT(tree_cases); i++)
-		tcase_add_loop_exit_test(main_tc, test_hook_tree, tree_cases[i].status, i, i + 1);
-	tcase_add_exit_test(main_tc, test_hook_post_merge_next_step, 0);
+		tcase_add_loop_test(main_tc, test_hook_tree, i, i + 1);
+	tcase_add_test(main_tc, test_hook_post_merge_next_step);
 	for (int i = 0; i < (int)FG_COUNT(push_cases); i++)
-		tcase_add_loop_exit_test(main_tc, test_hook_pre_push, push_cases[i].status, i, i + 1);
+		tcase_add_loop_test(main_tc, test_hook_pre_push, i, i + 1);
 	suite_add_tcase(s, main_tc);
 	return s;
 }

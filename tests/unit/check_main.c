@@ -23,7 +23,6 @@ int main(void)
 	srunner_add_suite(sr, repo_suite());
 	srunner_add_suite(sr, hook_suite());
 	srunner_add_suite(sr, config_suite());
-	fg_test_forking = srunner_fork_status(sr) == CK_FORK;
 
 	/* Refname validity and message cleanup are libgit2's: initialise it once;
 	 * forked tests inherit it. */

@@ -15,7 +15,6 @@
 #include <unistd.h>
 #include "check_flowgate.h"
 
-int fg_test_forking;
 
 /* The run's directory, made by fg_test_run_begin (check_main.c). */
 static char *run_dir;
@@ -54,12 +53,6 @@ void fg_test_run_end(void)
 	run_dir = NULL;
 }
 
-void fg_test_exit(int status, int expected)
-{
-	ck_assert_int_eq(status, expected);
-	if (fg_test_forking)
-		exit(status);
-}
 
 size_t fg_test_count_rule(const struct fg_report *report, enum fg_rule rule)
 {
