@@ -443,8 +443,9 @@ static const char *type_meant(const struct fg_config *cfg, const char *type, siz
 
 /* headerFormat on HEADER[0..LEN), which is not type(scope)!: subject. */
 static void report_header_format(const struct where *w, const struct fg_config *cfg,
-				 const char *header, size_t len, const char *types)
+				 const char *header, size_t len)
 {
+	char *types = join_list(cfg->types, cfg->ntypes);
 	const char *colon = memchr(header, ':', len);
 	char *q = fg_quote(header, len, 80);
 	struct fg_violation *v;
@@ -481,6 +482,7 @@ static void report_header_format(const struct where *w, const struct fg_config *
 				  "fix" : cfg->types[0], (int)(len > 50 ? 50 : len), header,
 				  types ? types : "?");
 	}
+	free(types);
 	free(q);
 }
 
@@ -509,7 +511,7 @@ static int names_version(const char *header, size_t len, const char *version)
 
 /* The header rules on the parsed MSG (a valid Conventional Commits header). */
 static void check_header(const struct where *w, struct fg_config *cfg,
-			 const struct fg_commit_message *msg, const char *types,
+			 const struct fg_commit_message *msg,
 			 const struct fg_message_context *ctx)
 {
 	const char *h = msg->header;
@@ -533,12 +535,15 @@ static void check_header(const struct where *w, struct fg_config *cfg,
 		fg_violation_hint(v, "write the type in lowercase: '%s'", lower);
 	}
 	if (!in_list(cfg->types, cfg->ntypes, msg->type, msg->type_len, 1)) {
+		char *types = join_list(cfg->types, cfg->ntypes);
+
 		v = add_at(w, FG_RULE_TYPE_ENUM, 1, 1, h, hl, tw, "type '%.*s' is not a workflow type",
 			   (int)msg->type_len, msg->type);
 		if ((meant = type_meant(cfg, msg->type, msg->type_len)))
 			fg_violation_hint(v, "write '%s' (types: %s)", meant, types ? types : "?");
 		else
 			fg_violation_hint(v, "use one of: %s", types ? types : "?");
+		free(types);
 	}
 	if (msg->scope && cfg->nscopes &&
 	    !in_list(cfg->scopes, cfg->nscopes, msg->scope, msg->scope_len, 0)) {
@@ -680,7 +685,7 @@ size_t fg_check_message(struct fg_report *report, struct fg_config *cfg, const c
 	struct where w = { report, where ? where : "", where ? ": " : "" };
 	struct fg_commit_message msg;
 	const char *text = message;
-	char *converted = NULL, *stripped = NULL, *types = NULL;
+	char *converted = NULL, *stripped = NULL;
 	int rc;
 
 	if (ctx && !is_utf8_name(ctx->encoding)) {
@@ -721,11 +726,10 @@ size_t fg_check_message(struct fg_report *report, struct fg_config *cfg, const c
 		report->oom = 1;
 		goto out;
 	}
-	types = join_list(cfg->types, cfg->ntypes);
 	if (!msg.header_valid)
-		report_header_format(&w, cfg, text, hl, types);
+		report_header_format(&w, cfg, text, hl);
 	else
-		check_header(&w, cfg, &msg, types, ctx);
+		check_header(&w, cfg, &msg, ctx);
 	if (fg_utf8_length(text, hl) > cfg->header_max_length) {
 		size_t chars = fg_utf8_length(text, hl);
 		struct fg_violation *v = add_at(&w, FG_RULE_HEADER_MAX_LENGTH, 1,
@@ -741,7 +745,6 @@ size_t fg_check_message(struct fg_report *report, struct fg_config *cfg, const c
 	}
 	fg_commit_message_release(&msg);
 out:
-	free(types);
 	free(stripped);
 	free(converted);
 	return report->n - before;

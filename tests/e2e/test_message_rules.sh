@@ -127,3 +127,16 @@ printf 'feat: x\n\nbody \000 here\n' >"$TMP/nul.msg"
 expect_status "a NUL byte (commit-msg on a message file)" 1 .git/hooks/commit-msg "$TMP/nul.msg"
 expect_output "messageEncoding names its line and column" \
 	'^flowgate commit-msg: error: messageEncoding: line 3, column 6: the message holds a NUL byte$'
+
+# ------------------------------------------------------------ a megabyte-long line
+{ printf 'fix: '; head -c 1048576 /dev/zero | tr '\0' 'a'; printf '\n\nbody\n'; } >"$TMP/long.msg"
+expect_status "a 1 MiB header: refused, no crash or hang" 1 .git/hooks/commit-msg "$TMP/long.msg"
+expect_output "headerMaxLength counts it" \
+	'^flowgate commit-msg: error: headerMaxLength: line 1, column 73: header is 1048581 characters long, more than 72$'
+check_eq "the excerpt is cut: no output line over 120 characters" \
+	"$(awk 'length > 120' "$LAST_OUT" | wc -l)" 0
+expect_output "the cut excerpt starts and ends with '...'" '^    \.\.\.a+\.\.\.$'
+{ printf 'fix: x\n\n'; head -c 1048576 /dev/zero | tr '\0' 'b'; printf '\n'; } >"$TMP/longbody.msg"
+expect_status "a 1 MiB body line: a warning, accepted" 0 .git/hooks/commit-msg "$TMP/longbody.msg"
+expect_output "bodyMaxLineLength names line 3" \
+	'^flowgate commit-msg: warning: bodyMaxLineLength: line 3, column 101: line is 1048576 characters long, more than 100$'
