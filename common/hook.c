@@ -426,26 +426,84 @@ static void check_pushed_branch(struct fg_hook_ctx *ctx, git_repository *repo, g
 		check_tip_versions(ctx, repo, tree, cfg, branch, name);
 }
 
-static void check_pushed_tag(struct fg_hook_ctx *ctx, git_repository *repo, git_tree *tree,
-			     struct fg_config *cfg, const struct ref_update *u)
+/*
+ * TCTX->on_release / on_maint: COMMIT is on release/X.Y.x or maint/X.Y.x
+ * (MAJOR.MINOR), a local or remote-tracking branch of CFG's kinds.
+ */
+static void tag_branches(struct fg_tag_context *tctx, git_repository *repo,
+			 struct fg_config *cfg, const git_oid *commit, uint64_t major,
+			 uint64_t minor)
+{
+	git_reference_iterator *it = NULL;
+	git_reference *ref;
+
+	if (git_reference_iterator_new(&it, repo) < 0) {
+		git_error_clear();
+		return;
+	}
+	tctx->branches_known = 1;
+	while (!cfg->error && git_reference_next(&ref, it) == 0) {
+		const char *name = git_reference_name(ref), *slash;
+		git_object *tip = NULL;
+		struct fg_branch b;
+
+		if (!strncmp(name, "refs/heads/", 11))
+			name += 11;
+		else if (!strncmp(name, "refs/remotes/", 13) && (slash = strchr(name + 13, '/')))
+			name = slash + 1;
+		else
+			name = NULL;
+		if (name && git_reference_type(ref) == GIT_REFERENCE_DIRECT &&
+		    fg_branch_parse(cfg, name, &b) == 0 &&
+		    (b.kind == FG_BRANCH_RELEASE || b.kind == FG_BRANCH_MAINT) && b.series &&
+		    b.major == major && b.minor == minor &&
+		    git_reference_peel(&tip, ref, GIT_OBJECT_COMMIT) == 0 &&
+		    (git_oid_equal(git_object_id(tip), commit) ||
+		     git_graph_descendant_of(repo, git_object_id(tip), commit) == 1)) {
+			if (b.kind == FG_BRANCH_RELEASE)
+				tctx->on_release = 1;
+			else
+				tctx->on_maint = 1;
+		}
+		git_object_free(tip);
+		git_reference_free(ref);
+	}
+	git_reference_iterator_free(it);
+	git_error_clear();
+}
+
+static void check_pushed_tag(struct fg_hook_ctx *ctx, git_repository *repo, git_commit *commit,
+			     git_tree *tree, struct fg_config *cfg, const struct ref_update *u)
 {
 	const char *name = u->remote_ref + strlen("refs/tags/");
 	git_object *object = NULL;
 	struct fg_vfiles files;
+	struct fg_tag_context tctx;
+	struct fg_version version;
+	char moved[GIT_OID_HEXSZ + 1];
 	const char *message = NULL;
 	int annotated = 0, have_files = 0;
 
 	memset(&files, 0, sizeof(files));
+	memset(&tctx, 0, sizeof(tctx));
 	if (git_object_lookup(&object, repo, &u->local, GIT_OBJECT_ANY) == 0 &&
 	    git_object_type(object) == GIT_OBJECT_TAG) {
 		annotated = 1;
 		message = git_tag_message((git_tag *)object);
 	}
+	/* the remote has this tag, elsewhere: git's own check refuses without
+	 * --force, flowgate refuses with it too */
+	if (!git_oid_is_zero(&u->remote) && !git_oid_equal(&u->remote, &u->local)) {
+		git_oid_tostr(moved, sizeof(moved), &u->remote);
+		tctx.moved_from = moved;
+	}
+	if (commit && fg_tag_parse(cfg, name, &version) == 0)
+		tag_branches(&tctx, repo, cfg, git_commit_id(commit), version.major, version.minor);
 	if (tree)
 		have_files = fg_vfiles_from_tree(&files, repo, tree, cfg) == 0;
 	if (!cfg->error)
 		fg_check_tag(&ctx->report, cfg, name, annotated, message,
-			     have_files ? &files.set : NULL);
+			     have_files ? &files.set : NULL, &tctx);
 	fg_vfiles_release(&files);
 	git_object_free(object);
 }
@@ -726,7 +784,7 @@ int fg_run_pre_push(struct fg_hook_ctx *ctx)
 		if (is_branch)
 			check_pushed_branch(ctx, repo, tree, &pc->cfg, u);
 		else
-			check_pushed_tag(ctx, repo, tree, &pc->cfg, u);
+			check_pushed_tag(ctx, repo, commit, tree, &pc->cfg, u);
 		if (commit)
 			group[i] = (size_t)(pc - configs);
 		git_tree_free(tree);

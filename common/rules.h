@@ -154,17 +154,29 @@ enum fg_hook {
 	  "git tag -a v0.16.0 -m 'release: 0.16.0'", \
 	  "git tag v0.16.1") \
 	X(TAG_MESSAGE, "tagMessage", FG_PP, FG_ERROR, \
-	  "tag message starts with one of the configured prefixes (release: hotfix: maintenance:)", \
+	  "tag message starts with one of the configured prefixes (release: hotfix: maintenance:), the one of its kind", \
 	  "recreate the tag: git tag -f -a <tag> <tag>^{} -m 'release: <summary>'", \
-	  "The first line of the tag message says which kind of release it is.", \
-	  "release: 0.16.0\nhotfix: pool leak", \
-	  "bump\nv0.16.2") \
+	  "The first line of the tag message says which kind of release it is: 'release:' for an X.Y.0 release, 'hotfix:' for a patch on release/X.Y.x, 'maintenance:' for a patch on maint/X.Y.x.", \
+	  "release: 0.16.0\nhotfix: pool leak   (v0.16.1 on release/0.16.x)\nmaintenance: backport   (v0.15.4 on maint/0.15.x)", \
+	  "bump\nv0.16.2\nrelease: 0.16.1   (a patch on release/0.16.x: hotfix:)") \
 	X(TAG_VERSION_MATCH, "tagVersionMatch", FG_PP, FG_ERROR, \
 	  "the version files at the tagged commit hold the tag's version", \
 	  "tag the commit that sets the version to the tag's", \
 	  "A tag whose commit says another version ships a package that lies about its version (halfORM's v0.16.0-rc1 was on a commit saying 0.16.0).", \
 	  "v0.16.0 on a commit whose version.txt says 0.16.0", \
 	  "v0.16.0-rc1 on a commit whose version.txt says 0.16.0") \
+	X(TAG_ON_RELEASE_BRANCH, "tagOnReleaseBranch", FG_PP, FG_ERROR, \
+	  "a release tag's commit is on release/X.Y.x or maint/X.Y.x of its series (local or remote-tracking)", \
+	  "tag a commit of the series' release or maint branch (push the branch with the tag)", \
+	  "Releases are cut from the release branch and patched on it or on maint/X.Y.x; a tag elsewhere ships code that no branch of the series holds, so no later patch release contains it.", \
+	  "v0.16.0 on a commit of release/0.16.x\nv0.15.4 on a commit of origin/maint/0.15.x", \
+	  "v0.16.0 on a commit of feature/x only\nv0.16.1 on a commit of release/0.17.x") \
+	X(TAG_MOVED, "tagMoved", FG_PP, FG_ERROR, \
+	  "a push never moves a tag the remote already has", \
+	  "make a new version instead (flowgate bump), or take the remote's tag: git fetch --tags --force", \
+	  "Everyone who fetched the tag keeps the old one; a moved release tag means two different releases under one name.", \
+	  "git push origin v0.16.1   (new on the remote)", \
+	  "git push -f origin v0.16.0   (v0.16.0 exists there with another target)") \
 	X(NEXT_STEP, "nextStep", FG_PM, FG_INFO, \
 	  "after release/X.Y.x is merged into main, bump main to X.(Y+1).0-dev", \
 	  "write X.(Y+1).0-dev in the version files and commit 'chore: bump version to X.(Y+1).0-dev'", \

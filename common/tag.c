@@ -34,8 +34,35 @@ static char *prefix_list(const struct fg_config *cfg)
 	return out;
 }
 
+/* Non-zero when PREFIX is one of CFG's tag message prefixes. */
+static int prefix_configured(const struct fg_config *cfg, const char *prefix)
+{
+	for (size_t i = 0; i < cfg->ntag_message_prefixes; i++)
+		if (!strcmp(cfg->tag_message_prefixes[i], prefix))
+			return 1;
+	return 0;
+}
+
+/*
+ * The message prefix of the tag's kind (version V, context TCTX): "release:"
+ * for X.Y.0, "hotfix:" / "maintenance:" for a patch on a release / maint
+ * branch only; NULL when the kind is not known or its prefix not configured.
+ */
+static const char *kind_prefix(const struct fg_config *cfg, const struct fg_version *v,
+			       const struct fg_tag_context *tctx)
+{
+	const char *p = NULL;
+
+	if (v->patch == 0)
+		p = "release:";
+	else if (tctx && tctx->branches_known && tctx->on_release != tctx->on_maint)
+		p = tctx->on_release ? "hotfix:" : "maintenance:";
+	return p && prefix_configured(cfg, p) ? p : NULL;
+}
+
 size_t fg_check_tag(struct fg_report *report, const struct fg_config *cfg, const char *name,
-		    int annotated, const char *message, const struct fg_version_set *set)
+		    int annotated, const char *message, const struct fg_version_set *set,
+		    const struct fg_tag_context *tctx)
 {
 	size_t before = report->n;
 	struct fg_version version;
@@ -43,8 +70,14 @@ size_t fg_check_tag(struct fg_report *report, const struct fg_config *cfg, const
 	char *q = fg_quote(name, strlen(name), 80);
 	int format_ok = fg_tag_parse(cfg, name, &version) == 0;
 	const char *pfx = cfg->tag_prefix, *first = cfg->ntag_message_prefixes ?
-		cfg->tag_message_prefixes[0] : "release:";
+		cfg->tag_message_prefixes[0] : "release:", *kind;
 
+	if (tctx && tctx->moved_from) {
+		v = fg_report_add(report, FG_RULE_TAG_MOVED, "tag %s already exists on the remote "
+				  "(%.12s) and this push would move it", q ? q : "?", tctx->moved_from);
+		fg_violation_hint(v, "a release never changes: release a new version (flowgate bump "
+				  "patch, then tag it), or take the remote's tag: git fetch --tags --force");
+	}
 	if (!format_ok) {
 		v = fg_report_add(report, FG_RULE_TAG_FORMAT,
 				  "tag %s is not %sX.Y.Z with an optional -dev, -alphaN, -betaN or -rcN",
@@ -59,6 +92,18 @@ size_t fg_check_tag(struct fg_report *report, const struct fg_config *cfg, const
 				  q ? q : "?");
 		fg_violation_hint(v, "recreate it annotated: git tag -f -a %s %s^{} -m '%s ...'",
 				  name, name, first);
+	} else if (format_ok && (kind = kind_prefix(cfg, &version, tctx)) &&
+		   strncmp(message ? message : "", kind, strlen(kind))) {
+		size_t len = message ? strcspn(message, "\n") : 0;
+		char *mq = fg_quote(message ? message : "", len, 60);
+
+		v = fg_report_add(report, FG_RULE_TAG_MESSAGE, "tag %s message %s does not start "
+				  "with '%s', the prefix of %s", q ? q : "?", mq ? mq : "?", kind,
+				  version.patch == 0 ? "an X.Y.0 release" : tctx->on_release ?
+				  "a patch on a release branch" : "a patch on a maint branch");
+		fg_violation_hint(v, "recreate it: git tag -f -a %s %s^{} -m '%s <summary>'",
+				  name, name, kind);
+		free(mq);
 	} else if (!message_prefixed(cfg, message)) {
 		size_t len = message ? strcspn(message, "\n") : 0;
 		char *mq = fg_quote(message ? message : "", len, 60), *list = prefix_list(cfg);
@@ -69,6 +114,15 @@ size_t fg_check_tag(struct fg_report *report, const struct fg_config *cfg, const
 				  name, name, first);
 		free(mq);
 		free(list);
+	}
+	if (format_ok && tctx && tctx->branches_known && !tctx->on_release && !tctx->on_maint) {
+		v = fg_report_add(report, FG_RULE_TAG_ON_RELEASE_BRANCH, "tag %s points at a commit "
+				  "on no release/%llu.%llu.x or maint/%llu.%llu.x branch", q ? q : "?",
+				  (unsigned long long)version.major, (unsigned long long)version.minor,
+				  (unsigned long long)version.major, (unsigned long long)version.minor);
+		fg_violation_hint(v, "tag a commit of release/%llu.%llu.x (merge the work there "
+				  "first), and push that branch too",
+				  (unsigned long long)version.major, (unsigned long long)version.minor);
 	}
 	for (size_t i = 0; format_ok && set && i < set->n; i++) {
 		const struct fg_vfile_value *value = &set->values[i];

@@ -9,6 +9,19 @@
 #include "report.h"
 #include "version.h"
 
+/* What the repository says of a pushed tag, beyond its object. */
+struct fg_tag_context {
+	/* The branches of the tag's X.Y series holding its commit were looked
+	 * up (the tag has the workflow's format and points at a commit). */
+	int branches_known;
+	/* Its commit is reachable from release/X.Y.x, from maint/X.Y.x (local
+	 * or remote-tracking branches, CFG's kinds). */
+	int on_release, on_maint;
+	/* The remote's object for this tag (hex) when the push would move a tag
+	 * the remote already has; else NULL. */
+	const char *moved_from;
+};
+
 /*
  * fg_check_tag: check tag NAME (without "refs/tags/") under CFG. ANNOTATED
  * is non-zero for an annotated tag object, whose MESSAGE (may be NULL) is
@@ -18,9 +31,16 @@
  * (unless tag.allowLightweight), tagMessage (first line starts with one of
  * tag.messagePrefixes: "release:", "hotfix:", "maintenance:"),
  * tagVersionMatch (every version file says the tag's version; a series
- * file its X.Y). Returns the number of violations added to REPORT.
+ * file its X.Y). With TCTX (may be NULL: none of these): tagMoved
+ * (TCTX->moved_from), tagOnReleaseBranch (branches_known, and neither
+ * on_release nor on_maint), and tagMessage by kind: when the prefix of the
+ * tag's kind is configured, an X.Y.0 tag's message starts with "release:",
+ * a patch's on release/X.Y.x only with "hotfix:", on maint/X.Y.x only
+ * with "maintenance:" (on both, or on neither, any configured prefix).
+ * Returns the number of violations added to REPORT.
  */
 size_t fg_check_tag(struct fg_report *report, const struct fg_config *cfg, const char *name,
-		    int annotated, const char *message, const struct fg_version_set *set);
+		    int annotated, const char *message, const struct fg_version_set *set,
+		    const struct fg_tag_context *tctx);
 
 #endif

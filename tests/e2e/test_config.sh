@@ -278,6 +278,7 @@ printf '%s\n%s\n%s\n%s\n%s\n%s\n' "$PY_FILE" "$JS_FILE" "$VERSION_FILE" "$BRANCH
 git add .flowgate
 git commit -q -m 'deps: our tags'
 git push -q origin main
+git branch -f release/3.1
 git tag -a release-3.1.0 -m 'ship: 3.1.0'
 expect_ok "tags: annotated release-3.1.0 'ship: 3.1.0' is accepted" git push -q origin release-3.1.0
 expect_eq "tags: release-3.1.0 landed" "$(origin_ref refs/tags/release-3.1.0)" "$(git rev-parse release-3.1.0)"

@@ -135,11 +135,11 @@ n_odd=0
 for t in "${!TAG_STATUS[@]}"; do case ${TAG_STATUS[$t]} in 0 | 1) ;; *) n_odd=$((n_odd + 1)) ;; esac; done
 check '[ "$n_odd" -eq 0 ]' "pre-push exits 0 or 1 on each of the $((n_pass + n_fail)) tags" "$n_odd other exits"
 echo "# tags: $n_pass pass, $n_fail refused; tags refused per rule:"
-for r in tagFormat tagAnnotated tagMessage tagVersionMatch; do
+for r in tagFormat tagAnnotated tagMessage tagVersionMatch tagOnReleaseBranch; do
 	echo "#   $r: ${RULE_COUNT[$r]:-0}"
 done
 for r in "${!RULE_COUNT[@]}"; do
-	case $r in tagFormat | tagAnnotated | tagMessage | tagVersionMatch) ;;
+	case $r in tagFormat | tagAnnotated | tagMessage | tagVersionMatch | tagOnReleaseBranch) ;;
 	*) echo "#   $r (not a tag rule): ${RULE_COUNT[$r]}" ;; esac
 done
 echo "# tags passing:$(for t in "${!TAG_STATUS[@]}"; do [ "${TAG_STATUS[$t]}" -eq 0 ] && printf ' %s' "$t"; done)"
@@ -154,11 +154,13 @@ cp "$TMP/tag-v0.16.0-rc3.out" "$LAST_OUT"
 check '[ "${TAG_STATUS[v0.16.0-rc3]}" -eq 1 ]' "tag v0.16.0-rc3 is refused" "exit ${TAG_STATUS[v0.16.0-rc3]}"
 expect_output "v0.16.0-rc3: tagVersionMatch names version.txt's 0.16.0-rc2" \
 	"error: tagVersionMatch: tag 'v0\.16\.0-rc3' points at a commit whose half_orm/version\.txt says '0\.16\.0-rc2'$"
-check '[ "${TAG_STATUS[v0.16.0-rc2]}" -eq 1 ] && [ "${TAG_RULES[v0.16.0-rc2]}" = " tagAnnotated " ]' \
-	"lightweight tag v0.16.0-rc2 is refused with tagAnnotated only (its version matches)" \
+# halfORM has no release/X.Y.x branch (refs.txt): its tags are on main, so
+# every release tag also gets tagOnReleaseBranch.
+check '[ "${TAG_STATUS[v0.16.0-rc2]}" -eq 1 ] && [ "${TAG_RULES[v0.16.0-rc2]}" = " tagAnnotated tagOnReleaseBranch " ]' \
+	"lightweight tag v0.16.0-rc2 is refused with tagAnnotated and tagOnReleaseBranch (its version matches)" \
 	"exit ${TAG_STATUS[v0.16.0-rc2]}, rules:${TAG_RULES[v0.16.0-rc2]}"
-check '[ "${TAG_STATUS[v0.16.0]}" -eq 0 ] && [ "${TAG_STATUS[v0.15.0]}" -eq 0 ]' \
-	"annotated v0.15.0 and v0.16.0 ('release:' message, matching versions) pass" \
+check '[ "${TAG_RULES[v0.16.0]}" = " tagOnReleaseBranch " ] && [ "${TAG_RULES[v0.15.0]}" = " tagOnReleaseBranch " ]' \
+	"annotated v0.15.0 and v0.16.0 ('release:' message, matching versions) are refused only for being on main" \
 	"rules: v0.15.0:${TAG_RULES[v0.15.0]} v0.16.0:${TAG_RULES[v0.16.0]}"
 
 bad_kind='' bad_format=''

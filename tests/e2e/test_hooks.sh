@@ -534,7 +534,11 @@ stage docs/index.md "$(docs_line 0.16.x)"
 git commit -q -m 'release: halfORM 0.16.0'
 git push -q origin main
 git tag -a v0.16.0 -m 'release: halfORM 0.16.0'
-expect_ok "pre-push: annotated v0.16.0 'release: ...' on 0.16.0 is accepted" git push -q origin v0.16.0
+expect_fail "pre-push: v0.16.0 on main only (no release branch) is refused" git push origin v0.16.0
+expect_output "pre-push: it names tagOnReleaseBranch" \
+	"^flowgate pre-push: error: tagOnReleaseBranch: tag 'v0\.16\.0' points at a commit on no release/0\.16\.x or maint/0\.16\.x branch$"
+git branch release/0.16.x
+expect_ok "pre-push: annotated v0.16.0 'release: ...' on release/0.16.x is accepted" git push -q origin v0.16.0
 expect_eq "pre-push: v0.16.0 landed" "$(origin_ref pp refs/tags/v0.16.0)" "$(git rev-parse v0.16.0)"
 git tag v0.16.1
 expect_fail "pre-push: lightweight v0.16.1 is refused" git push origin v0.16.1
@@ -554,8 +558,16 @@ expect_eq "pre-push: --no-verify tag landed" "$(origin_ref pp refs/tags/v0.16.1)
 stage half_orm/version.txt 0.16.1
 git commit -q -m 'hotfix: 0.16.1'
 git push -q origin main
+git branch -f release/0.16.x
+origin_v0161=$(origin_ref pp refs/tags/v0.16.1)
 git tag -f -a v0.16.1 -m 'hotfix: halfORM 0.16.1' >/dev/null
-expect_ok "pre-push: annotated v0.16.1 'hotfix: ...' on 0.16.1 is accepted" git push -q -f origin v0.16.1
+expect_fail "pre-push: moving v0.16.1, which origin has, is refused even with -f" git push -f origin v0.16.1
+expect_output "pre-push: it names tagMoved" "^flowgate pre-push: error: tagMoved: tag 'v0\.16\.1' already exists on the remote \([0-9a-f]{12}\) and this push would move it$"
+expect_eq "pre-push: origin's v0.16.1 did not move" "$(origin_ref pp refs/tags/v0.16.1)" "$origin_v0161"
+git tag -a v0.16.2 -f -m 'maintenance: halfORM 0.16.2' >/dev/null
+expect_fail "pre-push: a patch on release/0.16.x tagged 'maintenance:' is refused" git push origin v0.16.2
+expect_output "pre-push: tagMessage names the kind's prefix" \
+	"error: tagMessage: tag 'v0\.16\.2' message 'maintenance: halfORM 0\.16\.2' does not start with 'hotfix:', the prefix of a patch on a release branch$"
 
 # ===================================================================== post-merge
 setup pm

@@ -1454,7 +1454,7 @@ START_TEST(test_config_custom_tag)
 	ck_assert_int_eq(fg_versions_extract(&set, cfg.vfiles, cfg.nvfiles, contents), 0);
 	fg_report_init(&report);
 	fg_check_tag(&report, &cfg, custom_tag_cases[_i].tag, custom_tag_cases[_i].annotated,
-		     custom_tag_cases[_i].message, &set);
+		     custom_tag_cases[_i].message, &set, NULL);
 	ck_assert_uint_eq(fg_test_count_rule(&report, FG_RULE_TAG_FORMAT), custom_tag_cases[_i].format);
 	ck_assert_uint_eq(fg_test_count_rule(&report, FG_RULE_TAG_ANNOTATED),
 			  custom_tag_cases[_i].annotated_v);
@@ -1484,7 +1484,7 @@ START_TEST(test_config_custom_tag_texts)
 	ck_assert_int_eq(fg_tag_parse(&cfg, "release-1.2", &v), -1);
 
 	fg_report_init(&report);
-	fg_check_tag(&report, &cfg, "v1.2.3", 1, "bump\n", NULL);
+	fg_check_tag(&report, &cfg, "v1.2.3", 1, "bump\n", NULL, NULL);
 	ck_assert_uint_eq(report.n, 2);
 	ck_assert_int_eq(report.items[0].rule, FG_RULE_TAG_FORMAT);
 	ck_assert_str_eq(report.items[0].message, "tag 'v1.2.3' is not release-X.Y.Z with an optional "

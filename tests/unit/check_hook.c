@@ -575,6 +575,8 @@ static const struct {
 	{ "annotated tag of another version", "refs/tags/v0.16.0 @T refs/tags/v0.16.0-rc1 @Z\n", NULL,
 	  3, NULL, 1, "error: tagVersionMatch: tag 'v0.16.0-rc1' points at a commit whose "
 	  "half_orm/version.txt says '0.16.0'" },
+	{ "a tag the remote has elsewhere", "refs/tags/v0.16.0 @T refs/tags/v0.16.0 @H\n", NULL, 3,
+	  NULL, 1, "error: tagMoved: tag 'v0.16.0' already exists on the remote (" },
 	{ "malformed input", "refs/heads/main @H\n", NULL, 3, NULL, 2, "malformed input line" },
 	{ "short object id", "refs/heads/main 1234 refs/heads/main @Z\n", NULL, 3, NULL, 2,
 	  "malformed input line" },
@@ -628,6 +630,14 @@ START_TEST(test_hook_pre_push)
 						   "release: 0.16.0\n"), 0);
 	git_signature_free(sig);
 	git_object_free(target);
+	/* the release branch of the tag's series holds HEAD (tagOnReleaseBranch) */
+	{
+		git_reference *branch = NULL;
+
+		ck_assert_int_eq(git_reference_create(&branch, r.repo, "refs/heads/release/0.16.x",
+						      &head, 0, NULL), 0);
+		git_reference_free(branch);
+	}
 
 	dir = hooks_dir(&r, "pre-push", push_cases[_i].kept);
 	argv0 = fg_strdupf("%s/pre-push", dir);

@@ -76,7 +76,7 @@ START_TEST(test_check_tag)
 	ck_assert_int_eq(fg_versions_extract(&set, fg_builtin_vfiles, 3, contents), 0);
 	fg_report_init(&report);
 	added = fg_check_tag(&report, fg_test_config(), tag_cases[_i].tag, tag_cases[_i].annotated,
-			     tag_cases[_i].message, tag_cases[_i].has_set ? &set : NULL);
+			     tag_cases[_i].message, tag_cases[_i].has_set ? &set : NULL, NULL);
 	ck_assert_uint_eq(added, report.n);
 	ck_assert_msg(fg_test_count_rule(&report, FG_RULE_TAG_FORMAT) == tag_cases[_i].format,
 		      "%s: tagFormat", tag_cases[_i].name);
@@ -105,9 +105,9 @@ START_TEST(test_check_tag_texts)
 	fg_version_set_init(&set);
 	ck_assert_int_eq(fg_versions_extract(&set, fg_builtin_vfiles, 3, contents), 0);
 	fg_report_init(&report);
-	fg_check_tag(&report, fg_test_config(), "v0.16.0-rc1", 1, "release: 0.16.0-rc1\n", &set);
-	fg_check_tag(&report, fg_test_config(), "v0.16.0", 0, NULL, &set);
-	fg_check_tag(&report, fg_test_config(), "v0.16.0", 1, "bump\nmore", &set);
+	fg_check_tag(&report, fg_test_config(), "v0.16.0-rc1", 1, "release: 0.16.0-rc1\n", &set, NULL);
+	fg_check_tag(&report, fg_test_config(), "v0.16.0", 0, NULL, &set, NULL);
+	fg_check_tag(&report, fg_test_config(), "v0.16.0", 1, "bump\nmore", &set, NULL);
 	ck_assert_uint_eq(report.n, 3);
 
 	v = &report.items[0];
@@ -123,9 +123,61 @@ START_TEST(test_check_tag_texts)
 	v = &report.items[2];
 	ck_assert_int_eq(v->rule, FG_RULE_TAG_MESSAGE);
 	ck_assert_str_eq(v->message, "tag 'v0.16.0' message 'bump' does not start with 'release:', "
-				     "'hotfix:' or 'maintenance:'");
+				     "the prefix of an X.Y.0 release");
 	fg_report_release(&report);
 	fg_version_set_release(&set);
+}
+END_TEST
+
+/* The rules that need the repository: tagMoved, tagOnReleaseBranch, tagMessage by kind. */
+static const struct {
+	const char *name, *tag, *message;
+	struct fg_tag_context tctx;
+	int rule; /* -1: passes */
+	const char *text;
+} context_cases[] = {
+	{ "X.Y.0 on its release branch", "v0.16.0", "release: 0.16.0\n", { 1, 1, 0, NULL }, -1, NULL },
+	{ "X.Y.0 on no branch of its series", "v0.16.0", "release: 0.16.0\n", { 1, 0, 0, NULL },
+	  FG_RULE_TAG_ON_RELEASE_BRANCH,
+	  "tag 'v0.16.0' points at a commit on no release/0.16.x or maint/0.16.x branch" },
+	{ "branches not looked up: no judgement", "v0.16.0", "release: 0.16.0\n", { 0, 0, 0, NULL },
+	  -1, NULL },
+	{ "a patch on maint", "v0.15.4", "maintenance: backport\n", { 1, 0, 1, NULL }, -1, NULL },
+	{ "a patch on release", "v0.16.1", "hotfix: pool leak\n", { 1, 1, 0, NULL }, -1, NULL },
+	{ "a patch on release called maintenance", "v0.16.1", "maintenance: x\n", { 1, 1, 0, NULL },
+	  FG_RULE_TAG_MESSAGE,
+	  "tag 'v0.16.1' message 'maintenance: x' does not start with 'hotfix:', the prefix of a "
+	  "patch on a release branch" },
+	{ "a patch on maint called hotfix", "v0.15.4", "hotfix: x\n", { 1, 0, 1, NULL },
+	  FG_RULE_TAG_MESSAGE, NULL },
+	{ "X.Y.0 called hotfix", "v0.16.0", "hotfix: x\n", { 1, 1, 0, NULL }, FG_RULE_TAG_MESSAGE,
+	  NULL },
+	{ "a patch on both: either prefix", "v0.16.1", "maintenance: x\n", { 1, 1, 1, NULL }, -1,
+	  NULL },
+	{ "a tag the remote has elsewhere", "v0.16.0", "release: 0.16.0\n",
+	  { 1, 1, 0, "0123456789abcdef0123456789abcdef01234567" }, FG_RULE_TAG_MOVED,
+	  "tag 'v0.16.0' already exists on the remote (0123456789ab) and this push would move it" },
+};
+
+START_TEST(test_check_tag_context)
+{
+	struct fg_report report;
+
+	fg_report_init(&report);
+	fg_check_tag(&report, fg_test_config(), context_cases[_i].tag, 1, context_cases[_i].message,
+		     NULL, &context_cases[_i].tctx);
+	if (context_cases[_i].rule < 0) {
+		ck_assert_msg(report.n == 0, "%s: %zu violations (%s)", context_cases[_i].name,
+			      report.n, report.n ? report.items[0].message : "");
+	} else {
+		ck_assert_msg(report.n == 1 && report.items[0].rule == (enum fg_rule)context_cases[_i].rule,
+			      "%s: %zu violations (first %s)", context_cases[_i].name, report.n,
+			      report.n ? fg_rule_info(report.items[0].rule)->name : "none");
+		if (context_cases[_i].text)
+			ck_assert_str_eq(report.items[0].message, context_cases[_i].text);
+		ck_assert_ptr_nonnull(report.items[0].hint);
+	}
+	fg_report_release(&report);
 }
 END_TEST
 
@@ -136,6 +188,7 @@ Suite *tag_suite(void)
 
 	tcase_add_loop_test(tc, test_check_tag, 0, (int)FG_COUNT(tag_cases));
 	tcase_add_test(tc, test_check_tag_texts);
+	tcase_add_loop_test(tc, test_check_tag_context, 0, (int)FG_COUNT(context_cases));
 	suite_add_tcase(s, tc);
 	return s;
 }
