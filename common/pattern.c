@@ -79,13 +79,22 @@ void fg_pattern_release(struct fg_pattern *pattern)
 int fg_pattern_match(struct fg_pattern *pattern, const char *subject, size_t len,
 		     struct fg_span *groups, size_t ngroups)
 {
+	return fg_pattern_match_from(pattern, subject, len, 0, groups, ngroups);
+}
+
+int fg_pattern_match_from(struct fg_pattern *pattern, const char *subject, size_t len,
+			  size_t start, struct fg_span *groups, size_t ngroups)
+{
 	PCRE2_SIZE *ovector;
 	uint32_t count;
 	int rc;
 
 	if (prepare(pattern) < 0)
 		return -1;
-	rc = pcre2_match(pattern->code, (PCRE2_SPTR)subject, len, 0, 0, match_data, match_context);
+	if (start > len)
+		return 0;
+	rc = pcre2_match(pattern->code, (PCRE2_SPTR)subject, len, start, 0, match_data,
+			 match_context);
 	if (rc == PCRE2_ERROR_NOMATCH)
 		return 0;
 	if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT ||

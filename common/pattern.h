@@ -44,6 +44,15 @@ struct fg_span {
  * UTF-8, -3 when the match or depth limit was reached (catastrophic
  * backtracking: the pattern, not the subject, needs fixing).
  */
+/*
+ * fg_pattern_match_from: fg_pattern_match starting the search at byte
+ * START of SUBJECT (pcre2_match's start offset: '^', '\b' and lookbehinds
+ * still see the bytes before START; START must not be inside a UTF-8
+ * sequence, else -2). Offsets in GROUPS count from SUBJECT. START > LEN: 0.
+ */
+int fg_pattern_match_from(struct fg_pattern *pattern, const char *subject, size_t len,
+			  size_t start, struct fg_span *groups, size_t ngroups);
+
 int fg_pattern_match(struct fg_pattern *pattern, const char *subject, size_t len,
 		     struct fg_span *groups, size_t ngroups);
 

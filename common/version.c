@@ -3,6 +3,8 @@
  * files rules: every file holds a valid version, they all agree, and the
  * version fits the X.Y series of a dev/release/maint branch.
  */
+#include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "refname.h"
@@ -76,6 +78,182 @@ int fg_version_parse(const char *text, size_t len, struct fg_version *out)
 	return 0;
 }
 
+/* The kind words of the workflow's pre-releases, by enum fg_prerelease_kind. */
+static const char *const pre_words[] = { "", "dev", "alpha", "beta", "rc", "" };
+
+/*
+ * The pre-release text of V (which has one): PRE when set, else written from
+ * PRE_KIND and PRE_NUMBER into BUF (32 bytes hold "alpha" and 20 digits).
+ */
+static const char *pre_text(const struct fg_version *v, char buf[32], size_t *len)
+{
+	int n;
+
+	if (v->pre) {
+		*len = v->pre_len;
+		return v->pre;
+	}
+	if (v->pre_kind == FG_PRE_DEV || v->pre_kind == FG_PRE_OTHER) /* OTHER has PRE */
+		n = snprintf(buf, 32, "%s", pre_words[v->pre_kind]);
+	else
+		n = snprintf(buf, 32, "%s%llu", pre_words[v->pre_kind],
+			     (unsigned long long)v->pre_number);
+	*len = n > 0 ? (size_t)n : 0;
+	return buf;
+}
+
+/*
+ * The pre-release of V as the workflow's precedence reads it: -dev as
+ * alpha.0, -alphaN as alpha.N, -betaN as beta.N, -rcN as rc.N; an OTHER
+ * pre-release as it is written.
+ */
+static const char *precedence_text(const struct fg_version *v, char buf[32], size_t *len)
+{
+	int n;
+
+	if (v->pre_kind == FG_PRE_OTHER)
+		return pre_text(v, buf, len);
+	n = snprintf(buf, 32, "%s.%llu", v->pre_kind == FG_PRE_DEV ? "alpha" : pre_words[v->pre_kind],
+		     (unsigned long long)(v->pre_kind == FG_PRE_DEV ? 0 : v->pre_number));
+	*len = n > 0 ? (size_t)n : 0;
+	return buf;
+}
+
+static int all_digits(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return 0;
+	return 1;
+}
+
+/* Byte-wise comparison of two strings of different lengths; a prefix is lower. */
+static int compare_bytes(const char *a, size_t alen, const char *b, size_t blen)
+{
+	int c = memcmp(a, b, alen < blen ? alen : blen);
+
+	if (c)
+		return c;
+	return alen < blen ? -1 : alen > blen;
+}
+
+/*
+ * SemVer 2.0.0 §11.4: compare two dot-separated pre-release identifier
+ * lists. Numeric identifiers have no leading zeros (§9), so the longer
+ * number is the greater, and equal lengths compare digit by digit: no
+ * 64-bit limit.
+ */
+static int compare_prerelease(const char *a, size_t alen, const char *b, size_t blen)
+{
+	size_t i = 0, j = 0;
+
+	for (;;) {
+		size_t ie = i, je = j;
+		int an, bn, c;
+
+		if (i > alen || j > blen) /* §11.4.4: the list that ends first is lower */
+			return (j > blen) - (i > alen);
+		while (ie < alen && a[ie] != '.')
+			ie++;
+		while (je < blen && b[je] != '.')
+			je++;
+		an = all_digits(a + i, ie - i);
+		bn = all_digits(b + j, je - j);
+		if (an && bn) /* §11.4.1 */
+			c = ie - i != je - j ? (ie - i < je - j ? -1 : 1)
+					     : memcmp(a + i, b + j, ie - i);
+		else if (an || bn) /* §11.4.3: numeric is lower */
+			c = an ? -1 : 1;
+		else /* §11.4.2: ASCII order */
+			c = compare_bytes(a + i, ie - i, b + j, je - j);
+		if (c)
+			return c < 0 ? -1 : 1;
+		i = ie + 1;
+		j = je + 1;
+	}
+}
+
+/* §11.2: major, minor, patch, numerically. */
+static int compare_core(const struct fg_version *a, const struct fg_version *b)
+{
+	if (a->major != b->major)
+		return a->major < b->major ? -1 : 1;
+	if (a->minor != b->minor)
+		return a->minor < b->minor ? -1 : 1;
+	if (a->patch != b->patch)
+		return a->patch < b->patch ? -1 : 1;
+	return 0;
+}
+
+int fg_version_compare(const struct fg_version *a, const struct fg_version *b)
+{
+	char abuf[32], bbuf[32];
+	const char *at, *bt;
+	size_t alen, blen;
+	int c = compare_core(a, b);
+
+	if (c)
+		return c;
+	if (a->pre_kind == FG_PRE_NONE || b->pre_kind == FG_PRE_NONE) /* §11.3 */
+		return (a->pre_kind == FG_PRE_NONE) - (b->pre_kind == FG_PRE_NONE);
+	at = precedence_text(a, abuf, &alen);
+	bt = precedence_text(b, bbuf, &blen);
+	if ((c = compare_prerelease(at, alen, bt, blen)))
+		return c;
+	/* Read alike (-alpha.3 and -alpha3): the one that is not the workflow's first. */
+	return (a->pre_kind != FG_PRE_OTHER) - (b->pre_kind != FG_PRE_OTHER);
+}
+
+int fg_version_compare_semver(const struct fg_version *a, const struct fg_version *b)
+{
+	char abuf[32], bbuf[32];
+	const char *at, *bt;
+	size_t alen, blen;
+	int c = compare_core(a, b);
+
+	if (c)
+		return c;
+	if (a->pre_kind == FG_PRE_NONE || b->pre_kind == FG_PRE_NONE)
+		return (a->pre_kind == FG_PRE_NONE) - (b->pre_kind == FG_PRE_NONE);
+	at = pre_text(a, abuf, &alen);
+	bt = pre_text(b, bbuf, &blen);
+	return compare_prerelease(at, alen, bt, blen);
+}
+
+int fg_version_format(char *buf, size_t size, const struct fg_version *v)
+{
+	char core[64], prebuf[32];
+	const char *pre = NULL;
+	size_t pre_len = 0, core_len, total;
+	int n = snprintf(core, sizeof(core), "%llu.%llu.%llu", (unsigned long long)v->major,
+			 (unsigned long long)v->minor, (unsigned long long)v->patch);
+
+	if (n < 0)
+		return -1;
+	core_len = (size_t)n;
+	if (v->pre_kind != FG_PRE_NONE)
+		pre = pre_text(v, prebuf, &pre_len);
+	total = core_len + (pre ? 1 + pre_len : 0);
+	if (pre_len > INT_MAX || total > INT_MAX)
+		return -1;
+	if (size) {
+		size_t k = core_len < size - 1 ? core_len : size - 1;
+
+		memcpy(buf, core, k);
+		if (pre && k < size - 1) {
+			buf[k++] = '-';
+			if (k < size - 1) {
+				size_t m = pre_len < size - 1 - k ? pre_len : size - 1 - k;
+
+				memcpy(buf + k, pre, m);
+				k += m;
+			}
+		}
+		buf[k] = '\0';
+	}
+	return (int)total;
+}
+
 int fg_version_is_workflow(const struct fg_version *v)
 {
 	return v->pre_kind != FG_PRE_OTHER;
@@ -137,6 +315,58 @@ static void classify(struct fg_vfile_value *value, int series_allowed)
 	}
 }
 
+/* TEXT[*OFF..*OFF+*LEN) without its white space; an empty span stays where it starts. */
+static void trim(const char *text, size_t *off, size_t *len)
+{
+	size_t start = *off, n = *len;
+
+	while (n && is_space(text[start]))
+		start++, n--;
+	while (n && is_space(text[start + n - 1]))
+		n--;
+	if (n)
+		*off = start;
+	*len = n;
+}
+
+int fg_vfile_find(const struct fg_vfile_spec *spec, const char *data, size_t len, size_t *from,
+		  struct fg_span *value)
+{
+	struct fg_span g[2];
+	size_t at = *from;
+	int rc;
+
+	if (at > len)
+		return 0;
+	if (!spec->pattern) {
+		if (at > 0)
+			return 0;
+		value->off = 0;
+		value->len = len;
+		trim(data, &value->off, &value->len);
+		*from = len + 1;
+		return 1;
+	}
+	rc = fg_pattern_match_from(spec->pattern, data, len, at, g, 2);
+	if (rc != 1)
+		return rc;
+	/* Resume past the match, or past one more character (PCRE2 checked the
+	 * UTF-8) after an empty match, so that a loop on it ends. */
+	*from = g[0].off + g[0].len;
+	if (!g[0].len && (*from)++ < len)
+		while (*from < len && ((unsigned char)data[*from] & 0xc0) == 0x80)
+			(*from)++;
+	if (g[1].off == SIZE_MAX) {
+		value->off = SIZE_MAX;
+		value->len = 0;
+		return 1;
+	}
+	value->off = g[1].off;
+	value->len = g[1].len;
+	trim(data, &value->off, &value->len);
+	return 1;
+}
+
 int fg_versions_extract(struct fg_version_set *set, const struct fg_vfile_spec *specs,
 			size_t nspecs, const struct fg_vfile_content *contents)
 {
@@ -145,25 +375,27 @@ int fg_versions_extract(struct fg_version_set *set, const struct fg_vfile_spec *
 		return -1;
 	for (size_t i = 0; i < nspecs; i++) {
 		const struct fg_vfile_content *c = &contents[i];
-		const char *start = c->data;
-		size_t len = c->len;
+		const char *start = NULL;
+		size_t len = 0;
 		struct fg_vfile_value *value;
-		struct fg_span g[2];
 		int missing = 0;
 
 		if (!c->present) {
 			missing = 1;
-		} else if (specs[i].pattern) {
-			int rc = fg_pattern_match(specs[i].pattern, c->data, c->len, g, 2);
+		} else {
+			/* The first value only: see fg_vfile_rewrite for the others. */
+			struct fg_span span;
+			size_t from = 0;
+			int rc = fg_vfile_find(&specs[i], c->data, c->len, &from, &span);
 
 			if (rc == -3 || rc == -1) {
 				set->limit_path = specs[i].path;
 				return -3;
 			}
-			if (rc != 1 || g[1].off == SIZE_MAX)
+			if (rc != 1 || span.off == SIZE_MAX)
 				missing = 2;
 			else
-				start = c->data + g[1].off, len = g[1].len;
+				start = c->data + span.off, len = span.len;
 		}
 		if (missing) {
 			if (!specs[i].required)
@@ -175,10 +407,6 @@ int fg_versions_extract(struct fg_version_set *set, const struct fg_vfile_spec *
 				return -1;
 			continue;
 		}
-		while (len && is_space(*start))
-			start++, len--;
-		while (len && is_space(start[len - 1]))
-			len--;
 		value = &set->values[set->n];
 		value->path = specs[i].path;
 		if (!(value->text = malloc(len + 1)))

@@ -56,6 +56,68 @@ int fg_series_parse(const char *text, size_t len, uint64_t *major, uint64_t *min
 /* fg_parse_u64: decimal digits TEXT[0..LEN) into OUT; -1 on overflow or non-digit. */
 int fg_parse_u64(const char *text, size_t len, uint64_t *out);
 
+/*
+ * The longest workflow version as text, NUL included: three 20-digit
+ * numbers, two dots, "-alpha" and a 20-digit N (fg_version_format of any
+ * version whose pre-release is FG_PRE_NONE..FG_PRE_RC fits in it).
+ */
+#define FG_VERSION_TEXT_MAX 89
+
+/*
+ * fg_version_compare: the workflow's precedence of A and B; negative when
+ * A < B, 0 when they have the same precedence, positive when A > B. Both
+ * are versions as fg_version_parse fills them (PRE may be NULL for the
+ * workflow's kinds in a version built by hand: PRE_KIND and PRE_NUMBER
+ * are what counts for them). No allocation, no failure.
+ *
+ * SemVer 2.0.0 §11 with one change, for the workflow's pre-releases:
+ *  - major, minor and patch compare numerically (§11.2);
+ *  - a version with a pre-release is lower than the same X.Y.Z without
+ *    (§11.3); build metadata is ignored (§10, §11.1), so 1.0.0+a and
+ *    1.0.0+b have the same precedence (use fg_version_same for equality);
+ *  - two pre-releases of the same X.Y.Z compare by §11.4, identifier by
+ *    identifier, after reading the workflow's as SemVer would need them
+ *    written to sort in the order they are made: -dev as -alpha.0, -alphaN
+ *    as -alpha.N, -betaN as -beta.N, -rcN as -rc.N. So X.Y.Z-dev <
+ *    -alpha1 < -alpha2 < -alpha10 < -beta1 < -rc1 < -rc10 < X.Y.Z.
+ *    Plain SemVer (fg_version_compare_semver) compares "alpha10" and "dev"
+ *    as ASCII words: it puts -alpha10 below -alpha2 and -dev above -beta2
+ *    (alpha1 < alpha10 < alpha2 < beta1 < dev < rc1).
+ *  - pre-releases that are not the workflow's (FG_PRE_OTHER, e.g.
+ *    -alpha.1, -preview) are left as they are, so two of them compare
+ *    exactly as §11.4 says; against a workflow pre-release, an OTHER one
+ *    compares §11.4 with the reading above, and when the two read alike
+ *    (-alpha.2 and -alpha2) the OTHER one is lower: -1 < -dev < -alpha1 <
+ *    -alpha.2 < -alpha2 < -beta < -beta1 < -preview < -rc1. Comparing OTHER
+ *    with the workflow's raw text instead (-dev as "dev") would not be
+ *    transitive: -dev < -beta2 < -c < -dev.
+ * The result is a total order on versions (build metadata aside): sorting
+ * with it is well defined.
+ */
+int fg_version_compare(const struct fg_version *a, const struct fg_version *b);
+
+/*
+ * fg_version_compare_semver: plain SemVer 2.0.0 precedence (§11: §11.2
+ * numbers, §11.3 a pre-release is lower, §11.4 identifiers: numeric ones
+ * numerically and below alphanumeric ones, alphanumeric ones in ASCII
+ * order, a prefix list lower), build metadata ignored (§10). Negative, 0
+ * or positive like fg_version_compare; the pre-release text is PRE, or the
+ * one PRE_KIND and PRE_NUMBER name when PRE is NULL. The workflow does not
+ * use it: it shows where the workflow's order differs (see above).
+ */
+int fg_version_compare_semver(const struct fg_version *a, const struct fg_version *b);
+
+/*
+ * fg_version_format: write V as "X.Y.Z" or "X.Y.Z-pre" (build metadata is
+ * left out) into BUF, SIZE bytes, truncated and NUL-terminated as snprintf
+ * does (BUF may be NULL when SIZE is 0). The pre-release is PRE when set,
+ * else the one PRE_KIND and PRE_NUMBER name ("dev", "alpha<N>", ...).
+ * Returns the length of the whole text, NUL excluded (the text was cut
+ * when it is >= SIZE), or -1 when it would not fit in an int.
+ * FG_VERSION_TEXT_MAX bytes hold any workflow version.
+ */
+int fg_version_format(char *buf, size_t size, const struct fg_version *v);
+
 /* How a version file holds its version ([versionFile "<path>"]). */
 struct fg_vfile_spec {
 	const char *path;            /* path in the work tree, '/'-separated */
@@ -63,6 +125,27 @@ struct fg_vfile_spec {
 	int series;                  /* kind = series: the value is X.Y.x (an exact X.Y.Z... is accepted too) */
 	int required;                /* a missing file, or no match, is a versionFormat violation */
 };
+
+/*
+ * fg_vfile_find: the next version value of a file held as SPEC says, in
+ * DATA[0..LEN) (any bytes), from offset *FROM (0 for the first). Both
+ * fg_versions_extract (the first value) and fg_vfile_rewrite (every value)
+ * read the file through it, so what is checked is what is rewritten.
+ *  - SPEC->pattern NULL: the whole of DATA, trimmed of ASCII white space
+ *    (space, \t, \n, \r, \v, \f) at both ends; one value only.
+ *  - a pattern: the leftmost match in DATA[*FROM..LEN); the value is its
+ *    group 1, trimmed the same way.
+ * Returns 1 with *VALUE the trimmed span in DATA (offset SIZE_MAX when the
+ * match left group 1 unset; an empty span at the start of the untrimmed
+ * one when it is all white space) and *FROM moved past the match (one
+ * character further after an empty match, so a loop ends); 0 when there is
+ * no further value; fg_pattern_match's -1 (the pattern does not compile),
+ * -2 (DATA is not valid UTF-8) or -3 (match or depth limit). A search
+ * resumed at *FROM > 0 starts there with fg_pattern_match_from, so '^',
+ * '\b' and lookbehinds still see the bytes before *FROM.
+ */
+int fg_vfile_find(const struct fg_vfile_spec *spec, const char *data, size_t len, size_t *from,
+		  struct fg_span *value);
 
 /* The built-in version files of the halfORM workflow, and their count. */
 extern const struct fg_vfile_spec fg_builtin_vfiles[];

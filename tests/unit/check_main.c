@@ -23,6 +23,7 @@ int main(void)
 	srunner_add_suite(sr, repo_suite());
 	srunner_add_suite(sr, hook_suite());
 	srunner_add_suite(sr, config_suite());
+	srunner_add_suite(sr, bump_suite());
 
 	/* Refname validity and message cleanup are libgit2's: initialise it once;
 	 * forked tests inherit it. */

@@ -182,6 +182,27 @@ START_TEST(test_pattern_cleanup_then_reuse)
 }
 END_TEST
 
+/* A start offset: '\b' and '^' still see the bytes before it. */
+START_TEST(test_pattern_match_from)
+{
+	static struct fg_pattern word = FG_PATTERN("\\bversion=(\\d)", 0);
+	static struct fg_pattern line = FG_PATTERN("^v=(\\d)", FG_PATTERN_MULTILINE);
+	const char *s = "version=1version=2 version=3";
+	struct fg_span g[2];
+
+	ck_assert_int_eq(fg_pattern_match_from(&word, s, strlen(s), 0, g, 2), 1);
+	ck_assert_uint_eq(g[1].off, 8);
+	/* from 9: "version=2" follows a word character, so no \b there */
+	ck_assert_int_eq(fg_pattern_match_from(&word, s, strlen(s), 9, g, 2), 1);
+	ck_assert_uint_eq(g[1].off, 27);
+	ck_assert_int_eq(fg_pattern_match_from(&line, "v=1 v=2\nv=3", 11, 3, g, 2), 1);
+	ck_assert_uint_eq(g[1].off, 10);
+	ck_assert_int_eq(fg_pattern_match_from(&line, "v=1", 3, 4, g, 2), 0);
+	/* inside a UTF-8 sequence: a match error, not a crash */
+	ck_assert_int_eq(fg_pattern_match_from(&line, "\xc3\xa9v=1", 5, 1, g, 2), -2);
+}
+END_TEST
+
 Suite *pattern_suite(void)
 {
 	Suite *s = suite_create("pattern");
@@ -193,6 +214,7 @@ Suite *pattern_suite(void)
 	tcase_add_test(tc, test_pattern_not_nul_terminated);
 	tcase_add_test(tc, test_pattern_bad_stays_bad);
 	tcase_add_test(tc, test_pattern_cleanup_then_reuse);
+	tcase_add_test(tc, test_pattern_match_from);
 	suite_add_tcase(s, tc);
 
 	tcase_add_test(limits, test_pattern_catastrophic_backtracking);

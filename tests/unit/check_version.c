@@ -4,6 +4,7 @@
  * realistic halfORM file contents.
  */
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 #include "check_flowgate.h"
 #include "refname.h"
@@ -251,6 +252,291 @@ START_TEST(test_parse_u64)
 	ck_assert_int_eq(rc, u64_cases[_i].rc);
 	if (rc == 0)
 		ck_assert(v == u64_cases[_i].value);
+}
+END_TEST
+
+/* ---- precedence -------------------------------------------------------- */
+
+static int sign(int n)
+{
+	return (n > 0) - (n < 0);
+}
+
+/* 40 distinct versions in the workflow's order (fg_version_compare). */
+static const char *const workflow_order[] = {
+	"0.0.0",
+	"0.0.1",
+	"0.9.9",
+	"0.16.0-dev",
+	"0.16.0-alpha1",
+	"0.16.0-alpha2",
+	"0.16.0-alpha9",
+	"0.16.0-alpha10",
+	"0.16.0-alpha11",
+	"0.16.0-beta1",
+	"0.16.0-beta2",
+	"0.16.0-beta10",
+	"0.16.0-rc1",
+	"0.16.0-rc2",
+	"0.16.0-rc9",
+	"0.16.0-rc10",
+	"0.16.0",
+	"0.16.1-dev",
+	"0.16.1-alpha1",
+	"0.16.1-beta1",
+	"0.16.1-rc1",
+	"0.16.1",
+	"0.16.2",
+	"0.16.10",
+	"0.17.0-dev",
+	"0.17.0-rc1",
+	"0.17.0",
+	"0.100.0",
+	"1.0.0-dev",
+	"1.0.0-alpha1",
+	"1.0.0-beta1",
+	"1.0.0-rc1",
+	"1.0.0-rc18446744073709551615",
+	"1.0.0",
+	"1.0.1",
+	"1.1.0",
+	"2.0.0-dev",
+	"2.0.0",
+	"10.0.0",
+	"18446744073709551615.18446744073709551615.18446744073709551615",
+};
+
+static void parse_ok(const char *text, struct fg_version *v)
+{
+	ck_assert_msg(fg_version_parse(text, strlen(text), v) == 0, "'%s' does not parse", text);
+}
+
+/* Row _i of the 40x40 table: against every version, with and without build metadata. */
+START_TEST(test_version_compare_workflow_order)
+{
+	struct fg_version a, b, ab, bb;
+	char abuild[128], bbuild[128];
+
+	ck_assert_uint_eq(FG_COUNT(workflow_order), 40);
+	parse_ok(workflow_order[_i], &a);
+	snprintf(abuild, sizeof(abuild), "%s+build.%d", workflow_order[_i], _i);
+	parse_ok(abuild, &ab);
+	for (int j = 0; j < (int)FG_COUNT(workflow_order); j++) {
+		int want = sign(_i - j);
+
+		parse_ok(workflow_order[j], &b);
+		snprintf(bbuild, sizeof(bbuild), "%s+sha.%d.z", workflow_order[j], j);
+		parse_ok(bbuild, &bb);
+		ck_assert_msg(sign(fg_version_compare(&a, &b)) == want, "'%s' vs '%s': %d, want %d",
+			      workflow_order[_i], workflow_order[j], fg_version_compare(&a, &b), want);
+		ck_assert_msg(sign(fg_version_compare(&b, &a)) == -want, "'%s' vs '%s' not antisymmetric",
+			      workflow_order[j], workflow_order[_i]);
+		/* SemVer §10: build metadata does not count. */
+		ck_assert_msg(sign(fg_version_compare(&ab, &bb)) == want, "'%s' vs '%s'", abuild, bbuild);
+		ck_assert_msg(sign(fg_version_compare(&ab, &b)) == want, "'%s' vs '%s'", abuild,
+			      workflow_order[j]);
+	}
+}
+END_TEST
+
+/* Other orders, each checked on every pair. */
+static const char *const semver_spec_order[] = { /* SemVer 2.0.0 §11.4's own example */
+	"1.0.0-alpha", "1.0.0-alpha.1", "1.0.0-alpha.beta", "1.0.0-beta", "1.0.0-beta.2",
+	"1.0.0-beta.11", "1.0.0-rc.1", "1.0.0",
+};
+/* Workflow pre-releases among others: the workflow's order... */
+static const char *const mixed_workflow_order[] = {
+	"1.0.0-1", "1.0.0-Z", "1.0.0-alpha", "1.0.0-alpha.0", "1.0.0-dev", "1.0.0-alpha.1",
+	"1.0.0-alpha1", "1.0.0-alpha.2", "1.0.0-alpha2", "1.0.0-alpha10", "1.0.0-alpha0",
+	"1.0.0-b", "1.0.0-beta", "1.0.0-beta.2", "1.0.0-beta2", "1.0.0-c", "1.0.0-ci",
+	"1.0.0-dev.1", "1.0.0-preview", "1.0.0-rc", "1.0.0-rc.1", "1.0.0-rc1", "1.0.0-rc10",
+	"1.0.0-x.7.z.92", "1.0.0",
+};
+/* ... and plain SemVer's order of the same versions: -dev and the Ns move. */
+static const char *const mixed_semver_order[] = {
+	"1.0.0-1", "1.0.0-Z", "1.0.0-alpha", "1.0.0-alpha.0", "1.0.0-alpha.1", "1.0.0-alpha.2",
+	"1.0.0-alpha0", "1.0.0-alpha1", "1.0.0-alpha10", "1.0.0-alpha2", "1.0.0-b",
+	"1.0.0-beta", "1.0.0-beta.2", "1.0.0-beta2", "1.0.0-c", "1.0.0-ci", "1.0.0-dev",
+	"1.0.0-dev.1", "1.0.0-preview", "1.0.0-rc", "1.0.0-rc.1", "1.0.0-rc1", "1.0.0-rc10",
+	"1.0.0-x.7.z.92", "1.0.0",
+};
+/* Numeric identifiers of any length (§11.4.1), below alphanumeric ones (§11.4.3). */
+static const char *const semver_numeric_order[] = {
+	"1.0.0-0", "1.0.0-1", "1.0.0-2", "1.0.0-10", "1.0.0-18446744073709551615",
+	"1.0.0-99999999999999999999998", "1.0.0-99999999999999999999999",
+	"1.0.0-100000000000000000000000", "1.0.0--", "1.0.0-0a", "1.0.0-a", "1.0.0-x",
+	"1.0.0-x.1", "1.0.0-x.2", "1.0.0-x.10", "1.0.0-x.a", "1.0.0-x.a.0", "1.0.0-x-y",
+};
+
+static const struct {
+	const char *name;
+	const char *const *list;
+	size_t n;
+	int (*compare)(const struct fg_version *, const struct fg_version *);
+} orders[] = {
+	{ "SemVer's example, workflow", semver_spec_order, FG_COUNT(semver_spec_order),
+	  fg_version_compare },
+	{ "SemVer's example, SemVer", semver_spec_order, FG_COUNT(semver_spec_order),
+	  fg_version_compare_semver },
+	{ "mixed, workflow", mixed_workflow_order, FG_COUNT(mixed_workflow_order),
+	  fg_version_compare },
+	{ "mixed, SemVer", mixed_semver_order, FG_COUNT(mixed_semver_order),
+	  fg_version_compare_semver },
+	{ "numeric, workflow", semver_numeric_order, FG_COUNT(semver_numeric_order),
+	  fg_version_compare },
+	{ "numeric, SemVer", semver_numeric_order, FG_COUNT(semver_numeric_order),
+	  fg_version_compare_semver },
+};
+
+/* Every pair of ORDERS[_i] has the sign of its indices: a total order, hence transitive. */
+START_TEST(test_version_compare_orders)
+{
+	for (size_t i = 0; i < orders[_i].n; i++) {
+		struct fg_version a, b;
+
+		parse_ok(orders[_i].list[i], &a);
+		for (size_t j = 0; j < orders[_i].n; j++) {
+			int want = (i > j) - (i < j);
+
+			parse_ok(orders[_i].list[j], &b);
+			ck_assert_msg(sign(orders[_i].compare(&a, &b)) == want,
+				      "%s: '%s' vs '%s': %d, want %d", orders[_i].name,
+				      orders[_i].list[i], orders[_i].list[j],
+				      orders[_i].compare(&a, &b), want);
+		}
+	}
+}
+END_TEST
+
+/* Where the workflow's precedence and plain SemVer's differ, and where they do not. */
+static const struct {
+	const char *a, *b;
+	int workflow, semver; /* sign of compare(a, b) */
+} compare_cases[] = {
+	{ "0.16.0-dev", "0.16.0-beta2", -1, 1 },     /* SemVer: "dev" > "beta2" in ASCII */
+	{ "0.16.0-dev", "0.16.0-alpha1", -1, 1 },
+	{ "0.16.0-dev", "0.16.0-rc1", -1, -1 },
+	{ "0.16.0-alpha10", "0.16.0-alpha2", 1, -1 }, /* SemVer: "alpha10" < "alpha2" */
+	{ "0.16.0-rc10", "0.16.0-rc9", 1, -1 },
+	{ "0.16.0-beta1", "0.16.0-alpha9", 1, 1 },
+	{ "0.16.0-rc1", "0.16.0", -1, -1 },           /* §11.3 */
+	{ "0.16.0-rc1", "0.15.99", 1, 1 },            /* §11.2 first */
+	{ "1.0.0+a", "1.0.0+b", 0, 0 },               /* §10 */
+	{ "1.0.0", "1.0.0+b", 0, 0 },
+	{ "1.0.0-rc1+a", "1.0.0-rc1+b", 0, 0 },
+	{ "1.0.0+zzz", "1.0.1", -1, -1 },
+	{ "1.0.0-x.1", "1.0.0-x.2", -1, -1 },         /* §11.4.1 */
+	{ "1.0.0-x.2", "1.0.0-x.10", -1, -1 },
+	{ "1.0.0-1", "1.0.0-alpha", -1, -1 },         /* §11.4.3 */
+	{ "1.0.0-x", "1.0.0-x.1", -1, -1 },           /* §11.4.4 */
+	{ "1.0.0-Z", "1.0.0-a", -1, -1 },             /* §11.4.2: ASCII */
+	{ "1.0.0-a.b", "1.0.0-a-b", -1, -1 },
+	{ "1.0.0-alpha.1", "1.0.0-alpha1", -1, -1 },  /* read alike: the OTHER one first */
+	{ "1.0.0-alpha.2", "1.0.0-alpha1", 1, -1 },
+	{ "1.0.0-alpha.0", "1.0.0-dev", -1, -1 },
+	{ "1.0.0-rc.2", "1.0.0-rc1", 1, -1 },
+	{ "1.0.0-ci", "1.0.0-dev", 1, -1 },
+	{ "1.0.0-1", "1.0.0-dev", -1, -1 },
+	{ "1.0.0-preview", "1.0.0-beta9", 1, 1 },
+	{ "1.0.0-preview", "1.0.0-rc1", -1, -1 },
+	{ "1.0.0-preview", "1.0.0-preview+b", 0, 0 },
+};
+
+START_TEST(test_version_compare_cases)
+{
+	struct fg_version a, b;
+
+	parse_ok(compare_cases[_i].a, &a);
+	parse_ok(compare_cases[_i].b, &b);
+	ck_assert_msg(sign(fg_version_compare(&a, &b)) == compare_cases[_i].workflow,
+		      "workflow: '%s' vs '%s'", compare_cases[_i].a, compare_cases[_i].b);
+	ck_assert_msg(sign(fg_version_compare(&b, &a)) == -compare_cases[_i].workflow,
+		      "workflow: '%s' vs '%s'", compare_cases[_i].b, compare_cases[_i].a);
+	ck_assert_msg(sign(fg_version_compare_semver(&a, &b)) == compare_cases[_i].semver,
+		      "SemVer: '%s' vs '%s'", compare_cases[_i].a, compare_cases[_i].b);
+	ck_assert_msg(sign(fg_version_compare_semver(&b, &a)) == -compare_cases[_i].semver,
+		      "SemVer: '%s' vs '%s'", compare_cases[_i].b, compare_cases[_i].a);
+}
+END_TEST
+
+/* The workflow's kinds count by PRE_KIND and PRE_NUMBER in a version built by hand. */
+START_TEST(test_version_compare_by_hand)
+{
+	struct fg_version built = { 0, 16, 0, FG_PRE_ALPHA, 10, NULL, 0, NULL, 0 };
+	struct fg_version alpha2, alpha10;
+
+	parse_ok("0.16.0-alpha2", &alpha2);
+	parse_ok("0.16.0-alpha10", &alpha10);
+	ck_assert_int_gt(fg_version_compare(&built, &alpha2), 0);
+	ck_assert_int_eq(fg_version_compare(&built, &alpha10), 0);
+	ck_assert_int_lt(fg_version_compare_semver(&built, &alpha2), 0);
+	ck_assert_int_eq(fg_version_compare_semver(&built, &alpha10), 0);
+}
+END_TEST
+
+static const struct {
+	const char *text;
+	const char *want; /* NULL: TEXT itself */
+} format_cases[] = {
+	{ "0.0.0", NULL },
+	{ "0.16.0", NULL },
+	{ "0.16.0-dev", NULL },
+	{ "0.16.0-alpha10", NULL },
+	{ "0.16.0-beta2", NULL },
+	{ "0.16.0-rc1", NULL },
+	{ "1.0.0-x.7.z.92", NULL },
+	{ "1.0.0-rc1+exp.sha.5114f85", "1.0.0-rc1" }, /* build metadata left out */
+	{ "1.0.0+20130313144700", "1.0.0" },
+	{ "18446744073709551615.18446744073709551615.18446744073709551615-alpha18446744073709551615",
+	  NULL },
+};
+
+START_TEST(test_version_format)
+{
+	const char *want = format_cases[_i].want ? format_cases[_i].want : format_cases[_i].text;
+	struct fg_version v;
+	char buf[FG_VERSION_TEXT_MAX], small[6];
+
+	parse_ok(format_cases[_i].text, &v);
+	ck_assert_int_eq(fg_version_format(buf, sizeof(buf), &v), (int)strlen(want));
+	ck_assert_str_eq(buf, want);
+	/* Cut as snprintf cuts, the whole length returned. */
+	memset(small, 'Z', sizeof(small));
+	ck_assert_int_eq(fg_version_format(small, sizeof(small), &v), (int)strlen(want));
+	ck_assert_uint_eq(strlen(small), strlen(want) < 5 ? strlen(want) : 5);
+	ck_assert(!strncmp(small, want, strlen(small)));
+	ck_assert_int_eq(fg_version_format(NULL, 0, &v), (int)strlen(want));
+}
+END_TEST
+
+START_TEST(test_version_format_by_hand)
+{
+	static const struct {
+		enum fg_prerelease_kind kind;
+		uint64_t n;
+		const char *want;
+	} cases[] = {
+		{ FG_PRE_NONE, 0, "1.2.3" }, { FG_PRE_DEV, 0, "1.2.3-dev" },
+		{ FG_PRE_ALPHA, 1, "1.2.3-alpha1" }, { FG_PRE_BETA, 12, "1.2.3-beta12" },
+		{ FG_PRE_RC, UINT64_MAX, "1.2.3-rc18446744073709551615" },
+	};
+	char buf[FG_VERSION_TEXT_MAX];
+
+	for (size_t i = 0; i < FG_COUNT(cases); i++) {
+		struct fg_version v = { 1, 2, 3, cases[i].kind, cases[i].n, NULL, 0, NULL, 0 };
+
+		ck_assert_int_eq(fg_version_format(buf, sizeof(buf), &v), (int)strlen(cases[i].want));
+		ck_assert_str_eq(buf, cases[i].want);
+	}
+	/* The longest workflow version fills FG_VERSION_TEXT_MAX exactly. */
+	{
+		struct fg_version v = { UINT64_MAX, UINT64_MAX, UINT64_MAX, FG_PRE_ALPHA, UINT64_MAX,
+					NULL, 0, NULL, 0 };
+
+		ck_assert_int_eq(fg_version_format(buf, sizeof(buf), &v), FG_VERSION_TEXT_MAX - 1);
+		ck_assert_int_eq(fg_version_format(buf, sizeof(buf) - 1, &v), FG_VERSION_TEXT_MAX - 1);
+		ck_assert_uint_eq(strlen(buf), FG_VERSION_TEXT_MAX - 2); /* cut: one byte short */
+	}
 }
 END_TEST
 
@@ -567,11 +853,70 @@ START_TEST(test_versions_exact)
 }
 END_TEST
 
+/* ---- fg_vfile_find ------------------------------------------------------ */
+
+static struct fg_pattern find_quoted = FG_PATTERN("v='([^']*)'", 0);
+static struct fg_pattern find_empty = FG_PATTERN("(x*)", 0);
+static struct fg_pattern find_unset = FG_PATTERN("a(x)|b", 0);
+static struct fg_pattern find_bad = FG_PATTERN("(", 0);
+
+#define MAX_FOUND 6
+static const struct {
+	const char *name;
+	struct fg_pattern *pattern; /* NULL: the whole file */
+	struct fg_bytes data;
+	int rc;                     /* of the call that ends the loop: 0 or an error */
+	size_t n;                   /* values found before it */
+	struct fg_span want[MAX_FOUND];
+} find_cases[] = {
+	{ "whole file, trimmed", NULL, FG_BYTES(" \t0.16.0\r\n\n"), 0, 1, { { 2, 6 } } },
+	{ "whole file, empty", NULL, FG_BYTES(""), 0, 1, { { 0, 0 } } },
+	{ "whole file, blank: empty span at its start", NULL, FG_BYTES("\n \n"), 0, 1,
+	  { { 0, 0 } } },
+	{ "whole file, not UTF-8: no pattern, no check", NULL, FG_BYTES("\xff\n"), 0, 1,
+	  { { 0, 1 } } },
+	{ "every match, trimmed", &find_quoted, FG_BYTES("v='1' v=' 2 ' v='' v='  '"), 0, 4,
+	  { { 3, 1 }, { 10, 1 }, { 17, 0 }, { 22, 0 } } },
+	{ "no match", &find_quoted, FG_BYTES("version = 1"), 0, 0, { { 0, 0 } } },
+	{ "empty matches advance by one character", &find_empty,
+	  FG_BYTES("a\xc3\xa9xx"), 0, 4, { { 0, 0 }, { 1, 0 }, { 3, 2 }, { 5, 0 } } },
+	{ "group 1 unset", &find_unset, FG_BYTES("b ax b"), 0, 3,
+	  { { SIZE_MAX, 0 }, { 3, 1 }, { SIZE_MAX, 0 } } },
+	{ "not UTF-8", &find_quoted, FG_BYTES("v='1' \xff"), -2, 0, { { 0, 0 } } },
+	{ "bad pattern", &find_bad, FG_BYTES("("), -1, 0, { { 0, 0 } } },
+};
+
+START_TEST(test_vfile_find)
+{
+	struct fg_vfile_spec spec = { "f", find_cases[_i].pattern, 0, 0 };
+	struct fg_span value;
+	size_t from = 0, n = 0;
+	int rc;
+
+	while ((rc = fg_vfile_find(&spec, find_cases[_i].data.data, find_cases[_i].data.len, &from,
+				   &value)) == 1) {
+		ck_assert_msg(n < MAX_FOUND, "%s: too many values", find_cases[_i].name);
+		ck_assert_msg(value.off == find_cases[_i].want[n].off &&
+			      value.len == find_cases[_i].want[n].len, "%s: value %zu at %zu+%zu, "
+			      "want %zu+%zu", find_cases[_i].name, n, value.off, value.len,
+			      find_cases[_i].want[n].off, find_cases[_i].want[n].len);
+		n++;
+	}
+	ck_assert_msg(rc == find_cases[_i].rc, "%s: rc %d", find_cases[_i].name, rc);
+	ck_assert_msg(n == find_cases[_i].n, "%s: %zu values, want %zu", find_cases[_i].name, n,
+		      find_cases[_i].n);
+	if (rc == 0) /* and it stays ended */
+		ck_assert_int_eq(fg_vfile_find(&spec, find_cases[_i].data.data,
+					       find_cases[_i].data.len, &from, &value), 0);
+}
+END_TEST
+
 Suite *version_suite(void)
 {
 	Suite *s = suite_create("version");
 	TCase *parse = tcase_create("semver");
 	TCase *series = tcase_create("series");
+	TCase *precedence = tcase_create("precedence");
 	TCase *files = tcase_create("files");
 
 	tcase_add_loop_test(parse, test_version_parse_valid, 0, (int)FG_COUNT(valid_versions));
@@ -582,6 +927,15 @@ Suite *version_suite(void)
 	tcase_add_loop_test(parse, test_parse_u64, 0, (int)FG_COUNT(u64_cases));
 	suite_add_tcase(s, parse);
 
+	tcase_add_loop_test(precedence, test_version_compare_workflow_order, 0,
+			    (int)FG_COUNT(workflow_order));
+	tcase_add_loop_test(precedence, test_version_compare_orders, 0, (int)FG_COUNT(orders));
+	tcase_add_loop_test(precedence, test_version_compare_cases, 0, (int)FG_COUNT(compare_cases));
+	tcase_add_test(precedence, test_version_compare_by_hand);
+	tcase_add_loop_test(precedence, test_version_format, 0, (int)FG_COUNT(format_cases));
+	tcase_add_test(precedence, test_version_format_by_hand);
+	suite_add_tcase(s, precedence);
+
 	tcase_add_loop_test(series, test_series_parse, 0, (int)FG_COUNT(series_cases));
 	suite_add_tcase(s, series);
 
@@ -589,6 +943,7 @@ Suite *version_suite(void)
 	tcase_add_test(files, test_versions_corpus_messages);
 	tcase_add_test(files, test_versions_series_message);
 	tcase_add_test(files, test_versions_exact);
+	tcase_add_loop_test(files, test_vfile_find, 0, (int)FG_COUNT(find_cases));
 	suite_add_tcase(s, files);
 	return s;
 }
