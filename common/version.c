@@ -185,17 +185,31 @@ static int compare_core(const struct fg_version *a, const struct fg_version *b)
 	return 0;
 }
 
+/*
+ * The order of A and B before their pre-release identifiers (§11.2, §11.3):
+ * <0 or >0, 0 when both are the same final version, 2 when only their
+ * pre-releases can tell.
+ */
+static int compare_release(const struct fg_version *a, const struct fg_version *b)
+{
+	int c = compare_core(a, b);
+
+	if (c)
+		return c;
+	if (a->pre_kind == FG_PRE_NONE || b->pre_kind == FG_PRE_NONE)
+		return (a->pre_kind == FG_PRE_NONE) - (b->pre_kind == FG_PRE_NONE);
+	return 2;
+}
+
 int fg_version_compare(const struct fg_version *a, const struct fg_version *b)
 {
 	char abuf[32], bbuf[32];
 	const char *at, *bt;
 	size_t alen, blen;
-	int c = compare_core(a, b);
+	int c = compare_release(a, b);
 
-	if (c)
+	if (c != 2)
 		return c;
-	if (a->pre_kind == FG_PRE_NONE || b->pre_kind == FG_PRE_NONE) /* §11.3 */
-		return (a->pre_kind == FG_PRE_NONE) - (b->pre_kind == FG_PRE_NONE);
 	at = precedence_text(a, abuf, &alen);
 	bt = precedence_text(b, bbuf, &blen);
 	if ((c = compare_prerelease(at, alen, bt, blen)))
@@ -209,12 +223,10 @@ int fg_version_compare_semver(const struct fg_version *a, const struct fg_versio
 	char abuf[32], bbuf[32];
 	const char *at, *bt;
 	size_t alen, blen;
-	int c = compare_core(a, b);
+	int c = compare_release(a, b);
 
-	if (c)
+	if (c != 2)
 		return c;
-	if (a->pre_kind == FG_PRE_NONE || b->pre_kind == FG_PRE_NONE)
-		return (a->pre_kind == FG_PRE_NONE) - (b->pre_kind == FG_PRE_NONE);
 	at = pre_text(a, abuf, &alen);
 	bt = pre_text(b, bbuf, &blen);
 	return compare_prerelease(at, alen, bt, blen);
