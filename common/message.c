@@ -718,11 +718,13 @@ size_t fg_check_message(struct fg_report *report, struct fg_config *cfg, const c
 		goto out;
 	if (fg_config_match_ignore(cfg, text, hl) != 0)
 		goto out; /* accepted as it is (1), or a pattern failed (CFG->error set) */
-	if ((bad = fg_utf8_valid_prefix(text, len)) != len) {
+	/* the parser checks the UTF-8 (one pass); where it fails is looked up then */
+	if ((rc = fg_commit_parse(text, len, &msg)) == -2) {
+		bad = fg_utf8_valid_prefix(text, len);
 		report_bad_utf8(&w, text, len, bad);
 		goto out;
 	}
-	if (fg_commit_parse(text, len, &msg) < 0) {
+	if (rc < 0) {
 		report->oom = 1;
 		goto out;
 	}
