@@ -95,7 +95,7 @@ valgrind: $(TEST_BIN)
 	CK_FORK=no valgrind --leak-check=full --errors-for-leak-kinds=definite,indirect \
 		--error-exitcode=99 -q $(TEST_BIN)
 
-bench: $(HOOK_BINS)
+bench: $(HOOK_BINS) $(CLI_BIN)
 	FLOWGATE_BUILD=$(abspath $(BUILD)) sh tests/bench/bench.sh
 
 install: $(HOOK_BINS) $(CLI_BIN)
