@@ -201,7 +201,12 @@ static int compare_release(const struct fg_version *a, const struct fg_version *
 	return 2;
 }
 
-int fg_version_compare(const struct fg_version *a, const struct fg_version *b)
+/*
+ * A and B by §11, their pre-releases read as TEXT gives them (pre_text:
+ * as written; precedence_text: the workflow's kinds as SemVer identifiers).
+ */
+static int compare_with(const struct fg_version *a, const struct fg_version *b,
+			const char *(*text)(const struct fg_version *, char[32], size_t *))
 {
 	char abuf[32], bbuf[32];
 	const char *at, *bt;
@@ -210,9 +215,16 @@ int fg_version_compare(const struct fg_version *a, const struct fg_version *b)
 
 	if (c != 2)
 		return c;
-	at = precedence_text(a, abuf, &alen);
-	bt = precedence_text(b, bbuf, &blen);
-	if ((c = compare_prerelease(at, alen, bt, blen)))
+	at = text(a, abuf, &alen);
+	bt = text(b, bbuf, &blen);
+	return compare_prerelease(at, alen, bt, blen);
+}
+
+int fg_version_compare(const struct fg_version *a, const struct fg_version *b)
+{
+	int c = compare_with(a, b, precedence_text);
+
+	if (c)
 		return c;
 	/* Read alike (-alpha.3 and -alpha3): the one that is not the workflow's first. */
 	return (a->pre_kind != FG_PRE_OTHER) - (b->pre_kind != FG_PRE_OTHER);
@@ -220,16 +232,7 @@ int fg_version_compare(const struct fg_version *a, const struct fg_version *b)
 
 int fg_version_compare_semver(const struct fg_version *a, const struct fg_version *b)
 {
-	char abuf[32], bbuf[32];
-	const char *at, *bt;
-	size_t alen, blen;
-	int c = compare_release(a, b);
-
-	if (c != 2)
-		return c;
-	at = pre_text(a, abuf, &alen);
-	bt = pre_text(b, bbuf, &blen);
-	return compare_prerelease(at, alen, bt, blen);
+	return compare_with(a, b, pre_text);
 }
 
 int fg_version_format(char *buf, size_t size, const struct fg_version *v)
