@@ -284,12 +284,7 @@ static void write_result(FILE *out, enum format format, const char *name, const 
 		} else {
 			fprintf(out, "%s: %s: %s: %s\n", name, fg_severity_name(v->severity),
 				fg_rule_info(v->rule)->name, v->message);
-			if (v->excerpt) {
-				fprintf(out, "    %s\n    %*s", v->excerpt, (int)(v->caret_column - 1), "");
-				for (size_t k = 0; k < v->caret_width; k++)
-					fputc('^', out);
-				fputc('\n', out);
-			}
+			fg_violation_print_excerpt(v, out, "", "");
 			if (v->hint)
 				fprintf(out, "hint: %s\n", v->hint);
 		}

@@ -665,14 +665,11 @@ int fg_message_to_utf8(char **out, size_t *out_len, const char *text, size_t len
 /* messageEncoding: TEXT[0..LEN) is not valid UTF-8 from offset BAD on. */
 static void report_bad_utf8(const struct where *w, const char *text, size_t len, size_t bad)
 {
-	size_t line = 1, start = 0;
+	size_t line, column, start, n;
 	struct fg_violation *v;
 
-	for (size_t i = 0; i < bad; i++)
-		if (text[i] == '\n')
-			line++, start = i + 1;
-	v = add_at(w, FG_RULE_MESSAGE_ENCODING, line, fg_utf8_length(text + start, bad - start) + 1,
-		   text + start, line_len(text + start, len - start), 1,
+	fg_text_position(text, len, bad, &line, &column, &start, &n);
+	v = add_at(w, FG_RULE_MESSAGE_ENCODING, line, column, text + start, n, 1,
 		   "byte 0x%02x is not valid UTF-8", (unsigned char)text[bad]);
 	fg_violation_hint(v, "save the message as UTF-8, or set i18n.commitEncoding to the "
 			  "encoding you write in (git config i18n.commitEncoding ISO-8859-1)");
@@ -681,7 +678,7 @@ static void report_bad_utf8(const struct where *w, const char *text, size_t len,
 size_t fg_check_message(struct fg_report *report, struct fg_config *cfg, const char *message,
 			const char *where, const struct fg_message_context *ctx)
 {
-	size_t before = report->n, len = strlen(message), hl, bad;
+	size_t before = report->n, len = strlen(message), hl, bad, chars;
 	struct where w = { report, where ? where : "", where ? ": " : "" };
 	struct fg_commit_message msg;
 	const char *text = message;
@@ -732,8 +729,7 @@ size_t fg_check_message(struct fg_report *report, struct fg_config *cfg, const c
 		report_header_format(&w, cfg, text, hl);
 	else
 		check_header(&w, cfg, &msg, ctx);
-	if (fg_utf8_length(text, hl) > cfg->header_max_length) {
-		size_t chars = fg_utf8_length(text, hl);
+	if ((chars = fg_utf8_length(text, hl)) > cfg->header_max_length) {
 		struct fg_violation *v = add_at(&w, FG_RULE_HEADER_MAX_LENGTH, 1,
 			cfg->header_max_length + 1, text, hl, chars - cfg->header_max_length,
 			"header is %zu characters long, more than %lu", chars,

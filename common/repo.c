@@ -374,19 +374,14 @@ int fg_repo_check_message_file(struct fg_report *report, struct fg_config *cfg,
 					 : FG_CLEANUP_DEFAULT));
 
 	if (rc == -1) {
-		const char *nul = memchr(raw, '\0', len), *start = raw, *end;
-		size_t line = 1, column;
+		const char *nul = memchr(raw, '\0', len);
+		size_t line, column, start, n;
 		struct fg_violation *v;
 
-		for (const char *p = raw; p < nul; p++)
-			if (*p == '\n')
-				line++, start = p + 1;
-		if (!(end = memchr(nul, '\n', len - (size_t)(nul - raw))))
-			end = raw + len;
-		column = fg_utf8_length(start, (size_t)(nul - start)) + 1;
+		fg_text_position(raw, len, (size_t)(nul - raw), &line, &column, &start, &n);
 		v = fg_report_add(report, FG_RULE_MESSAGE_ENCODING,
 				  "line %zu, column %zu: the message holds a NUL byte", line, column);
-		fg_violation_locate(v, line, column, start, (size_t)(end - start), 1);
+		fg_violation_locate(v, line, column, raw + start, n, 1);
 		fg_violation_hint(v, "write the message as text: git cuts a message at its first "
 				  "NUL byte, or refuses it");
 		rc = 0;

@@ -1,5 +1,6 @@
 /* Collects violations and prints them with flowgate's fixed prefixes. */
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -176,6 +177,32 @@ void fg_violation_locate(struct fg_violation *v, size_t line, size_t column, con
 		v->caret_width = 1;
 }
 
+void fg_text_position(const char *text, size_t len, size_t off, size_t *line, size_t *column,
+		      size_t *start, size_t *line_len)
+{
+	const char *nl;
+
+	*line = 1;
+	*start = 0;
+	for (size_t i = 0; i < off; i++)
+		if (text[i] == '\n')
+			++*line, *start = i + 1;
+	*column = utf8_count(text + *start, off - *start, SIZE_MAX) + 1;
+	nl = memchr(text + off, '\n', len - off);
+	*line_len = (nl ? (size_t)(nl - text) : len) - *start;
+}
+
+void fg_violation_print_excerpt(const struct fg_violation *v, FILE *out, const char *on,
+				const char *off)
+{
+	if (!v->excerpt)
+		return;
+	fprintf(out, "    %s\n    %*s%s", v->excerpt, (int)(v->caret_column - 1), "", on);
+	for (size_t k = 0; k < v->caret_width; k++)
+		fputc('^', out);
+	fprintf(out, "%s\n", off);
+}
+
 size_t fg_report_count(const struct fg_report *report, enum fg_severity sev)
 {
 	size_t count = 0;
@@ -211,13 +238,7 @@ void fg_report_print(const struct fg_report *report, FILE *out, const char *hook
 		}
 		fprintf(out, "flowgate %s: %s%s%s: %s: %s\n", hook, on, fg_severity_name(sev), off,
 			fg_rule_info(v->rule)->name, v->message);
-		if (v->excerpt) {
-			fprintf(out, "    %s\n    %*s%s", v->excerpt, (int)(v->caret_column - 1), "",
-				color ? on : "");
-			for (size_t k = 0; k < v->caret_width; k++)
-				fputc('^', out);
-			fprintf(out, "%s\n", off);
-		}
+		fg_violation_print_excerpt(v, out, on, off);
 		if (v->hint)
 			fprintf(out, "%shint:%s %s\n", color ? "\033[33m" : "", off, v->hint);
 	}

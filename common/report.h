@@ -67,6 +67,23 @@ void fg_violation_hint(struct fg_violation *v, const char *fmt, ...) FG_PRINTF(2
 void fg_violation_locate(struct fg_violation *v, size_t line, size_t column, const char *text,
 			 size_t len, size_t width);
 
+/*
+ * fg_text_position: where byte OFF of TEXT[0..LEN) (OFF <= LEN) is: its
+ * 1-based *LINE (lines end with '\n') and *COLUMN (code points, a byte that
+ * is not UTF-8 counting as one), and that line as TEXT[*START..*START +
+ * *LINE_LEN) (without its '\n'), for fg_violation_locate.
+ */
+void fg_text_position(const char *text, size_t len, size_t off, size_t *line, size_t *column,
+		      size_t *start, size_t *line_len);
+
+/*
+ * fg_violation_print_excerpt: V's excerpt and the caret line under it, each
+ * indented by 4 spaces, to OUT; the carets between ON and OFF (colour
+ * escapes, or ""). Nothing when V has no excerpt.
+ */
+void fg_violation_print_excerpt(const struct fg_violation *v, FILE *out, const char *on,
+				const char *off);
+
 /* fg_report_count: number of violations of severity SEV. */
 size_t fg_report_count(const struct fg_report *report, enum fg_severity sev);
 
