@@ -424,16 +424,27 @@ static const char *const type_aliases[][2] = {
 	{ "performance", "perf" }, { "styles", "style" }, { "chores", "chore" },
 };
 
+/*
+ * TEXT[0..LEN) in ASCII lowercase into OUT[0..SIZE), NUL-terminated and cut
+ * to fit; returns non-zero when all of it fit.
+ */
+static int lower_copy(char *out, size_t size, const char *text, size_t len)
+{
+	size_t n = len < size ? len : size - 1;
+
+	for (size_t i = 0; i < n; i++)
+		out[i] = (char)(text[i] >= 'A' && text[i] <= 'Z' ? text[i] - 'A' + 'a' : text[i]);
+	out[n] = '\0';
+	return n == len;
+}
+
 /* The configured type TYPE[0..LEN) stands for, lowercased, when it is a known slip; or NULL. */
 static const char *type_meant(const struct fg_config *cfg, const char *type, size_t len)
 {
 	char lower[16];
 
-	if (len >= sizeof(lower))
+	if (!lower_copy(lower, sizeof(lower), type, len))
 		return NULL;
-	for (size_t i = 0; i < len; i++)
-		lower[i] = (char)(type[i] >= 'A' && type[i] <= 'Z' ? type[i] - 'A' + 'a' : type[i]);
-	lower[len] = '\0';
 	for (size_t i = 0; i < sizeof(type_aliases) / sizeof(type_aliases[0]); i++)
 		if (!strcmp(lower, type_aliases[i][0]) &&
 		    in_list(cfg->types, cfg->ntypes, type_aliases[i][1], strlen(type_aliases[i][1]), 0))
@@ -518,23 +529,21 @@ static void check_header(const struct where *w, struct fg_config *cfg,
 	size_t hl = msg->header_len, tw = fg_utf8_length(msg->type, msg->type_len), upper = 0;
 	struct fg_violation *v;
 	const char *meant;
+	/* typeEnum ignores case: typeCase says it */
+	int known = in_list(cfg->types, cfg->ntypes, msg->type, msg->type_len, 1);
 
 	for (size_t i = 0; i < msg->type_len; i++)
 		upper += msg->type[i] >= 'A' && msg->type[i] <= 'Z';
 	/* "WIP": one problem (not a type), said once, by typeEnum */
-	if (upper && in_list(cfg->types, cfg->ntypes, msg->type, msg->type_len, 1)) {
+	if (upper && known) {
 		char lower[64];
-		size_t n = msg->type_len < sizeof(lower) ? msg->type_len : sizeof(lower) - 1;
 
-		for (size_t i = 0; i < n; i++)
-			lower[i] = (char)(msg->type[i] >= 'A' && msg->type[i] <= 'Z' ?
-					  msg->type[i] - 'A' + 'a' : msg->type[i]);
-		lower[n] = '\0';
+		lower_copy(lower, sizeof(lower), msg->type, msg->type_len);
 		v = add_at(w, FG_RULE_TYPE_CASE, 1, 1, h, hl, tw, "type '%.*s' is not lowercase",
 			   (int)msg->type_len, msg->type);
 		fg_violation_hint(v, "write the type in lowercase: '%s'", lower);
 	}
-	if (!in_list(cfg->types, cfg->ntypes, msg->type, msg->type_len, 1)) {
+	if (!known) {
 		char *types = join_list(cfg->types, cfg->ntypes);
 
 		v = add_at(w, FG_RULE_TYPE_ENUM, 1, 1, h, hl, tw, "type '%.*s' is not a workflow type",
