@@ -45,6 +45,14 @@ expect_status() {
 	if [ "$got" -eq "$want" ]; then ok "$name"; else not_ok "$name (exit $got, want $want)"; fi
 }
 
+# expect_eq NAME GOT WANT: GOT is exactly WANT.
+expect_eq() {
+	if [ "$2" = "$3" ]; then ok "$1"; else not_ok "$1 (got '$2', want '$3')"; fi
+}
+
+# head_oid: the OID HEAD names in the current directory's repository, or nothing.
+head_oid() { git rev-parse -q --verify HEAD; }
+
 # expect_output NAME REGEX: the last command's output matches the extended REGEX.
 expect_output() {
 	if grep -Eq -- "$2" "$LAST_OUT"; then ok "$1"; else not_ok "$1 (no match for /$2/)"; fi

@@ -40,11 +40,7 @@ change() {
 	git add notes.txt
 }
 
-head_oid() { git rev-parse -q --verify HEAD; }
 origin_ref() { git --git-dir="$ORIGIN" rev-parse -q --verify "$1"; }
-expect_eq() {
-	if [ "$2" = "$3" ]; then ok "$1"; else not_ok "$1 (got '$2', want '$3')"; fi
-}
 
 # header N: a valid header of exactly N characters.
 header() { printf 'fix: %s' "$(printf 'x%.0s' $(seq $(($1 - 5))))"; }

@@ -56,13 +56,8 @@ stage() { put "$1" "$2" && git add -- "$1"; }
 
 docs_line() { printf 'This documentation covers halfORM **%s** (latest development release).' "$1"; }
 
-head_oid() { git rev-parse -q --verify HEAD; }
 origin_ref() { git --git-dir="$TMP/$1-origin.git" rev-parse -q --verify "$2"; }
 
-# expect_eq NAME GOT WANT
-expect_eq() {
-	if [ "$2" = "$3" ]; then ok "$1"; else not_ok "$1 (got '$2', want '$3')"; fi
-}
 
 # expect_subject NAME SUBJECT: HEAD's subject is SUBJECT.
 expect_subject() { expect_eq "$1" "$(git log -1 --format=%s)" "$2"; }

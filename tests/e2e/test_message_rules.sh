@@ -25,8 +25,6 @@ expect_ok "setup: the first commit (it creates the version files: no bump to nam
 expect_no_output "the first commit is not a bump" 'versionBumpMessage'
 git push -q origin main 2>/dev/null
 
-head_oid() { git rev-parse HEAD; }
-
 # ------------------------------------------------------------ where, and carets
 before=$(head_oid)
 printf 'x\n' >>notes.txt && git add notes.txt
@@ -40,8 +38,7 @@ expect_status "a long header: exit 1" 1 \
 	git commit -q -m 'fix: this header goes on and on well past the seventy-two characters allowed'
 expect_output "headerMaxLength points at column 73" '^flowgate commit-msg: error: headerMaxLength: line 1, column 73: '
 expect_output "carets under the excess, after 72 spaces" "^    $(printf '%72s' '')\^\^\^\^$"
-check_eq() { if [ "$2" = "$3" ]; then ok "$1"; else not_ok "$1 (got '$2', want '$3')"; fi; }
-check_eq "nothing was committed" "$(head_oid)" "$before"
+expect_eq "nothing was committed" "$(head_oid)" "$before"
 
 # ------------------------------------------------------------ versionBumpMessage
 printf '0.16.0\n' >half_orm/version.txt
@@ -83,7 +80,7 @@ expect_no_output "is silent too" 'flowgate '
 expect_ok "pre-push of the hotfix branch passes (warning only)" git push -q origin hotfix/pool-leak
 expect_output "pre-push warns about the feat commit, naming the branch" \
 	"^flowgate pre-push: warning: branchCommitType: commit [0-9a-f]{12}: line 1, column 1: type 'feat' on hotfix branch 'hotfix/pool-leak'"
-check_eq "pre-push warns once" "$(grep -c 'branchCommitType' "$LAST_OUT")" 1
+expect_eq "pre-push warns once" "$(grep -c 'branchCommitType' "$LAST_OUT")" 1
 expect_status "check-range --branch hotfix/pool-leak" 0 \
 	"$FG" check-range --branch refs/heads/hotfix/pool-leak main..hotfix/pool-leak
 expect_output "check-range --branch warns too" "warning: branchCommitType: line 1, column 1: type 'feat' on hotfix branch 'hotfix/pool-leak'"
@@ -97,7 +94,7 @@ expect_output "the hint says docs" "^hint: use type 'docs', or make the commit o
 printf 'Merge-like\n' >/dev/null
 git checkout -q main
 git -c core.hooksPath=/dev/null merge -q --no-ff -m "Merge branch 'docs/tutorial'" docs/tutorial
-check_eq "a merge commit (git's message) is not judged" \
+expect_eq "a merge commit (git's message) is not judged" \
 	"$("$FG" check-range --branch docs/tutorial HEAD~1..HEAD >/dev/null 2>&1; echo $?)" 0
 
 # ------------------------------------------------------------ messageEncoding
@@ -110,7 +107,7 @@ expect_output "the hint names i18n.commitEncoding" 'i18n\.commitEncoding'
 expect_ok "the same with i18n.commitEncoding=ISO-8859-1 is accepted" \
 	git -c i18n.commitEncoding=ISO-8859-1 commit -q -m "$(printf 'feat: caf\351')"
 expect_no_output "and is silent" 'flowgate '
-check_eq "git stored the encoding header" "$(git cat-file commit HEAD | sed -n 's/^encoding //p')" ISO-8859-1
+expect_eq "git stored the encoding header" "$(git cat-file commit HEAD | sed -n 's/^encoding //p')" ISO-8859-1
 expect_ok "check-range reads the stored encoding" "$FG" check-range HEAD~1..HEAD
 expect_output "1 passed" '^1 passed, 0 failed$'
 printf 'e\n' >>notes.txt && git add notes.txt
@@ -133,7 +130,7 @@ expect_output "messageEncoding names its line and column" \
 expect_status "a 1 MiB header: refused, no crash or hang" 1 .git/hooks/commit-msg "$TMP/long.msg"
 expect_output "headerMaxLength counts it" \
 	'^flowgate commit-msg: error: headerMaxLength: line 1, column 73: header is 1048581 characters long, more than 72$'
-check_eq "the excerpt is cut: no output line over 120 characters" \
+expect_eq "the excerpt is cut: no output line over 120 characters" \
 	"$(awk 'length > 120' "$LAST_OUT" | wc -l)" 0
 expect_output "the cut excerpt starts and ends with '...'" '^    \.\.\.a+\.\.\.$'
 { printf 'fix: x\n\n'; head -c 1048576 /dev/zero | tr '\0' 'b'; printf '\n'; } >"$TMP/longbody.msg"

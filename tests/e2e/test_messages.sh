@@ -46,11 +46,7 @@ change() {
 	git add -- "${1:-notes.txt}"
 }
 
-head_oid() { git rev-parse -q --verify HEAD; }
 
-expect_eq() {
-	if [ "$2" = "$3" ]; then ok "$1"; else not_ok "$1 (got '$2', want '$3')"; fi
-}
 
 # accepted NAME CMD...: CMD exits 0 and flowgate prints nothing (no error, no warning).
 accepted() {
