@@ -91,7 +91,6 @@ printf 'd\n' >>notes.txt && git add notes.txt
 expect_ok "fix on a docs branch passes (warning)" git commit -q -m 'fix: typo in the tutorial'
 expect_output "branchCommitType on docs/*" "warning: branchCommitType: line 1, column 1: type 'fix' on docs branch 'docs/tutorial'"
 expect_output "the hint says docs" "^hint: use type 'docs', or make the commit on a feature/\* branch$"
-printf 'Merge-like\n' >/dev/null
 git checkout -q main
 git -c core.hooksPath=/dev/null merge -q --no-ff -m "Merge branch 'docs/tutorial'" docs/tutorial
 expect_eq "a merge commit (git's message) is not judged" \
