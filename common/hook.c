@@ -238,6 +238,117 @@ static const struct fg_branch *check_branch(struct fg_report *report, struct fg_
 	return parsed;
 }
 
+/* Which branches hold a commit (branches_holding). */
+struct holders {
+	int known;                /* the references could be read */
+	int on_release, on_maint; /* release/X.Y.x, maint/X.Y.x of the series asked */
+	int on_other;             /* a branch other than the one skipped */
+};
+
+/*
+ * OUT: the branches holding COMMIT (at their tip or below): the local and
+ * remote-tracking branches of CFG's kinds release/X.Y.x and maint/X.Y.x
+ * with X.Y = MAJOR.MINOR, and whether any local branch other than
+ * SKIP_REF (a full refname, may be NULL) or any remote-tracking branch
+ * holds it.
+ */
+static void branches_holding(struct holders *out, git_repository *repo, struct fg_config *cfg,
+			     const git_oid *commit, uint64_t major, uint64_t minor,
+			     const char *skip_ref)
+{
+	git_reference_iterator *it = NULL;
+	git_reference *ref;
+
+	memset(out, 0, sizeof(*out));
+	if (git_reference_iterator_new(&it, repo) < 0) {
+		git_error_clear();
+		return;
+	}
+	out->known = 1;
+	while (!cfg->error && git_reference_next(&ref, it) == 0) {
+		const char *refname = git_reference_name(ref), *name = NULL, *slash;
+		git_object *tip = NULL;
+		struct fg_branch b;
+		int holds;
+
+		if (!strncmp(refname, "refs/heads/", 11))
+			name = refname + 11;
+		else if (!strncmp(refname, "refs/remotes/", 13) && (slash = strchr(refname + 13, '/')))
+			name = slash + 1;
+		holds = name && strcmp(name, "HEAD") &&
+			git_reference_type(ref) == GIT_REFERENCE_DIRECT &&
+			git_reference_peel(&tip, ref, GIT_OBJECT_COMMIT) == 0 &&
+			(git_oid_equal(git_object_id(tip), commit) ||
+			 git_graph_descendant_of(repo, git_object_id(tip), commit) == 1);
+		if (holds && (!skip_ref || strcmp(refname, skip_ref)))
+			out->on_other = 1;
+		if (holds && fg_branch_parse(cfg, name, &b) == 0 && b.series &&
+		    b.major == major && b.minor == minor) {
+			if (b.kind == FG_BRANCH_RELEASE)
+				out->on_release = 1;
+			else if (b.kind == FG_BRANCH_MAINT)
+				out->on_maint = 1;
+		}
+		git_object_free(tip);
+		git_reference_free(ref);
+	}
+	git_reference_iterator_free(it);
+	git_error_clear();
+}
+
+/* The merge in progress (MERGE_HEAD) brings a commit of release/X.Y.x. */
+struct merge_from {
+	git_repository *repo;
+	struct fg_config *cfg;
+	uint64_t major, minor;
+	int from_release;
+};
+
+static int merge_head_from_release(const git_oid *id, void *payload)
+{
+	struct merge_from *m = payload;
+	struct holders h;
+
+	branches_holding(&h, m->repo, m->cfg, id, m->major, m->minor, NULL);
+	m->from_release |= h.on_release;
+	return 0;
+}
+
+/*
+ * versionRegression and versionPreReleaseBranch on the version STAGED sets
+ * when it differs from HEAD's (a first commit, or version files appearing,
+ * set nothing to compare). The commit being made is on BRANCH (NAME; may be
+ * NULL); a merge's other side is MERGE_HEAD.
+ */
+static void check_staged_change(struct fg_hook_ctx *ctx, git_repository *repo,
+				struct fg_config *cfg, const struct fg_vfiles *staged,
+				const struct fg_branch *branch, const char *name)
+{
+	git_object *head = NULL;
+	struct fg_vfiles before;
+	const struct fg_vfile_value *now = fg_versions_exact(&staged->set), *old;
+	const char *where = "the staged version files";
+
+	memset(&before, 0, sizeof(before));
+	if (!now || git_revparse_single(&head, repo, "HEAD^{tree}") < 0) {
+		git_error_clear();
+		return;
+	}
+	if (fg_vfiles_from_tree(&before, repo, (git_tree *)head, cfg) == 0 &&
+	    (old = fg_versions_exact(&before.set)) && !fg_version_same(&now->version, &old->version)) {
+		struct merge_from m = { repo, cfg, now->version.major, now->version.minor, 0 };
+
+		fg_check_version_regression(&ctx->report, now, old, where);
+		if (branch) {
+			git_repository_mergehead_foreach(repo, merge_head_from_release, &m);
+			fg_check_version_branch(&ctx->report, now, branch, name, m.from_release, where);
+		}
+	}
+	fg_vfiles_release(&before);
+	git_object_free(head);
+	git_error_clear();
+}
+
 int fg_run_pre_commit(struct fg_hook_ctx *ctx)
 {
 	git_repository *repo = NULL;
@@ -272,6 +383,8 @@ int fg_run_pre_commit(struct fg_hook_ctx *ctx)
 	}
 	if (!cfg.error)
 		fg_versions_check(&ctx->report, &files.set, branch, name);
+	if (!cfg.error)
+		check_staged_change(ctx, repo, &cfg, &files, branch, name);
 	status = cfg.error ? fg_config_failed(ctx, &cfg) : FG_EXIT_OK;
 out:
 	ctx->report.severity = NULL;
@@ -427,49 +540,67 @@ static void check_pushed_branch(struct fg_hook_ctx *ctx, git_repository *repo, g
 }
 
 /*
- * TCTX->on_release / on_maint: COMMIT is on release/X.Y.x or maint/X.Y.x
- * (MAJOR.MINOR), a local or remote-tracking branch of CFG's kinds.
+ * When object ID (a tag or a commit) was made: an annotated tag's tagger
+ * time, else the committer time of the commit it names; 0 when unknown.
  */
-static void tag_branches(struct fg_tag_context *tctx, git_repository *repo,
-			 struct fg_config *cfg, const git_oid *commit, uint64_t major,
-			 uint64_t minor)
+static git_time_t made_at(git_repository *repo, const git_oid *id)
+{
+	git_object *object = NULL, *commit = NULL;
+	git_time_t when = 0;
+
+	if (git_object_lookup(&object, repo, id, GIT_OBJECT_ANY) < 0) {
+		git_error_clear();
+		return 0;
+	}
+	if (git_object_type(object) == GIT_OBJECT_TAG && git_tag_tagger((git_tag *)object))
+		when = git_tag_tagger((git_tag *)object)->when.time;
+	else if (git_object_peel(&commit, object, GIT_OBJECT_COMMIT) == 0)
+		when = git_commit_time((git_commit *)commit);
+	git_object_free(commit);
+	git_object_free(object);
+	git_error_clear();
+	return when;
+}
+
+/*
+ * tagMonotonic: the highest tag of VERSION's X.Y series other than NAME,
+ * made strictly before the pushed object ID (tags made in the same second
+ * cannot be ordered and are left alone), whose version is at least
+ * VERSION. Newly allocated name without "refs/tags/", or NULL.
+ */
+static char *higher_tag(git_repository *repo, const struct fg_config *cfg, const char *name,
+			const struct fg_version *version, const git_oid *id)
 {
 	git_reference_iterator *it = NULL;
 	git_reference *ref;
+	git_time_t when = made_at(repo, id);
+	struct fg_version best;
+	char *found = NULL;
 
-	if (git_reference_iterator_new(&it, repo) < 0) {
+	if (git_reference_iterator_glob_new(&it, repo, "refs/tags/*") < 0) {
 		git_error_clear();
-		return;
+		return NULL;
 	}
-	tctx->branches_known = 1;
-	while (!cfg->error && git_reference_next(&ref, it) == 0) {
-		const char *name = git_reference_name(ref), *slash;
-		git_object *tip = NULL;
-		struct fg_branch b;
+	while (git_reference_next(&ref, it) == 0) {
+		const char *other = git_reference_name(ref) + 10;
+		struct fg_version v;
+		char *copy;
 
-		if (!strncmp(name, "refs/heads/", 11))
-			name += 11;
-		else if (!strncmp(name, "refs/remotes/", 13) && (slash = strchr(name + 13, '/')))
-			name = slash + 1;
-		else
-			name = NULL;
-		if (name && git_reference_type(ref) == GIT_REFERENCE_DIRECT &&
-		    fg_branch_parse(cfg, name, &b) == 0 &&
-		    (b.kind == FG_BRANCH_RELEASE || b.kind == FG_BRANCH_MAINT) && b.series &&
-		    b.major == major && b.minor == minor &&
-		    git_reference_peel(&tip, ref, GIT_OBJECT_COMMIT) == 0 &&
-		    (git_oid_equal(git_object_id(tip), commit) ||
-		     git_graph_descendant_of(repo, git_object_id(tip), commit) == 1)) {
-			if (b.kind == FG_BRANCH_RELEASE)
-				tctx->on_release = 1;
-			else
-				tctx->on_maint = 1;
+		if (strcmp(other, name) && git_reference_type(ref) == GIT_REFERENCE_DIRECT &&
+		    fg_tag_parse(cfg, other, &v) == 0 && v.major == version->major &&
+		    v.minor == version->minor && fg_version_compare(&v, version) >= 0 &&
+		    (!found || fg_version_compare(&v, &best) > 0) &&
+		    made_at(repo, git_reference_target(ref)) < when && (copy = strdup(other))) {
+			free(found);
+			found = copy;
+			/* BEST's pre-release points into the name: parse the copy */
+			fg_tag_parse(cfg, found, &best);
 		}
-		git_object_free(tip);
 		git_reference_free(ref);
 	}
 	git_reference_iterator_free(it);
 	git_error_clear();
+	return found;
 }
 
 static void check_pushed_tag(struct fg_hook_ctx *ctx, git_repository *repo, git_commit *commit,
@@ -482,6 +613,7 @@ static void check_pushed_tag(struct fg_hook_ctx *ctx, git_repository *repo, git_
 	struct fg_version version;
 	char moved[GIT_OID_HEXSZ + 1];
 	const char *message = NULL;
+	char *higher = NULL;
 	int annotated = 0, have_files = 0;
 
 	memset(&files, 0, sizeof(files));
@@ -497,13 +629,24 @@ static void check_pushed_tag(struct fg_hook_ctx *ctx, git_repository *repo, git_
 		git_oid_tostr(moved, sizeof(moved), &u->remote);
 		tctx.moved_from = moved;
 	}
-	if (commit && fg_tag_parse(cfg, name, &version) == 0)
-		tag_branches(&tctx, repo, cfg, git_commit_id(commit), version.major, version.minor);
+	if (commit && fg_tag_parse(cfg, name, &version) == 0) {
+		struct holders h;
+
+		branches_holding(&h, repo, cfg, git_commit_id(commit), version.major, version.minor,
+				 NULL);
+		tctx.branches_known = h.known;
+		tctx.on_release = h.on_release;
+		tctx.on_maint = h.on_maint;
+		/* a new tag on the remote: it must be the highest of its series */
+		if (git_oid_is_zero(&u->remote))
+			tctx.higher_tag = higher = higher_tag(repo, cfg, name, &version, &u->local);
+	}
 	if (tree)
 		have_files = fg_vfiles_from_tree(&files, repo, tree, cfg) == 0;
 	if (!cfg->error)
 		fg_check_tag(&ctx->report, cfg, name, annotated, message,
 			     have_files ? &files.set : NULL, &tctx);
+	free(higher);
 	fg_vfiles_release(&files);
 	git_object_free(object);
 }
@@ -578,13 +721,217 @@ out:
 }
 
 /*
+ * The new commits' version files, for versionRegression and
+ * versionPreReleaseBranch: each commit's first parent and, per version
+ * file, the ID of the top-level tree entry its path starts in ("half_orm",
+ * "setup.py"). Equal IDs in a commit and its parent mean the version files
+ * are the same, without reading further down; only when one differs are
+ * the files read and compared. One root tree read per commit.
+ */
+struct commit_rec {
+	git_oid id, parent; /* parent: zero for a root commit */
+	unsigned nparents;
+	size_t tops;        /* index of the first of its NV IDs in TOPS */
+};
+
+struct version_walk {
+	size_t nv;              /* version files */
+	char **top;             /* owned: the top-level name of each version file's path */
+	struct commit_rec *recs;
+	size_t n, cap;
+	git_oid *tops;          /* owned: N * NV entry IDs, zero when absent */
+	int failed;             /* out of memory: versions not checked */
+};
+
+static void version_walk_release(struct version_walk *vw)
+{
+	for (size_t i = 0; vw->top && i < vw->nv; i++)
+		free(vw->top[i]);
+	free(vw->top);
+	free(vw->recs);
+	free(vw->tops);
+	memset(vw, 0, sizeof(*vw));
+}
+
+static void version_walk_init(struct version_walk *vw, const struct fg_config *cfg)
+{
+	memset(vw, 0, sizeof(*vw));
+	vw->nv = cfg->nvfiles;
+	if (!(vw->top = calloc(vw->nv ? vw->nv : 1, sizeof(*vw->top)))) {
+		vw->failed = 1;
+		return;
+	}
+	for (size_t i = 0; i < vw->nv; i++) {
+		const char *path = cfg->vfiles[i].path;
+
+		if (!(vw->top[i] = strndup(path, strcspn(path, "/"))))
+			vw->failed = 1;
+	}
+}
+
+/* TOPS[0..NV): the top-level entries of the version files' paths in COMMIT's tree. */
+static int version_tops(const struct version_walk *vw, git_commit *commit, git_oid *tops)
+{
+	git_tree *tree = NULL;
+
+	if (git_commit_tree(&tree, commit) < 0)
+		return -1;
+	for (size_t i = 0; i < vw->nv; i++) {
+		const git_tree_entry *e = git_tree_entry_byname(tree, vw->top[i]);
+
+		if (e)
+			git_oid_cpy(&tops[i], git_tree_entry_id(e));
+		else
+			memset(&tops[i], 0, sizeof(tops[i]));
+	}
+	git_tree_free(tree);
+	return 0;
+}
+
+/* Record COMMIT (just checked) in VW. */
+static void version_walk_add(struct version_walk *vw, git_commit *commit)
+{
+	struct commit_rec *r;
+
+	if (vw->failed || !vw->nv)
+		return;
+	if (vw->n == vw->cap) {
+		size_t cap = vw->cap ? vw->cap * 2 : 64;
+		struct commit_rec *recs = realloc(vw->recs, cap * sizeof(*recs));
+		git_oid *tops = recs ? realloc(vw->tops, cap * vw->nv * sizeof(*tops)) : NULL;
+
+		if (recs)
+			vw->recs = recs;
+		if (!tops) {
+			vw->failed = 1;
+			return;
+		}
+		vw->tops = tops;
+		vw->cap = cap;
+	}
+	r = &vw->recs[vw->n];
+	git_oid_cpy(&r->id, git_commit_id(commit));
+	r->nparents = git_commit_parentcount(commit);
+	if (r->nparents)
+		git_oid_cpy(&r->parent, git_commit_parent_id(commit, 0));
+	else
+		memset(&r->parent, 0, sizeof(r->parent));
+	r->tops = vw->n * vw->nv;
+	if (version_tops(vw, commit, &vw->tops[r->tops]) < 0) {
+		git_error_clear();
+		return; /* no tree: nothing to compare */
+	}
+	vw->n++;
+}
+
+static int rec_cmp(const void *a, const void *b)
+{
+	return git_oid_cmp(&((const struct commit_rec *)a)->id, &((const struct commit_rec *)b)->id);
+}
+
+/*
+ * The rules on a commit C whose version files differ from its first
+ * parent's P: versionRegression; versionPreReleaseBranch when the commits go
+ * to one branch (BRANCH pushed from LOCAL_REF) and no other branch holds C
+ * (a commit of another branch is judged when that branch is pushed).
+ */
+static void check_version_change(struct fg_hook_ctx *ctx, git_repository *repo,
+				 struct fg_config *cfg, git_commit *c, git_commit *p,
+				 const char *branch, const char *local_ref)
+{
+	git_tree *tree = NULL, *parent_tree = NULL;
+	struct fg_vfiles now, before;
+	const struct fg_vfile_value *n, *o;
+	char where[32];
+
+	memset(&now, 0, sizeof(now));
+	memset(&before, 0, sizeof(before));
+	memcpy(where, "commit ", 7);
+	git_oid_tostr(where + 7, 13, git_commit_id(c));
+	if (git_commit_tree(&tree, c) == 0 && git_commit_tree(&parent_tree, p) == 0 &&
+	    fg_vfiles_from_tree(&now, repo, tree, cfg) == 0 &&
+	    fg_vfiles_from_tree(&before, repo, parent_tree, cfg) == 0 &&
+	    (n = fg_versions_exact(&now.set)) && (o = fg_versions_exact(&before.set)) &&
+	    !fg_version_same(&n->version, &o->version)) {
+		struct fg_branch b;
+		struct holders h;
+		int from_release;
+
+		fg_check_version_regression(&ctx->report, n, o, where);
+		if (branch && fg_branch_parse(cfg, branch, &b) == 0) {
+			branches_holding(&h, repo, cfg, git_commit_id(c), n->version.major,
+					 n->version.minor, local_ref);
+			from_release = h.on_release;
+			for (unsigned i = 1; !h.on_other && !from_release &&
+			     i < git_commit_parentcount(c); i++) {
+				struct holders ph;
+
+				branches_holding(&ph, repo, cfg, git_commit_parent_id(c, i),
+						 n->version.major, n->version.minor, NULL);
+				from_release = ph.on_release;
+			}
+			if (!h.on_other)
+				fg_check_version_branch(&ctx->report, n, &b, branch, from_release,
+							where);
+		}
+	}
+	fg_vfiles_release(&now);
+	fg_vfiles_release(&before);
+	git_tree_free(tree);
+	git_tree_free(parent_tree);
+	git_error_clear();
+}
+
+/* Every commit of VW whose version files changed from its first parent's. */
+static void check_version_changes(struct fg_hook_ctx *ctx, git_repository *repo,
+				  struct fg_config *cfg, struct version_walk *vw,
+				  const char *branch, const char *local_ref)
+{
+	git_oid *ptops;
+
+	if (vw->failed || !vw->n || !(ptops = calloc(vw->nv, sizeof(*ptops))))
+		return;
+	qsort(vw->recs, vw->n, sizeof(*vw->recs), rec_cmp);
+	for (size_t i = 0; !cfg->error && i < vw->n; i++) {
+		const struct commit_rec *r = &vw->recs[i], *pr;
+		struct commit_rec key;
+		const git_oid *before = ptops;
+		git_commit *c = NULL, *p = NULL;
+		int same = 1;
+
+		if (!r->nparents)
+			continue;
+		git_oid_cpy(&key.id, &r->parent);
+		if ((pr = bsearch(&key, vw->recs, vw->n, sizeof(*vw->recs), rec_cmp))) {
+			before = &vw->tops[pr->tops];
+		} else if (git_commit_lookup(&p, repo, &r->parent) < 0 ||
+			   version_tops(vw, p, ptops) < 0) {
+			git_commit_free(p); /* a parent not here (shallow clone): nothing to compare */
+			git_error_clear();
+			continue;
+		}
+		for (size_t k = 0; same && k < vw->nv; k++)
+			same = git_oid_equal(&vw->tops[r->tops + k], &before[k]);
+		if (!same && git_commit_lookup(&c, repo, &r->id) == 0 &&
+		    (p || git_commit_lookup(&p, repo, &r->parent) == 0))
+			check_version_change(ctx, repo, cfg, c, p, branch, local_ref);
+		git_commit_free(c);
+		git_commit_free(p);
+		git_error_clear();
+	}
+	free(ptops);
+}
+
+/*
  * The message rules on every commit WALK yields; branchCommitType for those
- * in BC (a commit only on the hotfix or docs branch pushed). Not
- * versionBumpMessage: it would read each commit's parent and two trees,
- * doubling the cost of a long push; commit-msg and check-range check it.
+ * in BC (a commit only on the hotfix or docs branch pushed); each commit
+ * recorded in VW for the version rules. Not versionBumpMessage: it would
+ * read each commit's parent and two trees, doubling the cost of a long push;
+ * commit-msg and check-range check it.
  */
 static void check_new_commits(struct fg_hook_ctx *ctx, git_repository *repo, git_revwalk *walk,
-			      struct fg_config *cfg, const struct branch_commits *bc)
+			      struct fg_config *cfg, const struct branch_commits *bc,
+			      struct version_walk *vw)
 {
 	struct fg_message_context mctx = { NULL, NULL, NULL, NULL };
 	git_oid id;
@@ -601,6 +948,7 @@ static void check_new_commits(struct fg_hook_ctx *ctx, git_repository *repo, git
 			      ? bc->branch : NULL;
 		mctx.encoding = git_commit_message_encoding(commit);
 		fg_check_message(&ctx->report, cfg, git_commit_message(commit), where, &mctx);
+		version_walk_add(vw, commit);
 		git_commit_free(commit);
 	}
 }
@@ -807,6 +1155,7 @@ int fg_run_pre_push(struct fg_hook_ctx *ctx)
 		git_revwalk *walk = NULL;
 		const struct ref_update *branch = NULL;
 		struct branch_commits bc;
+		struct version_walk vw;
 		int pushed = 0, nbranches = 0;
 
 		if (git_revwalk_new(&walk, repo) < 0)
@@ -844,7 +1193,12 @@ int fg_run_pre_push(struct fg_hook_ctx *ctx)
 						    branch->local_ref, &branch->local);
 			else
 				memset(&bc, 0, sizeof(bc));
-			check_new_commits(ctx, repo, walk, cfg, &bc);
+			version_walk_init(&vw, cfg);
+			check_new_commits(ctx, repo, walk, cfg, &bc, &vw);
+			check_version_changes(ctx, repo, cfg, &vw,
+					      nbranches == 1 ? branch->remote_ref + 11 : NULL,
+					      nbranches == 1 ? branch->local_ref : NULL);
+			version_walk_release(&vw);
 			free(bc.ids);
 		}
 		git_revwalk_free(walk);

@@ -141,6 +141,18 @@ enum fg_hook {
 	  "Each series branch carries one X.Y line of releases; another version there means the wrong branch or a forgotten bump.", \
 	  "0.16.1 on release/0.16.x\n0.17.0-dev on dev/0.17.x", \
 	  "0.17.0 on release/0.16.x") \
+	X(VERSION_REGRESSION, "versionRegression", FG_PC | FG_PP, FG_ERROR, \
+	  "a commit never lowers the version below its first parent's (workflow precedence: -dev < -alphaN < -betaN < -rcN < X.Y.Z)", \
+	  "write a version at least the parent's (flowgate bump picks the next one), then git add the version files", \
+	  "Versions only go up along a branch: a lower version ships older-looking packages over newer ones and breaks every tool that compares them (halfORM's main went from 0.16.0 back to 0.15.x). A merge is judged against its first parent, the branch merged into: the merged side may be lower (a hotfix merged into dev).", \
+	  "0.16.0-rc1 -> 0.16.0-rc2\n0.16.0 -> 0.17.0-dev\n0.16.0-alpha2 -> 0.16.0-alpha10", \
+	  "0.16.0 -> 0.15.3\n0.16.0 -> 0.16.0-rc3\n0.17.0-dev on main, merge of release/0.16.x resolved to 0.16.0") \
+	X(VERSION_PRE_RELEASE_BRANCH, "versionPreReleaseBranch", FG_PC | FG_PP, FG_WARN, \
+	  "a version change fits its branch: -rcN only on release/X.Y.x, -dev never on release/* or maint/*, a final X.Y.Z on main only from release/X.Y.x", \
+	  "make the change on the branch it belongs to (release candidates on release/X.Y.x; main gets a release by merging release/X.Y.x)", \
+	  "The workflow guide gives each kind of version a branch: release candidates are cut on the release branch, development versions live on main and dev/*, and main receives a final release only by merging the release branch that was tested.", \
+	  "0.16.0-rc1 on release/0.16.x\n0.17.0-dev on main\n0.16.0 on main by merging release/0.16.x", \
+	  "0.16.0-rc1 on main or dev/0.16.x\n0.16.1-dev on release/0.16.x\n0.16.0 committed straight on main") \
 	X(TAG_FORMAT, "tagFormat", FG_PP, FG_ERROR, \
 	  "tag name is the tag prefix (v) and X.Y.Z with an optional workflow pre-release", \
 	  "name release tags like v0.16.0 or v0.16.0-rc1", \
@@ -156,7 +168,7 @@ enum fg_hook {
 	X(TAG_MESSAGE, "tagMessage", FG_PP, FG_ERROR, \
 	  "tag message starts with one of the configured prefixes (release: hotfix: maintenance:), the one of its kind", \
 	  "recreate the tag: git tag -f -a <tag> <tag>^{} -m 'release: <summary>'", \
-	  "The first line of the tag message says which kind of release it is: 'release:' for an X.Y.0 release, 'hotfix:' for a patch on release/X.Y.x, 'maintenance:' for a patch on maint/X.Y.x.", \
+	  "The first line of the tag message says which kind of release it is: 'release:' for an X.Y.0 release, 'hotfix:' for a patch on release/X.Y.x, 'maintenance:' (or 'hotfix:', as the guide's multi-version hotfix writes it) for a patch on maint/X.Y.x.", \
 	  "release: 0.16.0\nhotfix: pool leak   (v0.16.1 on release/0.16.x)\nmaintenance: backport   (v0.15.4 on maint/0.15.x)", \
 	  "bump\nv0.16.2\nrelease: 0.16.1   (a patch on release/0.16.x: hotfix:)") \
 	X(TAG_VERSION_MATCH, "tagVersionMatch", FG_PP, FG_ERROR, \
@@ -177,6 +189,12 @@ enum fg_hook {
 	  "Everyone who fetched the tag keeps the old one; a moved release tag means two different releases under one name.", \
 	  "git push origin v0.16.1   (new on the remote)", \
 	  "git push -f origin v0.16.0   (v0.16.0 exists there with another target)") \
+	X(TAG_MONOTONIC, "tagMonotonic", FG_PP, FG_ERROR, \
+	  "a new release tag is higher than every existing tag of its X.Y series", \
+	  "tag the next version instead (flowgate bump rc|patch|release, then tag that)", \
+	  "Tags of a series are made in order: a tag lower than one already made (halfORM's v0.16.0-rc3 after v0.16.0) makes git describe, pip and every changelog tool pick the wrong release.", \
+	  "v0.16.0-rc2 after v0.16.0-rc1\nv0.16.1 after v0.16.0\nv0.15.4 after v0.16.0 (another series)", \
+	  "v0.16.0-rc3 after v0.16.0\nv0.16.1 when v0.16.2 exists") \
 	X(NEXT_STEP, "nextStep", FG_PM, FG_INFO, \
 	  "after release/X.Y.x is merged into main, bump main to X.(Y+1).0-dev", \
 	  "write X.(Y+1).0-dev in the version files and commit 'chore: bump version to X.(Y+1).0-dev'", \

@@ -60,6 +60,26 @@ static const char *kind_prefix(const struct fg_config *cfg, const struct fg_vers
 	return p && prefix_configured(cfg, p) ? p : NULL;
 }
 
+/* Non-zero when MESSAGE (may be NULL) starts with PREFIX. */
+static int starts_with(const char *message, const char *prefix)
+{
+	return message && !strncmp(message, prefix, strlen(prefix));
+}
+
+/*
+ * Non-zero when MESSAGE starts with KIND, the prefix of the tag's kind. A
+ * patch on maint/X.Y.x takes 'hotfix:' too (*HOTFIX_TOO set): the workflow
+ * guide tags v0.15.4 'hotfix: critical security fix' in its multi-version
+ * hotfix and 'maintenance: backport critical fix' in its maintenance
+ * section; both are patches of the maint branch.
+ */
+static int kind_accepts(const struct fg_config *cfg, const char *message, const char *kind,
+			int *hotfix_too)
+{
+	*hotfix_too = !strcmp(kind, "maintenance:") && prefix_configured(cfg, "hotfix:");
+	return starts_with(message, kind) || (*hotfix_too && starts_with(message, "hotfix:"));
+}
+
 size_t fg_check_tag(struct fg_report *report, const struct fg_config *cfg, const char *name,
 		    int annotated, const char *message, const struct fg_version_set *set,
 		    const struct fg_tag_context *tctx)
@@ -68,7 +88,7 @@ size_t fg_check_tag(struct fg_report *report, const struct fg_config *cfg, const
 	struct fg_version version;
 	struct fg_violation *v;
 	char *q = fg_quote(name, strlen(name), 80);
-	int format_ok = fg_tag_parse(cfg, name, &version) == 0;
+	int format_ok = fg_tag_parse(cfg, name, &version) == 0, maint_hotfix = 0;
 	const char *pfx = cfg->tag_prefix, *first = cfg->ntag_message_prefixes ?
 		cfg->tag_message_prefixes[0] : "release:", *kind;
 
@@ -93,12 +113,13 @@ size_t fg_check_tag(struct fg_report *report, const struct fg_config *cfg, const
 		fg_violation_hint(v, "recreate it annotated: git tag -f -a %s %s^{} -m '%s ...'",
 				  name, name, first);
 	} else if (format_ok && (kind = kind_prefix(cfg, &version, tctx)) &&
-		   strncmp(message ? message : "", kind, strlen(kind))) {
+		   !kind_accepts(cfg, message, kind, &maint_hotfix)) {
 		size_t len = message ? strcspn(message, "\n") : 0;
 		char *mq = fg_quote(message ? message : "", len, 60);
 
 		v = fg_report_add(report, FG_RULE_TAG_MESSAGE, "tag %s message %s does not start "
-				  "with '%s', the prefix of %s", q ? q : "?", mq ? mq : "?", kind,
+				  "with '%s'%s, the prefix of %s", q ? q : "?", mq ? mq : "?", kind,
+				  maint_hotfix ? " or 'hotfix:'" : "",
 				  version.patch == 0 ? "an X.Y.0 release" : tctx->on_release ?
 				  "a patch on a release branch" : "a patch on a maint branch");
 		fg_violation_hint(v, "recreate it: git tag -f -a %s %s^{} -m '%s <summary>'",
@@ -123,6 +144,17 @@ size_t fg_check_tag(struct fg_report *report, const struct fg_config *cfg, const
 		fg_violation_hint(v, "tag a commit of release/%llu.%llu.x (merge the work there "
 				  "first), and push that branch too",
 				  (unsigned long long)version.major, (unsigned long long)version.minor);
+	}
+	if (format_ok && tctx && tctx->higher_tag) {
+		char *hq = fg_quote(tctx->higher_tag, strlen(tctx->higher_tag), 80);
+
+		v = fg_report_add(report, FG_RULE_TAG_MONOTONIC, "tag %s is not higher than tag %s, "
+				  "made before it in the %llu.%llu series", q ? q : "?", hq ? hq : "?",
+				  (unsigned long long)version.major, (unsigned long long)version.minor);
+		fg_violation_hint(v, "a series only goes up: release the next version after %s "
+				  "(flowgate bump rc|patch|release --commit --tag) and delete this tag "
+				  "(git tag -d %s)", tctx->higher_tag, name);
+		free(hq);
 	}
 	for (size_t i = 0; format_ok && set && i < set->n; i++) {
 		const struct fg_vfile_value *value = &set->values[i];

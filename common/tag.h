@@ -20,6 +20,10 @@ struct fg_tag_context {
 	/* The remote's object for this tag (hex) when the push would move a tag
 	 * the remote already has; else NULL. */
 	const char *moved_from;
+	/* tagMonotonic: an existing tag of the same X.Y series (name without
+	 * "refs/tags/"), made before this one, whose version is at least this
+	 * tag's (the highest such); NULL when there is none. */
+	const char *higher_tag;
 };
 
 /*
@@ -32,11 +36,13 @@ struct fg_tag_context {
  * tag.messagePrefixes: "release:", "hotfix:", "maintenance:"),
  * tagVersionMatch (every version file says the tag's version; a series
  * file its X.Y). With TCTX (may be NULL: none of these): tagMoved
- * (TCTX->moved_from), tagOnReleaseBranch (branches_known, and neither
- * on_release nor on_maint), and tagMessage by kind: when the prefix of the
- * tag's kind is configured, an X.Y.0 tag's message starts with "release:",
- * a patch's on release/X.Y.x only with "hotfix:", on maint/X.Y.x only
- * with "maintenance:" (on both, or on neither, any configured prefix).
+ * (TCTX->moved_from), tagMonotonic (TCTX->higher_tag), tagOnReleaseBranch
+ * (branches_known, and neither on_release nor on_maint), and tagMessage by
+ * kind: when the prefix of the tag's kind is configured, an X.Y.0 tag's
+ * message starts with "release:", a patch's on release/X.Y.x only with
+ * "hotfix:", on maint/X.Y.x with "maintenance:" or "hotfix:" (the workflow
+ * guide uses both there; on both branches, or on neither, any configured
+ * prefix).
  * Returns the number of violations added to REPORT.
  */
 size_t fg_check_tag(struct fg_report *report, const struct fg_config *cfg, const char *name,

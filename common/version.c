@@ -541,3 +541,69 @@ size_t fg_versions_check(struct fg_report *report, const struct fg_version_set *
 	}
 	return report->n - before;
 }
+
+size_t fg_check_version_regression(struct fg_report *report, const struct fg_vfile_value *now,
+				   const struct fg_vfile_value *before, const char *where)
+{
+	struct fg_violation *v;
+
+	if (!now || !before || fg_version_compare(&now->version, &before->version) >= 0)
+		return 0;
+	v = fg_report_add(report, FG_RULE_VERSION_REGRESSION,
+			  "the version goes down from %s to %s in %s", before->text, now->text,
+			  where);
+	fg_violation_hint(v, "versions only go up: write %s or higher in the version files "
+			  "(flowgate bump picks the next one), then git add them", before->text);
+	return v ? 1 : 0;
+}
+
+size_t fg_check_version_branch(struct fg_report *report, const struct fg_vfile_value *now,
+			       const struct fg_branch *branch, const char *branch_name,
+			       int from_release, const char *where)
+{
+	struct fg_violation *v = NULL;
+	unsigned long long major, minor;
+
+	if (!now || !branch)
+		return 0;
+	major = (unsigned long long)now->version.major;
+	minor = (unsigned long long)now->version.minor;
+	switch (now->version.pre_kind) {
+	case FG_PRE_RC:
+		if (branch->kind == FG_BRANCH_RELEASE)
+			return 0;
+		v = fg_report_add(report, FG_RULE_VERSION_PRE_RELEASE_BRANCH,
+				  "release candidate %s is set on branch '%s' in %s; release "
+				  "candidates are cut on release/%llu.%llu.x only", now->text,
+				  branch_name, where, major, minor);
+		fg_violation_hint(v, "set -rcN on release/%llu.%llu.x (git checkout release/%llu.%llu.x, "
+				  "then flowgate bump rc); here use -dev, -alphaN or -betaN",
+				  major, minor, major, minor);
+		break;
+	case FG_PRE_DEV:
+		if (branch->kind != FG_BRANCH_RELEASE && branch->kind != FG_BRANCH_MAINT)
+			return 0;
+		v = fg_report_add(report, FG_RULE_VERSION_PRE_RELEASE_BRANCH,
+				  "development version %s is set on branch '%s' in %s; release "
+				  "and maint branches hold only -rcN and final versions", now->text,
+				  branch_name, where);
+		fg_violation_hint(v, "set a release candidate or a release here (flowgate bump rc, "
+				  "flowgate bump release or flowgate bump patch); -dev belongs on "
+				  "main and dev/*");
+		break;
+	case FG_PRE_NONE:
+		if (branch->kind != FG_BRANCH_MAIN || from_release)
+			return 0;
+		v = fg_report_add(report, FG_RULE_VERSION_PRE_RELEASE_BRANCH,
+				  "release %s is set on branch '%s' in %s, not by merging "
+				  "release/%llu.%llu.x; main gets a release only from its release "
+				  "branch", now->text, branch_name, where, major, minor);
+		fg_violation_hint(v, "release on release/%llu.%llu.x (flowgate bump release --commit "
+				  "--tag there), then git merge release/%llu.%llu.x into main",
+				  major, minor, major, minor);
+		break;
+	default:
+		return 0;
+	}
+	return v ? 1 : 0;
+}

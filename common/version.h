@@ -203,6 +203,37 @@ size_t fg_versions_check(struct fg_report *report, const struct fg_version_set *
 			 const struct fg_branch *branch, const char *branch_name);
 
 /*
+ * fg_check_version_regression: rule versionRegression on one commit. NOW is
+ * the version its files agree on, BEFORE its first parent's (each the
+ * fg_versions_exact of a set; either may be NULL: nothing to compare, no
+ * violation). WHERE names the commit in the message ("commit 1a2b3c4d5e6f",
+ * "the staged version files"). A violation when NOW is lower than BEFORE by
+ * fg_version_compare (the workflow's precedence, build metadata ignored).
+ * A merge is judged against its first parent only, the branch merged into:
+ * the other side may carry a lower version (a hotfix merged into dev) or a
+ * higher one (which the merge may take). Returns the number of violations
+ * added (0 or 1).
+ */
+size_t fg_check_version_regression(struct fg_report *report, const struct fg_vfile_value *now,
+				   const struct fg_vfile_value *before, const char *where);
+
+/*
+ * fg_check_version_branch: rule versionPreReleaseBranch on a commit that
+ * sets the version NOW (an exact value, may be NULL: no violation) on
+ * branch BRANCH (parsed, named BRANCH_NAME; NULL or not a workflow kind: no
+ * violation). FROM_RELEASE is non-zero when the commit comes from
+ * release/X.Y.x of NOW's series: it is on that branch, or it is a merge
+ * whose other side is. Violations (the workflow guide's "Branch Structure"
+ * and "Pre-release Versions"): an -rcN version on any branch but
+ * release/X.Y.x; a -dev version on release/X.Y.x or maint/X.Y.x; a final X.Y.Z on
+ * main that does not come from release/X.Y.x. WHERE as above. Returns the
+ * number of violations added (0 or 1).
+ */
+size_t fg_check_version_branch(struct fg_report *report, const struct fg_vfile_value *now,
+			       const struct fg_branch *branch, const char *branch_name,
+			       int from_release, const char *where);
+
+/*
  * fg_versions_exact: the first valid exact (non-series) value in SET, the
  * version the files are meant to agree on; NULL when there is none.
  */

@@ -417,9 +417,15 @@ stage docs/index.md "$(docs_line 0.17.x)"
 expect_fail "versions: 0.17.0-rc1 on release/0.16.x is refused" git commit -q -m 'release: rc1'
 expect_output "versions: 0.17.0-rc1 on release/0.16.x names branchVersionSeries" 'error: branchVersionSeries:'
 expect_no_output "versions: 0.17.0-rc1 with docs 0.17.x is consistent" 'versionConsistency'
-stage half_orm/version.txt 0.16.0-rc1
+stage half_orm/version.txt 0.16.3-rc1
 stage docs/index.md "$(docs_line 0.16.x)"
-expect_ok "versions: 0.16.0-rc1 on release/0.16.x is accepted" git commit -q -m 'release: rc1'
+expect_ok "versions: 0.16.3-rc1 on release/0.16.x is accepted" git commit -q -m 'release: 0.16.3-rc1'
+# versionRegression: main said 0.16.2; the release branch went to 0.16.3-rc1
+stage half_orm/version.txt 0.16.2
+expect_fail "versions: 0.16.3-rc1 back to 0.16.2 is refused" git commit -q -m 'fix: back'
+expect_output "versions: going back names versionRegression" \
+	'error: versionRegression: the version goes down from 0.16.3-rc1 to 0.16.2 in the staged version files'
+git reset -q --hard
 git checkout -q -b dev/0.17.x main
 stage half_orm/version.txt 0.16.3
 expect_fail "versions: 0.16.3 on dev/0.17.x is refused" git commit -q -m 'chore: x'

@@ -288,6 +288,7 @@ static const struct fg_test_file hook_files[] = {
 };
 
 #define DOCS_015 "This documentation covers halfORM **0.15.x** (latest stable release).\n"
+#define DOCS_017 "This documentation covers halfORM **0.17.x** (latest development release).\n"
 
 #define TEMPLATE(c) \
 	"\n" c " Please enter the commit message for your changes. Lines starting\n" \
@@ -457,8 +458,34 @@ static const struct {
 	const char *err;
 } tree_cases[] = {
 	{ "pre-commit: clean", "pre-commit", "main", NULL, NULL, 0, 1, NULL, 0, "" },
-	{ "pre-commit: feature branch, staged rc", "pre-commit", "feature/new-cli", "0.16.0-rc1\n",
-	  NULL, 0, 1, NULL, 0, "" },
+	{ "pre-commit: feature branch, staged alpha", "pre-commit", "feature/new-cli",
+	  "0.16.1-alpha1\n", NULL, 0, 1, NULL, 0, "" },
+	{ "pre-commit: an rc on a feature branch warns", "pre-commit", "feature/new-cli",
+	  "0.16.1-rc1\n", NULL, 0, 1, NULL, 0,
+	  "flowgate pre-commit: warning: versionPreReleaseBranch: release candidate 0.16.1-rc1 is "
+	  "set on branch 'feature/new-cli' in the staged version files; release candidates are cut "
+	  "on release/0.16.x only\nhint: set -rcN on release/0.16.x" },
+	{ "pre-commit: an rc on its release branch", "pre-commit", "release/0.16.x",
+	  "0.16.1-rc1\n", NULL, 0, 1, NULL, 0, "" },
+	{ "pre-commit: -dev on a release branch warns", "pre-commit", "release/0.16.x",
+	  "0.16.1-dev\n", NULL, 0, 1, NULL, 0,
+	  "warning: versionPreReleaseBranch: development version 0.16.1-dev is set on branch "
+	  "'release/0.16.x' in the staged version files" },
+	{ "pre-commit: -dev on a maint branch warns", "pre-commit", "maint/0.16.x",
+	  "0.16.1-dev\n", NULL, 0, 1, NULL, 0, "warning: versionPreReleaseBranch: development " },
+	{ "pre-commit: a release straight on main warns", "pre-commit", "main", "0.16.1\n", NULL, 0,
+	  1, NULL, 0,
+	  "warning: versionPreReleaseBranch: release 0.16.1 is set on branch 'main' in the staged "
+	  "version files, not by merging release/0.16.x" },
+	{ "pre-commit: the next -dev on main", "pre-commit", "main", "0.17.0-dev\n", DOCS_017, 0, 1,
+	  NULL, 0, "" },
+	{ "pre-commit: the version goes down", "pre-commit", "feature/x", "0.15.9\n", DOCS_015, 0,
+	  1, NULL, 1,
+	  "flowgate pre-commit: error: versionRegression: the version goes down from 0.16.0 to "
+	  "0.15.9 in the staged version files\nhint: versions only go up: write 0.16.0 or higher" },
+	{ "pre-commit: a final release goes down to its rc", "pre-commit", "release/0.16.x",
+	  "0.16.0-rc3\n", NULL, 0, 1, NULL, 1,
+	  "error: versionRegression: the version goes down from 0.16.0 to 0.16.0-rc3" },
 	{ "pre-commit: master", "pre-commit", "master", NULL, NULL, 0, 1, NULL, 1,
 	  "flowgate pre-commit: error: branchName: branch 'master' is not a workflow branch" },
 	{ "pre-commit: master hint", "pre-commit", "master", NULL, NULL, 0, 1, NULL, 1,
@@ -466,8 +493,8 @@ static const struct {
 	{ "pre-commit: staged disagreement", "pre-commit", "feature/x", NULL, DOCS_015, 0, 1, NULL, 1,
 	  "flowgate pre-commit: error: versionConsistency: version files disagree: "
 	  "half_orm/version.txt says '0.16.0' but docs/index.md says '0.15.x'" },
-	{ "pre-commit: the index counts, not HEAD", "pre-commit", "feature/x", "0.15.0\n", DOCS_015, 0,
-	  1, NULL, 0, "" },
+	{ "pre-commit: the index counts, not HEAD", "pre-commit", "feature/x", "0.17.0-dev\n",
+	  DOCS_017, 0, 1, NULL, 0, "" },
 	{ "pre-commit: staged invalid version", "pre-commit", "main", "0.16.0-preview\n", NULL, 0, 1,
 	  NULL, 1, "error: versionFormat: half_orm/version.txt holds '0.16.0-preview'" },
 	{ "pre-commit: release/0.16.x at 0.17.0", "pre-commit", "release/0.16.x", "0.17.0\n",

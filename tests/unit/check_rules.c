@@ -96,13 +96,15 @@ START_TEST(test_rule_default_severities)
 {
 	/* Every rule blocks except the post-merge advice and the message's
 	 * layout warnings (bodyMaxLineLength, subjectFullStop, bodyLeadingBlank),
-	 * versionBumpMessage and branchCommitType (issue 4's defaults). */
+	 * versionBumpMessage and branchCommitType (issue 4's defaults), and
+	 * versionPreReleaseBranch (issue 5: "default warn"). */
 	for (int i = 0; i < FG_RULE__COUNT; i++)
 		ck_assert_int_eq(fg_rule_info((enum fg_rule)i)->severity,
 				 i == FG_RULE_NEXT_STEP ? FG_INFO :
 				 i == FG_RULE_BODY_MAX_LINE_LENGTH || i == FG_RULE_SUBJECT_FULL_STOP ||
 				 i == FG_RULE_BODY_LEADING_BLANK || i == FG_RULE_VERSION_BUMP_MESSAGE ||
-				 i == FG_RULE_BRANCH_COMMIT_TYPE ? FG_WARN : FG_ERROR);
+				 i == FG_RULE_BRANCH_COMMIT_TYPE ||
+				 i == FG_RULE_VERSION_PRE_RELEASE_BRANCH ? FG_WARN : FG_ERROR);
 }
 END_TEST
 

@@ -136,26 +136,36 @@ static const struct {
 	int rule; /* -1: passes */
 	const char *text;
 } context_cases[] = {
-	{ "X.Y.0 on its release branch", "v0.16.0", "release: 0.16.0\n", { 1, 1, 0, NULL }, -1, NULL },
-	{ "X.Y.0 on no branch of its series", "v0.16.0", "release: 0.16.0\n", { 1, 0, 0, NULL },
+	{ "X.Y.0 on its release branch", "v0.16.0", "release: 0.16.0\n", { 1, 1, 0, NULL, NULL }, -1, NULL },
+	{ "X.Y.0 on no branch of its series", "v0.16.0", "release: 0.16.0\n", { 1, 0, 0, NULL, NULL },
 	  FG_RULE_TAG_ON_RELEASE_BRANCH,
 	  "tag 'v0.16.0' points at a commit on no release/0.16.x or maint/0.16.x branch" },
-	{ "branches not looked up: no judgement", "v0.16.0", "release: 0.16.0\n", { 0, 0, 0, NULL },
+	{ "branches not looked up: no judgement", "v0.16.0", "release: 0.16.0\n", { 0, 0, 0, NULL, NULL },
 	  -1, NULL },
-	{ "a patch on maint", "v0.15.4", "maintenance: backport\n", { 1, 0, 1, NULL }, -1, NULL },
-	{ "a patch on release", "v0.16.1", "hotfix: pool leak\n", { 1, 1, 0, NULL }, -1, NULL },
-	{ "a patch on release called maintenance", "v0.16.1", "maintenance: x\n", { 1, 1, 0, NULL },
+	{ "a patch on maint", "v0.15.4", "maintenance: backport\n", { 1, 0, 1, NULL, NULL }, -1, NULL },
+	{ "a patch on release", "v0.16.1", "hotfix: pool leak\n", { 1, 1, 0, NULL, NULL }, -1, NULL },
+	{ "a patch on release called maintenance", "v0.16.1", "maintenance: x\n", { 1, 1, 0, NULL, NULL },
 	  FG_RULE_TAG_MESSAGE,
 	  "tag 'v0.16.1' message 'maintenance: x' does not start with 'hotfix:', the prefix of a "
 	  "patch on a release branch" },
-	{ "a patch on maint called hotfix", "v0.15.4", "hotfix: x\n", { 1, 0, 1, NULL },
-	  FG_RULE_TAG_MESSAGE, NULL },
-	{ "X.Y.0 called hotfix", "v0.16.0", "hotfix: x\n", { 1, 1, 0, NULL }, FG_RULE_TAG_MESSAGE,
+	/* the workflow guide's multi-version hotfix: git tag v0.15.4 -m "hotfix: ..." on maint */
+	{ "a patch on maint called hotfix", "v0.15.4", "hotfix: x\n", { 1, 0, 1, NULL, NULL }, -1,
 	  NULL },
-	{ "a patch on both: either prefix", "v0.16.1", "maintenance: x\n", { 1, 1, 1, NULL }, -1,
+	{ "a patch on maint called release", "v0.15.4", "release: x\n", { 1, 0, 1, NULL, NULL },
+	  FG_RULE_TAG_MESSAGE,
+	  "tag 'v0.15.4' message 'release: x' does not start with 'maintenance:' or 'hotfix:', the "
+	  "prefix of a patch on a maint branch" },
+	{ "a new tag above the series' tags", "v0.16.0-rc2", "release: 0.16.0-rc2\n",
+	  { 1, 1, 0, NULL, NULL }, -1, NULL },
+	{ "a new tag below one made before", "v0.16.0-rc3", "release: 0.16.0-rc3\n",
+	  { 1, 1, 0, NULL, "v0.16.0" }, FG_RULE_TAG_MONOTONIC,
+	  "tag 'v0.16.0-rc3' is not higher than tag 'v0.16.0', made before it in the 0.16 series" },
+	{ "X.Y.0 called hotfix", "v0.16.0", "hotfix: x\n", { 1, 1, 0, NULL, NULL }, FG_RULE_TAG_MESSAGE,
+	  NULL },
+	{ "a patch on both: either prefix", "v0.16.1", "maintenance: x\n", { 1, 1, 1, NULL, NULL }, -1,
 	  NULL },
 	{ "a tag the remote has elsewhere", "v0.16.0", "release: 0.16.0\n",
-	  { 1, 1, 0, "0123456789abcdef0123456789abcdef01234567" }, FG_RULE_TAG_MOVED,
+	  { 1, 1, 0, "0123456789abcdef0123456789abcdef01234567", NULL }, FG_RULE_TAG_MOVED,
 	  "tag 'v0.16.0' already exists on the remote (0123456789ab) and this push would move it" },
 };
 

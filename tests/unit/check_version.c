@@ -911,6 +911,121 @@ START_TEST(test_vfile_find)
 }
 END_TEST
 
+/* versionRegression: NOW against BEFORE (the first parent's). */
+static const struct {
+	const char *before, *now;
+	int violations;
+} regression_cases[] = {
+	{ "0.16.0-rc1", "0.16.0-rc2", 0 },
+	{ "0.16.0-rc2", "0.16.0", 0 },
+	{ "0.16.0", "0.17.0-dev", 0 },
+	{ "0.16.0-alpha2", "0.16.0-alpha10", 0 }, /* plain SemVer would call this a regression */
+	{ "0.16.0-beta2", "0.16.0-rc1", 0 },
+	{ "0.16.0", "0.16.0+build.7", 0 },       /* build metadata: same precedence */
+	{ "0.16.0", "0.15.3", 1 },
+	{ "0.16.0", "0.16.0-rc3", 1 },
+	{ "0.16.0-beta2", "0.16.0-dev", 1 },      /* plain SemVer would call -dev higher */
+	{ "0.16.0-alpha10", "0.16.0-alpha2", 1 },
+	{ "1.0.0", "0.99.99", 1 },
+	{ NULL, "0.16.0", 0 },                    /* nothing to compare */
+	{ "0.16.0", NULL, 0 },
+};
+
+/* VALUE for TEXT (NULL: returns NULL), a valid exact version. */
+static const struct fg_vfile_value *value_of(struct fg_vfile_value *value, const char *text)
+{
+	if (!text)
+		return NULL;
+	memset(value, 0, sizeof(*value));
+	value->path = "half_orm/version.txt";
+	value->text = (char *)text;
+	value->valid = 1;
+	ck_assert_int_eq(fg_version_parse(text, strlen(text), &value->version), 0);
+	value->major = value->version.major;
+	value->minor = value->version.minor;
+	return value;
+}
+
+START_TEST(test_version_regression)
+{
+	struct fg_report report;
+	struct fg_vfile_value now, before;
+	size_t n;
+
+	fg_report_init(&report);
+	n = fg_check_version_regression(&report, value_of(&now, regression_cases[_i].now),
+					value_of(&before, regression_cases[_i].before), "commit 1a2b3c");
+	ck_assert_msg(n == (size_t)regression_cases[_i].violations && report.n == n,
+		      "%s -> %s: %zu violations", regression_cases[_i].before,
+		      regression_cases[_i].now, n);
+	if (n) {
+		char *want = fg_strdupf("the version goes down from %s to %s in commit 1a2b3c",
+					regression_cases[_i].before, regression_cases[_i].now);
+		ck_assert_int_eq(report.items[0].rule, FG_RULE_VERSION_REGRESSION);
+		ck_assert_int_eq(report.items[0].severity, FG_ERROR);
+		ck_assert_str_eq(report.items[0].message, want);
+		ck_assert_ptr_nonnull(strstr(report.items[0].hint, regression_cases[_i].before));
+		free(want);
+	}
+	fg_report_release(&report);
+}
+END_TEST
+
+/* versionPreReleaseBranch: the version a commit sets, on a branch. */
+static const struct {
+	const char *version, *branch;
+	int from_release, violations;
+} prerelease_branch_cases[] = {
+	{ "0.16.0-rc1", "release/0.16.x", 0, 0 },
+	{ "0.16.0-rc1", "main", 0, 1 },
+	{ "0.16.0-rc1", "dev/0.16.x", 0, 1 },
+	{ "0.16.0-rc1", "feature/x", 0, 1 },
+	{ "0.16.0-rc1", "maint/0.16.x", 0, 1 },
+	{ "0.16.0-rc1", "main", 1, 1 },           /* an rc reaching main from release: still main's */
+	{ "0.17.0-dev", "main", 0, 0 },
+	{ "0.16.1-dev", "dev/0.16.x", 0, 0 },
+	{ "0.16.1-dev", "release/0.16.x", 0, 1 },
+	{ "0.15.4-dev", "maint/0.15.x", 0, 1 },
+	{ "0.16.0", "main", 0, 1 },
+	{ "0.16.0", "main", 1, 0 },
+	{ "0.16.0", "release/0.16.x", 0, 0 },
+	{ "0.16.1", "hotfix/pool-leak", 0, 0 },
+	{ "0.15.4", "maint/0.15.x", 0, 0 },
+	{ "0.16.0-alpha1", "main", 0, 0 },
+	{ "0.16.0-beta2", "dev/0.16.x", 0, 0 },
+	{ "0.16.0-rc1", "Master", 0, 0 },          /* not a workflow branch: branchName's business */
+};
+
+START_TEST(test_version_branch)
+{
+	struct fg_report report;
+	struct fg_vfile_value now;
+	struct fg_branch branch;
+	const struct fg_branch *b = NULL;
+	size_t n;
+
+	fg_report_init(&report);
+	if (fg_branch_parse(fg_test_config(), prerelease_branch_cases[_i].branch, &branch) == 0)
+		b = &branch;
+	n = fg_check_version_branch(&report, value_of(&now, prerelease_branch_cases[_i].version), b,
+				    prerelease_branch_cases[_i].branch,
+				    prerelease_branch_cases[_i].from_release, "commit 1a2b3c");
+	ck_assert_msg(n == (size_t)prerelease_branch_cases[_i].violations && report.n == n,
+		      "%s on %s: %zu violations", prerelease_branch_cases[_i].version,
+		      prerelease_branch_cases[_i].branch, n);
+	if (n) {
+		ck_assert_int_eq(report.items[0].rule, FG_RULE_VERSION_PRE_RELEASE_BRANCH);
+		ck_assert_int_eq(report.items[0].severity, FG_WARN);
+		ck_assert_ptr_nonnull(strstr(report.items[0].message,
+					     prerelease_branch_cases[_i].version));
+		ck_assert_ptr_nonnull(strstr(report.items[0].message,
+					     prerelease_branch_cases[_i].branch));
+		ck_assert_ptr_nonnull(report.items[0].hint);
+	}
+	fg_report_release(&report);
+}
+END_TEST
+
 Suite *version_suite(void)
 {
 	Suite *s = suite_create("version");
@@ -940,6 +1055,8 @@ Suite *version_suite(void)
 	suite_add_tcase(s, series);
 
 	tcase_add_loop_test(files, test_versions_files, 0, (int)FG_COUNT(vfile_cases));
+	tcase_add_loop_test(files, test_version_regression, 0, (int)FG_COUNT(regression_cases));
+	tcase_add_loop_test(files, test_version_branch, 0, (int)FG_COUNT(prerelease_branch_cases));
 	tcase_add_test(files, test_versions_corpus_messages);
 	tcase_add_test(files, test_versions_series_message);
 	tcase_add_test(files, test_versions_exact);
