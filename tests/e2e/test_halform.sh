@@ -135,11 +135,11 @@ n_odd=0
 for t in "${!TAG_STATUS[@]}"; do case ${TAG_STATUS[$t]} in 0 | 1) ;; *) n_odd=$((n_odd + 1)) ;; esac; done
 check '[ "$n_odd" -eq 0 ]' "pre-push exits 0 or 1 on each of the $((n_pass + n_fail)) tags" "$n_odd other exits"
 echo "# tags: $n_pass pass, $n_fail refused; tags refused per rule:"
-for r in tagFormat tagAnnotated tagMessage tagVersionMatch tagOnReleaseBranch; do
+for r in tagFormat tagAnnotated tagMessage tagVersionMatch tagOnReleaseBranch tagMonotonic tagMoved; do
 	echo "#   $r: ${RULE_COUNT[$r]:-0}"
 done
 for r in "${!RULE_COUNT[@]}"; do
-	case $r in tagFormat | tagAnnotated | tagMessage | tagVersionMatch | tagOnReleaseBranch) ;;
+	case $r in tagFormat | tagAnnotated | tagMessage | tagVersionMatch | tagOnReleaseBranch | tagMonotonic | tagMoved) ;;
 	*) echo "#   $r (not a tag rule): ${RULE_COUNT[$r]}" ;; esac
 done
 echo "# tags passing:$(for t in "${!TAG_STATUS[@]}"; do [ "${TAG_STATUS[$t]}" -eq 0 ] && printf ' %s' "$t"; done)"
@@ -273,14 +273,31 @@ tip=$(git -C "$R" rev-parse main)
 (cd "$R" && printf 'refs/heads/main %s refs/heads/main %s\n' "$tip" "$ZERO" |
 	"$HOOKBIN/pre-push" "$E" "$E") >"$LAST_OUT" 2>&1
 status=$?
+cp "$LAST_OUT" "$TMP/push_all.out"
 grep -oE '^flowgate pre-push: error: [A-Za-z]+: commit [0-9a-f]{12}:' "$LAST_OUT" |
 	grep -oE '[0-9a-f]{12}:$' | tr -d : | sort -u >"$TMP/push_ids"
 echo "# first push of all of main to an empty remote: $(wc -l <"$TMP/push_ids") commits refused by pre-push"
 check '[ "$status" -eq 1 ] && cmp -s "$TMP/push_ids" "$TMP/msg_ids"' \
 	"pre-push of all of main refuses exactly the commits commit-msg refuses"
 
+# The version going backwards on main (corpus README: 0.16.0 -> 0.16.0-rc2 ->
+# 0.16.0, at 1074bc4c13): versionRegression names that commit and no other.
+grep -E '^flowgate pre-push: error: versionRegression: ' "$TMP/push_all.out" >"$TMP/regressions"
+echo "# versionRegression on all of main: $(wc -l <"$TMP/regressions") commit(s)"
+sed 's/^/#   /' "$TMP/regressions"
+back=$(printf %.12s "${NEW[1074bc4c13c8b9b5d0ee69e987ce08768cd4685c]}")
+check '[ "$(cat "$TMP/regressions")" = "flowgate pre-push: error: versionRegression: the version goes down from 0.16.0 to 0.16.0-rc2 in commit $back" ]' \
+	"versionRegression names exactly 1074bc4c13, where main went from 0.16.0 back to 0.16.0-rc2" \
+	"$(wc -l <"$TMP/regressions") lines"
+# The replay's origin/main holds every commit: each was made on a branch the
+# remote has, and is judged there, not again on this push.
+n_prb=$(grep -c ": versionPreReleaseBranch: " "$TMP/push_all.out")
+check '[ "$n_prb" -eq 0 ]' "versionPreReleaseBranch leaves commits origin/main holds to that branch" "$n_prb"
+
 # ------------------------------------------------------------ version files
-# Every version-touching main commit's tree staged on main: what pre-commit says.
+# Every version-touching main commit's tree staged on main: what pre-commit says
+# of its version files. Staged over main's 0.16.0, every older version would go
+# down: versionRegression is asked for above, and skipped here.
 S=$TMP/scratch
 git clone -q "$R" "$S"
 declare -A VRULE
@@ -290,7 +307,7 @@ while IFS=$'\t' read -r orig _ _ _ _ _ _; do
 	[ -n "$c" ] || continue
 	n_vrows=$((n_vrows + 1))
 	git -C "$S" read-tree "$c"
-	if ! (cd "$S" && "$HOOKBIN/pre-commit") >"$TMP/v.out" 2>&1; then
+	if ! (cd "$S" && FLOWGATE_SKIP=versionRegression "$HOOKBIN/pre-commit") >"$TMP/v.out" 2>&1; then
 		n_vref=$((n_vref + 1))
 		for r in $(rules "$TMP/v.out"); do VRULE[$r]=$((${VRULE[$r]:-0} + 1)); done
 		grep -q ': error: versionConsistency:' "$TMP/v.out" && vc_at="$vc_at ${orig:0:10}"
