@@ -55,6 +55,18 @@ tag_as() {
 	git tag -m "$2" "$1" ${3:+"$3"}
 }
 
+# warned_version LABEL V MESSAGE TEXT: committing version V with MESSAGE goes
+# through with the versionPreReleaseBranch warning TEXT (a regex), and is undone.
+warned_version() {
+	tick
+	set_version "$2"
+	expect_ok "$1: $2 on $(git branch --show-current) goes through with a warning" \
+		git commit -q -m "$3"
+	expect_output "$1: warned with versionPreReleaseBranch" \
+		"^flowgate pre-commit: warning: versionPreReleaseBranch: $4"
+	git reset -q --hard HEAD~1
+}
+
 # pushed REF: the object origin holds for REF, or nothing.
 pushed() { git --git-dir="$O" rev-parse -q --verify "$1"; }
 
@@ -109,12 +121,8 @@ set_version 0.17.0-dev
 expect_fail "dev mistake: 0.17.0-dev on dev/0.16.x is refused" git commit -q -m 'chore: bump version to 0.17.0-dev'
 expect_output "dev mistake: names branchVersionSeries" '^flowgate pre-commit: error: branchVersionSeries: '
 git reset -q --hard
-tick
-set_version 0.16.0-rc1
-expect_ok "dev mistake: 0.16.0-rc1 on dev/0.16.x goes through with a warning" git commit -q -m 'chore: prepare release 0.16.0-rc1'
-expect_output "dev mistake: warned with versionPreReleaseBranch" \
-	"^flowgate pre-commit: warning: versionPreReleaseBranch: release candidate 0.16.0-rc1 is set on branch 'dev/0.16.x'"
-git reset -q --hard HEAD~1
+warned_version 'dev mistake' 0.16.0-rc1 'chore: prepare release 0.16.0-rc1' \
+	"release candidate 0.16.0-rc1 is set on branch 'dev/0.16.x'"
 
 # Meanwhile main goes on (so that the release merges back as a real merge).
 git checkout -q main
@@ -158,12 +166,8 @@ expect_output "release mistake: names versionRegression" \
 	'^flowgate pre-commit: error: versionRegression: the version goes down from 0.16.0-rc2 to 0.16.0-rc1'
 git reset -q --hard
 # Mistake: -dev on the release branch.
-tick
-set_version 0.16.1-dev
-expect_ok "release mistake: 0.16.1-dev on release/0.16.x goes through with a warning" git commit -q -m 'chore: bump version to 0.16.1-dev'
-expect_output "release mistake: warned with versionPreReleaseBranch" \
-	"^flowgate pre-commit: warning: versionPreReleaseBranch: development version 0.16.1-dev is set on branch 'release/0.16.x'"
-git reset -q --hard HEAD~1
+warned_version 'release mistake' 0.16.1-dev 'chore: bump version to 0.16.1-dev' \
+	"development version 0.16.1-dev is set on branch 'release/0.16.x'"
 
 # ------------------------------------------------------ 4. stable release
 expect_ok "release: chore: prepare release 0.16.0" commit_version 0.16.0 'chore: prepare release 0.16.0'
@@ -190,12 +194,8 @@ expect_ok "release: main pushed (a release reaching main by merge)" git push ori
 expect_no_output "release: no versionPreReleaseBranch on the merge" 'versionPreReleaseBranch'
 
 # Mistake: a release set on main by hand, not merged from its release branch.
-tick
-set_version 0.16.1
-expect_ok "main mistake: 0.16.1 committed on main goes through with a warning" git commit -q -m 'chore: prepare release 0.16.1'
-expect_output "main mistake: warned with versionPreReleaseBranch" \
-	"^flowgate pre-commit: warning: versionPreReleaseBranch: release 0.16.1 is set on branch 'main'"
-git reset -q --hard HEAD~1
+warned_version 'main mistake' 0.16.1 'chore: prepare release 0.16.1' \
+	"release 0.16.1 is set on branch 'main'"
 
 # 5. Post-release: main moves to the next development version.
 expect_ok "post-release: chore: bump version to 0.17.0-dev" commit_version 0.17.0-dev 'chore: bump version to 0.17.0-dev'
@@ -267,12 +267,8 @@ git tag -d v0.15.4 >/dev/null
 tag_as v0.15.4 'maintenance: backport critical fix'
 expect_ok "maint: git push origin v0.15.4 (with its branch)" git push -q origin maint/0.15.x v0.15.4
 expect_eq "maint: origin has v0.15.4" "$(pushed refs/tags/v0.15.4)" "$(git rev-parse v0.15.4)"
-tick
-set_version 0.15.5-dev
-expect_ok "maint mistake: 0.15.5-dev on maint/0.15.x goes through with a warning" git commit -q -m 'chore: bump version to 0.15.5-dev'
-expect_output "maint mistake: warned with versionPreReleaseBranch" \
-	"^flowgate pre-commit: warning: versionPreReleaseBranch: development version 0.15.5-dev is set on branch 'maint/0.15.x'"
-git reset -q --hard HEAD~1
+warned_version 'maint mistake' 0.15.5-dev 'chore: bump version to 0.15.5-dev' \
+	"development version 0.15.5-dev is set on branch 'maint/0.15.x'"
 
 # A push that lowers the version (made with --no-verify) is refused by pre-push.
 tick
