@@ -1,7 +1,9 @@
 /*
- * The flowgate command: `rules`, `config` and `explain`, reading the
- * configuration the way the hooks do (repo.c) and the rule registry
- * (rules.h). It never writes to the repository.
+ * The flowgate command: `rules`, `config`, `explain` and the message checks,
+ * reading the configuration the way the hooks do (repo.c) and the rule
+ * registry (rules.h); `version` and `bump` hand over to release.c. Only
+ * `bump` writes: the version files, the index, and with --commit/--tag a
+ * commit and a tag.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -12,6 +14,7 @@
 #include "config.h"
 #include "hook.h"
 #include "message.h"
+#include "release.h"
 #include "repo.h"
 
 static const char usage[] =
@@ -20,6 +23,8 @@ static const char usage[] =
 	"       flowgate explain <rule> [--cached | --rev <commit>]\n"
 	"       flowgate check-message [--format text|json|github] [--branch <name>] <file>|-\n"
 	"       flowgate check-range [--format text|json|github] [--branch <name>] <A>..<B>\n"
+	"       flowgate version [--cached | --rev <commit>]\n"
+	"       flowgate bump " FG_BUMP_USAGE " [--commit [--tag]] [--dry-run]\n"
 	"       flowgate help\n";
 
 enum format { FORMAT_TEXT, FORMAT_JSON, FORMAT_GITHUB };
@@ -456,7 +461,8 @@ int fg_cli_main(int argc, char **argv, FILE *out, FILE *err)
 	const char *branch = NULL;
 	enum format format = FORMAT_TEXT;
 	git_repository *repo = NULL;
-	int markdown = 0, rule = -1, status, checks;
+	struct fg_bump_options bump = { NULL, 0, 0, 0 };
+	int markdown = 0, rule = -1, status, checks, release;
 
 	if (!command || !strcmp(command, "help") || !strcmp(command, "--help") ||
 	    !strcmp(command, "-h")) {
@@ -464,8 +470,9 @@ int fg_cli_main(int argc, char **argv, FILE *out, FILE *err)
 		return command ? 0 : FG_EXIT_USAGE;
 	}
 	checks = !strcmp(command, "check-message") || !strcmp(command, "check-range");
+	release = !strcmp(command, "version") || !strcmp(command, "bump");
 	if (strcmp(command, "rules") && strcmp(command, "config") && strcmp(command, "explain") &&
-	    !checks) {
+	    !checks && !release) {
 		fprintf(err, "flowgate: error: unknown command '%s'\n%s", command, usage);
 		return FG_EXIT_USAGE;
 	}
@@ -497,6 +504,14 @@ int fg_cli_main(int argc, char **argv, FILE *out, FILE *err)
 			}
 		} else if (checks && !operand && (argv[i][0] != '-' || !strcmp(argv[i], "-"))) {
 			operand = argv[i];
+		} else if (!strcmp(command, "bump") && !strcmp(argv[i], "--commit")) {
+			bump.commit = 1;
+		} else if (!strcmp(command, "bump") && !strcmp(argv[i], "--tag")) {
+			bump.tag = 1;
+		} else if (!strcmp(command, "bump") && !strcmp(argv[i], "--dry-run")) {
+			bump.dry_run = 1;
+		} else if (!strcmp(command, "bump") && !bump.what && argv[i][0] != '-') {
+			bump.what = argv[i];
 		} else {
 			fprintf(err, "flowgate: error: unexpected argument '%s'\n%s", argv[i], usage);
 			return FG_EXIT_USAGE;
@@ -517,6 +532,20 @@ int fg_cli_main(int argc, char **argv, FILE *out, FILE *err)
 			return FG_EXIT_USAGE;
 		}
 	}
+	if (!strcmp(command, "bump") && (src.cached || src.rev)) {
+		fprintf(err, "flowgate bump: error: --cached and --rev do not apply; bump reads and "
+			"writes the work tree\n");
+		return FG_EXIT_USAGE;
+	}
+	if (!strcmp(command, "bump") && !bump.what) {
+		fprintf(err, "flowgate bump: error: nothing to bump; give %s\n%s", FG_BUMP_USAGE,
+			usage);
+		return FG_EXIT_USAGE;
+	}
+	if (bump.tag && !bump.commit) {
+		fprintf(err, "flowgate bump: error: --tag tags the bump commit; add --commit\n");
+		return FG_EXIT_USAGE;
+	}
 	if (checks && !operand) {
 		fprintf(err, "flowgate: error: %s needs %s\n%s", command,
 			!strcmp(command, "check-range") ? "a range A..B" : "a file (or - for stdin)", usage);
@@ -526,9 +555,18 @@ int fg_cli_main(int argc, char **argv, FILE *out, FILE *err)
 		write_markdown(out);
 		return ferror(out) ? FG_EXIT_INTERNAL : 0;
 	}
-	if ((status = load(&cfg, &src, err, checks ? &repo : NULL)) != 0) {
+	if ((status = load(&cfg, &src, err, checks || release ? &repo : NULL)) != 0) {
 		fg_config_release(&cfg);
 		return status;
+	}
+	if (release) {
+		struct fg_version_source from = { src.cached, src.rev };
+
+		status = !strcmp(command, "bump") ? fg_release_bump(&cfg, repo, &bump, out, err)
+						  : fg_release_version(&cfg, repo, &from, out, err);
+		git_repository_free(repo);
+		fg_config_release(&cfg);
+		return ferror(out) && !status ? FG_EXIT_INTERNAL : status;
 	}
 	if (checks) {
 		status = !strcmp(command, "check-range")

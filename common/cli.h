@@ -19,6 +19,11 @@
  *                       -), cleaned up as git would store it;
  *   check-range A..B    the message rules on every commit of the range
  *                       (git_revwalk_push_range), each once;
+ *   version [--cached | --rev <commit>]  the version the version files
+ *                       agree on (fg_release_version);
+ *   bump <what> [--commit [--tag]] [--dry-run]  the next version written
+ *                       into every version file and staged, the only
+ *                       command that writes (fg_release_bump);
  *   help.
  * The check commands take --format text|json|github (GitHub Actions
  * workflow commands) and close with "N passed, N failed" (text, github) or
@@ -28,7 +33,8 @@
  * the committed file taken from the work tree (--cached: the index;
  * --rev <commit>: that commit) when run in a repository, and from git's
  * global and system config alone outside one.
- * Returns the exit status: 0, 1 when a checked message fails, 2 on a usage
+ * Returns the exit status: 0, 1 when a checked message fails (version: no
+ * one version; bump: refused, nothing changed), 2 on a usage
  * error (unknown command, option, format, rule or range), 3 when a file,
  * the repository or the configuration cannot be read, 4 on bad
  * configuration (its one-line error printed).

@@ -49,6 +49,13 @@ commit_version() {
 	set_version "$1" && git commit -q -m "$2"
 }
 
+# bump ARGS...: flowgate bump, as a user runs it (tick first; its commit and
+# tag are dated now, by the clock, not by GIT_*_DATE).
+bump() {
+	tick
+	"$FLOWGATE_BUILD/flowgate" bump "$@"
+}
+
 # tag_as NAME MESSAGE [COMMIT]: an annotated tag, as the guide makes it (git tag -m).
 tag_as() {
 	tick
@@ -147,7 +154,11 @@ refused_push "tag mistake (lightweight)" tagAnnotated v0.16.0-rc1
 git tag -d v0.16.0-rc1 >/dev/null
 
 expect_ok "release: a fix found in rc1" work half_orm/model.py 'fix(model): close the pool on error'
-expect_ok "release: 0.16.0-rc2" commit_version 0.16.0-rc2 'chore: prepare release 0.16.0-rc2'
+expect_ok "release: flowgate bump rc --commit (0.16.0-rc2)" bump rc --commit
+expect_eq "release: the bump commit" "$(git log -1 --format=%s)" 'chore: prepare release 0.16.0-rc2'
+expect_eq "release: the bump wrote all three files" \
+	"$(cat half_orm/version.txt; sed -n "s/.*version='\(.*\)'.*/\1/p" setup.py)" "0.16.0-rc2
+0.16.0-rc2"
 tag_as v0.16.0-rc2 'release: 0.16.0-rc2'
 expect_ok "release: release/0.16.x and v0.16.0-rc2 pushed" git push -q origin release/0.16.x v0.16.0-rc2
 
@@ -170,7 +181,8 @@ warned_version 'release mistake' 0.16.1-dev 'chore: bump version to 0.16.1-dev' 
 	"development version 0.16.1-dev is set on branch 'release/0.16.x'"
 
 # ------------------------------------------------------ 4. stable release
-expect_ok "release: chore: prepare release 0.16.0" commit_version 0.16.0 'chore: prepare release 0.16.0'
+expect_ok "release: flowgate bump release --commit (0.16.0)" bump release --commit
+expect_eq "release: the bump commit" "$(git log -1 --format=%s)" 'chore: prepare release 0.16.0'
 # Mistake: the wrong kind of message for an X.Y.0 release.
 tag_as v0.16.0 'hotfix: halfORM 0.16.0'
 refused_push "tag mistake (hotfix: on v0.16.0)" tagMessage release/0.16.x v0.16.0
@@ -198,7 +210,11 @@ warned_version 'main mistake' 0.16.1 'chore: prepare release 0.16.1' \
 	"release 0.16.1 is set on branch 'main'"
 
 # 5. Post-release: main moves to the next development version.
-expect_ok "post-release: chore: bump version to 0.17.0-dev" commit_version 0.17.0-dev 'chore: bump version to 0.17.0-dev'
+expect_ok "post-release: flowgate bump dev --commit (0.17.0-dev)" bump dev --commit
+expect_eq "post-release: the bump commit" "$(git log -1 --format=%s)" 'chore: bump version to 0.17.0-dev'
+expect_ok "main mistake: flowgate bump rc --dry-run on main goes through with a warning" bump rc --dry-run
+expect_output "main mistake: the bump warns with versionPreReleaseBranch" \
+	"^flowgate bump: warning: versionPreReleaseBranch: release candidate 0.17.0-rc1 is set on branch 'main' in the bump"
 expect_ok "post-release: main pushed" git push -q origin main
 tick
 set_version 0.16.0-rc3
@@ -225,11 +241,10 @@ tag_as v0.16.1 'hotfix: critical security fix'
 refused_push "hotfix mistake (v0.16.1 before the version says so)" tagVersionMatch release/0.16.x v0.16.1
 git tag -d v0.16.1 >/dev/null
 # The guide's checklist: "Patch version incremented on all affected branches".
-expect_ok "hotfix: chore: prepare release 0.16.1" commit_version 0.16.1 'chore: prepare release 0.16.1'
-tag_as v0.16.1 'release: 0.16.1'
-refused_push "hotfix mistake (release: on a patch of release/0.16.x)" tagMessage release/0.16.x v0.16.1
-git tag -d v0.16.1 >/dev/null
-tag_as v0.16.1 'hotfix: critical security fix'
+expect_ok "hotfix: flowgate bump patch --commit --tag (0.16.1)" bump patch --commit --tag
+expect_eq "hotfix: the bump commit" "$(git log -1 --format=%s)" 'chore: prepare release 0.16.1'
+expect_eq "hotfix: the bump's tag is annotated, of its kind" \
+	"$(git for-each-ref --format='%(objecttype) %(contents:subject)' refs/tags/v0.16.1)" 'tag hotfix: 0.16.1'
 expect_ok "hotfix: git push origin v0.16.1 (with its branch)" git push -q origin release/0.16.x v0.16.1
 expect_eq "hotfix: origin has v0.16.1" "$(pushed refs/tags/v0.16.1)" "$(git rev-parse v0.16.1)"
 
@@ -255,7 +270,7 @@ expect_eq "hotfix: main still says 0.17.0-dev" "$(cat half_orm/version.txt)" 0.1
 git checkout -q maint/0.15.x
 tick
 expect_ok "maint: cherry-pick onto maint/0.15.x" git cherry-pick hotfix/critical-security-fix
-expect_ok "maint: chore: prepare release 0.15.4" commit_version 0.15.4 'chore: prepare release 0.15.4'
+expect_ok "maint: flowgate bump patch --commit (0.15.4)" bump patch --commit
 # Mistake: a maint patch called a release.
 tag_as v0.15.4 'release: 0.15.4'
 refused_push "maint mistake (release: on a patch of maint/0.15.x)" tagMessage maint/0.15.x v0.15.4

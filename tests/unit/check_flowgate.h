@@ -24,6 +24,7 @@ Suite *repo_suite(void);
 Suite *hook_suite(void);
 Suite *config_suite(void);
 Suite *bump_suite(void);
+Suite *release_suite(void);
 
 /* Number of elements of a static table. */
 #define FG_COUNT(a) (sizeof(a) / sizeof((a)[0]))

@@ -1,0 +1,713 @@
+/*
+ * Tests of release.c: the bump commit's and tag's messages, the work tree
+ * reader, the replacement of files through temporaries with its rollback
+ * (FLOWGATE_FAULT_RENAME), and `flowgate version` / `flowgate bump` on a
+ * repository made with libgit2.
+ */
+#include <dirent.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include "check_flowgate.h"
+#include "hook.h"
+#include "release.h"
+#include "repo.h"
+
+/* ---- messages ----------------------------------------------------------- */
+
+static const struct {
+	const char *version, *message;
+} commit_cases[] = {
+	{ "0.17.0-dev", "chore: bump version to 0.17.0-dev\n" },
+	{ "1.0.0-dev", "chore: bump version to 1.0.0-dev\n" },
+	{ "0.16.0", "chore: prepare release 0.16.0\n" },
+	{ "0.16.1", "chore: prepare release 0.16.1\n" },
+	{ "0.16.0-alpha1", "chore: prepare release 0.16.0-alpha1\n" },
+	{ "0.16.0-beta2", "chore: prepare release 0.16.0-beta2\n" },
+	{ "0.16.0-rc10", "chore: prepare release 0.16.0-rc10\n" },
+};
+
+START_TEST(test_commit_message)
+{
+	struct fg_version v;
+	char *message;
+
+	ck_assert_int_eq(fg_version_parse(commit_cases[_i].version,
+					  strlen(commit_cases[_i].version), &v), 0);
+	message = fg_bump_commit_message(&v);
+	ck_assert_ptr_nonnull(message);
+	ck_assert_str_eq(message, commit_cases[_i].message);
+	free(message);
+}
+END_TEST
+
+/* NULL prefixes: the built-in ones (release: hotfix: maintenance:). */
+static const char *const only_release[] = { "release:", NULL };
+static const char *const custom[] = { "Release -", "hotfix:", NULL };
+
+static const struct {
+	const char *version;
+	enum fg_branch_kind branch;
+	const char *const *prefixes;
+	const char *message;
+} tag_cases[] = {
+	{ "0.16.0", FG_BRANCH_RELEASE, NULL, "release: 0.16.0\n" },
+	{ "0.16.0-rc2", FG_BRANCH_RELEASE, NULL, "release: 0.16.0-rc2\n" },
+	{ "0.16.0", FG_BRANCH_MAINT, NULL, "release: 0.16.0\n" },
+	{ "0.16.1", FG_BRANCH_RELEASE, NULL, "hotfix: 0.16.1\n" },
+	{ "0.16.1-rc1", FG_BRANCH_RELEASE, NULL, "hotfix: 0.16.1-rc1\n" },
+	{ "0.15.4", FG_BRANCH_MAINT, NULL, "maintenance: 0.15.4\n" },
+	{ "0.16.1", FG_BRANCH_MAIN, NULL, "release: 0.16.1\n" },
+	{ "0.16.1", FG_BRANCH_HOTFIX, NULL, "release: 0.16.1\n" },
+	{ "0.16.1", FG_BRANCH_INVALID, NULL, "release: 0.16.1\n" },
+	{ "0.17.0-dev", FG_BRANCH_MAIN, NULL, "release: 0.17.0-dev\n" },
+	/* the kind's prefix not configured: the first configured one */
+	{ "0.15.4", FG_BRANCH_MAINT, only_release, "release: 0.15.4\n" },
+	{ "0.16.1", FG_BRANCH_RELEASE, only_release, "release: 0.16.1\n" },
+	{ "0.16.0", FG_BRANCH_RELEASE, custom, "Release - 0.16.0\n" },
+	{ "0.16.1", FG_BRANCH_RELEASE, custom, "hotfix: 0.16.1\n" },
+	{ "0.15.4", FG_BRANCH_MAINT, custom, "Release - 0.15.4\n" },
+};
+
+START_TEST(test_tag_message)
+{
+	struct fg_config cfg = *fg_test_config(); /* a shallow copy: never released */
+	struct fg_version v;
+	char *message;
+
+	if (tag_cases[_i].prefixes) {
+		size_t n = 0;
+
+		while (tag_cases[_i].prefixes[n])
+			n++;
+		cfg.tag_message_prefixes = (char **)tag_cases[_i].prefixes;
+		cfg.ntag_message_prefixes = n;
+	}
+	ck_assert_int_eq(fg_version_parse(tag_cases[_i].version, strlen(tag_cases[_i].version),
+					  &v), 0);
+	message = fg_bump_tag_message(&cfg, &v, tag_cases[_i].branch);
+	ck_assert_ptr_nonnull(message);
+	ck_assert_str_eq(message, tag_cases[_i].message);
+	free(message);
+}
+END_TEST
+
+/* ---- replacing files ---------------------------------------------------- */
+
+static char *dir;
+static char *saved_fault;
+
+static void files_setup(void)
+{
+	const char *fault = getenv(FG_FAULT_RENAME_ENV);
+
+	dir = fg_test_mkdtemp();
+	saved_fault = fault ? strdup(fault) : NULL;
+	unsetenv(FG_FAULT_RENAME_ENV);
+}
+
+static void files_teardown(void)
+{
+	if (saved_fault)
+		setenv(FG_FAULT_RENAME_ENV, saved_fault, 1);
+	else
+		unsetenv(FG_FAULT_RENAME_ENV);
+	free(saved_fault);
+	saved_fault = NULL;
+	fg_test_rmtree(dir);
+	dir = NULL;
+}
+
+/* Three files in DIR (two in a subdirectory), their old and new contents. */
+struct three {
+	char *paths[3];
+	struct fg_file_update files[3];
+};
+
+static const char *const old_data[] = { "0.16.0\r\n", "version='0.16.0'\nx = 'version=\\'0.16.0\\''",
+					"covers halfORM **0.16.x**\n" };
+static const char *const new_data[] = { "0.17.0-dev\r\n",
+					"version='0.17.0-dev'\nx = 'version=\\'0.17.0-dev\\''",
+					"covers halfORM **0.17.x**\n" };
+static const unsigned modes[] = { 0644, 0755, 0600 };
+
+static void three_make(struct three *t)
+{
+	char *sub = fg_strdupf("%s/sub", dir);
+
+	ck_assert_ptr_nonnull(sub);
+	ck_assert_int_eq(mkdir(sub, 0700), 0);
+	free(sub);
+	memset(t, 0, sizeof(*t));
+	for (int i = 0; i < 3; i++) {
+		t->paths[i] = fg_strdupf(i ? "%s/sub/f%d" : "%s/f%d", dir, i);
+		ck_assert_ptr_nonnull(t->paths[i]);
+		fg_test_write_file(t->paths[i], old_data[i], strlen(old_data[i]), modes[i]);
+		t->files[i] = (struct fg_file_update){ t->paths[i], old_data[i], strlen(old_data[i]),
+						       new_data[i], strlen(new_data[i]), 0 };
+	}
+}
+
+static void three_free(struct three *t)
+{
+	for (int i = 0; i < 3; i++)
+		free(t->paths[i]);
+}
+
+/* PATH holds exactly WANT with mode MODE. */
+static void assert_file(const char *path, const char *want, unsigned mode)
+{
+	struct stat st;
+	size_t len;
+	char *got = fg_test_read_file(path, &len);
+
+	ck_assert_msg(got != NULL, "%s cannot be read", path);
+	ck_assert_msg(len == strlen(want) && !memcmp(got, want, len), "%s holds '%s', want '%s'",
+		      path, got, want);
+	free(got);
+	ck_assert_int_eq(stat(path, &st), 0);
+	ck_assert_uint_eq(st.st_mode & 07777, mode);
+}
+
+/* The number of entries of directory PATH, "." and ".." excluded. */
+static int count_entries(const char *path)
+{
+	DIR *d = opendir(path);
+	struct dirent *e;
+	int n = 0;
+
+	ck_assert_ptr_nonnull(d);
+	while ((e = readdir(d)))
+		n += strcmp(e->d_name, ".") && strcmp(e->d_name, "..");
+	closedir(d);
+	return n;
+}
+
+static void assert_no_temporaries(void)
+{
+	char *sub = fg_strdupf("%s/sub", dir);
+
+	ck_assert_int_eq(count_entries(dir), 2);  /* f0, sub */
+	ck_assert_int_eq(count_entries(sub), 2); /* f1, f2 */
+	free(sub);
+}
+
+START_TEST(test_replace)
+{
+	struct three t;
+	unsigned long renames = 0;
+	char *error = (char *)"unset";
+
+	three_make(&t);
+	ck_assert_int_eq(fg_files_replace(t.files, 3, &renames, &error), 0);
+	ck_assert_ptr_null(error);
+	ck_assert_uint_eq(renames, 3);
+	for (int i = 0; i < 3; i++) {
+		assert_file(t.paths[i], new_data[i], modes[i]); /* the mode is kept */
+		ck_assert_int_eq(t.files[i].replaced, 1);
+	}
+	assert_no_temporaries();
+	three_free(&t);
+}
+END_TEST
+
+/* The N-th rename fails: the files renamed before it are put back. */
+START_TEST(test_replace_fault)
+{
+	struct three t;
+	unsigned long renames = 0;
+	char *error = NULL, number[16];
+
+	three_make(&t);
+	snprintf(number, sizeof(number), "%d", _i + 1);
+	setenv(FG_FAULT_RENAME_ENV, number, 1);
+	ck_assert_int_eq(fg_files_replace(t.files, 3, &renames, &error), -1);
+	ck_assert_ptr_nonnull(error);
+	ck_assert_msg(strstr(error, "Input/output error") != NULL, "%s", error);
+	ck_assert_msg(strstr(error, _i ? "every file was put back as it was"
+				       : "no file was changed") != NULL, "%s", error);
+	/* _i renames done, one failed, then _i renames back */
+	ck_assert_uint_eq(renames, (unsigned long)(2 * _i + 1));
+	for (int i = 0; i < 3; i++) {
+		assert_file(t.paths[i], old_data[i], modes[i]);
+		ck_assert_int_eq(t.files[i].replaced, 0);
+	}
+	assert_no_temporaries();
+	free(error);
+	three_free(&t);
+}
+END_TEST
+
+/* A temporary cannot be written (a file is gone): nothing is renamed. */
+START_TEST(test_replace_write_fails)
+{
+	struct three t;
+	unsigned long renames = 0;
+	char *error = NULL;
+
+	three_make(&t);
+	ck_assert_int_eq(unlink(t.paths[2]), 0);
+	ck_assert_int_eq(fg_files_replace(t.files, 3, &renames, &error), -1);
+	ck_assert_ptr_nonnull(error);
+	ck_assert_msg(strstr(error, t.paths[2]) && strstr(error, "no file was changed"), "%s", error);
+	ck_assert_uint_eq(renames, 0);
+	assert_file(t.paths[0], old_data[0], modes[0]);
+	assert_file(t.paths[1], old_data[1], modes[1]);
+	ck_assert_int_eq(count_entries(dir), 2);
+	free(error);
+	three_free(&t);
+}
+END_TEST
+
+/* A file that cannot be put back keeps a temporary with its old content, named in the error. */
+START_TEST(test_restore_fault_keeps_old_content)
+{
+	struct three t;
+	unsigned long renames = 0;
+	char *error = NULL, *tmp, *end, *kept;
+
+	three_make(&t);
+	ck_assert_int_eq(fg_files_replace(t.files, 3, &renames, &error), 0);
+	setenv(FG_FAULT_RENAME_ENV, "5", 1); /* the second file's way back */
+	ck_assert_int_eq(fg_files_restore(t.files, 3, &renames, &error), -1);
+	ck_assert_uint_eq(renames, 6);
+	ck_assert_ptr_nonnull(error);
+	assert_file(t.paths[0], old_data[0], modes[0]);
+	assert_file(t.paths[1], new_data[1], modes[1]);
+	assert_file(t.paths[2], old_data[2], modes[2]);
+	ck_assert_int_eq(t.files[1].replaced, 1);
+	tmp = strstr(error, "its old content is in ");
+	ck_assert_msg(tmp != NULL && strstr(error, t.paths[1]), "%s", error);
+	tmp += strlen("its old content is in ");
+	end = tmp + strcspn(tmp, ";");
+	*end = '\0';
+	kept = fg_strdupf("%s", tmp);
+	assert_file(kept, old_data[1], modes[1]);
+	free(kept);
+	free(error);
+	three_free(&t);
+}
+END_TEST
+
+/* ---- the work tree reader ----------------------------------------------- */
+
+START_TEST(test_workdir_read)
+{
+	struct fg_config *cfg = fg_test_config();
+	struct fg_workdir_vfiles files;
+	char *work = fg_strdupf("%s/", dir), *p, *error = NULL;
+
+	ck_assert_ptr_nonnull(work);
+	p = fg_strdupf("%shalf_orm", work);
+	ck_assert_int_eq(mkdir(p, 0700), 0);
+	free(p);
+	p = fg_strdupf("%shalf_orm/version.txt", work);
+	fg_test_write_file(p, "0.16.0-rc2\r\n", 12, 0644);
+	free(p);
+	p = fg_strdupf("%ssetup.py", work);
+	fg_test_write_file(p, "setup(version='0.16.0-rc2')", 27, 0644);
+	free(p);
+	/* docs/index.md is absent */
+	ck_assert_int_eq(fg_workdir_vfiles_read(&files, work, cfg, &error), 0);
+	ck_assert_ptr_null(error);
+	ck_assert_uint_eq(files.n, cfg->nvfiles);
+	ck_assert_int_eq(files.contents[0].present, 1);
+	ck_assert_uint_eq(files.contents[0].len, 12);
+	ck_assert_int_eq(files.contents[2].present, 0);
+	ck_assert_uint_eq(files.set.n, 2);
+	ck_assert_str_eq(fg_versions_exact(&files.set)->text, "0.16.0-rc2");
+	fg_workdir_vfiles_release(&files);
+
+	/* a version file that is a symbolic link is refused, not followed */
+	p = fg_strdupf("%ssetup.py", work);
+	ck_assert_int_eq(unlink(p), 0);
+	ck_assert_int_eq(symlink("half_orm/version.txt", p), 0);
+	free(p);
+	ck_assert_int_eq(fg_workdir_vfiles_read(&files, work, cfg, &error), -1);
+	ck_assert_ptr_nonnull(error);
+	ck_assert_msg(strstr(error, "setup.py is not a regular file") != NULL, "%s", error);
+	free(error);
+	fg_workdir_vfiles_release(&files);
+	free(work);
+}
+END_TEST
+
+/* ---- flowgate version and flowgate bump on a repository ------------------ */
+
+static struct fg_test_repo fx;
+
+static const struct fg_test_file halform_files[] = {
+	{ "half_orm/version.txt", "0.16.0-rc2\n" },
+	{ "setup.py", "setup(name='half_orm', version='0.16.0-rc2')\n" },
+	{ "docs/index.md", "This documentation covers halfORM **0.16.x** (latest).\n" },
+	{ "README.md", "# halfORM\n" },
+};
+
+/* The environment the bump reads its identity from, saved around a test. */
+static const char *const ident_env[] = {
+	"GIT_AUTHOR_NAME", "GIT_AUTHOR_EMAIL", "GIT_COMMITTER_NAME", "GIT_COMMITTER_EMAIL",
+};
+static char *saved_ident[4];
+
+/* PATH of the work tree, newly allocated. */
+static char *work_path(const char *path)
+{
+	char *full = fg_strdupf("%s/%s", fx.work, path);
+
+	ck_assert_ptr_nonnull(full);
+	return full;
+}
+
+static void put(const char *path, const char *data)
+{
+	char *full = work_path(path);
+
+	fg_test_write_file(full, data, strlen(data), 0644);
+	free(full);
+}
+
+static char *get(const char *path)
+{
+	char *full = work_path(path), *data = fg_test_read_file(full, NULL);
+
+	free(full);
+	ck_assert_ptr_nonnull(data);
+	return data;
+}
+
+static void repo_setup(void)
+{
+	char *dirs[2];
+
+	files_setup();
+	for (size_t i = 0; i < FG_COUNT(ident_env); i++) {
+		const char *v = getenv(ident_env[i]);
+
+		saved_ident[i] = v ? strdup(v) : NULL;
+		unsetenv(ident_env[i]);
+	}
+	fg_test_repo_create(&fx, "release/0.16.x", halform_files, FG_COUNT(halform_files));
+	/* the work tree as checked out: the same files */
+	dirs[0] = work_path("half_orm");
+	dirs[1] = work_path("docs");
+	ck_assert_int_eq(mkdir(dirs[0], 0755), 0);
+	ck_assert_int_eq(mkdir(dirs[1], 0755), 0);
+	free(dirs[0]);
+	free(dirs[1]);
+	for (size_t i = 0; i < FG_COUNT(halform_files); i++)
+		put(halform_files[i].path, halform_files[i].data);
+	fg_test_repo_config(&fx, "user.name", "Release Manager");
+	fg_test_repo_config(&fx, "user.email", "rm@example.com");
+}
+
+static void repo_teardown(void)
+{
+	fg_test_repo_release(&fx);
+	for (size_t i = 0; i < FG_COUNT(ident_env); i++) {
+		if (saved_ident[i])
+			setenv(ident_env[i], saved_ident[i], 1);
+		else
+			unsetenv(ident_env[i]);
+		free(saved_ident[i]);
+		saved_ident[i] = NULL;
+	}
+	files_teardown();
+}
+
+/* Run a command's function with OUT and ERR captured; *OUT_TEXT, *ERR_TEXT newly allocated. */
+struct run {
+	FILE *out, *err;
+};
+
+static void run_begin(struct run *r)
+{
+	r->out = tmpfile();
+	r->err = tmpfile();
+	ck_assert(r->out && r->err);
+}
+
+static char *slurp(FILE *f)
+{
+	long size;
+	char *text;
+
+	fflush(f);
+	size = ftell(f);
+	rewind(f);
+	text = calloc(1, (size_t)(size > 0 ? size : 0) + 1);
+	ck_assert_ptr_nonnull(text);
+	if (size > 0)
+		ck_assert_uint_eq(fread(text, 1, (size_t)size, f), (size_t)size);
+	fclose(f);
+	return text;
+}
+
+static int bump(const char *what, int commit, int tag, int dry_run, char **out, char **err)
+{
+	struct fg_bump_options opts = { what, commit, tag, dry_run };
+	struct run r;
+	int status;
+
+	run_begin(&r);
+	status = fg_release_bump(fg_test_config(), fx.repo, &opts, r.out, r.err);
+	*out = slurp(r.out);
+	*err = slurp(r.err);
+	return status;
+}
+
+static int version(int cached, const char *rev, char **out, char **err)
+{
+	struct fg_version_source src = { cached, rev };
+	struct run r;
+	int status;
+
+	run_begin(&r);
+	status = fg_release_version(fg_test_config(), fx.repo, &src, r.out, r.err);
+	*out = slurp(r.out);
+	*err = slurp(r.err);
+	return status;
+}
+
+/* The content of PATH staged in the index, newly allocated; NULL when not staged. */
+static char *staged(const char *path)
+{
+	git_index *index = NULL;
+	const git_index_entry *e;
+	git_blob *blob = NULL;
+	char *data = NULL;
+
+	ck_assert_int_eq(git_repository_index(&index, fx.repo), 0);
+	ck_assert_int_eq(git_index_read(index, 1), 0);
+	if ((e = git_index_get_bypath(index, path, 0))) {
+		ck_assert_int_eq(git_blob_lookup(&blob, fx.repo, &e->id), 0);
+		data = fg_strdupf("%.*s", (int)git_blob_rawsize(blob),
+				  (const char *)git_blob_rawcontent(blob));
+		git_blob_free(blob);
+	}
+	git_index_free(index);
+	return data;
+}
+
+START_TEST(test_version_sources)
+{
+	char *out, *err;
+
+	ck_assert_int_eq(version(0, NULL, &out, &err), 0);
+	ck_assert_str_eq(out, "0.16.0-rc2\n");
+	ck_assert_str_eq(err, "");
+	free(out);
+	free(err);
+
+	put("setup.py", "setup(name='half_orm', version='0.15.0')\n");
+	ck_assert_int_eq(version(0, NULL, &out, &err), FG_EXIT_VIOLATION);
+	ck_assert_str_eq(out, "");
+	ck_assert_msg(strstr(err, "half_orm/version.txt: 0.16.0-rc2\nsetup.py: 0.15.0\n"
+			     "docs/index.md: 0.16.x\n") != NULL, "%s", err);
+	ck_assert_msg(strstr(err, "flowgate version: error: versionConsistency: ") != NULL, "%s", err);
+	ck_assert_msg(strstr(err, "\nhint: ") != NULL, "%s", err);
+	free(out);
+	free(err);
+
+	/* the index and HEAD still agree */
+	ck_assert_int_eq(version(1, NULL, &out, &err), 0);
+	ck_assert_str_eq(out, "0.16.0-rc2\n");
+	free(out);
+	free(err);
+	ck_assert_int_eq(version(0, "HEAD", &out, &err), 0);
+	ck_assert_str_eq(out, "0.16.0-rc2\n");
+	free(out);
+	free(err);
+	ck_assert_int_eq(version(0, "no-such-rev", &out, &err), FG_EXIT_USAGE);
+	free(out);
+	free(err);
+}
+END_TEST
+
+START_TEST(test_bump_dry_run_writes_nothing)
+{
+	char *out, *err, *v;
+
+	ck_assert_int_eq(bump("release", 1, 1, 1, &out, &err), 0);
+	ck_assert_str_eq(err, "");
+	ck_assert_msg(strstr(out, "diff --git a/half_orm/version.txt b/half_orm/version.txt\n") &&
+		      strstr(out, "\n-0.16.0-rc2\n+0.16.0\n") &&
+		      strstr(out, "would commit 'chore: prepare release 0.16.0'\n") &&
+		      strstr(out, "would tag v0.16.0 'release: 0.16.0'\n"), "%s", out);
+	ck_assert_ptr_null(strstr(out, "docs/index.md b/docs")); /* 0.16.x stays */
+	free(out);
+	free(err);
+	ck_assert_str_eq(v = get("half_orm/version.txt"), "0.16.0-rc2\n");
+	free(v);
+	ck_assert_str_eq(v = staged("half_orm/version.txt"), "0.16.0-rc2\n");
+	free(v);
+}
+END_TEST
+
+START_TEST(test_bump_commit_and_tag)
+{
+	git_object *obj = NULL;
+	git_commit *head = NULL;
+	git_reference *ref = NULL;
+	git_tag *tag = NULL;
+	char *out, *err, *v;
+
+	ck_assert_int_eq(bump("release", 1, 1, 0, &out, &err), 0);
+	ck_assert_msg(!strcmp(err, ""), "%s", err);
+	ck_assert_msg(strstr(out, "flowgate bump: 0.16.0-rc2 -> 0.16.0 in half_orm/version.txt, "
+			     "setup.py (committed); docs/index.md keeps 0.16.x\n") != NULL, "%s", out);
+	free(out);
+	free(err);
+	ck_assert_str_eq(v = get("setup.py"), "setup(name='half_orm', version='0.16.0')\n");
+	free(v);
+	ck_assert_str_eq(v = staged("setup.py"), "setup(name='half_orm', version='0.16.0')\n");
+	free(v);
+	ck_assert_int_eq(git_revparse_single(&obj, fx.repo, "HEAD"), 0);
+	head = (git_commit *)obj;
+	ck_assert_str_eq(git_commit_message(head), "chore: prepare release 0.16.0\n");
+	ck_assert_str_eq(git_commit_author(head)->name, "Release Manager");
+	ck_assert_uint_eq(git_commit_parentcount(head), 1);
+	obj = NULL;
+	ck_assert_int_eq(git_revparse_single(&obj, fx.repo, "refs/tags/v0.16.0"), 0);
+	ck_assert_int_eq(git_object_type(obj), GIT_OBJECT_TAG);
+	tag = (git_tag *)obj;
+	ck_assert_str_eq(git_tag_message(tag), "release: 0.16.0\n");
+	ck_assert(git_oid_equal(git_tag_target_id(tag), git_commit_id(head)));
+	git_tag_free(tag);
+
+	/* a tag of the next version exists already: refused, nothing written */
+	ck_assert_int_eq(git_reference_create(&ref, fx.repo, "refs/tags/v0.16.1",
+					      git_commit_id(head), 0, NULL), 0);
+	git_reference_free(ref);
+	git_commit_free(head);
+	ck_assert_int_eq(bump("patch", 1, 1, 0, &out, &err), FG_EXIT_VIOLATION);
+	ck_assert_msg(strstr(err, "flowgate bump: error: tag 'v0.16.1' already exists; ") != NULL,
+		      "%s", err);
+	free(out);
+	free(err);
+	ck_assert_str_eq(v = get("half_orm/version.txt"), "0.16.0\n");
+	free(v);
+}
+END_TEST
+
+START_TEST(test_bump_refusals)
+{
+	char *out, *err, *v;
+
+	/* unstaged change in a version file */
+	put("setup.py", "setup(name='half_orm', version='0.16.0-rc2')  # edited\n");
+	ck_assert_int_eq(bump("release", 0, 0, 0, &out, &err), FG_EXIT_VIOLATION);
+	ck_assert_msg(strstr(err, "flowgate bump: error: setup.py has unstaged changes; ") != NULL,
+		      "%s", err);
+	free(out);
+	free(err);
+	ck_assert_str_eq(v = get("half_orm/version.txt"), "0.16.0-rc2\n");
+	free(v);
+	put("setup.py", halform_files[1].data);
+
+	/* out of the branch's series */
+	ck_assert_int_eq(bump("dev", 0, 0, 0, &out, &err), FG_EXIT_VIOLATION);
+	ck_assert_msg(strstr(err, "0.17.0-dev is outside the 0.16 series of branch "
+			     "'release/0.16.x'") != NULL, "%s", err);
+	free(out);
+	free(err);
+
+	/* the workflow's refusal */
+	ck_assert_int_eq(bump("alpha", 0, 0, 0, &out, &err), FG_EXIT_VIOLATION);
+	ck_assert_msg(strstr(err, "flowgate bump: error: cannot bump alpha from 0.16.0-rc2: ") != NULL,
+		      "%s", err);
+	free(out);
+	free(err);
+
+	/* other staged files with --commit */
+	fg_test_repo_stage(&fx, "notes.txt", "x\n");
+	put("notes.txt", "x\n");
+	ck_assert_int_eq(bump("release", 1, 0, 0, &out, &err), FG_EXIT_VIOLATION);
+	ck_assert_msg(strstr(err, "notes.txt is staged and would go into the bump commit; commit "
+			     "or unstage them first") != NULL, "%s", err);
+	free(out);
+	free(err);
+
+	/* without --commit, other staged files and a missing identity do not matter */
+	fg_test_repo_config(&fx, "user.email", "");
+	ck_assert_int_eq(bump("release", 0, 0, 0, &out, &err), 0);
+	free(out);
+	free(err);
+	ck_assert_str_eq(v = get("half_orm/version.txt"), "0.16.0\n");
+	free(v);
+}
+END_TEST
+
+START_TEST(test_bump_no_identity)
+{
+	char *out, *err, *v;
+
+	fg_test_repo_config(&fx, "user.email", "");
+	ck_assert_int_eq(bump("release", 1, 0, 0, &out, &err), FG_EXIT_VIOLATION);
+	ck_assert_msg(strstr(err, "no identity to commit with") != NULL, "%s", err);
+	free(out);
+	free(err);
+	ck_assert_str_eq(v = get("half_orm/version.txt"), "0.16.0-rc2\n");
+	free(v);
+	/* git's environment variables stand in for the configuration */
+	setenv("GIT_AUTHOR_EMAIL", "author@example.com", 1);
+	setenv("GIT_COMMITTER_EMAIL", "committer@example.com", 1);
+	ck_assert_int_eq(bump("release", 1, 0, 0, &out, &err), 0);
+	free(out);
+	free(err);
+}
+END_TEST
+
+/* A rename fails: every version file is as it was, nothing is staged or committed. */
+START_TEST(test_bump_fault_rolls_back)
+{
+	char *out, *err, *v;
+	git_oid before, after;
+
+	ck_assert_int_eq(git_reference_name_to_id(&before, fx.repo, "HEAD"), 0);
+	setenv(FG_FAULT_RENAME_ENV, "2", 1);
+	ck_assert_int_eq(bump("release", 1, 0, 0, &out, &err), FG_EXIT_INTERNAL);
+	ck_assert_msg(strstr(err, "flowgate bump: fatal: cannot write the version files: cannot "
+			     "rename ") && strstr(err, "every file was put back as it was"), "%s", err);
+	free(out);
+	free(err);
+	for (size_t i = 0; i < 3; i++) {
+		ck_assert_str_eq(v = get(halform_files[i].path), halform_files[i].data);
+		free(v);
+		ck_assert_str_eq(v = staged(halform_files[i].path), halform_files[i].data);
+		free(v);
+	}
+	ck_assert_int_eq(git_reference_name_to_id(&after, fx.repo, "HEAD"), 0);
+	ck_assert(git_oid_equal(&before, &after));
+}
+END_TEST
+
+Suite *release_suite(void)
+{
+	Suite *s = suite_create("release");
+	TCase *messages = tcase_create("messages");
+	TCase *files = tcase_create("files");
+	TCase *repo = tcase_create("repo");
+
+	tcase_add_loop_test(messages, test_commit_message, 0, (int)FG_COUNT(commit_cases));
+	tcase_add_loop_test(messages, test_tag_message, 0, (int)FG_COUNT(tag_cases));
+	suite_add_tcase(s, messages);
+
+	tcase_add_checked_fixture(files, files_setup, files_teardown);
+	tcase_add_test(files, test_replace);
+	tcase_add_loop_test(files, test_replace_fault, 0, 3);
+	tcase_add_test(files, test_replace_write_fails);
+	tcase_add_test(files, test_restore_fault_keeps_old_content);
+	tcase_add_test(files, test_workdir_read);
+	suite_add_tcase(s, files);
+
+	tcase_add_checked_fixture(repo, repo_setup, repo_teardown);
+	tcase_add_test(repo, test_version_sources);
+	tcase_add_test(repo, test_bump_dry_run_writes_nothing);
+	tcase_add_test(repo, test_bump_commit_and_tag);
+	tcase_add_test(repo, test_bump_refusals);
+	tcase_add_test(repo, test_bump_no_identity);
+	tcase_add_test(repo, test_bump_fault_rolls_back);
+	suite_add_tcase(s, repo);
+	return s;
+}
