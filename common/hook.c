@@ -1062,6 +1062,65 @@ static struct push_config *config_for(struct fg_hook_ctx *ctx, git_repository *r
 	return *status == FG_EXIT_OK ? pc : NULL;
 }
 
+/*
+ * branchProtected on an update of a branch the remote has (U->remote):
+ * the pushed COMMIT must descend from the remote's object, which must be
+ * here to tell (someone else's push: fetch first).
+ */
+static void check_rewrite(struct fg_hook_ctx *ctx, git_repository *repo, struct fg_config *cfg,
+			  const git_oid *commit, const struct ref_update *u)
+{
+	git_odb *odb = NULL;
+	char old[GIT_OID_HEXSZ + 1];
+	int change = -1;
+
+	if (git_oid_is_zero(&u->remote) || git_oid_equal(&u->remote, commit))
+		return;
+	if (git_repository_odb(&odb, repo) == 0 && !git_odb_exists(odb, &u->remote))
+		change = FG_REF_OLD_UNKNOWN;
+	else if (odb && git_graph_descendant_of(repo, commit, &u->remote) != 1)
+		change = FG_REF_NOT_FAST_FORWARD;
+	git_odb_free(odb);
+	git_error_clear();
+	git_oid_tostr(old, sizeof(old), &u->remote);
+	if (change >= 0)
+		fg_check_protected(&ctx->report, cfg, u->remote_ref, (enum fg_ref_change)change, old,
+				   ctx->argv[1]);
+}
+
+/*
+ * branchProtected on the deletion U, under the rules of HEAD's commit (the
+ * deleted ref has none to give). Returns an FG_EXIT_* status.
+ */
+static int check_deletion(struct fg_hook_ctx *ctx, git_repository *repo,
+			  struct push_config *configs, size_t *nconfigs, size_t max,
+			  const struct ref_update *u)
+{
+	git_oid head;
+	git_commit *commit = NULL;
+	git_tree *tree = NULL;
+	struct push_config *pc;
+	char old[GIT_OID_HEXSZ + 1];
+	int status = FG_EXIT_OK;
+
+	if (git_reference_name_to_id(&head, repo, "HEAD") == 0 &&
+	    (commit = peeled_commit(repo, &head)) && git_commit_tree(&tree, commit) < 0)
+		tree = NULL;
+	git_error_clear();
+	pc = config_for(ctx, repo, configs, nconfigs, max, tree ? commit : NULL, tree, &status);
+	if (pc) {
+		ctx->report.severity = pc->cfg.severity;
+		git_oid_tostr(old, sizeof(old), &u->remote);
+		fg_check_protected(&ctx->report, &pc->cfg, u->remote_ref, FG_REF_DELETED, old,
+				   ctx->argv[1]);
+		if (pc->cfg.error)
+			status = fg_config_failed(ctx, &pc->cfg);
+	}
+	git_tree_free(tree);
+	git_commit_free(commit);
+	return status;
+}
+
 int fg_run_pre_push(struct fg_hook_ctx *ctx)
 {
 	git_repository *repo = NULL;
@@ -1110,10 +1169,16 @@ int fg_run_pre_push(struct fg_hook_ctx *ctx)
 		int is_branch = !strncmp(u->remote_ref, "refs/heads/", 11);
 
 		group[i] = SIZE_MAX;
-		/* deletions add no commit; notes and other refs hold no workflow commits */
-		if (git_oid_is_zero(&u->local) ||
-		    (!is_branch && strncmp(u->remote_ref, "refs/tags/", 10)))
+		/* notes and other refs hold no workflow commits */
+		if (!is_branch && strncmp(u->remote_ref, "refs/tags/", 10))
 			continue;
+		/* a deletion adds no commit: branchProtected alone, under HEAD's rules */
+		if (git_oid_is_zero(&u->local)) {
+			if ((status = check_deletion(ctx, repo, configs, &nconfigs, count, u)) !=
+			    FG_EXIT_OK)
+				goto out;
+			continue;
+		}
 		commit = peeled_commit(repo, &u->local);
 		if (commit && git_commit_tree(&tree, commit) == 0) {
 			/* the rules of the commit being pushed: its .flowgate */
@@ -1129,6 +1194,8 @@ int fg_run_pre_push(struct fg_hook_ctx *ctx)
 			goto out;
 		}
 		ctx->report.severity = pc->cfg.severity;
+		if (is_branch && commit)
+			check_rewrite(ctx, repo, &pc->cfg, git_commit_id(commit), u);
 		if (is_branch)
 			check_pushed_branch(ctx, repo, tree, &pc->cfg, u);
 		else

@@ -227,3 +227,59 @@ int fg_tag_parse(const struct fg_config *cfg, const char *name, struct fg_versio
 	}
 	return 0;
 }
+
+int fg_check_protected(struct fg_report *report, struct fg_config *cfg, const char *refname,
+		       enum fg_ref_change change, const char *old, const char *remote)
+{
+	struct fg_violation *v;
+	struct fg_version version;
+	struct fg_branch b;
+	const char *name;
+	char *q;
+	int rc;
+
+	if (!strncmp(refname, "refs/tags/", 10)) {
+		name = refname + 10;
+		if (change != FG_REF_DELETED || fg_tag_parse(cfg, name, &version) < 0)
+			return 0;
+		q = fg_quote(name, strlen(name), 80);
+		v = fg_report_add(report, FG_RULE_BRANCH_PROTECTED,
+				  "deleting release tag %s from the remote", q ? q : "?");
+		fg_violation_hint(v, "a release stays released: release a new version instead "
+				  "(flowgate bump patch --commit --tag), and keep %s", name);
+		free(q);
+		return v ? 1 : 0;
+	}
+	if (strncmp(refname, "refs/heads/", 11))
+		return 0;
+	name = refname + 11;
+	if ((rc = fg_branch_parse(cfg, name, &b)) == -3)
+		return -3;
+	if (rc < 0 || !b.spec || !b.spec->protected_branch)
+		return 0;
+	q = fg_quote(name, strlen(name), 80);
+	switch (change) {
+	case FG_REF_DELETED:
+		v = fg_report_add(report, FG_RULE_BRANCH_PROTECTED, "deleting protected branch %s "
+				  "from the remote", q ? q : "?");
+		fg_violation_hint(v, "protected branches are never deleted (branch.%s.protected); "
+				  "keep it, or ask whoever runs the server", b.spec->kind);
+		break;
+	case FG_REF_NOT_FAST_FORWARD:
+		v = fg_report_add(report, FG_RULE_BRANCH_PROTECTED, "non-fast-forward push to "
+				  "protected branch %s: the remote's %.12s is not in the pushed "
+				  "history, and a force push would drop its commits", q ? q : "?", old);
+		fg_violation_hint(v, "git pull --rebase %s %s (or merge it), then push without "
+				  "--force", remote, name);
+		break;
+	default:
+		v = fg_report_add(report, FG_RULE_BRANCH_PROTECTED, "the remote's protected "
+				  "branch %s is at %.12s, which this repository does not have: "
+				  "someone else pushed to it", q ? q : "?", old);
+		fg_violation_hint(v, "git fetch %s, then merge or rebase onto what it brings, and "
+				  "push again", remote);
+		break;
+	}
+	free(q);
+	return v ? 1 : 0;
+}

@@ -50,6 +50,30 @@ char *fg_branch_suggest(struct fg_config *cfg, const char *name);
 int fg_check_branch_name(struct fg_report *report, struct fg_config *cfg, const char *name,
 			 int rename_hint);
 
+/* How a push changes a ref on the remote, for branchProtected. */
+enum fg_ref_change {
+	FG_REF_DELETED,          /* the ref is deleted */
+	FG_REF_NOT_FAST_FORWARD, /* the new object does not descend from the remote's */
+	FG_REF_OLD_UNKNOWN       /* the remote's object is not in this repository */
+};
+
+/*
+ * fg_check_protected (rule branchProtected): the push changes REFNAME (the
+ * remote's full refname: "refs/heads/..." or "refs/tags/...") as CHANGE
+ * says; OLD is the remote's object (hex, for the message) and REMOTE the
+ * remote's name or URL, for the hint. A violation when REFNAME is a branch
+ * of a protected kind (branch.<kind>.protected; built in: main, release,
+ * maint) and CHANGE is any of the three (git push's force or deletion), or
+ * a release tag (CFG's tag prefix and a workflow version) being deleted
+ * (moving one is tagMoved's). For FG_REF_OLD_UNKNOWN the message says
+ * someone else pushed and the hint says to fetch: whether it is a
+ * fast-forward cannot be known here. Returns the number of violations
+ * added (0 or 1), -3 when a branch pattern reached PCRE2's match limit
+ * (CFG->error set).
+ */
+int fg_check_protected(struct fg_report *report, struct fg_config *cfg, const char *refname,
+		       enum fg_ref_change change, const char *old, const char *remote);
+
 /*
  * fg_tag_parse: parse tag NAME (without "refs/tags/") as CFG's tag prefix
  * ("v" by default) + a workflow version (X.Y.Z with optional -dev, -alphaN,

@@ -195,6 +195,12 @@ enum fg_hook {
 	  "Tags of a series are made in order: a tag lower than one already made (halfORM's v0.16.0-rc3 after v0.16.0) makes git describe, pip and every changelog tool pick the wrong release.", \
 	  "v0.16.0-rc2 after v0.16.0-rc1\nv0.16.1 after v0.16.0\nv0.15.4 after v0.16.0 (another series)", \
 	  "v0.16.0-rc3 after v0.16.0\nv0.16.1 when v0.16.2 exists") \
+	X(BRANCH_PROTECTED, "branchProtected", FG_PP, FG_ERROR, \
+	  "a push never deletes or rewrites a protected branch (main, release/*, maint/*: branch.<kind>.protected), nor deletes a release tag", \
+	  "integrate the remote's work (git pull --rebase), then push without --force; releases stay: make a new one", \
+	  "Everyone builds on the protected branches and the release tags: a force push drops commits others already have, a deleted release branch or tag loses the only record of what was shipped.", \
+	  "git push origin main   (a fast-forward)\ngit push origin :feature/done", \
+	  "git push -f origin main   (drops the remote's commits)\ngit push origin :release/0.16.x\ngit push origin :refs/tags/v0.16.0") \
 	X(NEXT_STEP, "nextStep", FG_PM, FG_INFO, \
 	  "after release/X.Y.x is merged into main, bump main to X.(Y+1).0-dev", \
 	  "write X.(Y+1).0-dev in the version files and commit 'chore: bump version to X.(Y+1).0-dev'", \

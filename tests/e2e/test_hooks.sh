@@ -570,6 +570,44 @@ expect_fail "pre-push: a patch on release/0.16.x tagged 'maintenance:' is refuse
 expect_output "pre-push: tagMessage names the kind's prefix" \
 	"error: tagMessage: tag 'v0\.16\.2' message 'maintenance: halfORM 0\.16\.2' does not start with 'hotfix:', the prefix of a patch on a release branch$"
 
+# branchProtected: force pushes and deletions
+origin_refs() { git --git-dir="$TMP/pp-origin.git" for-each-ref; }
+git checkout -q main
+before_main=$(git rev-parse main)
+git commit -q --amend -m 'hotfix: 0.16.1, reworded'
+before=$(origin_refs)
+expect_fail "branchProtected: a force push rewriting main is refused" git push -f origin main
+expect_output "branchProtected: it names the rule and the remote's commit" \
+	"^flowgate pre-push: error: branchProtected: non-fast-forward push to protected branch 'main': the remote's ${before_main:0:12} is not in the pushed history"
+expect_output "branchProtected: the hint says to pull, not force" '^hint: git pull --rebase origin main'
+expect_eq "branchProtected: origin is unchanged" "$(origin_refs)" "$before"
+git reset -q --hard "$before_main"
+expect_fail "branchProtected: deleting main is refused" git push origin :main
+expect_output "branchProtected: deleting main names the rule" \
+	"^flowgate pre-push: error: branchProtected: deleting protected branch 'main' from the remote"
+expect_fail "branchProtected: deleting tag v0.16.0 is refused" git push origin :refs/tags/v0.16.0
+expect_output "branchProtected: deleting v0.16.0 names the rule" \
+	"^flowgate pre-push: error: branchProtected: deleting release tag 'v0.16.0' from the remote"
+expect_eq "branchProtected: origin is unchanged by the refused deletions" "$(origin_refs)" "$before"
+expect_ok "branchProtected: deleting feature/three is accepted" git push -q origin :feature/three
+expect_eq "branchProtected: feature/three is gone from origin" "$(origin_ref pp refs/heads/feature/three)" ""
+expect_ok "branchProtected: a fast-forward of main is accepted" sh -c 'echo ff >>notes.txt && git add notes.txt && git commit -q -m "docs: fast-forward" && git push -q origin main'
+# Someone else pushed to main: its commit is not here.
+other=$TMP/pp-other
+git clone -q "$TMP/pp-origin.git" "$other"
+(cd "$other" && echo theirs >theirs.txt && git add theirs.txt &&
+	git -c core.hooksPath=/dev/null commit -q -m 'docs: theirs' && git push -q origin main)
+theirs=$(origin_ref pp refs/heads/main)
+echo mine >>notes.txt && git add notes.txt && git commit -q -m 'docs: mine'
+before=$(origin_refs)
+expect_fail "branchProtected: a push over a main someone else moved is refused" git push -f origin main
+expect_output "branchProtected: it says someone else pushed" \
+	"^flowgate pre-push: error: branchProtected: the remote's protected branch 'main' is at ${theirs:0:12}, which this repository does not have: someone else pushed to it"
+expect_output "branchProtected: the hint says to fetch" '^hint: git fetch origin, then merge or rebase'
+expect_eq "branchProtected: origin is unchanged" "$(origin_refs)" "$before"
+git fetch -q origin && git rebase -q origin/main
+expect_ok "branchProtected: after fetch and rebase the push is accepted" git push -q origin main
+
 # ===================================================================== post-merge
 setup pm
 

@@ -240,6 +240,84 @@ START_TEST(test_tag_parse)
 }
 END_TEST
 
+/* branchProtected: what a push may do to which ref. */
+static const struct {
+	const char *refname;
+	enum fg_ref_change change;
+	const char *text; /* NULL: no violation; else the message starts with it */
+} protected_cases[] = {
+	{ "refs/heads/main", FG_REF_DELETED, "deleting protected branch 'main' from the remote" },
+	{ "refs/heads/main", FG_REF_NOT_FAST_FORWARD,
+	  "non-fast-forward push to protected branch 'main': the remote's 0123456789ab is not in" },
+	{ "refs/heads/main", FG_REF_OLD_UNKNOWN,
+	  "the remote's protected branch 'main' is at 0123456789ab, which this repository does "
+	  "not have: someone else pushed to it" },
+	{ "refs/heads/release/0.16.x", FG_REF_DELETED, "deleting protected branch 'release/0.16.x'" },
+	{ "refs/heads/release/0.16.x", FG_REF_NOT_FAST_FORWARD, "non-fast-forward push to " },
+	{ "refs/heads/maint/0.15.x", FG_REF_DELETED, "deleting protected branch 'maint/0.15.x'" },
+	{ "refs/heads/dev/0.16.x", FG_REF_DELETED, NULL },
+	{ "refs/heads/dev/0.16.x", FG_REF_NOT_FAST_FORWARD, NULL },
+	{ "refs/heads/feature/x", FG_REF_DELETED, NULL },
+	{ "refs/heads/feature/x", FG_REF_NOT_FAST_FORWARD, NULL },
+	{ "refs/heads/master", FG_REF_DELETED, NULL },          /* not a workflow branch */
+	{ "refs/heads/release/0.16", FG_REF_DELETED, NULL },
+	{ "refs/tags/v0.16.0", FG_REF_DELETED, "deleting release tag 'v0.16.0' from the remote" },
+	{ "refs/tags/v0.16.0-rc1", FG_REF_DELETED, "deleting release tag 'v0.16.0-rc1'" },
+	{ "refs/tags/v0.16.0", FG_REF_NOT_FAST_FORWARD, NULL }, /* moving a tag: tagMoved's */
+	{ "refs/tags/nightly", FG_REF_DELETED, NULL },
+	{ "refs/notes/commits", FG_REF_DELETED, NULL },
+};
+
+START_TEST(test_check_protected)
+{
+	struct fg_report report;
+	int n;
+
+	fg_report_init(&report);
+	n = fg_check_protected(&report, fg_test_config(), protected_cases[_i].refname,
+			       protected_cases[_i].change,
+			       "0123456789abcdef0123456789abcdef01234567", "origin");
+	if (!protected_cases[_i].text) {
+		ck_assert_msg(n == 0 && report.n == 0, "%s: %d violations (%s)",
+			      protected_cases[_i].refname, n, report.n ? report.items[0].message : "");
+	} else {
+		ck_assert_int_eq(n, 1);
+		ck_assert_int_eq(report.items[0].rule, FG_RULE_BRANCH_PROTECTED);
+		ck_assert_int_eq(report.items[0].severity, FG_ERROR);
+		ck_assert_msg(!strncmp(report.items[0].message, protected_cases[_i].text,
+				       strlen(protected_cases[_i].text)),
+			      "%s: '%s'", protected_cases[_i].refname, report.items[0].message);
+		ck_assert_ptr_nonnull(report.items[0].hint);
+	}
+	fg_report_release(&report);
+}
+END_TEST
+
+START_TEST(test_check_protected_configured)
+{
+	/* branch.dev.protected = true protects dev/X.Y.x too */
+	struct fg_config *cfg = fg_test_config();
+	struct fg_report report;
+	int saved = -1;
+
+	for (size_t i = 0; i < cfg->nbranches; i++)
+		if (!strcmp(cfg->branches[i].kind, "dev")) {
+			saved = cfg->branches[i].protected_branch;
+			cfg->branches[i].protected_branch = 1;
+		}
+	ck_assert_int_eq(saved, 0);
+	fg_report_init(&report);
+	ck_assert_int_eq(fg_check_protected(&report, cfg, "refs/heads/dev/0.16.x", FG_REF_DELETED,
+					    "0123456789ab", "origin"), 1);
+	ck_assert_str_eq(report.items[0].hint, "protected branches are never deleted "
+			 "(branch.dev.protected); keep it, or ask whoever runs the server");
+	fg_report_release(&report);
+	for (size_t i = 0; i < cfg->nbranches; i++)
+		if (!strcmp(cfg->branches[i].kind, "dev"))
+			cfg->branches[i].protected_branch = saved;
+}
+END_TEST
+
 Suite *refname_suite(void)
 {
 	Suite *s = suite_create("refname");
@@ -257,6 +335,8 @@ Suite *refname_suite(void)
 	suite_add_tcase(s, suggest);
 
 	tcase_add_loop_test(tag, test_tag_parse, 0, (int)FG_COUNT(tag_cases));
+	tcase_add_loop_test(tag, test_check_protected, 0, (int)FG_COUNT(protected_cases));
+	tcase_add_test(tag, test_check_protected_configured);
 	suite_add_tcase(s, tag);
 	return s;
 }
