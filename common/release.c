@@ -63,97 +63,6 @@ char *fg_bump_tag_message(const struct fg_config *cfg, const struct fg_version *
 	return message;
 }
 
-/* ---- reading the work tree ---------------------------------------------- */
-
-void fg_workdir_vfiles_release(struct fg_workdir_vfiles *files)
-{
-	for (size_t i = 0; files->data && i < files->n; i++)
-		free(files->data[i]);
-	free(files->data);
-	free(files->contents);
-	fg_version_set_release(&files->set);
-	memset(files, 0, sizeof(*files));
-	fg_version_set_init(&files->set);
-}
-
-/* CFG->error for a pattern that reached PCRE2's limit on PATH (as repo.c words it). */
-static void limit_error(struct fg_config *cfg, const char *path)
-{
-	fg_config_error(cfg, "%s: versionFile.%s.pattern: reached PCRE2's match limit on %s; "
-			"simplify the pattern (nested repetition such as (a+)+ backtracks without "
-			"end)", cfg->vfiles_origin, path, path);
-}
-
-/* Read the regular file FULL (PATH in messages) into *DATA, *LEN. */
-static int read_regular(const char *full, const char *path, char **data, size_t *len,
-			char **error)
-{
-	struct stat st;
-	int fd, e;
-
-	if (lstat(full, &st) < 0) {
-		if (errno == ENOENT || errno == ENOTDIR)
-			return 1;
-		e = errno;
-		*error = fg_strdupf("cannot read %s: %s", path, strerror(e));
-		return -1;
-	}
-	if (!S_ISREG(st.st_mode)) {
-		*error = fg_strdupf("version file %s is not a regular file (a directory or a "
-				    "symbolic link); make it a plain file or drop it from the "
-				    "versionFile configuration", path);
-		return -1;
-	}
-	if ((fd = open(full, O_RDONLY | O_CLOEXEC)) < 0 || fg_read_all(fd, data, len) < 0) {
-		e = errno;
-		if (fd >= 0)
-			close(fd);
-		*error = fg_strdupf("cannot read %s: %s", path, strerror(e));
-		return -1;
-	}
-	close(fd);
-	return 0;
-}
-
-int fg_workdir_vfiles_read(struct fg_workdir_vfiles *files, const char *workdir,
-			   struct fg_config *cfg, char **error)
-{
-	size_t n = cfg->nvfiles;
-	int rc;
-
-	*error = NULL;
-	memset(files, 0, sizeof(*files));
-	fg_version_set_init(&files->set);
-	files->contents = calloc(n ? n : 1, sizeof(*files->contents));
-	files->data = calloc(n ? n : 1, sizeof(*files->data));
-	if (!files->contents || !files->data)
-		return -1;
-	files->n = n;
-	for (size_t i = 0; i < n; i++) {
-		const char *path = cfg->vfiles[i].path;
-		char *full = fg_strdupf("%s%s", workdir, path);
-		size_t len = 0;
-
-		if (!full)
-			return -1;
-		rc = read_regular(full, path, &files->data[i], &len, error);
-		free(full);
-		if (rc < 0)
-			return -1;
-		if (rc > 0)
-			continue; /* absent */
-		files->contents[i].present = 1;
-		files->contents[i].data = files->data[i];
-		files->contents[i].len = len;
-	}
-	rc = fg_versions_extract(&files->set, cfg->vfiles, n, files->contents);
-	if (rc == -3) {
-		limit_error(cfg, files->set.limit_path);
-		return -3;
-	}
-	return rc < 0 ? -1 : 0;
-}
-
 /* ---- replacing files ---------------------------------------------------- */
 
 /* Append MORE (consumed; NULL: out of memory) to *ERROR, "; "-separated. */
@@ -420,19 +329,14 @@ static char *path_list(const struct fg_config *cfg)
 int fg_release_version(struct fg_config *cfg, git_repository *repo,
 		       const struct fg_version_source *src, FILE *out, FILE *err)
 {
-	struct fg_workdir_vfiles wfiles;
-	struct fg_vfiles gfiles;
-	const struct fg_version_set *set;
-	const struct fg_vfile_content *contents;
+	struct fg_vfiles files;
 	const struct fg_vfile_value *exact;
 	struct fg_report report;
 	git_index *index = NULL;
 	git_object *object = NULL, *tree = NULL;
-	char *error = NULL;
 	int rc = 0, status = FG_EXIT_INTERNAL, workdir;
 
-	memset(&wfiles, 0, sizeof(wfiles));
-	memset(&gfiles, 0, sizeof(gfiles));
+	memset(&files, 0, sizeof(files));
 	fg_report_init(&report);
 	if (!repo) {
 		fprintf(err, "flowgate version: fatal: not in a git repository\n");
@@ -450,12 +354,12 @@ int fg_release_version(struct fg_config *cfg, git_repository *repo,
 			status = FG_EXIT_USAGE;
 			goto out;
 		}
-		rc = fg_vfiles_from_tree(&gfiles, repo, (git_tree *)tree, cfg);
+		rc = fg_vfiles_from_tree(&files, repo, (git_tree *)tree, cfg);
 	} else if (src->cached) {
 		if ((rc = git_repository_index(&index, repo)) == 0)
-			rc = fg_vfiles_from_index(&gfiles, repo, index, cfg);
+			rc = fg_vfiles_from_index(&files, repo, index, cfg);
 	} else {
-		rc = fg_workdir_vfiles_read(&wfiles, git_repository_workdir(repo), cfg, &error);
+		rc = fg_vfiles_from_workdir(&files, git_repository_workdir(repo), cfg);
 	}
 	if (rc == -3) {
 		fprintf(err, "flowgate version: error: bad configuration: %s\n", cfg->error);
@@ -463,16 +367,13 @@ int fg_release_version(struct fg_config *cfg, git_repository *repo,
 		goto out;
 	}
 	if (rc < 0) {
-		fprintf(err, "flowgate version: fatal: %s\n",
-			workdir ? error ? error : "out of memory" : fg_git_error());
+		fprintf(err, "flowgate version: fatal: %s\n", fg_git_error());
 		goto out;
 	}
-	set = workdir ? &wfiles.set : &gfiles.set;
-	contents = workdir ? wfiles.contents : gfiles.contents;
 
 	/* Always at severity error: the command names one version or fails. */
-	fg_versions_check(&report, set, NULL, NULL);
-	exact = fg_versions_exact(set);
+	fg_versions_check(&report, &files.set, NULL, NULL);
+	exact = fg_versions_exact(&files.set);
 	if (report.oom) {
 		fprintf(err, "flowgate version: fatal: out of memory\n");
 		goto out;
@@ -482,7 +383,7 @@ int fg_release_version(struct fg_config *cfg, git_repository *repo,
 		status = ferror(out) ? FG_EXIT_INTERNAL : 0;
 		goto out;
 	}
-	write_values(cfg, set, contents, err);
+	write_values(cfg, &files.set, files.contents, err);
 	fg_report_print(&report, err, "version", fg_use_color(fileno(err)), 0);
 	if (!exact && !report.n) {
 		char *list = path_list(cfg);
@@ -497,10 +398,8 @@ int fg_release_version(struct fg_config *cfg, git_repository *repo,
 	}
 	status = FG_EXIT_VIOLATION;
 out:
-	free(error);
 	fg_report_release(&report);
-	fg_workdir_vfiles_release(&wfiles);
-	fg_vfiles_release(&gfiles);
+	fg_vfiles_release(&files);
 	git_index_free(index);
 	git_object_free(tree);
 	git_object_free(object);
@@ -531,7 +430,7 @@ struct bump {
 	FILE *out, *err;
 	const char *workdir;
 
-	struct fg_workdir_vfiles files;
+	struct fg_vfiles files;
 	const char *current;                /* the version now, in FILES.set */
 	char next[FG_VERSION_TEXT_MAX];
 	struct fg_version next_v;           /* NEXT parsed */
@@ -559,7 +458,7 @@ static void bump_release(struct bump *b)
 	free(b->updates);
 	free(b->next_contents);
 	fg_version_set_release(&b->next_set);
-	fg_workdir_vfiles_release(&b->files);
+	fg_vfiles_release(&b->files);
 	free(b->branch_name);
 	free(b->commit_message);
 	free(b->tag_name);
@@ -643,16 +542,15 @@ static int read_current(struct bump *b)
 {
 	const struct fg_vfile_value *exact;
 	struct fg_report report;
-	char *error = NULL, *list;
-	int rc = fg_workdir_vfiles_read(&b->files, b->workdir, b->cfg, &error);
+	char *list;
+	int rc = fg_vfiles_from_workdir(&b->files, b->workdir, b->cfg);
 
 	if (rc == -3) {
 		fprintf(b->err, "flowgate bump: error: bad configuration: %s\n", b->cfg->error);
 		return FG_EXIT_CONFIG;
 	}
 	if (rc < 0) {
-		fprintf(b->err, "flowgate bump: fatal: %s\n", error ? error : "out of memory");
-		free(error);
+		fprintf(b->err, "flowgate bump: fatal: %s\n", fg_git_error());
 		return FG_EXIT_INTERNAL;
 	}
 	/* Whatever the configured severities: a bump starts from one version. */
@@ -747,7 +645,7 @@ static int compute_changes(struct bump *b)
 		if (rc == FG_REWRITE_ENOMEM)
 			return oom(b);
 		if (rc == FG_REWRITE_ELIMIT) {
-			limit_error(cfg, cfg->vfiles[i].path);
+			fg_vfiles_limit_error(cfg, cfg->vfiles[i].path);
 			fprintf(b->err, "flowgate bump: error: bad configuration: %s\n", cfg->error);
 			return FG_EXIT_CONFIG;
 		}
@@ -793,7 +691,7 @@ static int check_next(struct bump *b)
 				     b->next_contents);
 
 	if (rc == -3) {
-		limit_error(b->cfg, b->next_set.limit_path);
+		fg_vfiles_limit_error(b->cfg, b->next_set.limit_path);
 		fprintf(b->err, "flowgate bump: error: bad configuration: %s\n", b->cfg->error);
 		return FG_EXIT_CONFIG;
 	}

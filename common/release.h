@@ -95,30 +95,6 @@ char *fg_bump_commit_message(const struct fg_version *v);
 char *fg_bump_tag_message(const struct fg_config *cfg, const struct fg_version *v,
 			  enum fg_branch_kind branch);
 
-/* The version files as they are in a work tree, read by fg_workdir_vfiles_read. */
-struct fg_workdir_vfiles {
-	struct fg_vfile_content *contents; /* owned; one per configured version file */
-	char **data;                       /* owned buffers CONTENTS point into */
-	size_t n;
-	struct fg_version_set set;         /* the values found */
-};
-
-/* fg_workdir_vfiles_release: free everything FILES owns and empty it. */
-void fg_workdir_vfiles_release(struct fg_workdir_vfiles *files);
-
-/*
- * fg_workdir_vfiles_read: read CFG's version files under WORKDIR (ending in
- * '/', as git_repository_workdir gives it) into FILES and extract their
- * versions. A file that does not exist is absent (present 0); one that is
- * not a regular file (a directory, a symbolic link) is an error.
- * Returns 0; -1 with *ERROR (newly allocated, caller frees; NULL when out
- * of memory) on a file that cannot be read or is not a regular file; -3
- * when a pattern reached PCRE2's match limit (CFG->error set). FILES is
- * initialised in every case and must be released.
- */
-int fg_workdir_vfiles_read(struct fg_workdir_vfiles *files, const char *workdir,
-			   struct fg_config *cfg, char **error);
-
 /* One file to replace, and what it held before. */
 struct fg_file_update {
 	const char *path;     /* file system path; not owned */

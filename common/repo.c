@@ -9,6 +9,7 @@
  * connect, so nothing can ever reach the uninitialised TLS state.
  */
 #define _GNU_SOURCE /* memfd_create */
+#include <errno.h>
 #include <fcntl.h>
 #include <sys/mman.h>
 #include <stdlib.h>
@@ -522,9 +523,14 @@ int fg_repo_commit_context(struct fg_commit_context *out, git_repository *repo,
 
 void fg_vfiles_release(struct fg_vfiles *files)
 {
-	for (size_t i = 0; files->blobs && i < files->n; i++)
-		git_blob_free(files->blobs[i]);
+	for (size_t i = 0; i < files->n; i++) {
+		if (files->blobs)
+			git_blob_free(files->blobs[i]);
+		if (files->data)
+			free(files->data[i]);
+	}
 	free(files->blobs);
+	free(files->data);
 	free(files->contents);
 	fg_version_set_release(&files->set);
 	memset(files, 0, sizeof(*files));
@@ -555,20 +561,23 @@ static int load_blob(struct fg_vfiles *files, size_t i, git_repository *repo, co
 	return 0;
 }
 
-/* Versions out of the contents just read (the tail of both readers). */
+int fg_vfiles_limit_error(struct fg_config *cfg, const char *path)
+{
+	fg_config_error(cfg, "%s: versionFile.%s.pattern: reached PCRE2's match limit on %s; "
+			"simplify the pattern (nested repetition such as (a+)+ backtracks "
+			"without end)", cfg->vfiles_origin, path, path);
+	return -3;
+}
+
+/* Versions out of the contents just read (the tail of the readers). */
 static int extract_versions(struct fg_vfiles *files, struct fg_config *cfg)
 {
 	int rc;
 
 	git_error_clear();
 	rc = fg_versions_extract(&files->set, cfg->vfiles, cfg->nvfiles, files->contents);
-	if (rc == -3) {
-		fg_config_error(cfg, "%s: versionFile.%s.pattern: reached PCRE2's match limit on %s; "
-				"simplify the pattern (nested repetition such as (a+)+ backtracks "
-				"without end)", cfg->vfiles_origin, files->set.limit_path,
-				files->set.limit_path);
-		return -3;
-	}
+	if (rc == -3)
+		return fg_vfiles_limit_error(cfg, files->set.limit_path);
 	if (rc < 0) {
 		git_error_set_oom();
 		return -1;
@@ -625,6 +634,68 @@ int fg_vfiles_from_tree(struct fg_vfiles *files, git_repository *repo, git_tree 
 		if (rc < 0 || (rc = load_blob(files, i, repo, &id)) < 0)
 			return rc;
 	}
+	return extract_versions(files, cfg);
+}
+
+/*
+ * Slot I of FILES from the regular file WORKDIR + PATH: 0 when read, 1 when
+ * it does not exist, -1 (git_error_last set) when it cannot be read or is
+ * not a regular file.
+ */
+static int load_workdir_file(struct fg_vfiles *files, size_t i, const char *workdir,
+			     const char *path)
+{
+	char *full = fg_strdupf("%s%s", workdir, path), *why = NULL;
+	struct stat st;
+	size_t len = 0;
+	int fd = -1, rc = -1;
+
+	if (!full) {
+		git_error_set_oom();
+		return -1;
+	}
+	if (lstat(full, &st) < 0) {
+		if (errno == ENOENT || errno == ENOTDIR)
+			rc = 1;
+		else
+			why = fg_strdupf("cannot read %s: %s", path, strerror(errno));
+	} else if (!S_ISREG(st.st_mode)) {
+		why = fg_strdupf("version file %s is not a regular file (a directory or a symbolic "
+				 "link); make it a plain file or drop it from the versionFile "
+				 "configuration", path);
+	} else if ((fd = open(full, O_RDONLY | O_CLOEXEC)) < 0 ||
+		   fg_read_all(fd, &files->data[i], &len) < 0) {
+		why = fg_strdupf("cannot read %s: %s", path, strerror(errno));
+	} else {
+		files->contents[i].present = 1;
+		files->contents[i].data = files->data[i];
+		files->contents[i].len = len;
+		rc = 0;
+	}
+	if (fd >= 0)
+		close(fd);
+	free(full);
+	if (rc < 0) {
+		if (why)
+			git_error_set_str(GIT_ERROR_OS, why);
+		else
+			git_error_set_oom();
+		free(why);
+	}
+	return rc;
+}
+
+int fg_vfiles_from_workdir(struct fg_vfiles *files, const char *workdir, struct fg_config *cfg)
+{
+	if (vfiles_alloc(files, cfg->nvfiles) < 0)
+		return -1;
+	if (!(files->data = calloc(files->n ? files->n : 1, sizeof(*files->data)))) {
+		git_error_set_oom();
+		return -1;
+	}
+	for (size_t i = 0; i < cfg->nvfiles; i++)
+		if (load_workdir_file(files, i, workdir, cfg->vfiles[i].path) < 0)
+			return -1;
 	return extract_versions(files, cfg);
 }
 

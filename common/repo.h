@@ -108,7 +108,8 @@ void fg_commit_context_release(struct fg_commit_context *ctx);
  */
 struct fg_vfiles {
 	struct fg_vfile_content *contents; /* owned, one per configured version file */
-	git_blob **blobs;                  /* owned */
+	git_blob **blobs;                  /* owned; from the index or a tree */
+	char **data;                       /* owned; from the work tree (NULL otherwise) */
 	size_t n;
 	struct fg_version_set set;
 };
@@ -125,6 +126,25 @@ int fg_vfiles_from_index(struct fg_vfiles *files, git_repository *repo, git_inde
 			 struct fg_config *cfg);
 int fg_vfiles_from_tree(struct fg_vfiles *files, git_repository *repo, git_tree *tree,
 			struct fg_config *cfg);
+
+/*
+ * fg_vfiles_limit_error: CFG->error (fg_config_error) for version file PATH,
+ * whose configured pattern reached PCRE2's match or depth limit: the
+ * pattern needs fixing. Returns -3, the readers' code for it.
+ */
+int fg_vfiles_limit_error(struct fg_config *cfg, const char *path);
+
+/*
+ * fg_vfiles_from_workdir: read CFG's version files from the work tree
+ * WORKDIR (ending in '/', as git_repository_workdir gives it) into FILES
+ * and extract their versions. A file that does not exist is absent; one
+ * that is not a regular file (a directory, a symbolic link: never
+ * followed) is an error, as are the index and tree readers' non-files.
+ * Returns 0, -1 when a file cannot be read, is not a regular file, or
+ * memory runs out (fg_git_error() says which file and why), -3 as the
+ * other readers. FILES must be released with fg_vfiles_release in every case.
+ */
+int fg_vfiles_from_workdir(struct fg_vfiles *files, const char *workdir, struct fg_config *cfg);
 
 /* Where the committed configuration file is read from (one of the first three, or none). */
 struct fg_config_from {

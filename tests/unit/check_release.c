@@ -295,8 +295,8 @@ END_TEST
 START_TEST(test_workdir_read)
 {
 	struct fg_config *cfg = fg_test_config();
-	struct fg_workdir_vfiles files;
-	char *work = fg_strdupf("%s/", dir), *p, *error = NULL;
+	struct fg_vfiles files;
+	char *work = fg_strdupf("%s/", dir), *p;
 
 	ck_assert_ptr_nonnull(work);
 	p = fg_strdupf("%shalf_orm", work);
@@ -309,26 +309,24 @@ START_TEST(test_workdir_read)
 	fg_test_write_file(p, "setup(version='0.16.0-rc2')", 27, 0644);
 	free(p);
 	/* docs/index.md is absent */
-	ck_assert_int_eq(fg_workdir_vfiles_read(&files, work, cfg, &error), 0);
-	ck_assert_ptr_null(error);
+	ck_assert_int_eq(fg_vfiles_from_workdir(&files, work, cfg), 0);
 	ck_assert_uint_eq(files.n, cfg->nvfiles);
 	ck_assert_int_eq(files.contents[0].present, 1);
 	ck_assert_uint_eq(files.contents[0].len, 12);
 	ck_assert_int_eq(files.contents[2].present, 0);
 	ck_assert_uint_eq(files.set.n, 2);
 	ck_assert_str_eq(fg_versions_exact(&files.set)->text, "0.16.0-rc2");
-	fg_workdir_vfiles_release(&files);
+	fg_vfiles_release(&files);
 
 	/* a version file that is a symbolic link is refused, not followed */
 	p = fg_strdupf("%ssetup.py", work);
 	ck_assert_int_eq(unlink(p), 0);
 	ck_assert_int_eq(symlink("half_orm/version.txt", p), 0);
 	free(p);
-	ck_assert_int_eq(fg_workdir_vfiles_read(&files, work, cfg, &error), -1);
-	ck_assert_ptr_nonnull(error);
-	ck_assert_msg(strstr(error, "setup.py is not a regular file") != NULL, "%s", error);
-	free(error);
-	fg_workdir_vfiles_release(&files);
+	ck_assert_int_eq(fg_vfiles_from_workdir(&files, work, cfg), -1);
+	ck_assert_msg(strstr(fg_git_error(), "setup.py is not a regular file") != NULL, "%s",
+		      fg_git_error());
+	fg_vfiles_release(&files);
 	free(work);
 }
 END_TEST
