@@ -248,9 +248,9 @@ struct holders {
 /*
  * OUT: the branches holding COMMIT (at their tip or below): the local and
  * remote-tracking branches of CFG's kinds release/X.Y.x and maint/X.Y.x
- * with X.Y = MAJOR.MINOR, and whether any local branch other than
- * SKIP_REF (a full refname, may be NULL) or any remote-tracking branch
- * holds it.
+ * with X.Y = MAJOR.MINOR, and, only when SKIP_REF is given (a full
+ * refname), whether any other local branch or any remote-tracking branch
+ * holds it. Reachability is asked only of the branches that can answer.
  */
 static void branches_holding(struct holders *out, git_repository *repo, struct fg_config *cfg,
 			     const git_oid *commit, uint64_t major, uint64_t minor,
@@ -269,24 +269,27 @@ static void branches_holding(struct holders *out, git_repository *repo, struct f
 		const char *refname = git_reference_name(ref), *name = NULL, *slash;
 		git_object *tip = NULL;
 		struct fg_branch b;
-		int holds;
+		int holds, series, other;
 
 		if (!strncmp(refname, "refs/heads/", 11))
 			name = refname + 11;
 		else if (!strncmp(refname, "refs/remotes/", 13) && (slash = strchr(refname + 13, '/')))
 			name = slash + 1;
-		holds = name && strcmp(name, "HEAD") &&
+		series = name && fg_branch_parse(cfg, name, &b) == 0 && b.series &&
+			 b.major == major && b.minor == minor &&
+			 (b.kind == FG_BRANCH_RELEASE || b.kind == FG_BRANCH_MAINT);
+		other = name && skip_ref && strcmp(refname, skip_ref);
+		holds = (series || other) && strcmp(name, "HEAD") &&
 			git_reference_type(ref) == GIT_REFERENCE_DIRECT &&
 			git_reference_peel(&tip, ref, GIT_OBJECT_COMMIT) == 0 &&
 			(git_oid_equal(git_object_id(tip), commit) ||
 			 git_graph_descendant_of(repo, git_object_id(tip), commit) == 1);
-		if (holds && (!skip_ref || strcmp(refname, skip_ref)))
+		if (holds && other)
 			out->on_other = 1;
-		if (holds && fg_branch_parse(cfg, name, &b) == 0 && b.series &&
-		    b.major == major && b.minor == minor) {
+		if (holds && series) {
 			if (b.kind == FG_BRANCH_RELEASE)
 				out->on_release = 1;
-			else if (b.kind == FG_BRANCH_MAINT)
+			else
 				out->on_maint = 1;
 		}
 		git_object_free(tip);
