@@ -926,15 +926,28 @@ static void check_version_changes(struct fg_hook_ctx *ctx, git_repository *repo,
 }
 
 /*
+ * A pushed branch update whose fast-forwardness branchProtected asks: the
+ * remote's old commit is known to be in the pushed history once it is a
+ * parent of a new commit (the walk stops at it), without a walk of its own.
+ */
+struct ff_check {
+	const struct ref_update *u;
+	git_oid tip;        /* the pushed commit (U->local peeled) */
+	size_t group;       /* the configuration it is checked under */
+	int fast_forward;   /* a new commit has U->remote as a parent */
+};
+
+/*
  * The message rules on every commit WALK yields; branchCommitType for those
  * in BC (a commit only on the hotfix or docs branch pushed); each commit
- * recorded in VW for the version rules. Not versionBumpMessage: it would
+ * recorded in VW for the version rules; the NFF checks whose remote commit
+ * is a parent of it marked fast-forward. Not versionBumpMessage: it would
  * read each commit's parent and two trees, doubling the cost of a long push;
  * commit-msg and check-range check it.
  */
 static void check_new_commits(struct fg_hook_ctx *ctx, git_repository *repo, git_revwalk *walk,
 			      struct fg_config *cfg, const struct branch_commits *bc,
-			      struct version_walk *vw)
+			      struct version_walk *vw, struct ff_check *ff, size_t nff)
 {
 	struct fg_message_context mctx = { NULL, NULL, NULL, NULL };
 	git_oid id;
@@ -952,6 +965,10 @@ static void check_new_commits(struct fg_hook_ctx *ctx, git_repository *repo, git
 		mctx.encoding = git_commit_message_encoding(commit);
 		fg_check_message(&ctx->report, cfg, git_commit_message(commit), where, &mctx);
 		version_walk_add(vw, commit);
+		for (unsigned p = 0; p < git_commit_parentcount(commit); p++)
+			for (size_t k = 0; k < nff; k++)
+				ff[k].fast_forward |= git_oid_equal(git_commit_parent_id(commit, p),
+								   &ff[k].u->remote);
 		git_commit_free(commit);
 	}
 }
@@ -1066,22 +1083,27 @@ static struct push_config *config_for(struct fg_hook_ctx *ctx, git_repository *r
 }
 
 /*
- * branchProtected on an update of a branch the remote has (U->remote):
- * the pushed COMMIT must descend from the remote's object, which must be
- * here to tell (someone else's push: fetch first).
+ * branchProtected on FF, an update of a branch the remote has: the pushed
+ * commit must descend from the remote's, which must be here to tell
+ * (someone else's push: fetch first). Known from the walk (a new commit's
+ * parent), else asked of the graph: a walk of its own, which a long
+ * fast-forward push never needs.
  */
 static void check_rewrite(struct fg_hook_ctx *ctx, git_repository *repo, struct fg_config *cfg,
-			  const git_oid *commit, const struct ref_update *u)
+			  const struct ff_check *ff)
 {
+	const struct ref_update *u = ff->u;
+	struct fg_branch b;
 	git_odb *odb = NULL;
 	char old[GIT_OID_HEXSZ + 1];
 	int change = -1;
 
-	if (git_oid_is_zero(&u->remote) || git_oid_equal(&u->remote, commit))
+	/* an unprotected branch may be rewritten: no walk to find out */
+	if (ff->fast_forward || fg_branch_protected(cfg, u->remote_ref, &b) != 1)
 		return;
 	if (git_repository_odb(&odb, repo) == 0 && !git_odb_exists(odb, &u->remote))
 		change = FG_REF_OLD_UNKNOWN;
-	else if (odb && git_graph_descendant_of(repo, commit, &u->remote) != 1)
+	else if (odb && git_graph_descendant_of(repo, &ff->tip, &u->remote) != 1)
 		change = FG_REF_NOT_FAST_FORWARD;
 	git_odb_free(odb);
 	git_error_clear();
@@ -1129,7 +1151,8 @@ int fg_run_pre_push(struct fg_hook_ctx *ctx)
 	git_repository *repo = NULL;
 	struct ref_update *updates = NULL;
 	struct push_config *configs = NULL;
-	size_t count = 0, nconfigs = 0, *group = NULL;
+	struct ff_check *ff = NULL;
+	size_t count = 0, nconfigs = 0, nff = 0, *group = NULL;
 	char *copy = NULL, *remote_name = NULL, *glob = NULL;
 	int status = FG_EXIT_INTERNAL;
 
@@ -1162,7 +1185,8 @@ int fg_run_pre_push(struct fg_hook_ctx *ctx)
 	if (open_repo(ctx, &repo) < 0)
 		goto out;
 	if (!(configs = calloc(count ? count : 1, sizeof(*configs))) ||
-	    !(group = calloc(count ? count : 1, sizeof(*group))))
+	    !(group = calloc(count ? count : 1, sizeof(*group))) ||
+	    !(ff = calloc(count ? count : 1, sizeof(*ff))))
 		goto out;
 	for (size_t i = 0; i < count; i++) {
 		const struct ref_update *u = &updates[i];
@@ -1197,8 +1221,14 @@ int fg_run_pre_push(struct fg_hook_ctx *ctx)
 			goto out;
 		}
 		ctx->report.severity = pc->cfg.severity;
-		if (is_branch && commit)
-			check_rewrite(ctx, repo, &pc->cfg, git_commit_id(commit), u);
+		/* branchProtected: an update of a branch the remote has, after the walk */
+		if (is_branch && commit && !git_oid_is_zero(&u->remote) &&
+		    !git_oid_equal(&u->remote, git_commit_id(commit))) {
+			ff[nff].u = u;
+			git_oid_cpy(&ff[nff].tip, git_commit_id(commit));
+			ff[nff].group = (size_t)(pc - configs);
+			ff[nff++].fast_forward = 0;
+		}
 		if (is_branch)
 			check_pushed_branch(ctx, repo, tree, &pc->cfg, u);
 		else
@@ -1264,7 +1294,7 @@ int fg_run_pre_push(struct fg_hook_ctx *ctx)
 			else
 				memset(&bc, 0, sizeof(bc));
 			version_walk_init(&vw, cfg);
-			check_new_commits(ctx, repo, walk, cfg, &bc, &vw);
+			check_new_commits(ctx, repo, walk, cfg, &bc, &vw, ff, nff);
 			check_version_changes(ctx, repo, cfg, &vw,
 					      nbranches == 1 ? branch->remote_ref + 11 : NULL,
 					      nbranches == 1 ? branch->local_ref : NULL);
@@ -1277,12 +1307,21 @@ int fg_run_pre_push(struct fg_hook_ctx *ctx)
 			goto out;
 		}
 	}
+	for (size_t k = 0; k < nff; k++) {
+		ctx->report.severity = configs[ff[k].group].cfg.severity;
+		check_rewrite(ctx, repo, &configs[ff[k].group].cfg, &ff[k]);
+		if (configs[ff[k].group].cfg.error) {
+			status = fg_config_failed(ctx, &configs[ff[k].group].cfg);
+			goto out;
+		}
+	}
 	status = FG_EXIT_OK;
 out:
 	ctx->report.severity = NULL;
 	for (size_t g = 0; configs && g < nconfigs; g++)
 		fg_config_release(&configs[g].cfg);
 	free(configs);
+	free(ff);
 	free(group);
 	free(copy);
 	free(updates);

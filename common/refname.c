@@ -228,6 +228,17 @@ int fg_tag_parse(const struct fg_config *cfg, const char *name, struct fg_versio
 	return 0;
 }
 
+int fg_branch_protected(struct fg_config *cfg, const char *refname, struct fg_branch *out)
+{
+	int rc;
+
+	if (strncmp(refname, "refs/heads/", 11))
+		return 0;
+	if ((rc = fg_branch_parse(cfg, refname + 11, out)) == -3)
+		return -3;
+	return rc == 0 && out->spec && out->spec->protected_branch;
+}
+
 int fg_check_protected(struct fg_report *report, struct fg_config *cfg, const char *refname,
 		       enum fg_ref_change change, const char *old, const char *remote)
 {
@@ -250,13 +261,9 @@ int fg_check_protected(struct fg_report *report, struct fg_config *cfg, const ch
 		free(q);
 		return v ? 1 : 0;
 	}
-	if (strncmp(refname, "refs/heads/", 11))
-		return 0;
+	if ((rc = fg_branch_protected(cfg, refname, &b)) <= 0)
+		return rc;
 	name = refname + 11;
-	if ((rc = fg_branch_parse(cfg, name, &b)) == -3)
-		return -3;
-	if (rc < 0 || !b.spec || !b.spec->protected_branch)
-		return 0;
 	q = fg_quote(name, strlen(name), 80);
 	switch (change) {
 	case FG_REF_DELETED:

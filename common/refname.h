@@ -58,6 +58,14 @@ enum fg_ref_change {
 };
 
 /*
+ * fg_branch_protected: 1 when REFNAME (full: "refs/heads/...") is a branch
+ * of a kind CFG protects (branch.<kind>.protected; built in: main,
+ * release, maint), with OUT filled; 0 when not (any other ref too); -3 when
+ * a pattern reached PCRE2's match limit (CFG->error set).
+ */
+int fg_branch_protected(struct fg_config *cfg, const char *refname, struct fg_branch *out);
+
+/*
  * fg_check_protected (rule branchProtected): the push changes REFNAME (the
  * remote's full refname: "refs/heads/..." or "refs/tags/...") as CHANGE
  * says; OLD is the remote's object (hex, for the message) and REMOTE the
