@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include "history.h"
 #include "hook.h"
 #include "message.h"
 #include "refname.h"
@@ -238,67 +239,6 @@ static const struct fg_branch *check_branch(struct fg_report *report, struct fg_
 	return parsed;
 }
 
-/* Which branches hold a commit (branches_holding). */
-struct holders {
-	int known;                /* the references could be read */
-	int on_release, on_maint; /* release/X.Y.x, maint/X.Y.x of the series asked */
-	int on_other;             /* a branch other than the one skipped */
-};
-
-/*
- * OUT: the branches holding COMMIT (at their tip or below): the local and
- * remote-tracking branches of CFG's kinds release/X.Y.x and maint/X.Y.x
- * with X.Y = MAJOR.MINOR, and, only when SKIP_REF is given (a full
- * refname), whether any other local branch or any remote-tracking branch
- * holds it. Reachability is asked only of the branches that can answer.
- */
-static void branches_holding(struct holders *out, git_repository *repo, struct fg_config *cfg,
-			     const git_oid *commit, uint64_t major, uint64_t minor,
-			     const char *skip_ref)
-{
-	git_reference_iterator *it = NULL;
-	git_reference *ref;
-
-	memset(out, 0, sizeof(*out));
-	if (git_reference_iterator_new(&it, repo) < 0) {
-		git_error_clear();
-		return;
-	}
-	out->known = 1;
-	while (!cfg->error && git_reference_next(&ref, it) == 0) {
-		const char *refname = git_reference_name(ref), *name = NULL, *slash;
-		git_object *tip = NULL;
-		struct fg_branch b;
-		int holds, series, other;
-
-		if (!strncmp(refname, "refs/heads/", 11))
-			name = refname + 11;
-		else if (!strncmp(refname, "refs/remotes/", 13) && (slash = strchr(refname + 13, '/')))
-			name = slash + 1;
-		series = name && fg_branch_parse(cfg, name, &b) == 0 && b.series &&
-			 b.major == major && b.minor == minor &&
-			 (b.kind == FG_BRANCH_RELEASE || b.kind == FG_BRANCH_MAINT);
-		other = name && skip_ref && strcmp(refname, skip_ref);
-		holds = (series || other) && strcmp(name, "HEAD") &&
-			git_reference_type(ref) == GIT_REFERENCE_DIRECT &&
-			git_reference_peel(&tip, ref, GIT_OBJECT_COMMIT) == 0 &&
-			(git_oid_equal(git_object_id(tip), commit) ||
-			 git_graph_descendant_of(repo, git_object_id(tip), commit) == 1);
-		if (holds && other)
-			out->on_other = 1;
-		if (holds && series) {
-			if (b.kind == FG_BRANCH_RELEASE)
-				out->on_release = 1;
-			else
-				out->on_maint = 1;
-		}
-		git_object_free(tip);
-		git_reference_free(ref);
-	}
-	git_reference_iterator_free(it);
-	git_error_clear();
-}
-
 /* The merge in progress (MERGE_HEAD) brings a commit of release/X.Y.x. */
 struct merge_from {
 	git_repository *repo;
@@ -310,9 +250,9 @@ struct merge_from {
 static int merge_head_from_release(const git_oid *id, void *payload)
 {
 	struct merge_from *m = payload;
-	struct holders h;
+	struct fg_holders h;
 
-	branches_holding(&h, m->repo, m->cfg, id, m->major, m->minor, NULL);
+	fg_branches_holding(&h, m->repo, m->cfg, id, m->major, m->minor, NULL);
 	m->from_release |= h.on_release;
 	return 0;
 }
@@ -633,9 +573,9 @@ static void check_pushed_tag(struct fg_hook_ctx *ctx, git_repository *repo, git_
 		tctx.moved_from = moved;
 	}
 	if (commit && fg_tag_parse(cfg, name, &version) == 0) {
-		struct holders h;
+		struct fg_holders h;
 
-		branches_holding(&h, repo, cfg, git_commit_id(commit), version.major, version.minor,
+		fg_branches_holding(&h, repo, cfg, git_commit_id(commit), version.major, version.minor,
 				 NULL);
 		tctx.branches_known = h.known;
 		tctx.on_release = h.on_release;
@@ -724,208 +664,6 @@ out:
 }
 
 /*
- * The new commits' version files, for versionRegression and
- * versionPreReleaseBranch: each commit's first parent and, per version
- * file, the ID of the top-level tree entry its path starts in ("half_orm",
- * "setup.py"). Equal IDs in a commit and its parent mean the version files
- * are the same, without reading further down; only when one differs are
- * the files read and compared. One root tree read per commit.
- */
-struct commit_rec {
-	git_oid id, parent; /* parent: zero for a root commit */
-	unsigned nparents;
-	size_t tops;        /* index of the first of its NV IDs in TOPS */
-};
-
-struct version_walk {
-	size_t nv;              /* version files */
-	char **top;             /* owned: the top-level name of each version file's path */
-	struct commit_rec *recs;
-	size_t n, cap;
-	git_oid *tops;          /* owned: N * NV entry IDs, zero when absent */
-	int failed;             /* out of memory: versions not checked */
-};
-
-static void version_walk_release(struct version_walk *vw)
-{
-	for (size_t i = 0; vw->top && i < vw->nv; i++)
-		free(vw->top[i]);
-	free(vw->top);
-	free(vw->recs);
-	free(vw->tops);
-	memset(vw, 0, sizeof(*vw));
-}
-
-static void version_walk_init(struct version_walk *vw, const struct fg_config *cfg)
-{
-	memset(vw, 0, sizeof(*vw));
-	vw->nv = cfg->nvfiles;
-	if (!(vw->top = calloc(vw->nv ? vw->nv : 1, sizeof(*vw->top)))) {
-		vw->failed = 1;
-		return;
-	}
-	for (size_t i = 0; i < vw->nv; i++) {
-		const char *path = cfg->vfiles[i].path;
-
-		if (!(vw->top[i] = strndup(path, strcspn(path, "/"))))
-			vw->failed = 1;
-	}
-}
-
-/* TOPS[0..NV): the top-level entries of the version files' paths in COMMIT's tree. */
-static int version_tops(const struct version_walk *vw, git_commit *commit, git_oid *tops)
-{
-	git_tree *tree = NULL;
-
-	if (git_commit_tree(&tree, commit) < 0)
-		return -1;
-	for (size_t i = 0; i < vw->nv; i++) {
-		const git_tree_entry *e = git_tree_entry_byname(tree, vw->top[i]);
-
-		if (e)
-			git_oid_cpy(&tops[i], git_tree_entry_id(e));
-		else
-			memset(&tops[i], 0, sizeof(tops[i]));
-	}
-	git_tree_free(tree);
-	return 0;
-}
-
-/* Record COMMIT (just checked) in VW. */
-static void version_walk_add(struct version_walk *vw, git_commit *commit)
-{
-	struct commit_rec *r;
-
-	if (vw->failed || !vw->nv)
-		return;
-	if (vw->n == vw->cap) {
-		size_t cap = vw->cap ? vw->cap * 2 : 64;
-		struct commit_rec *recs = realloc(vw->recs, cap * sizeof(*recs));
-		git_oid *tops = recs ? realloc(vw->tops, cap * vw->nv * sizeof(*tops)) : NULL;
-
-		if (recs)
-			vw->recs = recs;
-		if (!tops) {
-			vw->failed = 1;
-			return;
-		}
-		vw->tops = tops;
-		vw->cap = cap;
-	}
-	r = &vw->recs[vw->n];
-	git_oid_cpy(&r->id, git_commit_id(commit));
-	r->nparents = git_commit_parentcount(commit);
-	if (r->nparents)
-		git_oid_cpy(&r->parent, git_commit_parent_id(commit, 0));
-	else
-		memset(&r->parent, 0, sizeof(r->parent));
-	r->tops = vw->n * vw->nv;
-	if (version_tops(vw, commit, &vw->tops[r->tops]) < 0) {
-		git_error_clear();
-		return; /* no tree: nothing to compare */
-	}
-	vw->n++;
-}
-
-static int rec_cmp(const void *a, const void *b)
-{
-	return git_oid_cmp(&((const struct commit_rec *)a)->id, &((const struct commit_rec *)b)->id);
-}
-
-/*
- * The rules on a commit C whose version files differ from its first
- * parent's P: versionRegression; versionPreReleaseBranch when the commits go
- * to one branch (BRANCH pushed from LOCAL_REF) and no other branch holds C
- * (a commit of another branch is judged when that branch is pushed).
- */
-static void check_version_change(struct fg_hook_ctx *ctx, git_repository *repo,
-				 struct fg_config *cfg, git_commit *c, git_commit *p,
-				 const char *branch, const char *local_ref)
-{
-	git_tree *tree = NULL, *parent_tree = NULL;
-	struct fg_vfiles now, before;
-	const struct fg_vfile_value *n, *o;
-	char where[32];
-
-	memset(&now, 0, sizeof(now));
-	memset(&before, 0, sizeof(before));
-	memcpy(where, "commit ", 7);
-	git_oid_tostr(where + 7, 13, git_commit_id(c));
-	if (git_commit_tree(&tree, c) == 0 && git_commit_tree(&parent_tree, p) == 0 &&
-	    fg_vfiles_from_tree(&now, repo, tree, cfg) == 0 &&
-	    fg_vfiles_from_tree(&before, repo, parent_tree, cfg) == 0 &&
-	    (n = fg_versions_exact(&now.set)) && (o = fg_versions_exact(&before.set)) &&
-	    !fg_version_same(&n->version, &o->version)) {
-		struct fg_branch b;
-		struct holders h;
-		int from_release;
-
-		fg_check_version_regression(&ctx->report, n, o, where);
-		if (branch && fg_branch_parse(cfg, branch, &b) == 0) {
-			branches_holding(&h, repo, cfg, git_commit_id(c), n->version.major,
-					 n->version.minor, local_ref);
-			from_release = h.on_release;
-			for (unsigned i = 1; !h.on_other && !from_release &&
-			     i < git_commit_parentcount(c); i++) {
-				struct holders ph;
-
-				branches_holding(&ph, repo, cfg, git_commit_parent_id(c, i),
-						 n->version.major, n->version.minor, NULL);
-				from_release = ph.on_release;
-			}
-			if (!h.on_other)
-				fg_check_version_branch(&ctx->report, n, &b, branch, from_release,
-							where);
-		}
-	}
-	fg_vfiles_release(&now);
-	fg_vfiles_release(&before);
-	git_tree_free(tree);
-	git_tree_free(parent_tree);
-	git_error_clear();
-}
-
-/* Every commit of VW whose version files changed from its first parent's. */
-static void check_version_changes(struct fg_hook_ctx *ctx, git_repository *repo,
-				  struct fg_config *cfg, struct version_walk *vw,
-				  const char *branch, const char *local_ref)
-{
-	git_oid *ptops;
-
-	if (vw->failed || !vw->n || !(ptops = calloc(vw->nv, sizeof(*ptops))))
-		return;
-	qsort(vw->recs, vw->n, sizeof(*vw->recs), rec_cmp);
-	for (size_t i = 0; !cfg->error && i < vw->n; i++) {
-		const struct commit_rec *r = &vw->recs[i], *pr;
-		struct commit_rec key;
-		const git_oid *before = ptops;
-		git_commit *c = NULL, *p = NULL;
-		int same = 1;
-
-		if (!r->nparents)
-			continue;
-		git_oid_cpy(&key.id, &r->parent);
-		if ((pr = bsearch(&key, vw->recs, vw->n, sizeof(*vw->recs), rec_cmp))) {
-			before = &vw->tops[pr->tops];
-		} else if (git_commit_lookup(&p, repo, &r->parent) < 0 ||
-			   version_tops(vw, p, ptops) < 0) {
-			git_commit_free(p); /* a parent not here (shallow clone): nothing to compare */
-			git_error_clear();
-			continue;
-		}
-		for (size_t k = 0; same && k < vw->nv; k++)
-			same = git_oid_equal(&vw->tops[r->tops + k], &before[k]);
-		if (!same && git_commit_lookup(&c, repo, &r->id) == 0 &&
-		    (p || git_commit_lookup(&p, repo, &r->parent) == 0))
-			check_version_change(ctx, repo, cfg, c, p, branch, local_ref);
-		git_commit_free(c);
-		git_commit_free(p);
-		git_error_clear();
-	}
-	free(ptops);
-}
-
-/*
  * A pushed branch update whose fast-forwardness branchProtected asks: the
  * remote's old commit is known to be in the pushed history once it is a
  * parent of a new commit (the walk stops at it), without a walk of its own.
@@ -947,7 +685,7 @@ struct ff_check {
  */
 static void check_new_commits(struct fg_hook_ctx *ctx, git_repository *repo, git_revwalk *walk,
 			      struct fg_config *cfg, const struct branch_commits *bc,
-			      struct version_walk *vw, struct ff_check *ff, size_t nff)
+			      struct fg_version_walk *vw, struct ff_check *ff, size_t nff)
 {
 	struct fg_message_context mctx = { NULL, NULL, NULL, NULL };
 	git_oid id;
@@ -964,7 +702,7 @@ static void check_new_commits(struct fg_hook_ctx *ctx, git_repository *repo, git
 			      ? bc->branch : NULL;
 		mctx.encoding = git_commit_message_encoding(commit);
 		fg_check_message(&ctx->report, cfg, git_commit_message(commit), where, &mctx);
-		version_walk_add(vw, commit);
+		fg_version_walk_add(vw, commit);
 		for (unsigned p = 0; p < git_commit_parentcount(commit); p++)
 			for (size_t k = 0; k < nff; k++)
 				ff[k].fast_forward |= git_oid_equal(git_commit_parent_id(commit, p),
@@ -1255,7 +993,7 @@ int fg_run_pre_push(struct fg_hook_ctx *ctx)
 		git_revwalk *walk = NULL;
 		const struct ref_update *branch = NULL;
 		struct branch_commits bc;
-		struct version_walk vw;
+		struct fg_version_walk vw;
 		int pushed = 0, nbranches = 0;
 
 		if (git_revwalk_new(&walk, repo) < 0)
@@ -1293,12 +1031,12 @@ int fg_run_pre_push(struct fg_hook_ctx *ctx)
 						    branch->local_ref, &branch->local);
 			else
 				memset(&bc, 0, sizeof(bc));
-			version_walk_init(&vw, cfg);
+			fg_version_walk_init(&vw, cfg);
 			check_new_commits(ctx, repo, walk, cfg, &bc, &vw, ff, nff);
-			check_version_changes(ctx, repo, cfg, &vw,
+			fg_check_version_changes(&ctx->report, repo, cfg, &vw,
 					      nbranches == 1 ? branch->remote_ref + 11 : NULL,
 					      nbranches == 1 ? branch->local_ref : NULL);
-			version_walk_release(&vw);
+			fg_version_walk_release(&vw);
 			free(bc.ids);
 		}
 		git_revwalk_free(walk);

@@ -1,0 +1,231 @@
+/*
+ * What the commit graph says: branches holding a commit, and the version
+ * files along new commits (history.h).
+ */
+#include <stdlib.h>
+#include <string.h>
+#include "history.h"
+#include "refname.h"
+#include "repo.h"
+#include "version.h"
+
+void fg_branches_holding(struct fg_holders *out, git_repository *repo, struct fg_config *cfg,
+			 const git_oid *commit, uint64_t major, uint64_t minor,
+			 const char *skip_ref)
+{
+	git_reference_iterator *it = NULL;
+	git_reference *ref;
+
+	memset(out, 0, sizeof(*out));
+	if (git_reference_iterator_new(&it, repo) < 0) {
+		git_error_clear();
+		return;
+	}
+	out->known = 1;
+	while (!cfg->error && git_reference_next(&ref, it) == 0) {
+		const char *refname = git_reference_name(ref), *name = NULL, *slash;
+		git_object *tip = NULL;
+		struct fg_branch b;
+		int holds, series, other;
+
+		if (!strncmp(refname, "refs/heads/", 11))
+			name = refname + 11;
+		else if (!strncmp(refname, "refs/remotes/", 13) && (slash = strchr(refname + 13, '/')))
+			name = slash + 1;
+		series = name && fg_branch_parse(cfg, name, &b) == 0 && b.series &&
+			 b.major == major && b.minor == minor &&
+			 (b.kind == FG_BRANCH_RELEASE || b.kind == FG_BRANCH_MAINT);
+		other = name && skip_ref && strcmp(refname, skip_ref);
+		holds = (series || other) && strcmp(name, "HEAD") &&
+			git_reference_type(ref) == GIT_REFERENCE_DIRECT &&
+			git_reference_peel(&tip, ref, GIT_OBJECT_COMMIT) == 0 &&
+			(git_oid_equal(git_object_id(tip), commit) ||
+			 git_graph_descendant_of(repo, git_object_id(tip), commit) == 1);
+		if (holds && other)
+			out->on_other = 1;
+		if (holds && series) {
+			if (b.kind == FG_BRANCH_RELEASE)
+				out->on_release = 1;
+			else
+				out->on_maint = 1;
+		}
+		git_object_free(tip);
+		git_reference_free(ref);
+	}
+	git_reference_iterator_free(it);
+	git_error_clear();
+}
+
+
+void fg_version_walk_release(struct fg_version_walk *vw)
+{
+	for (size_t i = 0; vw->top && i < vw->nv; i++)
+		free(vw->top[i]);
+	free(vw->top);
+	free(vw->recs);
+	free(vw->tops);
+	memset(vw, 0, sizeof(*vw));
+}
+
+void fg_version_walk_init(struct fg_version_walk *vw, const struct fg_config *cfg)
+{
+	memset(vw, 0, sizeof(*vw));
+	vw->nv = cfg->nvfiles;
+	if (!(vw->top = calloc(vw->nv ? vw->nv : 1, sizeof(*vw->top)))) {
+		vw->failed = 1;
+		return;
+	}
+	for (size_t i = 0; i < vw->nv; i++) {
+		const char *path = cfg->vfiles[i].path;
+
+		if (!(vw->top[i] = strndup(path, strcspn(path, "/"))))
+			vw->failed = 1;
+	}
+}
+
+/* TOPS[0..NV): the top-level entries of the version files' paths in COMMIT's tree. */
+static int version_tops(const struct fg_version_walk *vw, git_commit *commit, git_oid *tops)
+{
+	git_tree *tree = NULL;
+
+	if (git_commit_tree(&tree, commit) < 0)
+		return -1;
+	for (size_t i = 0; i < vw->nv; i++) {
+		const git_tree_entry *e = git_tree_entry_byname(tree, vw->top[i]);
+
+		if (e)
+			git_oid_cpy(&tops[i], git_tree_entry_id(e));
+		else
+			memset(&tops[i], 0, sizeof(tops[i]));
+	}
+	git_tree_free(tree);
+	return 0;
+}
+
+void fg_version_walk_add(struct fg_version_walk *vw, git_commit *commit)
+{
+	struct fg_commit_rec *r;
+
+	if (vw->failed || !vw->nv)
+		return;
+	if (vw->n == vw->cap) {
+		size_t cap = vw->cap ? vw->cap * 2 : 64;
+		struct fg_commit_rec *recs = realloc(vw->recs, cap * sizeof(*recs));
+		git_oid *tops = recs ? realloc(vw->tops, cap * vw->nv * sizeof(*tops)) : NULL;
+
+		if (recs)
+			vw->recs = recs;
+		if (!tops) {
+			vw->failed = 1;
+			return;
+		}
+		vw->tops = tops;
+		vw->cap = cap;
+	}
+	r = &vw->recs[vw->n];
+	git_oid_cpy(&r->id, git_commit_id(commit));
+	r->nparents = git_commit_parentcount(commit);
+	if (r->nparents)
+		git_oid_cpy(&r->parent, git_commit_parent_id(commit, 0));
+	else
+		memset(&r->parent, 0, sizeof(r->parent));
+	r->tops = vw->n * vw->nv;
+	if (version_tops(vw, commit, &vw->tops[r->tops]) < 0) {
+		git_error_clear();
+		return; /* no tree: nothing to compare */
+	}
+	vw->n++;
+}
+
+static int rec_cmp(const void *a, const void *b)
+{
+	const struct fg_commit_rec *ra = a, *rb = b;
+
+	return git_oid_cmp(&ra->id, &rb->id);
+}
+
+void fg_check_version_change(struct fg_report *report, git_repository *repo,
+			     struct fg_config *cfg, git_commit *c, git_commit *p,
+			     const char *branch, const char *local_ref)
+{
+	git_tree *tree = NULL, *parent_tree = NULL;
+	struct fg_vfiles now, before;
+	const struct fg_vfile_value *n, *o;
+	char where[32];
+
+	memset(&now, 0, sizeof(now));
+	memset(&before, 0, sizeof(before));
+	memcpy(where, "commit ", 7);
+	git_oid_tostr(where + 7, 13, git_commit_id(c));
+	if (git_commit_tree(&tree, c) == 0 && git_commit_tree(&parent_tree, p) == 0 &&
+	    fg_vfiles_from_tree(&now, repo, tree, cfg) == 0 &&
+	    fg_vfiles_from_tree(&before, repo, parent_tree, cfg) == 0 &&
+	    (n = fg_versions_exact(&now.set)) && (o = fg_versions_exact(&before.set)) &&
+	    !fg_version_same(&n->version, &o->version)) {
+		struct fg_branch b;
+		struct fg_holders h;
+		int from_release;
+
+		fg_check_version_regression(report, n, o, where);
+		if (branch && fg_branch_parse(cfg, branch, &b) == 0) {
+			fg_branches_holding(&h, repo, cfg, git_commit_id(c), n->version.major,
+					 n->version.minor, local_ref);
+			from_release = h.on_release;
+			for (unsigned i = 1; !h.on_other && !from_release &&
+			     i < git_commit_parentcount(c); i++) {
+				struct fg_holders ph;
+
+				fg_branches_holding(&ph, repo, cfg, git_commit_parent_id(c, i),
+						 n->version.major, n->version.minor, NULL);
+				from_release = ph.on_release;
+			}
+			if (!h.on_other)
+				fg_check_version_branch(report, n, &b, branch, from_release,
+							where);
+		}
+	}
+	fg_vfiles_release(&now);
+	fg_vfiles_release(&before);
+	git_tree_free(tree);
+	git_tree_free(parent_tree);
+	git_error_clear();
+}
+
+void fg_check_version_changes(struct fg_report *report, git_repository *repo,
+			      struct fg_config *cfg, struct fg_version_walk *vw,
+			      const char *branch, const char *local_ref)
+{
+	git_oid *ptops;
+
+	if (vw->failed || !vw->n || !(ptops = calloc(vw->nv, sizeof(*ptops))))
+		return;
+	qsort(vw->recs, vw->n, sizeof(*vw->recs), rec_cmp);
+	for (size_t i = 0; !cfg->error && i < vw->n; i++) {
+		const struct fg_commit_rec *r = &vw->recs[i], *pr;
+		struct fg_commit_rec key;
+		const git_oid *before = ptops;
+		git_commit *c = NULL, *p = NULL;
+		int same = 1;
+
+		if (!r->nparents)
+			continue;
+		git_oid_cpy(&key.id, &r->parent);
+		if ((pr = bsearch(&key, vw->recs, vw->n, sizeof(*vw->recs), rec_cmp))) {
+			before = &vw->tops[pr->tops];
+		} else if (git_commit_lookup(&p, repo, &r->parent) < 0 ||
+			   version_tops(vw, p, ptops) < 0) {
+			git_commit_free(p); /* a parent not here (shallow clone): nothing to compare */
+			git_error_clear();
+			continue;
+		}
+		for (size_t k = 0; same && k < vw->nv; k++)
+			same = git_oid_equal(&vw->tops[r->tops + k], &before[k]);
+		if (!same && git_commit_lookup(&c, repo, &r->id) == 0 &&
+		    (p || git_commit_lookup(&p, repo, &r->parent) == 0))
+			fg_check_version_change(report, repo, cfg, c, p, branch, local_ref);
+		git_commit_free(c);
+		git_commit_free(p);
+		git_error_clear();
+	}
+	free(ptops);
+}

@@ -1,0 +1,106 @@
+/*
+ * What the commit graph says, for the rules that judge a commit by where
+ * it sits: which branches hold a commit, and how the version files change
+ * along a set of new commits (versionRegression, versionPreReleaseBranch).
+ * Shared by the hooks (pre-commit, pre-push, pre-receive, update) and
+ * `flowgate check-range`. All repository access is through libgit2.
+ */
+#ifndef FLOWGATE_HISTORY_H
+#define FLOWGATE_HISTORY_H
+
+#include <stdint.h>
+#include <git2.h>
+#include "config.h"
+#include "report.h"
+
+/* Which branches hold a commit (fg_branches_holding). */
+struct fg_holders {
+	int known;                /* the references could be read */
+	int on_release, on_maint; /* release/X.Y.x, maint/X.Y.x of the series asked */
+	int on_other;             /* a branch other than the one skipped */
+};
+
+/*
+ * fg_branches_holding: which branches hold COMMIT (at their tip or below,
+ * by git_graph_descendant_of). Always sets OUT: ON_RELEASE / ON_MAINT when
+ * a local (refs/heads/) or remote-tracking (refs/remotes/<remote>/) branch
+ * of CFG's kind release or maint with series MAJOR.MINOR holds it; and,
+ * only when SKIP_REF (a full refname) is given, ON_OTHER when any local
+ * branch but SKIP_REF, or any remote-tracking branch, holds it.
+ * Reachability is asked only of the branches that can answer. KNOWN is 0
+ * when the references could not be listed (then nothing is known).
+ * Errors are cleared, never returned.
+ */
+void fg_branches_holding(struct fg_holders *out, git_repository *repo, struct fg_config *cfg,
+			 const git_oid *commit, uint64_t major, uint64_t minor,
+			 const char *skip_ref);
+
+/* One commit recorded by fg_version_walk_add. */
+struct fg_commit_rec {
+	git_oid id, parent; /* parent: the first; zero for a root commit */
+	unsigned nparents;
+	size_t tops;        /* index of the first of its NV IDs in TOPS */
+};
+
+/*
+ * The version files of a set of commits, for versionRegression and
+ * versionPreReleaseBranch: each commit's first parent and, per version
+ * file, the ID of the top-level tree entry its path starts in ("half_orm",
+ * "setup.py"). Equal IDs in a commit and its parent mean the version files
+ * are the same, without reading further down; only when one differs are
+ * the files read and compared. One root tree read per commit.
+ */
+struct fg_version_walk {
+	size_t nv;                 /* version files */
+	char **top;                /* owned: the top-level name of each version file's path */
+	struct fg_commit_rec *recs; /* owned */
+	size_t n, cap;
+	git_oid *tops;             /* owned: N * NV entry IDs, zero when absent */
+	int failed;                /* out of memory: versions not checked */
+};
+
+/*
+ * fg_version_walk_init: VW empty, for CFG's version files (CFG must outlive
+ * VW's use). Out of memory sets VW->failed (the walk then records and
+ * checks nothing). Release with fg_version_walk_release.
+ */
+void fg_version_walk_init(struct fg_version_walk *vw, const struct fg_config *cfg);
+
+/* fg_version_walk_release: free what VW owns; VW is left empty. */
+void fg_version_walk_release(struct fg_version_walk *vw);
+
+/*
+ * fg_version_walk_add: record COMMIT (borrowed) in VW: its first parent and
+ * the top-level entries of its version files' paths (one root tree read).
+ * A commit whose tree cannot be read is left out; out of memory sets
+ * VW->failed.
+ */
+void fg_version_walk_add(struct fg_version_walk *vw, git_commit *commit);
+
+/*
+ * fg_check_version_change: the version rules on commit C against its first
+ * parent P (both borrowed), when both have an exact version (every file
+ * agrees) and the two differ: versionRegression (workflow precedence,
+ * version.h) and, when BRANCH (a branch name without "refs/heads/", may be
+ * NULL) parses as a workflow branch and no branch other than LOCAL_REF
+ * (full refname, may be NULL) holds C, versionPreReleaseBranch ("from
+ * release/X.Y.x": C or one of its other parents is held by that branch).
+ * Violations go to REPORT, located "commit <12 hex digits>". Errors are
+ * cleared; CFG->error may be set by a bad configured pattern.
+ */
+void fg_check_version_change(struct fg_report *report, git_repository *repo,
+			     struct fg_config *cfg, git_commit *c, git_commit *p,
+			     const char *branch, const char *local_ref);
+
+/*
+ * fg_check_version_changes: fg_check_version_change on every commit of VW
+ * whose version entries differ from its first parent's (the parent's read
+ * from VW when recorded there, else from the repository; a parent that is
+ * not here, as in a shallow clone, leaves the commit unjudged). Sorts
+ * VW->recs by ID. BRANCH and LOCAL_REF as for fg_check_version_change.
+ */
+void fg_check_version_changes(struct fg_report *report, git_repository *repo,
+			      struct fg_config *cfg, struct fg_version_walk *vw,
+			      const char *branch, const char *local_ref);
+
+#endif
