@@ -7,6 +7,7 @@
 #include "history.h"
 #include "refname.h"
 #include "repo.h"
+#include "tag.h"
 #include "version.h"
 
 void fg_branches_holding(struct fg_holders *out, git_repository *repo, struct fg_config *cfg,
@@ -228,4 +229,116 @@ void fg_check_version_changes(struct fg_report *report, git_repository *repo,
 		git_error_clear();
 	}
 	free(ptops);
+}
+
+/*
+ * When object ID (a tag or a commit) was made: an annotated tag's tagger
+ * time, else the committer time of the commit it names; 0 when unknown.
+ */
+static git_time_t made_at(git_repository *repo, const git_oid *id)
+{
+	git_object *object = NULL, *commit = NULL;
+	git_time_t when = 0;
+
+	if (git_object_lookup(&object, repo, id, GIT_OBJECT_ANY) < 0) {
+		git_error_clear();
+		return 0;
+	}
+	if (git_object_type(object) == GIT_OBJECT_TAG && git_tag_tagger((git_tag *)object))
+		when = git_tag_tagger((git_tag *)object)->when.time;
+	else if (git_object_peel(&commit, object, GIT_OBJECT_COMMIT) == 0)
+		when = git_commit_time((git_commit *)commit);
+	git_object_free(commit);
+	git_object_free(object);
+	git_error_clear();
+	return when;
+}
+
+/*
+ * tagMonotonic: the highest tag of VERSION's X.Y series other than NAME,
+ * made strictly before the pushed object ID (tags made in the same second
+ * cannot be ordered and are left alone), whose version is at least
+ * VERSION. Newly allocated name without "refs/tags/", or NULL.
+ */
+static char *higher_tag(git_repository *repo, const struct fg_config *cfg, const char *name,
+			const struct fg_version *version, const git_oid *id)
+{
+	git_reference_iterator *it = NULL;
+	git_reference *ref;
+	git_time_t when = made_at(repo, id);
+	struct fg_version best;
+	char *found = NULL;
+
+	if (git_reference_iterator_glob_new(&it, repo, "refs/tags/*") < 0) {
+		git_error_clear();
+		return NULL;
+	}
+	while (git_reference_next(&ref, it) == 0) {
+		const char *other = git_reference_name(ref) + 10;
+		struct fg_version v;
+		char *copy;
+
+		if (strcmp(other, name) && git_reference_type(ref) == GIT_REFERENCE_DIRECT &&
+		    fg_tag_parse(cfg, other, &v) == 0 && v.major == version->major &&
+		    v.minor == version->minor && fg_version_compare(&v, version) >= 0 &&
+		    (!found || fg_version_compare(&v, &best) > 0) &&
+		    made_at(repo, git_reference_target(ref)) < when && (copy = strdup(other))) {
+			free(found);
+			found = copy;
+			/* BEST's pre-release points into the name: parse the copy */
+			fg_tag_parse(cfg, found, &best);
+		}
+		git_reference_free(ref);
+	}
+	git_reference_iterator_free(it);
+	git_error_clear();
+	return found;
+}
+
+void fg_check_tag_ref(struct fg_report *report, git_repository *repo, struct fg_config *cfg,
+		      const char *name, const git_oid *id, const git_oid *old, git_commit *commit,
+		      git_tree *tree)
+{
+	git_object *object = NULL;
+	struct fg_vfiles files;
+	struct fg_tag_context tctx;
+	struct fg_version version;
+	char moved[GIT_OID_HEXSZ + 1];
+	const char *message = NULL;
+	char *higher = NULL;
+	int annotated = 0, have_files = 0;
+
+	memset(&files, 0, sizeof(files));
+	memset(&tctx, 0, sizeof(tctx));
+	if (git_object_lookup(&object, repo, id, GIT_OBJECT_ANY) == 0 &&
+	    git_object_type(object) == GIT_OBJECT_TAG) {
+		annotated = 1;
+		message = git_tag_message((git_tag *)object);
+	}
+	/* the remote has this tag, elsewhere: git's own check refuses without
+	 * --force, flowgate refuses with it too */
+	if (old && !git_oid_is_zero(old) && !git_oid_equal(old, id)) {
+		git_oid_tostr(moved, sizeof(moved), old);
+		tctx.moved_from = moved;
+	}
+	if (commit && fg_tag_parse(cfg, name, &version) == 0) {
+		struct fg_holders h;
+
+		fg_branches_holding(&h, repo, cfg, git_commit_id(commit), version.major,
+				    version.minor, NULL);
+		tctx.branches_known = h.known;
+		tctx.on_release = h.on_release;
+		tctx.on_maint = h.on_maint;
+		/* a new tag on the remote: it must be the highest of its series */
+		if (!old || git_oid_is_zero(old))
+			tctx.higher_tag = higher = higher_tag(repo, cfg, name, &version, id);
+	}
+	if (tree)
+		have_files = fg_vfiles_from_tree(&files, repo, tree, cfg) == 0;
+	if (!cfg->error)
+		fg_check_tag(report, cfg, name, annotated, message,
+			     have_files ? &files.set : NULL, &tctx);
+	free(higher);
+	fg_vfiles_release(&files);
+	git_object_free(object);
 }

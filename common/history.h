@@ -103,4 +103,19 @@ void fg_check_version_changes(struct fg_report *report, git_repository *repo,
 			      struct fg_config *cfg, struct fg_version_walk *vw,
 			      const char *branch, const char *local_ref);
 
+/*
+ * fg_check_tag_ref: every tag rule (fg_check_tag, tag.h) on the tag ref
+ * refs/tags/NAME (NAME without the prefix) whose target is object ID (an
+ * annotated tag or a commit), with COMMIT and TREE (borrowed; both NULL
+ * when ID does not peel to a commit) the tagged commit and its tree. OLD
+ * is the object the ref had before (the remote's, for a push; NULL or zero
+ * when the tag is new): tagMoved when it differs from ID, and tagMonotonic
+ * (a tag of the same X.Y series made earlier, by tagger or commit time,
+ * with a version at least NAME's) only for a new tag. tagOnReleaseBranch
+ * asks fg_branches_holding. Violations go to REPORT; errors are cleared.
+ */
+void fg_check_tag_ref(struct fg_report *report, git_repository *repo, struct fg_config *cfg,
+		      const char *name, const git_oid *id, const git_oid *old, git_commit *commit,
+		      git_tree *tree);
+
 #endif
