@@ -34,10 +34,11 @@ ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Wpedantic \
 	-Icommon $(DEPCFLAGS) -MMD -MP $(CFLAGS)
 
 HOOKS = pre-commit commit-msg pre-push post-merge
+SERVER_HOOKS = pre-receive update
 COMMON_SRC = $(wildcard common/*.c)
 COMMON_OBJ = $(COMMON_SRC:%.c=$(BUILD)/%.o)
 LIB = $(BUILD)/libflowgate.a
-HOOK_BINS = $(HOOKS:%=$(BUILD)/hooks/%)
+HOOK_BINS = $(HOOKS:%=$(BUILD)/hooks/%) $(SERVER_HOOKS:%=$(BUILD)/hooks/%)
 # The flowgate command (rules, config, explain), usable from the build tree.
 CLI_BIN = $(BUILD)/flowgate
 TEST_SRC = $(wildcard tests/unit/*.c)
@@ -100,11 +101,11 @@ bench: $(HOOK_BINS) $(CLI_BIN)
 
 install: $(HOOK_BINS) $(CLI_BIN)
 	mkdir -p $(DESTDIR)$(HOOKDIR) $(DESTDIR)$(BINDIR)
-	for h in $(HOOKS); do install -m 755 $(BUILD)/hooks/$$h $(DESTDIR)$(HOOKDIR)/$$h || exit 1; done
+	for h in $(HOOKS) $(SERVER_HOOKS); do install -m 755 $(BUILD)/hooks/$$h $(DESTDIR)$(HOOKDIR)/$$h || exit 1; done
 	install -m 755 $(CLI_BIN) $(DESTDIR)$(BINDIR)/flowgate
 
 uninstall:
-	for h in $(HOOKS); do rm -f $(DESTDIR)$(HOOKDIR)/$$h; done
+	for h in $(HOOKS) $(SERVER_HOOKS); do rm -f $(DESTDIR)$(HOOKDIR)/$$h; done
 	rm -f $(DESTDIR)$(BINDIR)/flowgate
 	-rmdir $(DESTDIR)$(HOOKDIR) 2>/dev/null
 

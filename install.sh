@@ -11,7 +11,8 @@ SUFFIX=.pre-flowgate
 usage() {
 	cat <<'EOF'
 Usage: ./install.sh [REPO]
-       ./install.sh --uninstall [REPO]
+       ./install.sh --server BARE_REPO
+       ./install.sh --uninstall [--server] [REPO]
        ./install.sh --deps
        ./install.sh --help
 
@@ -26,11 +27,18 @@ from build/hooks/ next to this script, after running make there (the build
 dependencies are checked first and installed with apt-get when running as
 root; otherwise the apt-get command to run is printed).
 
+With --server, install the server hooks instead (pre-receive, and update
+for servers that run only per-ref hooks) into BARE_REPO, the repository
+people push to: every push is checked there and cannot be skipped. Where
+flowgate's pre-receive is installed, its update hook does nothing.
+
 A hook already present that flowgate did not install is kept as
 <name>.pre-flowgate; the flowgate hook runs it after its own checks pass.
 Installing again replaces the flowgate hooks and keeps the kept hooks.
 
 Options:
+  --server      the server hooks (pre-receive, update) instead of the
+                client hooks
   --uninstall   remove the flowgate hooks (never a hook flowgate did not
                 install) and put back the <name>.pre-flowgate hooks
   --deps        only check the build and test dependencies (installing the
@@ -70,6 +78,7 @@ while [ $# -gt 0 ]; do
 		exit 0
 		;;
 	--uninstall) mode=uninstall ;;
+	--server) HOOKS="pre-receive update" ;;
 	--deps) mode=deps ;;
 	--)
 		shift

@@ -7,6 +7,7 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -144,6 +145,20 @@ static int run_kept_hook(struct fg_hook_ctx *ctx)
 	return status;
 }
 
+/* The closing line of a refused hook: what did not happen, and the way out. */
+static void print_refusal(const char *hook, int argc, char **argv)
+{
+	if (!strcmp(hook, "pre-receive"))
+		fprintf(stderr, "flowgate pre-receive: refused: no ref of this push was updated; "
+			"fix what is named above and push again\n");
+	else if (!strcmp(hook, "update"))
+		fprintf(stderr, "flowgate update: refused: %s was not updated; fix what is named "
+			"above and push again\n", argc > 1 ? argv[1] : "the ref");
+	else
+		fprintf(stderr, "flowgate %s: refused; to bypass once: git %s --no-verify\n", hook,
+			!strcmp(hook, "pre-push") ? "push" : "commit");
+}
+
 int fg_hook_main(const char *hook, int argc, char **argv, fg_hook_fn fn, int downgrade)
 {
 	struct fg_hook_ctx ctx;
@@ -165,8 +180,7 @@ int fg_hook_main(const char *hook, int argc, char **argv, fg_hook_fn fn, int dow
 	if (downgrade)
 		status = FG_EXIT_OK;
 	else if (status == FG_EXIT_VIOLATION)
-		fprintf(stderr, "flowgate %s: refused; to bypass once: git %s --no-verify\n", hook,
-			!strcmp(hook, "pre-push") ? "push" : "commit");
+		print_refusal(hook, argc, argv);
 	if (status == FG_EXIT_OK && argc > 0)
 		status = run_kept_hook(&ctx);
 	fg_report_release(&ctx.report);
@@ -397,9 +411,16 @@ static int parse_oid(git_oid *out, const char *hex)
 	return strlen(hex) == GIT_OID_HEXSZ && git_oid_fromstr(out, hex) == 0 ? 0 : -1;
 }
 
-/* Split the pre-push input into updates (fields separated by one space). */
-static int parse_updates(char *input, size_t len, struct ref_update **out, size_t *count)
+/*
+ * Split hook input into updates, one per line, fields separated by one
+ * space: for pre-push (RECEIVE 0) "<local ref> <local oid> <remote ref>
+ * <remote oid>", for pre-receive (RECEIVE 1) "<old oid> <new oid> <ref>",
+ * which is the receiving side's view: old is the remote's, new the pushed.
+ */
+static int parse_updates(char *input, size_t len, int receive, struct ref_update **out,
+			 size_t *count)
 {
+	const int nfields = receive ? 3 : 4;
 	size_t n = 0, alloc = 0;
 	struct ref_update *updates = NULL;
 	char *line = input, *end = input + len;
@@ -417,15 +438,15 @@ static int parse_updates(char *input, size_t len, struct ref_update **out, size_
 			line = nl ? nl + 1 : end;
 			continue;
 		}
-		for (i = 0, p = line; i < 4; i++) {
+		for (i = 0, p = line; i < nfields; i++) {
 			field[i] = p;
-			p = i < 3 ? strchr(p, ' ') : NULL;
-			if (i < 3 && !p)
+			p = i < nfields - 1 ? strchr(p, ' ') : NULL;
+			if (i < nfields - 1 && !p)
 				break;
 			if (p)
 				*p++ = '\0';
 		}
-		if (i < 4 || strchr(field[3], ' '))
+		if (i < nfields || strchr(field[nfields - 1], ' '))
 			goto bad;
 		if (n == alloc) {
 			struct ref_update *bigger;
@@ -434,11 +455,18 @@ static int parse_updates(char *input, size_t len, struct ref_update **out, size_
 				goto bad;
 			updates = bigger;
 		}
-		updates[n].local_ref = field[0];
-		updates[n].remote_ref = field[2];
-		if (parse_oid(&updates[n].local, field[1]) < 0 ||
-		    parse_oid(&updates[n].remote, field[3]) < 0)
-			goto bad;
+		if (receive) {
+			updates[n].local_ref = updates[n].remote_ref = field[2];
+			if (parse_oid(&updates[n].remote, field[0]) < 0 ||
+			    parse_oid(&updates[n].local, field[1]) < 0)
+				goto bad;
+		} else {
+			updates[n].local_ref = field[0];
+			updates[n].remote_ref = field[2];
+			if (parse_oid(&updates[n].local, field[1]) < 0 ||
+			    parse_oid(&updates[n].remote, field[3]) < 0)
+				goto bad;
+		}
 		n++;
 		line = nl ? nl + 1 : end;
 	}
@@ -448,6 +476,38 @@ static int parse_updates(char *input, size_t len, struct ref_update **out, size_
 bad:
 	free(updates);
 	return -1;
+}
+
+/*
+ * Read the hook's stdin into CTX->input (which goes unchanged to a kept
+ * hook) and *COPY, a copy to parse. Returns 0, or -1 with the error printed.
+ */
+static int read_input(struct fg_hook_ctx *ctx, char **copy)
+{
+	*copy = NULL;
+	if (fg_read_all(0, &ctx->input, &ctx->input_len) < 0) {
+		fatal_line(ctx, "cannot read the ref updates on stdin", strerror(errno));
+		return -1;
+	}
+	if (!(*copy = malloc(ctx->input_len + 1))) {
+		fatal_line(ctx, "cannot read the ref updates on stdin", "out of memory");
+		return -1;
+	}
+	memcpy(*copy, ctx->input, ctx->input_len + 1);
+	return 0;
+}
+
+/*
+ * Open the repository for a push check. No object cache: it would spare
+ * the second inflate of each commit (revwalk reads it, then
+ * git_commit_lookup) but holds every commit read: on 10,000 new commits
+ * 466M instructions and 17.8 MiB peak RSS cached against 706M and 11.3 MiB
+ * uncached (callgrind, time -v).
+ */
+static int open_for_push(struct fg_hook_ctx *ctx, git_repository **repo)
+{
+	git_libgit2_opts(GIT_OPT_ENABLE_CACHING, 0);
+	return open_repo(ctx, repo);
 }
 
 /*
@@ -716,7 +776,7 @@ static struct push_config *config_for(struct fg_hook_ctx *ctx, git_repository *r
  * fast-forward push never needs.
  */
 static void check_rewrite(struct fg_hook_ctx *ctx, git_repository *repo, struct fg_config *cfg,
-			  const struct ff_check *ff)
+			  const struct ff_check *ff, const char *remote)
 {
 	const struct ref_update *u = ff->u;
 	struct fg_branch b;
@@ -736,7 +796,7 @@ static void check_rewrite(struct fg_hook_ctx *ctx, git_repository *repo, struct 
 	git_oid_tostr(old, sizeof(old), &u->remote);
 	if (change >= 0)
 		fg_check_protected(&ctx->report, cfg, u->remote_ref, (enum fg_ref_change)change, old,
-				   ctx->argv[1]);
+				   remote);
 }
 
 /*
@@ -745,7 +805,7 @@ static void check_rewrite(struct fg_hook_ctx *ctx, git_repository *repo, struct 
  */
 static int check_deletion(struct fg_hook_ctx *ctx, git_repository *repo,
 			  struct push_config *configs, size_t *nconfigs, size_t max,
-			  const struct ref_update *u)
+			  const struct ref_update *u, const char *remote)
 {
 	git_oid head;
 	git_commit *commit = NULL;
@@ -763,7 +823,7 @@ static int check_deletion(struct fg_hook_ctx *ctx, git_repository *repo,
 		ctx->report.severity = pc->cfg.severity;
 		git_oid_tostr(old, sizeof(old), &u->remote);
 		fg_check_protected(&ctx->report, &pc->cfg, u->remote_ref, FG_REF_DELETED, old,
-				   ctx->argv[1]);
+				   remote);
 		if (pc->cfg.error)
 			status = fg_config_failed(ctx, &pc->cfg);
 	}
@@ -772,44 +832,25 @@ static int check_deletion(struct fg_hook_ctx *ctx, git_repository *repo,
 	return status;
 }
 
-int fg_run_pre_push(struct fg_hook_ctx *ctx)
+/*
+ * The rules on COUNT ref updates a push makes on the receiving side (the
+ * remote, for pre-push; this repository, for pre-receive and update): every
+ * pushed branch name and tip, every pushed tag, branchProtected on
+ * rewrites and deletions, and the message and version rules on each new
+ * commit once. The receiving side already has what HAVE_GLOB (a refname
+ * glob: its remote-tracking refs, or every ref of a server) and each
+ * update's old object hold. REMOTE names it in hints. Returns an FG_EXIT_*
+ * status; violations go to CTX->report.
+ */
+static int check_updates(struct fg_hook_ctx *ctx, git_repository *repo,
+			 const struct ref_update *updates, size_t count, const char *have_glob,
+			 const char *remote)
 {
-	git_repository *repo = NULL;
-	struct ref_update *updates = NULL;
 	struct push_config *configs = NULL;
 	struct ff_check *ff = NULL;
-	size_t count = 0, nconfigs = 0, nff = 0, *group = NULL;
-	char *copy = NULL, *remote_name = NULL, *glob = NULL;
+	size_t nconfigs = 0, nff = 0, *group = NULL;
 	int status = FG_EXIT_INTERNAL;
 
-	if (ctx->argc != 3) {
-		fprintf(stderr, "flowgate pre-push: usage: pre-push <remote-name> <url> "
-			"< '<local ref> <local oid> <remote ref> <remote oid>' lines\n");
-		return FG_EXIT_USAGE;
-	}
-	if (fg_read_all(0, &ctx->input, &ctx->input_len) < 0) {
-		fatal_line(ctx, "cannot read the ref updates on stdin", strerror(errno));
-		return FG_EXIT_INTERNAL;
-	}
-	/* Parse a copy: ctx->input goes unchanged to a kept hook. */
-	if (!(copy = malloc(ctx->input_len + 1)))
-		return FG_EXIT_INTERNAL;
-	memcpy(copy, ctx->input, ctx->input_len + 1);
-	if (parse_updates(copy, ctx->input_len, &updates, &count) < 0) {
-		fprintf(stderr, "flowgate pre-push: error: malformed input line; expected "
-			"'<local ref> <local oid> <remote ref> <remote oid>'\n");
-		status = FG_EXIT_USAGE;
-		goto out;
-	}
-	/*
-	 * No object cache: it would spare the second inflate of each commit
-	 * (revwalk reads it, then git_commit_lookup) but holds every commit
-	 * read: on 10,000 new commits 466M instructions and 17.8 MiB peak RSS
-	 * cached against 706M and 11.3 MiB uncached (callgrind, time -v).
-	 */
-	git_libgit2_opts(GIT_OPT_ENABLE_CACHING, 0);
-	if (open_repo(ctx, &repo) < 0)
-		goto out;
 	if (!(configs = calloc(count ? count : 1, sizeof(*configs))) ||
 	    !(group = calloc(count ? count : 1, sizeof(*group))) ||
 	    !(ff = calloc(count ? count : 1, sizeof(*ff))))
@@ -827,8 +868,8 @@ int fg_run_pre_push(struct fg_hook_ctx *ctx)
 			continue;
 		/* a deletion adds no commit: branchProtected alone, under HEAD's rules */
 		if (git_oid_is_zero(&u->local)) {
-			if ((status = check_deletion(ctx, repo, configs, &nconfigs, count, u)) !=
-			    FG_EXIT_OK)
+			if ((status = check_deletion(ctx, repo, configs, &nconfigs, count, u,
+						     remote)) != FG_EXIT_OK)
 				goto out;
 			continue;
 		}
@@ -870,9 +911,6 @@ int fg_run_pre_push(struct fg_hook_ctx *ctx)
 		}
 	}
 	git_error_clear();
-	/* A new branch: only the commits no ref of that remote already has. */
-	if ((remote_name = tracking_remote(repo, ctx->argv[1], ctx->argv[2])))
-		glob = fg_strdupf("refs/remotes/%s/*", remote_name);
 	/*
 	 * One walk per configuration: each commit checked once, under the rules
 	 * of the first pushed tip (in input order) it belongs to.
@@ -909,8 +947,9 @@ int fg_run_pre_push(struct fg_hook_ctx *ctx)
 				git_commit_free(c);
 			}
 		}
-		if (glob)
-			git_revwalk_hide_glob(walk, glob);
+		/* A new branch: only the commits the receiving side has no ref to. */
+		if (have_glob)
+			git_revwalk_hide_glob(walk, have_glob);
 		git_error_clear();
 		if (pushed && hide_before_since(repo, walk, cfg) == 0) {
 			ctx->report.severity = cfg->severity;
@@ -936,7 +975,7 @@ int fg_run_pre_push(struct fg_hook_ctx *ctx)
 	}
 	for (size_t k = 0; k < nff; k++) {
 		ctx->report.severity = configs[ff[k].group].cfg.severity;
-		check_rewrite(ctx, repo, &configs[ff[k].group].cfg, &ff[k]);
+		check_rewrite(ctx, repo, &configs[ff[k].group].cfg, &ff[k], remote);
 		if (configs[ff[k].group].cfg.error) {
 			status = fg_config_failed(ctx, &configs[ff[k].group].cfg);
 			goto out;
@@ -950,10 +989,138 @@ out:
 	free(configs);
 	free(ff);
 	free(group);
+	return status;
+}
+
+int fg_run_pre_push(struct fg_hook_ctx *ctx)
+{
+	git_repository *repo = NULL;
+	struct ref_update *updates = NULL;
+	size_t count = 0;
+	char *copy = NULL, *remote_name = NULL, *glob = NULL;
+	int status = FG_EXIT_INTERNAL;
+
+	if (ctx->argc != 3) {
+		fprintf(stderr, "flowgate pre-push: usage: pre-push <remote-name> <url> "
+			"< '<local ref> <local oid> <remote ref> <remote oid>' lines\n");
+		return FG_EXIT_USAGE;
+	}
+	if (read_input(ctx, &copy) < 0)
+		goto out;
+	if (parse_updates(copy, ctx->input_len, 0, &updates, &count) < 0) {
+		fprintf(stderr, "flowgate pre-push: error: malformed input line; expected "
+			"'<local ref> <local oid> <remote ref> <remote oid>'\n");
+		status = FG_EXIT_USAGE;
+		goto out;
+	}
+	if (open_for_push(ctx, &repo) < 0)
+		goto out;
+	/* what the remote has: its remote-tracking refs */
+	if ((remote_name = tracking_remote(repo, ctx->argv[1], ctx->argv[2])))
+		glob = fg_strdupf("refs/remotes/%s/*", remote_name);
+	status = check_updates(ctx, repo, updates, count, glob, ctx->argv[1]);
+out:
 	free(copy);
 	free(updates);
 	free(glob);
 	free(remote_name);
+	git_repository_free(repo);
+	return status;
+}
+
+/*
+ * The server's view of a push: the objects are in git's quarantine
+ * (GIT_OBJECT_DIRECTORY, GIT_ALTERNATE_OBJECT_DIRECTORIES), which
+ * fg_repo_open reads from the environment, and every ref of the repository
+ * is something the server already has. The hints name the pusher's remote
+ * as <remote>: the server does not know what the pusher calls it.
+ */
+#define SERVER_HAVE_GLOB "refs/*"
+#define SERVER_REMOTE "<remote>"
+
+int fg_run_pre_receive(struct fg_hook_ctx *ctx)
+{
+	git_repository *repo = NULL;
+	struct ref_update *updates = NULL;
+	size_t count = 0;
+	char *copy = NULL;
+	int status = FG_EXIT_INTERNAL;
+
+	if (ctx->argc != 1) {
+		fprintf(stderr, "flowgate pre-receive: usage: pre-receive "
+			"< '<old oid> <new oid> <refname>' lines\n");
+		return FG_EXIT_USAGE;
+	}
+	if (read_input(ctx, &copy) < 0)
+		goto out;
+	if (parse_updates(copy, ctx->input_len, 1, &updates, &count) < 0) {
+		fprintf(stderr, "flowgate pre-receive: error: malformed input line; expected "
+			"'<old oid> <new oid> <refname>'\n");
+		status = FG_EXIT_USAGE;
+		goto out;
+	}
+	if (open_for_push(ctx, &repo) < 0)
+		goto out;
+	status = check_updates(ctx, repo, updates, count, SERVER_HAVE_GLOB, SERVER_REMOTE);
+out:
+	free(copy);
+	free(updates);
+	git_repository_free(repo);
+	return status;
+}
+
+/*
+ * A flowgate pre-receive is installed beside the hook ARGV0 (the file
+ * <its directory>/pre-receive carries fg_hook_marker): git runs it before
+ * the update hooks, on the whole push.
+ */
+static int pre_receive_beside(const char *argv0)
+{
+	const char *slash = strrchr(argv0, '/');
+	char *path = fg_strdupf("%.*s/pre-receive", slash ? (int)(slash - argv0) : 1,
+				slash ? argv0 : ".");
+	size_t mlen = sizeof(fg_hook_marker) - 1;
+	struct stat st;
+	int fd = path ? open(path, O_RDONLY) : -1, found = 0;
+
+	free(path);
+	if (fd < 0)
+		return 0;
+	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && (size_t)st.st_size >= mlen) {
+		const char *map = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+
+		if (map != MAP_FAILED) {
+			const char *p = map, *end = map + st.st_size - mlen + 1;
+
+			while (!found && p < end && (p = memchr(p, '@', (size_t)(end - p)))) {
+				found = !memcmp(p, fg_hook_marker, mlen);
+				p++;
+			}
+			munmap((void *)map, (size_t)st.st_size);
+		}
+	}
+	close(fd);
+	return found;
+}
+
+int fg_run_update(struct fg_hook_ctx *ctx)
+{
+	git_repository *repo = NULL;
+	struct ref_update u;
+	int status;
+
+	if (ctx->argc != 4 || parse_oid(&u.remote, ctx->argv[2]) < 0 ||
+	    parse_oid(&u.local, ctx->argv[3]) < 0) {
+		fprintf(stderr, "flowgate update: usage: update <refname> <old oid> <new oid>\n");
+		return FG_EXIT_USAGE;
+	}
+	/* checked already, as a whole: nothing to add per ref */
+	if (pre_receive_beside(ctx->argv[0]))
+		return FG_EXIT_OK;
+	u.local_ref = u.remote_ref = ctx->argv[1];
+	if (open_for_push(ctx, &repo) < 0)
+		return FG_EXIT_INTERNAL;
+	status = check_updates(ctx, repo, &u, 1, SERVER_HAVE_GLOB, SERVER_REMOTE);
 	git_repository_free(repo);
 	return status;
 }

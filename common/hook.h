@@ -19,7 +19,8 @@ struct fg_hook_ctx {
 	const char *hook;      /* "pre-commit", ... */
 	int argc;
 	char **argv;
-	char *input;           /* stdin as read by the hook (pre-push), owned; NULL if not read */
+	char *input;           /* stdin as read by the hook (pre-push, pre-receive), owned;
+				  NULL if not read */
 	size_t input_len;
 	struct fg_report report;
 };
@@ -46,11 +47,19 @@ int fg_hook_main(const char *hook, int argc, char **argv, fg_hook_fn fn, int dow
  *   message and tag rules on what the push adds.
  * fg_run_post_merge: one argument, 1 for a squash merge; version rules on
  *   the merge result, and the workflow's next step after a release merge.
+ * The server hooks, on a bare repository, per githooks(5):
+ * fg_run_pre_receive: no arguments, stdin lines "<old oid> <new oid>
+ *   <refname>"; pre-push's rules on the whole push, where new commits are
+ *   those no existing ref reaches; any error refuses every ref of the push.
+ * fg_run_update: arguments <refname> <old oid> <new oid>; the same rules on
+ *   that one ref (for servers that run only per-ref hooks).
  */
 int fg_run_pre_commit(struct fg_hook_ctx *ctx);
 int fg_run_commit_msg(struct fg_hook_ctx *ctx);
 int fg_run_pre_push(struct fg_hook_ctx *ctx);
 int fg_run_post_merge(struct fg_hook_ctx *ctx);
+int fg_run_pre_receive(struct fg_hook_ctx *ctx);
+int fg_run_update(struct fg_hook_ctx *ctx);
 
 struct fg_config;
 

@@ -1,0 +1,13 @@
+/*
+ * pre-receive: git runs it on the receiving (server) side once per push,
+ * with no arguments and one stdin line per ref to update, "<old oid> <new
+ * oid> <refname>" (githooks(5)), while the pushed objects are still in the
+ * quarantine directory; a non-zero exit refuses every ref of the push.
+ * It applies pre-push's rules, with the server's refs as what it has.
+ */
+#include "hook.h"
+
+int main(int argc, char **argv)
+{
+	return fg_hook_main("pre-receive", argc, argv, fg_run_pre_receive, 0);
+}
