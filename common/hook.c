@@ -192,7 +192,16 @@ int fg_hook_main(const char *hook, int argc, char **argv, fg_hook_fn fn, int dow
 static int open_repo(struct fg_hook_ctx *ctx, git_repository **repo)
 {
 	if (fg_repo_open(repo) < 0) {
-		fatal_line(ctx, "cannot open the repository", fg_git_error());
+		const char *why = fg_git_error();
+
+		/* git init --object-format=sha256: libgit2 1.5 reads SHA-1 only */
+		if (strstr(why, "extensions.objectformat"))
+			fprintf(stderr, "flowgate %s: fatal: cannot open the repository: %s (a "
+				"SHA-256 repository: flowgate's libgit2 reads SHA-1 repositories "
+				"only; remove the hooks here with install.sh --uninstall)\n",
+				ctx->hook, why);
+		else
+			fatal_line(ctx, "cannot open the repository", why);
 		return -1;
 	}
 	return 0;
@@ -1005,7 +1014,8 @@ int fg_run_pre_push(struct fg_hook_ctx *ctx)
 			"< '<local ref> <local oid> <remote ref> <remote oid>' lines\n");
 		return FG_EXIT_USAGE;
 	}
-	if (read_input(ctx, &copy) < 0)
+	/* the repository first: one libgit2 cannot open (a SHA-256 one) says so */
+	if (read_input(ctx, &copy) < 0 || open_for_push(ctx, &repo) < 0)
 		goto out;
 	if (parse_updates(copy, ctx->input_len, 0, &updates, &count) < 0) {
 		fprintf(stderr, "flowgate pre-push: error: malformed input line; expected "
@@ -1013,8 +1023,6 @@ int fg_run_pre_push(struct fg_hook_ctx *ctx)
 		status = FG_EXIT_USAGE;
 		goto out;
 	}
-	if (open_for_push(ctx, &repo) < 0)
-		goto out;
 	/* what the remote has: its remote-tracking refs */
 	if ((remote_name = tracking_remote(repo, ctx->argv[1], ctx->argv[2])))
 		glob = fg_strdupf("refs/remotes/%s/*", remote_name);
@@ -1051,7 +1059,7 @@ int fg_run_pre_receive(struct fg_hook_ctx *ctx)
 			"< '<old oid> <new oid> <refname>' lines\n");
 		return FG_EXIT_USAGE;
 	}
-	if (read_input(ctx, &copy) < 0)
+	if (read_input(ctx, &copy) < 0 || open_for_push(ctx, &repo) < 0)
 		goto out;
 	if (parse_updates(copy, ctx->input_len, 1, &updates, &count) < 0) {
 		fprintf(stderr, "flowgate pre-receive: error: malformed input line; expected "
@@ -1059,8 +1067,6 @@ int fg_run_pre_receive(struct fg_hook_ctx *ctx)
 		status = FG_EXIT_USAGE;
 		goto out;
 	}
-	if (open_for_push(ctx, &repo) < 0)
-		goto out;
 	status = check_updates(ctx, repo, updates, count, SERVER_HAVE_GLOB, SERVER_REMOTE);
 out:
 	free(copy);
