@@ -52,7 +52,9 @@ int fg_hook_main(const char *hook, int argc, char **argv, fg_hook_fn fn, int dow
  *   <refname>"; pre-push's rules on the whole push, where new commits are
  *   those no existing ref reaches; any error refuses every ref of the push.
  * fg_run_update: arguments <refname> <old oid> <new oid>; the same rules on
- *   that one ref (for servers that run only per-ref hooks).
+ *   that one ref (for servers that run only per-ref hooks); nothing when a
+ *   flowgate pre-receive is installed beside it (same directory), which
+ *   git runs first on the whole push.
  */
 int fg_run_pre_commit(struct fg_hook_ctx *ctx);
 int fg_run_commit_msg(struct fg_hook_ctx *ctx);
