@@ -633,6 +633,229 @@ struct ff_check {
 };
 
 /*
+ * The commits a push brings: those its tips reach and the receiving side's
+ * commits (the hidden ones) do not. libgit2's revwalk finds them, except in
+ * a shallow clone: libgit2 1.5 has no grafts, and its walk fails at the
+ * first commit whose parents the clone does not have (it parses the
+ * parents of hidden commits too). There the same set is found by two plain
+ * walks over what the clone has: everything the hidden commits reach, then
+ * what the tips reach outside it.
+ */
+struct new_walk {
+	git_repository *repo;
+	git_revwalk *walk;     /* NULL in a shallow clone */
+	git_oid *tips, *hides; /* shallow: recorded for the walks, owned */
+	size_t ntips, nhides, tcap, hcap;
+	git_oid *ids;          /* shallow: the new commits, found on the first next */
+	size_t n, next;
+	int done, failed;
+};
+
+/* A set of object IDs: open addressing, linear probing, power-of-two size. */
+struct oid_set {
+	git_oid *slots;
+	unsigned char *used;
+	size_t cap, n;
+};
+
+static size_t oid_hash(const git_oid *id)
+{
+	size_t h;
+
+	memcpy(&h, id->id, sizeof(h));
+	return h;
+}
+
+/* Add ID; returns 1 when added, 0 when there already, -1 out of memory. */
+static int oid_set_add(struct oid_set *s, const git_oid *id)
+{
+	size_t i;
+
+	if (2 * (s->n + 1) > s->cap) {
+		struct oid_set bigger = { NULL, NULL, s->cap ? s->cap * 2 : 1024, 0 };
+
+		if (!(bigger.slots = malloc(bigger.cap * sizeof(*bigger.slots))) ||
+		    !(bigger.used = calloc(bigger.cap, 1))) {
+			free(bigger.slots);
+			return -1;
+		}
+		for (i = 0; i < s->cap; i++)
+			if (s->used[i])
+				oid_set_add(&bigger, &s->slots[i]);
+		free(s->slots);
+		free(s->used);
+		*s = bigger;
+	}
+	for (i = oid_hash(id) & (s->cap - 1); s->used[i]; i = (i + 1) & (s->cap - 1))
+		if (git_oid_equal(&s->slots[i], id))
+			return 0;
+	s->used[i] = 1;
+	git_oid_cpy(&s->slots[i], id);
+	s->n++;
+	return 1;
+}
+
+static int oid_set_has(const struct oid_set *s, const git_oid *id)
+{
+	if (!s->cap)
+		return 0;
+	for (size_t i = oid_hash(id) & (s->cap - 1); s->used[i]; i = (i + 1) & (s->cap - 1))
+		if (git_oid_equal(&s->slots[i], id))
+			return 1;
+	return 0;
+}
+
+static int oid_push(git_oid **list, size_t *n, size_t *cap, const git_oid *id)
+{
+	if (*n == *cap) {
+		size_t c = *cap ? *cap * 2 : 16;
+		git_oid *p = realloc(*list, c * sizeof(*p));
+
+		if (!p)
+			return -1;
+		*list = p;
+		*cap = c;
+	}
+	git_oid_cpy(&(*list)[(*n)++], id);
+	return 0;
+}
+
+static int new_walk_init(struct new_walk *nw, git_repository *repo)
+{
+	memset(nw, 0, sizeof(*nw));
+	nw->repo = repo;
+	if (git_repository_is_shallow(repo) == 1)
+		return 0;
+	return git_revwalk_new(&nw->walk, repo);
+}
+
+static void new_walk_release(struct new_walk *nw)
+{
+	git_revwalk_free(nw->walk);
+	free(nw->tips);
+	free(nw->hides);
+	free(nw->ids);
+	memset(nw, 0, sizeof(*nw));
+}
+
+/* Walk from commit ID (one that is here). Returns 0, or a libgit2 error. */
+static int new_walk_push(struct new_walk *nw, const git_oid *id)
+{
+	if (nw->walk)
+		return git_revwalk_push(nw->walk, id);
+	nw->failed |= oid_push(&nw->tips, &nw->ntips, &nw->tcap, id) < 0;
+	return 0;
+}
+
+/* Leave out commit ID and everything it reaches. */
+static void new_walk_hide(struct new_walk *nw, const git_oid *id)
+{
+	if (nw->walk)
+		git_revwalk_hide(nw->walk, id);
+	else
+		nw->failed |= oid_push(&nw->hides, &nw->nhides, &nw->hcap, id) < 0;
+}
+
+/* Leave out what the refs matching GLOB reach. */
+static void new_walk_hide_glob(struct new_walk *nw, const char *glob)
+{
+	git_reference_iterator *it = NULL;
+	git_reference *ref;
+
+	if (nw->walk) {
+		git_revwalk_hide_glob(nw->walk, glob);
+	} else if (git_reference_iterator_glob_new(&it, nw->repo, glob) == 0) {
+		while (git_reference_next(&ref, it) == 0) {
+			git_object *peeled = NULL;
+
+			if (git_reference_peel(&peeled, ref, GIT_OBJECT_COMMIT) == 0)
+				new_walk_hide(nw, git_object_id(peeled));
+			git_object_free(peeled);
+			git_reference_free(ref);
+		}
+		git_reference_iterator_free(it);
+	}
+	git_error_clear();
+}
+
+/*
+ * Shallow: SEEN gets every commit the STACK's commits reach that the clone
+ * has and SKIP does not hold; each newly seen one is appended to OUT when
+ * OUT is given. Returns 0, or -1 out of memory.
+ */
+static int plain_walk(git_repository *repo, git_oid **stack, size_t *depth, size_t *cap,
+		      struct oid_set *seen, const struct oid_set *skip, git_oid **out, size_t *n,
+		      size_t *ocap)
+{
+	while (*depth) {
+		git_oid id;
+		git_commit *c = NULL;
+		int added;
+
+		git_oid_cpy(&id, &(*stack)[--*depth]);
+		if ((skip && oid_set_has(skip, &id)) || (added = oid_set_add(seen, &id)) == 0)
+			continue;
+		if (added < 0)
+			return -1;
+		/* a parent beyond the shallow boundary: not here, not walked */
+		if (git_commit_lookup(&c, repo, &id) < 0) {
+			git_error_clear();
+			continue;
+		}
+		for (unsigned p = 0; p < git_commit_parentcount(c); p++)
+			if (oid_push(stack, depth, cap, git_commit_parent_id(c, p)) < 0) {
+				git_commit_free(c);
+				return -1;
+			}
+		git_commit_free(c);
+		if (out && oid_push(out, n, ocap, &id) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+static int shallow_walk(struct new_walk *nw)
+{
+	struct oid_set have = { NULL, NULL, 0, 0 }, seen = { NULL, NULL, 0, 0 };
+	git_oid *stack = NULL;
+	size_t depth = 0, cap = 0, ocap = 0;
+	int rc = -1;
+
+	for (size_t i = 0; i < nw->nhides; i++)
+		if (oid_push(&stack, &depth, &cap, &nw->hides[i]) < 0)
+			goto out;
+	if (plain_walk(nw->repo, &stack, &depth, &cap, &have, NULL, NULL, NULL, NULL) < 0)
+		goto out;
+	for (size_t i = 0; i < nw->ntips; i++)
+		if (oid_push(&stack, &depth, &cap, &nw->tips[i]) < 0)
+			goto out;
+	rc = plain_walk(nw->repo, &stack, &depth, &cap, &seen, &have, &nw->ids, &nw->n, &ocap);
+out:
+	free(stack);
+	free(have.slots);
+	free(have.used);
+	free(seen.slots);
+	free(seen.used);
+	return rc;
+}
+
+/* The next new commit: 0 and *ID, or non-zero at the end. */
+static int new_walk_next(git_oid *id, struct new_walk *nw)
+{
+	if (nw->walk)
+		return git_revwalk_next(id, nw->walk);
+	if (!nw->done) {
+		nw->done = 1;
+		if (nw->failed || shallow_walk(nw) < 0)
+			return -1; /* out of memory */
+	}
+	if (nw->next == nw->n)
+		return GIT_ITEROVER;
+	git_oid_cpy(id, &nw->ids[nw->next++]);
+	return 0;
+}
+
+/*
  * The message rules on every commit WALK yields; branchCommitType for those
  * in BC (a commit only on the hotfix or docs branch pushed); each commit
  * recorded in VW for the version rules; the NFF checks whose remote commit
@@ -640,21 +863,24 @@ struct ff_check {
  * read each commit's parent and two trees, doubling the cost of a long push;
  * commit-msg and check-range check it.
  */
-static void check_new_commits(struct fg_hook_ctx *ctx, git_repository *repo, git_revwalk *walk,
-			      struct fg_config *cfg, const struct branch_commits *bc,
-			      struct fg_version_walk *vw, struct ff_check *ff, size_t nff)
+static int check_new_commits(struct fg_hook_ctx *ctx, git_repository *repo, struct new_walk *walk,
+			     struct fg_config *cfg, const struct branch_commits *bc,
+			     struct fg_version_walk *vw, struct ff_check *ff, size_t nff)
 {
 	struct fg_message_context mctx = { NULL, NULL, NULL, NULL };
 	git_oid id;
+	int rc;
 
-	while (!cfg->error && git_revwalk_next(&id, walk) == 0) {
+	while (!cfg->error && (rc = new_walk_next(&id, walk)) == 0) {
 		git_commit *commit = NULL;
 		char where[32];
 
-		if (git_commit_lookup(&commit, repo, &id) < 0)
-			continue;
 		memcpy(where, "commit ", 7);
 		git_oid_tostr(where + 7, 13, &id);
+		if (git_commit_lookup(&commit, repo, &id) < 0) {
+			fatal_line(ctx, where, fg_git_error());
+			return -1;
+		}
 		mctx.branch = bc->branch && bsearch(&id, bc->ids, bc->n, sizeof(*bc->ids), oid_cmp)
 			      ? bc->branch : NULL;
 		mctx.encoding = git_commit_message_encoding(commit);
@@ -666,6 +892,13 @@ static void check_new_commits(struct fg_hook_ctx *ctx, git_repository *repo, git
 								   &ff[k].u->remote);
 		git_commit_free(commit);
 	}
+	/* the walk stopped short (a missing or corrupt object): not "all checked" */
+	if (!cfg->error && rc != GIT_ITEROVER) {
+		fatal_line(ctx, "cannot walk the pushed commits",
+			   rc == -1 && !git_error_last() ? "out of memory" : fg_git_error());
+		return -1;
+	}
+	return 0;
 }
 
 /*
@@ -673,7 +906,7 @@ static void check_new_commits(struct fg_hook_ctx *ctx, git_repository *repo, git
  * never checked. Returns 0, or -1 with CFG->error set when it names no
  * commit here.
  */
-static int hide_before_since(git_repository *repo, git_revwalk *walk, struct fg_config *cfg)
+static int hide_before_since(git_repository *repo, struct new_walk *walk, struct fg_config *cfg)
 {
 	git_object *object = NULL, *peeled = NULL;
 	int rc = 0;
@@ -688,7 +921,7 @@ static int hide_before_since(git_repository *repo, git_revwalk *walk, struct fg_
 	} else {
 		git_commit *commit = (git_commit *)peeled;
 		for (unsigned i = 0; i < git_commit_parentcount(commit); i++)
-			git_revwalk_hide(walk, git_commit_parent_id(commit, i));
+			new_walk_hide(walk, git_commit_parent_id(commit, i));
 	}
 	git_object_free(peeled);
 	git_object_free(object);
@@ -926,14 +1159,17 @@ static int check_updates(struct fg_hook_ctx *ctx, git_repository *repo,
 	 */
 	for (size_t g = 0; g < nconfigs; g++) {
 		struct fg_config *cfg = &configs[g].cfg;
-		git_revwalk *walk = NULL;
+		struct new_walk walk;
 		const struct ref_update *branch = NULL;
 		struct branch_commits bc;
 		struct fg_version_walk vw;
-		int pushed = 0, nbranches = 0;
+		int pushed = 0, nbranches = 0, walked = 0;
 
-		if (git_revwalk_new(&walk, repo) < 0)
+		if (new_walk_init(&walk, repo) < 0) {
+			fatal_line(ctx, "cannot walk the pushed commits", fg_git_error());
+			status = FG_EXIT_INTERNAL;
 			goto out;
+		}
 		for (size_t i = 0; i < count; i++) {
 			const struct ref_update *u = &updates[i];
 			git_commit *c;
@@ -941,26 +1177,26 @@ static int check_updates(struct fg_hook_ctx *ctx, git_repository *repo,
 			if (group[i] == g && (c = peeled_commit(repo, &u->local))) {
 				if (!strncmp(u->remote_ref, "refs/heads/", 11) && nbranches++ == 0)
 					branch = u;
-				pushed |= git_revwalk_push(walk, git_commit_id(c)) == 0;
+				pushed |= new_walk_push(&walk, git_commit_id(c)) == 0;
 				git_commit_free(c);
 			} else if (group[i] < g && (c = peeled_commit(repo, &u->local))) {
 				/* a tip walked before, under its rules: its commits are
 				 * checked there, not twice */
-				git_revwalk_hide(walk, git_commit_id(c));
+				new_walk_hide(&walk, git_commit_id(c));
 				git_commit_free(c);
 			}
 			/* Already on the remote: never re-checked. Unknown here (someone
 			 * else pushed it): nothing to hide, the tracking refs still count. */
 			if (!git_oid_is_zero(&u->remote) && (c = peeled_commit(repo, &u->remote))) {
-				git_revwalk_hide(walk, git_commit_id(c));
+				new_walk_hide(&walk, git_commit_id(c));
 				git_commit_free(c);
 			}
 		}
 		/* A new branch: only the commits the receiving side has no ref to. */
 		if (have_glob)
-			git_revwalk_hide_glob(walk, have_glob);
+			new_walk_hide_glob(&walk, have_glob);
 		git_error_clear();
-		if (pushed && hide_before_since(repo, walk, cfg) == 0) {
+		if (pushed && hide_before_since(repo, &walk, cfg) == 0) {
 			ctx->report.severity = cfg->severity;
 			/* branchCommitType: when the commits go to one branch only */
 			if (nbranches == 1)
@@ -969,16 +1205,22 @@ static int check_updates(struct fg_hook_ctx *ctx, git_repository *repo,
 			else
 				memset(&bc, 0, sizeof(bc));
 			fg_version_walk_init(&vw, cfg);
-			check_new_commits(ctx, repo, walk, cfg, &bc, &vw, ff, nff);
-			fg_check_version_changes(&ctx->report, repo, cfg, &vw,
-					      nbranches == 1 ? branch->remote_ref + 11 : NULL,
-					      nbranches == 1 ? branch->local_ref : NULL);
+			walked = check_new_commits(ctx, repo, &walk, cfg, &bc, &vw, ff, nff);
+			if (walked == 0)
+				fg_check_version_changes(&ctx->report, repo, cfg, &vw,
+							 nbranches == 1 ? branch->remote_ref + 11
+									: NULL,
+							 nbranches == 1 ? branch->local_ref : NULL);
 			fg_version_walk_release(&vw);
 			free(bc.ids);
 		}
-		git_revwalk_free(walk);
+		new_walk_release(&walk);
 		if (cfg->error) {
 			status = fg_config_failed(ctx, cfg);
+			goto out;
+		}
+		if (walked < 0) {
+			status = FG_EXIT_INTERNAL; /* said */
 			goto out;
 		}
 	}
