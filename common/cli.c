@@ -1,9 +1,9 @@
 /*
- * The flowgate command: `rules`, `config`, `explain` and the message checks,
+ * The flowgate command: `rules`, `config`, `explain` and the checks,
  * reading the configuration the way the hooks do (repo.c) and the rule
- * registry (rules.h); `version` and `bump` hand over to release.c. Only
- * `bump` writes: the version files, the index, and with --commit/--tag a
- * commit and a tag.
+ * registry (rules.h); check-range runs range.c's checks, `version` and
+ * `bump` hand over to release.c. Only `bump` writes: the version files,
+ * the index, and with --commit/--tag a commit and a tag.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -14,6 +14,7 @@
 #include "config.h"
 #include "hook.h"
 #include "message.h"
+#include "range.h"
 #include "release.h"
 #include "repo.h"
 
@@ -38,10 +39,12 @@ struct source {
 /*
  * CFG as the hooks would see it: in a repository, with the committed file
  * from the work tree, the index or a commit; outside one, defaults and
- * git's global/system config. Returns 0 or an exit status.
+ * git's global/system config, and *NO_REPO (NULL: not asked) a newly
+ * allocated "why; fix" for a command that needs the repository. Returns 0
+ * or an exit status.
  */
 static int load(struct fg_config *cfg, const struct source *src, FILE *err,
-		git_repository **repo_out)
+		git_repository **repo_out, char **no_repo)
 {
 	git_repository *repo = NULL;
 	git_index *index = NULL;
@@ -53,7 +56,21 @@ static int load(struct fg_config *cfg, const struct source *src, FILE *err,
 	memset(cfg, 0, sizeof(*cfg));
 	if (repo_out)
 		*repo_out = NULL;
-	if (fg_repo_open(&repo) < 0) {
+	if ((rc = fg_repo_open(&repo)) < 0) {
+		/*
+		 * libgit2 refuses a repository another user owns, as git does (a
+		 * CI container's checkout); 1.5.1 says so as GIT_ENOTFOUND
+		 * "config value 'safe.directory' was not found", later ones as
+		 * GIT_EOWNER.
+		 */
+		int owner = rc == GIT_EOWNER || strstr(fg_git_error(), "safe.directory");
+
+		if (no_repo)
+			*no_repo = fg_strdupf("%s; %s", fg_git_error(), owner
+					      ? "the repository belongs to another user: if you "
+						"trust it, git config --global --add "
+						"safe.directory <its work tree>"
+					      : "run check-range inside a clone");
 		if (src->cached || src->rev) {
 			fprintf(err, "flowgate: fatal: not in a git repository: %s\n", fg_git_error());
 			return FG_EXIT_INTERNAL;
@@ -256,15 +273,16 @@ static void github_property(FILE *out, const char *text)
 }
 
 /*
- * One checked message: NAME ("commit 1a2b3c4d5e6f" or the file name), its
- * violations in REPORT, in FORMAT. *FIRST tracks the JSON array's commas.
+ * One result: NAME ("commit 1a2b3c4d5e6f", "branch main", "tag v0.16.0" or
+ * the message file's name) of KIND ("commit", "branch", "tag", "message"),
+ * ID the commit's full hex OID (NULL: none), FILE the message file GitHub
+ * can annotate a line of (NULL: none), its violations in REPORT, in
+ * FORMAT. *FIRST tracks the JSON array's commas.
  */
-static void write_result(FILE *out, enum format format, const char *name, const char *id,
-			 const struct fg_report *report, int *first)
+static void write_result(FILE *out, enum format format, const char *kind, const char *name,
+			 const char *id, const char *file, const struct fg_report *report,
+			 int *first)
 {
-	/* check-message names a file: GitHub can annotate its line */
-	const char *file = !id && strcmp(name, "<stdin>") ? name : NULL;
-
 	for (size_t i = 0; format != FORMAT_JSON && i < report->n; i++) {
 		const struct fg_violation *v = &report->items[i];
 		const char *sev = v->severity == FG_ERROR ? "error" :
@@ -299,7 +317,7 @@ static void write_result(FILE *out, enum format format, const char *name, const 
 	fprintf(out, "%s\n    {\"name\": ", *first ? "" : ",");
 	*first = 0;
 	json_string(out, name);
-	fputs(", \"commit\": ", out);
+	fprintf(out, ", \"kind\": \"%s\", \"commit\": ", kind);
 	if (id)
 		json_string(out, id);
 	else
@@ -383,7 +401,8 @@ static int check_message(struct fg_config *cfg, git_repository *repo, const char
 	if (format == FORMAT_JSON)
 		fputs("{\n  \"results\": [", out);
 	if (!cfg->error) {
-		write_result(out, format, strcmp(path, "-") ? path : "<stdin>", NULL, &report, &first);
+		write_result(out, format, "message", strcmp(path, "-") ? path : "<stdin>", NULL,
+			     strcmp(path, "-") ? path : NULL, &report, &first);
 		write_summary(out, format, !failed, (size_t)failed);
 	}
 	fg_report_release(&report);
@@ -395,62 +414,87 @@ static int check_message(struct fg_config *cfg, git_repository *repo, const char
 	return failed ? FG_EXIT_VIOLATION : 0;
 }
 
-/* check-range: every commit of RANGE (A..B, as git rev-list takes it), each once. */
-static int check_range(struct fg_config *cfg, git_repository *repo, const char *range,
-		       const char *branch, enum format format, FILE *out, FILE *err)
+/* check-range's results as they come, counted for the summary line. */
+struct range_out {
+	FILE *out;
+	enum format format;
+	size_t passed, failed;
+	int first;   /* no result written yet: the JSON array's commas */
+	int started; /* the JSON document is open */
+};
+
+static void range_start(struct range_out *ro)
 {
-	git_revwalk *walk = NULL;
-	git_oid id;
-	size_t passed = 0, failed = 0;
-	int first = 1, rc;
+	if (!ro->started && ro->format == FORMAT_JSON)
+		fputs("{\n  \"results\": [", ro->out);
+	ro->started = 1;
+}
+
+static int range_emit(void *payload, const struct fg_range_entry *entry)
+{
+	static const char *const kinds[] = { "branch", "commit", "tag" };
+	struct range_out *ro = payload;
+
+	range_start(ro);
+	if (fg_report_count(entry->report, FG_ERROR))
+		ro->failed++;
+	else
+		ro->passed++;
+	write_result(ro->out, ro->format, kinds[entry->kind], entry->name, entry->commit, NULL,
+		     entry->report, &ro->first);
+	return 0;
+}
+
+/*
+ * check-range: every rule that applies to RANGE (range.h), on the branch
+ * BRANCH names (--branch; "" for none), else the one the CI environment
+ * names, else HEAD's.
+ */
+static int check_range(struct fg_config *cfg, git_repository *repo, const char *no_repo,
+		       const char *range, const char *branch, enum format format, FILE *out,
+		       FILE *err)
+{
+	struct range_out ro = { out, format, 0, 0, 1, 0 };
+	struct fg_range_options opts = { NULL, 0, range_emit, &ro };
+	enum fg_branch_origin origin = FG_BRANCH_ORIGIN_OPTION;
+	char *head = NULL;
+	int rc;
 
 	if (!repo) {
-		fprintf(err, "flowgate: fatal: check-range needs a git repository\n");
+		fprintf(err, "flowgate: fatal: check-range needs a git repository: %s\n",
+			no_repo ? no_repo : "out of memory");
 		return FG_EXIT_INTERNAL;
 	}
-	if (git_revwalk_new(&walk, repo) < 0 ||
-	    (rc = strstr(range, "..") ? git_revwalk_push_range(walk, range)
-				      : git_revwalk_push_ref(walk, range)) < 0) {
-		fprintf(err, "flowgate: error: '%s' is not a range of this repository: %s\n", range,
-			fg_git_error());
-		git_revwalk_free(walk);
+	if (branch)
+		opts.branch = *branch ? branch : NULL;
+	else if (!(opts.branch = fg_ci_branch(getenv, &origin)) &&
+		 fg_repo_head_branch(repo, &head) == 0 && head) {
+		opts.branch = head; /* a detached HEAD: no branch, nothing said */
+		origin = FG_BRANCH_ORIGIN_HEAD;
+	}
+	git_error_clear();
+	/* a local branch is renamed; a CI's (or --branch's) was pushed under its name */
+	opts.rename_hint = origin == FG_BRANCH_ORIGIN_HEAD;
+	rc = fg_range_check(repo, cfg, range, &opts);
+	free(head);
+	switch (rc) {
+	case 0:
+		range_start(&ro);
+		write_summary(out, format, ro.passed, ro.failed);
+		return ro.failed ? FG_EXIT_VIOLATION : 0;
+	case FG_RANGE_ERANGE:
+		fprintf(err, "flowgate: error: '%s' is not a range of this repository: %s; give "
+			"A..B, two commits of this repository (a shallow clone needs the whole "
+			"history: git fetch --unshallow)\n", range, fg_git_error());
 		return FG_EXIT_USAGE;
-	}
-	git_revwalk_sorting(walk, GIT_SORT_TOPOLOGICAL | GIT_SORT_REVERSE);
-	if (format == FORMAT_JSON)
-		fputs("{\n  \"results\": [", out);
-	while (!cfg->error && git_revwalk_next(&id, walk) == 0) {
-		git_commit *commit = NULL;
-		struct fg_commit_context cctx;
-		struct fg_report report;
-		char name[48], hex[GIT_OID_HEXSZ + 1];
-
-		if (git_commit_lookup(&commit, repo, &id) < 0)
-			continue;
-		git_oid_tostr(hex, sizeof(hex), &id);
-		snprintf(name, sizeof(name), "commit %.12s", hex);
-		fg_report_init(&report);
-		report.severity = cfg->severity;
-		if (fg_repo_commit_context(&cctx, repo, commit, branch, 1, cfg) < 0 && !cfg->error)
-			report.oom = 1;
-		if (!cfg->error)
-			fg_check_message(&report, cfg, git_commit_message(commit), NULL, &cctx.ctx);
-		fg_commit_context_release(&cctx);
-		if (fg_report_count(&report, FG_ERROR))
-			failed++;
-		else
-			passed++;
-		write_result(out, format, name, hex, &report, &first);
-		fg_report_release(&report);
-		git_commit_free(commit);
-	}
-	git_revwalk_free(walk);
-	if (cfg->error) {
-		fprintf(err, "flowgate: error: bad configuration: %s\n", cfg->error);
+	case FG_RANGE_ECONFIG:
+		fprintf(err, "flowgate: error: bad configuration: %s\n",
+			cfg->error ? cfg->error : "out of memory");
 		return FG_EXIT_CONFIG;
+	default:
+		fprintf(err, "flowgate: fatal: check-range: %s\n", fg_git_error());
+		return FG_EXIT_INTERNAL;
 	}
-	write_summary(out, format, passed, failed);
-	return failed ? FG_EXIT_VIOLATION : 0;
 }
 
 int fg_cli_main(int argc, char **argv, FILE *out, FILE *err)
@@ -459,6 +503,7 @@ int fg_cli_main(int argc, char **argv, FILE *out, FILE *err)
 	struct fg_config cfg;
 	const char *command = argc > 1 ? argv[1] : NULL, *rule_name = NULL, *operand = NULL;
 	const char *branch = NULL;
+	char *no_repo = NULL; /* why check-range has no repository */
 	enum format format = FORMAT_TEXT;
 	git_repository *repo = NULL;
 	struct fg_bump_options bump = { NULL, 0, 0, 0 };
@@ -555,8 +600,10 @@ int fg_cli_main(int argc, char **argv, FILE *out, FILE *err)
 		write_markdown(out);
 		return ferror(out) ? FG_EXIT_INTERNAL : 0;
 	}
-	if ((status = load(&cfg, &src, err, checks || release ? &repo : NULL)) != 0) {
+	if ((status = load(&cfg, &src, err, checks || release ? &repo : NULL,
+			   !strcmp(command, "check-range") ? &no_repo : NULL)) != 0) {
 		fg_config_release(&cfg);
+		free(no_repo);
 		return status;
 	}
 	if (release) {
@@ -570,8 +617,9 @@ int fg_cli_main(int argc, char **argv, FILE *out, FILE *err)
 	}
 	if (checks) {
 		status = !strcmp(command, "check-range")
-			 ? check_range(&cfg, repo, operand, branch, format, out, err)
+			 ? check_range(&cfg, repo, no_repo, operand, branch, format, out, err)
 			 : check_message(&cfg, repo, operand, branch, format, out, err);
+		free(no_repo);
 		git_repository_free(repo);
 		fg_config_release(&cfg);
 		return ferror(out) && !status ? FG_EXIT_INTERNAL : status;

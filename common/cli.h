@@ -17,8 +17,12 @@
  *   explain <rule>      what a rule checks, why, examples that pass and fail;
  *   check-message FILE|-  the message rules on one message file (stdin for
  *                       -), cleaned up as git would store it;
- *   check-range A..B    the message rules on every commit of the range
- *                       (git_revwalk_push_range), each once;
+ *   check-range A..B    every rule that applies to the range
+ *                       (fg_range_check, range.h): branchName on its
+ *                       branch, each commit's message and version files,
+ *                       the tags into it; the branch is --branch <name>
+ *                       ("" for none), else the CI's (fg_ci_branch), else
+ *                       HEAD's;
  *   version [--cached | --rev <commit>]  the version the version files
  *                       agree on (fg_release_version);
  *   bump <what> [--commit [--tag]] [--dry-run]  the next version written
@@ -27,13 +31,14 @@
  *   help.
  * The check commands take --format text|json|github (GitHub Actions
  * workflow commands) and close with "N passed, N failed" (text, github) or
- * the same counts in the JSON document; they exit 1 when a message has an
- * error-severity violation.
+ * the same counts in the JSON document (each result, a message file or
+ * check-range's branch, commit or tag, counts once); they exit 1 when a
+ * result has an error-severity violation.
  * rules, config and explain read the configuration as the hooks do, with
  * the committed file taken from the work tree (--cached: the index;
  * --rev <commit>: that commit) when run in a repository, and from git's
  * global and system config alone outside one.
- * Returns the exit status: 0, 1 when a checked message fails (version: no
+ * Returns the exit status: 0, 1 when a checked result fails (version: no
  * one version; bump: refused, nothing changed), 2 on a usage
  * error (unknown command, option, format, rule or range), 3 when a file,
  * the repository or the configuration cannot be read, 4 on bad

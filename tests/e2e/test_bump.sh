@@ -292,7 +292,8 @@ if install_flowgate "$R"; then
 		git -C "$R" push origin release/0.16.x v0.16.0
 	expect_eq "hooked: the remote has the tag" \
 		"$(git --git-dir="$TMP/hooked-origin.git" rev-parse 'v0.16.0^{commit}')" "$(git -C "$R" rev-parse HEAD)"
-	expect_ok "hooked: flowgate check-range accepts the bump commit" fg check-range main..HEAD
+	expect_ok "hooked: flowgate check-range accepts the bump commit" \
+		env -u GITHUB_ACTIONS -u GITLAB_CI sh -c "cd '$R' && '$FG' check-range main..HEAD"
 	expect_ok "hooked: bump patch --commit --tag" fg bump patch --commit --tag
 	expect_ok "hooked: pre-push accepts the hotfix tag" git -C "$R" push origin release/0.16.x v0.16.1
 else

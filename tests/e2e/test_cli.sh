@@ -137,25 +137,28 @@ expect_ok "check-message follows .flowgate: headerFormat as a warning" \
 expect_output "the warning is printed, and counts as passed" '^1 passed, 0 failed$'
 rm "$cfgrepo/.flowgate"
 
-# check-range: every commit of A..B once, and the summary
+# check-range: every commit of A..B once, HEAD's branch, and the summary (a
+# CI running these tests must not name its own branch: `env -u` its variables)
 git -C "$cfgrepo" -c core.hooksPath=/dev/null commit -q --allow-empty -m 'chore: start'
 base=$(git -C "$cfgrepo" rev-parse HEAD)
 git -C "$cfgrepo" -c core.hooksPath=/dev/null commit -q --allow-empty -m 'feat: one'
 git -C "$cfgrepo" -c core.hooksPath=/dev/null commit -q --allow-empty -m 'Two things'
 git -C "$cfgrepo" -c core.hooksPath=/dev/null commit -q --allow-empty -m 'fix: three'
 bad=$(git -C "$cfgrepo" rev-parse --short=12 HEAD~1)
-expect_status "check-range exits 1 when a commit fails" 1 \
+expect_status "check-range exits 1 when a commit fails" 1 env -u GITHUB_ACTIONS -u GITLAB_CI \
 	sh -c "cd '$cfgrepo' && '$FG' check-range '$base..HEAD'"
 expect_output "check-range names the failing commit" "^commit $bad: error: headerFormat: "
-expect_output "check-range counts each commit of the range once" '^2 passed, 1 failed$'
-expect_ok "check-range of a clean range exits 0" sh -c "cd '$cfgrepo' && '$FG' check-range '$base..HEAD~2'"
-expect_output "a clean range: 1 passed" '^1 passed, 0 failed$'
+expect_output "check-range counts each commit of the range once, and HEAD's branch" '^3 passed, 1 failed$'
+expect_ok "check-range of a clean range exits 0" env -u GITHUB_ACTIONS -u GITLAB_CI \
+	sh -c "cd '$cfgrepo' && '$FG' check-range '$base..HEAD~2'"
+expect_output "a clean range: 2 passed (its commit, the branch)" '^2 passed, 0 failed$'
 expect_status "check-range --format github" 1 \
 	sh -c "cd '$cfgrepo' && '$FG' check-range --format github '$base..HEAD'"
 expect_output "github: one annotation for the bad commit" "^::error title=flowgate headerFormat::commit $bad: "
-expect_status "check-range --format json" 1 sh -c "cd '$cfgrepo' && '$FG' check-range --format json '$base..HEAD'"
+expect_status "check-range --format json" 1 env -u GITHUB_ACTIONS -u GITLAB_CI \
+	sh -c "cd '$cfgrepo' && '$FG' check-range --format json '$base..HEAD'"
 expect_output "json: the failing commit with its full OID" "\"commit\": \"$(git -C "$cfgrepo" rev-parse HEAD~1)\", \"passed\": false"
-expect_output "json: the counts" '^  "passed": 2,$'
+expect_output "json: the counts" '^  "passed": 3,$'
 expect_status "check-range of no such range exits 2" 2 sh -c "cd '$cfgrepo' && '$FG' check-range nope..HEAD"
 expect_status "check-range outside a repository exits 3" 3 \
 	sh -c "cd '$TMP/norepo' && GIT_CEILING_DIRECTORIES='$TMP' '$FG' check-range a..b"

@@ -57,11 +57,14 @@ expect_no_output "it is silent" 'flowgate '
 printf 'y\n' >>notes.txt && git add notes.txt
 expect_ok "a commit that leaves the version alone" git commit -q -m 'docs: notes'
 expect_no_output "no versionBumpMessage without a version change" 'versionBumpMessage'
-expect_status "check-range finds the unnamed bump" 0 "$FG" check-range origin/main..main
+# check-range takes HEAD's branch (a CI running these tests must not name its own)
+expect_status "check-range finds the unnamed bump" 0 env -u GITHUB_ACTIONS -u GITLAB_CI \
+	"$FG" check-range origin/main..main
 expect_output "check-range names the commit and the rule" \
 	"^commit $unnamed: warning: versionBumpMessage: line 1, column 1: the commit changes the version files from 0\.16\.0-rc2 to 0\.16\.0"
-expect_output "check-range: 3 passed (a warning passes)" '^3 passed, 0 failed$'
-expect_status "check-range --format json" 0 "$FG" check-range --format json origin/main..main
+expect_output "check-range: 4 passed, the branch too (a warning passes)" '^4 passed, 0 failed$'
+expect_status "check-range --format json" 0 env -u GITHUB_ACTIONS -u GITLAB_CI \
+	"$FG" check-range --format json origin/main..main
 expect_output "json gives the line and column" '"rule": "versionBumpMessage", "severity": "warn", "message": "[^"]*", "line": 1, "column": 1'
 
 # ------------------------------------------------------------ branchCommitType
@@ -84,7 +87,10 @@ expect_eq "pre-push warns once" "$(grep -c 'branchCommitType' "$LAST_OUT")" 1
 expect_status "check-range --branch hotfix/pool-leak" 0 \
 	"$FG" check-range --branch refs/heads/hotfix/pool-leak main..hotfix/pool-leak
 expect_output "check-range --branch warns too" "warning: branchCommitType: line 1, column 1: type 'feat' on hotfix branch 'hotfix/pool-leak'"
-expect_ok "check-range without --branch knows no branch" "$FG" check-range main..hotfix/pool-leak
+expect_ok "check-range without --branch takes HEAD's branch" env -u GITHUB_ACTIONS -u GITLAB_CI \
+	"$FG" check-range main..hotfix/pool-leak
+expect_output "and warns on it" "warning: branchCommitType: line 1, column 1: type 'feat' on hotfix branch 'hotfix/pool-leak'"
+expect_ok "check-range --branch '' knows no branch" "$FG" check-range --branch '' main..hotfix/pool-leak
 expect_no_output "and says nothing of it" 'branchCommitType'
 git checkout -q -b docs/tutorial main
 printf 'd\n' >>notes.txt && git add notes.txt
@@ -107,8 +113,9 @@ expect_ok "the same with i18n.commitEncoding=ISO-8859-1 is accepted" \
 	git -c i18n.commitEncoding=ISO-8859-1 commit -q -m "$(printf 'feat: caf\351')"
 expect_no_output "and is silent" 'flowgate '
 expect_eq "git stored the encoding header" "$(git cat-file commit HEAD | sed -n 's/^encoding //p')" ISO-8859-1
-expect_ok "check-range reads the stored encoding" "$FG" check-range HEAD~1..HEAD
-expect_output "1 passed" '^1 passed, 0 failed$'
+expect_ok "check-range reads the stored encoding" env -u GITHUB_ACTIONS -u GITLAB_CI \
+	"$FG" check-range HEAD~1..HEAD
+expect_output "2 passed (the commit, the branch)" '^2 passed, 0 failed$'
 printf 'e\n' >>notes.txt && git add notes.txt
 git -c i18n.commitEncoding=ISO-8859-1 commit -q -m "$(printf 'feat: caf\351.')" >"$LAST_OUT" 2>&1
 expect_output "a Latin-1 message's column counts characters, the excerpt is UTF-8" \

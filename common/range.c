@@ -1,0 +1,564 @@
+/*
+ * `flowgate check-range` (range.h): the branch of the range, each commit's
+ * message and version files, and the tags into the range, as results for
+ * the caller to write. The version files are read only where they change.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include "history.h"
+#include "message.h"
+#include "range.h"
+#include "refname.h"
+#include "repo.h"
+
+static int is_set(const char *value)
+{
+	return value && *value;
+}
+
+const char *fg_ci_branch(char *(*get)(const char *name), enum fg_branch_origin *origin)
+{
+	const char *name = NULL, *value, *ref;
+	enum fg_branch_origin from = FG_BRANCH_ORIGIN_NONE;
+
+	if ((value = get("GITHUB_ACTIONS")) && !strcmp(value, "true")) {
+		if (is_set(value = get("GITHUB_HEAD_REF")))
+			name = value;
+		else if ((ref = get("GITHUB_REF")) && !strncmp(ref, "refs/heads/", 11))
+			name = is_set(value = get("GITHUB_REF_NAME")) ? value : ref + 11;
+		from = FG_BRANCH_ORIGIN_GITHUB;
+	}
+	if (!is_set(name) && (value = get("GITLAB_CI")) && !strcmp(value, "true")) {
+		if (is_set(value = get("CI_MERGE_REQUEST_SOURCE_BRANCH_NAME")))
+			name = value;
+		else
+			name = get("CI_COMMIT_BRANCH");
+		from = FG_BRANCH_ORIGIN_GITLAB;
+	}
+	if (name && !strncmp(name, "refs/heads/", 11))
+		name += 11;
+	if (!is_set(name)) {
+		name = NULL;
+		from = FG_BRANCH_ORIGIN_NONE;
+	}
+	if (origin)
+		*origin = from;
+	return name;
+}
+
+/* A tree entry's ID and mode; zero when there is none. */
+struct top {
+	git_oid id;
+	uint32_t mode;
+};
+
+#define IN_LINE 1u /* on the first-parent line of the range's tip */
+#define SEEN 2u    /* checked: its TOPS are recorded */
+#define NONE SIZE_MAX
+
+/* The commits of the range, in walk order, with an index by OID. */
+struct range {
+	git_oid *ids;
+	unsigned char *flags;
+	struct top *tops; /* N * NV: each commit's top-level entries ("half_orm", "setup.py") */
+	struct top *scratch; /* 2 * NV: two trees' version file entries */
+	size_t n, cap;
+	size_t *slots;    /* open addressing: index + 1, 0 for an empty slot */
+	size_t mask;
+	size_t nv;        /* the configured version files */
+	char **top;       /* the top-level name of each one's path */
+};
+
+/* What one check-range run carries from commit to commit. */
+struct run {
+	git_repository *repo;
+	struct fg_config *cfg;
+	const struct fg_range_options *opts;
+	struct range r;
+	struct fg_branch branch; /* OPTS->branch parsed, when BRANCH_KNOWN */
+	int branch_known;
+};
+
+static void range_release(struct range *r)
+{
+	for (size_t i = 0; r->top && i < r->nv; i++)
+		free(r->top[i]);
+	free(r->top);
+	free(r->ids);
+	free(r->flags);
+	free(r->tops);
+	free(r->scratch);
+	free(r->slots);
+	memset(r, 0, sizeof(*r));
+}
+
+static size_t slot_of(const struct range *r, const git_oid *id)
+{
+	size_t h;
+
+	memcpy(&h, id->id, sizeof(h)); /* an OID's bytes are already well mixed */
+	return h & r->mask;
+}
+
+/* The index of ID in R, or NONE. */
+static size_t range_find(const struct range *r, const git_oid *id)
+{
+	if (!r->slots)
+		return NONE;
+	for (size_t s = slot_of(r, id);; s = (s + 1) & r->mask) {
+		if (!r->slots[s])
+			return NONE;
+		if (git_oid_equal(&r->ids[r->slots[s] - 1], id))
+			return r->slots[s] - 1;
+	}
+}
+
+static int range_append(struct range *r, const git_oid *id)
+{
+	if (r->n == r->cap) {
+		size_t cap = r->cap ? r->cap * 2 : 256;
+		git_oid *ids = realloc(r->ids, cap * sizeof(*ids));
+
+		if (!ids)
+			return -1;
+		r->ids = ids;
+		r->cap = cap;
+	}
+	git_oid_cpy(&r->ids[r->n++], id);
+	return 0;
+}
+
+/* The index and the per-commit arrays, once every commit is in. */
+static int range_index(struct range *r, const struct fg_config *cfg)
+{
+	size_t nslots = 16;
+
+	while (nslots < 2 * r->n)
+		nslots *= 2;
+	r->mask = nslots - 1;
+	r->nv = cfg->nvfiles;
+	if (r->nv && r->n > SIZE_MAX / sizeof(*r->tops) / r->nv)
+		return -1;
+	r->slots = calloc(nslots, sizeof(*r->slots));
+	r->flags = calloc(r->n ? r->n : 1, 1);
+	r->tops = calloc(r->n && r->nv ? r->n * r->nv : 1, sizeof(*r->tops));
+	r->scratch = calloc(r->nv ? 2 * r->nv : 1, sizeof(*r->scratch));
+	r->top = calloc(r->nv ? r->nv : 1, sizeof(*r->top));
+	if (!r->slots || !r->flags || !r->tops || !r->scratch || !r->top)
+		return -1;
+	for (size_t i = 0; i < r->nv; i++) {
+		const char *path = cfg->vfiles[i].path;
+
+		if (!(r->top[i] = strndup(path, strcspn(path, "/"))))
+			return -1;
+	}
+	for (size_t i = 0; i < r->n; i++) {
+		size_t s = slot_of(r, &r->ids[i]);
+
+		while (r->slots[s])
+			s = (s + 1) & r->mask;
+		r->slots[s] = i + 1;
+	}
+	return 0;
+}
+
+/*
+ * Replace libgit2's last error by "cannot read WHAT ID: that error" (WHAT:
+ * "commit", "the version files of commit", ...), so the caller's one-line
+ * message names the commit. Returns FG_RANGE_EINTERNAL.
+ */
+static int fail_at(const char *what, const git_oid *id)
+{
+	char hex[GIT_OID_HEXSZ + 1];
+	char *message;
+
+	git_oid_tostr(hex, sizeof(hex), id);
+	if ((message = fg_strdupf("cannot read %s %.12s: %s", what, hex, fg_git_error()))) {
+		git_error_set_str(GIT_ERROR_INVALID, message);
+		free(message);
+	}
+	return FG_RANGE_EINTERNAL;
+}
+
+static int out_of_memory(void)
+{
+	git_error_set_oom();
+	return FG_RANGE_EINTERNAL;
+}
+
+/* The commit RANGE ends at (B of A..B, or the refname's), into *TIP. */
+static int range_tip(git_repository *repo, const char *range, git_oid *tip)
+{
+	git_revspec spec;
+	git_object *end = NULL, *commit = NULL;
+	int rc;
+
+	memset(&spec, 0, sizeof(spec));
+	if (strstr(range, "..")) {
+		rc = git_revparse(&spec, repo, range);
+		git_object_free(spec.from);
+		end = spec.to;
+	} else {
+		rc = git_revparse_single(&end, repo, range);
+	}
+	if (rc == 0 && end && (rc = git_object_peel(&commit, end, GIT_OBJECT_COMMIT)) == 0)
+		git_oid_cpy(tip, git_object_id(commit));
+	else if (rc == 0)
+		rc = -1;
+	git_object_free(commit);
+	git_object_free(end);
+	return rc;
+}
+
+/* The commits of RANGE into R, parents first, and its tip into *TIP. */
+static int collect(struct range *r, git_repository *repo, const struct fg_config *cfg,
+		   const char *range, git_oid *tip)
+{
+	git_revwalk *walk = NULL;
+	git_oid id;
+	int rc;
+
+	if (git_revwalk_new(&walk, repo) < 0)
+		return FG_RANGE_EINTERNAL;
+	rc = strstr(range, "..") ? git_revwalk_push_range(walk, range)
+				 : git_revwalk_push_ref(walk, range);
+	if (rc < 0 || range_tip(repo, range, tip) < 0) {
+		git_revwalk_free(walk);
+		return FG_RANGE_ERANGE;
+	}
+	git_revwalk_sorting(walk, GIT_SORT_TOPOLOGICAL | GIT_SORT_REVERSE);
+	while ((rc = git_revwalk_next(&id, walk)) == 0)
+		if (range_append(r, &id) < 0) {
+			git_revwalk_free(walk);
+			return out_of_memory();
+		}
+	git_revwalk_free(walk);
+	if (rc != GIT_ITEROVER)
+		return FG_RANGE_EINTERNAL;
+	git_error_clear();
+	return range_index(r, cfg) < 0 ? out_of_memory() : 0;
+}
+
+/* Mark the commits of the first-parent line from TIP while they are in R. */
+static int mark_line(struct range *r, git_repository *repo, const git_oid *tip)
+{
+	git_oid id;
+	size_t i;
+
+	git_oid_cpy(&id, tip);
+	while ((i = range_find(r, &id)) != NONE && !(r->flags[i] & IN_LINE)) {
+		git_commit *commit = NULL;
+		unsigned parents;
+
+		r->flags[i] |= IN_LINE;
+		if (git_commit_lookup(&commit, repo, &id) < 0)
+			return fail_at("commit", &id);
+		parents = git_commit_parentcount(commit);
+		if (parents)
+			git_oid_cpy(&id, git_commit_parent_id(commit, 0));
+		git_commit_free(commit);
+		if (!parents)
+			break;
+	}
+	return 0;
+}
+
+static int emit(struct run *run, enum fg_range_kind kind, const char *name, const char *commit,
+		const struct fg_report *report)
+{
+	struct fg_range_entry entry = { kind, name, commit, report };
+
+	if (report->oom)
+		return out_of_memory();
+	return run->opts->emit(run->opts->payload, &entry) ? FG_RANGE_ESTOPPED : 0;
+}
+
+/* branchName on the range's branch, which is parsed for the rules that depend on it. */
+static int check_branch(struct run *run)
+{
+	const char *name = run->opts->branch;
+	struct fg_report report;
+	char *entry;
+	int rc;
+
+	fg_report_init(&report);
+	report.severity = run->cfg->severity;
+	if (fg_check_branch_name(&report, run->cfg, name, run->opts->rename_hint) == -3) {
+		rc = FG_RANGE_ECONFIG;
+	} else if (!(entry = fg_strdupf("branch %s", name))) {
+		rc = out_of_memory();
+	} else {
+		run->branch_known = fg_branch_parse(run->cfg, name, &run->branch) == 0;
+		rc = emit(run, FG_RANGE_BRANCH, entry, NULL, &report);
+		free(entry);
+	}
+	fg_report_release(&report);
+	return rc;
+}
+
+/* The entry of each version file's path in TREE, into IDS. */
+static void file_entries(const struct run *run, git_tree *tree, struct top *ids)
+{
+	for (size_t k = 0; k < run->r.nv; k++) {
+		git_tree_entry *e = NULL;
+
+		memset(&ids[k], 0, sizeof(ids[k]));
+		if (git_tree_entry_bypath(&e, tree, run->cfg->vfiles[k].path) == 0) {
+			git_oid_cpy(&ids[k].id, git_tree_entry_id(e));
+			ids[k].mode = (uint32_t)git_tree_entry_filemode(e);
+		}
+		git_tree_entry_free(e);
+	}
+	git_error_clear();
+}
+
+static int tops_equal(const struct top *a, const struct top *b, size_t n)
+{
+	for (size_t k = 0; k < n; k++)
+		if (a[k].mode != b[k].mode || !git_oid_equal(&a[k].id, &b[k].id))
+			return 0;
+	return 1;
+}
+
+/*
+ * Record commit I's top-level entries (TREE is its tree), and say whether
+ * its version files are to be checked: 1 when they differ from its first
+ * parent's or that parent is not in the range (or it has none), else 0;
+ * FG_RANGE_EINTERNAL when the parent's tree cannot be read.
+ */
+static int files_changed(struct run *run, size_t i, git_commit *commit, git_tree *tree)
+{
+	struct range *r = &run->r;
+	struct top *tops = &r->tops[i * r->nv];
+	git_commit *parent = NULL;
+	git_tree *parent_tree = NULL;
+	size_t p;
+	int changed;
+
+	if (!r->nv)
+		return 0;
+	for (size_t k = 0; k < r->nv; k++) {
+		const git_tree_entry *e = git_tree_entry_byname(tree, r->top[k]);
+
+		memset(&tops[k], 0, sizeof(tops[k]));
+		if (e) {
+			git_oid_cpy(&tops[k].id, git_tree_entry_id(e));
+			tops[k].mode = (uint32_t)git_tree_entry_filemode(e);
+		}
+	}
+	r->flags[i] |= SEEN;
+	if (!git_commit_parentcount(commit) ||
+	    (p = range_find(r, git_commit_parent_id(commit, 0))) == NONE || !(r->flags[p] & SEEN))
+		return 1; /* the range starts here: check the files as they are */
+	if (tops_equal(tops, &r->tops[p * r->nv], r->nv))
+		return 0;
+	/* a top-level entry changed: do the files themselves? */
+	if (git_commit_parent(&parent, commit, 0) < 0 ||
+	    git_commit_tree(&parent_tree, parent) < 0) {
+		changed = fail_at("the first parent of commit", git_commit_id(commit));
+	} else {
+		file_entries(run, tree, r->scratch);
+		file_entries(run, parent_tree, r->scratch + r->nv);
+		changed = !tops_equal(r->scratch, r->scratch + r->nv, r->nv);
+	}
+	git_tree_free(parent_tree);
+	git_commit_free(parent);
+	return changed;
+}
+
+/*
+ * The version rules on COMMIT (TREE its tree), made on BRANCH (NULL: no
+ * branch): its files, and the change from its first parent.
+ */
+static int check_versions(struct run *run, struct fg_report *report, git_commit *commit,
+			  git_tree *tree, const char *branch)
+{
+	struct fg_vfiles files;
+	git_commit *parent = NULL;
+	int rc = 0;
+
+	if (fg_vfiles_from_tree(&files, run->repo, tree, run->cfg) == 0)
+		fg_versions_check(report, &files.set,
+				  branch && run->branch_known ? &run->branch : NULL, branch);
+	else if (!run->cfg->error)
+		rc = fail_at("the version files of commit", git_commit_id(commit));
+	fg_vfiles_release(&files);
+	if (rc || run->cfg->error || !git_commit_parentcount(commit))
+		return rc;
+	if (git_commit_parent(&parent, commit, 0) == 0)
+		fg_check_version_change(report, run->repo, run->cfg, commit, parent, branch, NULL);
+	git_error_clear(); /* a parent beyond a shallow clone's end: nothing to compare */
+	git_commit_free(parent);
+	return 0;
+}
+
+/* Commit I of the range: its message, and its version files where they change. */
+static int check_commit(struct run *run, size_t i)
+{
+	const git_oid *id = &run->r.ids[i];
+	const char *branch = run->r.flags[i] & IN_LINE ? run->opts->branch : NULL;
+	struct fg_commit_context cctx;
+	struct fg_report report;
+	git_commit *commit = NULL;
+	git_tree *tree = NULL;
+	char hex[GIT_OID_HEXSZ + 1], name[24];
+	int changed, rc = 0;
+
+	memset(&cctx, 0, sizeof(cctx));
+	fg_report_init(&report);
+	report.severity = run->cfg->severity;
+	git_oid_tostr(hex, sizeof(hex), id);
+	snprintf(name, sizeof(name), "commit %.12s", hex);
+	if (git_commit_lookup(&commit, run->repo, id) < 0 || git_commit_tree(&tree, commit) < 0) {
+		rc = fail_at("commit", id);
+		goto out;
+	}
+	if ((changed = files_changed(run, i, commit, tree)) < 0) {
+		rc = changed;
+		goto out;
+	}
+	/* versionBumpMessage needs the version change only where the files changed */
+	if (fg_repo_commit_context(&cctx, run->repo, commit, branch, changed, run->cfg) < 0 &&
+	    !run->cfg->error)
+		report.oom = 1;
+	if (!run->cfg->error)
+		fg_check_message(&report, run->cfg, git_commit_message(commit), NULL, &cctx.ctx);
+	if (!run->cfg->error && changed)
+		rc = check_versions(run, &report, commit, tree, branch);
+	if (run->cfg->error)
+		rc = FG_RANGE_ECONFIG;
+	else if (rc == 0)
+		rc = emit(run, FG_RANGE_COMMIT, name, hex, &report);
+out:
+	fg_commit_context_release(&cctx);
+	fg_report_release(&report);
+	git_tree_free(tree);
+	git_commit_free(commit);
+	return rc;
+}
+
+/* A tag into the range. */
+struct tag_hit {
+	char *name;    /* without "refs/tags/" */
+	git_oid target; /* the ref's object: an annotated tag or a commit */
+	git_oid commit;
+};
+
+static int tag_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct tag_hit *)a)->name, ((const struct tag_hit *)b)->name);
+}
+
+/* The tags whose target peels to a commit of the range, by name, into *OUT. */
+static int tags_into(struct run *run, struct tag_hit **out, size_t *count)
+{
+	git_reference_iterator *it = NULL;
+	git_reference *ref;
+	struct tag_hit *hits = NULL;
+	size_t n = 0, cap = 0;
+	int rc = 0;
+
+	*out = NULL;
+	*count = 0;
+	if (git_reference_iterator_glob_new(&it, run->repo, "refs/tags/*") < 0)
+		return FG_RANGE_EINTERNAL;
+	while (rc == 0 && git_reference_next(&ref, it) == 0) {
+		git_object *peeled = NULL;
+
+		if (git_reference_type(ref) == GIT_REFERENCE_DIRECT &&
+		    git_reference_peel(&peeled, ref, GIT_OBJECT_COMMIT) == 0 &&
+		    range_find(&run->r, git_object_id(peeled)) != NONE) {
+			if (n == cap) {
+				size_t c = cap ? cap * 2 : 16;
+				struct tag_hit *h = realloc(hits, c * sizeof(*h));
+
+				if (h) {
+					hits = h;
+					cap = c;
+				}
+			}
+			if (n < cap && (hits[n].name = strdup(git_reference_name(ref) + 10))) {
+				git_oid_cpy(&hits[n].target, git_reference_target(ref));
+				git_oid_cpy(&hits[n].commit, git_object_id(peeled));
+				n++;
+			} else {
+				rc = out_of_memory();
+			}
+		}
+		git_object_free(peeled);
+		git_reference_free(ref);
+	}
+	git_reference_iterator_free(it);
+	if (rc == 0)
+		git_error_clear();
+	if (n)
+		qsort(hits, n, sizeof(*hits), tag_cmp);
+	*out = hits;
+	*count = n;
+	return rc;
+}
+
+/* The tag rules on each tag into the range, as a new tag. */
+static int check_tags(struct run *run)
+{
+	struct tag_hit *hits;
+	size_t n;
+	int rc = tags_into(run, &hits, &n);
+
+	for (size_t i = 0; rc == 0 && i < n; i++) {
+		git_commit *commit = NULL;
+		git_tree *tree = NULL;
+		struct fg_report report;
+		char hex[GIT_OID_HEXSZ + 1], *name;
+
+		fg_report_init(&report);
+		report.severity = run->cfg->severity;
+		git_oid_tostr(hex, sizeof(hex), &hits[i].commit);
+		if (git_commit_lookup(&commit, run->repo, &hits[i].commit) < 0 ||
+		    git_commit_tree(&tree, commit) < 0) {
+			rc = fail_at("the tagged commit", &hits[i].commit);
+		} else {
+			fg_check_tag_ref(&report, run->repo, run->cfg, hits[i].name,
+					 &hits[i].target, NULL, commit, tree);
+			if (run->cfg->error)
+				rc = FG_RANGE_ECONFIG;
+			else if (!(name = fg_strdupf("tag %s", hits[i].name)))
+				rc = out_of_memory();
+			else {
+				rc = emit(run, FG_RANGE_TAG, name, hex, &report);
+				free(name);
+			}
+		}
+		fg_report_release(&report);
+		git_tree_free(tree);
+		git_commit_free(commit);
+	}
+	for (size_t i = 0; i < n; i++)
+		free(hits[i].name);
+	free(hits);
+	return rc;
+}
+
+int fg_range_check(git_repository *repo, struct fg_config *cfg, const char *range,
+		   const struct fg_range_options *opts)
+{
+	struct run run;
+	git_oid tip;
+	int rc;
+
+	memset(&run, 0, sizeof(run));
+	run.repo = repo;
+	run.cfg = cfg;
+	run.opts = opts;
+	if ((rc = collect(&run.r, repo, cfg, range, &tip)) == 0)
+		rc = mark_line(&run.r, repo, &tip);
+	if (rc == 0 && opts->branch)
+		rc = check_branch(&run);
+	for (size_t i = 0; rc == 0 && i < run.r.n; i++)
+		rc = check_commit(&run, i);
+	if (rc == 0)
+		rc = check_tags(&run);
+	range_release(&run.r);
+	return rc;
+}
