@@ -10,9 +10,54 @@
 #include "tag.h"
 #include "version.h"
 
+/* A ref of PENDING with REFNAME, or NULL. */
+static const struct fg_pending_ref *pending_ref(const struct fg_pending *pending,
+						const char *refname)
+{
+	for (size_t i = 0; pending && i < pending->n; i++)
+		if (!strcmp(pending->refs[i].refname, refname))
+			return &pending->refs[i];
+	return NULL;
+}
+
+/* fg_branches_holding on one ref: REFNAME, whose object is TIP. */
+static void judge_branch(struct fg_holders *out, git_repository *repo, struct fg_config *cfg,
+			 const char *refname, const git_oid *tip, const git_oid *commit,
+			 uint64_t major, uint64_t minor, const char *skip_ref)
+{
+	const char *name = NULL, *slash;
+	git_object *object = NULL, *peeled = NULL;
+	struct fg_branch b;
+	int holds, series, other;
+
+	if (!strncmp(refname, "refs/heads/", 11))
+		name = refname + 11;
+	else if (!strncmp(refname, "refs/remotes/", 13) && (slash = strchr(refname + 13, '/')))
+		name = slash + 1;
+	if (!name || !strcmp(name, "HEAD"))
+		return;
+	series = fg_branch_parse(cfg, name, &b) == 0 && b.series && b.major == major &&
+		 b.minor == minor && (b.kind == FG_BRANCH_RELEASE || b.kind == FG_BRANCH_MAINT);
+	other = skip_ref && strcmp(refname, skip_ref);
+	holds = (series || other) && git_object_lookup(&object, repo, tip, GIT_OBJECT_ANY) == 0 &&
+		git_object_peel(&peeled, object, GIT_OBJECT_COMMIT) == 0 &&
+		(git_oid_equal(git_object_id(peeled), commit) ||
+		 git_graph_descendant_of(repo, git_object_id(peeled), commit) == 1);
+	if (holds && other)
+		out->on_other = 1;
+	if (holds && series) {
+		if (b.kind == FG_BRANCH_RELEASE)
+			out->on_release = 1;
+		else
+			out->on_maint = 1;
+	}
+	git_object_free(peeled);
+	git_object_free(object);
+}
+
 void fg_branches_holding(struct fg_holders *out, git_repository *repo, struct fg_config *cfg,
 			 const git_oid *commit, uint64_t major, uint64_t minor,
-			 const char *skip_ref)
+			 const char *skip_ref, const struct fg_pending *pending)
 {
 	git_reference_iterator *it = NULL;
 	git_reference *ref;
@@ -24,36 +69,18 @@ void fg_branches_holding(struct fg_holders *out, git_repository *repo, struct fg
 	}
 	out->known = 1;
 	while (!cfg->error && git_reference_next(&ref, it) == 0) {
-		const char *refname = git_reference_name(ref), *name = NULL, *slash;
-		git_object *tip = NULL;
-		struct fg_branch b;
-		int holds, series, other;
-
-		if (!strncmp(refname, "refs/heads/", 11))
-			name = refname + 11;
-		else if (!strncmp(refname, "refs/remotes/", 13) && (slash = strchr(refname + 13, '/')))
-			name = slash + 1;
-		series = name && fg_branch_parse(cfg, name, &b) == 0 && b.series &&
-			 b.major == major && b.minor == minor &&
-			 (b.kind == FG_BRANCH_RELEASE || b.kind == FG_BRANCH_MAINT);
-		other = name && skip_ref && strcmp(refname, skip_ref);
-		holds = (series || other) && strcmp(name, "HEAD") &&
-			git_reference_type(ref) == GIT_REFERENCE_DIRECT &&
-			git_reference_peel(&tip, ref, GIT_OBJECT_COMMIT) == 0 &&
-			(git_oid_equal(git_object_id(tip), commit) ||
-			 git_graph_descendant_of(repo, git_object_id(tip), commit) == 1);
-		if (holds && other)
-			out->on_other = 1;
-		if (holds && series) {
-			if (b.kind == FG_BRANCH_RELEASE)
-				out->on_release = 1;
-			else
-				out->on_maint = 1;
-		}
-		git_object_free(tip);
+		/* a ref the push sets: judged at its new value, below */
+		if (git_reference_type(ref) == GIT_REFERENCE_DIRECT &&
+		    !pending_ref(pending, git_reference_name(ref)))
+			judge_branch(out, repo, cfg, git_reference_name(ref),
+				     git_reference_target(ref), commit, major, minor, skip_ref);
 		git_reference_free(ref);
 	}
 	git_reference_iterator_free(it);
+	for (size_t i = 0; !cfg->error && pending && i < pending->n; i++)
+		if (!git_oid_is_zero(&pending->refs[i].id))
+			judge_branch(out, repo, cfg, pending->refs[i].refname, &pending->refs[i].id,
+				     commit, major, minor, skip_ref);
 	git_error_clear();
 }
 
@@ -147,7 +174,8 @@ static int rec_cmp(const void *a, const void *b)
 
 void fg_check_version_change(struct fg_report *report, git_repository *repo,
 			     struct fg_config *cfg, git_commit *c, git_commit *p,
-			     const char *branch, const char *local_ref)
+			     const char *branch, const char *local_ref,
+			     const struct fg_pending *pending)
 {
 	git_tree *tree = NULL, *parent_tree = NULL;
 	struct fg_vfiles now, before;
@@ -170,14 +198,15 @@ void fg_check_version_change(struct fg_report *report, git_repository *repo,
 		fg_check_version_regression(report, n, o, where);
 		if (branch && fg_branch_parse(cfg, branch, &b) == 0) {
 			fg_branches_holding(&h, repo, cfg, git_commit_id(c), n->version.major,
-					 n->version.minor, local_ref);
+					    n->version.minor, local_ref, pending);
 			from_release = h.on_release;
 			for (unsigned i = 1; !h.on_other && !from_release &&
 			     i < git_commit_parentcount(c); i++) {
 				struct fg_holders ph;
 
 				fg_branches_holding(&ph, repo, cfg, git_commit_parent_id(c, i),
-						 n->version.major, n->version.minor, NULL);
+						    n->version.major, n->version.minor, NULL,
+						    pending);
 				from_release = ph.on_release;
 			}
 			if (!h.on_other)
@@ -194,7 +223,8 @@ void fg_check_version_change(struct fg_report *report, git_repository *repo,
 
 void fg_check_version_changes(struct fg_report *report, git_repository *repo,
 			      struct fg_config *cfg, struct fg_version_walk *vw,
-			      const char *branch, const char *local_ref)
+			      const char *branch, const char *local_ref,
+			      const struct fg_pending *pending)
 {
 	git_oid *ptops;
 
@@ -223,7 +253,8 @@ void fg_check_version_changes(struct fg_report *report, git_repository *repo,
 			same = git_oid_equal(&vw->tops[r->tops + k], &before[k]);
 		if (!same && git_commit_lookup(&c, repo, &r->id) == 0 &&
 		    (p || git_commit_lookup(&p, repo, &r->parent) == 0))
-			fg_check_version_change(report, repo, cfg, c, p, branch, local_ref);
+			fg_check_version_change(report, repo, cfg, c, p, branch, local_ref,
+						pending);
 		git_commit_free(c);
 		git_commit_free(p);
 		git_error_clear();
@@ -258,10 +289,32 @@ static git_time_t made_at(git_repository *repo, const git_oid *id)
  * tagMonotonic: the highest tag of VERSION's X.Y series other than NAME,
  * made strictly before the pushed object ID (tags made in the same second
  * cannot be ordered and are left alone), whose version is at least
- * VERSION. Newly allocated name without "refs/tags/", or NULL.
+ * VERSION, among the repository's tags and those PENDING sets (a tag
+ * pushed along). Newly allocated name without "refs/tags/", or NULL.
  */
+/* higher_tag on one tag: OTHER (without "refs/tags/") names object TARGET. */
+static void higher_one(git_repository *repo, const struct fg_config *cfg, const char *name,
+		       const struct fg_version *version, git_time_t when, const char *other,
+		       const git_oid *target, char **found, struct fg_version *best)
+{
+	struct fg_version v;
+	char *copy;
+
+	if (strcmp(other, name) && fg_tag_parse(cfg, other, &v) == 0 &&
+	    v.major == version->major && v.minor == version->minor &&
+	    fg_version_compare(&v, version) >= 0 &&
+	    (!*found || fg_version_compare(&v, best) > 0) && made_at(repo, target) < when &&
+	    (copy = strdup(other))) {
+		free(*found);
+		*found = copy;
+		/* BEST's pre-release points into the name: parse the copy */
+		fg_tag_parse(cfg, *found, best);
+	}
+}
+
 static char *higher_tag(git_repository *repo, const struct fg_config *cfg, const char *name,
-			const struct fg_version *version, const git_oid *id)
+			const struct fg_version *version, const git_oid *id,
+			const struct fg_pending *pending)
 {
 	git_reference_iterator *it = NULL;
 	git_reference *ref;
@@ -269,35 +322,30 @@ static char *higher_tag(git_repository *repo, const struct fg_config *cfg, const
 	struct fg_version best;
 	char *found = NULL;
 
-	if (git_reference_iterator_glob_new(&it, repo, "refs/tags/*") < 0) {
-		git_error_clear();
-		return NULL;
-	}
-	while (git_reference_next(&ref, it) == 0) {
-		const char *other = git_reference_name(ref) + 10;
-		struct fg_version v;
-		char *copy;
-
-		if (strcmp(other, name) && git_reference_type(ref) == GIT_REFERENCE_DIRECT &&
-		    fg_tag_parse(cfg, other, &v) == 0 && v.major == version->major &&
-		    v.minor == version->minor && fg_version_compare(&v, version) >= 0 &&
-		    (!found || fg_version_compare(&v, &best) > 0) &&
-		    made_at(repo, git_reference_target(ref)) < when && (copy = strdup(other))) {
-			free(found);
-			found = copy;
-			/* BEST's pre-release points into the name: parse the copy */
-			fg_tag_parse(cfg, found, &best);
+	if (git_reference_iterator_glob_new(&it, repo, "refs/tags/*") == 0) {
+		while (git_reference_next(&ref, it) == 0) {
+			if (git_reference_type(ref) == GIT_REFERENCE_DIRECT &&
+			    !pending_ref(pending, git_reference_name(ref)))
+				higher_one(repo, cfg, name, version, when,
+					   git_reference_name(ref) + 10, git_reference_target(ref),
+					   &found, &best);
+			git_reference_free(ref);
 		}
-		git_reference_free(ref);
+		git_reference_iterator_free(it);
 	}
-	git_reference_iterator_free(it);
+	/* the tags this push sets: made before, they count too */
+	for (size_t i = 0; pending && i < pending->n; i++)
+		if (!strncmp(pending->refs[i].refname, "refs/tags/", 10) &&
+		    !git_oid_is_zero(&pending->refs[i].id))
+			higher_one(repo, cfg, name, version, when, pending->refs[i].refname + 10,
+				   &pending->refs[i].id, &found, &best);
 	git_error_clear();
 	return found;
 }
 
 void fg_check_tag_ref(struct fg_report *report, git_repository *repo, struct fg_config *cfg,
 		      const char *name, const git_oid *id, const git_oid *old, git_commit *commit,
-		      git_tree *tree)
+		      git_tree *tree, const struct fg_pending *pending)
 {
 	git_object *object = NULL;
 	struct fg_vfiles files;
@@ -325,13 +373,13 @@ void fg_check_tag_ref(struct fg_report *report, git_repository *repo, struct fg_
 		struct fg_holders h;
 
 		fg_branches_holding(&h, repo, cfg, git_commit_id(commit), version.major,
-				    version.minor, NULL);
+				    version.minor, NULL, pending);
 		tctx.branches_known = h.known;
 		tctx.on_release = h.on_release;
 		tctx.on_maint = h.on_maint;
 		/* a new tag on the remote: it must be the highest of its series */
 		if (!old || git_oid_is_zero(old))
-			tctx.higher_tag = higher = higher_tag(repo, cfg, name, &version, id);
+			tctx.higher_tag = higher = higher_tag(repo, cfg, name, &version, id, pending);
 	}
 	if (tree)
 		have_files = fg_vfiles_from_tree(&files, repo, tree, cfg) == 0;

@@ -13,6 +13,22 @@
 #include "config.h"
 #include "report.h"
 
+/*
+ * The refs a push sets that the repository does not show yet: a server's
+ * pre-receive runs before git updates them. REFNAME (full) gets object ID;
+ * a zero ID deletes it. Wherever these functions list the repository's
+ * refs, a ref of PENDING replaces the one of its name, or is added.
+ */
+struct fg_pending_ref {
+	const char *refname;
+	git_oid id;
+};
+
+struct fg_pending {
+	const struct fg_pending_ref *refs;
+	size_t n;
+};
+
 /* Which branches hold a commit (fg_branches_holding). */
 struct fg_holders {
 	int known;                /* the references could be read */
@@ -27,13 +43,14 @@ struct fg_holders {
  * of CFG's kind release or maint with series MAJOR.MINOR holds it; and,
  * only when SKIP_REF (a full refname) is given, ON_OTHER when any local
  * branch but SKIP_REF, or any remote-tracking branch, holds it.
- * Reachability is asked only of the branches that can answer. KNOWN is 0
+ * Reachability is asked only of the branches that can answer. PENDING
+ * (may be NULL): refs a push sets, counted at their new values. KNOWN is 0
  * when the references could not be listed (then nothing is known).
  * Errors are cleared, never returned.
  */
 void fg_branches_holding(struct fg_holders *out, git_repository *repo, struct fg_config *cfg,
 			 const git_oid *commit, uint64_t major, uint64_t minor,
-			 const char *skip_ref);
+			 const char *skip_ref, const struct fg_pending *pending);
 
 /* One commit recorded by fg_version_walk_add. */
 struct fg_commit_rec {
@@ -84,24 +101,28 @@ void fg_version_walk_add(struct fg_version_walk *vw, git_commit *commit);
  * version.h) and, when BRANCH (a branch name without "refs/heads/", may be
  * NULL) parses as a workflow branch and no branch other than LOCAL_REF
  * (full refname, may be NULL) holds C, versionPreReleaseBranch ("from
- * release/X.Y.x": C or one of its other parents is held by that branch).
+ * release/X.Y.x": C or one of its other parents is held by that branch;
+ * PENDING, may be NULL, as for fg_branches_holding).
  * Violations go to REPORT, located "commit <12 hex digits>". Errors are
  * cleared; CFG->error may be set by a bad configured pattern.
  */
 void fg_check_version_change(struct fg_report *report, git_repository *repo,
 			     struct fg_config *cfg, git_commit *c, git_commit *p,
-			     const char *branch, const char *local_ref);
+			     const char *branch, const char *local_ref,
+			     const struct fg_pending *pending);
 
 /*
  * fg_check_version_changes: fg_check_version_change on every commit of VW
  * whose version entries differ from its first parent's (the parent's read
  * from VW when recorded there, else from the repository; a parent that is
  * not here, as in a shallow clone, leaves the commit unjudged). Sorts
- * VW->recs by ID. BRANCH and LOCAL_REF as for fg_check_version_change.
+ * VW->recs by ID. BRANCH, LOCAL_REF and PENDING as for
+ * fg_check_version_change.
  */
 void fg_check_version_changes(struct fg_report *report, git_repository *repo,
 			      struct fg_config *cfg, struct fg_version_walk *vw,
-			      const char *branch, const char *local_ref);
+			      const char *branch, const char *local_ref,
+			      const struct fg_pending *pending);
 
 /*
  * fg_check_tag_ref: every tag rule (fg_check_tag, tag.h) on the tag ref
@@ -112,10 +133,12 @@ void fg_check_version_changes(struct fg_report *report, git_repository *repo,
  * when the tag is new): tagMoved when it differs from ID, and tagMonotonic
  * (a tag of the same X.Y series made earlier, by tagger or commit time,
  * with a version at least NAME's) only for a new tag. tagOnReleaseBranch
- * asks fg_branches_holding. Violations go to REPORT; errors are cleared.
+ * asks fg_branches_holding. PENDING (may be NULL): the refs a push sets,
+ * branches and tags, counted at their new values by tagOnReleaseBranch and
+ * tagMonotonic. Violations go to REPORT; errors are cleared.
  */
 void fg_check_tag_ref(struct fg_report *report, git_repository *repo, struct fg_config *cfg,
 		      const char *name, const git_oid *id, const git_oid *old, git_commit *commit,
-		      git_tree *tree);
+		      git_tree *tree, const struct fg_pending *pending);
 
 #endif

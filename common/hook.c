@@ -275,7 +275,7 @@ static int merge_head_from_release(const git_oid *id, void *payload)
 	struct merge_from *m = payload;
 	struct fg_holders h;
 
-	fg_branches_holding(&h, m->repo, m->cfg, id, m->major, m->minor, NULL);
+	fg_branches_holding(&h, m->repo, m->cfg, id, m->major, m->minor, NULL, NULL);
 	m->from_release |= h.on_release;
 	return 0;
 }
@@ -1081,12 +1081,14 @@ static int check_deletion(struct fg_hook_ctx *ctx, git_repository *repo,
  * rewrites and deletions, and the message and version rules on each new
  * commit once. The receiving side already has what HAVE_GLOB (a refname
  * glob: its remote-tracking refs, or every ref of a server) and each
- * update's old object hold. REMOTE names it in hints. Returns an FG_EXIT_*
- * status; violations go to CTX->report.
+ * update's old object hold. REMOTE names it in hints. PENDING (may be
+ * NULL): the updates as refs the repository does not show yet (a server's,
+ * before git applies the push). Returns an FG_EXIT_* status; violations go
+ * to CTX->report.
  */
 static int check_updates(struct fg_hook_ctx *ctx, git_repository *repo,
 			 const struct ref_update *updates, size_t count, const char *have_glob,
-			 const char *remote)
+			 const char *remote, const struct fg_pending *pending)
 {
 	struct push_config *configs = NULL;
 	struct ff_check *ff = NULL;
@@ -1142,7 +1144,7 @@ static int check_updates(struct fg_hook_ctx *ctx, git_repository *repo,
 			check_pushed_branch(ctx, repo, tree, &pc->cfg, u);
 		else
 			fg_check_tag_ref(&ctx->report, repo, &pc->cfg, u->remote_ref + 10,
-					 &u->local, &u->remote, commit, tree);
+					 &u->local, &u->remote, commit, tree, pending);
 		if (commit)
 			group[i] = (size_t)(pc - configs);
 		git_tree_free(tree);
@@ -1210,7 +1212,8 @@ static int check_updates(struct fg_hook_ctx *ctx, git_repository *repo,
 				fg_check_version_changes(&ctx->report, repo, cfg, &vw,
 							 nbranches == 1 ? branch->remote_ref + 11
 									: NULL,
-							 nbranches == 1 ? branch->local_ref : NULL);
+							 nbranches == 1 ? branch->local_ref : NULL,
+							 pending);
 			fg_version_walk_release(&vw);
 			free(bc.ids);
 		}
@@ -1268,7 +1271,7 @@ int fg_run_pre_push(struct fg_hook_ctx *ctx)
 	/* what the remote has: its remote-tracking refs */
 	if ((remote_name = tracking_remote(repo, ctx->argv[1], ctx->argv[2])))
 		glob = fg_strdupf("refs/remotes/%s/*", remote_name);
-	status = check_updates(ctx, repo, updates, count, glob, ctx->argv[1]);
+	status = check_updates(ctx, repo, updates, count, glob, ctx->argv[1], NULL);
 out:
 	free(copy);
 	free(updates);
@@ -1292,6 +1295,8 @@ int fg_run_pre_receive(struct fg_hook_ctx *ctx)
 {
 	git_repository *repo = NULL;
 	struct ref_update *updates = NULL;
+	struct fg_pending_ref *refs = NULL;
+	struct fg_pending pending;
 	size_t count = 0;
 	char *copy = NULL;
 	int status = FG_EXIT_INTERNAL;
@@ -1309,8 +1314,20 @@ int fg_run_pre_receive(struct fg_hook_ctx *ctx)
 		status = FG_EXIT_USAGE;
 		goto out;
 	}
-	status = check_updates(ctx, repo, updates, count, SERVER_HAVE_GLOB, SERVER_REMOTE);
+	if (!(refs = calloc(count ? count : 1, sizeof(*refs)))) {
+		fatal_line(ctx, "cannot check the push", "out of memory");
+		goto out;
+	}
+	for (size_t i = 0; i < count; i++) {
+		refs[i].refname = updates[i].remote_ref;
+		git_oid_cpy(&refs[i].id, &updates[i].local);
+	}
+	pending.refs = refs;
+	pending.n = count;
+	status = check_updates(ctx, repo, updates, count, SERVER_HAVE_GLOB, SERVER_REMOTE,
+			       &pending);
 out:
+	free(refs);
 	free(copy);
 	free(updates);
 	git_repository_free(repo);
@@ -1355,6 +1372,8 @@ int fg_run_update(struct fg_hook_ctx *ctx)
 {
 	git_repository *repo = NULL;
 	struct ref_update u;
+	struct fg_pending_ref ref;
+	struct fg_pending pending = { &ref, 1 };
 	int status;
 
 	if (ctx->argc != 4 || parse_oid(&u.remote, ctx->argv[2]) < 0 ||
@@ -1368,7 +1387,9 @@ int fg_run_update(struct fg_hook_ctx *ctx)
 	u.local_ref = u.remote_ref = ctx->argv[1];
 	if (open_for_push(ctx, &repo) < 0)
 		return FG_EXIT_INTERNAL;
-	status = check_updates(ctx, repo, &u, 1, SERVER_HAVE_GLOB, SERVER_REMOTE);
+	ref.refname = u.remote_ref;
+	git_oid_cpy(&ref.id, &u.local);
+	status = check_updates(ctx, repo, &u, 1, SERVER_HAVE_GLOB, SERVER_REMOTE, &pending);
 	git_repository_free(repo);
 	return status;
 }

@@ -387,7 +387,8 @@ static int check_versions(struct run *run, struct fg_report *report, git_commit 
 	if (rc || run->cfg->error || !git_commit_parentcount(commit))
 		return rc;
 	if (git_commit_parent(&parent, commit, 0) == 0)
-		fg_check_version_change(report, run->repo, run->cfg, commit, parent, branch, NULL);
+		fg_check_version_change(report, run->repo, run->cfg, commit, parent, branch, NULL,
+				NULL);
 	git_error_clear(); /* a parent beyond a shallow clone's end: nothing to compare */
 	git_commit_free(parent);
 	return 0;
@@ -520,7 +521,7 @@ static int check_tags(struct run *run)
 			rc = fail_at("the tagged commit", &hits[i].commit);
 		} else {
 			fg_check_tag_ref(&report, run->repo, run->cfg, hits[i].name,
-					 &hits[i].target, NULL, commit, tree);
+					 &hits[i].target, NULL, commit, tree, NULL);
 			if (run->cfg->error)
 				rc = FG_RANGE_ECONFIG;
 			else if (!(name = fg_strdupf("tag %s", hits[i].name)))
