@@ -84,3 +84,23 @@ commit_file() {
 	printf '%s\n' "$3" >"$1/$2"
 	git -C "$1" add -- "$2" && git -C "$1" commit -q -m "$4"
 }
+
+# tick: the next commit or tag is made one second after the last, from a
+# fixed date (set CLOCK first to start elsewhere): the same history, OIDs
+# included, at every run, and tags tagMonotonic can order.
+tick() {
+	CLOCK=$((${CLOCK:-1751600000} + 1))
+	export GIT_COMMITTER_DATE="@$CLOCK +0000" GIT_AUTHOR_DATE="@$CLOCK +0000"
+}
+
+# set_version V: halfORM's three version files say V (docs/index.md its
+# X.Y.x series), written in the cwd and staged, as the workflow guide does
+# by hand (echo "0.16.0" > half_orm/version.txt; edit docs/index.md).
+set_version() {
+	mkdir -p half_orm docs
+	printf '%s\n' "$1" >half_orm/version.txt
+	printf "from setuptools import setup\n\nsetup(name='half_orm', version='%s')\n" "$1" >setup.py
+	printf '# halfORM\n\nThis documentation covers halfORM **%s** (latest release).\n' \
+		"$(printf %s "$1" | sed -E 's/^([0-9]+\.[0-9]+)\..*/\1.x/')" >docs/index.md
+	git add half_orm/version.txt setup.py docs/index.md
+}

@@ -35,13 +35,6 @@ setup() {
 		not_ok "$1: setup commit and push"
 }
 
-# Commits one second apart, from a fixed date: the same history (and OIDs)
-# at every run.
-CLOCK=1751600000
-tick() {
-	CLOCK=$((CLOCK + 1))
-	export GIT_COMMITTER_DATE="@$CLOCK +0000" GIT_AUTHOR_DATE="@$CLOCK +0000"
-}
 tick
 
 # work FILE MESSAGE: a change to FILE committed with MESSAGE, the hooks running.
@@ -58,16 +51,6 @@ sneak() {
 	mkdir -p "$(dirname "$1")"
 	printf '%s\n' "$2" >>"$1"
 	git add -- "$1" && git commit -q --no-verify -m "$2"
-}
-
-# set_version V: halfORM's three version files say V (docs/index.md its X.Y.x), staged.
-set_version() {
-	mkdir -p half_orm docs
-	printf '%s\n' "$1" >half_orm/version.txt
-	printf "from setuptools import setup\n\nsetup(name='half_orm', version='%s')\n" "$1" >setup.py
-	printf '# halfORM\n\nThis documentation covers halfORM **%s** (latest release).\n' \
-		"$(printf %s "$1" | sed -E 's/^([0-9]+\.[0-9]+)\..*/\1.x/')" >docs/index.md
-	git add half_orm/version.txt setup.py docs/index.md
 }
 
 # id12 REV: the 12-digit abbreviation pre-push names commits by.

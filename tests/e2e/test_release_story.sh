@@ -15,25 +15,7 @@ git -C "$R" remote add origin "$O"
 install_flowgate "$R" || not_ok "install.sh in the story's repository"
 cd "$R" || exit 1
 
-# Each tag and commit one second after the last: tagMonotonic orders tags by
-# when they were made, and a script makes them within one second.
-CLOCK=1751600000
-tick() {
-	CLOCK=$((CLOCK + 1))
-	export GIT_COMMITTER_DATE="@$CLOCK +0000" GIT_AUTHOR_DATE="@$CLOCK +0000"
-}
 tick
-
-# set_version V: write V in the three version files, as the guide does by
-# hand (echo "0.16.0" > half_orm/version.txt; edit docs/index.md), and stage them.
-set_version() {
-	mkdir -p half_orm docs
-	printf '%s\n' "$1" >half_orm/version.txt
-	printf "from setuptools import setup\n\nsetup(name='half_orm', version='%s')\n" "$1" >setup.py
-	printf '# halfORM\n\nThis documentation covers halfORM **%s** (latest release).\n' \
-		"$(printf %s "$1" | sed -E 's/^([0-9]+\.[0-9]+)\..*/\1.x/')" >docs/index.md
-	git add half_orm/version.txt setup.py docs/index.md
-}
 
 # work FILE MESSAGE: a change to FILE committed with MESSAGE (hooks run).
 work() {

@@ -27,13 +27,6 @@ trap 'stop_daemon; rm -rf "$TMP"' EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-# Every commit and tag one second after the last (tagMonotonic orders tags
-# by when they were made).
-CLOCK=1751600000
-tick() {
-	CLOCK=$((CLOCK + 1))
-	export GIT_COMMITTER_DATE="@$CLOCK +0000" GIT_AUTHOR_DATE="@$CLOCK +0000"
-}
 tick
 
 # ------------------------------------------------------------------ helpers
@@ -51,16 +44,6 @@ new_server() {
 	SRV=$TMP/$1.git
 	new_origin "$SRV"
 	install_server "$SRV" || not_ok "$1: install.sh --server"
-}
-
-# set_version V: the three halfORM version files say V, staged (in the cwd).
-set_version() {
-	mkdir -p half_orm docs
-	printf '%s\n' "$1" >half_orm/version.txt
-	printf "from setuptools import setup\n\nsetup(name='half_orm', version='%s')\n" "$1" >setup.py
-	printf '# halfORM\n\nThis documentation covers halfORM **%s** (latest release).\n' \
-		"$(printf %s "$1" | sed -E 's/^([0-9]+\.[0-9]+)\..*/\1.x/')" >docs/index.md
-	git add half_orm/version.txt setup.py docs/index.md
 }
 
 # work MESSAGE [FILE]: a change to FILE (default notes.txt) committed with
