@@ -121,3 +121,6 @@ clean:
 .SECONDARY:
 
 -include $(COMMON_OBJ:.o=.d) $(TEST_OBJ:.o=.d) $(HOOK_BINS:=.d) $(BUILD)/hooks/flowgate.d
+
+# make fuzz: libFuzzer targets for every parser (tests/fuzz/).
+-include tests/fuzz/fuzz.mk

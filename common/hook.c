@@ -409,29 +409,17 @@ out:
 	return status;
 }
 
-/* One line of pre-push input. */
-struct ref_update {
-	char *local_ref, *remote_ref; /* into the input buffer */
-	git_oid local, remote;
-};
-
 static int parse_oid(git_oid *out, const char *hex)
 {
 	return strlen(hex) == GIT_OID_HEXSZ && git_oid_fromstr(out, hex) == 0 ? 0 : -1;
 }
 
-/*
- * Split hook input into updates, one per line, fields separated by one
- * space: for pre-push (RECEIVE 0) "<local ref> <local oid> <remote ref>
- * <remote oid>", for pre-receive (RECEIVE 1) "<old oid> <new oid> <ref>",
- * which is the receiving side's view: old is the remote's, new the pushed.
- */
-static int parse_updates(char *input, size_t len, int receive, struct ref_update **out,
+int fg_parse_updates(char *input, size_t len, int receive, struct fg_ref_update **out,
 			 size_t *count)
 {
 	const int nfields = receive ? 3 : 4;
 	size_t n = 0, alloc = 0;
-	struct ref_update *updates = NULL;
+	struct fg_ref_update *updates = NULL;
 	char *line = input, *end = input + len;
 
 	*out = NULL;
@@ -458,7 +446,7 @@ static int parse_updates(char *input, size_t len, int receive, struct ref_update
 		if (i < nfields || strchr(field[nfields - 1], ' '))
 			goto bad;
 		if (n == alloc) {
-			struct ref_update *bigger;
+			struct fg_ref_update *bigger;
 			alloc = alloc ? alloc * 2 : 8;
 			if (!(bigger = realloc(updates, alloc * sizeof(*updates))))
 				goto bad;
@@ -541,7 +529,7 @@ static void check_tip_versions(struct fg_hook_ctx *ctx, git_repository *repo, gi
 }
 
 static void check_pushed_branch(struct fg_hook_ctx *ctx, git_repository *repo, git_tree *tree,
-			       struct fg_config *cfg, const struct ref_update *u)
+			       struct fg_config *cfg, const struct fg_ref_update *u)
 {
 	const char *name = u->remote_ref + strlen("refs/heads/");
 	struct fg_branch parsed;
@@ -626,7 +614,7 @@ out:
  * parent of a new commit (the walk stops at it), without a walk of its own.
  */
 struct ff_check {
-	const struct ref_update *u;
+	const struct fg_ref_update *u;
 	git_oid tip;        /* the pushed commit (U->local peeled) */
 	size_t group;       /* the configuration it is checked under */
 	int fast_forward;   /* a new commit has U->remote as a parent */
@@ -1020,7 +1008,7 @@ static struct push_config *config_for(struct fg_hook_ctx *ctx, git_repository *r
 static void check_rewrite(struct fg_hook_ctx *ctx, git_repository *repo, struct fg_config *cfg,
 			  const struct ff_check *ff, const char *remote)
 {
-	const struct ref_update *u = ff->u;
+	const struct fg_ref_update *u = ff->u;
 	struct fg_branch b;
 	git_odb *odb = NULL;
 	char old[GIT_OID_HEXSZ + 1];
@@ -1047,7 +1035,7 @@ static void check_rewrite(struct fg_hook_ctx *ctx, git_repository *repo, struct 
  */
 static int check_deletion(struct fg_hook_ctx *ctx, git_repository *repo,
 			  struct push_config *configs, size_t *nconfigs, size_t max,
-			  const struct ref_update *u, const char *remote)
+			  const struct fg_ref_update *u, const char *remote)
 {
 	git_oid head;
 	git_commit *commit = NULL;
@@ -1087,7 +1075,7 @@ static int check_deletion(struct fg_hook_ctx *ctx, git_repository *repo,
  * to CTX->report.
  */
 static int check_updates(struct fg_hook_ctx *ctx, git_repository *repo,
-			 const struct ref_update *updates, size_t count, const char *have_glob,
+			 const struct fg_ref_update *updates, size_t count, const char *have_glob,
 			 const char *remote, const struct fg_pending *pending)
 {
 	struct push_config *configs = NULL;
@@ -1100,7 +1088,7 @@ static int check_updates(struct fg_hook_ctx *ctx, git_repository *repo,
 	    !(ff = calloc(count ? count : 1, sizeof(*ff))))
 		goto out;
 	for (size_t i = 0; i < count; i++) {
-		const struct ref_update *u = &updates[i];
+		const struct fg_ref_update *u = &updates[i];
 		git_commit *commit;
 		git_tree *tree = NULL;
 		struct push_config *pc = NULL;
@@ -1162,7 +1150,7 @@ static int check_updates(struct fg_hook_ctx *ctx, git_repository *repo,
 	for (size_t g = 0; g < nconfigs; g++) {
 		struct fg_config *cfg = &configs[g].cfg;
 		struct new_walk walk;
-		const struct ref_update *branch = NULL;
+		const struct fg_ref_update *branch = NULL;
 		struct branch_commits bc;
 		struct fg_version_walk vw;
 		int pushed = 0, nbranches = 0, walked = 0;
@@ -1173,7 +1161,7 @@ static int check_updates(struct fg_hook_ctx *ctx, git_repository *repo,
 			goto out;
 		}
 		for (size_t i = 0; i < count; i++) {
-			const struct ref_update *u = &updates[i];
+			const struct fg_ref_update *u = &updates[i];
 			git_commit *c;
 
 			if (group[i] == g && (c = peeled_commit(repo, &u->local))) {
@@ -1249,7 +1237,7 @@ out:
 int fg_run_pre_push(struct fg_hook_ctx *ctx)
 {
 	git_repository *repo = NULL;
-	struct ref_update *updates = NULL;
+	struct fg_ref_update *updates = NULL;
 	size_t count = 0;
 	char *copy = NULL, *remote_name = NULL, *glob = NULL;
 	int status = FG_EXIT_INTERNAL;
@@ -1262,7 +1250,7 @@ int fg_run_pre_push(struct fg_hook_ctx *ctx)
 	/* the repository first: one libgit2 cannot open (a SHA-256 one) says so */
 	if (read_input(ctx, &copy) < 0 || open_for_push(ctx, &repo) < 0)
 		goto out;
-	if (parse_updates(copy, ctx->input_len, 0, &updates, &count) < 0) {
+	if (fg_parse_updates(copy, ctx->input_len, 0, &updates, &count) < 0) {
 		fprintf(stderr, "flowgate pre-push: error: malformed input line; expected "
 			"'<local ref> <local oid> <remote ref> <remote oid>'\n");
 		status = FG_EXIT_USAGE;
@@ -1294,7 +1282,7 @@ out:
 int fg_run_pre_receive(struct fg_hook_ctx *ctx)
 {
 	git_repository *repo = NULL;
-	struct ref_update *updates = NULL;
+	struct fg_ref_update *updates = NULL;
 	struct fg_pending_ref *refs = NULL;
 	struct fg_pending pending;
 	size_t count = 0;
@@ -1308,7 +1296,7 @@ int fg_run_pre_receive(struct fg_hook_ctx *ctx)
 	}
 	if (read_input(ctx, &copy) < 0 || open_for_push(ctx, &repo) < 0)
 		goto out;
-	if (parse_updates(copy, ctx->input_len, 1, &updates, &count) < 0) {
+	if (fg_parse_updates(copy, ctx->input_len, 1, &updates, &count) < 0) {
 		fprintf(stderr, "flowgate pre-receive: error: malformed input line; expected "
 			"'<old oid> <new oid> <refname>'\n");
 		status = FG_EXIT_USAGE;
@@ -1371,7 +1359,7 @@ static int pre_receive_beside(const char *argv0)
 int fg_run_update(struct fg_hook_ctx *ctx)
 {
 	git_repository *repo = NULL;
-	struct ref_update u;
+	struct fg_ref_update u;
 	struct fg_pending_ref ref;
 	struct fg_pending pending = { &ref, 1 };
 	int status;

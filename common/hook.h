@@ -6,6 +6,7 @@
 #define FLOWGATE_HOOK_H
 
 #include <stddef.h>
+#include <git2.h>
 #include "report.h"
 
 /* Exit statuses (documented in README.md). */
@@ -62,6 +63,26 @@ int fg_run_pre_push(struct fg_hook_ctx *ctx);
 int fg_run_post_merge(struct fg_hook_ctx *ctx);
 int fg_run_pre_receive(struct fg_hook_ctx *ctx);
 int fg_run_update(struct fg_hook_ctx *ctx);
+
+/* One line of pre-push or pre-receive input. */
+struct fg_ref_update {
+	char *local_ref, *remote_ref; /* full refnames, into the parsed input buffer */
+	git_oid local, remote;        /* pre-receive: remote = old OID, local = new OID */
+};
+
+/*
+ * fg_parse_updates: split hook input INPUT[0..LEN) (modified in place:
+ * separators become NULs; the fields point into it) into updates, one per
+ * '\n'-terminated line, empty lines skipped, fields separated by one
+ * space (githooks(5)): for pre-push (RECEIVE 0) "<local ref> <local oid>
+ * <remote ref> <remote oid>", for pre-receive (RECEIVE 1) "<old oid> <new
+ * oid> <ref>", the receiving side's view: old is the remote's, new the
+ * pushed. OIDs are 40 hex digits (SHA-1). Returns 0 with *OUT a newly
+ * allocated array of *COUNT updates (NULL when none; the caller frees
+ * it), or -1 on a malformed line or out of memory (*OUT NULL, *COUNT 0).
+ */
+int fg_parse_updates(char *input, size_t len, int receive, struct fg_ref_update **out,
+		     size_t *count);
 
 struct fg_config;
 
