@@ -13,6 +13,7 @@
 #include "cli.h"
 #include "config.h"
 #include "hook.h"
+#include "hotfix.h"
 #include "message.h"
 #include "range.h"
 #include "release.h"
@@ -24,6 +25,7 @@ static const char usage[] =
 	"       flowgate explain <rule> [--cached | --rev <commit>]\n"
 	"       flowgate check-message [--format text|json|github] [--branch <name>] <file>|-\n"
 	"       flowgate check-range [--format text|json|github] [--branch <name>] <A>..<B>\n"
+	"       flowgate hotfix-status [--format text|json] [<commit> | <hotfix-branch>]\n"
 	"       flowgate version [--cached | --rev <commit>]\n"
 	"       flowgate bump " FG_BUMP_USAGE " [--commit [--tag]] [--dry-run]\n"
 	"       flowgate help\n";
@@ -70,7 +72,7 @@ static int load(struct fg_config *cfg, const struct source *src, FILE *err,
 					      ? "the repository belongs to another user: if you "
 						"trust it, git config --global --add "
 						"safe.directory <its work tree>"
-					      : "run check-range inside a clone");
+					      : "run it inside a clone");
 		if (src->cached || src->rev) {
 			fprintf(err, "flowgate: fatal: not in a git repository: %s\n", fg_git_error());
 			return FG_EXIT_INTERNAL;
@@ -214,34 +216,6 @@ static void write_explain(const struct fg_config *cfg, enum fg_rule rule, FILE *
 		info->name, info->name, info->name);
 }
 
-/* TEXT as a JSON string: quotes, escapes, and U+FFFD for bytes that are not UTF-8. */
-static void json_string(FILE *out, const char *text)
-{
-	const unsigned char *p = (const unsigned char *)(text ? text : "");
-
-	fputc('"', out);
-	while (*p) {
-		size_t n = *p < 0x80 ? 1 : (*p & 0xE0) == 0xC0 ? 2 : (*p & 0xF0) == 0xE0 ? 3 :
-			   (*p & 0xF8) == 0xF0 ? 4 : 0;
-		size_t i = 1;
-
-		while (n && i < n && (p[i] & 0xC0) == 0x80)
-			i++;
-		if (!n || i < n || (n == 2 && *p < 0xC2)) {
-			fputs("\\ufffd", out);
-			p++;
-		} else if (*p == '"' || *p == '\\') {
-			fprintf(out, "\\%c", *p++);
-		} else if (*p < 0x20) {
-			fprintf(out, "\\u%04x", *p++);
-		} else {
-			fwrite(p, 1, n, out);
-			p += n;
-		}
-	}
-	fputc('"', out);
-}
-
 /* TEXT as GitHub Actions wants a workflow command's message: %, CR, LF escaped. */
 static void github_text(FILE *out, const char *text)
 {
@@ -316,10 +290,10 @@ static void write_result(FILE *out, enum format format, const char *kind, const 
 		return;
 	fprintf(out, "%s\n    {\"name\": ", *first ? "" : ",");
 	*first = 0;
-	json_string(out, name);
+	fg_json_string(out, name);
 	fprintf(out, ", \"kind\": \"%s\", \"commit\": ", kind);
 	if (id)
-		json_string(out, id);
+		fg_json_string(out, id);
 	else
 		fputs("null", out);
 	fprintf(out, ", \"passed\": %s, \"violations\": [",
@@ -329,14 +303,14 @@ static void write_result(FILE *out, enum format format, const char *kind, const 
 
 		fprintf(out, "%s{\"rule\": \"%s\", \"severity\": \"%s\", \"message\": ", i ? ", " : "",
 			fg_rule_info(v->rule)->name, fg_severity_config_name(v->severity));
-		json_string(out, v->message);
+		fg_json_string(out, v->message);
 		if (v->line)
 			fprintf(out, ", \"line\": %zu, \"column\": %zu", v->line, v->column);
 		else
 			fputs(", \"line\": null, \"column\": null", out);
 		fputs(", \"hint\": ", out);
 		if (v->hint)
-			json_string(out, v->hint);
+			fg_json_string(out, v->hint);
 		else
 			fputs("null", out);
 		fputc('}', out);
@@ -497,6 +471,39 @@ static int check_range(struct fg_config *cfg, git_repository *repo, const char *
 	}
 }
 
+/*
+ * hotfix-status: where fix WHAT (hotfix.h; NULL: HEAD's hotfix branch, else
+ * HEAD) stands on every long-lived branch; exit 1 when one lacks it.
+ */
+static int hotfix_status(struct fg_config *cfg, git_repository *repo, const char *no_repo,
+			 const char *what, enum format format, FILE *out, FILE *err)
+{
+	struct fg_hotfix fix;
+	char *why = NULL;
+	int rc;
+
+	if (!repo) {
+		fprintf(err, "flowgate: fatal: hotfix-status needs a git repository: %s\n",
+			no_repo ? no_repo : "out of memory");
+		return FG_EXIT_INTERNAL;
+	}
+	rc = fg_hotfix_status(&fix, repo, cfg, what, &why);
+	if (rc == 0 && format == FORMAT_JSON)
+		fg_hotfix_print_json(&fix, out);
+	else if (rc == 0)
+		fg_hotfix_print(&fix, out);
+	else if (cfg->error)
+		fprintf(err, "flowgate: error: bad configuration: %s\n", cfg->error);
+	else
+		fprintf(err, "flowgate hotfix-status: %s: %s\n", rc == -2 ? "error" : "fatal",
+			why ? why : "out of memory");
+	free(why);
+	rc = rc == 0 ? (fix.lacking ? FG_EXIT_VIOLATION : 0)
+	     : cfg->error ? FG_EXIT_CONFIG : rc == -2 ? FG_EXIT_USAGE : FG_EXIT_INTERNAL;
+	fg_hotfix_release(&fix);
+	return rc;
+}
+
 int fg_cli_main(int argc, char **argv, FILE *out, FILE *err)
 {
 	struct source src = { 0, NULL };
@@ -507,7 +514,7 @@ int fg_cli_main(int argc, char **argv, FILE *out, FILE *err)
 	enum format format = FORMAT_TEXT;
 	git_repository *repo = NULL;
 	struct fg_bump_options bump = { NULL, 0, 0, 0 };
-	int markdown = 0, rule = -1, status, checks, release;
+	int markdown = 0, rule = -1, status, checks, release, hotfix;
 
 	if (!command || !strcmp(command, "help") || !strcmp(command, "--help") ||
 	    !strcmp(command, "-h")) {
@@ -516,8 +523,9 @@ int fg_cli_main(int argc, char **argv, FILE *out, FILE *err)
 	}
 	checks = !strcmp(command, "check-message") || !strcmp(command, "check-range");
 	release = !strcmp(command, "version") || !strcmp(command, "bump");
+	hotfix = !strcmp(command, "hotfix-status");
 	if (strcmp(command, "rules") && strcmp(command, "config") && strcmp(command, "explain") &&
-	    !checks && !release) {
+	    !checks && !release && !hotfix) {
 		fprintf(err, "flowgate: error: unknown command '%s'\n%s", command, usage);
 		return FG_EXIT_USAGE;
 	}
@@ -534,20 +542,22 @@ int fg_cli_main(int argc, char **argv, FILE *out, FILE *err)
 			branch = argv[++i];
 			if (!strncmp(branch, "refs/heads/", 11))
 				branch += 11;
-		} else if (checks && !strcmp(argv[i], "--format") && i + 1 < argc) {
+		} else if ((checks || hotfix) && !strcmp(argv[i], "--format") && i + 1 < argc) {
 			i++;
 			if (!strcmp(argv[i], "text")) {
 				format = FORMAT_TEXT;
 			} else if (!strcmp(argv[i], "json")) {
 				format = FORMAT_JSON;
-			} else if (!strcmp(argv[i], "github")) {
+			} else if (!strcmp(argv[i], "github") && checks) {
 				format = FORMAT_GITHUB;
 			} else {
-				fprintf(err, "flowgate: error: unknown format '%s'; use text, json or github\n",
-					argv[i]);
+				fprintf(err, "flowgate: error: unknown format '%s'; use text, json%s\n",
+					argv[i], checks ? " or github" : "");
 				return FG_EXIT_USAGE;
 			}
 		} else if (checks && !operand && (argv[i][0] != '-' || !strcmp(argv[i], "-"))) {
+			operand = argv[i];
+		} else if (hotfix && !operand && argv[i][0] != '-') {
 			operand = argv[i];
 		} else if (!strcmp(command, "bump") && !strcmp(argv[i], "--commit")) {
 			bump.commit = 1;
@@ -600,8 +610,8 @@ int fg_cli_main(int argc, char **argv, FILE *out, FILE *err)
 		write_markdown(out);
 		return ferror(out) ? FG_EXIT_INTERNAL : 0;
 	}
-	if ((status = load(&cfg, &src, err, checks || release ? &repo : NULL,
-			   !strcmp(command, "check-range") ? &no_repo : NULL)) != 0) {
+	if ((status = load(&cfg, &src, err, checks || release || hotfix ? &repo : NULL,
+			   !strcmp(command, "check-range") || hotfix ? &no_repo : NULL)) != 0) {
 		fg_config_release(&cfg);
 		free(no_repo);
 		return status;
@@ -611,6 +621,13 @@ int fg_cli_main(int argc, char **argv, FILE *out, FILE *err)
 
 		status = !strcmp(command, "bump") ? fg_release_bump(&cfg, repo, &bump, out, err)
 						  : fg_release_version(&cfg, repo, &from, out, err);
+		git_repository_free(repo);
+		fg_config_release(&cfg);
+		return ferror(out) && !status ? FG_EXIT_INTERNAL : status;
+	}
+	if (hotfix) {
+		status = hotfix_status(&cfg, repo, no_repo, operand, format, out, err);
+		free(no_repo);
 		git_repository_free(repo);
 		fg_config_release(&cfg);
 		return ferror(out) && !status ? FG_EXIT_INTERNAL : status;

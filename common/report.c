@@ -42,6 +42,7 @@ void fg_report_release(struct fg_report *report)
 	for (size_t i = 0; i < report->n; i++) {
 		free(report->items[i].message);
 		free(report->items[i].hint);
+		free(report->items[i].detail);
 		free(report->items[i].excerpt);
 	}
 	free(report->items);
@@ -70,7 +71,7 @@ struct fg_violation *fg_report_add(struct fg_report *report, enum fg_rule rule,
 	v = &report->items[report->n];
 	v->rule = rule;
 	v->severity = sev;
-	v->hint = NULL;
+	v->hint = v->detail = NULL;
 	v->line = v->column = v->caret_column = v->caret_width = 0;
 	v->excerpt = NULL;
 	va_start(ap, fmt);
@@ -94,6 +95,14 @@ void fg_violation_hint(struct fg_violation *v, const char *fmt, ...)
 	va_start(ap, fmt);
 	v->hint = fg_vstrdupf(fmt, ap);
 	va_end(ap);
+}
+
+void fg_violation_detail(struct fg_violation *v, const char *text)
+{
+	if (!v)
+		return;
+	free(v->detail);
+	v->detail = text && *text ? strdup(text) : NULL;
 }
 
 /* Bytes of the UTF-8 sequence starting TEXT[0..LEN), 0 when it is not one. */
@@ -239,6 +248,12 @@ void fg_report_print(const struct fg_report *report, FILE *out, const char *hook
 		fprintf(out, "flowgate %s: %s%s%s: %s: %s\n", hook, on, fg_severity_name(sev), off,
 			fg_rule_info(v->rule)->name, v->message);
 		fg_violation_print_excerpt(v, out, on, off);
+		for (const char *line = v->detail; line && *line;) {
+			size_t len = strcspn(line, "\n");
+
+			fprintf(out, "    %.*s\n", (int)len, line);
+			line += len + (line[len] == '\n');
+		}
 		if (v->hint)
 			fprintf(out, "%shint:%s %s\n", color ? "\033[33m" : "", off, v->hint);
 	}
@@ -280,4 +295,31 @@ char *fg_quote(const char *text, size_t len, size_t max)
 		p += sprintf(p, "...");
 	*p = '\0';
 	return out;
+}
+
+void fg_json_string(FILE *out, const char *text)
+{
+	const unsigned char *p = (const unsigned char *)(text ? text : "");
+
+	fputc('"', out);
+	while (*p) {
+		size_t n = *p < 0x80 ? 1 : (*p & 0xE0) == 0xC0 ? 2 : (*p & 0xF0) == 0xE0 ? 3 :
+			   (*p & 0xF8) == 0xF0 ? 4 : 0;
+		size_t i = 1;
+
+		while (n && i < n && (p[i] & 0xC0) == 0x80)
+			i++;
+		if (!n || i < n || (n == 2 && *p < 0xC2)) {
+			fputs("\\ufffd", out);
+			p++;
+		} else if (*p == '"' || *p == '\\') {
+			fprintf(out, "\\%c", *p++);
+		} else if (*p < 0x20) {
+			fprintf(out, "\\u%04x", *p++);
+		} else {
+			fwrite(p, 1, n, out);
+			p += n;
+		}
+	}
+	fputc('"', out);
 }

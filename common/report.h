@@ -21,6 +21,7 @@ struct fg_violation {
 	enum fg_severity severity;
 	char *message; /* owned; what is wrong, lowercase, no final full stop */
 	char *hint;    /* owned; the fix, or NULL */
+	char *detail;  /* owned; lines printed under the message (a table), or NULL */
 	/* Where, in a commit message (fg_violation_locate); 0/NULL when nowhere. */
 	size_t line, column;        /* 1-based line, 1-based column in code points */
 	char *excerpt;              /* owned; the line shown under the message, printable */
@@ -52,6 +53,13 @@ struct fg_violation *fg_report_add(struct fg_report *report, enum fg_rule rule,
 
 /* fg_violation_hint: set V's hint from FMT; V may be NULL (no-op). */
 void fg_violation_hint(struct fg_violation *v, const char *fmt, ...) FG_PRINTF(2, 3);
+
+/*
+ * fg_violation_detail: set V's detail to a copy of TEXT, lines separated by
+ * '\n', printed each indented by 4 spaces under the message (NULL or "":
+ * none; out of memory: none). V may be NULL (no-op).
+ */
+void fg_violation_detail(struct fg_violation *v, const char *text);
 
 /*
  * fg_violation_locate: place V (may be NULL: no-op) at LINE, COLUMN (both
@@ -94,7 +102,8 @@ const struct fg_violation *fg_report_find(const struct fg_report *report, enum f
  * fg_report_print: write every violation to OUT as
  * "flowgate HOOK: error: ruleName: message", then, when it is located, the
  * excerpt and a line of carets under the offending text (each indented by 4
- * spaces), then "hint: ...", in colour when
+ * spaces), then its detail lines (indented by 4 spaces), then "hint: ...",
+ * in colour when
  * COLOR is non-zero. With DOWNGRADE non-zero, errors print as warnings
  * (post-merge never blocks).
  */
@@ -116,7 +125,13 @@ char *fg_strdupf(const char *fmt, ...) FG_PRINTF(1, 2);
 /* fg_vstrdupf: fg_strdupf with a va_list (AP is consumed). */
 char *fg_vstrdupf(const char *fmt, va_list ap);
 
-#endif
+/*
+ * fg_json_string: TEXT (NUL-terminated; NULL prints "") as a JSON string
+ * (RFC 8259 section 7) on OUT: quoted, '"' and '\\' escaped, control
+ * characters as \u00XX, each byte that is not part of valid UTF-8 as
+ * U+FFFD.
+ */
+void fg_json_string(FILE *out, const char *text);
 
 /*
  * fg_quote: TEXT[0..LEN) as a newly allocated single-quoted string for a
@@ -125,3 +140,5 @@ char *fg_vstrdupf(const char *fmt, va_list ap);
  * appended when longer. NULL when out of memory.
  */
 char *fg_quote(const char *text, size_t len, size_t max);
+
+#endif

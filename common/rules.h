@@ -203,8 +203,14 @@ enum fg_hook {
 	  "git push -f origin main   (drops the remote's commits)\ngit push origin :release/0.16.x\ngit push origin :refs/tags/v0.16.0") \
 	X(NEXT_STEP, "nextStep", FG_PM, FG_INFO, \
 	  "after release/X.Y.x is merged into main, bump main to X.(Y+1).0-dev", \
-	  "write X.(Y+1).0-dev in the version files and commit 'chore: bump version to X.(Y+1).0-dev'", \
+	  "flowgate bump dev --commit (X.(Y+1).0-dev in every version file, committed)", \
 	  "The workflow guide's step after a release: main moves on to the next development version.", \
+	  "(advice only: printed after a merge, never blocks)", \
+	  "") \
+	X(HOTFIX_PROPAGATION, "hotfixPropagation", FG_PM, FG_INFO, \
+	  "after a hotfix/* branch is merged, the long-lived branches that still lack its commits", \
+	  "git checkout <branch> && git cherry-pick -x <fix> on each one (flowgate hotfix-status lists them)", \
+	  "The workflow guide's hotfix goes to release/X.Y.x, every dev/X.Y.x, every maint/X.Y.x and main, each release tagged: a branch without it ships the bug again.", \
 	  "(advice only: printed after a merge, never blocks)", \
 	  "")
 

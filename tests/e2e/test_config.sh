@@ -240,8 +240,8 @@ git branch -q -D dev/3.1.x release/3.2 release/3.1.x feature/Upper
 expect_ok "branches: git merge --no-ff release/3.1 exits 0" git merge --no-ff release/3.1
 expect_output "branches: post-merge names release/3.1 (not release/3.1.x) and 3.2.0-dev" \
 	'nextStep: release/3\.1 is merged into main; next, main moves to 3\.2\.0-dev'
-expect_output "branches: its hint gives the bump commit with a configured type" \
-	"^hint: .*git commit -am 'chore: bump version to 3\.2\.0-dev'"
+expect_output "branches: its hint gives the bump command for 3.2.0-dev" \
+	'^hint: flowgate bump dev --commit \(writes 3\.2\.0-dev in every version file'
 
 # custom types, scopes, header length, commit.ignore
 printf '%s\n%s\n%s\n%s\n%s\n' "$PY_FILE" "$JS_FILE" "$VERSION_FILE" "$BRANCHES" "$COMMITS" >.flowgate

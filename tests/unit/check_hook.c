@@ -572,8 +572,8 @@ START_TEST(test_hook_post_merge_next_step)
 	free(dir);
 	fg_test_repo_release(&r);
 	assert_err(err, "flowgate post-merge: info: nextStep: release/0.16.x is merged into main; "
-			"next, main moves to 0.17.0-dev\nhint: write 0.17.0-dev in the version files, "
-			"then git commit -am 'chore: bump version to 0.17.0-dev'\n", "warning", "nextStep");
+			"next, main moves to 0.17.0-dev\nhint: flowgate bump dev --commit (writes 0.17.0-dev "
+			"in every version file and commits it)\n", "warning", "nextStep");
 	ck_assert_int_eq(status, 0);
 }
 END_TEST

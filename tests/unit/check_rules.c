@@ -80,6 +80,7 @@ static const struct {
 	{ FG_RULE_TAG_MESSAGE, "tagMessage", FG_HOOK_PRE_PUSH },
 	{ FG_RULE_TAG_VERSION_MATCH, "tagVersionMatch", FG_HOOK_PRE_PUSH },
 	{ FG_RULE_NEXT_STEP, "nextStep", FG_HOOK_POST_MERGE },
+	{ FG_RULE_HOTFIX_PROPAGATION, "hotfixPropagation", FG_HOOK_POST_MERGE },
 };
 
 START_TEST(test_rule_contract_names)
@@ -100,7 +101,7 @@ START_TEST(test_rule_default_severities)
 	 * versionPreReleaseBranch (issue 5: "default warn"). */
 	for (int i = 0; i < FG_RULE__COUNT; i++)
 		ck_assert_int_eq(fg_rule_info((enum fg_rule)i)->severity,
-				 i == FG_RULE_NEXT_STEP ? FG_INFO :
+				 i == FG_RULE_NEXT_STEP || i == FG_RULE_HOTFIX_PROPAGATION ? FG_INFO :
 				 i == FG_RULE_BODY_MAX_LINE_LENGTH || i == FG_RULE_SUBJECT_FULL_STOP ||
 				 i == FG_RULE_BODY_LEADING_BLANK || i == FG_RULE_VERSION_BUMP_MESSAGE ||
 				 i == FG_RULE_BRANCH_COMMIT_TYPE ||
