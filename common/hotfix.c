@@ -43,19 +43,14 @@ struct tag_ref {
 	git_oid commit;
 };
 
-/* Which top-level tree entries a commit changes: their count and a sum of name hashes. */
-struct top_change {
-	size_t count;
-	uint64_t hash;
-};
-
 /* A fix commit, with what a cherry-pick of it must match. */
 struct fix_commit {
 	git_commit *commit;
 	char needle[80];      /* "(cherry picked from commit <hex>)" */
-	struct top_change top;
-	int top_known, patch_known;
-	git_oid patch;        /* stable patch ID; zero when none (no change) */
+	int known;            /* PATHS and PATCH computed */
+	char **paths;         /* the paths it changes (old and new names) */
+	size_t npaths;
+	git_oid patch;        /* stable patch ID; zero when it changes nothing */
 };
 
 /* Everything fg_hotfix_status holds while it works. */
@@ -381,116 +376,161 @@ out:
 	return rc;
 }
 
-/* The top-level entries COMMIT changes against its first parent (none for a root). */
-static int top_change(git_commit *commit, struct top_change *out)
+/* The trees of COMMIT and of its first parent (*BASE NULL for a root commit). */
+static int commit_trees(git_commit *commit, git_tree **tree, git_tree **base)
 {
-	git_tree *tree = NULL, *base = NULL;
 	git_commit *parent = NULL;
 	int rc = -1;
 
-	memset(out, 0, sizeof(*out));
-	if (git_commit_tree(&tree, commit) < 0 ||
-	    (git_commit_parentcount(commit) && (git_commit_parent(&parent, commit, 0) < 0 ||
-						  git_commit_tree(&base, parent) < 0)))
-		goto out;
-	for (int side = 0; side < 2; side++) {
-		git_tree *a = side ? base : tree, *b = side ? tree : base;
-		size_t n = a ? git_tree_entrycount(a) : 0;
-
-		for (size_t i = 0; i < n; i++) {
-			const git_tree_entry *e = git_tree_entry_byindex(a, i);
-			const git_tree_entry *other = b ? git_tree_entry_byname(b, git_tree_entry_name(e))
-							: NULL;
-			uint64_t h = 14695981039346656037ULL; /* FNV-1a */
-
-			/* a changed entry counts once, from the new tree's side */
-			if (other && (side || (git_oid_equal(git_tree_entry_id(e), git_tree_entry_id(other)) &&
-					       git_tree_entry_filemode(e) == git_tree_entry_filemode(other))))
-				continue;
-			for (const char *p = git_tree_entry_name(e); *p; p++)
-				h = (h ^ (unsigned char)*p) * 1099511628211ULL;
-			out->count++;
-			out->hash += h;
-		}
-	}
-	rc = 0;
-out:
-	git_tree_free(base);
-	git_tree_free(tree);
-	git_commit_free(parent);
-	return rc;
-}
-
-/* COMMIT's stable patch ID against its first parent; zero when it changes nothing. */
-static int patch_id(git_repository *repo, git_commit *commit, git_oid *out)
-{
-	git_tree *tree = NULL, *base = NULL;
-	git_commit *parent = NULL;
-	git_diff *diff = NULL;
-	int rc = -1;
-
-	memset(out, 0, sizeof(*out));
-	if (git_commit_tree(&tree, commit) < 0 ||
-	    (git_commit_parentcount(commit) && (git_commit_parent(&parent, commit, 0) < 0 ||
-						  git_commit_tree(&base, parent) < 0)) ||
-	    git_diff_tree_to_tree(&diff, repo, base, tree, NULL) < 0)
-		goto out;
-	rc = git_diff_num_deltas(diff) ? git_diff_patchid(out, diff, NULL) : 0;
-out:
-	git_diff_free(diff);
-	git_tree_free(base);
-	git_tree_free(tree);
+	*tree = *base = NULL;
+	if (git_commit_tree(tree, commit) == 0 &&
+	    (!git_commit_parentcount(commit) || (git_commit_parent(&parent, commit, 0) == 0 &&
+						  git_commit_tree(base, parent) == 0)))
+		rc = 0;
 	git_commit_free(parent);
 	return rc;
 }
 
 /*
+ * The stable patch ID of the change BASE (may be NULL) -> TREE; zero when
+ * nothing changes. With PATHS, also the paths it changes (newly allocated).
+ */
+static int patch_id(git_repository *repo, git_tree *base, git_tree *tree, git_oid *out,
+		    char ***paths, size_t *npaths)
+{
+	git_diff *diff = NULL;
+	size_t n;
+	int rc = -1;
+
+	memset(out, 0, sizeof(*out));
+	if (git_diff_tree_to_tree(&diff, repo, base, tree, NULL) < 0)
+		return -1;
+	n = git_diff_num_deltas(diff);
+	if (n && git_diff_patchid(out, diff, NULL) < 0)
+		goto out;
+	if (paths && !(*paths = calloc(2 * n + 1, sizeof(**paths))))
+		goto out;
+	for (size_t i = 0; paths && i < n; i++) {
+		const git_diff_delta *d = git_diff_get_delta(diff, i);
+
+		if (!((*paths)[(*npaths)++] = strdup(d->old_file.path)))
+			goto out;
+		if (strcmp(d->old_file.path, d->new_file.path) &&
+		    !((*paths)[(*npaths)++] = strdup(d->new_file.path)))
+			goto out;
+	}
+	rc = 0;
+out:
+	git_diff_free(diff);
+	return rc;
+}
+
+/*
+ * Does the entry at PATH differ between TREE and BASE (NULL: empty)? Both
+ * are descended together, and the walk stops at the first directory on
+ * the way that is the same on both sides: most commits are told apart by
+ * their root trees alone. Unknown (out of memory, unreadable) counts as
+ * changed.
+ */
+static int path_changed(git_repository *repo, git_tree *tree, git_tree *base, const char *path)
+{
+	git_tree *a = tree, *b = base;
+	char *copy = strdup(path), *name, *slash;
+	int changed = 1;
+
+	for (name = copy; name; name = slash ? slash + 1 : NULL) {
+		const git_tree_entry *ea, *eb;
+		git_tree *na = NULL, *nb = NULL;
+
+		if ((slash = strchr(name, '/')))
+			*slash = '\0';
+		ea = a ? git_tree_entry_byname(a, name) : NULL;
+		eb = b ? git_tree_entry_byname(b, name) : NULL;
+		if (!ea || !eb) {
+			changed = ea != eb;
+			break;
+		}
+		if (git_oid_equal(git_tree_entry_id(ea), git_tree_entry_id(eb)) &&
+		    git_tree_entry_filemode(ea) == git_tree_entry_filemode(eb)) {
+			changed = 0;
+			break;
+		}
+		if (!slash || git_tree_entry_type(ea) != GIT_OBJECT_TREE ||
+		    git_tree_entry_type(eb) != GIT_OBJECT_TREE ||
+		    git_tree_lookup(&na, repo, git_tree_entry_id(ea)) < 0 ||
+		    git_tree_lookup(&nb, repo, git_tree_entry_id(eb)) < 0) {
+			git_tree_free(na);
+			break; /* changed */
+		}
+		if (a != tree)
+			git_tree_free(a);
+		if (b != base)
+			git_tree_free(b);
+		a = na;
+		b = nb;
+	}
+	if (a != tree)
+		git_tree_free(a);
+	if (b != base)
+		git_tree_free(b);
+	free(copy);
+	git_error_clear();
+	return changed;
+}
+
+/*
  * The fix commit COMMIT (one parent, not a fix commit) is a cherry-pick
- * of, or SIZE_MAX. Errors count as no match.
+ * of, or SIZE_MAX: its message names it (git cherry-pick -x), or it
+ * changes the same paths with the same patch ID. The paths are compared
+ * first, by entry IDs: a tree diff and a patch ID are computed only for
+ * a commit that changes every path the fix changes. Errors count as no
+ * match.
  */
 static size_t picks(struct work *w, git_commit *commit)
 {
 	const char *message = git_commit_message(commit);
-	struct top_change top;
+	git_tree *tree = NULL, *base = NULL;
 	git_oid patch;
 	int have_patch = 0;
+	size_t found = SIZE_MAX;
 
 	if (message && strstr(message, "(cherry picked from commit "))
 		for (size_t i = 0; i < w->out->nfix; i++)
 			if (strstr(message, w->fixes[i].needle))
 				return i;
-	if (top_change(commit, &top) < 0 || !top.count) {
-		git_error_clear();
-		return SIZE_MAX;
-	}
-	for (size_t i = 0; i < w->out->nfix; i++) {
+	if (commit_trees(commit, &tree, &base) < 0)
+		goto out;
+	for (size_t i = 0; i < w->out->nfix && found == SIZE_MAX; i++) {
 		struct fix_commit *f = &w->fixes[i];
+		size_t p;
 
-		if (!f->top_known) {
-			f->top_known = 1;
-			if (top_change(f->commit, &f->top) < 0)
-				git_error_clear();
-		}
-		if (f->top.count != top.count || f->top.hash != top.hash)
-			continue;
-		if (!f->patch_known) {
-			f->patch_known = 1;
-			if (patch_id(w->repo, f->commit, &f->patch) < 0)
-				git_error_clear();
+		if (!f->known) {
+			git_tree *ft = NULL, *fb = NULL;
+
+			f->known = 1;
+			if (commit_trees(f->commit, &ft, &fb) < 0 ||
+			    patch_id(w->repo, fb, ft, &f->patch, &f->paths, &f->npaths) < 0)
+				memset(&f->patch, 0, sizeof(f->patch)); /* unreadable: never matched */
+			git_tree_free(ft);
+			git_tree_free(fb);
 		}
 		if (git_oid_is_zero(&f->patch))
 			continue;
-		if (!have_patch) {
-			if (patch_id(w->repo, commit, &patch) < 0) {
-				git_error_clear();
-				return SIZE_MAX;
-			}
-			have_patch = 1;
-		}
+		for (p = 0; p < f->npaths && path_changed(w->repo, tree, base, f->paths[p]); p++)
+			;
+		if (p < f->npaths)
+			continue;
+		if (!have_patch && patch_id(w->repo, base, tree, &patch, NULL, NULL) < 0)
+			break;
+		have_patch = 1;
 		if (git_oid_equal(&patch, &f->patch))
-			return i;
+			found = i;
 	}
-	return SIZE_MAX;
+out:
+	git_error_clear();
+	git_tree_free(base);
+	git_tree_free(tree);
+	return found;
 }
 
 /* The fix commits' own data: headers, cherry-pick lines. Returns 0, -1. */
@@ -800,8 +840,12 @@ out:
 		*why = fg_strdupf("cannot read the repository: %s", cfg->error ? cfg->error
 								       : fg_git_error());
 	free(chosen);
-	for (size_t i = 0; w.fixes && i < out->nfix; i++)
+	for (size_t i = 0; w.fixes && i < out->nfix; i++) {
 		git_commit_free(w.fixes[i].commit);
+		for (size_t p = 0; p < w.fixes[i].npaths; p++)
+			free(w.fixes[i].paths[p]);
+		free(w.fixes[i].paths);
+	}
 	free(w.fixes);
 	for (size_t i = 0; i < w.ntags; i++)
 		free(w.tags[i].name);

@@ -27,6 +27,11 @@
 #   floors: /bin/true, a minimal libgit2 repository open (shared libgit2 and
 #           linked like the hooks), `git commit --allow-empty`, `sh -c` (stdin);
 #   hooks:  commit-msg, pre-commit, pre-push (N-1 new commits), post-merge.
+#   hotfix: post-merge after hotfix/x is merged into dev/0.16.x, in a
+#           repository of 50 long-lived branches (main, dev/0.1.x..dev/0.17.x,
+#           release/ and maint/0.1.x..0.16.x, each with commits of its own,
+#           and their origin/ copies), the fix cherry-picked to two of them:
+#           the whole hotfix-status table is computed.
 #   server: pre-receive taking the N-1 new commits into the bare origin
 #           (GIT_DIR=origin.git, the pushed objects reached as git's
 #           quarantine does, through GIT_ALTERNATE_OBJECT_DIRECTORIES).
@@ -45,6 +50,7 @@
 #           has not: B6 is ignored; its contrib rule CT1 (Conventional Commits
 #           titles) is on, so that the three check the same headers.
 # Targets: commit-msg/pre-commit/post-merge median <= 3 ms, pre-push <= 100 ms,
+# post-merge after a hotfix merge (50 long-lived branches) <= 50 ms,
 # pre-receive <= 300 ms with peak RSS <= 20 MiB,
 # the catastrophic pattern stopped (exit 4) in <= 100 ms, check-range over
 # N-1 commits <= 200 ms, every hook's peak RSS <= 16 MiB (check-range's is
@@ -76,6 +82,7 @@ TARGET_RECEIVE_MS=300
 TARGET_RECEIVE_RSS_MIB=20
 TARGET_BAD_CONFIG_MS=100
 TARGET_RANGE_MS=200
+TARGET_HOTFIX_MS=50
 TARGET_RSS_MIB=16
 
 die() {
@@ -315,6 +322,82 @@ awk 'BEGIN { s = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
 	for (i = 0; i < 16384; i++) printf "%s", s; print "!" }' >"$CATA/VERSION"
 git -C "$CATA" add .flowgate VERSION
 
+# The hotfix repository (cached): 1000 commits on main; release/0.K.x forks
+# main at commit 50K with 15 commits of its own, the first tagged v0.K.0;
+# maint/0.K.x forks its tip with 5 more; dev/0.K.x forks main at 50K+25
+# with 10 (K = 1..16, dev also 17): 50 long-lived branches. hotfix/x fixes
+# one file from v0.16.0; release/0.16.x and main carry the same change (a
+# cherry-pick: the same patch ID), and dev/0.16.x ends with the merge of
+# hotfix/x, checked out. Every branch also has its refs/remotes/origin/ copy.
+HOTFIX_REPO="$BENCH_DIR/hotfix-v1"
+gen_hotfix_stream() {
+	awk 'function commit(ref, mark, from, file, body, merge,    msg) {
+		ts++
+		msg = "feat: change " file "\n"
+		printf "commit refs/heads/%s\nmark :%d\n", ref, mark
+		printf "author Bench <bench@example.com> %d +0000\n", ts
+		printf "committer Bench <bench@example.com> %d +0000\n", ts
+		printf "data %d\n%s", length(msg), msg
+		if (from) printf "from :%d\n", from
+		if (merge) printf "merge :%d\n", merge
+		printf "M 100644 inline %s\ndata %d\n%s\n", file, length(body), body
+	}
+	BEGIN {
+		ts = 1700000000
+		v = "0.16.0-dev\n"
+		printf "commit refs/heads/main\nmark :1\nauthor Bench <bench@example.com> %d +0000\n", ts
+		printf "committer Bench <bench@example.com> %d +0000\ndata 12\nfeat: start\n", ts
+		printf "M 100644 inline half_orm/version.txt\ndata %d\n%s\n", length(v), v
+		for (i = 2; i <= 1000; i++)
+			commit("main", i, i - 1, sprintf("src/d%02d/file%05d.txt", i % 50, i), "content " i "\n")
+		m = 2000
+		for (k = 1; k <= 17; k++) {
+			if (k <= 16) {
+				first = m + 1
+				for (j = 1; j <= 15; j++) {
+					commit(sprintf("release/0.%d.x", k), m + 1, j == 1 ? 50 * k : m,
+					       sprintf("rel/%d/file%02d.txt", k, j), "release " k " " j "\n")
+					m++
+				}
+				rel[k] = m
+				printf "tag v0.%d.0\nfrom :%d\ntagger Bench <bench@example.com> %d +0000\n", k, first, ts
+				printf "data %d\nrelease: 0.%d.0\n", length(sprintf("release: 0.%d.0\n", k)), k
+				if (k == 16) v16 = first
+				for (j = 1; j <= 5; j++) {
+					commit(sprintf("maint/0.%d.x", k), m + 1, j == 1 ? rel[k] : m,
+					       sprintf("maint/%d/file%02d.txt", k, j), "maint " k " " j "\n")
+					m++
+				}
+			}
+			for (j = 1; j <= 10; j++) {
+				commit(sprintf("dev/0.%d.x", k), m + 1, j == 1 ? 50 * k + 25 : m,
+				       sprintf("dev/%d/file%02d.txt", k, j), "dev " k " " j "\n")
+				m++
+			}
+			dev[k] = m
+		}
+		fixed = "content 2, fixed\n"
+		commit("hotfix/x", m + 1, v16, "src/d02/file00002.txt", fixed); hot = m + 1
+		commit("release/0.16.x", m + 2, rel[16], "src/d02/file00002.txt", fixed)
+		commit("main", m + 3, 1000, "src/d02/file00002.txt", fixed)
+		commit("dev/0.16.x", m + 4, dev[16], "src/d02/file00002.txt", fixed, hot)
+		print "done"
+	}'
+}
+build_hotfix_repo() {
+	note "building the 50-branch hotfix repository in $HOTFIX_REPO (cached)"
+	rm -rf "$HOTFIX_REPO"
+	git init -q -b main "$HOTFIX_REPO"
+	gen_hotfix_stream | git -C "$HOTFIX_REPO" fast-import --quiet --done
+	git -C "$HOTFIX_REPO" for-each-ref --format='update refs/remotes/origin/%(refname:lstrip=2) %(objectname)' refs/heads |
+		git -C "$HOTFIX_REPO" update-ref --stdin
+	git -C "$HOTFIX_REPO" checkout -q -f dev/0.16.x
+	touch "$HOTFIX_REPO/.complete"
+}
+[ -f "$HOTFIX_REPO/.complete" ] || build_hotfix_repo
+NLONG=$(git -C "$HOTFIX_REPO" for-each-ref refs/heads/main 'refs/heads/dev/*' 'refs/heads/release/*' 'refs/heads/maint/*' | wc -l)
+[ "$NLONG" -eq 50 ] || die "hotfix repository has $NLONG long-lived branches, want 50 (rm -rf $HOTFIX_REPO)"
+
 # ---------------------------------------------------------------- floor programs
 BIN="$BENCH_DIR/bin"
 mkdir -p "$BIN"
@@ -364,7 +447,10 @@ for h in $HOOKS; do
 	commit-msg) add "commit-msg" hook "" "$(q "$HOOKDIR/$h") .git/COMMIT_EDITMSG" ;;
 	pre-commit) add "pre-commit" hook "" "$(q "$HOOKDIR/$h")" ;;
 	pre-push) add "pre-push ($NNEW commits)" push "$PUSH_IN" "$(q "$HOOKDIR/$h") origin $(q "$ORIGIN")" ;;
-	post-merge) add "post-merge" hook "" "$(q "$HOOKDIR/$h") 0" ;;
+	post-merge)
+		add "post-merge" hook "" "$(q "$HOOKDIR/$h") 0"
+		add "post-merge (hotfix, 50 branches)" hotfix "" "env GIT_DIR=$(q "$HOTFIX_REPO/.git") $(q "$HOOKDIR/$h") 0"
+		;;
 	esac
 done
 if [ -x "$HOOKDIR/pre-receive" ]; then
@@ -568,6 +654,7 @@ while IFS='|' read -r name kind stats rss ir status; do
 	receive) lim=$TARGET_RECEIVE_MS ;;
 	bad-config) lim=$TARGET_BAD_CONFIG_MS ;;
 	range) lim=$TARGET_RANGE_MS ;;
+	hotfix) lim=$TARGET_HOTFIX_MS ;;
 	range-cmp) lim= ;;
 	*) lim=$TARGET_SINGLE_MS ;;
 	esac
