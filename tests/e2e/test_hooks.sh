@@ -645,6 +645,18 @@ expect_eq "post-merge: git's merge succeeded" "$(git log -1 --format=%s)" "Merge
 stage docs/index.md "$(docs_line 0.17.x)"
 git commit -q -m 'docs: fix series'
 
+# a disagreement the merge did not bring is not the merge's to report
+stage docs/index.md "$(docs_line 0.15.x)"
+git commit -q --no-verify -m 'docs: stale again'
+git checkout -q -b feature/side HEAD~1
+change side.txt && git commit -q -m 'feat: a side change'
+git checkout -q main
+expect_ok "post-merge: a merge not touching the version files exits 0" git merge --no-ff feature/side
+expect_no_output "post-merge: it says nothing of the disagreement it did not bring" 'versionConsistency'
+git reset -q --hard HEAD~1
+stage docs/index.md "$(docs_line 0.17.x)"
+git commit -q -m 'docs: fix series again'
+
 # a fast-forward release merge
 git checkout -q -b release/0.17.x main
 stage half_orm/version.txt 0.17.0
