@@ -10,14 +10,24 @@
 #include "tag.h"
 #include "version.h"
 
-/* A ref of PENDING with REFNAME, or NULL. */
+static int pending_cmp(const void *key, const void *elem)
+{
+	return strcmp(key, ((const struct fg_pending_ref *)elem)->refname);
+}
+
+/* A ref of PENDING (sorted by refname) with REFNAME, or NULL. */
 static const struct fg_pending_ref *pending_ref(const struct fg_pending *pending,
 						const char *refname)
 {
-	for (size_t i = 0; pending && i < pending->n; i++)
-		if (!strcmp(pending->refs[i].refname, refname))
-			return &pending->refs[i];
-	return NULL;
+	if (!pending || !pending->n)
+		return NULL;
+	return bsearch(refname, pending->refs, pending->n, sizeof(*pending->refs), pending_cmp);
+}
+
+int fg_pending_ref_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct fg_pending_ref *)a)->refname,
+		      ((const struct fg_pending_ref *)b)->refname);
 }
 
 /* fg_branches_holding on one ref: REFNAME, whose object is TIP. */

@@ -25,9 +25,16 @@ struct fg_pending_ref {
 };
 
 struct fg_pending {
-	const struct fg_pending_ref *refs;
+	const struct fg_pending_ref *refs; /* sorted by refname (fg_pending_ref_cmp) */
 	size_t n;
 };
+
+/*
+ * fg_pending_ref_cmp: qsort comparator of two struct fg_pending_ref, by
+ * refname (strcmp): the order struct fg_pending's refs must be in, so that
+ * a ref is found by binary search.
+ */
+int fg_pending_ref_cmp(const void *a, const void *b);
 
 /* Which branches hold a commit (fg_branches_holding). */
 struct fg_holders {

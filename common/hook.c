@@ -1311,6 +1311,7 @@ int fg_run_pre_receive(struct fg_hook_ctx *ctx)
 		refs[i].refname = updates[i].remote_ref;
 		git_oid_cpy(&refs[i].id, &updates[i].local);
 	}
+	qsort(refs, count, sizeof(*refs), fg_pending_ref_cmp);
 	pending.refs = refs;
 	pending.n = count;
 	status = check_updates(ctx, repo, updates, count, SERVER_HAVE_GLOB, SERVER_REMOTE,
