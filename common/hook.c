@@ -1385,15 +1385,19 @@ int fg_run_update(struct fg_hook_ctx *ctx)
 }
 
 /*
- * The branch a merge brought in: a local, else remote-tracking, branch of
- * kind release or hotfix whose tip is MERGED. *NAME gets it as git names it
- * ("release/0.16.x", "origin/hotfix/x"; newly allocated) and *BRANCH its
- * kind and series. Returns 1 when found, 0 if not (or out of memory).
+ * The branch a merge brought in: a branch, local or remote-tracking, but
+ * not HEAD_NAME (after a fast-forward HEAD's own branch is there too), of
+ * kind hotfix, else of kind release, whose tip is MERGED; local before
+ * remote-tracking. *NAME gets it as git names it ("release/0.16.x",
+ * "origin/hotfix/x"; newly allocated) and *BRANCH its kind and series.
+ * Returns 1 when found, 0 if not (or out of memory).
  */
 static int merged_branch(git_repository *repo, struct fg_config *cfg, const git_oid *merged,
-			 struct fg_branch *branch, char **name)
+			 const char *head_name, struct fg_branch *branch, char **name)
 {
 	static const char *const globs[] = { "refs/heads/*", "refs/remotes/*" };
+	struct fg_branch parsed, release;
+	char *release_name = NULL;
 
 	*name = NULL;
 	for (size_t g = 0; g < 2 && !*name; g++) {
@@ -1408,16 +1412,28 @@ static int merged_branch(git_repository *repo, struct fg_config *cfg, const git_
 			const char *short_name = g ? (slash ? slash + 1 : "") : full;
 			const git_oid *target = git_reference_target(ref);
 
-			if (target && git_oid_equal(target, merged) &&
-			    fg_branch_parse(cfg, short_name, branch) == 0 &&
-			    ((branch->kind == FG_BRANCH_RELEASE && branch->series) ||
-			     branch->kind == FG_BRANCH_HOTFIX))
-				*name = strdup(full);
+			if (target && git_oid_equal(target, merged) && (g || strcmp(full, head_name)) &&
+			    fg_branch_parse(cfg, short_name, &parsed) == 0) {
+				if (parsed.kind == FG_BRANCH_HOTFIX) {
+					*branch = parsed;
+					*name = strdup(full);
+				} else if (parsed.kind == FG_BRANCH_RELEASE && parsed.series &&
+					   !release_name) {
+					release = parsed;
+					release_name = strdup(full);
+				}
+			}
 			git_reference_free(ref);
 		}
 		git_reference_iterator_free(it);
 	}
 	git_error_clear();
+	if (*name) {
+		free(release_name);
+	} else if (release_name) {
+		*branch = release;
+		*name = release_name;
+	}
 	return *name != NULL;
 }
 
@@ -1622,7 +1638,7 @@ int fg_run_post_merge(struct fg_hook_ctx *ctx)
 		fg_versions_check(&ctx->report, &files.set, branch, name);
 	/* a squash merge made no commit yet: nothing is merged until it is committed */
 	if (rc == 0 && !squash && name && !cfg.error &&
-	    merged_branch(repo, &cfg, &merged, &brought, &merged_name)) {
+	    merged_branch(repo, &cfg, &merged, name, &brought, &merged_name)) {
 		if (brought.kind == FG_BRANCH_RELEASE && branch && branch->kind == FG_BRANCH_MAIN)
 			next_step_after_release(ctx, &files.set, merged_name, &brought, name);
 		else if (brought.kind == FG_BRANCH_HOTFIX && (!branch || branch->kind != FG_BRANCH_HOTFIX))

@@ -228,10 +228,11 @@ static int oid_cmp(const void *a, const void *b)
  * The commits of hotfix branch TIP: its first-parent line from TIP down to
  * the first older commit that a release tag or a long-lived branch points
  * at (W->base then holds it), merges left out. A TIP that a release tag
- * points at has none. Sets OUT->fix (oldest first). Returns 0, -2 no
+ * points at has none, nor one still at CREATED (may be NULL), where the
+ * local branch's reflog says it was made. Sets OUT->fix (oldest first). Returns 0, -2 no
  * commit, -3 more than FG_HOTFIX_MAX_COMMITS, -1 on error.
  */
-static int branch_commits(struct work *w, const git_oid *tip)
+static int branch_commits(struct work *w, const git_oid *tip, const git_oid *created)
 {
 	git_oid *stops = NULL, *chain = NULL;
 	size_t nstops = 0, nchain = 0, cap = 0;
@@ -241,6 +242,8 @@ static int branch_commits(struct work *w, const git_oid *tip)
 	for (size_t i = 0; i < w->ntags; i++)
 		if (git_oid_equal(&w->tags[i].commit, tip))
 			return -2; /* a released commit: the branch has not started */
+	if (created && git_oid_equal(created, tip))
+		return -2; /* not moved since it was made: nothing of its own */
 	if (!(stops = calloc(w->out->nrows + w->ntags + 1, sizeof(*stops))))
 		return -1;
 	for (size_t i = 0; i < w->out->nrows; i++)
@@ -299,6 +302,30 @@ static int branch_commits(struct work *w, const git_oid *tip)
 }
 
 /*
+ * Where local branch REFNAME was made, from the oldest entry of its reflog
+ * when that one creates it (old ID zero). Returns 0, or -1 when unknown.
+ */
+static int reflog_created(git_repository *repo, const char *refname, git_oid *out)
+{
+	git_reflog *log = NULL;
+	const git_reflog_entry *oldest;
+	size_t n;
+	int rc = -1;
+
+	if (git_reflog_read(&log, repo, refname) < 0) {
+		git_error_clear();
+		return -1;
+	}
+	if ((n = git_reflog_entrycount(log)) && (oldest = git_reflog_entry_byindex(log, n - 1)) &&
+	    git_oid_is_zero(git_reflog_entry_id_old(oldest))) {
+		*out = *git_reflog_entry_id_new(oldest);
+		rc = 0;
+	}
+	git_reflog_free(log);
+	return rc;
+}
+
+/*
  * OUT->name, ->is_branch and ->fix from WHAT (fg_hotfix_status). Returns 0,
  * -2 with *WHY, -1.
  */
@@ -308,7 +335,8 @@ static int resolve(struct work *w, const char *what, char **why)
 	struct fg_branch parsed;
 	git_reference *ref = NULL;
 	git_object *object = NULL, *commit = NULL;
-	int rc = -1;
+	git_oid created;
+	int rc = -1, have_created = 0;
 
 	if (!what) {
 		if (fg_repo_head_branch(w->repo, &head) == 0 && head &&
@@ -335,8 +363,10 @@ static int resolve(struct work *w, const char *what, char **why)
 		if (remote)
 			branch = branch_of(refname, &remote_len);
 		if (branch && fg_branch_parse(w->cfg, branch, &parsed) == 0 &&
-		    parsed.kind == FG_BRANCH_HOTFIX && git_reference_peel(&commit, ref, GIT_OBJECT_COMMIT) == 0)
+		    parsed.kind == FG_BRANCH_HOTFIX && git_reference_peel(&commit, ref, GIT_OBJECT_COMMIT) == 0) {
 			w->out->is_branch = 1;
+			have_created = !remote && reflog_created(w->repo, refname, &created) == 0;
+		}
 		git_error_clear();
 		git_reference_free(ref);
 		ref = NULL;
@@ -344,11 +374,12 @@ static int resolve(struct work *w, const char *what, char **why)
 	if (w->cfg->error)
 		goto out;
 	if (w->out->is_branch) {
-		rc = branch_commits(w, git_object_id(commit));
+		rc = branch_commits(w, git_object_id(commit), have_created ? &created : NULL);
 		if (rc == -2 || rc == -3) {
 			*why = rc == -2
-				? fg_strdupf("'%s' has no commit of its own yet (it starts at a release "
-					     "tag); commit the fix first, or name a commit", what)
+				? fg_strdupf("'%s' has no commit of its own yet (it is where it was "
+					     "made, or at a release tag); commit the fix first, or name a "
+					     "commit", what)
 				: fg_strdupf("'%s' has more than %d commits of its own above its release "
 					     "tag or branch; name the fix's commit: flowgate "
 					     "hotfix-status <commit>", what, FG_HOTFIX_MAX_COMMITS);
@@ -755,8 +786,23 @@ static void judge_row(struct work *w, struct fg_hotfix_row *row, size_t *chosen)
 		     : have ? FG_HOTFIX_PARTIAL : FG_HOTFIX_MISSING;
 }
 
-/* ROW's tag: the lowest release tag of its series holding its carriers CHOSEN. */
-static int find_tag(struct work *w, struct fg_hotfix_row *row, const size_t *chosen)
+/* Do BITS hold fix commit I, as itself or as any of its cherry-picks? */
+static int holds_fix(const struct work *w, const uint64_t *bits, size_t i)
+{
+	if (has_bit(bits, i))
+		return 1;
+	for (size_t j = w->out->nfix; j < w->ncarriers; j++)
+		if (w->carrier_fix[j] == i && has_bit(bits, j))
+			return 1;
+	return 0;
+}
+
+/*
+ * ROW's tag: the lowest release tag of its series that holds every fix
+ * commit, as itself or as a cherry-pick (a release branch that picked the
+ * fix, was tagged, then merged the hotfix branch is released already).
+ */
+static int find_tag(struct work *w, struct fg_hotfix_row *row)
 {
 	const struct tag_ref *best = NULL;
 
@@ -768,7 +814,7 @@ static int find_tag(struct work *w, struct fg_hotfix_row *row, const size_t *cho
 		if (tag->version.major != row->parsed.major || tag->version.minor != row->parsed.minor ||
 		    !(bits = held(w, &tag->commit)))
 			continue;
-		for (i = 0; i < w->out->nfix && has_bit(bits, chosen[i]); i++)
+		for (i = 0; i < w->out->nfix && holds_fix(w, bits, i); i++)
 			;
 		if (i == w->out->nfix && (!best || fg_version_compare(&tag->version, &best->version) < 0))
 			best = tag;
@@ -829,7 +875,7 @@ int fg_hotfix_status(struct fg_hotfix *out, git_repository *repo, struct fg_conf
 		if (row->state < FG_HOTFIX_PICKED)
 			out->lacking++;
 		else if ((row->parsed.kind == FG_BRANCH_RELEASE || row->parsed.kind == FG_BRANCH_MAINT) &&
-			 row->parsed.series && find_tag(&w, row, chosen) < 0) {
+			 row->parsed.series && find_tag(&w, row) < 0) {
 			rc = -1;
 			goto out;
 		}

@@ -33,8 +33,9 @@ struct fg_hotfix_row {
 			      carries it (the fix commit itself, or its cherry-pick);
 			      zero when the branch lacks it */
 	char *tag;         /* owned: release/maint holding the whole fix: the lowest
-			      release tag of its series that holds the same carriers;
-			      NULL when none (or not such a branch) */
+			      release tag of its series that holds every fix commit
+			      (itself or a cherry-pick); NULL when none (or not such
+			      a branch) */
 };
 
 /* A fix and its status on every long-lived branch (fg_hotfix_status). */
@@ -59,8 +60,9 @@ struct fg_hotfix {
  * ("origin/hotfix/x"), or any revision (git_revparse_single) for one
  * commit. A hotfix branch's commits are those of its first-parent line,
  * from its tip down to (not including) where it starts: the first older
- * commit that a release tag or a long-lived branch points at, or where the
- * local branch's reflog says it was created; merge commits are left out.
+ * commit that a release tag or a long-lived branch points at; merge
+ * commits are left out. A branch whose tip a release tag points at, or a
+ * local one still where its reflog says it was made, has none.
  * A long-lived branch holds fix commit F when F is reachable from it
  * (MERGED), or as a cherry-pick when a commit reachable from it and not
  * from F's parents has F's patch ID (git_diff_patchid, the stable patch
