@@ -1,5 +1,6 @@
 # flowgate: git hooks for a GitFlow-style release workflow.
-# Targets: all check install uninstall clean sanitize valgrind bench (V=1 for verbose).
+# Targets: all check install uninstall clean sanitize valgrind bench fuzz fuzz-smoke
+# (V=1 for verbose).
 
 PREFIX ?= /usr/local
 HOOKDIR ?= $(PREFIX)/libexec/flowgate
@@ -115,7 +116,7 @@ uninstall:
 	-rmdir $(DESTDIR)$(HOOKDIR) 2>/dev/null
 
 clean:
-	rm -rf build build-san
+	rm -rf build build-san build-fuzz
 
 .PHONY: all check unit sanitize valgrind bench install uninstall clean
 .SECONDARY:
@@ -123,4 +124,4 @@ clean:
 -include $(COMMON_OBJ:.o=.d) $(TEST_OBJ:.o=.d) $(HOOK_BINS:=.d) $(BUILD)/hooks/flowgate.d
 
 # make fuzz: libFuzzer targets for every parser (tests/fuzz/).
--include tests/fuzz/fuzz.mk
+include tests/fuzz/fuzz.mk

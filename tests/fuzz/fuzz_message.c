@@ -1,0 +1,184 @@
+/*
+ * libFuzzer target: a commit message file as git hands it to commit-msg.
+ * The whole input is the raw message. It goes through what the hook does
+ * (fg_repo_check_message_file without a repository: cleanup with '#' and
+ * the default mode, then every message rule, then the report printed),
+ * through git's cleanup in every commit.cleanup mode and comment
+ * character, and through the Conventional Commits parser, whose
+ * documented invariants are checked on the raw bytes and on the cleaned
+ * message.
+ */
+#include "fuzz.h"
+#include "commit.h"
+#include "config.h"
+#include "message.h"
+#include "repo.h"
+#include "report.h"
+
+int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+	(void)argc;
+	(void)argv;
+	FUZZ_ASSERT(fg_git_init() >= 0, "fg_git_init failed");
+	return 0;
+}
+
+/* P[0..N) lies inside M[0..LEN), or P is NULL with N 0. */
+static int within(const char *m, size_t len, const char *p, size_t n)
+{
+	if (!p)
+		return n == 0;
+	return p >= m && (size_t)(p - m) <= len && n <= len - (size_t)(p - m);
+}
+
+/* commit.h's contract of fg_commit_parse; the first broken part, or NULL. */
+static const char *commit_invariants(const char *m, size_t len, const struct fg_commit_message *c)
+{
+	size_t last = 0;
+	int any_breaking = 0;
+
+	if (!within(m, len, c->header, c->header_len) ||
+	    (c->header_len && memchr(c->header, '\n', c->header_len)))
+		return "header";
+	if (c->header_valid &&
+	    (!within(c->header, c->header_len, c->type, c->type_len) || !c->type_len ||
+	     !within(c->header, c->header_len, c->subject, c->subject_len) ||
+	     !within(c->header, c->header_len, c->scope, c->scope_len) || !c->subject_column))
+		return "header parts";
+	if (!c->header_valid && (c->type || c->scope || c->subject || c->bang))
+		return "parts of an invalid header";
+	if (!within(m, len, c->body, c->body_len) || (c->body && (!c->body_len || !c->body_line)) ||
+	    (!c->body && c->body_line))
+		return "body";
+	if (c->body && c->footer_line && c->body_line >= c->footer_line)
+		return "body after footers";
+	if (c->nfooters && !c->footer_line)
+		return "footers without a block";
+	for (size_t k = 0; k < c->nfooters; k++) {
+		const struct fg_footer *f = &c->footers[k];
+
+		if (!within(m, len, f->token, f->token_len) ||
+		    !fg_footer_token_valid(f->token, f->token_len) ||
+		    !within(m, len, f->value, f->value_len) || f->value < f->token ||
+		    (f->separator != ':' && f->separator != '#'))
+			return "footer";
+		if (f->line <= last || f->line < c->footer_line)
+			return "footer lines";
+		if (c->body && f->token < c->body + c->body_len)
+			return "footer inside the body";
+		last = f->line;
+	}
+	if (!within(m, len, c->cherry_pick, c->cherry_pick_len) || (c->cherry_pick && !c->footer_line))
+		return "cherry_pick";
+	for (size_t k = 0; k < c->nfooters; k++)
+		any_breaking |= c->footers[k].breaking;
+	if (c->breaking != (c->bang || any_breaking))
+		return "breaking";
+	return NULL;
+}
+
+static void parse_commit(const char *m, size_t len)
+{
+	struct fg_commit_message c;
+	const char *broken;
+	int rc = fg_commit_parse(m, len, &c);
+
+	FUZZ_ASSERT(rc == 0 || rc == -2, "fg_commit_parse returned %d", rc);
+	if (rc == -2)
+		FUZZ_ASSERT(fg_utf8_valid_prefix(m, len) < len, "-2 on valid UTF-8");
+	if (rc == 0) {
+		broken = commit_invariants(m, len, &c);
+		FUZZ_ASSERT(!broken, "fg_commit_parse: %s", broken);
+	}
+	fg_commit_message_release(&c);
+}
+
+/* The header rules' parser on the first line. */
+static void parse_header(const char *m, size_t len)
+{
+	const char *nl = memchr(m, '\n', len);
+	size_t hl = nl ? (size_t)(nl - m) : len;
+	struct fg_header h;
+	int rc = fg_header_parse(m, hl, &h);
+
+	FUZZ_ASSERT(rc >= -3 && rc <= 0, "fg_header_parse returned %d", rc);
+	if (rc == 0)
+		FUZZ_ASSERT(within(m, hl, h.type, h.type_len) && h.type_len &&
+			    within(m, hl, h.subject, h.subject_len) &&
+			    within(m, hl, h.scope, h.scope_len), "fg_header_parse: parts outside");
+	(void)fg_message_is_generated(m, hl);
+}
+
+/* What commit-msg does with the file, repository aside. */
+static void check_like_the_hook(const char *raw, size_t len, const char *encoding)
+{
+	struct fg_config cfg;
+	struct fg_report report;
+	struct fg_message_context ctx = { "hotfix/pool-leak", "0.16.1", "0.16.0", encoding };
+	int rc;
+
+	FUZZ_ASSERT(fg_config_init(&cfg) == 0, "fg_config_init failed");
+	fg_report_init(&report);
+	report.severity = cfg.severity;
+	rc = fg_repo_check_message_file(&report, &cfg, NULL, raw, len, &ctx);
+	FUZZ_ASSERT(rc == 0, "fg_repo_check_message_file returned %d", rc);
+	FUZZ_ASSERT(!report.oom, "report out of memory");
+	fg_report_print(&report, fuzz_devnull(), "commit-msg", (int)(len & 1), 0);
+	report.severity = NULL;
+	fg_report_release(&report);
+	fg_config_release(&cfg);
+}
+
+static void cleanups(const char *raw, size_t len)
+{
+	static const int configured[] = { '#', ';', FG_COMMENT_AUTO };
+	static const enum fg_cleanup modes[] = { FG_CLEANUP_DEFAULT, FG_CLEANUP_STRIP,
+		FG_CLEANUP_WHITESPACE, FG_CLEANUP_VERBATIM, FG_CLEANUP_SCISSORS };
+	int has_nul = memchr(raw, '\0', len) != NULL;
+
+	(void)fg_message_detect_comment_char(raw, len);
+	for (size_t i = 0; i < sizeof(configured) / sizeof(configured[0]); i++)
+		for (size_t j = 0; j < sizeof(modes) / sizeof(modes[0]); j++) {
+			int cc = fg_message_comment_char(raw, len, configured[i], modes[j]);
+			char *out = NULL, *again = NULL;
+			int rc;
+
+			FUZZ_ASSERT(cc != FG_COMMENT_AUTO, "fg_message_comment_char: auto not resolved");
+			rc = fg_message_cleanup(&out, raw, len, cc);
+			FUZZ_ASSERT(rc == (has_nul ? -1 : 0), "fg_message_cleanup returned %d", rc);
+			if (rc < 0) {
+				free(out);
+				continue;
+			}
+			FUZZ_ASSERT(out, "fg_message_cleanup: no message");
+			/* git's cleanup is idempotent (the stored message, cleaned again, is itself) */
+			rc = fg_message_cleanup(&again, out, strlen(out), cc);
+			FUZZ_ASSERT(rc == 0 && !strcmp(again, out),
+				    "cleanup not idempotent (comment char %d, mode %d)", cc, (int)modes[j]);
+			free(again);
+			if (i == 0 && j == 0)
+				parse_commit(out, strlen(out));
+			free(out);
+		}
+}
+
+static void one_input(const uint8_t *data, size_t size)
+{
+	/* exactly SIZE bytes: the parsers take lengths, so no NUL may be needed */
+	char *raw = fuzz_dup(data, size);
+
+	parse_commit(raw, size);
+	parse_header(raw, size);
+	(void)fg_utf8_length(raw, size);
+	cleanups(raw, size);
+	check_like_the_hook(raw, size, NULL);
+	if (size & 2) /* a message in i18n.commitEncoding = ISO-8859-1 */
+		check_like_the_hook(raw, size, "ISO-8859-1");
+	free(raw);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	FUZZ_RUN(one_input(data, size));
+	return 0;
+}

@@ -1,0 +1,2 @@
+[tag]
+	prefix = a..b
