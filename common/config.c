@@ -11,6 +11,8 @@
 #include <strings.h>
 #include <sys/mman.h>
 #include <unistd.h>
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
 #include "config.h"
 
 /* The built-in branch kinds of the workflow. */
@@ -106,8 +108,17 @@ static void pattern_free(struct fg_pattern *p)
 	p->source = NULL;
 }
 
-/* Set P to a new pattern with source SOURCE (copied). -2 when out of memory. */
-static int pattern_set(struct fg_pattern *p, const char *source)
+/*
+ * Set P to a new pattern with source SOURCE (copied), compiled with PCRE2
+ * OPTIONS. -2 when out of memory. A configured pattern gets
+ * PCRE2_AUTO_CALLOUT: pattern.c counts the callouts against a budget for a
+ * whole scan, which PCRE2's own match limit is not (a configured pattern,
+ * backtracking just under it at every start position of a long version
+ * file, would run for seconds). The built-in patterns get 0: they are
+ * linear, and a budget would refuse a long docs/index.md as bad
+ * configuration.
+ */
+static int pattern_set(struct fg_pattern *p, const char *source, uint32_t options)
 {
 	char *copy = strdup(source);
 
@@ -116,6 +127,7 @@ static int pattern_set(struct fg_pattern *p, const char *source)
 	pattern_free(p);
 	memset(p, 0, sizeof(*p));
 	p->source = copy;
+	p->options = options;
 	return 0;
 }
 
@@ -194,7 +206,7 @@ static struct fg_branch_spec *add_branch(struct fg_config *cfg, const char *kind
 	b->id = kind_id(kind);
 	for (size_t i = 0; i < NBUILTIN_BRANCHES; i++)
 		if (!strcmp(builtin_branches[i].kind, kind)) {
-			if (pattern_set(&b->pattern, builtin_branches[i].pattern) < 0) {
+			if (pattern_set(&b->pattern, builtin_branches[i].pattern, 0) < 0) {
 				free(b->kind);
 				return NULL;
 			}
@@ -222,11 +234,11 @@ static struct fg_vfile_spec *add_vfile(struct fg_config *cfg, const char *path)
 	return v;
 }
 
-static int vfile_set_pattern(struct fg_vfile_spec *v, const char *source)
+static int vfile_set_pattern(struct fg_vfile_spec *v, const char *source, uint32_t options)
 {
 	if (!v->pattern && !(v->pattern = calloc(1, sizeof(*v->pattern))))
 		return -2;
-	return pattern_set(v->pattern, source);
+	return pattern_set(v->pattern, source, options);
 }
 
 int fg_config_init(struct fg_config *cfg)
@@ -256,10 +268,49 @@ int fg_config_init(struct fg_config *cfg)
 		struct fg_vfile_spec *v = add_vfile(cfg, fg_builtin_vfiles[i].path);
 
 		if (!v || (fg_builtin_vfiles[i].pattern &&
-			   vfile_set_pattern(v, fg_builtin_vfiles[i].pattern->source) < 0))
+			   vfile_set_pattern(v, fg_builtin_vfiles[i].pattern->source, 0) < 0))
 			return -1;
 		v->series = fg_builtin_vfiles[i].series;
 		v->required = fg_builtin_vfiles[i].required;
+	}
+	return 0;
+}
+
+/*
+ * The 1-based line of the first section header of DATA[0..LEN) that names
+ * include or includeIf (any case, as libgit2 reads section names), or 0.
+ * libgit2 follows [include] path and [includeIf] path while it opens a
+ * file, and has no switch to stop it: a committed .flowgate could make a
+ * hook read any file the user can read ("path = ~/.gitconfig" puts the
+ * user's keys into the snapshot) or block for ever opening a FIFO. git
+ * does not follow includes in the files it reads from a commit
+ * (.gitmodules) either.
+ * A header is a line whose first non-blank character is '[' (after a UTF-8
+ * byte order mark on line 1); one inside a multi-line value is refused too,
+ * which errs on the safe side.
+ */
+static size_t include_line(const char *data, size_t len)
+{
+	size_t pos = 0, line = 1;
+
+	if (len >= 3 && !memcmp(data, "\xef\xbb\xbf", 3))
+		pos = 3;
+	while (pos < len) {
+		const char *nl = memchr(data + pos, '\n', len - pos);
+		size_t end = nl ? (size_t)(nl - data) : len;
+
+		while (pos < end && (data[pos] == ' ' || data[pos] == '\t' || data[pos] == '\r' ||
+				     data[pos] == '\v' || data[pos] == '\f'))
+			pos++;
+		if (pos < end && data[pos] == '[') {
+			pos++;
+			while (pos < end && (data[pos] == ' ' || data[pos] == '\t'))
+				pos++;
+			if (end - pos >= 7 && !strncasecmp(data + pos, "include", 7))
+				return line;
+		}
+		pos = end + 1;
+		line++;
 	}
 	return 0;
 }
@@ -274,8 +325,18 @@ int fg_config_parse_buffer(git_config **out, const char *data, size_t len)
 	char path[64];
 	char *tmp = NULL;
 	int fd = -1, rc;
+	size_t line;
 
 	*out = NULL;
+	if ((line = include_line(data, len))) {
+		char message[160];
+
+		/* the shape of libgit2's parse errors, whose line repo.c reads */
+		snprintf(message, sizeof(message), "[include] and [includeIf] are not followed: "
+			 "write the keys in the file itself (in " FG_CONFIG_FILE ":%zu)", line);
+		git_error_set_str(GIT_ERROR_CONFIG, message);
+		return GIT_ERROR;
+	}
 #ifdef MFD_CLOEXEC
 	fd = memfd_create("flowgate-config", MFD_CLOEXEC);
 	if (fd >= 0) {
@@ -480,7 +541,7 @@ static int add_ignore(struct fg_config *cfg, const char *origin, const char *key
 		return -2;
 	cfg->ignores = bigger;
 	memset(&cfg->ignores[cfg->nignores], 0, sizeof(*cfg->ignores));
-	if (pattern_set(&cfg->ignores[cfg->nignores], value) < 0)
+	if (pattern_set(&cfg->ignores[cfg->nignores], value, PCRE2_AUTO_CALLOUT) < 0)
 		return -2;
 	cfg->nignores++;
 	cfg->ignores_origin = origin;
@@ -522,7 +583,7 @@ static int apply_branch_key(struct fg_config *cfg, struct file_state *st, const 
 			return fg_config_error(cfg, "%s: %s: empty pattern; write a regular expression "
 					       "for the branch names, e.g. ^release/(\\d+)\\.(\\d+)\\.x$",
 					       origin, key);
-		return pattern_set(&b->pattern, value) < 0 ? -2 : 0;
+		return pattern_set(&b->pattern, value, PCRE2_AUTO_CALLOUT) < 0 ? -2 : 0;
 	}
 	if (!strcmp(k->var, "series"))
 		return parse_bool(cfg, origin, key, value, &b->series);
@@ -580,7 +641,7 @@ static int apply_vfile_key(struct fg_config *cfg, struct file_state *st, const c
 			return fg_config_error(cfg, "%s: %s: empty pattern; write a regular expression "
 					       "whose group 1 is the version, or remove the key to "
 					       "read the whole file", origin, key);
-		return vfile_set_pattern(v, value) < 0 ? -2 : 0;
+		return vfile_set_pattern(v, value, PCRE2_AUTO_CALLOUT) < 0 ? -2 : 0;
 	}
 	if (!strcmp(k->var, "kind")) {
 		if (value && !strcmp(value, "exact"))

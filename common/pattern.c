@@ -5,9 +5,36 @@
 
 _Static_assert(FG_PATTERN_MULTILINE == PCRE2_MULTILINE, "PCRE2_MULTILINE value");
 
+/*
+ * PCRE2's match limit counts the steps of one start position: pcre2_match
+ * starts again from zero at each of them, so a pattern that backtracks just
+ * under the limit at every position of a long subject, e.g. (a+a+)+$ on
+ * "aaaaaaaaaaaaaaab" repeated, runs for seconds without ever reaching it
+ * (found by tests/fuzz/fuzz_vfile.c). A pattern compiled with
+ * PCRE2_AUTO_CALLOUT (the configured ones: see config.c) also has a budget
+ * for the whole scan of a subject: FG_PATTERN_MATCH_LIMIT callouts (one
+ * before each item of the pattern PCRE2 tries: about 10 ms), renewed by
+ * each search that starts at offset 0 (a search resumed further on, as
+ * fg_vfile_find's loop does, draws on the same budget), reported as the
+ * match limit is (-3). The built-in patterns, linear by design, have no
+ * callouts and no such cost.
+ */
+#define SCAN_LIMIT ((unsigned long)FG_PATTERN_MATCH_LIMIT)
+
 static struct fg_pattern *compiled;
 static pcre2_match_context *match_context;
 static pcre2_match_data *match_data;
+static unsigned long scan_left;
+
+static int count_step(pcre2_callout_block *block, void *data)
+{
+	(void)block;
+	(void)data;
+	if (!scan_left)
+		return PCRE2_ERROR_MATCHLIMIT;
+	scan_left--;
+	return 0;
+}
 
 static int compile(struct fg_pattern *pattern, int *errcode, PCRE2_SIZE *erroff)
 {
@@ -31,6 +58,7 @@ static int prepare(struct fg_pattern *pattern)
 			return -1;
 		pcre2_set_match_limit(match_context, FG_PATTERN_MATCH_LIMIT);
 		pcre2_set_depth_limit(match_context, FG_PATTERN_DEPTH_LIMIT);
+		pcre2_set_callout(match_context, count_step, NULL);
 	}
 	if (!match_data && !(match_data = pcre2_match_data_create(FG_PATTERN_MAX_GROUPS, NULL)))
 		return -1;
@@ -93,6 +121,8 @@ int fg_pattern_match_from(struct fg_pattern *pattern, const char *subject, size_
 		return -1;
 	if (start > len)
 		return 0;
+	if (start == 0)
+		scan_left = SCAN_LIMIT;
 	rc = pcre2_match(pattern->code, (PCRE2_SPTR)subject, len, start, 0, match_data,
 			 match_context);
 	if (rc == PCRE2_ERROR_NOMATCH)

@@ -7,6 +7,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <sys/stat.h>
+#include "bump.h"
 #include "check_flowgate.h"
 #include "message.h"
 #include "refname.h"
@@ -1320,6 +1323,134 @@ START_TEST(test_config_pattern_match_limit)
 }
 END_TEST
 
+/*
+ * PCRE2's match limit counts one start position at a time: (a+a+)+$
+ * backtracks just under it at each 'a' of "aaaaaaaaaaaaaab" repeated, and
+ * ran for seconds on a 4 KB version file without reaching it (found by
+ * tests/fuzz/fuzz_vfile.c). A configured pattern has a budget for the whole
+ * scan: extract and rewrite stop at -3, fast, and a small file still reads.
+ */
+START_TEST(test_config_pattern_scan_limit)
+{
+	static const char unit[] = "aaaaaaaaaaaaaab";
+	char data[266 * (sizeof(unit) - 1) + 1];
+	struct fg_config cfg;
+	struct fg_version_set set;
+	struct fg_vfile_content content;
+	char *out = NULL;
+	size_t out_len = 0;
+
+	for (size_t i = 0; i < 266; i++)
+		memcpy(data + i * (sizeof(unit) - 1), unit, sizeof(unit) - 1);
+	data[sizeof(data) - 1] = '\0';
+	config_with(&cfg, "[versionFile \"VERSION\"]\n\tpattern = (a+a+)+$\n");
+	content = (struct fg_vfile_content){ 1, data, sizeof(data) - 1 };
+	fg_version_set_init(&set);
+	ck_assert_int_eq(fg_versions_extract(&set, cfg.vfiles, cfg.nvfiles, &content), -3);
+	ck_assert_str_eq(set.limit_path, "VERSION");
+	fg_version_set_release(&set);
+	ck_assert_int_eq(fg_vfile_rewrite(&out, &out_len, &cfg.vfiles[0], data, sizeof(data) - 1,
+					  "0.17.0"), FG_REWRITE_ELIMIT);
+	ck_assert_ptr_null(out);
+	/* the same pattern decides a short file */
+	content = (struct fg_vfile_content){ 1, "aaaa", 4 };
+	fg_version_set_init(&set);
+	ck_assert_int_eq(fg_versions_extract(&set, cfg.vfiles, cfg.nvfiles, &content), 0);
+	ck_assert_uint_eq(set.n, 1);
+	ck_assert_str_eq(set.values[0].text, "aaaa");
+	fg_version_set_release(&set);
+	fg_config_release(&cfg);
+}
+END_TEST
+
+/* The built-in patterns have no scan budget: a long docs/index.md is read. */
+START_TEST(test_config_builtin_no_scan_budget)
+{
+	static const char tail[] = "\nThis documentation covers halfORM **0.16.x** (latest).\n";
+	size_t n = 700000;
+	char *data = malloc(n + sizeof(tail));
+	struct fg_config cfg;
+	struct fg_version_set set;
+	struct fg_vfile_content content[3];
+
+	ck_assert_ptr_nonnull(data);
+	for (size_t i = 0; i < n; i++)
+		data[i] = i % 8 == 7 ? ' ' : 'c';
+	memcpy(data + n, tail, sizeof(tail));
+	ck_assert_int_eq(fg_config_init(&cfg), 0);
+	ck_assert_str_eq(cfg.vfiles[2].path, "docs/index.md");
+	memset(content, 0, sizeof(content));
+	content[2] = (struct fg_vfile_content){ 1, data, n + sizeof(tail) - 1 };
+	fg_version_set_init(&set);
+	ck_assert_int_eq(fg_versions_extract(&set, cfg.vfiles, cfg.nvfiles, content), 0);
+	ck_assert_uint_eq(set.n, 1);
+	ck_assert_str_eq(set.values[0].text, "0.16.x");
+	fg_version_set_release(&set);
+	fg_config_release(&cfg);
+	free(data);
+}
+END_TEST
+
+/*
+ * libgit2 follows [include] path while it opens a file: a committed
+ * .flowgate naming a FIFO made the hooks block for ever, one naming any
+ * readable file (~/.gitconfig) made them read it into the snapshot.
+ * Refused before libgit2 sees the text.
+ */
+static const struct {
+	const char *text;
+	size_t line; /* 0: parses */
+} include_cases[] = {
+	{ "[include]\n\tpath = ~/.gitconfig\n", 1 },
+	{ "[tag]\n\tprefix = v\n[include]\n\tpath = /tmp/x\n", 3 },
+	{ "[INCLUDE]\n\tpath = x\n", 1 },
+	{ "  \t[ Include ]\n", 1 },
+	{ "[includeIf \"gitdir:/\"]\n\tpath = x\n", 1 },
+	{ "\xef\xbb\xbf[include]\n\tpath = x\n", 1 },
+	{ "[tag]\n\tprefix = v ; [include]\n", 0 },
+	{ "[tag]\n\tmessagePrefixes = release: [include]\n", 0 },
+};
+
+START_TEST(test_config_include_refused)
+{
+	git_config *file = NULL;
+	const char *text = include_cases[_i].text;
+	int rc = fg_config_parse_buffer(&file, text, strlen(text));
+
+	if (!include_cases[_i].line) {
+		ck_assert_int_eq(rc, 0);
+	} else {
+		char in[48];
+
+		ck_assert_int_lt(rc, 0);
+		ck_assert_ptr_null(file);
+		ck_assert_ptr_nonnull(git_error_last());
+		snprintf(in, sizeof(in), "(in .flowgate:%zu)", include_cases[_i].line);
+		ck_assert_msg(strstr(git_error_last()->message, in), "'%s': %s", text,
+			      git_error_last()->message);
+	}
+	git_config_free(file);
+	git_error_clear();
+}
+END_TEST
+
+/* No FIFO is ever opened: parsing returns at once (it used to block in open(2)). */
+START_TEST(test_config_include_fifo)
+{
+	char *dir = fg_test_mkdtemp(), *fifo = fg_strdupf("%s/fifo", dir);
+	char *text = fg_strdupf("[include]\n\tpath = %s\n", fifo);
+	git_config *file = NULL;
+
+	ck_assert_int_eq(mkfifo(fifo, 0600), 0);
+	ck_assert_int_lt(fg_config_parse_buffer(&file, text, strlen(text)), 0);
+	ck_assert_ptr_null(file);
+	git_error_clear();
+	free(text);
+	free(fifo);
+	fg_test_rmtree(dir);
+}
+END_TEST
+
 /* Custom branch kinds: the configured list only, series from groups 1 and 2. */
 static const char custom_branches[] =
 	"[branch \"trunk\"]\n"
@@ -1729,6 +1860,10 @@ Suite *config_suite(void)
 	tcase_add_loop_test(bad, test_config_git_bad, 0, (int)FG_COUNT(bad_git_cases));
 	tcase_add_test(bad, test_config_ignore_match_limit);
 	tcase_add_test(bad, test_config_pattern_match_limit);
+	tcase_add_test(bad, test_config_pattern_scan_limit);
+	tcase_add_test(bad, test_config_builtin_no_scan_budget);
+	tcase_add_loop_test(bad, test_config_include_refused, 0, (int)FG_COUNT(include_cases));
+	tcase_add_test(bad, test_config_include_fifo);
 	suite_add_tcase(s, bad);
 
 	tcase_add_loop_test(layers, test_config_git_level_origin, 0, (int)FG_COUNT(level_cases));
