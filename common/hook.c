@@ -430,12 +430,17 @@ int fg_parse_updates(char *input, size_t len, int receive, struct fg_ref_update 
 		char *field[4], *p;
 		int i;
 
-		if (nl)
-			*nl = '\0';
-		if (!*line) {
+		size_t line_len = (size_t)((nl ? nl : end) - line);
+
+		if (!line_len) {
 			line = nl ? nl + 1 : end;
 			continue;
 		}
+		/* a NUL would cut a field short: git never sends one */
+		if (memchr(line, '\0', line_len))
+			goto bad;
+		if (nl)
+			*nl = '\0';
 		for (i = 0, p = line; i < nfields; i++) {
 			field[i] = p;
 			p = i < nfields - 1 ? strchr(p, ' ') : NULL;
@@ -446,6 +451,9 @@ int fg_parse_updates(char *input, size_t len, int receive, struct fg_ref_update 
 		}
 		if (i < nfields || strchr(field[nfields - 1], ' '))
 			goto bad;
+		for (i = 0; i < nfields; i++)
+			if (!*field[i]) /* "a  b": an empty field */
+				goto bad;
 		if (n == alloc) {
 			struct fg_ref_update *bigger;
 			alloc = alloc ? alloc * 2 : 8;

@@ -71,10 +71,11 @@ struct fg_ref_update {
 };
 
 /*
- * fg_parse_updates: split hook input INPUT[0..LEN) (modified in place:
- * separators become NULs; the fields point into it) into updates, one per
- * '\n'-terminated line, empty lines skipped, fields separated by one
- * space (githooks(5)): for pre-push (RECEIVE 0) "<local ref> <local oid>
+ * fg_parse_updates: split hook input INPUT[0..LEN), with INPUT[LEN] a NUL
+ * (fg_read_all's buffers are), modified in place (separators become NULs;
+ * the fields point into it) into updates, one per '\n'-terminated line
+ * (the last may lack it), empty lines skipped, fields separated by one
+ * space, none empty, no NUL in a line (githooks(5)): for pre-push (RECEIVE 0) "<local ref> <local oid>
  * <remote ref> <remote oid>", for pre-receive (RECEIVE 1) "<old oid> <new
  * oid> <ref>", the receiving side's view: old is the remote's, new the
  * pushed. OIDs are 40 hex digits (SHA-1). Returns 0 with *OUT a newly
