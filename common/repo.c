@@ -14,6 +14,7 @@
 #include <sys/mman.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <git2/sys/stream.h>
@@ -642,29 +643,93 @@ int fg_vfiles_from_tree(struct fg_vfiles *files, git_repository *repo, git_tree 
  * it does not exist, -1 (git_error_last set) when it cannot be read or is
  * not a regular file.
  */
+/*
+ * Open PATH ('/'-separated, relative) under directory WORKDIR for reading,
+ * one component at a time, following no symbolic link (O_NOFOLLOW on each
+ * component, so a committed link to a directory cannot lead out of the
+ * work tree) and never into .git. The last component is opened
+ * O_NONBLOCK: a FIFO must not block. Returns the descriptor, or -1 with
+ * errno set (ELOOP for a symbolic link, EPERM for a .git component).
+ */
+static int open_beneath(const char *workdir, const char *path)
+{
+	char *copy = strdup(path), *name, *slash;
+	int dir = open(workdir, O_RDONLY | O_DIRECTORY | O_CLOEXEC), fd = -1, saved;
+
+	if (!copy || dir < 0) {
+		saved = copy ? errno : ENOMEM;
+		free(copy);
+		if (dir >= 0)
+			close(dir);
+		errno = saved;
+		return -1;
+	}
+	for (name = copy; name; name = slash ? slash + 1 : NULL) {
+		int next;
+
+		if ((slash = strchr(name, '/')))
+			*slash = '\0';
+		if (!strcasecmp(name, ".git")) {
+			errno = EPERM;
+			break;
+		}
+		next = openat(dir, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC |
+					 (slash ? O_DIRECTORY : O_NONBLOCK));
+		if (next < 0) {
+			struct stat st;
+
+			/* a link where a directory is wanted says ENOTDIR: say ELOOP */
+			if (errno == ENOTDIR && fstatat(dir, name, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
+			    S_ISLNK(st.st_mode))
+				errno = ELOOP;
+			break;
+		}
+		close(dir);
+		dir = next;
+		if (!slash) {
+			fd = dir;
+			dir = -1;
+		}
+	}
+	saved = errno;
+	if (dir >= 0)
+		close(dir);
+	free(copy);
+	errno = saved;
+	return fd;
+}
+
 static int load_workdir_file(struct fg_vfiles *files, size_t i, const char *workdir,
 			     const char *path)
 {
-	char *full = fg_strdupf("%s%s", workdir, path), *why = NULL;
+	char *why = NULL;
 	struct stat st;
 	size_t len = 0;
-	int fd = -1, rc = -1;
+	int fd, rc = -1;
 
-	if (!full) {
-		git_error_set_oom();
-		return -1;
-	}
-	if (lstat(full, &st) < 0) {
+	if ((fd = open_beneath(workdir, path)) < 0) {
 		if (errno == ENOENT || errno == ENOTDIR)
 			rc = 1;
+		else if (errno == ELOOP)
+			why = fg_strdupf("version file %s is, or is reached through, a symbolic link; "
+					 "make it a plain file in a plain directory, or drop it from "
+					 "the versionFile configuration", path);
+		else if (errno == EPERM)
+			why = fg_strdupf("version file %s is inside .git; name a file of the work "
+					 "tree in the versionFile configuration", path);
 		else
 			why = fg_strdupf("cannot read %s: %s", path, strerror(errno));
+	} else if (fstat(fd, &st) < 0) {
+		why = fg_strdupf("cannot read %s: %s", path, strerror(errno));
 	} else if (!S_ISREG(st.st_mode)) {
-		why = fg_strdupf("version file %s is not a regular file (a directory or a symbolic "
-				 "link); make it a plain file or drop it from the versionFile "
+		why = fg_strdupf("version file %s is not a regular file (a directory, a FIFO or a "
+				 "device); make it a plain file or drop it from the versionFile "
 				 "configuration", path);
-	} else if ((fd = open(full, O_RDONLY | O_CLOEXEC)) < 0 ||
-		   fg_read_all(fd, &files->data[i], &len) < 0) {
+	} else if (st.st_size > FG_CONFIG_MAX_SIZE * 16) {
+		why = fg_strdupf("version file %s is %lld bytes, more than %d; a version file is "
+				 "small: name the right file in the versionFile configuration", path,
+				 (long long)st.st_size, FG_CONFIG_MAX_SIZE * 16);
+	} else if (fg_read_all(fd, &files->data[i], &len) < 0) {
 		why = fg_strdupf("cannot read %s: %s", path, strerror(errno));
 	} else {
 		files->contents[i].present = 1;
@@ -674,7 +739,6 @@ static int load_workdir_file(struct fg_vfiles *files, size_t i, const char *work
 	}
 	if (fd >= 0)
 		close(fd);
-	free(full);
 	if (rc < 0) {
 		if (why)
 			git_error_set_str(GIT_ERROR_OS, why);
@@ -915,7 +979,9 @@ static int apply_disk_file(struct fg_config *cfg, const char *path, const char *
 	int fd, rc;
 
 	/* O_NONBLOCK: a FIFO named by mistake must not block the hook */
-	if ((fd = open(path, O_RDONLY | O_NONBLOCK)) < 0 || fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
+	/* the work tree's .flowgate is never followed through a link, as in the index */
+	if ((fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | (name_origin ? 0 : O_NOFOLLOW))) < 0 ||
+	    fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
 		if (fd >= 0)
 			close(fd);
 		if (!name_origin)

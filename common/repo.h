@@ -138,8 +138,10 @@ int fg_vfiles_limit_error(struct fg_config *cfg, const char *path);
  * fg_vfiles_from_workdir: read CFG's version files from the work tree
  * WORKDIR (ending in '/', as git_repository_workdir gives it) into FILES
  * and extract their versions. A file that does not exist is absent; one
- * that is not a regular file (a directory, a symbolic link: never
- * followed) is an error, as are the index and tree readers' non-files.
+ * that is not a regular file (a directory, a FIFO, a symbolic link), or is
+ * reached through a symbolic link (no component is followed: a committed
+ * link cannot lead out of the work tree), or lies in .git, or is over
+ * 16 MiB, is an error, as are the index and tree readers' non-files.
  * Returns 0, -1 when a file cannot be read, is not a regular file, or
  * memory runs out (fg_git_error() says which file and why), -3 as the
  * other readers. FILES must be released with fg_vfiles_release in every case.

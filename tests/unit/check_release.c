@@ -324,10 +324,54 @@ START_TEST(test_workdir_read)
 	ck_assert_int_eq(symlink("half_orm/version.txt", p), 0);
 	free(p);
 	ck_assert_int_eq(fg_vfiles_from_workdir(&files, work, cfg), -1);
-	ck_assert_msg(strstr(fg_git_error(), "setup.py is not a regular file") != NULL, "%s",
-		      fg_git_error());
+	ck_assert_msg(strstr(fg_git_error(), "setup.py is, or is reached through, a symbolic "
+				"link") != NULL, "%s", fg_git_error());
+	fg_vfiles_release(&files);
+	p = fg_strdupf("%ssetup.py", work);
+	ck_assert_int_eq(unlink(p), 0);
+	fg_test_write_file(p, "setup(version='0.16.0-rc2')", 27, 0644);
+	free(p);
+
+	/* a committed link to a directory outside the work tree is not followed */
+	p = fg_strdupf("%shalf_orm/version.txt", work);
+	ck_assert_int_eq(unlink(p), 0);
+	free(p);
+	p = fg_strdupf("%shalf_orm", work);
+	ck_assert_int_eq(rmdir(p), 0);
+	ck_assert_int_eq(symlink("/proc/self", p), 0);
+	free(p);
+	ck_assert_int_eq(fg_vfiles_from_workdir(&files, work, cfg), -1);
+	ck_assert_msg(strstr(fg_git_error(), "half_orm/version.txt is, or is reached through, a "
+				"symbolic link") != NULL, "%s", fg_git_error());
 	fg_vfiles_release(&files);
 	free(work);
+}
+END_TEST
+
+/* A version file named inside .git is refused, whatever its case. */
+START_TEST(test_workdir_git_dir)
+{
+	struct fg_config cfg;
+	struct fg_vfiles files;
+	char *top = fg_test_mkdtemp(), *work = fg_strdupf("%s/", top), *p;
+
+	ck_assert_int_eq(fg_config_init(&cfg), 0);
+	free((char *)cfg.vfiles[0].path);
+	cfg.vfiles[0].path = strdup(".GIT/config");
+	p = fg_strdupf("%s.git", work);
+	ck_assert_int_eq(mkdir(p, 0700), 0);
+	free(p);
+	p = fg_strdupf("%s.git/config", work);
+	fg_test_write_file(p, "0.16.0\n", 7, 0644);
+	free(p);
+	memset(&files, 0, sizeof(files));
+	ck_assert_int_eq(fg_vfiles_from_workdir(&files, work, &cfg), -1);
+	ck_assert_msg(strstr(fg_git_error(), ".GIT/config is inside .git") != NULL, "%s",
+		      fg_git_error());
+	fg_vfiles_release(&files);
+	fg_config_release(&cfg);
+	free(work);
+	fg_test_rmtree(top);
 }
 END_TEST
 
@@ -697,6 +741,7 @@ Suite *release_suite(void)
 	tcase_add_test(files, test_replace_write_fails);
 	tcase_add_test(files, test_restore_fault_keeps_old_content);
 	tcase_add_test(files, test_workdir_read);
+	tcase_add_test(files, test_workdir_git_dir);
 	suite_add_tcase(s, files);
 
 	tcase_add_checked_fixture(repo, repo_setup, repo_teardown);
