@@ -710,6 +710,17 @@ static int set_since(struct fg_config *cfg, const char *origin, const char *key,
 	if (!value || !*value)
 		return fg_config_error(cfg, "%s: %s: empty revision; name a commit or tag, e.g. v0.16.0",
 				       origin, key);
+	/*
+	 * A name, not a revision expression: git_revparse_single would run
+	 * HEAD^{/regex} through libgit2's regex engine over the whole history,
+	 * with no limit flowgate can set.
+	 */
+	if (value[0] == '-' || value[0] == '/' || strstr(value, "..") ||
+	    value[strspn(value, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+			 "0123456789._/-")])
+		return fg_config_error(cfg, "%s: %s: '%s' is not a tag, branch or commit ID (letters, "
+				       "digits, '.', '_', '-', '/'); name one, e.g. v0.16.0",
+				       origin, key, value);
 	if (!(copy = strdup(value)))
 		return -2;
 	free(cfg->since);

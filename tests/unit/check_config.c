@@ -667,6 +667,8 @@ static const struct {
 	{ "[flowgate]\n\tconfigFile = other\n", "flowgate.configFile", "unknown key" },
 	{ "[flowgate \"x\"]\n\tsince = v1.0.0\n", "flowgate.x.since", "unknown key" },
 	{ "[flowgate]\n\tsince =\n", "flowgate.since", "empty revision" },
+	{ "[flowgate]\n\tsince = HEAD^{/(a+)+$}\n", "flowgate.since", "is not a tag, branch or commit ID" },
+	{ "[flowgate]\n\tsince = v0.15.0..v0.16.0\n", "flowgate.since", "is not a tag, branch or commit ID" },
 	{ "[rule]\n\tseverity = off\n", "rule.severity", "unknown key" },
 	{ "[rule \"noSuchRule\"]\n\tseverity = off\n", "rule.noSuchRule.severity",
 	  "no rule is named 'noSuchRule'" },
