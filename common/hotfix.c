@@ -228,8 +228,9 @@ static int oid_cmp(const void *a, const void *b)
  * The commits of hotfix branch TIP: its first-parent line from TIP down to
  * the first older commit that a release tag or a long-lived branch points
  * at (W->base then holds it), merges left out. A TIP that a release tag
- * points at has none, nor one still at CREATED (may be NULL), where the
- * local branch's reflog says it was made. Sets OUT->fix (oldest first). Returns 0, -2 no
+ * points at has none, nor one still at CREATED (may be NULL: where the
+ * local branch's reflog says it was made) when a long-lived branch points
+ * there too. Sets OUT->fix (oldest first). Returns 0, -2 no
  * commit, -3 more than FG_HOTFIX_MAX_COMMITS, -1 on error.
  */
 static int branch_commits(struct work *w, const git_oid *tip, const git_oid *created)
@@ -242,8 +243,12 @@ static int branch_commits(struct work *w, const git_oid *tip, const git_oid *cre
 	for (size_t i = 0; i < w->ntags; i++)
 		if (git_oid_equal(&w->tags[i].commit, tip))
 			return -2; /* a released commit: the branch has not started */
-	if (created && git_oid_equal(created, tip))
-		return -2; /* not moved since it was made: nothing of its own */
+	/* made at a long-lived branch's tip and not moved since: nothing of its own
+	 * (a branch made from a remote-tracking hotfix branch is made at its tip
+	 * too, but that tip is no long-lived branch's) */
+	for (size_t i = 0; created && git_oid_equal(created, tip) && i < w->out->nrows; i++)
+		if (git_oid_equal(&w->out->rows[i].tip, tip))
+			return -2;
 	if (!(stops = calloc(w->out->nrows + w->ntags + 1, sizeof(*stops))))
 		return -1;
 	for (size_t i = 0; i < w->out->nrows; i++)

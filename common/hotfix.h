@@ -62,7 +62,8 @@ struct fg_hotfix {
  * from its tip down to (not including) where it starts: the first older
  * commit that a release tag or a long-lived branch points at; merge
  * commits are left out. A branch whose tip a release tag points at, or a
- * local one still where its reflog says it was made, has none.
+ * local one still where its reflog says it was made when that is a
+ * long-lived branch's tip, has none.
  * A long-lived branch holds fix commit F when F is reachable from it
  * (MERGED), or as a cherry-pick when a commit reachable from it and not
  * from F's parents has F's patch ID (git_diff_patchid, the stable patch

@@ -343,6 +343,20 @@ START_TEST(test_errors_and_commit_mode)
 	ck_assert_ptr_nonnull(strstr(why, "has no commit of its own"));
 	free(why);
 	fg_hotfix_release(&fix);
+	/* made where a long-lived branch is and not moved since: nothing of its own */
+	set_ref(&s.r, "refs/heads/hotfix/at-main", &s.on_main);
+	ck_assert_int_eq(fg_hotfix_status(&fix, s.r.repo, fg_test_config(), "hotfix/at-main", &why),
+			 -2);
+	ck_assert_ptr_nonnull(strstr(why, "has no commit of its own"));
+	free(why);
+	fg_hotfix_release(&fix);
+	/* made at the tip of a hotfix fetched from a remote: its commits are the fix */
+	set_ref(&s.r, "refs/remotes/origin/hotfix/x", &s.fix);
+	set_ref(&s.r, "refs/heads/hotfix/copy", &s.fix);
+	ck_assert_int_eq(fg_hotfix_status(&fix, s.r.repo, fg_test_config(), "hotfix/copy", &why), 0);
+	ck_assert_uint_eq(fix.nfix, 1);
+	ck_assert(git_oid_equal(&fix.fix[0], &s.fix));
+	fg_hotfix_release(&fix);
 	/* one commit, named by a revision; without an argument on main: HEAD */
 	ck_assert_int_eq(fg_hotfix_status(&fix, s.r.repo, fg_test_config(), "release/0.16.x", &why), 0);
 	ck_assert_int_eq(fix.is_branch, 0);
