@@ -715,12 +715,17 @@ static int set_since(struct fg_config *cfg, const char *origin, const char *key,
 	 * HEAD^{/regex} through libgit2's regex engine over the whole history,
 	 * with no limit flowgate can set.
 	 */
-	if (value[0] == '-' || value[0] == '/' || strstr(value, "..") ||
-	    value[strspn(value, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
-			 "0123456789._/-")])
-		return fg_config_error(cfg, "%s: %s: '%s' is not a tag, branch or commit ID (letters, "
-				       "digits, '.', '_', '-', '/'); name one, e.g. v0.16.0",
-				       origin, key, value);
+	{
+		int bad = value[0] == '-' || strstr(value, "..") || strstr(value, "@{");
+
+		/* what git-check-ref-format(1) refuses in a refname, and revparse's operators */
+		for (const char *p = value; !bad && *p; p++)
+			bad = (unsigned char)*p < 0x20 || *p == 0x7f || strchr(" ~^:?*[\\", *p);
+		if (bad)
+			return fg_config_error(cfg, "%s: %s: '%s' is not a tag, branch or commit ID "
+					       "(a revision expression: ~ ^ : ? * [ \\ .. @{ or a "
+					       "space); name one, e.g. v0.16.0", origin, key, value);
+	}
 	if (!(copy = strdup(value)))
 		return -2;
 	free(cfg->since);
