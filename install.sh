@@ -67,6 +67,25 @@ exists() { [ -e "$1" ] || [ -L "$1" ]; }
 # is_flowgate PATH: PATH (or what it points to) is a flowgate hook.
 is_flowgate() { grep -q -a -F -e "$MARKER" -- "$1" 2>/dev/null; }
 
+# same_hook A B: A and B are the same hook: two symbolic links to the same
+# target, or two files (neither a link) with the same content.
+same_hook() {
+	if [ -L "$1" ] || [ -L "$2" ]; then
+		[ -L "$1" ] && [ -L "$2" ] && [ "$(readlink -- "$1")" = "$(readlink -- "$2")" ]
+	else
+		cmp -s -- "$1" "$2"
+	fi
+}
+
+# remove_stale_temps NAME: remove the temporary copies of hook NAME that an
+# interrupted run left in the hooks directory (two runs of install.sh at
+# once in one repository are not supported: the second removes the first's).
+remove_stale_temps() {
+	for stale in "$hooks_dir/.$1.flowgate."??????; do
+		if exists "$stale"; then rm -f -- "$stale" || true; fi
+	done
+}
+
 # ---------------------------------------------------------------- arguments
 mode=install
 repo=
@@ -200,34 +219,53 @@ if ! hooks_dir=$(hooks_dir_of "$repo"); then
 fi
 
 # --------------------------------------------------------------- uninstall
+# Every change to a hook name is one rename(2) or one unlink(2), so that if
+# install.sh is interrupted anywhere (killed, or a cp, ln, mv, chmod or rm
+# failing), each hook name holds either its old file or the complete new
+# one, and a hook flowgate did not install is always there, as itself or as
+# <name>.pre-flowgate (tests/e2e/test_faults.sh interrupts every step).
 uninstall_hook() {
 	name=$1
 	dst=$hooks_dir/$name
 	saved=$dst$SUFFIX
-	done_what=
-	if exists "$dst"; then
-		if ! is_flowgate "$dst"; then
-			if exists "$saved"; then
-				err "$name: not restoring $name$SUFFIX: $dst exists and is not a flowgate hook"
-				return 1
-			fi
+	remove_stale_temps "$name"
+	if exists "$dst" && ! is_flowgate "$dst"; then
+		if ! exists "$saved"; then
 			echo "$name: not a flowgate hook, left alone"
 			return 0
 		fi
-		if ! rm -f -- "$dst"; then
-			err "$name: cannot remove $dst"
+		# An install interrupted after linking the kept hook and before
+		# putting flowgate's in place leaves the same hook under both names.
+		if ! same_hook "$dst" "$saved"; then
+			err "$name: not restoring $name$SUFFIX: $dst exists and is not a flowgate hook"
 			return 1
 		fi
-		done_what=removed
+		if ! rm -f -- "$saved"; then
+			err "$name: cannot remove $saved"
+			return 1
+		fi
+		echo "$name: restored $name$SUFFIX as $name"
+		return 0
 	fi
 	if exists "$saved"; then
-		if ! mv -- "$saved" "$dst"; then
+		if exists "$dst"; then done_what="removed, "; else done_what=; fi
+		# one rename puts the kept hook in place of flowgate's
+		if ! mv -f -T -- "$saved" "$dst"; then
 			err "$name: cannot restore $saved"
 			return 1
 		fi
-		done_what="${done_what:+$done_what, }restored $name$SUFFIX as $name"
+		echo "$name: ${done_what}restored $name$SUFFIX as $name"
+		return 0
 	fi
-	echo "$name: ${done_what:-not installed}"
+	if ! exists "$dst"; then
+		echo "$name: not installed"
+		return 0
+	fi
+	if ! rm -f -- "$dst"; then
+		err "$name: cannot remove $dst"
+		return 1
+	fi
+	echo "$name: removed"
 }
 
 if [ "$mode" = uninstall ]; then
@@ -258,23 +296,32 @@ done
 [ "$status" -eq 0 ] || exit 1
 
 # ----------------------------------------------------------------- install
+# install_hook NAME: put flowgate's NAME in place. The new hook is copied to a
+# temporary file in the hooks directory, then renamed over NAME; a hook
+# flowgate did not install is first hard-linked as NAME.pre-flowgate (a copy
+# renamed into place where hard links are not supported), so NAME is never
+# missing nor half-written, and the kept hook never lost (see uninstall_hook).
 install_hook() {
 	name=$1
 	src=$build_dir/hooks/$name
 	dst=$hooks_dir/$name
 	saved=$dst$SUFFIX
 	kept=no
+	remove_stale_temps "$name"
 	if exists "$dst" && ! is_flowgate "$dst"; then
-		if exists "$saved"; then
+		if ! exists "$saved"; then
+			kept=yes
+		elif same_hook "$dst" "$saved"; then
+			# an earlier run was interrupted after keeping the hook
+			kept=already
+		else
 			err "$name: refusing to install: $name is not a flowgate hook and $name$SUFFIX already exists in $hooks_dir (move one of them away)"
 			return 1
 		fi
-		kept=yes
 	elif [ ! -L "$dst" ] && [ -f "$dst" ] && [ -x "$dst" ] && cmp -s -- "$src" "$dst"; then
 		echo "$name: already installed"
 		return 0
 	fi
-	# Copy next to the hook, then rename: the hook is never seen half-written.
 	if ! tmp=$(mktemp "$hooks_dir/.$name.flowgate.XXXXXX"); then
 		err "$name: cannot create a file in $hooks_dir"
 		return 1
@@ -284,22 +331,35 @@ install_hook() {
 		err "$name: cannot copy $src to $hooks_dir"
 		return 1
 	fi
-	if [ "$kept" = yes ] && ! mv -- "$dst" "$saved"; then
+	if [ "$kept" = yes ] && ! keep_hook "$dst" "$saved"; then
 		rm -f -- "$tmp"
-		err "$name: cannot rename the existing hook to $name$SUFFIX"
+		err "$name: cannot keep the existing hook as $name$SUFFIX"
 		return 1
 	fi
-	if ! mv -f -- "$tmp" "$dst"; then
+	if ! mv -f -T -- "$tmp" "$dst"; then
 		rm -f -- "$tmp"
-		[ "$kept" = no ] || mv -- "$saved" "$dst" || true
+		# put things back as they were: the kept hook is still NAME too
+		if [ "$kept" = yes ] && same_hook "$dst" "$saved"; then rm -f -- "$saved" || true; fi
 		err "$name: cannot install $dst"
 		return 1
 	fi
-	if [ "$kept" = yes ]; then
-		echo "$name: installed (kept existing hook as $name$SUFFIX)"
-	else
+	if [ "$kept" = no ]; then
 		echo "$name: installed"
+	else
+		echo "$name: installed (kept existing hook as $name$SUFFIX)"
 	fi
+}
+
+# keep_hook DST SAVED: SAVED (which does not exist) appears, complete, as the
+# same hook as DST: a hard link (a symbolic link stays a link), or a copy
+# renamed into place.
+keep_hook() {
+	ln -P -- "$1" "$2" 2>/dev/null && return 0
+	ktmp=$(mktemp "$hooks_dir/.$name.flowgate.XXXXXX") || return 1
+	rm -f -- "$ktmp" || return 1
+	if cp -P -p -- "$1" "$ktmp" && mv -f -T -- "$ktmp" "$2"; then return 0; fi
+	rm -f -- "$ktmp"
+	return 1
 }
 
 if ! mkdir -p -- "$hooks_dir"; then

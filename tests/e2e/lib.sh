@@ -104,3 +104,15 @@ set_version() {
 		"$(printf %s "$1" | sed -E 's/^([0-9]+\.[0-9]+)\..*/\1.x/')" >docs/index.md
 	git add half_orm/version.txt setup.py docs/index.md
 }
+
+# fault_shims DIR: DIR holds tests/e2e/shims/fault.sh under the names of the
+# commands that change files (cp mv ln chmod rm mkdir mktemp). Put DIR first
+# in PATH, with FLOWGATE_FAULT_PATH (the real PATH), FLOWGATE_FAULT_COUNTER,
+# FLOWGATE_FAULT_AT and FLOWGATE_FAULT_MODE set as fault.sh says, to make the
+# N-th of a script's file operations fail or be its last.
+fault_shims() {
+	mkdir -p "$1"
+	for c in cp mv ln chmod rm mkdir mktemp; do
+		ln -sf "$E2E_DIR/shims/fault.sh" "$1/$c"
+	done
+}
