@@ -962,14 +962,31 @@ static char *tracking_remote(git_repository *repo, const char *name, const char 
 }
 
 /* The commit ID names, peeled through tags; NULL when absent or not a commit. */
-static git_commit *peeled_commit(git_repository *repo, const git_oid *id)
+/*
+ * The commit object ID peels to, or NULL: it names no commit (a tag of a
+ * tree or blob), or, with *UNREADABLE (may be NULL) set, it cannot be read
+ * (missing or corrupt: git_error_last() says why).
+ */
+static git_commit *peeled_commit_or_error(git_repository *repo, const git_oid *id,
+					  int *unreadable)
 {
 	git_object *object = NULL, *commit = NULL;
+	int rc;
 
-	if (git_object_lookup(&object, repo, id, GIT_OBJECT_ANY) == 0)
-		git_object_peel(&commit, object, GIT_OBJECT_COMMIT);
+	if (unreadable)
+		*unreadable = 0;
+	if ((rc = git_object_lookup(&object, repo, id, GIT_OBJECT_ANY)) == 0)
+		rc = git_object_peel(&commit, object, GIT_OBJECT_COMMIT);
+	/* a tag of something else peels with GIT_EINVALIDSPEC: no commit, no error */
+	if (rc < 0 && rc != GIT_EINVALIDSPEC && rc != GIT_EPEEL && unreadable)
+		*unreadable = 1;
 	git_object_free(object);
 	return (git_commit *)commit;
+}
+
+static git_commit *peeled_commit(git_repository *repo, const git_oid *id)
+{
+	return peeled_commit_or_error(repo, id, NULL);
 }
 
 /* The configuration governing TREE: one already read for the same file, or a new one. */
@@ -1101,7 +1118,7 @@ static int check_updates(struct fg_hook_ctx *ctx, git_repository *repo,
 		git_commit *commit;
 		git_tree *tree = NULL;
 		struct push_config *pc = NULL;
-		int is_branch = !strncmp(u->remote_ref, "refs/heads/", 11);
+		int is_branch = !strncmp(u->remote_ref, "refs/heads/", 11), unreadable;
 
 		group[i] = SIZE_MAX;
 		/* notes and other refs hold no workflow commits */
@@ -1114,8 +1131,22 @@ static int check_updates(struct fg_hook_ctx *ctx, git_repository *repo,
 				goto out;
 			continue;
 		}
-		commit = peeled_commit(repo, &u->local);
-		if (commit && git_commit_tree(&tree, commit) == 0) {
+		commit = peeled_commit_or_error(repo, &u->local, &unreadable);
+		if (unreadable || (commit && git_commit_tree(&tree, commit) < 0)) {
+			/* a corrupt or missing object is no commit to let through */
+			char hex[GIT_OID_HEXSZ + 1];
+			char *what;
+
+			git_oid_tostr(hex, sizeof(hex), &u->local);
+			what = fg_strdupf("cannot read the pushed %s %s", unreadable ? "object" :
+					  "commit's tree, of", hex);
+			fatal_line(ctx, what ? what : "cannot read a pushed object", fg_git_error());
+			free(what);
+			git_commit_free(commit);
+			status = FG_EXIT_INTERNAL;
+			goto out;
+		}
+		if (commit) {
 			/* the rules of the commit being pushed: its .flowgate */
 			if (!(pc = config_for(ctx, repo, configs, &nconfigs, count, commit, tree,
 					      &status))) {
