@@ -35,15 +35,11 @@ static void judge_branch(struct fg_holders *out, git_repository *repo, struct fg
 			 const char *refname, const git_oid *tip, const git_oid *commit,
 			 uint64_t major, uint64_t minor, const char *skip_ref)
 {
-	const char *name = NULL, *slash;
+	const char *name = fg_refname_branch(refname, NULL);
 	git_object *object = NULL, *peeled = NULL;
 	struct fg_branch b;
 	int holds, series, other;
 
-	if (!strncmp(refname, "refs/heads/", 11))
-		name = refname + 11;
-	else if (!strncmp(refname, "refs/remotes/", 13) && (slash = strchr(refname + 13, '/')))
-		name = slash + 1;
 	if (!name || !strcmp(name, "HEAD"))
 		return;
 	series = fg_branch_parse(cfg, name, &b) == 0 && b.series && b.major == major &&

@@ -1447,11 +1447,11 @@ static int merged_branch(git_repository *repo, struct fg_config *cfg, const git_
 			continue;
 		while (!*name && git_reference_next(&ref, it) == 0) {
 			const char *full = git_reference_name(ref) + (g ? 13 : 11);
-			const char *slash = g ? strchr(full, '/') : NULL;
-			const char *short_name = g ? (slash ? slash + 1 : "") : full;
+			const char *short_name = fg_refname_branch(git_reference_name(ref), NULL);
 			const git_oid *target = git_reference_target(ref);
 
-			if (target && git_oid_equal(target, merged) && (g || strcmp(full, head_name)) &&
+			if (target && short_name && git_oid_equal(target, merged) &&
+			    (g || strcmp(full, head_name)) &&
 			    fg_branch_parse(cfg, short_name, &parsed) == 0) {
 				if (parsed.kind == FG_BRANCH_HOTFIX) {
 					*branch = parsed;

@@ -117,21 +117,6 @@ const char *fg_hotfix_state_name(enum fg_hotfix_state state)
 	return names[state];
 }
 
-/* The branch part of a local or remote-tracking REFNAME ("refs/remotes/<remote>/<b>"). */
-static const char *branch_of(const char *refname, size_t *remote_len)
-{
-	const char *slash;
-
-	*remote_len = 0;
-	if (!strncmp(refname, "refs/heads/", 11))
-		return refname + 11;
-	if (!strncmp(refname, "refs/remotes/", 13) && (slash = strchr(refname + 13, '/'))) {
-		*remote_len = (size_t)(slash - (refname + 13));
-		return slash + 1;
-	}
-	return NULL;
-}
-
 /* Add the long-lived branch REF to OUT->rows. Returns 0, -1 out of memory. */
 static int add_row(struct work *w, git_reference *ref, size_t *cap)
 {
@@ -141,7 +126,7 @@ static int add_row(struct work *w, git_reference *ref, size_t *cap)
 	git_object *peeled = NULL;
 	size_t remote_len;
 
-	if (!(branch = branch_of(refname, &remote_len)) || !strcmp(branch, "HEAD") ||
+	if (!(branch = fg_refname_branch(refname, &remote_len)) || !strcmp(branch, "HEAD") ||
 	    fg_branch_parse(w->cfg, branch, &parsed) < 0 || !long_lived(parsed.kind))
 		return 0;
 	if (git_reference_peel(&peeled, ref, GIT_OBJECT_COMMIT) < 0) {
@@ -366,7 +351,7 @@ static int resolve(struct work *w, const char *what, char **why)
 			continue;
 		}
 		if (remote)
-			branch = branch_of(refname, &remote_len);
+			branch = fg_refname_branch(refname, &remote_len);
 		if (branch && fg_branch_parse(w->cfg, branch, &parsed) == 0 &&
 		    parsed.kind == FG_BRANCH_HOTFIX && git_reference_peel(&commit, ref, GIT_OBJECT_COMMIT) == 0) {
 			w->out->is_branch = 1;
@@ -763,43 +748,38 @@ static int has_bit(const uint64_t *bits, size_t j)
 	return bits && (bits[j / 64] >> (j % 64)) & 1;
 }
 
-/* Fill ROW's state and carriers; *CHOSEN gets each fix commit's carrier index or SIZE_MAX. */
-static void judge_row(struct work *w, struct fg_hotfix_row *row, size_t *chosen)
+/*
+ * The carrier of fix commit I that BITS hold: the fix commit itself, else
+ * the first of its cherry-picks; SIZE_MAX when none.
+ */
+static size_t carrier_of(const struct work *w, const uint64_t *bits, size_t i)
+{
+	if (has_bit(bits, i))
+		return i;
+	for (size_t j = w->out->nfix; j < w->ncarriers; j++)
+		if (w->carrier_fix[j] == i && has_bit(bits, j))
+			return j;
+	return SIZE_MAX;
+}
+
+/* Fill ROW's state and carriers. */
+static void judge_row(struct work *w, struct fg_hotfix_row *row)
 {
 	const uint64_t *bits = held(w, &row->tip);
 	size_t have = 0, merged = 0;
 
 	for (size_t i = 0; i < w->out->nfix; i++) {
-		chosen[i] = SIZE_MAX;
-		if (has_bit(bits, i)) {
-			chosen[i] = i;
-			merged++;
-		} else {
-			for (size_t j = w->out->nfix; j < w->ncarriers; j++)
-				if (w->carrier_fix[j] == i && has_bit(bits, j)) {
-					chosen[i] = j;
-					break;
-				}
-		}
-		if (chosen[i] != SIZE_MAX) {
-			row->carriers[i] = w->carrier[chosen[i]];
-			have++;
-		}
+		size_t chosen = carrier_of(w, bits, i);
+
+		if (chosen == SIZE_MAX)
+			continue;
+		row->carriers[i] = w->carrier[chosen];
+		have++;
+		merged += chosen == i;
 	}
 	row->state = merged == w->out->nfix ? FG_HOTFIX_MERGED
 		     : have == w->out->nfix ? FG_HOTFIX_PICKED
 		     : have ? FG_HOTFIX_PARTIAL : FG_HOTFIX_MISSING;
-}
-
-/* Do BITS hold fix commit I, as itself or as any of its cherry-picks? */
-static int holds_fix(const struct work *w, const uint64_t *bits, size_t i)
-{
-	if (has_bit(bits, i))
-		return 1;
-	for (size_t j = w->out->nfix; j < w->ncarriers; j++)
-		if (w->carrier_fix[j] == i && has_bit(bits, j))
-			return 1;
-	return 0;
 }
 
 /*
@@ -819,7 +799,7 @@ static int find_tag(struct work *w, struct fg_hotfix_row *row)
 		if (tag->version.major != row->parsed.major || tag->version.minor != row->parsed.minor ||
 		    !(bits = held(w, &tag->commit)))
 			continue;
-		for (i = 0; i < w->out->nfix && holds_fix(w, bits, i); i++)
+		for (i = 0; i < w->out->nfix && carrier_of(w, bits, i) != SIZE_MAX; i++)
 			;
 		if (i == w->out->nfix && (!best || fg_version_compare(&tag->version, &best->version) < 0))
 			best = tag;
@@ -853,7 +833,6 @@ int fg_hotfix_status(struct fg_hotfix *out, git_repository *repo, struct fg_conf
 		     const char *what, char **why)
 {
 	struct work w;
-	size_t *chosen = NULL;
 	int rc;
 
 	memset(out, 0, sizeof(*out));
@@ -865,10 +844,6 @@ int fg_hotfix_status(struct fg_hotfix *out, git_repository *repo, struct fg_conf
 	if ((rc = read_refs(&w)) < 0 || (rc = resolve(&w, what, why)) < 0 ||
 	    (rc = read_fixes(&w)) < 0 || (rc = walk(&w)) < 0)
 		goto out;
-	if (!(chosen = calloc(out->nfix, sizeof(*chosen)))) {
-		rc = -1;
-		goto out;
-	}
 	for (size_t r = 0; r < out->nrows; r++) {
 		struct fg_hotfix_row *row = &out->rows[r];
 
@@ -876,7 +851,7 @@ int fg_hotfix_status(struct fg_hotfix *out, git_repository *repo, struct fg_conf
 			rc = -1;
 			goto out;
 		}
-		judge_row(&w, row, chosen);
+		judge_row(&w, row);
 		if (row->state < FG_HOTFIX_PICKED)
 			out->lacking++;
 		else if ((row->parsed.kind == FG_BRANCH_RELEASE || row->parsed.kind == FG_BRANCH_MAINT) &&
@@ -890,7 +865,6 @@ out:
 	if (rc == -1 && !*why)
 		*why = fg_strdupf("cannot read the repository: %s", cfg->error ? cfg->error
 								       : fg_git_error());
-	free(chosen);
 	for (size_t i = 0; w.fixes && i < out->nfix; i++) {
 		git_commit_free(w.fixes[i].commit);
 		for (size_t p = 0; p < w.fixes[i].npaths; p++)

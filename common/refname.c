@@ -290,3 +290,18 @@ int fg_check_protected(struct fg_report *report, struct fg_config *cfg, const ch
 	free(q);
 	return v ? 1 : 0;
 }
+
+const char *fg_refname_branch(const char *refname, size_t *remote_len)
+{
+	const char *slash;
+
+	if (remote_len)
+		*remote_len = 0;
+	if (!strncmp(refname, "refs/heads/", 11))
+		return refname + 11;
+	if (strncmp(refname, "refs/remotes/", 13) || !(slash = strchr(refname + 13, '/')))
+		return NULL;
+	if (remote_len)
+		*remote_len = (size_t)(slash - (refname + 13));
+	return slash + 1;
+}

@@ -90,4 +90,13 @@ int fg_check_protected(struct fg_report *report, struct fg_config *cfg, const ch
  */
 int fg_tag_parse(const struct fg_config *cfg, const char *name, struct fg_version *out);
 
+/*
+ * fg_refname_branch: the branch of a local (refs/heads/B) or remote-tracking
+ * (refs/remotes/R/B) full REFNAME: a pointer to B inside REFNAME, or NULL
+ * for any other ref. *REMOTE_LEN (may be NULL) gets the length of R, 0 for
+ * a local branch (R is taken up to the first '/', as git's default
+ * refspec names remotes).
+ */
+const char *fg_refname_branch(const char *refname, size_t *remote_len);
+
 #endif
