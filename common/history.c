@@ -30,66 +30,462 @@ int fg_pending_ref_cmp(const void *a, const void *b)
 		      ((const struct fg_pending_ref *)b)->refname);
 }
 
-/* fg_branches_holding on one ref: REFNAME, whose object is TIP. */
-static void judge_branch(struct fg_holders *out, git_repository *repo, struct fg_config *cfg,
-			 const char *refname, const git_oid *tip, const git_oid *commit,
-			 uint64_t major, uint64_t minor, const char *skip_ref)
-{
-	const char *name = fg_refname_branch(refname, NULL);
-	git_object *object = NULL, *peeled = NULL;
-	struct fg_branch b;
-	int holds, series, other;
+/*
+ * The commits reachable from a set of tips, found by one revision walk that
+ * goes on only as far as queries need: each miss walks as many commits
+ * again as were walked before (at least REACH_FIRST), so that a walk's
+ * whole cost is paid once however many queries it answers, and a query
+ * the walk has not reached yet is answered by git_graph_descendant_of.
+ */
+#define REACH_FIRST 16
 
-	if (!name || !strcmp(name, "HEAD"))
+struct reach {
+	git_oid *tips;         /* owned */
+	size_t ntips;
+	git_revwalk *walk;     /* owned; NULL before the first step and after the last */
+	struct fg_oidset seen; /* every commit walked: each is reachable */
+	int started, done;     /* DONE: every reachable commit is in SEEN */
+};
+
+static void reach_free(struct reach *r)
+{
+	if (!r)
 		return;
-	series = fg_branch_parse(cfg, name, &b) == 0 && b.series && b.major == major &&
-		 b.minor == minor && (b.kind == FG_BRANCH_RELEASE || b.kind == FG_BRANCH_MAINT);
-	other = skip_ref && strcmp(refname, skip_ref);
-	holds = (series || other) && git_object_lookup(&object, repo, tip, GIT_OBJECT_ANY) == 0 &&
-		git_object_peel(&peeled, object, GIT_OBJECT_COMMIT) == 0 &&
-		(git_oid_equal(git_object_id(peeled), commit) ||
-		 git_graph_descendant_of(repo, git_object_id(peeled), commit) == 1);
-	if (holds && other)
-		out->on_other = 1;
-	if (holds && series) {
-		if (b.kind == FG_BRANCH_RELEASE)
-			out->on_release = 1;
-		else
-			out->on_maint = 1;
-	}
-	git_object_free(peeled);
-	git_object_free(object);
+	git_revwalk_free(r->walk);
+	fg_oidset_release(&r->seen);
+	free(r->tips);
+	free(r);
 }
 
-void fg_branches_holding(struct fg_holders *out, git_repository *repo, struct fg_config *cfg,
-			 const git_oid *commit, uint64_t major, uint64_t minor,
-			 const char *skip_ref, const struct fg_pending *pending)
+/* 1: COMMIT is reachable from R's tips; 0: it is not; -1: not known yet. */
+static int reach_walk(struct reach *r, git_repository *repo, const git_oid *commit)
+{
+	size_t budget;
+	git_oid id;
+	int rc;
+
+	if (fg_oidset_has(&r->seen, commit))
+		return 1;
+	if (r->done)
+		return 0;
+	if (!r->started) {
+		r->started = 1;
+		if (git_revwalk_new(&r->walk, repo) < 0)
+			goto failed;
+		for (size_t i = 0; i < r->ntips; i++)
+			if (git_revwalk_push(r->walk, &r->tips[i]) < 0)
+				goto failed;
+	}
+	if (!r->walk)
+		return -1; /* the walk failed: libgit2 answers */
+	budget = r->seen.n < REACH_FIRST ? REACH_FIRST : r->seen.n;
+	while (budget-- && (rc = git_revwalk_next(&id, r->walk)) == 0) {
+		if (fg_oidset_add(&r->seen, &id) < 0)
+			goto failed;
+		if (git_oid_equal(&id, commit))
+			return 1;
+	}
+	if (budget != (size_t)-1 && rc == GIT_ITEROVER) {
+		r->done = 1;
+		git_revwalk_free(r->walk);
+		r->walk = NULL;
+		return 0;
+	}
+	if (budget != (size_t)-1)
+		goto failed; /* a commit that cannot be read, a shallow clone's end */
+	return -1;
+failed:
+	git_revwalk_free(r->walk);
+	r->walk = NULL;
+	git_error_clear();
+	return -1;
+}
+
+/* A branch or tag of struct fg_refs_cache. */
+struct ref_entry {
+	size_t name;         /* offset of the full refname in NAMES */
+	git_oid id;          /* its object */
+	git_oid commit;      /* that object peeled, when PEELED is 1 */
+	git_time_t made;     /* tags: made_at, when MADE_KNOWN */
+	struct reach *reach; /* branches: the walk from the tip, owned, made on use */
+	signed char peeled;  /* 0 not yet, 1 COMMIT set, -1 no commit */
+	char tag, made_known;
+};
+
+/* The series branches and tags of the refs, as one configuration sees them. */
+struct series_branch {
+	uint64_t major, minor;
+	size_t entry;
+	int release; /* release/X.Y.x, else maint/X.Y.x */
+};
+
+struct series_tag {
+	struct fg_version version; /* points into NAME */
+	const char *name;           /* the tag's refname, in the cache's NAMES */
+	size_t entry;
+	git_time_t min_made;        /* the least time of the series' tags up to this one */
+};
+
+/* The tags of one X.Y series: TAGS[lo..hi), by precedence, highest first. */
+struct series {
+	uint64_t major, minor;
+	size_t lo, hi, timed; /* MIN_MADE is set for [lo, timed) */
+};
+
+struct refs_view {
+	const struct fg_config *cfg;
+	struct series_branch *branches; /* sorted by series */
+	size_t nbranches;
+	struct series_tag *tags;
+	size_t ntags;
+	struct series *series;          /* sorted by series */
+	size_t nseries;
+};
+
+/* A union walk from every branch but SKIP_REF (on_other). */
+struct others {
+	char *skip_ref;
+	struct reach *reach;
+};
+
+struct fg_refs_cache {
+	char *names; /* owned: the refnames, NUL-terminated, one after the other */
+	size_t names_len, names_cap;
+	struct ref_entry *entries;
+	size_t n, cap;
+	struct refs_view *views;
+	size_t nviews;
+	struct others *others;
+	size_t nothers;
+	int failed;  /* the refs could not be listed: nothing is known */
+};
+
+void fg_refs_init(struct fg_refs *refs, git_repository *repo, const struct fg_pending *pending)
+{
+	refs->repo = repo;
+	refs->pending = pending;
+	refs->cache = NULL;
+}
+
+void fg_refs_release(struct fg_refs *refs)
+{
+	struct fg_refs_cache *c = refs->cache;
+
+	if (c) {
+		for (size_t i = 0; i < c->n; i++)
+			reach_free(c->entries[i].reach);
+		for (size_t i = 0; i < c->nviews; i++) {
+			free(c->views[i].branches);
+			free(c->views[i].tags);
+			free(c->views[i].series);
+		}
+		for (size_t i = 0; i < c->nothers; i++) {
+			free(c->others[i].skip_ref);
+			reach_free(c->others[i].reach);
+		}
+		free(c->others);
+		free(c->views);
+		free(c->entries);
+		free(c->names);
+		free(c);
+	}
+	refs->cache = NULL;
+}
+
+static const char *entry_name(const struct fg_refs_cache *c, const struct ref_entry *e)
+{
+	return c->names + e->name;
+}
+
+/* Keep REFNAME at object ID when it is a branch or a tag; -1 out of memory. */
+static int keep_ref(struct fg_refs_cache *c, const char *refname, const git_oid *id)
+{
+	const char *branch = fg_refname_branch(refname, NULL);
+	int tag = !strncmp(refname, "refs/tags/", 10);
+	size_t len = strlen(refname) + 1;
+	struct ref_entry *e;
+
+	if (!tag && (!branch || !strcmp(branch, "HEAD")))
+		return 0;
+	if (c->n == c->cap) {
+		size_t cap = c->cap ? c->cap * 2 : 64;
+		struct ref_entry *p = realloc(c->entries, cap * sizeof(*p));
+
+		if (!p)
+			return -1;
+		c->entries = p;
+		c->cap = cap;
+	}
+	if (c->names_len + len > c->names_cap) {
+		size_t cap = c->names_cap ? c->names_cap * 2 : 4096;
+		char *p;
+
+		while (cap < c->names_len + len)
+			cap *= 2;
+		if (!(p = realloc(c->names, cap)))
+			return -1;
+		c->names = p;
+		c->names_cap = cap;
+	}
+	e = &c->entries[c->n++];
+	memset(e, 0, sizeof(*e));
+	e->name = c->names_len;
+	memcpy(c->names + c->names_len, refname, len);
+	c->names_len += len;
+	git_oid_cpy(&e->id, id);
+	e->tag = (char)tag;
+	return 0;
+}
+
+/* REFS's cache, the refs listed on the first call; NULL when they cannot be. */
+static struct fg_refs_cache *refs_cache(struct fg_refs *refs)
 {
 	git_reference_iterator *it = NULL;
 	git_reference *ref;
+	struct fg_refs_cache *c = refs->cache;
+	const struct fg_pending *pending = refs->pending;
+	int rc = 0;
 
-	memset(out, 0, sizeof(*out));
-	if (git_reference_iterator_new(&it, repo) < 0) {
+	if (c)
+		return c->failed ? NULL : c;
+	if (!(c = refs->cache = calloc(1, sizeof(*c))))
+		return NULL;
+	if (git_reference_iterator_new(&it, refs->repo) < 0) {
+		c->failed = 1;
 		git_error_clear();
-		return;
+		return NULL;
 	}
-	out->known = 1;
-	while (!cfg->error && git_reference_next(&ref, it) == 0) {
-		/* a ref the push sets: judged at its new value, below */
+	while (rc == 0 && git_reference_next(&ref, it) == 0) {
+		/* a ref the push sets: kept at its new value, below */
 		if (git_reference_type(ref) == GIT_REFERENCE_DIRECT &&
 		    !pending_ref(pending, git_reference_name(ref)))
-			judge_branch(out, repo, cfg, git_reference_name(ref),
-				     git_reference_target(ref), commit, major, minor, skip_ref);
+			rc = keep_ref(c, git_reference_name(ref), git_reference_target(ref));
 		git_reference_free(ref);
 	}
 	git_reference_iterator_free(it);
-	for (size_t i = 0; !cfg->error && pending && i < pending->n; i++)
+	for (size_t i = 0; rc == 0 && pending && i < pending->n; i++)
 		if (!git_oid_is_zero(&pending->refs[i].id))
-			judge_branch(out, repo, cfg, pending->refs[i].refname, &pending->refs[i].id,
-				     commit, major, minor, skip_ref);
+			rc = keep_ref(c, pending->refs[i].refname, &pending->refs[i].id);
 	git_error_clear();
+	if (rc < 0) {
+		c->failed = 1;
+		return NULL;
+	}
+	return c;
 }
 
+/* The commit entry E's object peels to, or NULL. */
+static const git_oid *entry_commit(git_repository *repo, struct ref_entry *e)
+{
+	git_object *object = NULL, *peeled = NULL;
+
+	if (!e->peeled) {
+		e->peeled = -1;
+		if (git_object_lookup(&object, repo, &e->id, GIT_OBJECT_ANY) == 0 &&
+		    git_object_peel(&peeled, object, GIT_OBJECT_COMMIT) == 0) {
+			git_oid_cpy(&e->commit, git_object_id(peeled));
+			e->peeled = 1;
+		}
+		git_object_free(peeled);
+		git_object_free(object);
+		git_error_clear();
+	}
+	return e->peeled == 1 ? &e->commit : NULL;
+}
+
+/* 1 when branch entry E (at its peeled tip) holds COMMIT, else 0. */
+static int entry_holds(git_repository *repo, struct ref_entry *e, const git_oid *commit)
+{
+	const git_oid *tip = entry_commit(repo, e);
+	int rc;
+
+	if (!tip)
+		return 0;
+	if (git_oid_equal(tip, commit))
+		return 1;
+	if (!e->reach && (e->reach = calloc(1, sizeof(*e->reach))) &&
+	    (e->reach->tips = malloc(sizeof(*tip)))) {
+		git_oid_cpy(e->reach->tips, tip);
+		e->reach->ntips = 1;
+	}
+	if (e->reach && e->reach->ntips && (rc = reach_walk(e->reach, repo, commit)) >= 0)
+		return rc;
+	rc = git_graph_descendant_of(repo, tip, commit) == 1;
+	git_error_clear();
+	return rc;
+}
+
+static int series_branch_cmp(const void *a, const void *b)
+{
+	const struct series_branch *x = a, *y = b;
+
+	if (x->major != y->major)
+		return x->major < y->major ? -1 : 1;
+	if (x->minor != y->minor)
+		return x->minor < y->minor ? -1 : 1;
+	return 0;
+}
+
+/* By series, then precedence, highest first, then refname. */
+static int series_tag_cmp(const void *a, const void *b)
+{
+	const struct series_tag *x = a, *y = b;
+	int d;
+
+	if (x->version.major != y->version.major)
+		return x->version.major < y->version.major ? -1 : 1;
+	if (x->version.minor != y->version.minor)
+		return x->version.minor < y->version.minor ? -1 : 1;
+	if ((d = fg_version_compare(&x->version, &y->version)))
+		return -d;
+	return strcmp(x->name, y->name);
+}
+
+/* The view of C's refs under CFG, made on the first call; NULL out of memory. */
+static struct refs_view *refs_view(struct fg_refs_cache *c, struct fg_config *cfg)
+{
+	struct refs_view *v, *views;
+	size_t nb = 0, nt = 0;
+
+	for (size_t i = 0; i < c->nviews; i++)
+		if (c->views[i].cfg == cfg)
+			return &c->views[i];
+	if (!(views = realloc(c->views, (c->nviews + 1) * sizeof(*views))))
+		return NULL;
+	c->views = views;
+	v = &views[c->nviews];
+	memset(v, 0, sizeof(*v));
+	if (!(v->branches = malloc((c->n ? c->n : 1) * sizeof(*v->branches))) ||
+	    !(v->tags = malloc((c->n ? c->n : 1) * sizeof(*v->tags))) ||
+	    !(v->series = malloc((c->n ? c->n : 1) * sizeof(*v->series)))) {
+		free(v->branches);
+		free(v->tags);
+		return NULL;
+	}
+	v->cfg = cfg;
+	c->nviews++;
+	for (size_t i = 0; i < c->n && !cfg->error; i++) {
+		const char *refname = entry_name(c, &c->entries[i]);
+		struct fg_branch b;
+
+		if (c->entries[i].tag) {
+			if (fg_tag_parse(cfg, refname + 10, &v->tags[nt].version) == 0) {
+				v->tags[nt].name = refname;
+				v->tags[nt++].entry = i;
+			}
+		} else if (fg_branch_parse(cfg, fg_refname_branch(refname, NULL), &b) == 0 &&
+			   b.series && (b.kind == FG_BRANCH_RELEASE || b.kind == FG_BRANCH_MAINT)) {
+			v->branches[nb].major = b.major;
+			v->branches[nb].minor = b.minor;
+			v->branches[nb].release = b.kind == FG_BRANCH_RELEASE;
+			v->branches[nb++].entry = i;
+		}
+	}
+	v->nbranches = nb;
+	v->ntags = nt;
+	qsort(v->branches, nb, sizeof(*v->branches), series_branch_cmp);
+	qsort(v->tags, nt, sizeof(*v->tags), series_tag_cmp);
+	for (size_t i = 0; i < nt; i++) {
+		struct series *s = v->nseries ? &v->series[v->nseries - 1] : NULL;
+
+		if (!s || s->major != v->tags[i].version.major ||
+		    s->minor != v->tags[i].version.minor) {
+			s = &v->series[v->nseries++];
+			s->major = v->tags[i].version.major;
+			s->minor = v->tags[i].version.minor;
+			s->lo = s->timed = i;
+		}
+		s->hi = i + 1;
+	}
+	return v;
+}
+
+/* A walk from every branch of C but SKIP_REF, made on the first call; NULL out of memory. */
+static struct reach *others_reach(struct fg_refs_cache *c, git_repository *repo,
+				  const char *skip_ref)
+{
+	struct others *o;
+	struct reach *r;
+
+	for (size_t i = 0; i < c->nothers; i++)
+		if (!strcmp(c->others[i].skip_ref, skip_ref))
+			return c->others[i].reach;
+	if (!(o = realloc(c->others, (c->nothers + 1) * sizeof(*o))))
+		return NULL;
+	c->others = o;
+	o = &c->others[c->nothers];
+	if (!(r = calloc(1, sizeof(*r))) || !(r->tips = malloc((c->n ? c->n : 1) * sizeof(git_oid))) ||
+	    !(o->skip_ref = strdup(skip_ref))) {
+		reach_free(r);
+		return NULL;
+	}
+	o->reach = r;
+	c->nothers++;
+	for (size_t i = 0; i < c->n; i++) {
+		const git_oid *tip;
+
+		if (!c->entries[i].tag && strcmp(entry_name(c, &c->entries[i]), skip_ref) &&
+		    (tip = entry_commit(repo, &c->entries[i])))
+			git_oid_cpy(&r->tips[r->ntips++], tip);
+	}
+	return r;
+}
+
+/* on_other: a branch of C other than SKIP_REF holds COMMIT. */
+static int others_hold(struct fg_refs_cache *c, git_repository *repo, const char *skip_ref,
+		       const git_oid *commit)
+{
+	struct reach *r = others_reach(c, repo, skip_ref);
+	int rc;
+
+	if (r && (rc = reach_walk(r, repo, commit)) >= 0)
+		return rc;
+	for (size_t i = 0; i < c->n; i++) {
+		struct ref_entry *e = &c->entries[i];
+		const git_oid *tip;
+
+		if (!e->tag && strcmp(entry_name(c, e), skip_ref) &&
+		    (tip = entry_commit(repo, e)) &&
+		    (git_oid_equal(tip, commit) || git_graph_descendant_of(repo, tip, commit) == 1))
+			return 1;
+	}
+	git_error_clear();
+	return 0;
+}
+
+void fg_branches_holding(struct fg_holders *out, struct fg_refs *refs, struct fg_config *cfg,
+			 const git_oid *commit, uint64_t major, uint64_t minor,
+			 const char *skip_ref)
+{
+	struct fg_refs_cache *c;
+	struct refs_view *v;
+	struct series_branch key;
+	size_t i = 0, hi;
+
+	memset(out, 0, sizeof(*out));
+	if (!(c = refs_cache(refs)) || !(v = refs_view(c, cfg)) || cfg->error)
+		return;
+	out->known = 1;
+	key.major = major;
+	key.minor = minor;
+	/* the first branch of the series, by binary search: sorted by series */
+	for (hi = v->nbranches; i < hi;) {
+		size_t mid = i + (hi - i) / 2;
+
+		if (series_branch_cmp(&v->branches[mid], &key) < 0)
+			i = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; i < v->nbranches && !series_branch_cmp(&v->branches[i], &key); i++) {
+		int *flag = v->branches[i].release ? &out->on_release : &out->on_maint;
+
+		if (!*flag)
+			*flag = entry_holds(refs->repo, &c->entries[v->branches[i].entry], commit);
+	}
+	if (skip_ref)
+		out->on_other = others_hold(c, refs->repo, skip_ref, commit);
+}
 
 void fg_version_walk_release(struct fg_version_walk *vw)
 {
@@ -178,11 +574,11 @@ static int rec_cmp(const void *a, const void *b)
 	return git_oid_cmp(&ra->id, &rb->id);
 }
 
-void fg_check_version_change(struct fg_report *report, git_repository *repo,
+void fg_check_version_change(struct fg_report *report, struct fg_refs *refs,
 			     struct fg_config *cfg, git_commit *c, git_commit *p,
-			     const char *branch, const char *local_ref,
-			     const struct fg_pending *pending)
+			     const char *branch, const char *local_ref)
 {
+	git_repository *repo = refs->repo;
 	git_tree *tree = NULL, *parent_tree = NULL;
 	struct fg_vfiles now, before;
 	const struct fg_vfile_value *n, *o;
@@ -203,16 +599,15 @@ void fg_check_version_change(struct fg_report *report, git_repository *repo,
 
 		fg_check_version_regression(report, n, o, where);
 		if (branch && fg_branch_parse(cfg, branch, &b) == 0) {
-			fg_branches_holding(&h, repo, cfg, git_commit_id(c), n->version.major,
-					    n->version.minor, local_ref, pending);
+			fg_branches_holding(&h, refs, cfg, git_commit_id(c), n->version.major,
+					    n->version.minor, local_ref);
 			from_release = h.on_release;
 			for (unsigned i = 1; !h.on_other && !from_release &&
 			     i < git_commit_parentcount(c); i++) {
 				struct fg_holders ph;
 
-				fg_branches_holding(&ph, repo, cfg, git_commit_parent_id(c, i),
-						    n->version.major, n->version.minor, NULL,
-						    pending);
+				fg_branches_holding(&ph, refs, cfg, git_commit_parent_id(c, i),
+						    n->version.major, n->version.minor, NULL);
 				from_release = ph.on_release;
 			}
 			if (!h.on_other)
@@ -227,11 +622,11 @@ void fg_check_version_change(struct fg_report *report, git_repository *repo,
 	git_error_clear();
 }
 
-void fg_check_version_changes(struct fg_report *report, git_repository *repo,
+void fg_check_version_changes(struct fg_report *report, struct fg_refs *refs,
 			      struct fg_config *cfg, struct fg_version_walk *vw,
-			      const char *branch, const char *local_ref,
-			      const struct fg_pending *pending)
+			      const char *branch, const char *local_ref)
 {
+	git_repository *repo = refs->repo;
 	git_oid *ptops;
 
 	if (vw->failed || !vw->n || !(ptops = calloc(vw->nv, sizeof(*ptops))))
@@ -259,8 +654,7 @@ void fg_check_version_changes(struct fg_report *report, git_repository *repo,
 			same = git_oid_equal(&vw->tops[r->tops + k], &before[k]);
 		if (!same && git_commit_lookup(&c, repo, &r->id) == 0 &&
 		    (p || git_commit_lookup(&p, repo, &r->parent) == 0))
-			fg_check_version_change(report, repo, cfg, c, p, branch, local_ref,
-						pending);
+			fg_check_version_change(report, refs, cfg, c, p, branch, local_ref);
 		git_commit_free(c);
 		git_commit_free(p);
 		git_error_clear();
@@ -291,68 +685,84 @@ static git_time_t made_at(git_repository *repo, const git_oid *id)
 	return when;
 }
 
+static int series_cmp(const void *key, const void *elem)
+{
+	const struct fg_version *k = key;
+	const struct series *s = elem;
+
+	if (k->major != s->major)
+		return k->major < s->major ? -1 : 1;
+	if (k->minor != s->minor)
+		return k->minor < s->minor ? -1 : 1;
+	return 0;
+}
+
 /*
  * tagMonotonic: the highest tag of VERSION's X.Y series other than NAME,
  * made strictly before the pushed object ID (tags made in the same second
  * cannot be ordered and are left alone), whose version is at least
- * VERSION, among the repository's tags and those PENDING sets (a tag
- * pushed along). Newly allocated name without "refs/tags/", or NULL.
+ * VERSION, among REFS's tags (a tag pushed along counts). The series' tags
+ * are sorted by precedence, highest first; those at least VERSION are a
+ * prefix, found by binary search, and the first of them made before is
+ * found by binary search on the running least time of that prefix (the
+ * times read once per tag, as far down as queries reach). Newly
+ * allocated name without "refs/tags/", or NULL.
  */
-/* higher_tag on one tag: OTHER (without "refs/tags/") names object TARGET. */
-static void higher_one(git_repository *repo, const struct fg_config *cfg, const char *name,
-		       const struct fg_version *version, git_time_t when, const char *other,
-		       const git_oid *target, char **found, struct fg_version *best)
+static char *higher_tag(struct fg_refs *refs, struct fg_config *cfg, const char *name,
+			const struct fg_version *version, const git_oid *id)
 {
-	struct fg_version v;
-	char *copy;
+	struct fg_refs_cache *c;
+	struct refs_view *v;
+	struct series *s;
+	git_time_t when;
+	size_t lo, hi, end;
 
-	if (strcmp(other, name) && fg_tag_parse(cfg, other, &v) == 0 &&
-	    v.major == version->major && v.minor == version->minor &&
-	    fg_version_compare(&v, version) >= 0 &&
-	    (!*found || fg_version_compare(&v, best) > 0) && made_at(repo, target) < when &&
-	    (copy = strdup(other))) {
-		free(*found);
-		*found = copy;
-		/* BEST's pre-release points into the name: parse the copy */
-		fg_tag_parse(cfg, *found, best);
+	if (!(c = refs_cache(refs)) || !(v = refs_view(c, cfg)) || cfg->error ||
+	    !(s = bsearch(version, v->series, v->nseries, sizeof(*v->series), series_cmp)))
+		return NULL;
+	/* END: past the last tag at least VERSION */
+	for (lo = s->lo, hi = s->hi; lo < hi;) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (fg_version_compare(&v->tags[mid].version, version) >= 0)
+			lo = mid + 1;
+		else
+			hi = mid;
 	}
-}
+	end = lo;
+	for (; s->timed < end; s->timed++) {
+		struct series_tag *t = &v->tags[s->timed];
+		struct ref_entry *e = &c->entries[t->entry];
 
-static char *higher_tag(git_repository *repo, const struct fg_config *cfg, const char *name,
-			const struct fg_version *version, const git_oid *id,
-			const struct fg_pending *pending)
-{
-	git_reference_iterator *it = NULL;
-	git_reference *ref;
-	git_time_t when = made_at(repo, id);
-	struct fg_version best;
-	char *found = NULL;
-
-	if (git_reference_iterator_glob_new(&it, repo, "refs/tags/*") == 0) {
-		while (git_reference_next(&ref, it) == 0) {
-			if (git_reference_type(ref) == GIT_REFERENCE_DIRECT &&
-			    !pending_ref(pending, git_reference_name(ref)))
-				higher_one(repo, cfg, name, version, when,
-					   git_reference_name(ref) + 10, git_reference_target(ref),
-					   &found, &best);
-			git_reference_free(ref);
+		if (!e->made_known) {
+			e->made = made_at(refs->repo, &e->id);
+			e->made_known = 1;
 		}
-		git_reference_iterator_free(it);
+		t->min_made = s->timed > s->lo && v->tags[s->timed - 1].min_made < e->made ?
+				      v->tags[s->timed - 1].min_made : e->made;
 	}
-	/* the tags this push sets: made before, they count too */
-	for (size_t i = 0; pending && i < pending->n; i++)
-		if (!strncmp(pending->refs[i].refname, "refs/tags/", 10) &&
-		    !git_oid_is_zero(&pending->refs[i].id))
-			higher_one(repo, cfg, name, version, when, pending->refs[i].refname + 10,
-				   &pending->refs[i].id, &found, &best);
-	git_error_clear();
-	return found;
+	when = made_at(refs->repo, id);
+	/* the first tag whose running least time is before WHEN: made before */
+	for (lo = s->lo, hi = end; lo < hi;) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (v->tags[mid].min_made < when)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	for (; lo < end; lo++)
+		if (c->entries[v->tags[lo].entry].made < when &&
+		    strcmp(v->tags[lo].name + 10, name))
+			return strdup(v->tags[lo].name + 10);
+	return NULL;
 }
 
-void fg_check_tag_ref(struct fg_report *report, git_repository *repo, struct fg_config *cfg,
+void fg_check_tag_ref(struct fg_report *report, struct fg_refs *refs, struct fg_config *cfg,
 		      const char *name, const git_oid *id, const git_oid *old, git_commit *commit,
-		      git_tree *tree, const struct fg_pending *pending)
+		      git_tree *tree)
 {
+	git_repository *repo = refs->repo;
 	git_object *object = NULL;
 	struct fg_vfiles files;
 	struct fg_tag_context tctx;
@@ -378,14 +788,14 @@ void fg_check_tag_ref(struct fg_report *report, git_repository *repo, struct fg_
 	if (commit && fg_tag_parse(cfg, name, &version) == 0) {
 		struct fg_holders h;
 
-		fg_branches_holding(&h, repo, cfg, git_commit_id(commit), version.major,
-				    version.minor, NULL, pending);
+		fg_branches_holding(&h, refs, cfg, git_commit_id(commit), version.major,
+				    version.minor, NULL);
 		tctx.branches_known = h.known;
 		tctx.on_release = h.on_release;
 		tctx.on_maint = h.on_maint;
 		/* a new tag on the remote: it must be the highest of its series */
 		if (!old || git_oid_is_zero(old))
-			tctx.higher_tag = higher = higher_tag(repo, cfg, name, &version, id, pending);
+			tctx.higher_tag = higher = higher_tag(refs, cfg, name, &version, id);
 	}
 	if (tree)
 		have_files = fg_vfiles_from_tree(&files, repo, tree, cfg) == 0;

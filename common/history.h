@@ -36,6 +36,38 @@ struct fg_pending {
  */
 int fg_pending_ref_cmp(const void *a, const void *b);
 
+/*
+ * The refs as a check sees them: REPO's branches (local, refs/heads/, and
+ * remote-tracking, refs/remotes/<remote>/) and tags, with PENDING laid
+ * over them. Made once per check (a push, a range) and handed to every
+ * query, it lists the refs on the first query only, and keeps what the
+ * queries learn: each ref's peeled commit, each tag's time, the tags of
+ * each X.Y series by precedence, and for each branch the commits found
+ * reachable from its tip (so that 10,000 tags of one release branch cost
+ * one walk down it, not 10,000). Errors never escape: a query that cannot
+ * use what is kept asks libgit2 directly (git_graph_descendant_of).
+ */
+struct fg_refs_cache;
+
+struct fg_refs {
+	git_repository *repo;            /* borrowed */
+	const struct fg_pending *pending; /* borrowed, may be NULL */
+	struct fg_refs_cache *cache;     /* owned, made on the first query */
+};
+
+/*
+ * fg_refs_init: REFS for REPO and PENDING (both borrowed; they must outlive
+ * REFS's use; PENDING may be NULL). Nothing is read yet; never fails.
+ * Release with fg_refs_release. A REFS serves every configuration it is
+ * queried with (what depends on the configuration, the branch kinds and
+ * tag versions, is kept per struct fg_config, by address: a configuration
+ * must outlive REFS or not be queried again after it is released).
+ */
+void fg_refs_init(struct fg_refs *refs, git_repository *repo, const struct fg_pending *pending);
+
+/* fg_refs_release: free what REFS owns; REFS is left as fg_refs_init made it. */
+void fg_refs_release(struct fg_refs *refs);
+
 /* Which branches hold a commit (fg_branches_holding). */
 struct fg_holders {
 	int known;                /* the references could be read */
@@ -50,14 +82,16 @@ struct fg_holders {
  * of CFG's kind release or maint with series MAJOR.MINOR holds it; and,
  * only when SKIP_REF (a full refname) is given, ON_OTHER when any local
  * branch but SKIP_REF, or any remote-tracking branch, holds it.
- * Reachability is asked only of the branches that can answer. PENDING
- * (may be NULL): refs a push sets, counted at their new values. KNOWN is 0
- * when the references could not be listed (then nothing is known).
- * Errors are cleared, never returned.
+ * Reachability is asked only of the branches that can answer, through
+ * what REFS keeps (a walk from each branch's tip, resumed as queries need
+ * it) and else git_graph_descendant_of. REFS (not NULL; its repository
+ * is read): the repository's refs, with those a push sets at their new
+ * values. KNOWN is 0 when the references could not be listed (then
+ * nothing is known). Errors are cleared, never returned.
  */
-void fg_branches_holding(struct fg_holders *out, git_repository *repo, struct fg_config *cfg,
+void fg_branches_holding(struct fg_holders *out, struct fg_refs *refs, struct fg_config *cfg,
 			 const git_oid *commit, uint64_t major, uint64_t minor,
-			 const char *skip_ref, const struct fg_pending *pending);
+			 const char *skip_ref);
 
 /* One commit recorded by fg_version_walk_add. */
 struct fg_commit_rec {
@@ -109,27 +143,25 @@ void fg_version_walk_add(struct fg_version_walk *vw, git_commit *commit);
  * NULL) parses as a workflow branch and no branch other than LOCAL_REF
  * (full refname, may be NULL) holds C, versionPreReleaseBranch ("from
  * release/X.Y.x": C or one of its other parents is held by that branch;
- * PENDING, may be NULL, as for fg_branches_holding).
+ * REFS, not NULL, as for fg_branches_holding; its repository is read).
  * Violations go to REPORT, located "commit <12 hex digits>". Errors are
  * cleared; CFG->error may be set by a bad configured pattern.
  */
-void fg_check_version_change(struct fg_report *report, git_repository *repo,
+void fg_check_version_change(struct fg_report *report, struct fg_refs *refs,
 			     struct fg_config *cfg, git_commit *c, git_commit *p,
-			     const char *branch, const char *local_ref,
-			     const struct fg_pending *pending);
+			     const char *branch, const char *local_ref);
 
 /*
  * fg_check_version_changes: fg_check_version_change on every commit of VW
  * whose version entries differ from its first parent's (the parent's read
  * from VW when recorded there, else from the repository; a parent that is
  * not here, as in a shallow clone, leaves the commit unjudged). Sorts
- * VW->recs by ID. BRANCH, LOCAL_REF and PENDING as for
- * fg_check_version_change.
+ * VW->recs by ID. REFS (not NULL: its repository is read), BRANCH and
+ * LOCAL_REF as for fg_check_version_change.
  */
-void fg_check_version_changes(struct fg_report *report, git_repository *repo,
+void fg_check_version_changes(struct fg_report *report, struct fg_refs *refs,
 			      struct fg_config *cfg, struct fg_version_walk *vw,
-			      const char *branch, const char *local_ref,
-			      const struct fg_pending *pending);
+			      const char *branch, const char *local_ref);
 
 /*
  * fg_check_tag_ref: every tag rule (fg_check_tag, tag.h) on the tag ref
@@ -140,12 +172,14 @@ void fg_check_version_changes(struct fg_report *report, git_repository *repo,
  * when the tag is new): tagMoved when it differs from ID, and tagMonotonic
  * (a tag of the same X.Y series made earlier, by tagger or commit time,
  * with a version at least NAME's) only for a new tag. tagOnReleaseBranch
- * asks fg_branches_holding. PENDING (may be NULL): the refs a push sets,
- * branches and tags, counted at their new values by tagOnReleaseBranch and
- * tagMonotonic. Violations go to REPORT; errors are cleared.
+ * asks fg_branches_holding. REFS (not NULL; its repository is read): the
+ * repository's refs, with those a push sets, branches and tags, at their
+ * new values, for tagOnReleaseBranch and tagMonotonic (the highest tag
+ * found by binary search among the series' tags sorted by precedence).
+ * Violations go to REPORT; errors are cleared.
  */
-void fg_check_tag_ref(struct fg_report *report, git_repository *repo, struct fg_config *cfg,
+void fg_check_tag_ref(struct fg_report *report, struct fg_refs *refs, struct fg_config *cfg,
 		      const char *name, const git_oid *id, const git_oid *old, git_commit *commit,
-		      git_tree *tree, const struct fg_pending *pending);
+		      git_tree *tree);
 
 #endif

@@ -265,7 +265,7 @@ static const struct fg_branch *check_branch(struct fg_report *report, struct fg_
 
 /* The merge in progress (MERGE_HEAD) brings a commit of release/X.Y.x. */
 struct merge_from {
-	git_repository *repo;
+	struct fg_refs *refs;
 	struct fg_config *cfg;
 	uint64_t major, minor;
 	int from_release;
@@ -276,7 +276,7 @@ static int merge_head_from_release(const git_oid *id, void *payload)
 	struct merge_from *m = payload;
 	struct fg_holders h;
 
-	fg_branches_holding(&h, m->repo, m->cfg, id, m->major, m->minor, NULL, NULL);
+	fg_branches_holding(&h, m->refs, m->cfg, id, m->major, m->minor, NULL);
 	m->from_release |= h.on_release;
 	return 0;
 }
@@ -303,13 +303,16 @@ static void check_staged_change(struct fg_hook_ctx *ctx, git_repository *repo,
 	}
 	if (fg_vfiles_from_tree(&before, repo, (git_tree *)head, cfg) == 0 &&
 	    (old = fg_versions_exact(&before.set)) && !fg_version_same(&now->version, &old->version)) {
-		struct merge_from m = { repo, cfg, now->version.major, now->version.minor, 0 };
+		struct fg_refs refs;
+		struct merge_from m = { &refs, cfg, now->version.major, now->version.minor, 0 };
 
+		fg_refs_init(&refs, repo, NULL);
 		fg_check_version_regression(&ctx->report, now, old, where);
 		if (branch) {
 			git_repository_mergehead_foreach(repo, merge_head_from_release, &m);
 			fg_check_version_branch(&ctx->report, now, branch, name, m.from_release, where);
 		}
+		fg_refs_release(&refs);
 	}
 	fg_vfiles_release(&before);
 	git_object_free(head);
@@ -648,60 +651,6 @@ struct new_walk {
 	int done, failed;
 };
 
-/* A set of object IDs: open addressing, linear probing, power-of-two size. */
-struct oid_set {
-	git_oid *slots;
-	unsigned char *used;
-	size_t cap, n;
-};
-
-static size_t oid_hash(const git_oid *id)
-{
-	size_t h;
-
-	memcpy(&h, id->id, sizeof(h));
-	return h;
-}
-
-/* Add ID; returns 1 when added, 0 when there already, -1 out of memory. */
-static int oid_set_add(struct oid_set *s, const git_oid *id)
-{
-	size_t i;
-
-	if (2 * (s->n + 1) > s->cap) {
-		struct oid_set bigger = { NULL, NULL, s->cap ? s->cap * 2 : 1024, 0 };
-
-		if (!(bigger.slots = malloc(bigger.cap * sizeof(*bigger.slots))) ||
-		    !(bigger.used = calloc(bigger.cap, 1))) {
-			free(bigger.slots);
-			return -1;
-		}
-		for (i = 0; i < s->cap; i++)
-			if (s->used[i])
-				oid_set_add(&bigger, &s->slots[i]);
-		free(s->slots);
-		free(s->used);
-		*s = bigger;
-	}
-	for (i = oid_hash(id) & (s->cap - 1); s->used[i]; i = (i + 1) & (s->cap - 1))
-		if (git_oid_equal(&s->slots[i], id))
-			return 0;
-	s->used[i] = 1;
-	git_oid_cpy(&s->slots[i], id);
-	s->n++;
-	return 1;
-}
-
-static int oid_set_has(const struct oid_set *s, const git_oid *id)
-{
-	if (!s->cap)
-		return 0;
-	for (size_t i = oid_hash(id) & (s->cap - 1); s->used[i]; i = (i + 1) & (s->cap - 1))
-		if (git_oid_equal(&s->slots[i], id))
-			return 1;
-	return 0;
-}
-
 static int oid_push(git_oid **list, size_t *n, size_t *cap, const git_oid *id)
 {
 	if (*n == *cap) {
@@ -781,7 +730,7 @@ static void new_walk_hide_glob(struct new_walk *nw, const char *glob)
  * OUT is given. Returns 0, or -1 out of memory.
  */
 static int plain_walk(git_repository *repo, git_oid **stack, size_t *depth, size_t *cap,
-		      struct oid_set *seen, const struct oid_set *skip, git_oid **out, size_t *n,
+		      struct fg_oidset *seen, const struct fg_oidset *skip, git_oid **out, size_t *n,
 		      size_t *ocap)
 {
 	while (*depth) {
@@ -790,7 +739,7 @@ static int plain_walk(git_repository *repo, git_oid **stack, size_t *depth, size
 		int added;
 
 		git_oid_cpy(&id, &(*stack)[--*depth]);
-		if ((skip && oid_set_has(skip, &id)) || (added = oid_set_add(seen, &id)) == 0)
+		if ((skip && fg_oidset_has(skip, &id)) || (added = fg_oidset_add(seen, &id)) == 0)
 			continue;
 		if (added < 0)
 			return -1;
@@ -813,7 +762,7 @@ static int plain_walk(git_repository *repo, git_oid **stack, size_t *depth, size
 
 static int shallow_walk(struct new_walk *nw)
 {
-	struct oid_set have = { NULL, NULL, 0, 0 }, seen = { NULL, NULL, 0, 0 };
+	struct fg_oidset have = FG_OIDSET_INIT, seen = FG_OIDSET_INIT;
 	git_oid *stack = NULL;
 	size_t depth = 0, cap = 0, ocap = 0;
 	int rc = -1;
@@ -829,10 +778,8 @@ static int shallow_walk(struct new_walk *nw)
 	rc = plain_walk(nw->repo, &stack, &depth, &cap, &seen, &have, &nw->ids, &nw->n, &ocap);
 out:
 	free(stack);
-	free(have.slots);
-	free(have.used);
-	free(seen.slots);
-	free(seen.used);
+	fg_oidset_release(&have);
+	fg_oidset_release(&seen);
 	return rc;
 }
 
@@ -1107,8 +1054,11 @@ static int check_updates(struct fg_hook_ctx *ctx, git_repository *repo,
 	struct push_config *configs = NULL;
 	struct ff_check *ff = NULL;
 	size_t nconfigs = 0, nff = 0, *group = NULL;
+	struct fg_refs refs;
 	int status = FG_EXIT_INTERNAL;
 
+	/* the receiving side's refs, with the push's: listed once, on first use */
+	fg_refs_init(&refs, repo, pending);
 	if (!(configs = calloc(count ? count : 1, sizeof(*configs))) ||
 	    !(group = calloc(count ? count : 1, sizeof(*group))) ||
 	    !(ff = calloc(count ? count : 1, sizeof(*ff))))
@@ -1171,8 +1121,8 @@ static int check_updates(struct fg_hook_ctx *ctx, git_repository *repo,
 		if (is_branch)
 			check_pushed_branch(ctx, repo, tree, &pc->cfg, u);
 		else
-			fg_check_tag_ref(&ctx->report, repo, &pc->cfg, u->remote_ref + 10,
-					 &u->local, &u->remote, commit, tree, pending);
+			fg_check_tag_ref(&ctx->report, &refs, &pc->cfg, u->remote_ref + 10,
+					 &u->local, &u->remote, commit, tree);
 		if (commit)
 			group[i] = (size_t)(pc - configs);
 		git_tree_free(tree);
@@ -1237,11 +1187,10 @@ static int check_updates(struct fg_hook_ctx *ctx, git_repository *repo,
 			fg_version_walk_init(&vw, cfg);
 			walked = check_new_commits(ctx, repo, &walk, cfg, &bc, &vw, ff, nff);
 			if (walked == 0)
-				fg_check_version_changes(&ctx->report, repo, cfg, &vw,
+				fg_check_version_changes(&ctx->report, &refs, cfg, &vw,
 							 nbranches == 1 ? branch->remote_ref + 11
 									: NULL,
-							 nbranches == 1 ? branch->local_ref : NULL,
-							 pending);
+							 nbranches == 1 ? branch->local_ref : NULL);
 			fg_version_walk_release(&vw);
 			free(bc.ids);
 		}
@@ -1266,6 +1215,7 @@ static int check_updates(struct fg_hook_ctx *ctx, git_repository *repo,
 	status = FG_EXIT_OK;
 out:
 	ctx->report.severity = NULL;
+	fg_refs_release(&refs); /* before the configurations its views name */
 	for (size_t g = 0; configs && g < nconfigs; g++)
 		fg_config_release(&configs[g].cfg);
 	free(configs);

@@ -75,6 +75,7 @@ struct run {
 	git_repository *repo;
 	struct fg_config *cfg;
 	const struct fg_range_options *opts;
+	struct fg_refs refs;     /* the repository's refs, for the history rules */
 	struct range r;
 	struct fg_branch branch; /* OPTS->branch parsed, when BRANCH_KNOWN */
 	int branch_known;
@@ -387,8 +388,8 @@ static int check_versions(struct run *run, struct fg_report *report, git_commit 
 	if (rc || run->cfg->error || !git_commit_parentcount(commit))
 		return rc;
 	if (git_commit_parent(&parent, commit, 0) == 0)
-		fg_check_version_change(report, run->repo, run->cfg, commit, parent, branch, NULL,
-				NULL);
+		fg_check_version_change(report, &run->refs, run->cfg, commit, parent, branch,
+					NULL);
 	git_error_clear(); /* a parent beyond a shallow clone's end: nothing to compare */
 	git_commit_free(parent);
 	return 0;
@@ -520,8 +521,8 @@ static int check_tags(struct run *run)
 		    git_commit_tree(&tree, commit) < 0) {
 			rc = fail_at("the tagged commit", &hits[i].commit);
 		} else {
-			fg_check_tag_ref(&report, run->repo, run->cfg, hits[i].name,
-					 &hits[i].target, NULL, commit, tree, NULL);
+			fg_check_tag_ref(&report, &run->refs, run->cfg, hits[i].name,
+					 &hits[i].target, NULL, commit, tree);
 			if (run->cfg->error)
 				rc = FG_RANGE_ECONFIG;
 			else if (!(name = fg_strdupf("tag %s", hits[i].name)))
@@ -552,6 +553,7 @@ int fg_range_check(git_repository *repo, struct fg_config *cfg, const char *rang
 	run.repo = repo;
 	run.cfg = cfg;
 	run.opts = opts;
+	fg_refs_init(&run.refs, repo, NULL);
 	if ((rc = collect(&run.r, repo, cfg, range, &tip)) == 0)
 		rc = mark_line(&run.r, repo, &tip);
 	if (rc == 0 && opts->branch)
@@ -560,6 +562,7 @@ int fg_range_check(git_repository *repo, struct fg_config *cfg, const char *rang
 		rc = check_commit(&run, i);
 	if (rc == 0)
 		rc = check_tags(&run);
+	fg_refs_release(&run.refs);
 	range_release(&run.r);
 	return rc;
 }
