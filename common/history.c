@@ -32,10 +32,13 @@ int fg_pending_ref_cmp(const void *a, const void *b)
 
 /*
  * The commits reachable from a set of tips, found by one revision walk that
- * goes on only as far as queries need: each miss walks as many commits
- * again as were walked before (at least REACH_FIRST), so that a walk's
- * whole cost is paid once however many queries it answers, and a query
- * the walk has not reached yet is answered by git_graph_descendant_of.
+ * goes on only as far as queries need. The first query the walk has not
+ * answered within REACH_FIRST commits goes to git_graph_descendant_of,
+ * which answers "no" cheaply (a merge-base walk stops at the common
+ * ancestors): a check that asks once pays no more than that. From the
+ * second such query on, the walk goes on until it meets the commit or
+ * ends: every commit is walked at most once however many queries follow
+ * (10,000 tags of one branch cost one walk down it, not 10,000).
  */
 #define REACH_FIRST 16
 
@@ -45,6 +48,7 @@ struct reach {
 	git_revwalk *walk;     /* owned; NULL before the first step and after the last */
 	struct fg_oidset seen; /* every commit walked: each is reachable */
 	int started, done;     /* DONE: every reachable commit is in SEEN */
+	int missed;            /* a query went to git_graph_descendant_of */
 };
 
 static void reach_free(struct reach *r)
@@ -60,7 +64,6 @@ static void reach_free(struct reach *r)
 /* 1: COMMIT is reachable from R's tips; 0: it is not; -1: not known yet. */
 static int reach_walk(struct reach *r, git_repository *repo, const git_oid *commit)
 {
-	size_t budget;
 	git_oid id;
 	int rc;
 
@@ -78,21 +81,20 @@ static int reach_walk(struct reach *r, git_repository *repo, const git_oid *comm
 	}
 	if (!r->walk)
 		return -1; /* the walk failed: libgit2 answers */
-	budget = r->seen.n < REACH_FIRST ? REACH_FIRST : r->seen.n;
-	while (budget-- && (rc = git_revwalk_next(&id, r->walk)) == 0) {
-		if (fg_oidset_add(&r->seen, &id) < 0)
+	for (size_t steps = 0; r->missed || steps < REACH_FIRST; steps++) {
+		if ((rc = git_revwalk_next(&id, r->walk)) == GIT_ITEROVER) {
+			r->done = 1;
+			git_revwalk_free(r->walk);
+			r->walk = NULL;
+			return 0;
+		}
+		/* a commit that cannot be read, a shallow clone's end */
+		if (rc < 0 || fg_oidset_add(&r->seen, &id) < 0)
 			goto failed;
 		if (git_oid_equal(&id, commit))
 			return 1;
 	}
-	if (budget != (size_t)-1 && rc == GIT_ITEROVER) {
-		r->done = 1;
-		git_revwalk_free(r->walk);
-		r->walk = NULL;
-		return 0;
-	}
-	if (budget != (size_t)-1)
-		goto failed; /* a commit that cannot be read, a shallow clone's end */
+	r->missed = 1;
 	return -1;
 failed:
 	git_revwalk_free(r->walk);
