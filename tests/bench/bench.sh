@@ -35,6 +35,10 @@
 #   server: pre-receive taking the N-1 new commits into the bare origin
 #           (GIT_DIR=origin.git, the pushed objects reached as git's
 #           quarantine does, through GIT_ALTERNATE_OBJECT_DIRECTORIES).
+#   many refs: pre-receive taking one push of 10,000 ref updates into a bare
+#           repository (tests/bench/many_refs.sh builds it): 10,000 new
+#           branches, and release/0.16.x with 10,000 commits each tagged
+#           v0.16.0-rc<i> (every tag rule at work); fewer runs (RIVAL_RUNS).
 #   bad configuration: pre-commit refusing a committed .flowgate whose version
 #           file pattern backtracks without end ((a+)+$ on a 1 MiB file).
 #   ranges: `flowgate check-range` over the N-1 commits after the root, and
@@ -51,7 +55,8 @@
 #           titles) is on, so that the three check the same headers.
 # Targets: commit-msg/pre-commit/post-merge median <= 3 ms, pre-push <= 100 ms,
 # post-merge after a hotfix merge (50 long-lived branches) <= 50 ms,
-# pre-receive <= 300 ms with peak RSS <= 20 MiB,
+# pre-receive <= 300 ms with peak RSS <= 20 MiB, each 10,000-ref push <= 2 s
+# (peak RSS reported),
 # the catastrophic pattern stopped (exit 4) in <= 100 ms, check-range over
 # N-1 commits <= 200 ms, every hook's peak RSS <= 16 MiB (check-range's is
 # reported: libgit2's object cache grows with the range), and check-range faster
@@ -83,6 +88,7 @@ TARGET_RECEIVE_RSS_MIB=20
 TARGET_BAD_CONFIG_MS=100
 TARGET_RANGE_MS=200
 TARGET_HOTFIX_MS=50
+TARGET_MANY_REFS_MS=2000
 TARGET_RSS_MIB=16
 
 die() {
@@ -458,6 +464,13 @@ if [ -x "$HOOKDIR/pre-receive" ]; then
 else
 	MISSING="$MISSING pre-receive"
 fi
+if [ -x "$HOOKDIR/pre-receive" ]; then
+	MANY=$(FLOWGATE_BUILD=$FLOWGATE_BUILD FLOWGATE_BENCH_DIR=$BENCH_DIR FLOWGATE_MANY_REFS_SETUP=1 \
+		sh "$BENCH_SRC/many_refs.sh" 10000 | tail -n 1) || die "many_refs.sh could not build its repositories"
+	for push in branches tags; do
+		add "pre-receive (10,000 $push)" many-refs "$MANY/$push.in" "env GIT_DIR=$(q "$MANY/origin.git") GIT_ALTERNATE_OBJECT_DIRECTORIES=$(q "$MANY/work/.git/objects") $(q "$HOOKDIR/pre-receive")"
+	done
+fi
 [ ! -x "$HOOKDIR/pre-commit" ] ||
 	add "pre-commit, (a+)+\$ on 1 MiB" bad-config "" "env GIT_DIR=$(q "$CATA/.git") $(q "$HOOKDIR/pre-commit")"
 
@@ -540,7 +553,7 @@ while IFS='|' read -r name kind stdin cmd; do
 	# The competitors take seconds a run: fewer runs, and the plain run
 	# above is their warm-up.
 	runs=$RUNS warmup=$WARMUP
-	[ "$kind" != rival ] || runs=$RIVAL_RUNS warmup=0
+	case $kind in rival | many-refs) runs=$RIVAL_RUNS warmup=0 ;; esac
 	printf 'bench: [%d] %s ...\n' "$i" "$name"
 	if ! hyperfine -N $ign --style none --warmup "$warmup" --runs "$runs" "$@" \
 		--export-json "$json" -n "$name" "$hfcmd" >>"$RES/hyperfine.log" 2>&1; then
@@ -655,6 +668,7 @@ while IFS='|' read -r name kind stats rss ir status; do
 	bad-config) lim=$TARGET_BAD_CONFIG_MS ;;
 	range) lim=$TARGET_RANGE_MS ;;
 	hotfix) lim=$TARGET_HOTFIX_MS ;;
+	many-refs) lim=$TARGET_MANY_REFS_MS ;;
 	range-cmp) lim= ;;
 	*) lim=$TARGET_SINGLE_MS ;;
 	esac
@@ -670,6 +684,8 @@ while IFS='|' read -r name kind stats rss ir status; do
 			# check-range is a CI command, not a hook: libgit2's object
 			# cache keeps what it reads (no RSS target; reported)
 			echo "INFO  $name: peak RSS $rss MiB (no target: not a hook)" ;;
+		many-refs)
+			echo "INFO  $name: peak RSS $rss MiB (no target: the refs are held)" ;;
 		*)
 			rlim=$TARGET_RSS_MIB
 			[ "$kind" != receive ] || rlim=$TARGET_RECEIVE_RSS_MIB

@@ -18,7 +18,10 @@
 # Environment: FLOWGATE_BENCH_DIR (default /tmp/flowgate-bench): the
 # repositories are built there once per N and reused;
 # FLOWGATE_BENCH_RUNS (default 5); FLOWGATE_BENCH_CALLGRIND=1: also run each
-# push once under callgrind and print the top functions (inclusive).
+# push once under callgrind and print the top functions (inclusive);
+# FLOWGATE_MANY_REFS_SETUP=1: only build the repositories and print the
+# directory holding them (origin.git, work, branches.in, tags.in): how
+# bench.sh (make bench) takes these pushes into its table.
 # Exit status: 0 both pushes accepted, 1 one was refused, 2 setup error.
 set -eu
 
@@ -131,6 +134,10 @@ if [ ! -f "$DIR/done" ] || [ "$(cat "$DIR/done")" != "$N" ]; then
 	t0=$(date +%s)
 	build
 	echo "many_refs.sh: built in $(($(date +%s) - t0)) s"
+fi
+if [ "${FLOWGATE_MANY_REFS_SETUP:-0}" = 1 ]; then
+	echo "$DIR"
+	exit 0
 fi
 
 # run_hook INPUT: pre-receive on INPUT as git runs it for that push.
