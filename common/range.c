@@ -188,45 +188,64 @@ static int out_of_memory(void)
 	return FG_RANGE_EINTERNAL;
 }
 
-/* The commit RANGE ends at (B of A..B, or the refname's), into *TIP. */
-static int range_tip(git_repository *repo, const char *range, git_oid *tip)
+/*
+ * Revision SPEC[0..LEN) (as git_revparse_single takes it; empty: HEAD) as
+ * a commit, into *ID. Returns 0; FG_RANGE_ERANGE when it names no commit
+ * here; FG_RANGE_EINTERNAL when it names an object that cannot be read
+ * (corrupt, or missing from a damaged repository).
+ */
+static int resolve_commit(git_repository *repo, const char *spec, size_t len, git_oid *id)
 {
-	git_revspec spec;
-	git_object *end = NULL, *commit = NULL;
+	git_object *object = NULL, *commit = NULL;
+	char *copy = len ? strndup(spec, len) : strdup("HEAD");
 	int rc;
 
-	memset(&spec, 0, sizeof(spec));
-	if (strstr(range, "..")) {
-		rc = git_revparse(&spec, repo, range);
-		git_object_free(spec.from);
-		end = spec.to;
-	} else {
-		rc = git_revparse_single(&end, repo, range);
-	}
-	if (rc == 0 && end && (rc = git_object_peel(&commit, end, GIT_OBJECT_COMMIT)) == 0)
-		git_oid_cpy(tip, git_object_id(commit));
-	else if (rc == 0)
-		rc = -1;
+	if (!copy)
+		return out_of_memory();
+	if ((rc = git_revparse_single(&object, repo, copy)) == 0 &&
+	    (rc = git_object_peel(&commit, object, GIT_OBJECT_COMMIT)) == 0)
+		git_oid_cpy(id, git_object_id(commit));
 	git_object_free(commit);
-	git_object_free(end);
-	return rc;
+	git_object_free(object);
+	free(copy);
+	if (rc == 0)
+		return 0;
+	/* not found, ambiguous, not a revision, not a commit: no range here */
+	return rc == GIT_ENOTFOUND || rc == GIT_EAMBIGUOUS || rc == GIT_EINVALIDSPEC ||
+			       rc == GIT_EPEEL ? FG_RANGE_ERANGE : FG_RANGE_EINTERNAL;
 }
 
-/* The commits of RANGE into R, parents first, and its tip into *TIP. */
+/*
+ * The commits of RANGE into R, parents first, and its tip into *TIP. Each
+ * end of A..B is resolved on its own (git_revwalk_push_range would say
+ * "no range" for an end that is there but unreadable).
+ */
 static int collect(struct range *r, git_repository *repo, const struct fg_config *cfg,
 		   const char *range, git_oid *tip)
 {
+	const char *dots = strstr(range, "..");
 	git_revwalk *walk = NULL;
-	git_oid id;
+	git_oid id, base;
 	int rc;
 
+	if (dots && dots[2] == '.') {
+		git_error_set_str(GIT_ERROR_INVALID, "A...B (a symmetric difference) is not "
+				  "a range to check: give A..B");
+		return FG_RANGE_ERANGE;
+	}
+	/* one revision: a full refname (all its history), peeled below */
+	if (!dots && (rc = git_reference_name_to_id(tip, repo, range)) < 0)
+		return rc == GIT_ENOTFOUND || rc == GIT_EINVALIDSPEC ? FG_RANGE_ERANGE
+								     : FG_RANGE_EINTERNAL;
+	if ((!dots && (rc = resolve_commit(repo, range, strlen(range), tip)) < 0) ||
+	    (dots && ((rc = resolve_commit(repo, dots + 2, strlen(dots + 2), tip)) < 0 ||
+		      (rc = resolve_commit(repo, range, (size_t)(dots - range), &base)) < 0)))
+		return rc;
 	if (git_revwalk_new(&walk, repo) < 0)
 		return FG_RANGE_EINTERNAL;
-	rc = strstr(range, "..") ? git_revwalk_push_range(walk, range)
-				 : git_revwalk_push_ref(walk, range);
-	if (rc < 0 || range_tip(repo, range, tip) < 0) {
+	if (git_revwalk_push(walk, tip) < 0 || (dots && git_revwalk_hide(walk, &base) < 0)) {
 		git_revwalk_free(walk);
-		return FG_RANGE_ERANGE;
+		return FG_RANGE_EINTERNAL;
 	}
 	git_revwalk_sorting(walk, GIT_SORT_TOPOLOGICAL | GIT_SORT_REVERSE);
 	while ((rc = git_revwalk_next(&id, walk)) == 0)

@@ -69,15 +69,16 @@ struct fg_range_options {
 
 /* The errors of fg_range_check. */
 enum fg_range_error {
-	FG_RANGE_ERANGE = -1,    /* RANGE names no range here (fg_git_error() says why) */
+	FG_RANGE_ERANGE = -1,    /* RANGE names no range here, or A...B (fg_git_error() says why) */
 	FG_RANGE_ECONFIG = -2,   /* CFG->error is set: bad configuration */
 	FG_RANGE_EINTERNAL = -3, /* an object unreadable, or out of memory (fg_git_error()) */
 	FG_RANGE_ESTOPPED = -4   /* the emit function returned non-zero */
 };
 
 /*
- * fg_range_check: every rule that applies to RANGE ("A..B" as
- * git_revwalk_push_range takes it, or a full refname: all its history),
+ * fg_range_check: every rule that applies to RANGE ("A..B" as git
+ * rev-list takes it, each end a revision, an empty one HEAD; or a full
+ * refname: all its history),
  * under CFG (its severities), each result handed to OPTS->emit in this
  * order:
  *  1. with OPTS->branch, one FG_RANGE_BRANCH result: branchName;
