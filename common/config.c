@@ -268,7 +268,8 @@ int fg_config_init(struct fg_config *cfg)
 		struct fg_vfile_spec *v = add_vfile(cfg, fg_builtin_vfiles[i].path);
 
 		if (!v || (fg_builtin_vfiles[i].pattern &&
-			   vfile_set_pattern(v, fg_builtin_vfiles[i].pattern->source, 0) < 0))
+			   vfile_set_pattern(v, fg_builtin_vfiles[i].pattern->source,
+					     fg_builtin_vfiles[i].pattern->options) < 0))
 			return -1;
 		v->series = fg_builtin_vfiles[i].series;
 		v->required = fg_builtin_vfiles[i].required;
@@ -641,7 +642,9 @@ static int apply_vfile_key(struct fg_config *cfg, struct file_state *st, const c
 			return fg_config_error(cfg, "%s: %s: empty pattern; write a regular expression "
 					       "whose group 1 is the version, or remove the key to "
 					       "read the whole file", origin, key);
-		return vfile_set_pattern(v, value, PCRE2_AUTO_CALLOUT) < 0 ? -2 : 0;
+		/* a version file need not be UTF-8: an invalid sequence only never matches */
+		return vfile_set_pattern(v, value, PCRE2_AUTO_CALLOUT | PCRE2_MATCH_INVALID_UTF) < 0
+			       ? -2 : 0;
 	}
 	if (!strcmp(k->var, "kind")) {
 		if (value && !strcmp(value, "exact"))

@@ -4,6 +4,8 @@
 #include "pattern.h"
 
 _Static_assert(FG_PATTERN_MULTILINE == PCRE2_MULTILINE, "PCRE2_MULTILINE value");
+_Static_assert(FG_PATTERN_MATCH_INVALID_UTF == PCRE2_MATCH_INVALID_UTF,
+	       "PCRE2_MATCH_INVALID_UTF value");
 
 /*
  * PCRE2's match limit counts the steps of one start position: pcre2_match
@@ -22,6 +24,7 @@ _Static_assert(FG_PATTERN_MULTILINE == PCRE2_MULTILINE, "PCRE2_MULTILINE value")
 #define SCAN_LIMIT ((unsigned long)FG_PATTERN_MATCH_LIMIT)
 
 static struct fg_pattern *compiled;
+static pcre2_compile_context *compile_context;
 static pcre2_match_context *match_context;
 static pcre2_match_data *match_data;
 static unsigned long scan_left;
@@ -38,9 +41,19 @@ static int count_step(pcre2_callout_block *block, void *data)
 
 static int compile(struct fg_pattern *pattern, int *errcode, PCRE2_SIZE *erroff)
 {
+	if (!compile_context) {
+		if (!(compile_context = pcre2_compile_context_create(NULL))) {
+			*errcode = PCRE2_ERROR_HEAPLIMIT; /* "heap limit exceeded": no memory */
+			*erroff = 0;
+			return -1;
+		}
+		pcre2_set_max_pattern_length(compile_context, FG_PATTERN_MAX_LENGTH);
+		pcre2_set_parens_nest_limit(compile_context, FG_PATTERN_PARENS_NEST_LIMIT);
+	}
 	pattern->code = pcre2_compile((PCRE2_SPTR)pattern->source, PCRE2_ZERO_TERMINATED,
-				      pattern->options | PCRE2_UTF | PCRE2_DOLLAR_ENDONLY, errcode,
-				      erroff, NULL);
+				      pattern->options | PCRE2_UTF | PCRE2_DOLLAR_ENDONLY |
+					      PCRE2_NEVER_BACKSLASH_C,
+				      errcode, erroff, compile_context);
 	if (!pattern->code)
 		return -1;
 	pattern->next_compiled = compiled;
@@ -58,6 +71,7 @@ static int prepare(struct fg_pattern *pattern)
 			return -1;
 		pcre2_set_match_limit(match_context, FG_PATTERN_MATCH_LIMIT);
 		pcre2_set_depth_limit(match_context, FG_PATTERN_DEPTH_LIMIT);
+		pcre2_set_heap_limit(match_context, FG_PATTERN_HEAP_LIMIT_KIB);
 		pcre2_set_callout(match_context, count_step, NULL);
 	}
 	if (!match_data && !(match_data = pcre2_match_data_create(FG_PATTERN_MAX_GROUPS, NULL)))
@@ -159,4 +173,6 @@ void fg_pattern_cleanup(void)
 	match_data = NULL;
 	pcre2_match_context_free(match_context);
 	match_context = NULL;
+	pcre2_compile_context_free(compile_context);
+	compile_context = NULL;
 }

@@ -8,12 +8,29 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* Limits applied to every match (PCRE2 match_limit and depth_limit). */
+/*
+ * Limits applied to every match (PCRE2 match_limit, depth_limit and
+ * heap_limit, in KiB: the backtracking frames of one match, whose size
+ * grows with the pattern's capture groups)...
+ */
 #define FG_PATTERN_MATCH_LIMIT 100000u
 #define FG_PATTERN_DEPTH_LIMIT 1000u
+#define FG_PATTERN_HEAP_LIMIT_KIB 4096u
+
+/*
+ * ... and to every compilation (pcre2_set_max_pattern_length,
+ * pcre2_set_parens_nest_limit), with PCRE2_NEVER_BACKSLASH_C (\C could
+ * split a UTF-8 character): a committed .flowgate cannot make a hook
+ * compile without end either.
+ */
+#define FG_PATTERN_MAX_LENGTH 4096u
+#define FG_PATTERN_PARENS_NEST_LIMIT 32u
 
 /* PCRE2_MULTILINE, for patterns declared where pcre2.h is not included. */
 #define FG_PATTERN_MULTILINE 0x00000400u
+/* PCRE2_MATCH_INVALID_UTF, likewise: for subjects that may not be UTF-8
+ * (version files), where an invalid sequence only never matches. */
+#define FG_PATTERN_MATCH_INVALID_UTF 0x04000000u
 
 /* Maximum capture groups reported by fg_pattern_match (group 0 included). */
 #define FG_PATTERN_MAX_GROUPS 10
@@ -24,7 +41,8 @@
  */
 struct fg_pattern {
 	const char *source;  /* PCRE2 pattern, UTF-8 */
-	uint32_t options;    /* PCRE2 compile options (PCRE2_UTF and PCRE2_DOLLAR_ENDONLY always added) */
+	uint32_t options;    /* PCRE2 compile options (PCRE2_UTF, PCRE2_DOLLAR_ENDONLY and
+				PCRE2_NEVER_BACKSLASH_C always added) */
 	void *code;          /* pcre2_code_8 *, NULL until compiled */
 	struct fg_pattern *next_compiled;
 };
@@ -37,7 +55,9 @@ struct fg_span {
 
 /*
  * fg_pattern_match: match PATTERN against SUBJECT[0..LEN) (need not be
- * NUL-terminated; must be valid UTF-8 or the match fails with -2).
+ * NUL-terminated; must be valid UTF-8 or the match fails with -2, unless
+ * PATTERN has PCRE2_MATCH_INVALID_UTF: then invalid sequences only never
+ * match).
  * GROUPS (may be NULL) receives up to NGROUPS spans, group 0 = whole match.
  * Returns 1 on a match, 0 on no match, -1 when the pattern does not compile
  * (a bug, or a bad configured pattern), -2 on a match error such as invalid

@@ -19,9 +19,11 @@ static struct fg_pattern workflow_pre_re = FG_PATTERN(
 	"^(?:(dev)|alpha([1-9]\\d*)|beta([1-9]\\d*)|rc([1-9]\\d*))\\z", 0);
 static struct fg_pattern series_re = FG_PATTERN("^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.x\\z", 0);
 
+/* version files need not be UTF-8 (a Latin-1 setup.py): FG_PATTERN_MATCH_INVALID_UTF */
 static struct fg_pattern setup_py_re = FG_PATTERN(
-	"\\bversion\\s*=\\s*(?|'([^'\\n]*)'|\"([^\"\\n]*)\")", 0);
-static struct fg_pattern docs_index_re = FG_PATTERN("covers halfORM \\*\\*([^*\\n]*)\\*\\*", 0);
+	"\\bversion\\s*=\\s*(?|'([^'\\n]*)'|\"([^\"\\n]*)\")", FG_PATTERN_MATCH_INVALID_UTF);
+static struct fg_pattern docs_index_re = FG_PATTERN("covers halfORM \\*\\*([^*\\n]*)\\*\\*",
+						    FG_PATTERN_MATCH_INVALID_UTF);
 
 const struct fg_vfile_spec fg_builtin_vfiles[] = {
 	{ "half_orm/version.txt", NULL, 0, 0 },

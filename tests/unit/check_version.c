@@ -707,6 +707,10 @@ static const struct {
 	{ "invalid UTF-8 in version.txt",
 	  { FG_BYTES("\xff" "0.16.0\n"), FG_ABSENT, FG_ABSENT },
 	  NULL, { { 1, "\xff" "0.16.0", 0, 0 }, { 0, NULL, 0, 0 }, { 0, NULL, 0, 0 } }, 1, 0, 0 },
+	{ "a Latin-1 setup.py: the version is still read",
+	  { FG_BYTES("0.16.0\n"), FG_BYTES("# auteur: Fran\xe7ois\nsetup(version='0.16.0')\n"),
+	    FG_ABSENT },
+	  NULL, { { 1, "0.16.0", 1, 0 }, { 1, "0.16.0", 1, 0 }, { 0, NULL, 0, 0 } }, 0, 0, 0 },
 	{ "missing version.txt skipped, setup.py and docs agree",
 	  { FG_ABSENT, FG_BYTES(SETUP_PY_LITERAL("'", "0.16.0")), FG_BYTES(DOCS_INDEX("0.16.x", "dev")) },
 	  NULL, { { 0, NULL, 0, 0 }, { 1, "0.16.0", 1, 0 }, { 1, "0.16.x", 1, 1 } }, 0, 0, 0 },
@@ -859,6 +863,7 @@ static struct fg_pattern find_quoted = FG_PATTERN("v='([^']*)'", 0);
 static struct fg_pattern find_empty = FG_PATTERN("(x*)", 0);
 static struct fg_pattern find_unset = FG_PATTERN("a(x)|b", 0);
 static struct fg_pattern find_bad = FG_PATTERN("(", 0);
+static struct fg_pattern find_quoted_any = FG_PATTERN("v='([^']*)'", FG_PATTERN_MATCH_INVALID_UTF);
 
 #define MAX_FOUND 6
 static const struct {
@@ -883,6 +888,9 @@ static const struct {
 	{ "group 1 unset", &find_unset, FG_BYTES("b ax b"), 0, 3,
 	  { { SIZE_MAX, 0 }, { 3, 1 }, { SIZE_MAX, 0 } } },
 	{ "not UTF-8", &find_quoted, FG_BYTES("v='1' \xff"), -2, 0, { { 0, 0 } } },
+	{ "not UTF-8, PCRE2_MATCH_INVALID_UTF: the valid parts match, an invalid byte never",
+	  &find_quoted_any, FG_BYTES("Jos\xe9 v='1' \xff v='\xe9' v='2'"), 0, 2,
+	  { { 8, 1 }, { 22, 1 } } },
 	{ "bad pattern", &find_bad, FG_BYTES("("), -1, 0, { { 0, 0 } } },
 };
 
