@@ -14,6 +14,7 @@
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
 #include "config.h"
+#include "refname.h"
 
 /* The built-in branch kinds of the workflow. */
 static const struct {
@@ -49,6 +50,37 @@ const char *fg_config_level_origin(git_config_level_t level)
 	}
 }
 
+/*
+ * TEXT with each control character (below 0x20, and 0x7f) written \xNN: a
+ * committed .flowgate's keys and values end up in the message, and a raw
+ * escape sequence would reach the terminal. TEXT is freed; NULL when
+ * memory runs out.
+ */
+static char *escape_controls(char *text)
+{
+	size_t n = 0, len;
+	char *out, *o;
+
+	if (!text)
+		return NULL;
+	for (const unsigned char *p = (unsigned char *)text; *p; p++)
+		n += *p < 0x20 || *p == 0x7f;
+	if (!n)
+		return text;
+	len = strlen(text);
+	if ((o = out = malloc(len + 3 * n + 1)))
+		for (const unsigned char *p = (unsigned char *)text; *p; p++) {
+			if (*p < 0x20 || *p == 0x7f)
+				o += sprintf(o, "\\x%02x", *p);
+			else
+				*o++ = (char)*p;
+		}
+	if (out)
+		*o = '\0';
+	free(text);
+	return out;
+}
+
 int fg_config_error(struct fg_config *cfg, const char *fmt, ...)
 {
 	va_list ap;
@@ -56,7 +88,7 @@ int fg_config_error(struct fg_config *cfg, const char *fmt, ...)
 	if (cfg->error)
 		return -1;
 	va_start(ap, fmt);
-	cfg->error = fg_vstrdupf(fmt, ap);
+	cfg->error = escape_controls(fg_vstrdupf(fmt, ap));
 	va_end(ap);
 	return -1;
 }
@@ -663,11 +695,8 @@ static int apply_vfile_key(struct fg_config *cfg, struct file_state *st, const c
 static int tag_prefix_valid(const char *prefix)
 {
 	char *name = fg_strdupf("refs/tags/%s0.0.0", prefix);
-	int valid = 0;
+	int valid = name && fg_refname_is_valid(name);
 
-	if (!name || git_reference_name_is_valid(&valid, name) < 0)
-		valid = 0;
-	git_error_clear();
 	free(name);
 	return valid;
 }

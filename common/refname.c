@@ -13,18 +13,28 @@
 static struct fg_pattern loose_series_re = FG_PATTERN(
 	"^v?0*([0-9]+)\\.0*([0-9]+)(?:\\.(?:x|[0-9]+))?\\z", 0);
 
+int fg_refname_is_valid(const char *refname)
+{
+	int valid = 0;
+
+	/* rule 4's DEL: libgit2 1.5 lets it through, git does not */
+	if (strchr(refname, 0x7f) || git_reference_name_is_valid(&valid, refname) < 0)
+		valid = 0;
+	git_error_clear();
+	return valid;
+}
+
 static int refname_valid(const char *name)
 {
 	size_t len = strlen(name);
 	char *full = malloc(len + sizeof("refs/heads/"));
-	int valid = 0;
+	int valid;
 
 	if (!full)
 		return 0;
 	memcpy(full, "refs/heads/", sizeof("refs/heads/") - 1);
 	memcpy(full + sizeof("refs/heads/") - 1, name, len + 1);
-	if (git_reference_name_is_valid(&valid, full) < 0)
-		valid = 0;
+	valid = fg_refname_is_valid(full);
 	free(full);
 	return valid;
 }

@@ -91,6 +91,14 @@ int fg_check_protected(struct fg_report *report, struct fg_config *cfg, const ch
 int fg_tag_parse(const struct fg_config *cfg, const char *name, struct fg_version *out);
 
 /*
+ * fg_refname_is_valid: 1 when full REFNAME ("refs/heads/x", "refs/tags/v1")
+ * is well formed by git-check-ref-format(1)'s rules, else 0: libgit2's
+ * git_reference_name_is_valid, plus rule 4's DEL (0x7f), which libgit2 1.5
+ * accepts. Needs fg_git_init(); libgit2's error is cleared.
+ */
+int fg_refname_is_valid(const char *refname);
+
+/*
  * fg_refname_branch: the branch of a local (refs/heads/B) or remote-tracking
  * (refs/remotes/R/B) full REFNAME: a pointer to B inside REFNAME, or NULL
  * for any other ref. *REMOTE_LEN (may be NULL) gets the length of R, 0 for

@@ -865,7 +865,7 @@ static int check_tag(struct bump *b)
 {
 	git_reference *ref = NULL;
 	char *refname;
-	int valid = 0, rc;
+	int rc;
 
 	b->tag_name = fg_strdupf("%s%s", b->cfg->tag_prefix, b->next);
 	refname = b->tag_name ? fg_strdupf("refs/tags/%s", b->tag_name) : NULL;
@@ -875,7 +875,7 @@ static int check_tag(struct bump *b)
 		free(refname);
 		return oom(b);
 	}
-	if (git_reference_name_is_valid(&valid, refname) < 0 || !valid) {
+	if (!fg_refname_is_valid(refname)) {
 		fprintf(b->err, "flowgate bump: error: '%s' is not a valid tag name; fix tag.prefix "
 			"in .flowgate\n", b->tag_name);
 		free(refname);

@@ -761,6 +761,12 @@ static const struct {
 	{ "[tag]\n\tmessagePrefixes = \"\"\n", "tag.messagePrefixes", "the list is empty" },
 	{ "[tag]\n\tallowLightweight = perhaps\n", "tag.allowLightweight",
 	  "'perhaps' is not a boolean" },
+	/* a committed file's control bytes never reach the terminal raw */
+	{ "[versionFile \"a\x1b[31m.txt\"]\n\tpattern = x\n", "versionFile.a\\x1b[31m.txt.pattern",
+	  "the pattern has 0 capture groups, needs 1" },
+	{ "[tag]\n\tprefix = \"v\x7f\"\n", "tag.prefix", "'v\\x7f' cannot start a tag name" },
+	{ "[branch \"main\"]\n\tprotected = \"\x1b]0;t\x07\"\n", "branch.main.protected",
+	  "'\\x1b]0;t\\x07' is not a boolean" },
 };
 
 START_TEST(test_config_file_bad)
@@ -777,6 +783,9 @@ START_TEST(test_config_file_bad)
 		      cfg.error, bad_file_cases[_i].problem);
 	ck_assert_msg(strstr(cfg.error + strlen(prefix), "; "), "error '%s' has no fix", cfg.error);
 	ck_assert_ptr_null(strchr(cfg.error, '\n'));
+	for (const char *p = cfg.error; *p; p++)
+		ck_assert_msg((unsigned char)*p >= 0x20 && *p != 0x7f,
+			      "error '%s' holds control byte 0x%02x", cfg.error, (unsigned char)*p);
 	free(prefix);
 	fg_config_release(&cfg);
 }

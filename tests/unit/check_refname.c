@@ -54,6 +54,31 @@ static const struct {
 	{ "HEAD", -1, FG_BRANCH_INVALID, 0, 0 },
 };
 
+/* git-check-ref-format(1)'s rules, DEL (rule 4) included: libgit2 1.5 misses it. */
+static const struct {
+	const char *refname;
+	int valid;
+} refname_cases[] = {
+	{ "refs/heads/main", 1 },
+	{ "refs/tags/v0.16.0-rc1", 1 },
+	{ "refs/heads/feature/x", 1 },
+	{ "refs/heads/a\x7f" "b", 0 },
+	{ "refs/tags/v\x7f" "0.1.0", 0 },
+	{ "refs/heads/a\x1b" "b", 0 },
+	{ "refs/heads/a b", 0 },
+	{ "refs/heads/a..b", 0 },
+	{ "refs/heads/a@{b", 0 },
+	{ "refs/heads/x.lock", 0 },
+	{ "refs/heads/", 0 },
+};
+
+START_TEST(test_refname_is_valid)
+{
+	ck_assert_msg(fg_refname_is_valid(refname_cases[_i].refname) == refname_cases[_i].valid,
+		      "case %d: want %d", _i, refname_cases[_i].valid);
+}
+END_TEST
+
 START_TEST(test_branch_parse)
 {
 	struct fg_branch b;
@@ -324,6 +349,8 @@ Suite *refname_suite(void)
 	TCase *branch = tcase_create("branch");
 	TCase *suggest = tcase_create("suggest");
 	TCase *tag = tcase_create("tag");
+
+	tcase_add_loop_test(branch, test_refname_is_valid, 0, (int)FG_COUNT(refname_cases));
 
 	tcase_add_loop_test(branch, test_branch_parse, 0, (int)FG_COUNT(branch_cases));
 	tcase_add_loop_test(branch, test_check_branch_name, 0, (int)FG_COUNT(check_cases));
