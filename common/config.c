@@ -490,13 +490,24 @@ static int check_pattern(struct fg_config *cfg, const char *origin, const char *
 	return 0;
 }
 
-static int set_list(char ***list, size_t *n, const char *value)
+/*
+ * Replace *LIST (*N words) by VALUE split at white space: 0, -2 out of
+ * memory, -1 (CFG->error set, naming ORIGIN and KEY) for more than
+ * FG_CONFIG_MAX_LIST words.
+ */
+static int set_list(struct fg_config *cfg, const char *origin, const char *key, char ***list,
+		    size_t *n, const char *value)
 {
 	char **fresh;
 	size_t count;
 
 	if (split_list(value, &fresh, &count) < 0)
 		return -2;
+	if (count > FG_CONFIG_MAX_LIST) {
+		free_list(fresh, count);
+		return fg_config_error(cfg, "%s: %s: %zu words, more than %u; list only the words "
+				       "the workflow uses", origin, key, count, FG_CONFIG_MAX_LIST);
+	}
 	free_list(*list, *n);
 	*list = fresh;
 	*n = count;
@@ -513,7 +524,7 @@ static int apply_rule_key(struct fg_config *cfg, const char *origin, const char 
 			  const struct key *k, const char *value)
 {
 	char name[64];
-	int rule;
+	int rule, rc;
 
 	if (!k->sub || k->sub_len >= sizeof(name))
 		return unknown_key(cfg, origin, key, "write [rule \"<ruleName>\"] (flowgate rules lists them)");
@@ -539,8 +550,8 @@ static int apply_rule_key(struct fg_config *cfg, const char *origin, const char 
 	}
 	if (!strcmp(k->var, "types") && rule == FG_RULE_TYPE_ENUM) {
 		cfg->types_origin = origin;
-		if (set_list(&cfg->types, &cfg->ntypes, value) < 0)
-			return -2;
+		if ((rc = set_list(cfg, origin, key, &cfg->types, &cfg->ntypes, value)) < 0)
+			return rc;
 		if (!cfg->ntypes)
 			return fg_config_error(cfg, "%s: %s: the list of types is empty; list at least "
 					       "one type, e.g. feat fix", origin, key);
@@ -548,7 +559,7 @@ static int apply_rule_key(struct fg_config *cfg, const char *origin, const char 
 	}
 	if (!strcmp(k->var, "scopes") && rule == FG_RULE_SCOPE_ENUM) {
 		cfg->scopes_origin = origin;
-		return set_list(&cfg->scopes, &cfg->nscopes, value);
+		return set_list(cfg, origin, key, &cfg->scopes, &cfg->nscopes, value);
 	}
 	return unknown_key(cfg, origin, key,
 			   rule == FG_RULE_HEADER_MAX_LENGTH || rule == FG_RULE_BODY_MAX_LINE_LENGTH
@@ -565,6 +576,9 @@ static int add_ignore(struct fg_config *cfg, const char *origin, const char *key
 	if (!value || !*value)
 		return fg_config_error(cfg, "%s: %s: empty pattern; write a regular expression "
 				       "matching the headers to accept", origin, key);
+	if (cfg->nignores == FG_CONFIG_MAX_PATTERNS)
+		return fg_config_error(cfg, "%s: %s: more than %u patterns; join them with | in "
+				       "fewer", origin, key, FG_CONFIG_MAX_PATTERNS);
 	/* realloc may move the patterns: the list of compiled patterns must not keep
 	 * their old addresses (they compile again on first use) */
 	for (size_t i = 0; i < cfg->nignores; i++)
@@ -606,6 +620,11 @@ static int apply_branch_key(struct fg_config *cfg, struct file_state *st, const 
 	for (size_t i = 0; i < cfg->nbranches && !b; i++)
 		if (!strcmp(cfg->branches[i].kind, kind))
 			b = &cfg->branches[i];
+	if (!b && cfg->nbranches == FG_CONFIG_MAX_PATTERNS) {
+		free(kind);
+		return fg_config_error(cfg, "%s: %s: more than %u branch kinds; keep the kinds the "
+				       "workflow has", origin, key, FG_CONFIG_MAX_PATTERNS);
+	}
 	if (!b && !(b = add_branch(cfg, kind))) {
 		free(kind);
 		return -2;
@@ -664,6 +683,11 @@ static int apply_vfile_key(struct fg_config *cfg, struct file_state *st, const c
 	for (size_t i = 0; i < cfg->nvfiles && !v; i++)
 		if (!strcmp(cfg->vfiles[i].path, path))
 			v = &cfg->vfiles[i];
+	if (!v && cfg->nvfiles == FG_CONFIG_MAX_PATTERNS) {
+		free(path);
+		return fg_config_error(cfg, "%s: %s: more than %u version files; keep the files "
+				       "that hold the version", origin, key, FG_CONFIG_MAX_PATTERNS);
+	}
 	if (!v && !(v = add_vfile(cfg, path))) {
 		free(path);
 		return -2;
@@ -704,6 +728,8 @@ static int tag_prefix_valid(const char *prefix)
 static int apply_tag_key(struct fg_config *cfg, const char *origin, const char *key,
 			 const struct key *k, const char *value)
 {
+	int rc;
+
 	if (k->sub)
 		return unknown_key(cfg, origin, key, "write [tag] with prefix, messagePrefixes, allowLightweight");
 	if (!strcmp(k->var, "prefix")) {
@@ -721,8 +747,9 @@ static int apply_tag_key(struct fg_config *cfg, const char *origin, const char *
 	}
 	if (!strcmp(k->var, "messageprefixes")) {
 		cfg->tag_message_prefixes_origin = origin;
-		if (set_list(&cfg->tag_message_prefixes, &cfg->ntag_message_prefixes, value) < 0)
-			return -2;
+		if ((rc = set_list(cfg, origin, key, &cfg->tag_message_prefixes,
+				   &cfg->ntag_message_prefixes, value)) < 0)
+			return rc;
 		if (!cfg->ntag_message_prefixes)
 			return fg_config_error(cfg, "%s: %s: the list is empty; list the prefixes a tag "
 					       "message may start with, e.g. release: hotfix:", origin, key);

@@ -166,6 +166,17 @@ int fg_config_write(const struct fg_config *cfg, FILE *out);
 const char *fg_config_level_origin(git_config_level_t level);
 
 /*
+ * The most a configuration may list: branch kinds, version files and
+ * commit.ignore patterns (each matched against every name, file or
+ * header), and words in a list (types, scopes, tag.messagePrefixes). A
+ * file over them is refused as bad configuration: a committed .flowgate of
+ * 1 MiB could otherwise make every hook match tens of thousands of
+ * patterns.
+ */
+#define FG_CONFIG_MAX_PATTERNS 64u
+#define FG_CONFIG_MAX_LIST 256u
+
+/*
  * fg_config_error: set CFG->error from FMT if no error is set yet, each
  * control character of the result (below 0x20, and 0x7f: a committed
  * file's bytes must not reach the terminal raw) written \xNN; out of

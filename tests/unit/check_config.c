@@ -791,6 +791,62 @@ START_TEST(test_config_file_bad)
 }
 END_TEST
 
+/*
+ * The caps on what a file lists: at FG_CONFIG_MAX_PATTERNS branch kinds,
+ * version files and commit.ignore patterns, and FG_CONFIG_MAX_LIST words,
+ * the file is accepted; one more is refused, naming the key and the cap.
+ */
+static char *repeated(const char *head, const char *fmt, unsigned n, const char *tail)
+{
+	size_t cap = 64 + strlen(head) + strlen(tail) + (size_t)n * (strlen(fmt) + 32), len;
+	char *text = malloc(cap);
+
+	ck_assert_ptr_nonnull(text);
+	len = (size_t)snprintf(text, cap, "%s", head);
+	for (unsigned i = 0; i < n; i++)
+		len += (size_t)snprintf(text + len, cap - len, fmt, i, i);
+	snprintf(text + len, cap - len, "%s", tail);
+	return text;
+}
+
+START_TEST(test_config_file_caps)
+{
+	static const struct {
+		const char *head, *fmt, *tail, *problem;
+		unsigned cap;
+	} cases[] = {
+		{ "", "[branch \"k%u\"]\n\tpattern = ^k%u/\n", "", "branch kinds",
+		  FG_CONFIG_MAX_PATTERNS },
+		{ "", "[versionFile \"v%u/VERSION%u\"]\n\tkind = exact\n", "", "version files",
+		  FG_CONFIG_MAX_PATTERNS },
+		{ "[commit]\n", "\tignore = ^x%u-%u\n", "", "patterns", FG_CONFIG_MAX_PATTERNS },
+		{ "[rule \"typeEnum\"]\n\ttypes =", " t%u%u", "\n", "words", FG_CONFIG_MAX_LIST },
+		{ "[tag]\n\tmessagePrefixes =", " p%u%u:", "\n", "words", FG_CONFIG_MAX_LIST },
+	};
+
+	for (size_t c = 0; c < FG_COUNT(cases); c++) {
+		for (unsigned extra = 0; extra <= 1; extra++) {
+			struct fg_config cfg;
+			char *text = repeated(cases[c].head, cases[c].fmt, cases[c].cap + extra,
+					      cases[c].tail);
+			int rc;
+
+			ck_assert_int_eq(fg_config_init(&cfg), 0);
+			rc = apply_text(&cfg, text);
+			free(text);
+			if (!extra) {
+				ck_assert_msg(rc == 0 && !cfg.error, "case %zu at the cap: %s", c,
+					      cfg.error ? cfg.error : "?");
+			} else {
+				ck_assert_msg(rc == -1 && cfg.error && strstr(cfg.error, cases[c].problem),
+					      "case %zu over the cap: %s", c, cfg.error ? cfg.error : "?");
+			}
+			fg_config_release(&cfg);
+		}
+	}
+}
+END_TEST
+
 /* The first problem is the one reported; later ones are not looked for. */
 START_TEST(test_config_file_first_error)
 {
@@ -1868,6 +1924,7 @@ Suite *config_suite(void)
 
 	tcase_add_loop_test(bad, test_config_file_bad, 0, (int)FG_COUNT(bad_file_cases));
 	tcase_add_test(bad, test_config_file_first_error);
+	tcase_add_test(bad, test_config_file_caps);
 	tcase_add_loop_test(bad, test_config_git_bad, 0, (int)FG_COUNT(bad_git_cases));
 	tcase_add_test(bad, test_config_ignore_match_limit);
 	tcase_add_test(bad, test_config_pattern_match_limit);
