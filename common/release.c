@@ -29,14 +29,28 @@ static char *version_text(const struct fg_version *v)
 	return text;
 }
 
-char *fg_bump_commit_message(const struct fg_version *v)
+/* 1 when TYPE is one of CFG's commit types. */
+static int type_allowed(const struct fg_config *cfg, const char *type)
 {
+	for (size_t i = 0; i < cfg->ntypes; i++)
+		if (!strcmp(cfg->types[i], type))
+			return 1;
+	return 0;
+}
+
+char *fg_bump_commit_message(const struct fg_config *cfg, const struct fg_version *v)
+{
+	int dev = v->pre_kind == FG_PRE_DEV;
+	const char *type = "chore";
 	char *text = version_text(v), *message;
 
 	if (!text)
 		return NULL;
-	message = fg_strdupf("chore: %s %s\n",
-			     v->pre_kind == FG_PRE_DEV ? "bump version to" : "prepare release", text);
+	/* a type typeEnum accepts: chore, else release for a release, else the first */
+	if (cfg->ntypes && !type_allowed(cfg, "chore"))
+		type = !dev && type_allowed(cfg, "release") ? "release" : cfg->types[0];
+	message = fg_strdupf("%s: %s %s\n", type, dev ? "bump version to" : "prepare release",
+			     text);
 	free(text);
 	return message;
 }
@@ -855,7 +869,7 @@ static int check_commit(struct bump *b)
 				"check user.name and user.email\n", fg_git_error());
 		return FG_EXIT_VIOLATION;
 	}
-	if (!(b->commit_message = fg_bump_commit_message(&b->next_v)))
+	if (!(b->commit_message = fg_bump_commit_message(b->cfg, &b->next_v)))
 		return oom(b);
 	return 0;
 }

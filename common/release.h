@@ -79,9 +79,12 @@ int fg_release_bump(struct fg_config *cfg, git_repository *repo,
  * fg_bump_commit_message: the message of the bump commit to version V (as
  * the workflow guide words it, with git's final newline): "chore: bump
  * version to V\n" for a -dev version, else "chore: prepare release V\n".
- * Newly allocated (the caller frees it); NULL when out of memory.
+ * The type is one CFG's typeEnum accepts: chore when CFG lists it (or
+ * lists no types), else release for a version that is not -dev when
+ * listed, else CFG's first type. Newly allocated (the caller frees it);
+ * NULL when out of memory.
  */
-char *fg_bump_commit_message(const struct fg_version *v);
+char *fg_bump_commit_message(const struct fg_config *cfg, const struct fg_version *v);
 
 /*
  * fg_bump_tag_message: the message of the annotated tag of version V made

@@ -35,10 +35,45 @@ START_TEST(test_commit_message)
 
 	ck_assert_int_eq(fg_version_parse(commit_cases[_i].version,
 					  strlen(commit_cases[_i].version), &v), 0);
-	message = fg_bump_commit_message(&v);
+	message = fg_bump_commit_message(fg_test_config(), &v);
 	ck_assert_ptr_nonnull(message);
 	ck_assert_str_eq(message, commit_cases[_i].message);
 	free(message);
+}
+END_TEST
+
+/* The type follows typeEnum's list: chore, else release for a release, else the first. */
+START_TEST(test_commit_message_type)
+{
+	static const struct {
+		const char *types, *version, *message;
+	} cases[] = {
+		{ "feat fix chore", "0.16.0", "chore: prepare release 0.16.0\n" },
+		{ "feat fix release", "0.16.0", "release: prepare release 0.16.0\n" },
+		{ "feat fix release", "0.17.0-dev", "feat: bump version to 0.17.0-dev\n" },
+		{ "build ci", "0.16.0-rc1", "build: prepare release 0.16.0-rc1\n" },
+	};
+
+	for (size_t i = 0; i < FG_COUNT(cases); i++) {
+		struct fg_config cfg;
+		struct fg_version v;
+		char *text = fg_strdupf("[rule \"typeEnum\"]\n\ttypes = %s\n", cases[i].types);
+		git_config *file = NULL;
+		char *message;
+
+		ck_assert_ptr_nonnull(text);
+		ck_assert_int_eq(fg_config_init(&cfg), 0);
+		ck_assert_int_eq(fg_config_parse_buffer(&file, text, strlen(text)), 0);
+		ck_assert_int_eq(fg_config_apply_file(&cfg, file, ".flowgate"), 0);
+		git_config_free(file);
+		free(text);
+		ck_assert_int_eq(fg_version_parse(cases[i].version, strlen(cases[i].version), &v), 0);
+		message = fg_bump_commit_message(&cfg, &v);
+		fg_config_release(&cfg);
+		ck_assert_ptr_nonnull(message);
+		ck_assert_msg(!strcmp(message, cases[i].message), "case %zu: %s", i, message);
+		free(message);
+	}
 }
 END_TEST
 
@@ -730,6 +765,8 @@ Suite *release_suite(void)
 	TCase *messages = tcase_create("messages");
 	TCase *files = tcase_create("files");
 	TCase *repo = tcase_create("repo");
+
+	tcase_add_test(messages, test_commit_message_type);
 
 	tcase_add_loop_test(messages, test_commit_message, 0, (int)FG_COUNT(commit_cases));
 	tcase_add_loop_test(messages, test_tag_message, 0, (int)FG_COUNT(tag_cases));
