@@ -1003,6 +1003,38 @@ static void check_rewrite(struct fg_hook_ctx *ctx, git_repository *repo, struct 
 }
 
 /*
+ * The rules the receiving side had for the ref OLD (an update's old
+ * object): the configuration committed at the commit OLD peels to, read
+ * quietly into BEFORE. A rewrite or a moved tag is judged by them, not by
+ * the pushed commit's: a push cannot unprotect the branch it rewrites, or
+ * turn tagMoved off for the tag it moves, by committing a .flowgate that
+ * says so. Returns 0 (release BEFORE), or -1 when OLD is not here or its
+ * rules cannot be read (BEFORE released; the pushed rules apply).
+ */
+static int rules_before(git_repository *repo, const git_oid *old, struct fg_config *before)
+{
+	git_commit *commit = peeled_commit(repo, old);
+	git_tree *tree = NULL;
+	char name[32];
+	struct fg_config_from from = { NULL, NULL, name, 0 };
+	int rc = -1;
+
+	memcpy(name, "commit ", 7);
+	git_oid_tostr(name + 7, 13, old);
+	if (commit && git_commit_tree(&tree, commit) == 0) {
+		from.tree = tree;
+		if ((rc = fg_repo_config(before, repo, &from, NULL)) != 0) {
+			fg_config_release(before);
+			rc = -1;
+		}
+	}
+	git_tree_free(tree);
+	git_commit_free(commit);
+	git_error_clear();
+	return rc;
+}
+
+/*
  * branchProtected on the deletion U, under the rules of HEAD's commit (the
  * deleted ref has none to give). Returns an FG_EXIT_* status.
  */
@@ -1118,11 +1150,23 @@ static int check_updates(struct fg_hook_ctx *ctx, git_repository *repo,
 			ff[nff].group = (size_t)(pc - configs);
 			ff[nff++].fast_forward = 0;
 		}
-		if (is_branch)
+		if (is_branch) {
 			check_pushed_branch(ctx, repo, tree, &pc->cfg, u);
-		else
+		} else {
+			struct fg_config before;
+			/* a moved tag: the severities the tag's old commit had */
+			int moved = !git_oid_is_zero(&u->remote) &&
+				    !git_oid_equal(&u->remote, &u->local) &&
+				    rules_before(repo, &u->remote, &before) == 0;
+
+			if (moved)
+				ctx->report.severity = before.severity;
 			fg_check_tag_ref(&ctx->report, &refs, &pc->cfg, u->remote_ref + 10,
 					 &u->local, &u->remote, commit, tree);
+			ctx->report.severity = pc->cfg.severity;
+			if (moved)
+				fg_config_release(&before);
+		}
 		if (commit)
 			group[i] = (size_t)(pc - configs);
 		git_tree_free(tree);
@@ -1205,12 +1249,23 @@ static int check_updates(struct fg_hook_ctx *ctx, git_repository *repo,
 		}
 	}
 	for (size_t k = 0; k < nff; k++) {
+		struct fg_config *cfg = &configs[ff[k].group].cfg, before;
+		/* a rewrite: under the rules the branch had (rules_before) */
+		int had = !ff[k].fast_forward && rules_before(repo, &ff[k].u->remote, &before) == 0;
+
+		if (had)
+			cfg = &before;
+		ctx->report.severity = cfg->severity;
+		check_rewrite(ctx, repo, cfg, &ff[k], remote);
 		ctx->report.severity = configs[ff[k].group].cfg.severity;
-		check_rewrite(ctx, repo, &configs[ff[k].group].cfg, &ff[k], remote);
-		if (configs[ff[k].group].cfg.error) {
-			status = fg_config_failed(ctx, &configs[ff[k].group].cfg);
+		if (cfg->error) {
+			status = fg_config_failed(ctx, cfg);
+			if (had)
+				fg_config_release(&before);
 			goto out;
 		}
+		if (had)
+			fg_config_release(&before);
 	}
 	status = FG_EXIT_OK;
 out:

@@ -185,6 +185,18 @@ refused "force push to main" branchProtected 'git pull --rebase <remote> main \(
 expect_output "force push to main: the message says it is not a fast-forward" \
 	'branchProtected: .*(fast-forward|rewrite|drop)'
 git reset -q --hard "$m2"
+# The rewrite is judged by the rules main had on the server, not by a
+# .flowgate the push commits: a push cannot unprotect what it rewrites.
+for rules in '[rule "branchProtected"]\n\tseverity = off\n' \
+	'[branch "main"]\n\tpattern = ^main$\n\tprotected = false\n'; do
+	tick
+	printf "$rules" >.flowgate
+	git add .flowgate
+	git commit -q --amend -m 'feat: add the parser, unprotected'
+	refused "force push to main committing $(head -n 1 .flowgate)" branchProtected \
+		'then push without --force' "$(new_objects HEAD)" --force "$URL" main
+	git reset -q --hard "$m2"
+done
 
 # ============================================================== deletions
 git checkout -q -b feature/done
@@ -291,6 +303,17 @@ refused "deletion of release/0.1.x" branchProtected \
 	'protected branches are never deleted \(branch\.release\.protected\)' "" "$URL" :release/0.1.x
 refused "deletion of release tag v0.1.0" branchProtected \
 	'a release stays released: .*keep v0\.1\.0' "" "$URL" :refs/tags/v0.1.0
+# A moved tag is judged by the rules of the commit it was on: a .flowgate
+# the new commit carries cannot turn tagMoved off.
+git checkout -q --detach "$rel"
+tick
+printf '[rule "tagMoved"]\n\tseverity = off\n' >.flowgate
+git add .flowgate
+git commit -q -m 'chore: tags may move'
+git tag -f -a -m 'release: 0.1.0' v0.1.0 >/dev/null
+refused "v0.1.0 moved to a commit turning tagMoved off" tagMoved \
+	'a release never changes' "$(new_objects v0.1.0)" --force "$URL" v0.1.0
+git update-ref refs/tags/v0.1.0 "$tag"
 git checkout -q main
 
 # ================================================================ transports
