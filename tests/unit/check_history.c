@@ -1,0 +1,1012 @@
+/*
+ * Unit tests for history.c's ref index (struct fg_refs): which branches hold
+ * a commit (fg_branches_holding: the lazily resumed walks, on_other, pushed
+ * refs laid over the repository's) and the tag rules that ask it
+ * (fg_check_tag_ref: tagMonotonic, tagOnReleaseBranch). Every expected
+ * answer is computed here independently: reachability with
+ * git_graph_descendant_of, the highest earlier tag by brute force over the
+ * test's own table.
+ */
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "check_flowgate.h"
+#include "history.h"
+
+#define NREL 64 /* release/0.16.x: well beyond REACH_FIRST (16) */
+#define NFX 3   /* feature/x, off rel[10] */
+#define NFY 20  /* feature/y, off rel[5], merged into release/0.18.x */
+#define NR18 6  /* release/0.18.x: the merge of rel[30] and feature/y, then 5 more */
+#define NM 4    /* maint/0.15.x, off rel[20] */
+#define NALL (NREL + NFX + NFY + NR18 + NM + 1)
+
+/*
+ * The story: release/0.16.x a line of NREL commits; feature/x (NFX commits
+ * off rel[10]); feature/y (NFY commits off rel[5]); release/0.18.x, a merge
+ * of rel[30] and feature/y's tip, then NR18 - 1 commits; maint/0.15.x (NM
+ * commits off rel[20]); main at rel[40]; LONE a commit no ref holds. ALL
+ * every commit, oldest first (creation order).
+ */
+struct story {
+	struct fg_test_repo r;
+	git_oid rel[NREL], fx[NFX], fy[NFY], r18[NR18], m[NM], lone;
+	git_oid all[NALL];
+	size_t nall;
+};
+
+static void set_ref(git_repository *repo, const char *refname, const git_oid *id)
+{
+	git_reference *ref = NULL;
+
+	ck_assert_int_eq(git_reference_create(&ref, repo, refname, id, 1, NULL), 0);
+	git_reference_free(ref);
+}
+
+/* A commit of the empty tree with PARENTS[0..N), made at WHEN, on no ref. */
+static void commit_raw(git_repository *repo, const git_oid *parents, size_t n, git_time_t when,
+		       const char *message, git_oid *out)
+{
+	git_treebuilder *tb = NULL;
+	git_tree *tree = NULL;
+	git_signature *sig = NULL;
+	git_commit *p[2] = { NULL, NULL };
+	git_oid tree_id;
+
+	ck_assert_uint_le(n, 2);
+	ck_assert_int_eq(git_treebuilder_new(&tb, repo, NULL), 0);
+	ck_assert_int_eq(git_treebuilder_write(&tree_id, tb), 0);
+	ck_assert_int_eq(git_tree_lookup(&tree, repo, &tree_id), 0);
+	for (size_t i = 0; i < n; i++)
+		ck_assert_int_eq(git_commit_lookup(&p[i], repo, &parents[i]), 0);
+	ck_assert_int_eq(git_signature_new(&sig, "Flowgate Test", "test@example.com", when, 0), 0);
+	ck_assert_int_eq(git_commit_create(out, repo, NULL, sig, sig, NULL, message, tree, n,
+					   (const git_commit **)p), 0);
+	git_signature_free(sig);
+	for (size_t i = 0; i < n; i++)
+		git_commit_free(p[i]);
+	git_tree_free(tree);
+	git_treebuilder_free(tb);
+}
+
+/* N commits in a line after PARENT (NULL: the first is a root), into OUT. */
+static void line_of(struct story *s, const git_oid *parent, size_t n, const char *what,
+		    git_oid *out)
+{
+	char message[64];
+
+	for (size_t i = 0; i < n; i++) {
+		const git_oid *p = i ? &out[i - 1] : parent;
+
+		snprintf(message, sizeof(message), "feat: %s %zu\n", what, i);
+		commit_raw(s->r.repo, p, p ? 1 : 0, 1700000000, message, &out[i]);
+		git_oid_cpy(&s->all[s->nall++], &out[i]);
+	}
+}
+
+static void story_init(struct story *s)
+{
+	git_oid parents[2];
+
+	memset(s, 0, sizeof(*s));
+	fg_test_repo_create(&s->r, "main", NULL, 0);
+	line_of(s, NULL, NREL, "rel", s->rel);
+	line_of(s, &s->rel[10], NFX, "fx", s->fx);
+	line_of(s, &s->rel[5], NFY, "fy", s->fy);
+	git_oid_cpy(&parents[0], &s->rel[30]);
+	git_oid_cpy(&parents[1], &s->fy[NFY - 1]);
+	commit_raw(s->r.repo, parents, 2, 1700000000, "merge: feature/y\n", &s->r18[0]);
+	git_oid_cpy(&s->all[s->nall++], &s->r18[0]);
+	line_of(s, &s->r18[0], NR18 - 1, "r18", s->r18 + 1);
+	line_of(s, &s->rel[20], NM, "maint", s->m);
+	line_of(s, NULL, 1, "lone", &s->lone);
+	ck_assert_uint_eq(s->nall, NALL);
+	set_ref(s->r.repo, "refs/heads/release/0.16.x", &s->rel[NREL - 1]);
+	set_ref(s->r.repo, "refs/heads/feature/x", &s->fx[NFX - 1]);
+	set_ref(s->r.repo, "refs/heads/feature/y", &s->fy[NFY - 1]);
+	set_ref(s->r.repo, "refs/heads/release/0.18.x", &s->r18[NR18 - 1]);
+	set_ref(s->r.repo, "refs/heads/maint/0.15.x", &s->m[NM - 1]);
+	set_ref(s->r.repo, "refs/heads/main", &s->rel[40]);
+}
+
+/* The brute-force answer: TIP (may be NULL: no branch) is COMMIT or descends from it. */
+static int holds(git_repository *repo, const git_oid *tip, const git_oid *commit)
+{
+	int rc;
+
+	if (!tip)
+		return 0;
+	if (git_oid_equal(tip, commit))
+		return 1;
+	rc = git_graph_descendant_of(repo, tip, commit);
+	ck_assert_int_ge(rc, 0);
+	return rc;
+}
+
+/* The brute-force answer: the branch REFNAME (as the repository has it) holds COMMIT. */
+static int ref_holds(git_repository *repo, const char *refname, const git_oid *commit)
+{
+	git_oid tip;
+
+	if (!refname || git_reference_name_to_id(&tip, repo, refname) < 0) {
+		git_error_clear();
+		return 0;
+	}
+	return holds(repo, &tip, commit);
+}
+
+/* The brute-force on_other: a direct local or remote-tracking branch but SKIP holds COMMIT. */
+static int others_hold_brute(git_repository *repo, const char *skip, const git_oid *commit)
+{
+	git_reference_iterator *it = NULL;
+	git_reference *ref;
+	int found = 0;
+
+	ck_assert_int_eq(git_reference_iterator_new(&it, repo), 0);
+	while (git_reference_next(&ref, it) == 0) {
+		const char *name = git_reference_name(ref);
+		size_t len = strlen(name);
+
+		if (git_reference_type(ref) == GIT_REFERENCE_DIRECT &&
+		    (!strncmp(name, "refs/heads/", 11) || !strncmp(name, "refs/remotes/", 13)) &&
+		    strcmp(name, skip) && !(len >= 5 && !strcmp(name + len - 5, "/HEAD")) &&
+		    holds(repo, git_reference_target(ref), commit))
+			found = 1;
+		git_reference_free(ref);
+	}
+	git_reference_iterator_free(it);
+	git_error_clear();
+	return found;
+}
+
+/* IDX[0..N) a fixed permutation of 0..N-1 (Fisher-Yates, a fixed LCG). */
+static void shuffled(size_t *idx, size_t n, unsigned seed)
+{
+	for (size_t i = 0; i < n; i++)
+		idx[i] = i;
+	for (size_t i = n; i > 1; i--) {
+		size_t j, t;
+
+		seed = seed * 1103515245u + 12345u;
+		j = (seed >> 8) % i;
+		t = idx[i - 1];
+		idx[i - 1] = idx[j];
+		idx[j] = t;
+	}
+}
+
+static struct fg_holders holding(struct fg_refs *refs, const git_oid *commit, uint64_t major,
+				 uint64_t minor, const char *skip)
+{
+	struct fg_holders h;
+
+	memset(&h, 0x5a, sizeof(h)); /* every field must be set */
+	fg_branches_holding(&h, refs, fg_test_config(), commit, major, minor, skip);
+	ck_assert_int_eq(h.known, 1);
+	return h;
+}
+
+/* The series of the story, with the branches that hold their commits. */
+static const struct {
+	uint64_t major, minor;
+	const char *release, *maint;
+} story_series[] = {
+	{ 0, 16, "refs/heads/release/0.16.x", NULL },
+	{ 0, 15, NULL, "refs/heads/maint/0.15.x" },
+	{ 0, 18, "refs/heads/release/0.18.x", NULL },
+	{ 0, 17, NULL, NULL },
+	{ 1, 16, NULL, NULL },
+};
+
+/* Every commit of S in the order IDX, every series, in one struct fg_refs. */
+static void query_all(struct story *s, const size_t *idx, const char *order)
+{
+	struct fg_refs refs;
+	git_repository *repo = s->r.repo;
+	char hex[GIT_OID_HEXSZ + 1];
+
+	fg_refs_init(&refs, repo, NULL);
+	for (size_t k = 0; k < s->nall; k++) {
+		const git_oid *c = &s->all[idx[k]];
+
+		git_oid_tostr(hex, sizeof(hex), c);
+		for (size_t j = 0; j < FG_COUNT(story_series); j++) {
+			struct fg_holders h = holding(&refs, c, story_series[j].major,
+						      story_series[j].minor, NULL);
+
+			ck_assert_msg(h.on_release == ref_holds(repo, story_series[j].release, c),
+				      "%s: commit %zu (%s) series %d.%d: on_release %d", order,
+				      idx[k], hex, (int)story_series[j].major,
+				      (int)story_series[j].minor, h.on_release);
+			ck_assert_msg(h.on_maint == ref_holds(repo, story_series[j].maint, c),
+				      "%s: commit %zu (%s) series %d.%d: on_maint %d", order,
+				      idx[k], hex, (int)story_series[j].major,
+				      (int)story_series[j].minor, h.on_maint);
+			ck_assert_int_eq(h.on_other, 0); /* no SKIP_REF: never set */
+		}
+	}
+	/* by now a query no branch answers has walked every branch to its end:
+	 * the answers come from the walked commits */
+	ck_assert_int_eq(holding(&refs, &s->lone, 0, 16, NULL).on_release, 0);
+	ck_assert_int_eq(holding(&refs, &s->rel[0], 0, 16, NULL).on_release, 1);
+	ck_assert_int_eq(holding(&refs, &s->rel[NREL - 1], 0, 16, NULL).on_release, 1);
+	ck_assert_int_eq(holding(&refs, &s->rel[37], 0, 16, NULL).on_release, 1);
+	ck_assert_int_eq(holding(&refs, &s->fx[1], 0, 16, NULL).on_release, 0);
+	ck_assert_int_eq(holding(&refs, &s->m[0], 0, 16, NULL).on_release, 0);
+	ck_assert_int_eq(holding(&refs, &s->m[0], 0, 15, NULL).on_maint, 1);
+	ck_assert_int_eq(holding(&refs, &s->rel[20], 0, 15, NULL).on_maint, 1);
+	ck_assert_int_eq(holding(&refs, &s->rel[21], 0, 15, NULL).on_maint, 0);
+	ck_assert_int_eq(holding(&refs, &s->fy[0], 0, 18, NULL).on_release, 1);
+	ck_assert_int_eq(holding(&refs, &s->rel[31], 0, 18, NULL).on_release, 0);
+	ck_assert_int_eq(holding(&refs, &s->lone, 0, 18, NULL).on_release, 0);
+	fg_refs_release(&refs);
+	ck_assert_ptr_null(refs.cache);
+}
+
+START_TEST(test_reach_every_commit_three_orders)
+{
+	struct story s;
+	size_t idx[NALL];
+
+	story_init(&s);
+	/* the brute force itself, on a few commits the story fixes */
+	ck_assert_int_eq(ref_holds(s.r.repo, "refs/heads/release/0.16.x", &s.rel[0]), 1);
+	ck_assert_int_eq(ref_holds(s.r.repo, "refs/heads/release/0.16.x", &s.fx[0]), 0);
+	ck_assert_int_eq(ref_holds(s.r.repo, "refs/heads/release/0.18.x", &s.fy[3]), 1);
+	/* oldest first: the first query misses the first window, the second walks down */
+	for (size_t i = 0; i < NALL; i++)
+		idx[i] = i;
+	query_all(&s, idx, "oldest first");
+	for (size_t i = 0; i < NALL; i++)
+		idx[i] = NALL - 1 - i;
+	query_all(&s, idx, "newest first");
+	shuffled(idx, NALL, 20240229u);
+	query_all(&s, idx, "shuffled");
+	shuffled(idx, NALL, 7u);
+	query_all(&s, idx, "shuffled again");
+	fg_test_repo_release(&s.r);
+}
+END_TEST
+
+START_TEST(test_reach_side_branch_not_held)
+{
+	struct story s;
+	struct fg_refs refs;
+
+	story_init(&s);
+	fg_refs_init(&refs, s.r.repo, NULL);
+	for (size_t i = 0; i < NFX; i++) {
+		struct fg_holders h = holding(&refs, &s.fx[i], 0, 16, NULL);
+
+		ck_assert_int_eq(h.on_release, 0);
+		ck_assert_int_eq(h.on_maint, 0);
+	}
+	/* its fork point and what is below it are held */
+	ck_assert_int_eq(holding(&refs, &s.rel[10], 0, 16, NULL).on_release, 1);
+	ck_assert_int_eq(holding(&refs, &s.rel[9], 0, 16, NULL).on_release, 1);
+	for (size_t i = 0; i < NFX; i++)
+		ck_assert_int_eq(holding(&refs, &s.fx[i], 0, 16, NULL).on_release, 0);
+	fg_refs_release(&refs);
+	fg_test_repo_release(&s.r);
+}
+END_TEST
+
+/* The first window of the walk (REACH_FIRST commits) and what follows a miss. */
+START_TEST(test_reach_first_window)
+{
+	struct story s;
+	struct fg_refs refs;
+
+	story_init(&s);
+	/* rel[48]: the 16th commit walked from the tip */
+	fg_refs_init(&refs, s.r.repo, NULL);
+	ck_assert_int_eq(holding(&refs, &s.rel[48], 0, 16, NULL).on_release, 1);
+	ck_assert_int_eq(holding(&refs, &s.rel[47], 0, 16, NULL).on_release, 1);
+	ck_assert_int_eq(holding(&refs, &s.rel[31], 0, 16, NULL).on_release, 1);
+	ck_assert_int_eq(holding(&refs, &s.fx[0], 0, 16, NULL).on_release, 0);
+	ck_assert_int_eq(holding(&refs, &s.rel[0], 0, 16, NULL).on_release, 1);
+	fg_refs_release(&refs);
+	/* rel[47]: just past the window, answered by libgit2; then a miss walks to the end */
+	fg_refs_init(&refs, s.r.repo, NULL);
+	ck_assert_int_eq(holding(&refs, &s.rel[47], 0, 16, NULL).on_release, 1);
+	ck_assert_int_eq(holding(&refs, &s.fx[0], 0, 16, NULL).on_release, 0);
+	ck_assert_int_eq(holding(&refs, &s.rel[0], 0, 16, NULL).on_release, 1);
+	ck_assert_int_eq(holding(&refs, &s.rel[47], 0, 16, NULL).on_release, 1);
+	ck_assert_int_eq(holding(&refs, &s.lone, 0, 16, NULL).on_release, 0);
+	ck_assert_int_eq(holding(&refs, &s.fx[0], 0, 16, NULL).on_release, 0);
+	fg_refs_release(&refs);
+	/* a commit not held first, then one deep down, then not held again */
+	fg_refs_init(&refs, s.r.repo, NULL);
+	ck_assert_int_eq(holding(&refs, &s.lone, 0, 16, NULL).on_release, 0);
+	ck_assert_int_eq(holding(&refs, &s.rel[0], 0, 16, NULL).on_release, 1);
+	ck_assert_int_eq(holding(&refs, &s.lone, 0, 16, NULL).on_release, 0);
+	ck_assert_int_eq(holding(&refs, &s.m[NM - 1], 0, 16, NULL).on_release, 0);
+	ck_assert_int_eq(holding(&refs, &s.rel[63], 0, 16, NULL).on_release, 1);
+	fg_refs_release(&refs);
+	/* through a merge's second parent: feature/y, deeper than the window */
+	fg_refs_init(&refs, s.r.repo, NULL);
+	ck_assert_int_eq(holding(&refs, &s.fy[0], 0, 18, NULL).on_release, 1);
+	ck_assert_int_eq(holding(&refs, &s.rel[5], 0, 18, NULL).on_release, 1);
+	ck_assert_int_eq(holding(&refs, &s.rel[31], 0, 18, NULL).on_release, 0);
+	ck_assert_int_eq(holding(&refs, &s.fy[NFY - 1], 0, 18, NULL).on_release, 1);
+	ck_assert_int_eq(holding(&refs, &s.rel[63], 0, 18, NULL).on_release, 0);
+	ck_assert_int_eq(holding(&refs, &s.rel[30], 0, 18, NULL).on_release, 1);
+	fg_refs_release(&refs);
+	fg_test_repo_release(&s.r);
+}
+END_TEST
+
+START_TEST(test_on_other)
+{
+	static const char *const skips[] = {
+		"refs/heads/release/0.16.x", "refs/heads/main", "refs/heads/feature/x",
+		"refs/heads/no/such/branch",
+	};
+	struct story s;
+	struct fg_refs refs;
+	const char *rel = "refs/heads/release/0.16.x";
+	size_t idx[NALL];
+
+	story_init(&s);
+	fg_refs_init(&refs, s.r.repo, NULL);
+	/* only on release/0.16.x (main is at rel[40], release/0.18.x holds up to rel[30]) */
+	ck_assert_int_eq(holding(&refs, &s.rel[50], 0, 16, rel).on_other, 0);
+	ck_assert_int_eq(holding(&refs, &s.rel[50], 0, 16, rel).on_release, 1);
+	ck_assert_int_eq(holding(&refs, &s.rel[NREL - 1], 0, 16, rel).on_other, 0);
+	ck_assert_int_eq(holding(&refs, &s.rel[41], 0, 16, rel).on_other, 0);
+	/* also on main, on the side branch, on maint */
+	ck_assert_int_eq(holding(&refs, &s.rel[40], 0, 16, rel).on_other, 1);
+	ck_assert_int_eq(holding(&refs, &s.rel[35], 0, 16, rel).on_other, 1);
+	ck_assert_int_eq(holding(&refs, &s.fx[1], 0, 16, rel).on_other, 1);
+	ck_assert_int_eq(holding(&refs, &s.m[0], 0, 16, rel).on_other, 1);
+	ck_assert_int_eq(holding(&refs, &s.lone, 0, 16, rel).on_other, 0);
+	/* without SKIP_REF: never */
+	ck_assert_int_eq(holding(&refs, &s.rel[35], 0, 16, NULL).on_other, 0);
+	fg_refs_release(&refs);
+	/* every commit, several skipped branches in one struct fg_refs, shuffled */
+	fg_refs_init(&refs, s.r.repo, NULL);
+	shuffled(idx, NALL, 99u);
+	for (size_t k = 0; k < NALL; k++)
+		for (size_t j = 0; j < FG_COUNT(skips); j++) {
+			const git_oid *c = &s.all[idx[k]];
+
+			ck_assert_msg(holding(&refs, c, 0, 16, skips[j]).on_other ==
+					      others_hold_brute(s.r.repo, skips[j], c),
+				      "commit %zu skipping %s", idx[k], skips[j]);
+		}
+	fg_refs_release(&refs);
+	fg_test_repo_release(&s.r);
+}
+END_TEST
+
+START_TEST(test_remote_tracking)
+{
+	struct story s;
+	struct fg_refs refs;
+	const char *rel = "refs/heads/release/0.16.x";
+	git_reference *sym = NULL;
+	size_t idx[NALL];
+
+	story_init(&s);
+	set_ref(s.r.repo, "refs/remotes/origin/release/0.16.x", &s.rel[55]);
+	set_ref(s.r.repo, "refs/remotes/origin/release/0.17.x", &s.rel[45]);
+	set_ref(s.r.repo, "refs/remotes/upstream/maint/0.14.x", &s.fx[1]);
+	ck_assert_int_eq(git_reference_symbolic_create(&sym, s.r.repo, "refs/remotes/origin/HEAD",
+						       "refs/remotes/origin/release/0.17.x", 1,
+						       NULL), 0);
+	git_reference_free(sym);
+	fg_refs_init(&refs, s.r.repo, NULL);
+	/* a remote-tracking branch is another branch, whatever its name */
+	ck_assert_int_eq(holding(&refs, &s.rel[50], 0, 16, rel).on_other, 1);
+	ck_assert_int_eq(holding(&refs, &s.rel[55], 0, 16, rel).on_other, 1);
+	ck_assert_int_eq(holding(&refs, &s.rel[56], 0, 16, rel).on_other, 0);
+	/* skipping the remote-tracking one: the local one holds it */
+	ck_assert_int_eq(holding(&refs, &s.rel[60], 0, 16, "refs/remotes/origin/release/0.16.x")
+				 .on_other, 1);
+	/* remote-tracking series branches hold their commits */
+	ck_assert_int_eq(holding(&refs, &s.rel[45], 0, 17, NULL).on_release, 1);
+	ck_assert_int_eq(holding(&refs, &s.rel[0], 0, 17, NULL).on_release, 1);
+	ck_assert_int_eq(holding(&refs, &s.rel[46], 0, 17, NULL).on_release, 0);
+	ck_assert_int_eq(holding(&refs, &s.fx[0], 0, 14, NULL).on_maint, 1);
+	ck_assert_int_eq(holding(&refs, &s.fx[2], 0, 14, NULL).on_maint, 0);
+	ck_assert_int_eq(holding(&refs, &s.rel[10], 0, 14, NULL).on_release, 0);
+	fg_refs_release(&refs);
+	/* two release branches of one series: either may hold it */
+	set_ref(s.r.repo, "refs/remotes/origin/release/0.18.x", &s.rel[50]);
+	set_ref(s.r.repo, "refs/remotes/origin/maint/0.18.x", &s.rel[10]);
+	fg_refs_init(&refs, s.r.repo, NULL);
+	ck_assert_int_eq(holding(&refs, &s.rel[45], 0, 18, NULL).on_release, 1); /* origin's */
+	ck_assert_int_eq(holding(&refs, &s.fy[2], 0, 18, NULL).on_release, 1);   /* the local */
+	ck_assert_int_eq(holding(&refs, &s.rel[51], 0, 18, NULL).on_release, 0);
+	/* and a maint branch of the same series as well */
+	ck_assert_int_eq(holding(&refs, &s.rel[9], 0, 18, NULL).on_release, 1);
+	ck_assert_int_eq(holding(&refs, &s.rel[9], 0, 18, NULL).on_maint, 1);
+	ck_assert_int_eq(holding(&refs, &s.rel[11], 0, 18, NULL).on_maint, 0);
+	ck_assert_int_eq(holding(&refs, &s.fy[2], 0, 18, NULL).on_maint, 0);
+	fg_refs_release(&refs);
+	/* every commit against the brute force, the remote-tracking refs included
+	 * (series 0.17 and 0.14) */
+	fg_refs_init(&refs, s.r.repo, NULL);
+	shuffled(idx, NALL, 4242u);
+	for (size_t k = 0; k < NALL; k++) {
+		const git_oid *c = &s.all[idx[k]];
+		struct fg_holders h = holding(&refs, c, 0, 17, rel);
+
+		ck_assert_int_eq(h.on_release,
+				 ref_holds(s.r.repo, "refs/remotes/origin/release/0.17.x", c));
+		ck_assert_int_eq(h.on_maint, 0);
+		ck_assert_int_eq(h.on_other, others_hold_brute(s.r.repo, rel, c));
+		h = holding(&refs, c, 0, 14, NULL);
+		ck_assert_int_eq(h.on_maint,
+				 ref_holds(s.r.repo, "refs/remotes/upstream/maint/0.14.x", c));
+		ck_assert_int_eq(h.on_release, 0);
+	}
+	fg_refs_release(&refs);
+	fg_test_repo_release(&s.r);
+}
+END_TEST
+
+START_TEST(test_pending_overlay)
+{
+	struct story s;
+	struct fg_refs refs;
+	struct fg_pending_ref pr[4];
+	struct fg_pending pending;
+	git_oid tip, zero;
+	const char *rel = "refs/heads/release/0.16.x";
+
+	story_init(&s);
+	memset(&zero, 0, sizeof(zero));
+	/* without the overlay, commit 20 is held */
+	fg_refs_init(&refs, s.r.repo, NULL);
+	ck_assert_int_eq(holding(&refs, &s.rel[20], 0, 16, NULL).on_release, 1);
+	fg_refs_release(&refs);
+
+	/* release/0.16.x moved back to commit 5 (listed unsorted, then sorted) */
+	pr[0].refname = "refs/heads/zzz/other";
+	git_oid_cpy(&pr[0].id, &s.lone);
+	pr[1].refname = rel;
+	git_oid_cpy(&pr[1].id, &s.rel[5]);
+	pr[2].refname = "refs/heads/feature/x";
+	git_oid_cpy(&pr[2].id, &zero);
+	pr[3].refname = "refs/heads/aaa/first";
+	git_oid_cpy(&pr[3].id, &s.m[NM - 1]);
+	qsort(pr, 4, sizeof(pr[0]), fg_pending_ref_cmp);
+	ck_assert_str_eq(pr[0].refname, "refs/heads/aaa/first");
+	ck_assert_str_eq(pr[3].refname, "refs/heads/zzz/other");
+	pending.refs = pr;
+	pending.n = 4;
+	fg_refs_init(&refs, s.r.repo, &pending);
+	ck_assert_int_eq(holding(&refs, &s.rel[20], 0, 16, NULL).on_release, 0);
+	ck_assert_int_eq(holding(&refs, &s.rel[NREL - 1], 0, 16, NULL).on_release, 0);
+	ck_assert_int_eq(holding(&refs, &s.rel[6], 0, 16, NULL).on_release, 0);
+	ck_assert_int_eq(holding(&refs, &s.rel[5], 0, 16, NULL).on_release, 1);
+	ck_assert_int_eq(holding(&refs, &s.rel[0], 0, 16, NULL).on_release, 1);
+	/* the repository's ref has not moved */
+	ck_assert_int_eq(git_reference_name_to_id(&tip, s.r.repo, rel), 0);
+	ck_assert(git_oid_equal(&tip, &s.rel[NREL - 1]));
+	/* on_other: feature/x deleted; the added branches count */
+	ck_assert_int_eq(holding(&refs, &s.fx[2], 0, 16, rel).on_other, 0);
+	ck_assert_int_eq(holding(&refs, &s.lone, 0, 16, rel).on_other, 1);
+	ck_assert_int_eq(holding(&refs, &s.rel[50], 0, 16, rel).on_other, 0);
+	/* skipping another branch: release/0.16.x counts at its new place */
+	ck_assert_int_eq(holding(&refs, &s.rel[3], 0, 16, "refs/heads/main").on_other, 1);
+	ck_assert_int_eq(holding(&refs, &s.rel[50], 0, 16, "refs/heads/main").on_other, 0);
+	fg_refs_release(&refs);
+
+	/* release/0.16.x deleted: no commit is held for 0.16 */
+	pr[0].refname = rel;
+	git_oid_cpy(&pr[0].id, &zero);
+	pending.n = 1;
+	fg_refs_init(&refs, s.r.repo, &pending);
+	for (size_t i = 0; i < NALL; i++) {
+		struct fg_holders h = holding(&refs, &s.all[i], 0, 16, "refs/heads/main");
+
+		ck_assert_int_eq(h.on_release, 0);
+		ck_assert_int_eq(h.on_maint, 0);
+		/* and the deleted branch is no other branch */
+		ck_assert_int_eq(h.on_other, holds(s.r.repo, &s.fx[NFX - 1], &s.all[i]) ||
+						     holds(s.r.repo, &s.fy[NFY - 1], &s.all[i]) ||
+						     holds(s.r.repo, &s.r18[NR18 - 1], &s.all[i]) ||
+						     holds(s.r.repo, &s.m[NM - 1], &s.all[i]));
+	}
+	fg_refs_release(&refs);
+
+	/* a new branch release/0.17.x at commit 30, and release/0.16.x moved onto feature/x */
+	pr[0].refname = "refs/heads/release/0.16.x";
+	git_oid_cpy(&pr[0].id, &s.fx[NFX - 1]);
+	pr[1].refname = "refs/heads/release/0.17.x";
+	git_oid_cpy(&pr[1].id, &s.rel[30]);
+	pr[2].refname = "refs/heads/maint/0.17.x"; /* both kinds of one series */
+	git_oid_cpy(&pr[2].id, &s.rel[25]);
+	qsort(pr, 3, sizeof(pr[0]), fg_pending_ref_cmp);
+	pending.n = 3;
+	fg_refs_init(&refs, s.r.repo, &pending);
+	ck_assert_int_eq(holding(&refs, &s.rel[30], 0, 17, NULL).on_release, 1);
+	ck_assert_int_eq(holding(&refs, &s.rel[0], 0, 17, NULL).on_release, 1);
+	ck_assert_int_eq(holding(&refs, &s.rel[31], 0, 17, NULL).on_release, 0);
+	ck_assert_int_eq(holding(&refs, &s.fx[0], 0, 17, NULL).on_release, 0);
+	ck_assert_int_eq(holding(&refs, &s.rel[25], 0, 17, NULL).on_maint, 1);
+	ck_assert_int_eq(holding(&refs, &s.rel[25], 0, 17, NULL).on_release, 1);
+	ck_assert_int_eq(holding(&refs, &s.rel[26], 0, 17, NULL).on_maint, 0);
+	ck_assert_int_eq(holding(&refs, &s.fx[0], 0, 16, NULL).on_release, 1);
+	ck_assert_int_eq(holding(&refs, &s.rel[10], 0, 16, NULL).on_release, 1);
+	ck_assert_int_eq(holding(&refs, &s.rel[11], 0, 16, NULL).on_release, 0);
+	fg_refs_release(&refs);
+	/* the repository alone does not have release/0.17.x */
+	fg_refs_init(&refs, s.r.repo, NULL);
+	ck_assert_int_eq(holding(&refs, &s.rel[30], 0, 17, NULL).on_release, 0);
+	fg_refs_release(&refs);
+	fg_test_repo_release(&s.r);
+}
+END_TEST
+
+/* ---- tags ---- */
+
+/*
+ * An annotated tag NAME on TARGET, tagger time WHEN; with REF, refs/tags/NAME
+ * is made too. *OUT gets the tag object's ID.
+ */
+static void make_tag(git_repository *repo, const char *name, const git_oid *target,
+		     git_time_t when, int ref, git_oid *out)
+{
+	git_object *object = NULL;
+	git_signature *sig = NULL;
+
+	ck_assert_int_eq(git_object_lookup(&object, repo, target, GIT_OBJECT_COMMIT), 0);
+	ck_assert_int_eq(git_signature_new(&sig, "Flowgate Test", "test@example.com", when, 0), 0);
+	if (ref)
+		ck_assert_int_eq(git_tag_create(out, repo, name, object, sig, "release: test\n", 1),
+				 0);
+	else
+		ck_assert_int_eq(git_tag_annotation_create(out, repo, name, object, sig,
+							   "release: test\n"), 0);
+	git_signature_free(sig);
+	git_object_free(object);
+}
+
+/*
+ * fg_check_tag_ref on tag NAME at object ID (OLD as the remote had it) into
+ * a new report; returns the tagMonotonic message or NULL (newly allocated),
+ * *NMONO the number of tagMonotonic and *NBRANCH of tagOnReleaseBranch
+ * violations (both may be NULL).
+ */
+static char *check_tag(struct fg_refs *refs, const char *name, const git_oid *id,
+		       const git_oid *old, size_t *nmono, size_t *nbranch)
+{
+	struct fg_report report;
+	git_object *object = NULL, *peeled = NULL;
+	git_tree *tree = NULL;
+	const struct fg_violation *v;
+	char *message;
+
+	ck_assert_int_eq(git_object_lookup(&object, refs->repo, id, GIT_OBJECT_ANY), 0);
+	ck_assert_int_eq(git_object_peel(&peeled, object, GIT_OBJECT_COMMIT), 0);
+	ck_assert_int_eq(git_commit_tree(&tree, (git_commit *)peeled), 0);
+	fg_report_init(&report);
+	fg_check_tag_ref(&report, refs, fg_test_config(), name, id, old, (git_commit *)peeled,
+			 tree);
+	ck_assert_int_eq(report.oom, 0);
+	if (nmono)
+		*nmono = fg_test_count_rule(&report, FG_RULE_TAG_MONOTONIC);
+	if (nbranch)
+		*nbranch = fg_test_count_rule(&report, FG_RULE_TAG_ON_RELEASE_BRANCH);
+	v = fg_report_find(&report, FG_RULE_TAG_MONOTONIC);
+	message = v ? strdup(v->message) : NULL;
+	ck_assert(!v || message);
+	fg_report_release(&report);
+	git_tree_free(tree);
+	git_object_free(peeled);
+	git_object_free(object);
+	return message;
+}
+
+/* Assert that tag NAME at ID (new: no OLD) is refused naming HIGHER (NULL: not refused). */
+static void expect_monotonic(struct fg_refs *refs, const char *name, const git_oid *id,
+			     const char *higher, const char *series)
+{
+	size_t n;
+	char *got = check_tag(refs, name, id, NULL, &n, NULL);
+
+	if (!higher) {
+		ck_assert_msg(n == 0 && !got, "tag %s: refused: %s", name, got ? got : "?");
+	} else {
+		char *want = fg_strdupf("tag '%s' is not higher than tag '%s', made before it in "
+					"the %s series", name, higher, series);
+
+		ck_assert_msg(n == 1 && got, "tag %s: not refused (expected %s)", name, higher);
+		ck_assert_str_eq(got, want);
+		free(want);
+	}
+	free(got);
+}
+
+START_TEST(test_tag_monotonic_story)
+{
+	struct story s;
+	struct fg_refs refs;
+	git_oid id, rc3, old;
+	size_t n;
+	char *got;
+
+	story_init(&s);
+	make_tag(s.r.repo, "v0.16.0-rc1", &s.rel[50], 1000, 1, &id);
+	make_tag(s.r.repo, "v0.16.0-rc2", &s.rel[55], 2000, 1, &id);
+	make_tag(s.r.repo, "v0.16.0", &s.rel[60], 3000, 1, &id);
+	/* other series, made earlier, higher: never counted */
+	make_tag(s.r.repo, "v0.17.0-rc1", &s.rel[40], 10, 1, &id);
+	make_tag(s.r.repo, "v1.16.0", &s.rel[40], 10, 1, &id);
+	make_tag(s.r.repo, "v0.15.9", &s.m[0], 10, 1, &id);
+	/* not release tags: never counted */
+	make_tag(s.r.repo, "v0.16.99-preview", &s.rel[40], 10, 1, &id);
+	make_tag(s.r.repo, "x0.16.99", &s.rel[40], 10, 1, &id);
+	set_ref(s.r.repo, "refs/tags/v0.16.98+build", &s.rel[40]);
+
+	fg_refs_init(&refs, s.r.repo, NULL);
+	/* rc3 at 4000: v0.16.0 (>= rc3) was made at 3000 */
+	make_tag(s.r.repo, "v0.16.0-rc3", &s.rel[62], 4000, 0, &rc3);
+	expect_monotonic(&refs, "v0.16.0-rc3", &rc3, "v0.16.0", "0.16");
+	/* the same tag, not new (the remote has it, unmoved): tagMonotonic is not asked */
+	got = check_tag(&refs, "v0.16.0-rc3", &rc3, &rc3, &n, NULL);
+	ck_assert_uint_eq(n, 0);
+	ck_assert_ptr_null(got);
+	/* ... nor when it moves (tagMoved is the rule then) */
+	git_oid_cpy(&old, &s.rel[1]);
+	got = check_tag(&refs, "v0.16.0-rc3", &rc3, &old, &n, NULL);
+	ck_assert_uint_eq(n, 0);
+	ck_assert_ptr_null(got);
+	/* a zero OLD is a new tag */
+	memset(&old, 0, sizeof(old));
+	got = check_tag(&refs, "v0.16.0-rc3", &rc3, &old, &n, NULL);
+	ck_assert_uint_eq(n, 1);
+	free(got);
+	/* v0.16.1 at 5000: higher than all */
+	make_tag(s.r.repo, "v0.16.1", &s.rel[63], 5000, 0, &id);
+	expect_monotonic(&refs, "v0.16.1", &id, NULL, NULL);
+	/* rc3 made the same second as v0.16.0: not ordered */
+	make_tag(s.r.repo, "v0.16.0-rc3", &s.rel[62], 3000, 0, &id);
+	expect_monotonic(&refs, "v0.16.0-rc3", &id, NULL, NULL);
+	/* one second later: refused */
+	make_tag(s.r.repo, "v0.16.0-rc3", &s.rel[62], 3001, 0, &id);
+	expect_monotonic(&refs, "v0.16.0-rc3", &id, "v0.16.0", "0.16");
+	/* made before every tag at least it: not refused */
+	make_tag(s.r.repo, "v0.16.0-rc3", &s.rel[62], 999, 0, &id);
+	expect_monotonic(&refs, "v0.16.0-rc3", &id, NULL, NULL);
+	/* the highest made strictly before, not the highest: rc1 (own name left
+	 * out) at 2500 sees rc2 (2000), not v0.16.0 (3000) */
+	make_tag(s.r.repo, "v0.16.0-rc1", &s.rel[50], 2500, 0, &id);
+	expect_monotonic(&refs, "v0.16.0-rc1", &id, "v0.16.0-rc2", "0.16");
+	/* rc2 again, after the existing one: only v0.16.0, once it is made */
+	make_tag(s.r.repo, "v0.16.0-rc2", &s.rel[55], 2001, 0, &id);
+	expect_monotonic(&refs, "v0.16.0-rc2", &id, NULL, NULL);
+	make_tag(s.r.repo, "v0.16.0-rc2", &s.rel[55], 3001, 0, &id);
+	expect_monotonic(&refs, "v0.16.0-rc2", &id, "v0.16.0", "0.16");
+	/* a tag's own existing ref is not another tag: v0.16.0 again, later */
+	make_tag(s.r.repo, "v0.16.0", &s.rel[60], 9000, 0, &id);
+	expect_monotonic(&refs, "v0.16.0", &id, NULL, NULL);
+	/* a lower version made later than all */
+	make_tag(s.r.repo, "v0.16.0-beta1", &s.rel[45], 9000, 0, &id);
+	expect_monotonic(&refs, "v0.16.0-beta1", &id, "v0.16.0", "0.16");
+	/* other series: v0.17 and v0.15 have their own tags only */
+	make_tag(s.r.repo, "v0.17.0-alpha1", &s.rel[40], 9000, 0, &id);
+	expect_monotonic(&refs, "v0.17.0-alpha1", &id, "v0.17.0-rc1", "0.17");
+	make_tag(s.r.repo, "v0.17.0-rc2", &s.rel[40], 9000, 0, &id);
+	expect_monotonic(&refs, "v0.17.0-rc2", &id, NULL, NULL);
+	make_tag(s.r.repo, "v0.15.10", &s.m[1], 9000, 0, &id);
+	expect_monotonic(&refs, "v0.15.10", &id, NULL, NULL);
+	make_tag(s.r.repo, "v0.18.0-dev", &s.r18[1], 9000, 0, &id);
+	expect_monotonic(&refs, "v0.18.0-dev", &id, NULL, NULL);
+	fg_refs_release(&refs);
+	fg_test_repo_release(&s.r);
+}
+END_TEST
+
+/* A lightweight tag (or a pushed commit) is made at its commit's time. */
+START_TEST(test_tag_monotonic_lightweight)
+{
+	struct story s;
+	struct fg_refs refs;
+	git_oid c2000, c3000, c3001, id;
+
+	story_init(&s);
+	commit_raw(s.r.repo, &s.rel[NREL - 1], 1, 2000, "fix: at 2000\n", &c2000);
+	commit_raw(s.r.repo, &c2000, 1, 3000, "fix: at 3000\n", &c3000);
+	commit_raw(s.r.repo, &c3000, 1, 3001, "fix: at 3001\n", &c3001);
+	set_ref(s.r.repo, "refs/heads/release/0.16.x", &c3001);
+	set_ref(s.r.repo, "refs/tags/v0.16.4", &c3000); /* lightweight, made at 3000 */
+	make_tag(s.r.repo, "v0.16.6", &c2000, 3200, 1, &id);
+	fg_refs_init(&refs, s.r.repo, NULL);
+	/* an annotated v0.16.3: v0.16.4 made at its commit's time, 3000 */
+	make_tag(s.r.repo, "v0.16.3", &c3001, 3500, 0, &id);
+	expect_monotonic(&refs, "v0.16.3", &id, "v0.16.6", "0.16");
+	make_tag(s.r.repo, "v0.16.3", &c3001, 3100, 0, &id);
+	expect_monotonic(&refs, "v0.16.3", &id, "v0.16.4", "0.16");
+	make_tag(s.r.repo, "v0.16.3", &c3001, 3000, 0, &id);
+	expect_monotonic(&refs, "v0.16.3", &id, NULL, NULL);
+	/* a new lightweight tag: made at its commit's time */
+	expect_monotonic(&refs, "v0.16.3", &c3001, "v0.16.4", "0.16");
+	expect_monotonic(&refs, "v0.16.3", &c3000, NULL, NULL);
+	expect_monotonic(&refs, "v0.16.1", &c2000, NULL, NULL);
+	expect_monotonic(&refs, "v0.16.5", &c3001, NULL, NULL);
+	expect_monotonic(&refs, "v0.16.5-rc1", &c3001, NULL, NULL);
+	expect_monotonic(&refs, "v0.16.4-rc1", &c3001, "v0.16.4", "0.16");
+	fg_refs_release(&refs);
+	fg_test_repo_release(&s.r);
+}
+END_TEST
+
+/* Tags a push sets: counted at their new value, deleted ones not at all. */
+START_TEST(test_tag_monotonic_pending)
+{
+	struct story s;
+	struct fg_refs refs;
+	struct fg_pending_ref pr[3];
+	struct fg_pending pending = { pr, 0 };
+	git_oid id, rc3, pushed, later;
+
+	story_init(&s);
+	make_tag(s.r.repo, "v0.16.0-rc1", &s.rel[50], 1000, 1, &id);
+	make_tag(s.r.repo, "v0.16.0-rc2", &s.rel[55], 2000, 1, &id);
+	make_tag(s.r.repo, "v0.16.0", &s.rel[60], 3000, 1, &id);
+	make_tag(s.r.repo, "v0.16.0-rc3", &s.rel[62], 4000, 0, &rc3);
+
+	/* v0.16.2 pushed along (made at 2500): checking v0.16.1 at 4000 names it */
+	make_tag(s.r.repo, "v0.16.2", &s.rel[63], 2500, 0, &pushed);
+	pr[0].refname = "refs/tags/v0.16.2";
+	git_oid_cpy(&pr[0].id, &pushed);
+	pending.n = 1;
+	fg_refs_init(&refs, s.r.repo, &pending);
+	make_tag(s.r.repo, "v0.16.1", &s.rel[63], 4000, 0, &id);
+	expect_monotonic(&refs, "v0.16.1", &id, "v0.16.2", "0.16");
+	expect_monotonic(&refs, "v0.16.0-rc3", &rc3, "v0.16.2", "0.16");
+	fg_refs_release(&refs);
+	/* without the push it is not there */
+	fg_refs_init(&refs, s.r.repo, NULL);
+	expect_monotonic(&refs, "v0.16.1", &id, NULL, NULL);
+	expect_monotonic(&refs, "v0.16.0-rc3", &rc3, "v0.16.0", "0.16");
+	fg_refs_release(&refs);
+
+	/* v0.16.0 deleted by the push: rc3 is the highest */
+	pr[0].refname = "refs/tags/v0.16.0";
+	memset(&pr[0].id, 0, sizeof(pr[0].id));
+	pending.n = 1;
+	fg_refs_init(&refs, s.r.repo, &pending);
+	expect_monotonic(&refs, "v0.16.0-rc3", &rc3, NULL, NULL);
+	fg_refs_release(&refs);
+
+	/* v0.16.0 replaced by a tag made at 6000, v0.16.0-rc2 by one at 500:
+	 * rc3 at 4000 sees neither v0.16.0 nor, being higher, rc2 */
+	make_tag(s.r.repo, "v0.16.0", &s.rel[60], 6000, 0, &later);
+	pr[0].refname = "refs/tags/v0.16.0-rc2";
+	make_tag(s.r.repo, "v0.16.0-rc2", &s.rel[55], 500, 0, &pr[0].id);
+	pr[1].refname = "refs/tags/v0.16.0";
+	git_oid_cpy(&pr[1].id, &later);
+	pr[2].refname = "refs/heads/release/0.16.x";
+	git_oid_cpy(&pr[2].id, &s.rel[NREL - 1]);
+	qsort(pr, 3, sizeof(pr[0]), fg_pending_ref_cmp);
+	pending.n = 3;
+	fg_refs_init(&refs, s.r.repo, &pending);
+	expect_monotonic(&refs, "v0.16.0-rc3", &rc3, NULL, NULL);
+	/* an rc1 at 1500 now sees rc2 (500), not itself (1000) nor v0.16.0 */
+	make_tag(s.r.repo, "v0.16.0-rc1", &s.rel[50], 1500, 0, &id);
+	expect_monotonic(&refs, "v0.16.0-rc1", &id, "v0.16.0-rc2", "0.16");
+	fg_refs_release(&refs);
+	fg_test_repo_release(&s.r);
+}
+END_TEST
+
+/* A workflow version of the 0.16 series: patch, kind (0 dev .. 4 final), number. */
+struct tver {
+	unsigned patch, kind, n;
+};
+
+static const char *const kind_names[] = { "dev", "alpha", "beta", "rc", "" };
+
+static void tver_name(const struct tver *v, char *buf, size_t size)
+{
+	if (v->kind == 0)
+		snprintf(buf, size, "v0.16.%u-dev", v->patch);
+	else if (v->kind == 4)
+		snprintf(buf, size, "v0.16.%u", v->patch);
+	else
+		snprintf(buf, size, "v0.16.%u-%s%u", v->patch, kind_names[v->kind], v->n);
+}
+
+/* The workflow's precedence, written out: patch, then dev < alpha < beta < rc < final, then N. */
+static int tver_cmp(const struct tver *a, const struct tver *b)
+{
+	if (a->patch != b->patch)
+		return a->patch < b->patch ? -1 : 1;
+	if (a->kind != b->kind)
+		return a->kind < b->kind ? -1 : 1;
+	if (a->n != b->n)
+		return a->n < b->n ? -1 : 1;
+	return 0;
+}
+
+#define NQ 24
+
+START_TEST(test_tag_monotonic_many)
+{
+	static const unsigned patches[] = { 0, 1, 2, 10, 11 };
+	static const struct tver pres[] = {
+		{ 0, 0, 0 }, { 0, 1, 1 }, { 0, 1, 2 }, { 0, 1, 10 }, { 0, 2, 1 },
+		{ 0, 3, 1 }, { 0, 3, 2 }, { 0, 3, 10 }, { 0, 4, 0 },
+	};
+	/* new versions, between and around the table's */
+	static const struct tver fresh[] = {
+		{ 0, 1, 3 }, { 0, 2, 2 }, { 1, 3, 11 }, { 3, 0, 0 }, { 3, 4, 0 },
+		{ 9, 3, 1 }, { 12, 4, 0 }, { 100, 0, 0 }, { 10, 1, 9 }, { 2, 4, 0 } /* in table */,
+	};
+	struct tver table[FG_COUNT(patches) * FG_COUNT(pres)], queries[NQ];
+	git_time_t tmade[FG_COUNT(table)], qmade[NQ];
+	git_oid qid[NQ], id;
+	char name[64], qname[NQ][64];
+	size_t nt = 0, order[NQ];
+	unsigned seed = 12345u;
+	struct story s;
+
+	story_init(&s);
+	for (size_t p = 0; p < FG_COUNT(patches); p++)
+		for (size_t k = 0; k < FG_COUNT(pres); k++) {
+			table[nt] = pres[k];
+			table[nt].patch = patches[p];
+			/* 45 tags in 60 seconds: same-second ties are certain */
+			seed = seed * 1103515245u + 12345u;
+			tmade[nt] = 1000 + (git_time_t)((seed >> 8) % 60);
+			tver_name(&table[nt], name, sizeof(name));
+			make_tag(s.r.repo, name, &s.rel[15 + nt], tmade[nt], 1, &id);
+			nt++;
+		}
+	ck_assert_uint_ge(nt, 40);
+	/* the other series and non-workflow tags, made before all */
+	make_tag(s.r.repo, "v0.17.0", &s.rel[1], 5, 1, &id);
+	make_tag(s.r.repo, "v1.16.0", &s.rel[1], 5, 1, &id);
+	make_tag(s.r.repo, "v0.15.99", &s.rel[1], 5, 1, &id);
+	make_tag(s.r.repo, "v0.16.99-preview", &s.rel[1], 5, 1, &id);
+	/* queries: table versions (their own refs left out) and new ones, at times
+	 * around the table's */
+	for (size_t q = 0; q < NQ; q++) {
+		if (q < FG_COUNT(fresh)) {
+			queries[q] = fresh[q];
+		} else {
+			seed = seed * 1103515245u + 12345u;
+			queries[q] = table[(seed >> 8) % nt];
+		}
+		seed = seed * 1103515245u + 12345u;
+		qmade[q] = 995 + (git_time_t)((seed >> 8) % 72);
+		tver_name(&queries[q], qname[q], sizeof(qname[q]));
+		make_tag(s.r.repo, qname[q], &s.rel[NREL - 1], qmade[q], 0, &qid[q]);
+	}
+	/* ascending versions, descending, two shuffles: one struct fg_refs each */
+	for (int pass = 0; pass < 4; pass++) {
+		struct fg_refs refs;
+		size_t expected_some = 0;
+
+		if (pass < 2) {
+			for (size_t q = 0; q < NQ; q++)
+				order[q] = q;
+			for (size_t i = 1; i < NQ; i++) /* insertion sort by version */
+				for (size_t j = i; j > 0 && tver_cmp(&queries[order[j - 1]],
+								     &queries[order[j]]) > 0; j--) {
+					size_t t = order[j];
+
+					order[j] = order[j - 1];
+					order[j - 1] = t;
+				}
+			if (pass == 1)
+				for (size_t i = 0; i < NQ / 2; i++) {
+					size_t t = order[i];
+
+					order[i] = order[NQ - 1 - i];
+					order[NQ - 1 - i] = t;
+				}
+		} else {
+			shuffled(order, NQ, pass == 2 ? 31337u : 2718u);
+		}
+		fg_refs_init(&refs, s.r.repo, NULL);
+		for (size_t i = 0; i < NQ; i++) {
+			size_t q = order[i], best = nt;
+
+			/* brute force: the highest other tag at least the query's, made before */
+			for (size_t t = 0; t < nt; t++) {
+				if (tver_cmp(&table[t], &queries[q]) < 0 || tmade[t] >= qmade[q] ||
+				    !tver_cmp(&table[t], &queries[q]))
+					continue; /* equal versions are the same name here */
+				if (best == nt || tver_cmp(&table[t], &table[best]) > 0)
+					best = t;
+			}
+			if (best < nt) {
+				tver_name(&table[best], name, sizeof(name));
+				expected_some++;
+			}
+			expect_monotonic(&refs, qname[q], &qid[q], best < nt ? name : NULL, "0.16");
+		}
+		/* the table does test both answers */
+		ck_assert_uint_gt(expected_some, 0);
+		ck_assert_uint_lt(expected_some, NQ);
+		fg_refs_release(&refs);
+	}
+	fg_test_repo_release(&s.r);
+}
+END_TEST
+
+START_TEST(test_tag_on_release_branch)
+{
+	struct story s;
+	struct fg_refs refs;
+	struct fg_pending_ref pr;
+	struct fg_pending pending = { &pr, 1 };
+	git_oid id;
+	size_t n;
+
+	story_init(&s);
+	fg_refs_init(&refs, s.r.repo, NULL);
+	/* on release/0.16.x, deep down and at the tip */
+	make_tag(s.r.repo, "v0.16.0", &s.rel[2], 100, 0, &id);
+	free(check_tag(&refs, "v0.16.0", &id, NULL, NULL, &n));
+	ck_assert_uint_eq(n, 0);
+	make_tag(s.r.repo, "v0.16.1", &s.rel[NREL - 1], 100, 0, &id);
+	free(check_tag(&refs, "v0.16.1", &id, NULL, NULL, &n));
+	ck_assert_uint_eq(n, 0);
+	/* a lightweight tag on the release branch */
+	free(check_tag(&refs, "v0.16.2", &s.rel[30], NULL, NULL, &n));
+	ck_assert_uint_eq(n, 0);
+	/* on the side branch only */
+	make_tag(s.r.repo, "v0.16.3", &s.fx[1], 100, 0, &id);
+	free(check_tag(&refs, "v0.16.3", &id, NULL, NULL, &n));
+	ck_assert_uint_eq(n, 1);
+	/* on maint/0.15.x: a maint branch of the series holds it */
+	make_tag(s.r.repo, "v0.15.4", &s.m[2], 100, 0, &id);
+	free(check_tag(&refs, "v0.15.4", &id, NULL, NULL, &n));
+	ck_assert_uint_eq(n, 0);
+	/* on release/0.16.x but of the 0.17 series: no release/0.17.x */
+	make_tag(s.r.repo, "v0.17.0-rc1", &s.rel[30], 100, 0, &id);
+	free(check_tag(&refs, "v0.17.0-rc1", &id, NULL, NULL, &n));
+	ck_assert_uint_eq(n, 1);
+	/* through the merge's second parent */
+	make_tag(s.r.repo, "v0.18.0-rc1", &s.fy[3], 100, 0, &id);
+	free(check_tag(&refs, "v0.18.0-rc1", &id, NULL, NULL, &n));
+	ck_assert_uint_eq(n, 0);
+	make_tag(s.r.repo, "v0.18.0-rc2", &s.rel[31], 100, 0, &id);
+	free(check_tag(&refs, "v0.18.0-rc2", &id, NULL, NULL, &n));
+	ck_assert_uint_eq(n, 1);
+	fg_refs_release(&refs);
+	/* release/0.17.x pushed along: it holds it */
+	pr.refname = "refs/heads/release/0.17.x";
+	git_oid_cpy(&pr.id, &s.rel[35]);
+	fg_refs_init(&refs, s.r.repo, &pending);
+	make_tag(s.r.repo, "v0.17.0-rc1", &s.rel[30], 100, 0, &id);
+	free(check_tag(&refs, "v0.17.0-rc1", &id, NULL, NULL, &n));
+	ck_assert_uint_eq(n, 0);
+	make_tag(s.r.repo, "v0.17.0-rc2", &s.rel[36], 100, 0, &id);
+	free(check_tag(&refs, "v0.17.0-rc2", &id, NULL, NULL, &n));
+	ck_assert_uint_eq(n, 1);
+	fg_refs_release(&refs);
+	fg_test_repo_release(&s.r);
+}
+END_TEST
+
+Suite *history_suite(void)
+{
+	Suite *s = suite_create("history");
+	TCase *reach = tcase_create("reach");
+	TCase *tags = tcase_create("tags");
+
+	tcase_set_timeout(reach, 120);
+	tcase_add_test(reach, test_reach_every_commit_three_orders);
+	tcase_add_test(reach, test_reach_side_branch_not_held);
+	tcase_add_test(reach, test_reach_first_window);
+	tcase_add_test(reach, test_on_other);
+	tcase_add_test(reach, test_remote_tracking);
+	tcase_add_test(reach, test_pending_overlay);
+	suite_add_tcase(s, reach);
+	tcase_set_timeout(tags, 120);
+	tcase_add_test(tags, test_tag_monotonic_story);
+	tcase_add_test(tags, test_tag_monotonic_lightweight);
+	tcase_add_test(tags, test_tag_monotonic_pending);
+	tcase_add_test(tags, test_tag_monotonic_many);
+	tcase_add_test(tags, test_tag_on_release_branch);
+	suite_add_tcase(s, tags);
+	return s;
+}
