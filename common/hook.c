@@ -813,7 +813,7 @@ static int check_new_commits(struct fg_hook_ctx *ctx, git_repository *repo, stru
 {
 	struct fg_message_context mctx = { NULL, NULL, NULL, NULL };
 	git_oid id;
-	int rc;
+	int rc = 0;
 
 	while (!cfg->error && (rc = new_walk_next(&id, walk)) == 0) {
 		git_commit *commit = NULL;
