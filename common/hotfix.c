@@ -204,11 +204,6 @@ static int read_refs(struct work *w)
 	return rc;
 }
 
-static int oid_cmp(const void *a, const void *b)
-{
-	return git_oid_cmp(a, b);
-}
-
 /*
  * The commits of hotfix branch TIP: its first-parent line from TIP down to
  * the first older commit that a release tag or a long-lived branch points
@@ -220,8 +215,9 @@ static int oid_cmp(const void *a, const void *b)
  */
 static int branch_commits(struct work *w, const git_oid *tip, const git_oid *created)
 {
-	git_oid *stops = NULL, *chain = NULL;
-	size_t nstops = 0, nchain = 0, cap = 0;
+	struct fg_oidset stops = FG_OIDSET_INIT;
+	git_oid *chain = NULL;
+	size_t nchain = 0, cap = 0;
 	git_oid id = *tip;
 	int rc = 0;
 
@@ -234,18 +230,17 @@ static int branch_commits(struct work *w, const git_oid *tip, const git_oid *cre
 	for (size_t i = 0; created && git_oid_equal(created, tip) && i < w->out->nrows; i++)
 		if (git_oid_equal(&w->out->rows[i].tip, tip))
 			return -2;
-	if (!(stops = calloc(w->out->nrows + w->ntags + 1, sizeof(*stops))))
-		return -1;
-	for (size_t i = 0; i < w->out->nrows; i++)
-		stops[nstops++] = w->out->rows[i].tip;
-	for (size_t i = 0; i < w->ntags; i++)
-		stops[nstops++] = w->tags[i].commit;
-	qsort(stops, nstops, sizeof(*stops), oid_cmp);
+	for (size_t i = 0; i < w->out->nrows + w->ntags; i++)
+		if (fg_oidset_add(&stops, i < w->out->nrows ? &w->out->rows[i].tip
+							    : &w->tags[i - w->out->nrows].commit) < 0) {
+			fg_oidset_release(&stops);
+			return -1;
+		}
 	for (size_t depth = 0;; depth++) {
 		git_commit *commit = NULL;
 		unsigned parents;
 
-		if (depth && bsearch(&id, stops, nstops, sizeof(*stops), oid_cmp)) {
+		if (depth && fg_oidset_has(&stops, &id)) {
 			w->base = id;
 			w->has_base = 1;
 			break;
@@ -274,7 +269,7 @@ static int branch_commits(struct work *w, const git_oid *tip, const git_oid *cre
 		if (!parents)
 			break;
 	}
-	free(stops);
+	fg_oidset_release(&stops);
 	if (rc == 0 && !nchain)
 		rc = -2;
 	if (rc == 0) {
