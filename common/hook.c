@@ -554,14 +554,8 @@ static void check_pushed_branch(struct fg_hook_ctx *ctx, git_repository *repo, g
 /* The commits only on one branch: what branchCommitType judges. */
 struct branch_commits {
 	const char *branch; /* without "refs/heads/", or NULL: no branch to judge by */
-	git_oid *ids;       /* owned, sorted */
-	size_t n;
+	struct fg_oidset ids; /* owned */
 };
-
-static int oid_cmp(const void *a, const void *b)
-{
-	return git_oid_cmp(a, b);
-}
 
 /*
  * BC: the commits of TIP, pushed from LOCAL_REF to branch NAME, that no other
@@ -578,7 +572,6 @@ static void branch_only_commits(struct branch_commits *bc, git_repository *repo,
 	git_reference *ref;
 	git_revwalk *walk = NULL;
 	struct fg_branch b;
-	size_t cap = 0;
 	git_oid id;
 
 	memset(bc, 0, sizeof(*bc));
@@ -600,19 +593,9 @@ static void branch_only_commits(struct branch_commits *bc, git_repository *repo,
 		}
 		git_reference_free(ref);
 	}
-	while (git_revwalk_next(&id, walk) == 0) {
-		if (bc->n == cap) {
-			size_t n = cap ? cap * 2 : 16;
-			git_oid *p = realloc(bc->ids, n * sizeof(*p));
-
-			if (!p)
-				goto out;
-			bc->ids = p;
-			cap = n;
-		}
-		git_oid_cpy(&bc->ids[bc->n++], &id);
-	}
-	qsort(bc->ids, bc->n, sizeof(*bc->ids), oid_cmp);
+	while (git_revwalk_next(&id, walk) == 0)
+		if (fg_oidset_add(&bc->ids, &id) < 0)
+			goto out;
 	bc->branch = name;
 out:
 	git_reference_iterator_free(it);
@@ -825,7 +808,7 @@ static int check_new_commits(struct fg_hook_ctx *ctx, git_repository *repo, stru
 			fatal_line(ctx, where, fg_git_error());
 			return -1;
 		}
-		mctx.branch = bc->branch && bsearch(&id, bc->ids, bc->n, sizeof(*bc->ids), oid_cmp)
+		mctx.branch = bc->branch && fg_oidset_has(&bc->ids, &id)
 			      ? bc->branch : NULL;
 		mctx.encoding = git_commit_message_encoding(commit);
 		fg_check_message(&ctx->report, cfg, git_commit_message(commit), where, &mctx);
@@ -1236,7 +1219,7 @@ static int check_updates(struct fg_hook_ctx *ctx, git_repository *repo,
 									: NULL,
 							 nbranches == 1 ? branch->local_ref : NULL);
 			fg_version_walk_release(&vw);
-			free(bc.ids);
+			fg_oidset_release(&bc.ids);
 		}
 		new_walk_release(&walk);
 		if (cfg->error) {
