@@ -701,8 +701,8 @@ static int series_cmp(const void *key, const void *elem)
 
 /*
  * tagMonotonic: the highest tag of VERSION's X.Y series other than NAME,
- * made strictly before the pushed object ID (tags made in the same second
- * cannot be ordered and are left alone), whose version is at least
+ * made strictly before WHEN, the pushed object's made_at (tags made in the
+ * same second cannot be ordered and are left alone), whose version is at least
  * VERSION, among REFS's tags (a tag pushed along counts). The series' tags
  * are sorted by precedence, highest first; those at least VERSION are a
  * prefix, found by binary search, and the first of them made before is
@@ -711,12 +711,11 @@ static int series_cmp(const void *key, const void *elem)
  * allocated name without "refs/tags/", or NULL.
  */
 static char *higher_tag(struct fg_refs *refs, struct fg_config *cfg, const char *name,
-			const struct fg_version *version, const git_oid *id)
+			const struct fg_version *version, git_time_t when)
 {
 	struct fg_refs_cache *c;
 	struct refs_view *v;
 	struct series *s;
-	git_time_t when;
 	size_t lo, hi, end;
 
 	if (!(c = refs_cache(refs)) || !(v = refs_view(c, cfg)) || cfg->error ||
@@ -743,7 +742,6 @@ static char *higher_tag(struct fg_refs *refs, struct fg_config *cfg, const char 
 		t->min_made = s->timed > s->lo && v->tags[s->timed - 1].min_made < e->made ?
 				      v->tags[s->timed - 1].min_made : e->made;
 	}
-	when = made_at(refs->repo, id);
 	/* the first tag whose running least time is before WHEN: made before */
 	for (lo = s->lo, hi = end; lo < hi;) {
 		size_t mid = lo + (hi - lo) / 2;
@@ -796,8 +794,15 @@ void fg_check_tag_ref(struct fg_report *report, struct fg_refs *refs, struct fg_
 		tctx.on_release = h.on_release;
 		tctx.on_maint = h.on_maint;
 		/* a new tag on the remote: it must be the highest of its series */
-		if (!old || git_oid_is_zero(old))
-			tctx.higher_tag = higher = higher_tag(refs, cfg, name, &version, id);
+		if (!old || git_oid_is_zero(old)) {
+			/* made_at of the pushed object, from what is at hand */
+			const git_signature *tagger =
+				annotated ? git_tag_tagger((git_tag *)object) : NULL;
+			git_time_t when = !object ? 0 : tagger ? tagger->when.time
+							       : git_commit_time(commit);
+
+			tctx.higher_tag = higher = higher_tag(refs, cfg, name, &version, when);
+		}
 	}
 	if (tree)
 		have_files = fg_vfiles_from_tree(&files, repo, tree, cfg) == 0;
