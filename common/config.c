@@ -571,23 +571,17 @@ static int apply_rule_key(struct fg_config *cfg, const char *origin, const char 
 
 static int add_ignore(struct fg_config *cfg, const char *origin, const char *key, const char *value)
 {
-	struct fg_pattern *bigger;
-
 	if (!value || !*value)
 		return fg_config_error(cfg, "%s: %s: empty pattern; write a regular expression "
 				       "matching the headers to accept", origin, key);
 	if (cfg->nignores == FG_CONFIG_MAX_PATTERNS)
 		return fg_config_error(cfg, "%s: %s: more than %u patterns; join them with | in "
 				       "fewer", origin, key, FG_CONFIG_MAX_PATTERNS);
-	/* realloc may move the patterns: the list of compiled patterns must not keep
-	 * their old addresses (they compile again on first use) */
-	for (size_t i = 0; i < cfg->nignores; i++)
-		fg_pattern_release(&cfg->ignores[i]);
-	bigger = realloc(cfg->ignores, (cfg->nignores + 1) * sizeof(*cfg->ignores));
-	if (!bigger)
+	/* room for every pattern at once: pattern.c lists the compiled ones by
+	 * address, so the array never moves once one is compiled */
+	if (!cfg->ignores &&
+	    !(cfg->ignores = calloc(FG_CONFIG_MAX_PATTERNS, sizeof(*cfg->ignores))))
 		return -2;
-	cfg->ignores = bigger;
-	memset(&cfg->ignores[cfg->nignores], 0, sizeof(*cfg->ignores));
 	if (pattern_set(&cfg->ignores[cfg->nignores], value, PCRE2_AUTO_CALLOUT) < 0)
 		return -2;
 	cfg->nignores++;
