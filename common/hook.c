@@ -1307,12 +1307,34 @@ out:
 #define SERVER_HAVE_GLOB "refs/*"
 #define SERVER_REMOTE "<remote>"
 
+int fg_check_receive(struct fg_hook_ctx *ctx, git_repository *repo,
+		     const struct fg_ref_update *updates, size_t count)
+{
+	struct fg_pending_ref *refs;
+	struct fg_pending pending;
+	int status;
+
+	if (!(refs = calloc(count ? count : 1, sizeof(*refs)))) {
+		fatal_line(ctx, "cannot check the push", "out of memory");
+		return FG_EXIT_INTERNAL;
+	}
+	for (size_t i = 0; i < count; i++) {
+		refs[i].refname = updates[i].remote_ref;
+		git_oid_cpy(&refs[i].id, &updates[i].local);
+	}
+	qsort(refs, count, sizeof(*refs), fg_pending_ref_cmp);
+	pending.refs = refs;
+	pending.n = count;
+	status = check_updates(ctx, repo, updates, count, SERVER_HAVE_GLOB, SERVER_REMOTE,
+			       &pending);
+	free(refs);
+	return status;
+}
+
 int fg_run_pre_receive(struct fg_hook_ctx *ctx)
 {
 	git_repository *repo = NULL;
 	struct fg_ref_update *updates = NULL;
-	struct fg_pending_ref *refs = NULL;
-	struct fg_pending pending;
 	size_t count = 0;
 	char *copy = NULL;
 	int status = FG_EXIT_INTERNAL;
@@ -1330,21 +1352,8 @@ int fg_run_pre_receive(struct fg_hook_ctx *ctx)
 		status = FG_EXIT_USAGE;
 		goto out;
 	}
-	if (!(refs = calloc(count ? count : 1, sizeof(*refs)))) {
-		fatal_line(ctx, "cannot check the push", "out of memory");
-		goto out;
-	}
-	for (size_t i = 0; i < count; i++) {
-		refs[i].refname = updates[i].remote_ref;
-		git_oid_cpy(&refs[i].id, &updates[i].local);
-	}
-	qsort(refs, count, sizeof(*refs), fg_pending_ref_cmp);
-	pending.refs = refs;
-	pending.n = count;
-	status = check_updates(ctx, repo, updates, count, SERVER_HAVE_GLOB, SERVER_REMOTE,
-			       &pending);
+	status = fg_check_receive(ctx, repo, updates, count);
 out:
-	free(refs);
 	free(copy);
 	free(updates);
 	git_repository_free(repo);

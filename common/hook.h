@@ -85,6 +85,18 @@ struct fg_ref_update {
 int fg_parse_updates(char *input, size_t len, int receive, struct fg_ref_update **out,
 		     size_t *count);
 
+/*
+ * fg_check_receive: pre-receive's judgement of COUNT parsed UPDATES
+ * (fg_parse_updates with RECEIVE 1) against REPO, the receiving
+ * repository (its refs not yet updated; the pushed objects readable, as in
+ * git's quarantine): the same rules and refusals as fg_run_pre_receive,
+ * violations added to CTX->report (CTX->hook names the hook in fatal
+ * lines). Neither UPDATES nor REPO is kept or freed. Returns an FG_EXIT_*
+ * status. For fg_run_pre_receive and the repository fuzz target.
+ */
+int fg_check_receive(struct fg_hook_ctx *ctx, git_repository *repo,
+		     const struct fg_ref_update *updates, size_t count);
+
 struct fg_config;
 
 /*
