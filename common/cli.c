@@ -52,7 +52,7 @@ static int load(struct fg_config *cfg, const struct source *src, FILE *err,
 	git_index *index = NULL;
 	git_object *tree = NULL;
 	git_config *git_cfg = NULL;
-	struct fg_config_from from = { NULL, NULL, src->rev, !src->cached && !src->rev };
+	struct fg_config_from from = { NULL, NULL, src->rev, !src->cached && !src->rev, 0 };
 	int rc, status = FG_EXIT_INTERNAL;
 
 	memset(cfg, 0, sizeof(*cfg));

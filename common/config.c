@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
+#include <fnmatch.h>
 #include <string.h>
 #include <strings.h>
 #include <sys/mman.h>
@@ -208,6 +209,7 @@ void fg_config_release(struct fg_config *cfg)
 	free(cfg->tag_prefix);
 	free(cfg->since);
 	free(cfg->config_file);
+	free_list(cfg->allow_refs, cfg->nallow_refs);
 	free(cfg->file_origin);
 	free(cfg->error);
 	memset(cfg, 0, sizeof(*cfg));
@@ -824,6 +826,7 @@ static const char *canonical_key(const char *key, char *buf, size_t size)
 {
 	static const char *const words[] = {
 		"versionFile", "messagePrefixes", "allowLightweight", "configFile",
+		"allowRefs", "allowEnvSkip",
 	};
 	struct key k;
 	const char *section, *var;
@@ -912,6 +915,43 @@ int fg_config_config_file(git_config *config, char **out)
 	return rc < 0 ? -2 : 0;
 }
 
+/*
+ * flowgate.allowRefs: one more glob, a refname pattern under refs/ (git
+ * check-ref-format's rules, '*' allowed). Returns 0, or -1 (CFG->error).
+ */
+static int add_allowed_ref(struct fg_config *cfg, const char *origin, const char *key,
+			   const char *value)
+{
+	char **grown, norm[1024];
+
+	if (!value || strncmp(value, "refs/", 5) ||
+	    git_reference_normalize_name(norm, sizeof(norm), value, GIT_REFERENCE_FORMAT_ALLOW_ONELEVEL |
+					 GIT_REFERENCE_FORMAT_REFSPEC_PATTERN) < 0) {
+		git_error_clear();
+		return fg_config_error(cfg, "%s: %s: '%s' is not a refname glob; write one under "
+				       "refs/, e.g. 'refs/for/*'", origin, key, value ? value : "");
+	}
+	git_error_clear();
+	if (cfg->nallow_refs == FG_CONFIG_MAX_PATTERNS)
+		return fg_config_error(cfg, "%s: %s: more than %u globs; allow a whole namespace "
+				       "with one ('refs/pull/*')", origin, key, FG_CONFIG_MAX_PATTERNS);
+	if (!(grown = realloc(cfg->allow_refs, (cfg->nallow_refs + 1) * sizeof(*grown))))
+		return -2;
+	cfg->allow_refs = grown;
+	if (!(grown[cfg->nallow_refs] = strdup(value)))
+		return -2;
+	cfg->nallow_refs++;
+	return 0;
+}
+
+int fg_config_ref_allowed(const struct fg_config *cfg, const char *refname)
+{
+	for (size_t i = 0; i < cfg->nallow_refs; i++)
+		if (fnmatch(cfg->allow_refs[i], refname, 0) == 0)
+			return 1;
+	return 0;
+}
+
 int fg_config_apply_git(struct fg_config *cfg, git_config *config)
 {
 	git_config_iterator *it = NULL;
@@ -932,7 +972,8 @@ int fg_config_apply_git(struct fg_config *cfg, git_config *config)
 		key = canonical_key(entry->name, buf, sizeof(buf));
 		if (split_key(entry->name, &k) < 0 || k.sub) {
 			rc = unknown_key(cfg, origin, key, "flowgate takes flowgate.<ruleName>, "
-					 "flowgate.configFile and flowgate.since in git config");
+					 "flowgate.configFile, flowgate.since, flowgate.allowRefs "
+					 "and flowgate.allowEnvSkip in git config");
 		} else if (!strcmp(k.var, "configfile")) {
 			if (!entry->value || !*entry->value)
 				rc = fg_config_error(cfg, "%s: %s: empty path; name a file or unset the key",
@@ -941,6 +982,13 @@ int fg_config_apply_git(struct fg_config *cfg, git_config *config)
 			config_file = 1;
 		} else if (!strcmp(k.var, "since")) {
 			rc = set_since(cfg, origin, key, entry->value);
+		} else if (!strcmp(k.var, "allowrefs")) {
+			rc = add_allowed_ref(cfg, origin, key, entry->value);
+		} else if (!strcmp(k.var, "allowenvskip")) {
+			if (git_config_parse_bool(&cfg->allow_env_skip,
+						  entry->value ? entry->value : "true") < 0)
+				rc = fg_config_error(cfg, "%s: %s: '%s' is not a boolean; write true "
+						     "or false", origin, key, entry->value);
 		} else if ((rule = fg_rule_lookup(k.var)) >= 0) {
 			if (fg_severity_parse(entry->value, &cfg->severity[rule]) < 0)
 				rc = fg_config_error(cfg, "%s: %s: unknown severity '%s'; write error, "
@@ -950,7 +998,8 @@ int fg_config_apply_git(struct fg_config *cfg, git_config *config)
 		} else {
 			rc = fg_config_error(cfg, "%s: %s: no rule is named '%s'; flowgate rules lists "
 					     "them (git config keys: flowgate.<ruleName>, "
-					     "flowgate.configFile, flowgate.since)", origin, key, k.var);
+					     "flowgate.configFile, flowgate.since, "
+					     "flowgate.allowRefs, flowgate.allowEnvSkip)", origin, key, k.var);
 		}
 	}
 	git_config_iterator_free(it);

@@ -19,7 +19,10 @@
  * list of branches (version files); every other key overrides one value.
  * git config keys: flowgate.<ruleName> = error|warn|info|off (as fsck.<msg-id>
  * in git), flowgate.configFile (a file read instead of .flowgate),
- * flowgate.since.
+ * flowgate.since; on a server (pre-receive, update) flowgate.allowRefs
+ * (multi-valued refname glob: namespaces beside refs/heads/ and refs/tags/
+ * a push may update) and flowgate.allowEnvSkip (bool: obey FLOWGATE_SKIP
+ * from the pusher's environment).
  */
 #ifndef FLOWGATE_CONFIG_H
 #define FLOWGATE_CONFIG_H
@@ -84,6 +87,9 @@ struct fg_config {
 
 	char *since; const char *since_origin;             /* owned; NULL: check everything */
 	char *config_file; const char *config_file_origin; /* flowgate.configFile, owned; NULL: .flowgate */
+	/* Git config only (a committed file cannot set them): the server's. */
+	char **allow_refs; size_t nallow_refs; /* flowgate.allowRefs globs, owned */
+	int allow_env_skip;                     /* flowgate.allowEnvSkip */
 
 	char *file_origin; /* owned label of the file layer, e.g. ".flowgate (index)" */
 	char *error;       /* owned: the first configuration problem, one line, with the fix */
@@ -175,6 +181,13 @@ const char *fg_config_level_origin(git_config_level_t level);
  */
 #define FG_CONFIG_MAX_PATTERNS 64u
 #define FG_CONFIG_MAX_LIST 256u
+
+/*
+ * fg_config_ref_allowed: whether REFNAME (full, "refs/...") matches one of
+ * CFG's flowgate.allowRefs globs (fnmatch(3) without FNM_PATHNAME: '*'
+ * spans '/', as a refspec glob does: refs/pull/ then any rest). Returns 1 or 0.
+ */
+int fg_config_ref_allowed(const struct fg_config *cfg, const char *refname);
 
 /*
  * fg_config_error: set CFG->error from FMT if no error is set yet, each

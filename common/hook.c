@@ -22,6 +22,12 @@
 /* Lets install.sh tell a flowgate hook from one it must keep. */
 const char fg_hook_marker[] = "@(#)flowgate-hook";
 
+/*
+ * The server names the pusher's remote as <remote> in hints: it does not
+ * know what the pusher calls it.
+ */
+#define SERVER_REMOTE "<remote>"
+
 static void fatal_line(const struct fg_hook_ctx *ctx, const char *what, const char *why)
 {
 	fprintf(stderr, "flowgate %s: fatal: %s: %s\n", ctx->hook, what, why);
@@ -235,7 +241,7 @@ static int load_config(struct fg_hook_ctx *ctx, struct fg_config *cfg, git_repos
 static int load_index_config(struct fg_hook_ctx *ctx, struct fg_config *cfg,
 			     git_repository *repo, git_index **index)
 {
-	struct fg_config_from from = { NULL, NULL, NULL, 0 };
+	struct fg_config_from from = { NULL, NULL, NULL, 0, 0 };
 
 	if (git_repository_index(index, repo) < 0) {
 		fatal_line(ctx, "cannot read the index", fg_git_error());
@@ -926,7 +932,7 @@ static struct push_config *config_for(struct fg_hook_ctx *ctx, git_repository *r
 {
 	git_oid id;
 	char name[32];
-	struct fg_config_from from = { NULL, tree, name, 0 };
+	struct fg_config_from from = { NULL, tree, name, 0, ctx->receiving };
 	struct push_config *pc;
 
 	if (fg_repo_config_file_id(repo, tree, &id) < 0) {
@@ -999,7 +1005,7 @@ static int rules_before(git_repository *repo, const git_oid *old, struct fg_conf
 	git_commit *commit = peeled_commit(repo, old);
 	git_tree *tree = NULL;
 	char name[32];
-	struct fg_config_from from = { NULL, NULL, name, 0 };
+	struct fg_config_from from = { NULL, NULL, name, 0, 0 };
 	int rc = -1;
 
 	memcpy(name, "commit ", 7);
@@ -1018,6 +1024,31 @@ static int rules_before(git_repository *repo, const git_oid *old, struct fg_conf
 }
 
 /*
+ * The rules of the commit HEAD names (the default branch; on the client,
+ * the branch checked out), or the built-in ones and git config's when HEAD
+ * names no commit. NULL (with *STATUS set and the problem printed) when
+ * they cannot be read.
+ */
+static struct push_config *head_config(struct fg_hook_ctx *ctx, git_repository *repo,
+				       struct push_config *configs, size_t *nconfigs, size_t max,
+				       int *status)
+{
+	git_oid head;
+	git_commit *commit = NULL;
+	git_tree *tree = NULL;
+	struct push_config *pc;
+
+	if (git_reference_name_to_id(&head, repo, "HEAD") == 0 &&
+	    (commit = peeled_commit(repo, &head)) && git_commit_tree(&tree, commit) < 0)
+		tree = NULL;
+	git_error_clear();
+	pc = config_for(ctx, repo, configs, nconfigs, max, tree ? commit : NULL, tree, status);
+	git_tree_free(tree);
+	git_commit_free(commit);
+	return pc;
+}
+
+/*
  * branchProtected on the deletion U, under the rules of HEAD's commit (the
  * deleted ref has none to give). Returns an FG_EXIT_* status.
  */
@@ -1025,19 +1056,11 @@ static int check_deletion(struct fg_hook_ctx *ctx, git_repository *repo,
 			  struct push_config *configs, size_t *nconfigs, size_t max,
 			  const struct fg_ref_update *u, const char *remote)
 {
-	git_oid head;
-	git_commit *commit = NULL;
-	git_tree *tree = NULL;
 	struct push_config *pc;
 	char old[GIT_OID_HEXSZ + 1];
 	int status = FG_EXIT_OK;
 
-	if (git_reference_name_to_id(&head, repo, "HEAD") == 0 &&
-	    (commit = peeled_commit(repo, &head)) && git_commit_tree(&tree, commit) < 0)
-		tree = NULL;
-	git_error_clear();
-	pc = config_for(ctx, repo, configs, nconfigs, max, tree ? commit : NULL, tree, &status);
-	if (pc) {
+	if ((pc = head_config(ctx, repo, configs, nconfigs, max, &status))) {
 		ctx->report.severity = pc->cfg.severity;
 		git_oid_tostr(old, sizeof(old), &u->remote);
 		fg_check_protected(&ctx->report, &pc->cfg, u->remote_ref, FG_REF_DELETED, old,
@@ -1045,9 +1068,112 @@ static int check_deletion(struct fg_hook_ctx *ctx, git_repository *repo,
 		if (pc->cfg.error)
 			status = fg_config_failed(ctx, &pc->cfg);
 	}
-	git_tree_free(tree);
-	git_commit_free(commit);
 	return status;
+}
+
+/*
+ * refNamespace on U, a server's update of a ref outside refs/heads/ and
+ * refs/tags/ (not a deletion): refused unless the server's git config
+ * allows its namespace (flowgate.allowRefs). Its commits are not judged
+ * here; they are when they reach a branch, as they are not "already on
+ * the server" for that walk (hide_judged). Returns an FG_EXIT_* status.
+ */
+static int check_namespace(struct fg_hook_ctx *ctx, git_repository *repo,
+			   struct push_config *configs, size_t *nconfigs, size_t max,
+			   const struct fg_ref_update *u)
+{
+	struct push_config *pc;
+	int status = FG_EXIT_OK;
+
+	if (!(pc = head_config(ctx, repo, configs, nconfigs, max, &status)))
+		return status;
+	if (pc->cfg.error)
+		return fg_config_failed(ctx, &pc->cfg);
+	if (!fg_config_ref_allowed(&pc->cfg, u->remote_ref)) {
+		const char *rest = u->remote_ref + 5, *slash = strchr(rest, '/');
+		struct fg_violation *v;
+
+		ctx->report.severity = pc->cfg.severity;
+		v = fg_report_add(&ctx->report, FG_RULE_REF_NAMESPACE,
+				  "%s is outside refs/heads/ and refs/tags/: this server takes "
+				  "no commits there", u->remote_ref);
+		fg_violation_hint(v, "push to a branch instead (git push %s HEAD:refs/heads/"
+				  "feature/<name>); an administrator allows the namespace with: "
+				  "git config --add flowgate.allowRefs 'refs/%.*s/*'", SERVER_REMOTE,
+				  slash ? (int)(slash - rest) : (int)strlen(rest), rest);
+	}
+	return status;
+}
+
+/*
+ * The receiving side's rules for update U, whose pushed commit is COMMIT
+ * with TREE (both NULL for an object that is no commit): a server judges a
+ * push by what it already has, never by what the push brings. They are
+ * the configuration committed at U's old commit; for a new ref (or an old
+ * object that is no commit) at the commit HEAD names (the default branch);
+ * when HEAD names none, the built-in rules, except in a repository with no
+ * branch at all, whose first push brings its rules. flowgate.configFile, when
+ * absolute, replaces the committed file in all of them (fg_repo_config).
+ */
+static struct push_config *server_config_for(struct fg_hook_ctx *ctx, git_repository *repo,
+					     struct push_config *configs, size_t *n, size_t max,
+					     const struct fg_ref_update *u, git_commit *commit,
+					     git_tree *tree, int *status)
+{
+	git_commit *rules = NULL;
+	git_tree *rules_tree = NULL;
+	git_reference_iterator *it = NULL;
+	git_reference *ref = NULL;
+	struct push_config *pc;
+	int empty = 0;
+
+	if (!git_oid_is_zero(&u->remote) && (rules = peeled_commit(repo, &u->remote)) &&
+	    git_commit_tree(&rules_tree, rules) == 0) {
+		pc = config_for(ctx, repo, configs, n, max, rules, rules_tree, status);
+		git_tree_free(rules_tree);
+		git_commit_free(rules);
+		return pc;
+	}
+	git_commit_free(rules);
+	git_error_clear();
+	if (git_reference_iterator_glob_new(&it, repo, "refs/heads/*") == 0) {
+		empty = git_reference_next(&ref, it) == GIT_ITEROVER;
+		git_reference_free(ref);
+	}
+	git_reference_iterator_free(it);
+	git_error_clear();
+	if (empty)
+		return config_for(ctx, repo, configs, n, max, commit, tree, status);
+	return head_config(ctx, repo, configs, n, max, status);
+}
+
+/*
+ * A server's walk of new commits leaves out only what it already judged:
+ * the commits its branches and its release tags (CFG's tag.prefix and a
+ * workflow version) reach. Refs elsewhere (refs/custom/x, a host's
+ * refs/pull/<n>/head, a lightweight "wip" tag) hold commits that met no
+ * rule when they came; a fast-forward of a branch to them judges them then.
+ */
+static void hide_judged(struct new_walk *walk, git_repository *repo, const struct fg_config *cfg)
+{
+	git_reference_iterator *it = NULL;
+	git_reference *ref;
+
+	new_walk_hide_glob(walk, "refs/heads/*");
+	if (git_reference_iterator_glob_new(&it, repo, "refs/tags/*") == 0) {
+		while (git_reference_next(&ref, it) == 0) {
+			struct fg_version v;
+			git_object *peeled = NULL;
+
+			if (fg_tag_parse(cfg, git_reference_name(ref) + 10, &v) == 0 &&
+			    git_reference_peel(&peeled, ref, GIT_OBJECT_COMMIT) == 0)
+				new_walk_hide(walk, git_object_id(peeled));
+			git_object_free(peeled);
+			git_reference_free(ref);
+		}
+	}
+	git_reference_iterator_free(it);
+	git_error_clear();
 }
 
 /*
@@ -1059,8 +1185,11 @@ static int check_deletion(struct fg_hook_ctx *ctx, git_repository *repo,
  * glob: its remote-tracking refs, or every ref of a server) and each
  * update's old object hold. REMOTE names it in hints. PENDING (may be
  * NULL): the updates as refs the repository does not show yet (a server's,
- * before git applies the push). Returns an FG_EXIT_* status; violations go
- * to CTX->report.
+ * before git applies the push). On the receiving side (CTX->receiving),
+ * HAVE_GLOB is unused (hide_judged says what the server judged before),
+ * every update is judged by the server's rules (server_config_for), and
+ * refs outside refs/heads/ and refs/tags/ face refNamespace. Returns an
+ * FG_EXIT_* status; violations go to CTX->report.
  */
 static int check_updates(struct fg_hook_ctx *ctx, git_repository *repo,
 			 const struct fg_ref_update *updates, size_t count, const char *have_glob,
@@ -1069,12 +1198,14 @@ static int check_updates(struct fg_hook_ctx *ctx, git_repository *repo,
 	struct push_config *configs = NULL;
 	struct ff_check *ff = NULL;
 	size_t nconfigs = 0, nff = 0, *group = NULL;
+	/* a server may read, per update, its rules and the pushed file; and HEAD's */
+	size_t max = 2 * count + 1;
 	struct fg_refs refs;
-	int status = FG_EXIT_INTERNAL;
+	int server = ctx->receiving, status = FG_EXIT_INTERNAL;
 
 	/* the receiving side's refs, with the push's: listed once, on first use */
 	fg_refs_init(&refs, repo, pending);
-	if (!(configs = calloc(count ? count : 1, sizeof(*configs))) ||
+	if (!(configs = calloc(max, sizeof(*configs))) ||
 	    !(group = calloc(count ? count : 1, sizeof(*group))) ||
 	    !(ff = calloc(count ? count : 1, sizeof(*ff))))
 		goto out;
@@ -1086,12 +1217,18 @@ static int check_updates(struct fg_hook_ctx *ctx, git_repository *repo,
 		int is_branch = !strncmp(u->remote_ref, "refs/heads/", 11), unreadable;
 
 		group[i] = SIZE_MAX;
-		/* notes and other refs hold no workflow commits */
-		if (!is_branch && strncmp(u->remote_ref, "refs/tags/", 10))
+		/* notes and other refs hold no workflow commits; a server takes
+		 * them only where its configuration allows */
+		if (!is_branch && strncmp(u->remote_ref, "refs/tags/", 10)) {
+			if (server && !git_oid_is_zero(&u->local) &&
+			    (status = check_namespace(ctx, repo, configs, &nconfigs, max, u)) !=
+				    FG_EXIT_OK)
+				goto out;
 			continue;
+		}
 		/* a deletion adds no commit: branchProtected alone, under HEAD's rules */
 		if (git_oid_is_zero(&u->local)) {
-			if ((status = check_deletion(ctx, repo, configs, &nconfigs, count, u,
+			if ((status = check_deletion(ctx, repo, configs, &nconfigs, max, u,
 						     remote)) != FG_EXIT_OK)
 				goto out;
 			continue;
@@ -1111,15 +1248,35 @@ static int check_updates(struct fg_hook_ctx *ctx, git_repository *repo,
 			status = FG_EXIT_INTERNAL;
 			goto out;
 		}
-		if (commit) {
+		if (server) {
+			/* the server's rules; the pushed file must still be one that
+			 * can govern the next push (bad configuration refused now) */
+			struct push_config *pushed = NULL;
+
+			if (!(pc = server_config_for(ctx, repo, configs, &nconfigs, max, u, commit,
+						     tree, &status)) ||
+			    (commit && !pc->cfg.error &&
+			     !(pushed = config_for(ctx, repo, configs, &nconfigs, max, commit, tree,
+						   &status)))) {
+				git_tree_free(tree);
+				git_commit_free(commit);
+				goto out;
+			}
+			if (pushed && pushed->cfg.error) {
+				status = fg_config_failed(ctx, &pushed->cfg);
+				git_tree_free(tree);
+				git_commit_free(commit);
+				goto out;
+			}
+		} else if (commit) {
 			/* the rules of the commit being pushed: its .flowgate */
-			if (!(pc = config_for(ctx, repo, configs, &nconfigs, count, commit, tree,
+			if (!(pc = config_for(ctx, repo, configs, &nconfigs, max, commit, tree,
 					      &status))) {
 				git_tree_free(tree);
 				git_commit_free(commit);
 				goto out;
 			}
-		} else if (!(pc = config_for(ctx, repo, configs, &nconfigs, count, NULL, NULL,
+		} else if (!(pc = config_for(ctx, repo, configs, &nconfigs, max, NULL, NULL,
 					     &status))) {
 			git_commit_free(commit);
 			goto out;
@@ -1137,8 +1294,9 @@ static int check_updates(struct fg_hook_ctx *ctx, git_repository *repo,
 			check_pushed_branch(ctx, repo, tree, &pc->cfg, u);
 		} else {
 			struct fg_config before;
-			/* a moved tag: the severities the tag's old commit had */
-			int moved = !git_oid_is_zero(&u->remote) &&
+			/* a moved tag: the severities the tag's old commit had (a
+			 * server's rules are those already) */
+			int moved = !server && !git_oid_is_zero(&u->remote) &&
 				    !git_oid_equal(&u->remote, &u->local) &&
 				    rules_before(repo, &u->remote, &before) == 0;
 
@@ -1193,14 +1351,19 @@ static int check_updates(struct fg_hook_ctx *ctx, git_repository *repo,
 				git_commit_free(c);
 			}
 			/* Already on the remote: never re-checked. Unknown here (someone
-			 * else pushed it): nothing to hide, the tracking refs still count. */
-			if (!git_oid_is_zero(&u->remote) && (c = peeled_commit(repo, &u->remote))) {
+			 * else pushed it): nothing to hide, the tracking refs still count.
+			 * A server judged only what its branches hold (hide_judged). */
+			if (!git_oid_is_zero(&u->remote) &&
+			    (!server || !strncmp(u->remote_ref, "refs/heads/", 11)) &&
+			    (c = peeled_commit(repo, &u->remote))) {
 				new_walk_hide(&walk, git_commit_id(c));
 				git_commit_free(c);
 			}
 		}
 		/* A new branch: only the commits the receiving side has no ref to. */
-		if (have_glob)
+		if (server)
+			hide_judged(&walk, repo, cfg);
+		else if (have_glob)
 			new_walk_hide_glob(&walk, have_glob);
 		git_error_clear();
 		if (pushed && hide_before_since(repo, &walk, cfg) == 0) {
@@ -1233,8 +1396,10 @@ static int check_updates(struct fg_hook_ctx *ctx, git_repository *repo,
 	}
 	for (size_t k = 0; k < nff; k++) {
 		struct fg_config *cfg = &configs[ff[k].group].cfg, before;
-		/* a rewrite: under the rules the branch had (rules_before) */
-		int had = !ff[k].fast_forward && rules_before(repo, &ff[k].u->remote, &before) == 0;
+		/* a rewrite: under the rules the branch had (rules_before; a
+		 * server's rules are those already) */
+		int had = !server && !ff[k].fast_forward &&
+			  rules_before(repo, &ff[k].u->remote, &before) == 0;
 
 		if (had)
 			cfg = &before;
@@ -1300,12 +1465,9 @@ out:
 /*
  * The server's view of a push: the objects are in git's quarantine
  * (GIT_OBJECT_DIRECTORY, GIT_ALTERNATE_OBJECT_DIRECTORIES), which
- * fg_repo_open reads from the environment, and every ref of the repository
- * is something the server already has. The hints name the pusher's remote
- * as <remote>: the server does not know what the pusher calls it.
+ * fg_repo_open reads from the environment; what it already judged is what
+ * its branches and release tags reach (hide_judged).
  */
-#define SERVER_HAVE_GLOB "refs/*"
-#define SERVER_REMOTE "<remote>"
 
 int fg_check_receive(struct fg_hook_ctx *ctx, git_repository *repo,
 		     const struct fg_ref_update *updates, size_t count)
@@ -1314,6 +1476,7 @@ int fg_check_receive(struct fg_hook_ctx *ctx, git_repository *repo,
 	struct fg_pending pending;
 	int status;
 
+	ctx->receiving = 1;
 	if (!(refs = calloc(count ? count : 1, sizeof(*refs)))) {
 		fatal_line(ctx, "cannot check the push", "out of memory");
 		return FG_EXIT_INTERNAL;
@@ -1325,7 +1488,7 @@ int fg_check_receive(struct fg_hook_ctx *ctx, git_repository *repo,
 	qsort(refs, count, sizeof(*refs), fg_pending_ref_cmp);
 	pending.refs = refs;
 	pending.n = count;
-	status = check_updates(ctx, repo, updates, count, SERVER_HAVE_GLOB, SERVER_REMOTE,
+	status = check_updates(ctx, repo, updates, count, NULL, SERVER_REMOTE,
 			       &pending);
 	free(refs);
 	return status;
@@ -1361,22 +1524,36 @@ out:
 }
 
 /*
- * A flowgate pre-receive is installed beside the hook ARGV0 (the file
- * <its directory>/pre-receive carries fg_hook_marker): git runs it before
- * the update hooks, on the whole push.
+ * Whether git runs flowgate's pre-receive for this push, as git finds hooks
+ * (hook.c find_hook, path.c adjust_git_path in git 2.39): the file
+ * pre-receive in core.hooksPath (a relative path is from the directory the
+ * hooks run in, which update shares; "~/" is the home directory), else in
+ * $GIT_DIR/hooks; git runs it only when it is executable (access(2)
+ * X_OK). It is flowgate's when it holds FG_ROLE_MARKER_PREFIX "pre-receive",
+ * which only the pre-receive binary carries (a copy of another flowgate hook named
+ * pre-receive refuses nothing). Any doubt (a configuration that cannot be
+ * read, a script that may run flowgate) answers 0: update then judges the
+ * ref itself, and at worst the ref is judged twice.
  */
-static int pre_receive_beside(const char *argv0)
+static int flowgate_pre_receive_runs(git_repository *repo)
 {
-	const char *slash = strrchr(argv0, '/');
-	char *path = fg_strdupf("%.*s/pre-receive", slash ? (int)(slash - argv0) : 1,
-				slash ? argv0 : ".");
-	size_t mlen = sizeof(fg_hook_marker) - 1;
+	git_config *config = NULL;
+	git_buf hooks = { 0 };
+	char *path = NULL;
+	static const char prefix[] = FG_ROLE_MARKER_PREFIX, role[] = "pre-receive";
+	size_t plen = sizeof(prefix) - 1, mlen = plen + sizeof(role) - 1;
 	struct stat st;
-	int fd = path ? open(path, O_RDONLY) : -1, found = 0;
+	int fd = -1, found = 0, rc;
 
-	free(path);
-	if (fd < 0)
-		return 0;
+	if (git_repository_config_snapshot(&config, repo) < 0)
+		goto out;
+	rc = git_config_get_path(&hooks, config, "core.hooksPath");
+	if (rc == 0 && hooks.size)
+		path = fg_strdupf("%s/pre-receive", hooks.ptr);
+	else if (rc == GIT_ENOTFOUND || (rc == 0 && !hooks.size))
+		path = fg_strdupf("%shooks/pre-receive", git_repository_path(repo));
+	if (!path || access(path, X_OK) != 0 || (fd = open(path, O_RDONLY)) < 0)
+		goto out;
 	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && (size_t)st.st_size >= mlen) {
 		const char *map = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
 
@@ -1384,13 +1561,20 @@ static int pre_receive_beside(const char *argv0)
 			const char *p = map, *end = map + st.st_size - mlen + 1;
 
 			while (!found && p < end && (p = memchr(p, '@', (size_t)(end - p)))) {
-				found = !memcmp(p, fg_hook_marker, mlen);
+				found = !memcmp(p, prefix, plen) &&
+					!memcmp(p + plen, role, sizeof(role) - 1);
 				p++;
 			}
 			munmap((void *)map, (size_t)st.st_size);
 		}
 	}
-	close(fd);
+out:
+	if (fd >= 0)
+		close(fd);
+	free(path);
+	git_buf_dispose(&hooks);
+	git_config_free(config);
+	git_error_clear();
 	return found;
 }
 
@@ -1407,15 +1591,18 @@ int fg_run_update(struct fg_hook_ctx *ctx)
 		fprintf(stderr, "flowgate update: usage: update <refname> <old oid> <new oid>\n");
 		return FG_EXIT_USAGE;
 	}
-	/* checked already, as a whole: nothing to add per ref */
-	if (pre_receive_beside(ctx->argv[0]))
-		return FG_EXIT_OK;
 	u.local_ref = u.remote_ref = ctx->argv[1];
 	if (open_for_push(ctx, &repo) < 0)
 		return FG_EXIT_INTERNAL;
+	/* git ran flowgate's pre-receive on the whole push already: nothing to add */
+	if (flowgate_pre_receive_runs(repo)) {
+		git_repository_free(repo);
+		return FG_EXIT_OK;
+	}
+	ctx->receiving = 1;
 	ref.refname = u.remote_ref;
 	git_oid_cpy(&ref.id, &u.local);
-	status = check_updates(ctx, repo, &u, 1, SERVER_HAVE_GLOB, SERVER_REMOTE, &pending);
+	status = check_updates(ctx, repo, &u, 1, NULL, SERVER_REMOTE, &pending);
 	git_repository_free(repo);
 	return status;
 }
@@ -1620,7 +1807,7 @@ int fg_run_post_merge(struct fg_hook_ctx *ctx)
 	git_oid merged;
 	struct fg_vfiles files;
 	struct fg_config cfg;
-	struct fg_config_from from = { NULL, NULL, "HEAD", 0 };
+	struct fg_config_from from = { NULL, NULL, "HEAD", 0, 0 };
 	struct fg_branch parsed, brought;
 	const struct fg_branch *branch = NULL;
 	char *name = NULL, *merged_name = NULL;

@@ -9,6 +9,15 @@
 #include <git2.h>
 #include "report.h"
 
+/*
+ * A hook binary's role: hooks/pre-receive.c defines fg_role_marker as
+ * FG_ROLE_MARKER_PREFIX "pre-receive", so that string lies in that binary
+ * alone (the library holds the prefix only, followed by its NUL); update
+ * looks for it to know the pre-receive git runs is flowgate's.
+ */
+#define FG_ROLE_MARKER_PREFIX "@(#)flowgate-role:"
+extern const char fg_role_marker[];
+
 /* Exit statuses (documented in README.md). */
 #define FG_EXIT_OK 0        /* clean, warnings allowed */
 #define FG_EXIT_VIOLATION 1 /* at least one error-severity violation */
@@ -23,6 +32,10 @@ struct fg_hook_ctx {
 	char *input;           /* stdin as read by the hook (pre-push, pre-receive), owned;
 				  NULL if not read */
 	size_t input_len;
+	/* The receiving side of a push (pre-receive, update): judged by the
+	 * server's own rules, the pusher's environment (FLOWGATE_*) ignored
+	 * unless flowgate.allowEnvSkip. */
+	int receiving;
 	struct fg_report report;
 };
 
@@ -53,9 +66,10 @@ int fg_hook_main(const char *hook, int argc, char **argv, fg_hook_fn fn, int dow
  *   <refname>"; pre-push's rules on the whole push, where new commits are
  *   those no existing ref reaches; any error refuses every ref of the push.
  * fg_run_update: arguments <refname> <old oid> <new oid>; the same rules on
- *   that one ref (for servers that run only per-ref hooks); nothing when a
- *   flowgate pre-receive is installed beside it (same directory), which
- *   git runs first on the whole push.
+ *   that one ref (for servers that run only per-ref hooks); nothing when
+ *   git runs flowgate's pre-receive for this repository (core.hooksPath,
+ *   else $GIT_DIR/hooks: an executable pre-receive carrying
+ *   FG_ROLE_MARKER_PREFIX "pre-receive"), which judged the whole push first.
  */
 int fg_run_pre_commit(struct fg_hook_ctx *ctx);
 int fg_run_commit_msg(struct fg_hook_ctx *ctx);

@@ -847,7 +847,7 @@ int fg_repo_config_file_id(git_repository *repo, git_tree *tree, git_oid *out)
 {
 	git_config *git_cfg = NULL;
 	char *name = NULL;
-	struct fg_config_from from = { NULL, tree, NULL, 0 };
+	struct fg_config_from from = { NULL, tree, NULL, 0, 0 };
 	int rc;
 
 	memset(out, 0, sizeof(*out));
@@ -1023,7 +1023,7 @@ static int apply_file_layer(struct fg_config *cfg, git_repository *repo,
 		if (!workdir) {
 			/* a bare repository: HEAD's file */
 			git_object *tree = NULL;
-			struct fg_config_from head = { NULL, NULL, "HEAD", 0 };
+			struct fg_config_from head = { NULL, NULL, "HEAD", 0, 0 };
 
 			if (git_revparse_single(&tree, repo, "HEAD^{tree}") < 0) {
 				git_error_clear();
@@ -1091,7 +1091,8 @@ int fg_repo_config(struct fg_config *cfg, git_repository *repo, const struct fg_
 	if (rc == 0 &&
 	    (rc = apply_file_layer(cfg, repo, from, name ? name : FG_CONFIG_FILE,
 				   config_file_origin(git_cfg), file_id)) == 0 &&
-	    (rc = fg_config_apply_git(cfg, git_cfg)) == 0)
+	    (rc = fg_config_apply_git(cfg, git_cfg)) == 0 &&
+	    (!from->receiving || cfg->allow_env_skip))
 		rc = fg_config_apply_env(cfg, getenv("FLOWGATE_SKIP"));
 	free(name);
 	git_config_free(git_cfg);

@@ -154,6 +154,9 @@ struct fg_config_from {
 	git_tree *tree;        /* a commit's tree (pre-push, post-merge) */
 	const char *tree_name; /* that commit, for messages: "commit 1a2b3c4", "HEAD" */
 	int workdir;           /* the work tree (the flowgate command; a bare repository: HEAD) */
+	int receiving;         /* the receiving side of a push (pre-receive, update): the
+				  environment is the pusher's, so FLOWGATE_SKIP is obeyed only
+				  when git config sets flowgate.allowEnvSkip */
 };
 
 /* The largest configuration file read (bytes): a larger one is bad configuration. */
@@ -166,7 +169,7 @@ struct fg_config_from {
  * refused, and read from FROM; an absolute one is read from the file system
  * and must exist; either is checked the same way: size, NUL byte, syntax);
  * the flowgate.* keys of REPO's git config (system, global, local);
- * FLOWGATE_SKIP. FILE_ID (may be NULL) gets the committed file's blob id,
+ * FLOWGATE_SKIP (with FROM->receiving, only when flowgate.allowEnvSkip). FILE_ID (may be NULL) gets the committed file's blob id,
  * zero when there is none or it came from the file system. Returns 0, -1
  * on bad configuration (CFG->error says where and why), -2 when libgit2
  * fails or memory runs out (fg_git_error()). CFG is initialised in every

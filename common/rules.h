@@ -16,13 +16,15 @@ enum fg_hook {
 	FG_HOOK_PRE_COMMIT = 1 << 0,
 	FG_HOOK_COMMIT_MSG = 1 << 1,
 	FG_HOOK_PRE_PUSH = 1 << 2,
-	FG_HOOK_POST_MERGE = 1 << 3
+	FG_HOOK_POST_MERGE = 1 << 3,
+	FG_HOOK_PRE_RECEIVE = 1 << 4 /* and update: the receiving side only */
 };
 
 #define FG_PC FG_HOOK_PRE_COMMIT
 #define FG_CM FG_HOOK_COMMIT_MSG
 #define FG_PP FG_HOOK_PRE_PUSH
 #define FG_PM FG_HOOK_POST_MERGE
+#define FG_PR FG_HOOK_PRE_RECEIVE
 
 /*
  * X(ID, name, hooks, default severity, summary, hint, why, passes, fails):
@@ -201,6 +203,12 @@ enum fg_hook {
 	  "Everyone builds on the protected branches and the release tags: a force push drops commits others already have, a deleted release branch or tag loses the only record of what was shipped.", \
 	  "git push origin main   (a fast-forward)\ngit push origin :feature/done", \
 	  "git push -f origin main   (drops the remote's commits)\ngit push origin :release/0.16.x\ngit push origin :refs/tags/v0.16.0") \
+	X(REF_NAMESPACE, "refNamespace", FG_PR, FG_ERROR, \
+	  "a push to the server updates only branches (refs/heads/) and tags (refs/tags/), or a namespace its git config allows (flowgate.allowRefs)", \
+	  "push to a branch instead (git push <remote> HEAD:refs/heads/feature/<name>); an administrator allows a namespace with git config --add flowgate.allowRefs 'refs/<namespace>/*'", \
+	  "Commits under any other ref are not judged when they arrive (they reach no branch), yet a later fast-forward of a branch would bring them in as commits the server already has: a way around every rule. The host's own namespaces (Gitea's refs/pull/*, GitLab's refs/merge-requests/*) are allowed by name, and their commits are still judged when they reach a branch.", \
+	  "git push origin HEAD:refs/heads/feature/x\ngit push origin v0.16.1\ngit push origin HEAD:refs/for/main   (flowgate.allowRefs = refs/for/*)", \
+	  "git push origin HEAD:refs/custom/x\ngit push origin HEAD:refs/remotes/origin/main\ngit push origin refs/notes/commits") \
 	X(NEXT_STEP, "nextStep", FG_PM, FG_INFO, \
 	  "after release/X.Y.x is merged into main, bump main to X.(Y+1).0-dev", \
 	  "flowgate bump dev --commit (X.(Y+1).0-dev in every version file, committed)", \

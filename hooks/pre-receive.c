@@ -7,6 +7,9 @@
  */
 #include "hook.h"
 
+/* What update looks for (hook.h): git runs flowgate's pre-receive here. */
+const char fg_role_marker[] = FG_ROLE_MARKER_PREFIX "pre-receive";
+
 int main(int argc, char **argv)
 {
 	return fg_hook_main("pre-receive", argc, argv, fg_run_pre_receive, 0);

@@ -972,7 +972,42 @@ static const struct {
 	{ 0, "[flowgate]\n\tconfigFile = \"\"\n", "git config (local): flowgate.configFile: ",
 	  "empty path" },
 	{ 0, "[flowgate]\n\tsince = \"\"\n", "git config (local): flowgate.since: ", "empty revision" },
+	{ 0, "[flowgate]\n\tallowRefs = pull/*\n", "git config (local): flowgate.allowRefs: ",
+	  "'pull/*' is not a refname glob" },
+	{ 0, "[flowgate]\n\tallowRefs = refs/a..b/*\n", "git config (local): flowgate.allowRefs: ",
+	  "not a refname glob" },
+	{ 0, "[flowgate]\n\tallowRefs\n", "git config (local): flowgate.allowRefs: ",
+	  "'' is not a refname glob" },
+	{ 1, "[flowgate]\n\tallowEnvSkip = maybe\n", "git config (global): flowgate.allowEnvSkip: ",
+	  "'maybe' is not a boolean" },
 };
+
+/* flowgate.allowRefs and flowgate.allowEnvSkip: the server's own keys. */
+START_TEST(test_config_git_server_keys)
+{
+	char *dir;
+	git_config *config = git_layers(&dir, "[flowgate]\n\tallowEnvSkip\n",
+					"[flowgate]\n\tallowRefs = refs/pull/*\n"
+					"\tallowRefs = refs/for/main\n");
+	struct fg_config cfg;
+
+	ck_assert_int_eq(fg_config_init(&cfg), 0);
+	ck_assert_int_eq(cfg.allow_env_skip, 0);
+	ck_assert_int_eq(fg_config_ref_allowed(&cfg, "refs/pull/1/head"), 0);
+	ck_assert_int_eq(fg_config_apply_git(&cfg, config), 0);
+	ck_assert_int_eq(cfg.allow_env_skip, 1); /* a bare key is true, as in git */
+	ck_assert_uint_eq(cfg.nallow_refs, 2);
+	ck_assert_int_eq(fg_config_ref_allowed(&cfg, "refs/pull/1/head"), 1); /* '*' spans '/' */
+	ck_assert_int_eq(fg_config_ref_allowed(&cfg, "refs/pull/12"), 1);
+	ck_assert_int_eq(fg_config_ref_allowed(&cfg, "refs/for/main"), 1);
+	ck_assert_int_eq(fg_config_ref_allowed(&cfg, "refs/for/main2"), 0);
+	ck_assert_int_eq(fg_config_ref_allowed(&cfg, "refs/pullx/1"), 0);
+	ck_assert_int_eq(fg_config_ref_allowed(&cfg, "refs/custom/x"), 0);
+	fg_config_release(&cfg);
+	git_config_free(config);
+	fg_test_rmtree(dir);
+}
+END_TEST
 
 START_TEST(test_config_git_bad)
 {
@@ -1926,6 +1961,7 @@ Suite *config_suite(void)
 	tcase_add_test(bad, test_config_file_first_error);
 	tcase_add_test(bad, test_config_file_caps);
 	tcase_add_loop_test(bad, test_config_git_bad, 0, (int)FG_COUNT(bad_git_cases));
+	tcase_add_test(bad, test_config_git_server_keys);
 	tcase_add_test(bad, test_config_ignore_match_limit);
 	tcase_add_test(bad, test_config_pattern_match_limit);
 	tcase_add_test(bad, test_config_pattern_scan_limit);
