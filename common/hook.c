@@ -1115,17 +1115,22 @@ static int check_namespace(struct fg_hook_ctx *ctx, git_repository *repo,
  * branch at all, whose first push brings its rules. flowgate.configFile, when
  * absolute, replaces the committed file in all of them (fg_repo_config).
  */
+struct server_rules {
+	int known;                /* the two below were looked up */
+	int no_branch;            /* the repository has no branch (its first push) */
+	struct push_config *head; /* HEAD's rules, once read */
+};
+
 static struct push_config *server_config_for(struct fg_hook_ctx *ctx, git_repository *repo,
 					     struct push_config *configs, size_t *n, size_t max,
-					     const struct fg_ref_update *u, git_commit *commit,
-					     git_tree *tree, int *status)
+					     struct server_rules *sr, const struct fg_ref_update *u,
+					     git_commit *commit, git_tree *tree, int *status)
 {
 	git_commit *rules = NULL;
 	git_tree *rules_tree = NULL;
 	git_reference_iterator *it = NULL;
 	git_reference *ref = NULL;
 	struct push_config *pc;
-	int empty = 0;
 
 	if (!git_oid_is_zero(&u->remote) && (rules = peeled_commit(repo, &u->remote)) &&
 	    git_commit_tree(&rules_tree, rules) == 0) {
@@ -1136,15 +1141,21 @@ static struct push_config *server_config_for(struct fg_hook_ctx *ctx, git_reposi
 	}
 	git_commit_free(rules);
 	git_error_clear();
-	if (git_reference_iterator_glob_new(&it, repo, "refs/heads/*") == 0) {
-		empty = git_reference_next(&ref, it) == GIT_ITEROVER;
-		git_reference_free(ref);
+	/* the same for every new ref of the push: looked up once */
+	if (!sr->known) {
+		if (git_reference_iterator_glob_new(&it, repo, "refs/heads/*") == 0) {
+			sr->no_branch = git_reference_next(&ref, it) == GIT_ITEROVER;
+			git_reference_free(ref);
+		}
+		git_reference_iterator_free(it);
+		git_error_clear();
+		sr->known = 1;
 	}
-	git_reference_iterator_free(it);
-	git_error_clear();
-	if (empty)
+	if (sr->no_branch)
 		return config_for(ctx, repo, configs, n, max, commit, tree, status);
-	return head_config(ctx, repo, configs, n, max, status);
+	if (!sr->head)
+		sr->head = head_config(ctx, repo, configs, n, max, status);
+	return sr->head;
 }
 
 /*
@@ -1201,6 +1212,7 @@ static int check_updates(struct fg_hook_ctx *ctx, git_repository *repo,
 	/* a server may read, per update, its rules and the pushed file; and HEAD's */
 	size_t max = 2 * count + 1;
 	struct fg_refs refs;
+	struct server_rules sr = { 0, 0, NULL };
 	int server = ctx->receiving, status = FG_EXIT_INTERNAL;
 
 	/* the receiving side's refs, with the push's: listed once, on first use */
@@ -1253,8 +1265,8 @@ static int check_updates(struct fg_hook_ctx *ctx, git_repository *repo,
 			 * can govern the next push (bad configuration refused now) */
 			struct push_config *pushed = NULL;
 
-			if (!(pc = server_config_for(ctx, repo, configs, &nconfigs, max, u, commit,
-						     tree, &status)) ||
+			if (!(pc = server_config_for(ctx, repo, configs, &nconfigs, max, &sr, u,
+						     commit, tree, &status)) ||
 			    (commit && !pc->cfg.error &&
 			     !(pushed = config_for(ctx, repo, configs, &nconfigs, max, commit, tree,
 						   &status)))) {
