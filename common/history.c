@@ -758,6 +758,25 @@ static char *higher_tag(struct fg_refs *refs, struct fg_config *cfg, const char 
 	return NULL;
 }
 
+/*
+ * The type of what OBJECT (may be NULL: not read), which does not peel to a
+ * commit, peels to: "blob" or "tree" (static storage); "object" when
+ * OBJECT or a tag it names cannot be read.
+ */
+static const char *non_commit_type(git_object *object)
+{
+	git_object *target = NULL;
+	const char *type = "object";
+
+	if (object && git_object_type(object) != GIT_OBJECT_TAG)
+		type = git_object_type2string(git_object_type(object));
+	else if (object && git_object_peel(&target, object, GIT_OBJECT_ANY) == 0)
+		type = git_object_type2string(git_object_type(target));
+	git_object_free(target);
+	git_error_clear();
+	return type;
+}
+
 void fg_check_tag_ref(struct fg_report *report, struct fg_refs *refs, struct fg_config *cfg,
 		      const char *name, const git_oid *id, const git_oid *old, git_commit *commit,
 		      git_tree *tree)
@@ -779,6 +798,9 @@ void fg_check_tag_ref(struct fg_report *report, struct fg_refs *refs, struct fg_
 		annotated = 1;
 		message = git_tag_message((git_tag *)object);
 	}
+	/* tagTarget: a release tag names a commit */
+	if (!commit)
+		tctx.not_commit = non_commit_type(object);
 	/* the remote has this tag, elsewhere: git's own check refuses without
 	 * --force, flowgate refuses with it too */
 	if (old && !git_oid_is_zero(old) && !git_oid_equal(old, id)) {

@@ -167,7 +167,8 @@ void fg_check_version_changes(struct fg_report *report, struct fg_refs *refs,
  * fg_check_tag_ref: every tag rule (fg_check_tag, tag.h) on the tag ref
  * refs/tags/NAME (NAME without the prefix) whose target is object ID (an
  * annotated tag or a commit), with COMMIT and TREE (borrowed; both NULL
- * when ID does not peel to a commit) the tagged commit and its tree. OLD
+ * when ID does not peel to a commit: tagTarget, for a release tag, names
+ * the blob or tree it peels to) the tagged commit and its tree. OLD
  * is the object the ref had before (the remote's, for a push; NULL or zero
  * when the tag is new): tagMoved when it differs from ID, and tagMonotonic
  * (a tag of the same X.Y series made earlier, by tagger or commit time,

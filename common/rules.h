@@ -161,6 +161,12 @@ enum fg_hook {
 	  "Release tags name versions; tools find releases by the tag name alone.", \
 	  "v0.16.0\nv0.16.0-rc1", \
 	  "release-1\nv0.16\nv0.16.0+build") \
+	X(TAG_TARGET, "tagTarget", FG_PP, FG_ERROR, \
+	  "a release tag peels to a commit, not to a blob or a tree", \
+	  "delete the tag and tag the commit to release: git tag -d <tag> && git tag -a <tag> -m 'release: ...' <commit>", \
+	  "A release is a commit: the rules that read the tagged commit (tagVersionMatch, tagOnReleaseBranch, tagMonotonic) cannot judge a blob or a tree, and a release tag on one, once pushed, holds the name, so tagMoved refuses the real release.", \
+	  "git tag -a v0.16.0 -m 'release: 0.16.0'   (HEAD, a commit)\ngit tag -a v0.16.0 -m 'release: 0.16.0' release/0.16.x", \
+	  "git tag -a v0.17.0 -m 'release: 0.17.0' $(git hash-object -w notes.txt)   (a blob)\ngit tag -a v0.17.0 -m 'release: 0.17.0' HEAD^{tree}   (a tree)") \
 	X(TAG_ANNOTATED, "tagAnnotated", FG_PP, FG_ERROR, \
 	  "release tags are annotated, not lightweight (tag.allowLightweight)", \
 	  "recreate the tag annotated: git tag -f -a <tag> <tag>^{} -m 'release: ...'", \

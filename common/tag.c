@@ -88,7 +88,7 @@ size_t fg_check_tag(struct fg_report *report, const struct fg_config *cfg, const
 	struct fg_version version;
 	struct fg_violation *v;
 	char *q = fg_quote(name, strlen(name), 80);
-	int format_ok = fg_tag_parse(cfg, name, &version) == 0, maint_hotfix = 0;
+	int format_ok = fg_tag_parse(cfg, name, &version) == 0, maint_hotfix = 0, not_commit = 0;
 	const char *pfx = cfg->tag_prefix, *first = cfg->ntag_message_prefixes ?
 		cfg->tag_message_prefixes[0] : "release:", *kind;
 
@@ -105,7 +105,26 @@ size_t fg_check_tag(struct fg_report *report, const struct fg_config *cfg, const
 		fg_violation_hint(v, "name release tags like %s0.16.0 or %s0.16.0-rc1 "
 				  "(git tag -a %s0.16.0 -m '%s ...')", pfx, pfx, pfx, first);
 	}
-	if (!annotated && cfg->allow_lightweight) {
+	if (format_ok && tctx && tctx->not_commit) {
+		/* the prefix the new tag's kind will take: 'hotfix:' suits a patch
+		 * on a release branch and on a maint branch alike */
+		const char *kp = kind_prefix(cfg, &version, NULL);
+
+		if (!kp && version.patch && prefix_configured(cfg, "hotfix:"))
+			kp = "hotfix:";
+		v = fg_report_add(report, FG_RULE_TAG_TARGET, "tag %s points at %s %s, not a commit",
+				  q ? q : "?", tctx->not_commit[0] &&
+				  strchr("aeiou", tctx->not_commit[0]) ? "an" : "a",
+				  tctx->not_commit);
+		fg_violation_hint(v, "delete the tag and tag the commit to release: git tag -d %s && "
+				  "git tag -a %s -m '%s %s' <commit>", name, name, kp ? kp : first,
+				  name + strlen(pfx));
+		not_commit = v != NULL;
+	}
+	if (not_commit) {
+		/* the fix makes a new tag: tagAnnotated's and tagMessage's would keep
+		 * the blob or the tree */
+	} else if (!annotated && cfg->allow_lightweight) {
 		/* tag.allowLightweight: a lightweight tag has no message to check */
 	} else if (!annotated) {
 		v = fg_report_add(report, FG_RULE_TAG_ANNOTATED, "tag %s is lightweight, not annotated",

@@ -1,6 +1,6 @@
 /*
- * Release tags: tagFormat, tagAnnotated, tagMessage and tagVersionMatch on
- * one tag, given what was read of it from the repository.
+ * Release tags: tagFormat, tagTarget, tagAnnotated, tagMessage and
+ * tagVersionMatch on one tag, given what was read of it from the repository.
  */
 #ifndef FLOWGATE_TAG_H
 #define FLOWGATE_TAG_H
@@ -24,6 +24,10 @@ struct fg_tag_context {
 	 * "refs/tags/"), made before this one, whose version is at least this
 	 * tag's (the highest such); NULL when there is none. */
 	const char *higher_tag;
+	/* tagTarget: the type of the object the tag peels to ("blob", "tree";
+	 * "object" when it cannot be read) when that is not a commit; NULL
+	 * when it is a commit. */
+	const char *not_commit;
 };
 
 /*
@@ -36,13 +40,16 @@ struct fg_tag_context {
  * tag.messagePrefixes: "release:", "hotfix:", "maintenance:"),
  * tagVersionMatch (every version file says the tag's version; a series
  * file its X.Y). With TCTX (may be NULL: none of these): tagMoved
- * (TCTX->moved_from), tagMonotonic (TCTX->higher_tag), tagOnReleaseBranch
- * (branches_known, and neither on_release nor on_maint), and tagMessage by
- * kind: when the prefix of the tag's kind is configured, an X.Y.0 tag's
- * message starts with "release:", a patch's on release/X.Y.x only with
- * "hotfix:", on maint/X.Y.x with "maintenance:" or "hotfix:" (the workflow
- * guide uses both there; on both branches, or on neither, any configured
- * prefix).
+ * (TCTX->moved_from), tagTarget (TCTX->not_commit, for a tag of tagFormat's
+ * shape: a release names a commit; when it is reported, tagAnnotated and
+ * tagMessage are not, since their fixes keep the tag's object and
+ * tagTarget's makes a new tag), tagMonotonic (TCTX->higher_tag),
+ * tagOnReleaseBranch (branches_known, and neither on_release nor
+ * on_maint), and tagMessage by kind: when the prefix of the tag's kind
+ * is configured, an X.Y.0 tag's message starts with "release:", a patch's
+ * on release/X.Y.x only with "hotfix:", on maint/X.Y.x with
+ * "maintenance:" or "hotfix:" (the workflow guide uses both there; on both
+ * branches, or on neither, any configured prefix).
  * Returns the number of violations added to REPORT.
  */
 size_t fg_check_tag(struct fg_report *report, const struct fg_config *cfg, const char *name,

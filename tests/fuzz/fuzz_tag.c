@@ -6,8 +6,9 @@
  * parsed (fg_tag_parse: prefix + a workflow version, which must format
  * back to the very name), and the tag rules run on it (fg_check_tag),
  * lightweight and annotated, with and without the version files of its
- * commit and the repository's context, under the built-in configuration
- * and one with another prefix and message prefixes.
+ * commit and the repository's context (a tag of a tree or a blob among
+ * them), under the built-in configuration and one with another prefix and
+ * message prefixes.
  */
 #include "fuzz.h"
 #include "config.h"
@@ -70,10 +71,12 @@ static void parse_tag(const struct fg_config *cfg, const char *name)
 static void one_input(const uint8_t *data, size_t size)
 {
 	static const struct fg_tag_context tctxs[] = {
-		{ 1, 1, 0, NULL, NULL },
-		{ 1, 0, 1, NULL, NULL },
-		{ 1, 1, 1, "0123456789abcdef0123456789abcdef01234567", "v0.16.0" },
-		{ 1, 0, 0, NULL, "v0.16.0-rc1" },
+		{ 1, 1, 0, NULL, NULL, NULL },
+		{ 1, 0, 1, NULL, NULL, NULL },
+		{ 1, 1, 1, "0123456789abcdef0123456789abcdef01234567", "v0.16.0", NULL },
+		{ 1, 0, 0, NULL, "v0.16.0-rc1", NULL },
+		{ 0, 0, 0, NULL, NULL, "tree" },
+		{ 0, 0, 0, "0123456789abcdef0123456789abcdef01234567", NULL, "blob" },
 	};
 	const uint8_t *line, *rest;
 	size_t line_len, rest_len;

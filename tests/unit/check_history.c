@@ -2,8 +2,8 @@
  * Unit tests for history.c's ref index (struct fg_refs): which branches hold
  * a commit (fg_branches_holding: the lazily resumed walks, on_other, pushed
  * refs laid over the repository's) and the tag rules that ask it
- * (fg_check_tag_ref: tagMonotonic, tagOnReleaseBranch). Every expected
- * answer is computed here independently: reachability with
+ * (fg_check_tag_ref: tagMonotonic, tagOnReleaseBranch, tagTarget). Every
+ * expected answer is computed here independently: reachability with
  * git_graph_descendant_of, the highest earlier tag by brute force over the
  * test's own table.
  */
@@ -701,6 +701,106 @@ START_TEST(test_tag_monotonic_story)
 }
 END_TEST
 
+/*
+ * fg_check_tag_ref on tag NAME at object ID, which does not peel to a commit
+ * (COMMIT and TREE NULL, as the hooks pass it), as a new tag: the tagTarget
+ * message (newly allocated) or NULL; *N the number of violations.
+ */
+static char *check_target(struct fg_refs *refs, const char *name, const git_oid *id, size_t *n)
+{
+	struct fg_report report;
+	const struct fg_violation *v;
+	char *message;
+
+	fg_report_init(&report);
+	fg_check_tag_ref(&report, refs, fg_test_config(), name, id, NULL, NULL, NULL);
+	ck_assert_int_eq(report.oom, 0);
+	*n = report.n;
+	v = fg_report_find(&report, FG_RULE_TAG_TARGET);
+	message = v ? strdup(v->message) : NULL;
+	ck_assert(!v || message);
+	fg_report_release(&report);
+	return message;
+}
+
+/* Assert that tag NAME at ID is refused by tagTarget alone with message WANT. */
+static void expect_target(struct fg_refs *refs, const char *name, const git_oid *id,
+			  const char *want)
+{
+	size_t n;
+	char *got = check_target(refs, name, id, &n);
+
+	ck_assert_msg(got != NULL, "tag %s: no tagTarget", name);
+	ck_assert_str_eq(got, want);
+	ck_assert_uint_eq(n, 1);
+	free(got);
+}
+
+/*
+ * tagTarget: a release tag of a blob or a tree, annotated, lightweight or
+ * through a tag of a tag, names what it peels to; a tag whose object is not
+ * here, "an object". A tag not named like a release is left to tagFormat.
+ */
+START_TEST(test_tag_target)
+{
+	static const struct fg_test_file files[] = { { "half_orm/version.txt", "0.17.0\n" } };
+	struct fg_test_repo r;
+	struct fg_refs refs;
+	git_object *blob = NULL, *tag = NULL;
+	git_commit *head = NULL;
+	git_signature *sig = NULL;
+	git_oid head_id, blob_id, tree_id, tag_id, chain_id, missing, dangling;
+	git_odb *odb = NULL;
+	char hex[GIT_OID_HEXSZ + 1], *raw, *got;
+	size_t n;
+
+	fg_test_repo_create(&r, "main", files, FG_COUNT(files));
+	ck_assert_int_eq(git_reference_name_to_id(&head_id, r.repo, "HEAD"), 0);
+	ck_assert_int_eq(git_commit_lookup(&head, r.repo, &head_id), 0);
+	git_oid_cpy(&tree_id, git_commit_tree_id(head));
+	ck_assert_int_eq(git_blob_create_from_buffer(&blob_id, r.repo, "squat\n", 6), 0);
+	ck_assert_int_eq(git_object_lookup(&blob, r.repo, &blob_id, GIT_OBJECT_BLOB), 0);
+	ck_assert_int_eq(git_signature_new(&sig, "Flowgate Test", "test@example.com", 1000, 0), 0);
+	ck_assert_int_eq(git_tag_annotation_create(&tag_id, r.repo, "v0.17.0", blob, sig,
+						   "release: 0.17.0\n"), 0);
+	ck_assert_int_eq(git_object_lookup(&tag, r.repo, &tag_id, GIT_OBJECT_TAG), 0);
+	ck_assert_int_eq(git_tag_annotation_create(&chain_id, r.repo, "v0.18.0", tag, sig,
+						   "release: 0.18.0\n"), 0);
+	/* a tag whose object is not in the repository */
+	memset(&missing, 0x11, sizeof(missing));
+	git_oid_tostr(hex, sizeof(hex), &missing);
+	raw = fg_strdupf("object %s\ntype blob\ntag v0.19.0\n"
+			 "tagger Flowgate Test <test@example.com> 1000 +0000\n\nrelease: 0.19.0\n",
+			 hex);
+	ck_assert_ptr_nonnull(raw);
+	ck_assert_int_eq(git_repository_odb(&odb, r.repo), 0);
+	ck_assert_int_eq(git_odb_write(&dangling, odb, raw, strlen(raw), GIT_OBJECT_TAG), 0);
+
+	fg_refs_init(&refs, r.repo, NULL);
+	expect_target(&refs, "v0.17.0", &tag_id, "tag 'v0.17.0' points at a blob, not a commit");
+	expect_target(&refs, "v0.18.0", &chain_id, "tag 'v0.18.0' points at a blob, not a commit");
+	/* lightweight: tagTarget, not tagAnnotated */
+	expect_target(&refs, "v0.17.0", &tree_id, "tag 'v0.17.0' points at a tree, not a commit");
+	expect_target(&refs, "v0.17.0-rc1", &blob_id,
+		      "tag 'v0.17.0-rc1' points at a blob, not a commit");
+	expect_target(&refs, "v0.19.0", &dangling, "tag 'v0.19.0' points at an object, not a commit");
+	expect_target(&refs, "v0.19.0", &missing, "tag 'v0.19.0' points at an object, not a commit");
+	/* not named like a release: tagFormat's, as before */
+	got = check_target(&refs, "notes-blob", &tag_id, &n);
+	ck_assert_ptr_null(got);
+	ck_assert_uint_eq(n, 1);
+	fg_refs_release(&refs);
+
+	free(raw);
+	git_odb_free(odb);
+	git_signature_free(sig);
+	git_object_free(tag);
+	git_object_free(blob);
+	git_commit_free(head);
+	fg_test_repo_release(&r);
+}
+END_TEST
+
 /* A lightweight tag (or a pushed commit) is made at its commit's time. */
 START_TEST(test_tag_monotonic_lightweight)
 {
@@ -1007,6 +1107,7 @@ Suite *history_suite(void)
 	tcase_add_test(tags, test_tag_monotonic_pending);
 	tcase_add_test(tags, test_tag_monotonic_many);
 	tcase_add_test(tags, test_tag_on_release_branch);
+	tcase_add_test(tags, test_tag_target);
 	suite_add_tcase(s, tags);
 	return s;
 }

@@ -1,7 +1,8 @@
 /*
- * Tests of tag.c: tagFormat, tagAnnotated, tagMessage and tagVersionMatch
- * over a tag name, its kind, its message and the tagged commit's version
- * files (extracted with the built-in specs, as pre-push does).
+ * Tests of tag.c: tagFormat, tagTarget, tagAnnotated, tagMessage and
+ * tagVersionMatch over a tag name, its kind, its message, what it peels to
+ * and the tagged commit's version files (extracted with the built-in specs,
+ * as pre-push does).
  */
 #include <string.h>
 #include "check_flowgate.h"
@@ -129,6 +130,68 @@ START_TEST(test_check_tag_texts)
 }
 END_TEST
 
+/*
+ * tagTarget's texts: the hint gives the commands with the tag's name and the
+ * message prefix of its kind; a lightweight tag is told tagTarget's fix, not
+ * tagAnnotated's (which would keep the tree); with tagTarget off, the other
+ * rules judge the tag as before; a moved tag is told both.
+ */
+START_TEST(test_check_tag_target)
+{
+	struct fg_tag_context tree = { 0, 0, 0, NULL, NULL, "tree" };
+	struct fg_tag_context moved = { 0, 0, 0, "0123456789abcdef0123456789abcdef01234567", NULL,
+					"blob" };
+	enum fg_severity sev[FG_RULE__COUNT];
+	struct fg_report report;
+	const struct fg_violation *v;
+
+	fg_report_init(&report);
+	ck_assert_uint_eq(fg_check_tag(&report, fg_test_config(), "v0.17.0", 1, "release: 0.17.0\n",
+				       NULL, &tree), 1);
+	v = &report.items[0];
+	ck_assert_int_eq(v->rule, FG_RULE_TAG_TARGET);
+	ck_assert_int_eq(v->severity, FG_ERROR);
+	ck_assert_str_eq(v->message, "tag 'v0.17.0' points at a tree, not a commit");
+	ck_assert_str_eq(v->hint, "delete the tag and tag the commit to release: git tag -d v0.17.0 "
+				  "&& git tag -a v0.17.0 -m 'release: 0.17.0' <commit>");
+	fg_report_release(&report);
+
+	/* a patch: 'hotfix:', the prefix of a patch on release/X.Y.x and maint/X.Y.x */
+	fg_report_init(&report);
+	ck_assert_uint_eq(fg_check_tag(&report, fg_test_config(), "v0.16.1", 0, NULL, NULL, &tree),
+			  1);
+	v = &report.items[0];
+	ck_assert_int_eq(v->rule, FG_RULE_TAG_TARGET);
+	ck_assert_str_eq(v->hint, "delete the tag and tag the commit to release: git tag -d v0.16.1 "
+				  "&& git tag -a v0.16.1 -m 'hotfix: 0.16.1' <commit>");
+	fg_report_release(&report);
+
+	/* moved and not a commit: both */
+	fg_report_init(&report);
+	ck_assert_uint_eq(fg_check_tag(&report, fg_test_config(), "v0.17.0", 1, "release: 0.17.0\n",
+				       NULL, &moved), 2);
+	ck_assert_uint_eq(fg_test_count_rule(&report, FG_RULE_TAG_MOVED), 1);
+	ck_assert_uint_eq(fg_test_count_rule(&report, FG_RULE_TAG_TARGET), 1);
+	fg_report_release(&report);
+
+	/* tagTarget off: tagAnnotated and tagMessage judge the tag as before */
+	memcpy(sev, fg_test_config()->severity, sizeof(sev));
+	sev[FG_RULE_TAG_TARGET] = FG_OFF;
+	fg_report_init(&report);
+	report.severity = sev;
+	ck_assert_uint_eq(fg_check_tag(&report, fg_test_config(), "v0.17.0", 0, NULL, NULL, &tree),
+			  1);
+	ck_assert_int_eq(report.items[0].rule, FG_RULE_TAG_ANNOTATED);
+	fg_report_release(&report);
+	fg_report_init(&report);
+	report.severity = sev;
+	ck_assert_uint_eq(fg_check_tag(&report, fg_test_config(), "v0.17.0", 1, "bump\n", NULL,
+				       &tree), 1);
+	ck_assert_int_eq(report.items[0].rule, FG_RULE_TAG_MESSAGE);
+	fg_report_release(&report);
+}
+END_TEST
+
 /* The rules that need the repository: tagMoved, tagOnReleaseBranch, tagMessage by kind. */
 static const struct {
 	const char *name, *tag, *message;
@@ -136,37 +199,51 @@ static const struct {
 	int rule; /* -1: passes */
 	const char *text;
 } context_cases[] = {
-	{ "X.Y.0 on its release branch", "v0.16.0", "release: 0.16.0\n", { 1, 1, 0, NULL, NULL }, -1, NULL },
-	{ "X.Y.0 on no branch of its series", "v0.16.0", "release: 0.16.0\n", { 1, 0, 0, NULL, NULL },
+	{ "X.Y.0 on its release branch", "v0.16.0", "release: 0.16.0\n", { 1, 1, 0, NULL, NULL, NULL }, -1, NULL },
+	{ "X.Y.0 on no branch of its series", "v0.16.0", "release: 0.16.0\n", { 1, 0, 0, NULL, NULL, NULL },
 	  FG_RULE_TAG_ON_RELEASE_BRANCH,
 	  "tag 'v0.16.0' points at a commit on no release/0.16.x or maint/0.16.x branch" },
-	{ "branches not looked up: no judgement", "v0.16.0", "release: 0.16.0\n", { 0, 0, 0, NULL, NULL },
+	{ "branches not looked up: no judgement", "v0.16.0", "release: 0.16.0\n", { 0, 0, 0, NULL, NULL, NULL },
 	  -1, NULL },
-	{ "a patch on maint", "v0.15.4", "maintenance: backport\n", { 1, 0, 1, NULL, NULL }, -1, NULL },
-	{ "a patch on release", "v0.16.1", "hotfix: pool leak\n", { 1, 1, 0, NULL, NULL }, -1, NULL },
-	{ "a patch on release called maintenance", "v0.16.1", "maintenance: x\n", { 1, 1, 0, NULL, NULL },
+	{ "a patch on maint", "v0.15.4", "maintenance: backport\n", { 1, 0, 1, NULL, NULL, NULL }, -1, NULL },
+	{ "a patch on release", "v0.16.1", "hotfix: pool leak\n", { 1, 1, 0, NULL, NULL, NULL }, -1, NULL },
+	{ "a patch on release called maintenance", "v0.16.1", "maintenance: x\n", { 1, 1, 0, NULL, NULL, NULL },
 	  FG_RULE_TAG_MESSAGE,
 	  "tag 'v0.16.1' message 'maintenance: x' does not start with 'hotfix:', the prefix of a "
 	  "patch on a release branch" },
 	/* the workflow guide's multi-version hotfix: git tag v0.15.4 -m "hotfix: ..." on maint */
-	{ "a patch on maint called hotfix", "v0.15.4", "hotfix: x\n", { 1, 0, 1, NULL, NULL }, -1,
+	{ "a patch on maint called hotfix", "v0.15.4", "hotfix: x\n", { 1, 0, 1, NULL, NULL, NULL }, -1,
 	  NULL },
-	{ "a patch on maint called release", "v0.15.4", "release: x\n", { 1, 0, 1, NULL, NULL },
+	{ "a patch on maint called release", "v0.15.4", "release: x\n", { 1, 0, 1, NULL, NULL, NULL },
 	  FG_RULE_TAG_MESSAGE,
 	  "tag 'v0.15.4' message 'release: x' does not start with 'maintenance:' or 'hotfix:', the "
 	  "prefix of a patch on a maint branch" },
 	{ "a new tag above the series' tags", "v0.16.0-rc2", "release: 0.16.0-rc2\n",
-	  { 1, 1, 0, NULL, NULL }, -1, NULL },
+	  { 1, 1, 0, NULL, NULL, NULL }, -1, NULL },
 	{ "a new tag below one made before", "v0.16.0-rc3", "release: 0.16.0-rc3\n",
-	  { 1, 1, 0, NULL, "v0.16.0" }, FG_RULE_TAG_MONOTONIC,
+	  { 1, 1, 0, NULL, "v0.16.0", NULL }, FG_RULE_TAG_MONOTONIC,
 	  "tag 'v0.16.0-rc3' is not higher than tag 'v0.16.0', made before it in the 0.16 series" },
-	{ "X.Y.0 called hotfix", "v0.16.0", "hotfix: x\n", { 1, 1, 0, NULL, NULL }, FG_RULE_TAG_MESSAGE,
+	{ "X.Y.0 called hotfix", "v0.16.0", "hotfix: x\n", { 1, 1, 0, NULL, NULL, NULL }, FG_RULE_TAG_MESSAGE,
 	  NULL },
-	{ "a patch on both: either prefix", "v0.16.1", "maintenance: x\n", { 1, 1, 1, NULL, NULL }, -1,
+	{ "a patch on both: either prefix", "v0.16.1", "maintenance: x\n", { 1, 1, 1, NULL, NULL, NULL }, -1,
 	  NULL },
 	{ "a tag the remote has elsewhere", "v0.16.0", "release: 0.16.0\n",
-	  { 1, 1, 0, "0123456789abcdef0123456789abcdef01234567", NULL }, FG_RULE_TAG_MOVED,
+	  { 1, 1, 0, "0123456789abcdef0123456789abcdef01234567", NULL, NULL }, FG_RULE_TAG_MOVED,
 	  "tag 'v0.16.0' already exists on the remote (0123456789ab) and this push would move it" },
+	/* tagTarget: a release tag peels to a commit (issue 17, case 2) */
+	{ "a release tag of a blob", "v0.17.0", "release: 0.17.0\n",
+	  { 0, 0, 0, NULL, NULL, "blob" }, FG_RULE_TAG_TARGET,
+	  "tag 'v0.17.0' points at a blob, not a commit" },
+	{ "a release tag of a tree", "v0.17.0-rc1", "release: 0.17.0-rc1\n",
+	  { 0, 0, 0, NULL, NULL, "tree" }, FG_RULE_TAG_TARGET,
+	  "tag 'v0.17.0-rc1' points at a tree, not a commit" },
+	{ "a release tag of an unreadable object", "v0.17.0", "release: 0.17.0\n",
+	  { 0, 0, 0, NULL, NULL, "object" }, FG_RULE_TAG_TARGET,
+	  "tag 'v0.17.0' points at an object, not a commit" },
+	{ "a blob, its message wrong too: tagTarget alone", "v0.17.0", "bump\n",
+	  { 0, 0, 0, NULL, NULL, "blob" }, FG_RULE_TAG_TARGET, NULL },
+	{ "a tag not named like a release, of a blob: tagFormat alone", "notes-blob",
+	  "release: notes\n", { 0, 0, 0, NULL, NULL, "blob" }, FG_RULE_TAG_FORMAT, NULL },
 };
 
 START_TEST(test_check_tag_context)
@@ -198,6 +275,7 @@ Suite *tag_suite(void)
 
 	tcase_add_loop_test(tc, test_check_tag, 0, (int)FG_COUNT(tag_cases));
 	tcase_add_test(tc, test_check_tag_texts);
+	tcase_add_test(tc, test_check_tag_target);
 	tcase_add_loop_test(tc, test_check_tag_context, 0, (int)FG_COUNT(context_cases));
 	suite_add_tcase(s, tc);
 	return s;
