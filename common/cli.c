@@ -353,8 +353,16 @@ static int check_message(struct fg_config *cfg, git_repository *repo, const char
 	report.severity = cfg->severity;
 	/* what commit-msg would say: the branch, the staged version files */
 	memset(&cctx, 0, sizeof(cctx));
-	if (repo && git_repository_index(&index, repo) == 0)
-		fg_repo_staged_context(&cctx, repo, index, cfg);
+	if (repo && git_repository_index(&index, repo) == 0 &&
+	    fg_repo_staged_context(&cctx, repo, index, cfg) < 0 && !cfg->error) {
+		fprintf(err, "flowgate: fatal: cannot read the version files: %s\n",
+			fg_git_error());
+		git_index_free(index);
+		free(raw);
+		fg_commit_context_release(&cctx);
+		fg_report_release(&report);
+		return FG_EXIT_INTERNAL;
+	}
 	git_index_free(index);
 	git_error_clear();
 	if (branch) {

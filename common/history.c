@@ -515,13 +515,32 @@ void fg_version_walk_init(struct fg_version_walk *vw, const struct fg_config *cf
 	}
 }
 
-/* TOPS[0..NV): the top-level entries of the version files' paths in COMMIT's tree. */
+/*
+ * The tree of COMMIT could not be read (RC): the error names it and how to
+ * get it. Returns -1.
+ */
+static int commit_tree_error(git_commit *commit, int rc)
+{
+	char what[40];
+
+	memcpy(what, "the tree of commit ", 19);
+	git_oid_tostr(what + 19, 13, git_commit_id(commit));
+	return fg_repo_unreadable(git_commit_owner(commit), what, "tree",
+				  git_commit_tree_id(commit), rc);
+}
+
+/*
+ * TOPS[0..NV): the top-level entries of the version files' paths in
+ * COMMIT's tree. Returns 0, or -1 when the tree cannot be read (the error
+ * names it and how to get it).
+ */
 static int version_tops(const struct fg_version_walk *vw, git_commit *commit, git_oid *tops)
 {
 	git_tree *tree = NULL;
+	int rc;
 
-	if (git_commit_tree(&tree, commit) < 0)
-		return -1;
+	if ((rc = git_commit_tree(&tree, commit)) < 0)
+		return commit_tree_error(commit, rc);
 	for (size_t i = 0; i < vw->nv; i++) {
 		const git_tree_entry *e = git_tree_entry_byname(tree, vw->top[i]);
 
@@ -534,12 +553,12 @@ static int version_tops(const struct fg_version_walk *vw, git_commit *commit, gi
 	return 0;
 }
 
-void fg_version_walk_add(struct fg_version_walk *vw, git_commit *commit)
+int fg_version_walk_add(struct fg_version_walk *vw, git_commit *commit)
 {
 	struct fg_commit_rec *r;
 
 	if (vw->failed || !vw->nv)
-		return;
+		return 0;
 	if (vw->n == vw->cap) {
 		size_t cap = vw->cap ? vw->cap * 2 : 64;
 		struct fg_commit_rec *recs = realloc(vw->recs, cap * sizeof(*recs));
@@ -549,7 +568,7 @@ void fg_version_walk_add(struct fg_version_walk *vw, git_commit *commit)
 			vw->recs = recs;
 		if (!tops) {
 			vw->failed = 1;
-			return;
+			return 0;
 		}
 		vw->tops = tops;
 		vw->cap = cap;
@@ -562,11 +581,11 @@ void fg_version_walk_add(struct fg_version_walk *vw, git_commit *commit)
 	else
 		memset(&r->parent, 0, sizeof(r->parent));
 	r->tops = vw->n * vw->nv;
-	if (version_tops(vw, commit, &vw->tops[r->tops]) < 0) {
-		git_error_clear();
-		return; /* no tree: nothing to compare */
-	}
+	/* a tree that cannot be read is no "version unchanged" */
+	if (version_tops(vw, commit, &vw->tops[r->tops]) < 0)
+		return -1;
 	vw->n++;
+	return 0;
 }
 
 static int rec_cmp(const void *a, const void *b)
@@ -576,24 +595,29 @@ static int rec_cmp(const void *a, const void *b)
 	return git_oid_cmp(&ra->id, &rb->id);
 }
 
-void fg_check_version_change(struct fg_report *report, struct fg_refs *refs,
-			     struct fg_config *cfg, git_commit *c, git_commit *p,
-			     const char *branch, const char *local_ref)
+int fg_check_version_change(struct fg_report *report, struct fg_refs *refs,
+			    struct fg_config *cfg, git_commit *c, git_commit *p,
+			    const char *branch, const char *local_ref)
 {
 	git_repository *repo = refs->repo;
 	git_tree *tree = NULL, *parent_tree = NULL;
 	struct fg_vfiles now, before;
 	const struct fg_vfile_value *n, *o;
 	char where[32];
+	int rc;
 
 	memset(&now, 0, sizeof(now));
 	memset(&before, 0, sizeof(before));
 	memcpy(where, "commit ", 7);
 	git_oid_tostr(where + 7, 13, git_commit_id(c));
-	if (git_commit_tree(&tree, c) == 0 && git_commit_tree(&parent_tree, p) == 0 &&
-	    fg_vfiles_from_tree(&now, repo, tree, cfg) == 0 &&
-	    fg_vfiles_from_tree(&before, repo, parent_tree, cfg) == 0 &&
-	    (n = fg_versions_exact(&now.set)) && (o = fg_versions_exact(&before.set)) &&
+	/* what cannot be read is an error, never "no version" */
+	if ((rc = git_commit_tree(&tree, c)) < 0)
+		rc = commit_tree_error(c, rc);
+	else if ((rc = git_commit_tree(&parent_tree, p)) < 0)
+		rc = commit_tree_error(p, rc);
+	else if ((rc = fg_vfiles_from_tree(&now, repo, tree, cfg)) == 0)
+		rc = fg_vfiles_from_tree(&before, repo, parent_tree, cfg);
+	if (rc == 0 && (n = fg_versions_exact(&now.set)) && (o = fg_versions_exact(&before.set)) &&
 	    !fg_version_same(&n->version, &o->version)) {
 		struct fg_branch b;
 		struct fg_holders h;
@@ -621,20 +645,23 @@ void fg_check_version_change(struct fg_report *report, struct fg_refs *refs,
 	fg_vfiles_release(&before);
 	git_tree_free(tree);
 	git_tree_free(parent_tree);
-	git_error_clear();
+	if (rc == 0)
+		git_error_clear();
+	return rc < 0 ? -1 : 0;
 }
 
-void fg_check_version_changes(struct fg_report *report, struct fg_refs *refs,
-			      struct fg_config *cfg, struct fg_version_walk *vw,
-			      const char *branch, const char *local_ref)
+int fg_check_version_changes(struct fg_report *report, struct fg_refs *refs,
+			     struct fg_config *cfg, struct fg_version_walk *vw,
+			     const char *branch, const char *local_ref)
 {
 	git_repository *repo = refs->repo;
 	git_oid *ptops;
+	int rc = 0;
 
 	if (vw->failed || !vw->n || !(ptops = calloc(vw->nv, sizeof(*ptops))))
-		return;
+		return 0;
 	qsort(vw->recs, vw->n, sizeof(*vw->recs), rec_cmp);
-	for (size_t i = 0; !cfg->error && i < vw->n; i++) {
+	for (size_t i = 0; rc == 0 && !cfg->error && i < vw->n; i++) {
 		const struct fg_commit_rec *r = &vw->recs[i], *pr;
 		struct fg_commit_rec key;
 		const git_oid *before = ptops;
@@ -646,22 +673,25 @@ void fg_check_version_changes(struct fg_report *report, struct fg_refs *refs,
 		git_oid_cpy(&key.id, &r->parent);
 		if ((pr = bsearch(&key, vw->recs, vw->n, sizeof(*vw->recs), rec_cmp))) {
 			before = &vw->tops[pr->tops];
-		} else if (git_commit_lookup(&p, repo, &r->parent) < 0 ||
-			   version_tops(vw, p, ptops) < 0) {
-			git_commit_free(p); /* a parent not here (shallow clone): nothing to compare */
-			git_error_clear();
+		} else if (git_commit_lookup(&p, repo, &r->parent) < 0) {
+			git_error_clear(); /* a parent not here (shallow clone): nothing to compare */
 			continue;
+		} else if ((rc = version_tops(vw, p, ptops)) < 0) {
+			git_commit_free(p); /* here, but its tree cannot be read */
+			break;
 		}
 		for (size_t k = 0; same && k < vw->nv; k++)
 			same = git_oid_equal(&vw->tops[r->tops + k], &before[k]);
 		if (!same && git_commit_lookup(&c, repo, &r->id) == 0 &&
 		    (p || git_commit_lookup(&p, repo, &r->parent) == 0))
-			fg_check_version_change(report, refs, cfg, c, p, branch, local_ref);
+			rc = fg_check_version_change(report, refs, cfg, c, p, branch, local_ref);
 		git_commit_free(c);
 		git_commit_free(p);
-		git_error_clear();
+		if (rc == 0)
+			git_error_clear();
 	}
 	free(ptops);
+	return rc;
 }
 
 /*
@@ -777,9 +807,9 @@ static const char *non_commit_type(git_object *object)
 	return type;
 }
 
-void fg_check_tag_ref(struct fg_report *report, struct fg_refs *refs, struct fg_config *cfg,
-		      const char *name, const git_oid *id, const git_oid *old, git_commit *commit,
-		      git_tree *tree)
+int fg_check_tag_ref(struct fg_report *report, struct fg_refs *refs, struct fg_config *cfg,
+		     const char *name, const git_oid *id, const git_oid *old, git_commit *commit,
+		     git_tree *tree)
 {
 	git_repository *repo = refs->repo;
 	git_object *object = NULL;
@@ -789,7 +819,7 @@ void fg_check_tag_ref(struct fg_report *report, struct fg_refs *refs, struct fg_
 	char moved[GIT_OID_HEXSZ + 1];
 	const char *message = NULL;
 	char *higher = NULL;
-	int annotated = 0, have_files = 0;
+	int annotated = 0, have_files = 0, rc = 0;
 
 	memset(&files, 0, sizeof(files));
 	memset(&tctx, 0, sizeof(tctx));
@@ -826,12 +856,14 @@ void fg_check_tag_ref(struct fg_report *report, struct fg_refs *refs, struct fg_
 			tctx.higher_tag = higher = higher_tag(refs, cfg, name, &version, when);
 		}
 	}
-	if (tree)
-		have_files = fg_vfiles_from_tree(&files, repo, tree, cfg) == 0;
-	if (!cfg->error)
+	/* tagVersionMatch: files that cannot be read are an error, never "no version" */
+	if (tree && (rc = fg_vfiles_from_tree(&files, repo, tree, cfg)) == 0)
+		have_files = 1;
+	if (rc == 0 && !cfg->error)
 		fg_check_tag(report, cfg, name, annotated, message,
 			     have_files ? &files.set : NULL, &tctx);
 	free(higher);
 	fg_vfiles_release(&files);
 	git_object_free(object);
+	return rc < 0 && !cfg->error ? -1 : 0;
 }

@@ -130,10 +130,11 @@ void fg_version_walk_release(struct fg_version_walk *vw);
 /*
  * fg_version_walk_add: record COMMIT (borrowed) in VW: its first parent and
  * the top-level entries of its version files' paths (one root tree read).
- * A commit whose tree cannot be read is left out; out of memory sets
- * VW->failed.
+ * Returns 0, or -1 when the commit's tree cannot be read (missing or
+ * corrupt: fg_git_error() names it and how to get it, as
+ * fg_repo_unreadable); out of memory sets VW->failed.
  */
-void fg_version_walk_add(struct fg_version_walk *vw, git_commit *commit);
+int fg_version_walk_add(struct fg_version_walk *vw, git_commit *commit);
 
 /*
  * fg_check_version_change: the version rules on commit C against its first
@@ -144,12 +145,15 @@ void fg_version_walk_add(struct fg_version_walk *vw, git_commit *commit);
  * (full refname, may be NULL) holds C, versionPreReleaseBranch ("from
  * release/X.Y.x": C or one of its other parents is held by that branch;
  * REFS, not NULL, as for fg_branches_holding; its repository is read).
- * Violations go to REPORT, located "commit <12 hex digits>". Errors are
- * cleared; CFG->error may be set by a bad configured pattern.
+ * Violations go to REPORT, located "commit <12 hex digits>". Returns 0
+ * (CFG->error may be set by a bad configured pattern), or -1 when a tree or
+ * version file of C or P cannot be read (missing or corrupt: fg_git_error()
+ * names the object and how to get it, as fg_vfiles_from_tree does): what
+ * cannot be read is never taken for "no version".
  */
-void fg_check_version_change(struct fg_report *report, struct fg_refs *refs,
-			     struct fg_config *cfg, git_commit *c, git_commit *p,
-			     const char *branch, const char *local_ref);
+int fg_check_version_change(struct fg_report *report, struct fg_refs *refs,
+			    struct fg_config *cfg, git_commit *c, git_commit *p,
+			    const char *branch, const char *local_ref);
 
 /*
  * fg_check_version_changes: fg_check_version_change on every commit of VW
@@ -157,11 +161,12 @@ void fg_check_version_change(struct fg_report *report, struct fg_refs *refs,
  * from VW when recorded there, else from the repository; a parent that is
  * not here, as in a shallow clone, leaves the commit unjudged). Sorts
  * VW->recs by ID. REFS (not NULL: its repository is read), BRANCH and
- * LOCAL_REF as for fg_check_version_change.
+ * LOCAL_REF as for fg_check_version_change. Returns 0, or -1 at the first
+ * commit whose trees or version files cannot be read (fg_git_error()).
  */
-void fg_check_version_changes(struct fg_report *report, struct fg_refs *refs,
-			      struct fg_config *cfg, struct fg_version_walk *vw,
-			      const char *branch, const char *local_ref);
+int fg_check_version_changes(struct fg_report *report, struct fg_refs *refs,
+			     struct fg_config *cfg, struct fg_version_walk *vw,
+			     const char *branch, const char *local_ref);
 
 /*
  * fg_check_tag_ref: every tag rule (fg_check_tag, tag.h) on the tag ref
@@ -177,10 +182,13 @@ void fg_check_version_changes(struct fg_report *report, struct fg_refs *refs,
  * repository's refs, with those a push sets, branches and tags, at their
  * new values, for tagOnReleaseBranch and tagMonotonic (the highest tag
  * found by binary search among the series' tags sorted by precedence).
- * Violations go to REPORT; errors are cleared.
+ * Violations go to REPORT. Returns 0, or -1 when the version files of TREE
+ * cannot be read (missing or corrupt objects: fg_git_error() names them
+ * and how to get them, as fg_vfiles_from_tree does; no rule is then
+ * applied: tagVersionMatch is never judged on files taken for absent).
  */
-void fg_check_tag_ref(struct fg_report *report, struct fg_refs *refs, struct fg_config *cfg,
-		      const char *name, const git_oid *id, const git_oid *old, git_commit *commit,
-		      git_tree *tree);
+int fg_check_tag_ref(struct fg_report *report, struct fg_refs *refs, struct fg_config *cfg,
+		     const char *name, const git_oid *id, const git_oid *old, git_commit *commit,
+		     git_tree *tree);
 
 #endif

@@ -291,23 +291,26 @@ static int merge_head_from_release(const git_oid *id, void *payload)
  * versionRegression and versionPreReleaseBranch on the version STAGED sets
  * when it differs from HEAD's (a first commit, or version files appearing,
  * set nothing to compare). The commit being made is on BRANCH (NAME; may be
- * NULL); a merge's other side is MERGE_HEAD.
+ * NULL); a merge's other side is MERGE_HEAD. Returns 0, or -1 when HEAD's
+ * version files cannot be read (fg_git_error() says why; CFG->error when a
+ * pattern failed).
  */
-static void check_staged_change(struct fg_hook_ctx *ctx, git_repository *repo,
-				struct fg_config *cfg, const struct fg_vfiles *staged,
-				const struct fg_branch *branch, const char *name)
+static int check_staged_change(struct fg_hook_ctx *ctx, git_repository *repo,
+			       struct fg_config *cfg, const struct fg_vfiles *staged,
+			       const struct fg_branch *branch, const char *name)
 {
 	git_object *head = NULL;
 	struct fg_vfiles before;
 	const struct fg_vfile_value *now = fg_versions_exact(&staged->set), *old;
 	const char *where = "the staged version files";
+	int rc;
 
 	memset(&before, 0, sizeof(before));
 	if (!now || git_revparse_single(&head, repo, "HEAD^{tree}") < 0) {
 		git_error_clear();
-		return;
+		return 0;
 	}
-	if (fg_vfiles_from_tree(&before, repo, (git_tree *)head, cfg) == 0 &&
+	if ((rc = fg_vfiles_from_tree(&before, repo, (git_tree *)head, cfg)) == 0 &&
 	    (old = fg_versions_exact(&before.set)) && !fg_version_same(&now->version, &old->version)) {
 		struct fg_refs refs;
 		struct merge_from m = { &refs, cfg, now->version.major, now->version.minor, 0 };
@@ -322,7 +325,9 @@ static void check_staged_change(struct fg_hook_ctx *ctx, git_repository *repo,
 	}
 	fg_vfiles_release(&before);
 	git_object_free(head);
-	git_error_clear();
+	if (rc == 0)
+		git_error_clear();
+	return rc < 0 ? -1 : 0;
 }
 
 int fg_run_pre_commit(struct fg_hook_ctx *ctx)
@@ -359,8 +364,11 @@ int fg_run_pre_commit(struct fg_hook_ctx *ctx)
 	}
 	if (!cfg.error)
 		fg_versions_check(&ctx->report, &files.set, branch, name);
-	if (!cfg.error)
-		check_staged_change(ctx, repo, &cfg, &files, branch, name);
+	if (!cfg.error && check_staged_change(ctx, repo, &cfg, &files, branch, name) < 0 &&
+	    !cfg.error) {
+		fatal_line(ctx, "cannot read HEAD's version files", fg_git_error());
+		goto out;
+	}
 	status = cfg.error ? fg_config_failed(ctx, &cfg) : FG_EXIT_OK;
 out:
 	ctx->report.severity = NULL;
@@ -400,7 +408,7 @@ int fg_run_commit_msg(struct fg_hook_ctx *ctx)
 		goto out;
 	status = FG_EXIT_INTERNAL;
 	if (fg_repo_staged_context(&cctx, repo, index, &cfg) < 0 && !cfg.error) {
-		fatal_line(ctx, "cannot read the staged version files", "out of memory");
+		fatal_line(ctx, "cannot read the version files", fg_git_error());
 		goto out;
 	}
 	if (!cfg.error &&
@@ -535,18 +543,26 @@ struct push_config {
 	int loaded;
 };
 
-static void check_tip_versions(struct fg_hook_ctx *ctx, git_repository *repo, git_tree *tree,
-			       struct fg_config *cfg, const struct fg_branch *branch,
-			       const char *name)
+/*
+ * The version rules on the files of TREE, a pushed tip of branch NAME.
+ * Returns 0, or -1 when they cannot be read (fg_git_error() says which
+ * object and how to fetch it; CFG->error when a pattern failed).
+ */
+static int check_tip_versions(struct fg_hook_ctx *ctx, git_repository *repo, git_tree *tree,
+			      struct fg_config *cfg, const struct fg_branch *branch,
+			      const char *name)
 {
 	struct fg_vfiles files;
+	int rc = fg_vfiles_from_tree(&files, repo, tree, cfg);
 
-	if (fg_vfiles_from_tree(&files, repo, tree, cfg) == 0)
+	if (rc == 0)
 		fg_versions_check(&ctx->report, &files.set, branch, name);
 	fg_vfiles_release(&files);
+	return rc < 0 ? -1 : 0;
 }
 
-static void check_pushed_branch(struct fg_hook_ctx *ctx, git_repository *repo, git_tree *tree,
+/* branchName and the version rules on the pushed branch U; returns as check_tip_versions. */
+static int check_pushed_branch(struct fg_hook_ctx *ctx, git_repository *repo, git_tree *tree,
 			       struct fg_config *cfg, const struct fg_ref_update *u)
 {
 	const char *name = u->remote_ref + strlen("refs/heads/");
@@ -554,7 +570,8 @@ static void check_pushed_branch(struct fg_hook_ctx *ctx, git_repository *repo, g
 	const struct fg_branch *branch = check_branch(&ctx->report, cfg, name, &parsed, 0);
 
 	if (tree && !cfg->error)
-		check_tip_versions(ctx, repo, tree, cfg, branch, name);
+		return check_tip_versions(ctx, repo, tree, cfg, branch, name);
+	return 0;
 }
 
 /* The commits only on one branch: what branchCommitType judges. */
@@ -818,7 +835,11 @@ static int check_new_commits(struct fg_hook_ctx *ctx, git_repository *repo, stru
 			      ? bc->branch : NULL;
 		mctx.encoding = git_commit_message_encoding(commit);
 		fg_check_message(&ctx->report, cfg, git_commit_message(commit), where, &mctx);
-		fg_version_walk_add(vw, commit);
+		if (fg_version_walk_add(vw, commit) < 0) {
+			fatal_line(ctx, where, fg_git_error());
+			git_commit_free(commit);
+			return -1;
+		}
 		for (unsigned p = 0; p < git_commit_parentcount(commit); p++)
 			for (size_t k = 0; k < nff; k++)
 				ff[k].fast_forward |= git_oid_equal(git_commit_parent_id(commit, p),
@@ -997,8 +1018,10 @@ static void check_rewrite(struct fg_hook_ctx *ctx, git_repository *repo, struct 
  * quietly into BEFORE. A rewrite or a moved tag is judged by them, not by
  * the pushed commit's: a push cannot unprotect the branch it rewrites, or
  * turn tagMoved off for the tag it moves, by committing a .flowgate that
- * says so. Returns 0 (release BEFORE), or -1 when OLD is not here or its
- * rules cannot be read (BEFORE released; the pushed rules apply).
+ * says so. Returns 0 (release BEFORE), -1 when OLD is not here or its
+ * rules are bad configuration (BEFORE released; the pushed rules apply), or
+ * -2 when its committed file cannot be read (a missing or corrupt object:
+ * fg_git_error() says which; BEFORE released): never taken for "no file".
  */
 static int rules_before(git_repository *repo, const git_oid *old, struct fg_config *before)
 {
@@ -1014,13 +1037,25 @@ static int rules_before(git_repository *repo, const git_oid *old, struct fg_conf
 		from.tree = tree;
 		if ((rc = fg_repo_config(before, repo, &from, NULL)) != 0) {
 			fg_config_release(before);
-			rc = -1;
+			rc = rc == -2 ? -2 : -1;
 		}
 	}
 	git_tree_free(tree);
 	git_commit_free(commit);
-	git_error_clear();
+	if (rc != -2)
+		git_error_clear();
 	return rc;
+}
+
+/* rules_before said -2 for OLD: say so. Returns FG_EXIT_INTERNAL. */
+static int rules_before_failed(struct fg_hook_ctx *ctx, const git_oid *old)
+{
+	char what[64];
+
+	snprintf(what, sizeof(what), "cannot read the configuration of commit ");
+	git_oid_tostr(what + strlen(what), 13, old);
+	fatal_line(ctx, what, fg_git_error());
+	return FG_EXIT_INTERNAL;
 }
 
 /*
@@ -1226,7 +1261,7 @@ static int check_updates(struct fg_hook_ctx *ctx, git_repository *repo,
 		git_commit *commit;
 		git_tree *tree = NULL;
 		struct push_config *pc = NULL;
-		int is_branch = !strncmp(u->remote_ref, "refs/heads/", 11), unreadable;
+		int is_branch = !strncmp(u->remote_ref, "refs/heads/", 11), unreadable, unread;
 
 		group[i] = SIZE_MAX;
 		/* notes and other refs hold no workflow commits; a server takes
@@ -1303,22 +1338,40 @@ static int check_updates(struct fg_hook_ctx *ctx, git_repository *repo,
 			ff[nff++].fast_forward = 0;
 		}
 		if (is_branch) {
-			check_pushed_branch(ctx, repo, tree, &pc->cfg, u);
+			unread = check_pushed_branch(ctx, repo, tree, &pc->cfg, u) < 0;
 		} else {
 			struct fg_config before;
 			/* a moved tag: the severities the tag's old commit had (a
 			 * server's rules are those already) */
 			int moved = !server && !git_oid_is_zero(&u->remote) &&
-				    !git_oid_equal(&u->remote, &u->local) &&
-				    rules_before(repo, &u->remote, &before) == 0;
+				    !git_oid_equal(&u->remote, &u->local)
+				    ? rules_before(repo, &u->remote, &before) : -1;
 
-			if (moved)
+			if (moved == -2) {
+				status = rules_before_failed(ctx, &u->remote);
+				git_tree_free(tree);
+				git_commit_free(commit);
+				goto out;
+			}
+			if (moved == 0)
 				ctx->report.severity = before.severity;
-			fg_check_tag_ref(&ctx->report, &refs, &pc->cfg, u->remote_ref + 10,
-					 &u->local, &u->remote, commit, tree);
+			unread = fg_check_tag_ref(&ctx->report, &refs, &pc->cfg, u->remote_ref + 10,
+						  &u->local, &u->remote, commit, tree) < 0;
 			ctx->report.severity = pc->cfg.severity;
-			if (moved)
+			if (moved == 0)
 				fg_config_release(&before);
+		}
+		/* version files that cannot be read: an error, never "no version" */
+		if (unread && !pc->cfg.error) {
+			char what[64];
+
+			snprintf(what, sizeof(what), "cannot read the version files of commit ");
+			git_oid_tostr(what + strlen(what), 13, git_commit_id(commit));
+			fatal_line(ctx, what, fg_git_error());
+			git_tree_free(tree);
+			git_commit_free(commit);
+			status = FG_EXIT_INTERNAL;
+			goto out;
 		}
 		if (commit)
 			group[i] = (size_t)(pc - configs);
@@ -1388,11 +1441,15 @@ static int check_updates(struct fg_hook_ctx *ctx, git_repository *repo,
 				memset(&bc, 0, sizeof(bc));
 			fg_version_walk_init(&vw, cfg);
 			walked = check_new_commits(ctx, repo, &walk, cfg, &bc, &vw, ff, nff);
-			if (walked == 0)
-				fg_check_version_changes(&ctx->report, &refs, cfg, &vw,
-							 nbranches == 1 ? branch->remote_ref + 11
-									: NULL,
-							 nbranches == 1 ? branch->local_ref : NULL);
+			if (walked == 0 &&
+			    fg_check_version_changes(&ctx->report, &refs, cfg, &vw,
+						     nbranches == 1 ? branch->remote_ref + 11 : NULL,
+						     nbranches == 1 ? branch->local_ref : NULL) < 0 &&
+			    !cfg->error) {
+				fatal_line(ctx, "cannot read the version files of the pushed commits",
+					   fg_git_error());
+				walked = -1;
+			}
 			fg_version_walk_release(&vw);
 			fg_oidset_release(&bc.ids);
 		}
@@ -1410,9 +1467,14 @@ static int check_updates(struct fg_hook_ctx *ctx, git_repository *repo,
 		struct fg_config *cfg = &configs[ff[k].group].cfg, before;
 		/* a rewrite: under the rules the branch had (rules_before; a
 		 * server's rules are those already) */
-		int had = !server && !ff[k].fast_forward &&
-			  rules_before(repo, &ff[k].u->remote, &before) == 0;
+		int had = !server && !ff[k].fast_forward
+			  ? rules_before(repo, &ff[k].u->remote, &before) : -1;
 
+		if (had == -2) {
+			status = rules_before_failed(ctx, &ff[k].u->remote);
+			goto out;
+		}
+		had = had == 0;
 		if (had)
 			cfg = &before;
 		ctx->report.severity = cfg->severity;
@@ -1759,13 +1821,16 @@ static int versions_changed(const struct fg_config *cfg, git_tree *before, git_t
 		const git_index_entry *staged = NULL;
 		int same;
 
-		git_tree_entry_bypath(&old, before, cfg->vfiles[i].path);
+		int ro = git_tree_entry_bypath(&old, before, cfg->vfiles[i].path), rn = 0;
+
 		if (after_index)
 			staged = git_index_get_bypath(after_index, cfg->vfiles[i].path, 0);
 		else
-			git_tree_entry_bypath(&new, after_tree, cfg->vfiles[i].path);
+			rn = git_tree_entry_bypath(&new, after_tree, cfg->vfiles[i].path);
 		git_error_clear();
-		if (after_index)
+		if ((ro < 0 && ro != GIT_ENOTFOUND) || (rn < 0 && rn != GIT_ENOTFOUND))
+			same = 0; /* a tree on the path cannot be read: unknown */
+		else if (after_index)
 			same = old ? staged && git_oid_equal(git_tree_entry_id(old), &staged->id) : !staged;
 		else
 			same = old ? new && git_oid_equal(git_tree_entry_id(old), git_tree_entry_id(new))

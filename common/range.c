@@ -317,20 +317,29 @@ static int check_branch(struct run *run)
 	return rc;
 }
 
-/* The entry of each version file's path in TREE, into IDS. */
-static void file_entries(const struct run *run, git_tree *tree, struct top *ids)
+/*
+ * The entry of each version file's path in TREE, into IDS. Returns 0, or
+ * -1 when a tree on a path cannot be read (the files are then to be read,
+ * which says why).
+ */
+static int file_entries(const struct run *run, git_tree *tree, struct top *ids)
 {
+	int unread = 0;
+
 	for (size_t k = 0; k < run->r.nv; k++) {
 		git_tree_entry *e = NULL;
+		int rc = git_tree_entry_bypath(&e, tree, run->cfg->vfiles[k].path);
 
 		memset(&ids[k], 0, sizeof(ids[k]));
-		if (git_tree_entry_bypath(&e, tree, run->cfg->vfiles[k].path) == 0) {
+		if (rc == 0) {
 			git_oid_cpy(&ids[k].id, git_tree_entry_id(e));
 			ids[k].mode = (uint32_t)git_tree_entry_filemode(e);
 		}
+		unread |= rc < 0 && rc != GIT_ENOTFOUND;
 		git_tree_entry_free(e);
 	}
 	git_error_clear();
+	return unread ? -1 : 0;
 }
 
 static int tops_equal(const struct top *a, const struct top *b, size_t n)
@@ -378,9 +387,10 @@ static int files_changed(struct run *run, size_t i, git_commit *commit, git_tree
 	    git_commit_tree(&parent_tree, parent) < 0) {
 		changed = fail_at("the first parent of commit", git_commit_id(commit));
 	} else {
-		file_entries(run, tree, r->scratch);
-		file_entries(run, parent_tree, r->scratch + r->nv);
-		changed = !tops_equal(r->scratch, r->scratch + r->nv, r->nv);
+		/* unknown counts as changed: reading the files says what is wrong */
+		changed = file_entries(run, tree, r->scratch) < 0 ||
+			  file_entries(run, parent_tree, r->scratch + r->nv) < 0 ||
+			  !tops_equal(r->scratch, r->scratch + r->nv, r->nv);
 	}
 	git_tree_free(parent_tree);
 	git_commit_free(parent);
@@ -406,12 +416,14 @@ static int check_versions(struct run *run, struct fg_report *report, git_commit 
 	fg_vfiles_release(&files);
 	if (rc || run->cfg->error || !git_commit_parentcount(commit))
 		return rc;
-	if (git_commit_parent(&parent, commit, 0) == 0)
-		fg_check_version_change(report, &run->refs, run->cfg, commit, parent, branch,
-					NULL);
-	git_error_clear(); /* a parent beyond a shallow clone's end: nothing to compare */
+	if (git_commit_parent(&parent, commit, 0) == 0 &&
+	    fg_check_version_change(report, &run->refs, run->cfg, commit, parent, branch,
+				    NULL) < 0 && !run->cfg->error)
+		rc = fail_at("the version files of commit", git_commit_id(commit));
+	if (rc == 0)
+		git_error_clear(); /* a parent beyond a shallow clone's end: nothing to compare */
 	git_commit_free(parent);
-	return 0;
+	return rc;
 }
 
 /* Commit I of the range: its message, and its version files where they change. */
@@ -441,8 +453,10 @@ static int check_commit(struct run *run, size_t i)
 	}
 	/* versionBumpMessage needs the version change only where the files changed */
 	if (fg_repo_commit_context(&cctx, run->repo, commit, branch, changed, run->cfg) < 0 &&
-	    !run->cfg->error)
-		report.oom = 1;
+	    !run->cfg->error) {
+		rc = fail_at("the version files of commit", id);
+		goto out;
+	}
 	if (!run->cfg->error)
 		fg_check_message(&report, run->cfg, git_commit_message(commit), NULL, &cctx.ctx);
 	if (!run->cfg->error && changed)
@@ -539,9 +553,10 @@ static int check_tags(struct run *run)
 		if (git_commit_lookup(&commit, run->repo, &hits[i].commit) < 0 ||
 		    git_commit_tree(&tree, commit) < 0) {
 			rc = fail_at("the tagged commit", &hits[i].commit);
+		} else if (fg_check_tag_ref(&report, &run->refs, run->cfg, hits[i].name,
+					    &hits[i].target, NULL, commit, tree) < 0) {
+			rc = fail_at("the version files of the tagged commit", &hits[i].commit);
 		} else {
-			fg_check_tag_ref(&report, &run->refs, run->cfg, hits[i].name,
-					 &hits[i].target, NULL, commit, tree);
 			if (run->cfg->error)
 				rc = FG_RANGE_ECONFIG;
 			else if (!(name = fg_strdupf("tag %s", hits[i].name)))

@@ -375,7 +375,7 @@ int fg_release_version(struct fg_config *cfg, git_repository *repo,
 	} else {
 		rc = fg_vfiles_from_workdir(&files, git_repository_workdir(repo), cfg);
 	}
-	if (rc == -3) {
+	if (rc == -3 && cfg->error) {
 		fprintf(err, "flowgate version: error: bad configuration: %s\n", cfg->error);
 		status = FG_EXIT_CONFIG;
 		goto out;

@@ -425,8 +425,10 @@ static int version_change(struct fg_commit_context *out, const struct fg_vfiles 
 	if (!n || (o && !strcmp(o->text, n->text)))
 		return 0;
 	if (!(out->new_version = strdup(n->text)) ||
-	    (o && !(out->old_version = strdup(o->text))))
+	    (o && !(out->old_version = strdup(o->text)))) {
+		git_error_set_oom();
 		return -1;
+	}
 	return 0;
 }
 
@@ -445,27 +447,34 @@ int fg_repo_staged_context(struct fg_commit_context *out, git_repository *repo, 
 	if (fg_repo_head_branch(repo, &out->branch) < 0)
 		out->branch = NULL;
 	config_string(repo, "i18n.commitEncoding", &value);
-	if (value.size && !(out->encoding = strdup(value.ptr)))
+	if (value.size && !(out->encoding = strdup(value.ptr))) {
+		git_error_set_oom();
 		rc = -1;
+	}
 	git_buf_dispose(&value);
 	/* the first commit creates the version files: nothing is bumped */
 	if (rc == 0 && git_revparse_single(&head, repo, "HEAD^{tree}") == 0) {
 		tree = (git_tree *)head;
-		if (fg_vfiles_from_index(&now, repo, index, cfg) == 0 &&
-		    fg_vfiles_from_tree(&before, repo, tree, cfg) == 0)
-			rc = version_change(out, &now, &before);
-		else if (cfg->error)
+		/* a file that cannot be read is an error, never "no version" */
+		if (fg_vfiles_from_index(&now, repo, index, cfg) < 0 ||
+		    fg_vfiles_from_tree(&before, repo, tree, cfg) < 0)
 			rc = -1;
+		else
+			rc = version_change(out, &now, &before);
 	}
 	fg_vfiles_release(&now);
 	fg_vfiles_release(&before);
 	git_object_free(head);
-	git_error_clear();
+	if (rc == 0)
+		git_error_clear();
 	context_link(out);
 	return rc;
 }
 
-/* Non-zero when one of CFG's version files differs between trees A and B. */
+/*
+ * Non-zero when one of CFG's version files differs between trees A and B,
+ * or cannot be looked up (the reader then says why).
+ */
 static int vfiles_differ(git_tree *a, git_tree *b, const struct fg_config *cfg)
 {
 	int differ = 0;
@@ -475,7 +484,8 @@ static int vfiles_differ(git_tree *a, git_tree *b, const struct fg_config *cfg)
 		int ra = git_tree_entry_bypath(&ea, a, cfg->vfiles[i].path);
 		int rb = git_tree_entry_bypath(&eb, b, cfg->vfiles[i].path);
 
-		differ = (ra == 0) != (rb == 0) ||
+		differ = (ra < 0 && ra != GIT_ENOTFOUND) || (rb < 0 && rb != GIT_ENOTFOUND) ||
+			 (ra == 0) != (rb == 0) ||
 			 (ra == 0 && !git_oid_equal(git_tree_entry_id(ea), git_tree_entry_id(eb)));
 		git_tree_entry_free(ea);
 		git_tree_entry_free(eb);
@@ -495,8 +505,10 @@ int fg_repo_commit_context(struct fg_commit_context *out, git_repository *repo,
 
 	memset(out, 0, sizeof(*out));
 	if ((branch && !(out->branch = strdup(branch))) ||
-	    (encoding && !(out->encoding = strdup(encoding))))
+	    (encoding && !(out->encoding = strdup(encoding)))) {
+		git_error_set_oom();
 		rc = -1;
+	}
 	if (rc == 0 && versions && git_commit_parentcount(commit) == 1 &&
 	    git_commit_parent(&parent, commit, 0) == 0 &&
 	    !git_oid_equal(git_commit_tree_id(commit), git_commit_tree_id(parent)) &&
@@ -506,18 +518,19 @@ int fg_repo_commit_context(struct fg_commit_context *out, git_repository *repo,
 
 		memset(&now, 0, sizeof(now));
 		memset(&before, 0, sizeof(before));
-		if (fg_vfiles_from_tree(&now, repo, tree, cfg) == 0 &&
-		    fg_vfiles_from_tree(&before, repo, parent_tree, cfg) == 0)
-			rc = version_change(out, &now, &before);
-		else if (cfg->error)
+		if (fg_vfiles_from_tree(&now, repo, tree, cfg) < 0 ||
+		    fg_vfiles_from_tree(&before, repo, parent_tree, cfg) < 0)
 			rc = -1;
+		else
+			rc = version_change(out, &now, &before);
 		fg_vfiles_release(&now);
 		fg_vfiles_release(&before);
 	}
 	git_tree_free(tree);
 	git_tree_free(parent_tree);
 	git_commit_free(parent);
-	git_error_clear();
+	if (rc == 0)
+		git_error_clear();
 	context_link(out);
 	return rc;
 }
@@ -537,6 +550,162 @@ void fg_vfiles_release(struct fg_vfiles *files)
 	memset(files, 0, sizeof(*files));
 }
 
+/*
+ * Non-zero when REPO is a partial clone, whose missing objects git fetches
+ * from a promisor remote on demand: extensions.partialClone is set, or a
+ * remote.<name>.promisor is true (git's own test). Read by a plain walk of
+ * the config, as tracking_remote in hook.c does.
+ */
+static int has_promisor_remote(git_repository *repo)
+{
+	git_config *config = NULL;
+	git_config_iterator *it = NULL;
+	git_config_entry *entry;
+	int found = 0, value;
+
+	if (git_repository_config_snapshot(&config, repo) == 0 &&
+	    git_config_iterator_new(&it, config) == 0) {
+		while (!found && git_config_next(&entry, it) == 0) {
+			const char *key = entry->name;
+			size_t len = strlen(key);
+
+			if (!strcmp(key, "extensions.partialclone"))
+				found = entry->value && *entry->value;
+			else if (!strncmp(key, "remote.", 7) && len > 7 + 9 &&
+				 !strcmp(key + len - 9, ".promisor"))
+				found = entry->value && git_config_parse_bool(&value, entry->value) == 0 &&
+					value;
+		}
+	}
+	git_config_iterator_free(it);
+	git_config_free(config);
+	git_error_clear();
+	return found;
+}
+
+/*
+ * The objects a reader found missing from the object store (a partial
+ * clone that has not fetched them, or a damaged repository), named together
+ * in one error: one command then fetches them all. Start it zeroed;
+ * missing_error reports and releases it.
+ */
+struct missing {
+	char *names; /* "half_orm/version.txt (blob 0ea3...), setup.py (blob ...)" */
+	char *fetch; /* "git cat-file -e 0ea3... && git cat-file -e ..." */
+	size_t n;
+	int oom;
+};
+
+static void missing_add(struct missing *m, const char *path, const char *kind, const git_oid *id)
+{
+	char hex[GIT_OID_HEXSZ + 1];
+	char *names, *fetch;
+
+	git_oid_tostr(hex, sizeof(hex), id);
+	names = fg_strdupf("%s%s%s (%s %s)", m->names ? m->names : "", m->names ? ", " : "", path,
+			   kind, hex);
+	fetch = fg_strdupf("%s%sgit cat-file -e %s", m->fetch ? m->fetch : "",
+			   m->fetch ? " && " : "", hex);
+	if (!names || !fetch) {
+		free(names);
+		free(fetch);
+		m->oom = 1;
+		return;
+	}
+	free(m->names);
+	free(m->fetch);
+	m->names = names;
+	m->fetch = fetch;
+	m->n++;
+}
+
+static void missing_release(struct missing *m)
+{
+	free(m->names);
+	free(m->fetch);
+	memset(m, 0, sizeof(*m));
+}
+
+/*
+ * Report what M holds as REPO's last error and release it: -1 when an
+ * object was missing (or memory ran out), else 0. In a partial clone the
+ * error gives the command that makes git fetch them from the promisor
+ * remote (git cat-file -e fetches a missing object on demand, as any read
+ * does, and prints nothing); elsewhere the repository is damaged.
+ */
+static int missing_error(struct missing *m, git_repository *repo)
+{
+	char *message;
+
+	if (!m->n && !m->oom)
+		return 0;
+	if (m->oom) {
+		missing_release(m);
+		git_error_set_oom();
+		return -1;
+	}
+	if (has_promisor_remote(repo))
+		message = fg_strdupf("not in this partial clone: %s; fetch %s from the promisor "
+				     "remote: %s", m->names, m->n > 1 ? "them" : "it", m->fetch);
+	else
+		message = fg_strdupf("missing from the repository: %s; the repository is damaged: "
+				     "git fsck names what is missing; restore %s from a clone that "
+				     "has %s", m->names, m->n > 1 ? "them" : "it",
+				     m->n > 1 ? "them" : "it");
+	if (message)
+		git_error_set_str(GIT_ERROR_ODB, message);
+	else
+		git_error_set_oom();
+	free(message);
+	missing_release(m);
+	return -1;
+}
+
+/*
+ * The lookup of object ID, the KIND ("blob", "tree") at PATH, failed with
+ * RC: recorded in M and 1 when the object store lacks it (a partial
+ * clone's object not fetched yet); -1 with the error set when it is there
+ * but cannot be read (corrupt, or not a KIND).
+ */
+static int object_failed(struct missing *m, git_repository *repo, const char *path,
+			 const char *kind, const git_oid *id, int rc)
+{
+	char hex[GIT_OID_HEXSZ + 1];
+	char *why = strdup(fg_git_error()), *message;
+	git_odb *odb = NULL;
+	int exists = 1;
+
+	if (rc == GIT_ENOTFOUND && git_repository_odb(&odb, repo) == 0)
+		exists = git_odb_exists(odb, id);
+	git_odb_free(odb);
+	if (!exists) {
+		free(why);
+		missing_add(m, path, kind, id);
+		return 1;
+	}
+	git_oid_tostr(hex, sizeof(hex), id);
+	message = fg_strdupf("%s (%s %s) cannot be read: %s; the repository is damaged: git fsck "
+			     "names what is wrong; restore the object from a clone that has it",
+			     path, kind, hex, why ? why : "out of memory");
+	if (message)
+		git_error_set_str(GIT_ERROR_ODB, message);
+	else
+		git_error_set_oom();
+	free(message);
+	free(why);
+	return -1;
+}
+
+int fg_repo_unreadable(git_repository *repo, const char *what, const char *kind,
+		       const git_oid *id, int rc)
+{
+	struct missing m = { NULL, NULL, 0, 0 };
+
+	if (object_failed(&m, repo, what, kind, id, rc) == 1)
+		missing_error(&m, repo);
+	return -1;
+}
+
 static int vfiles_alloc(struct fg_vfiles *files, size_t n)
 {
 	memset(files, 0, sizeof(*files));
@@ -550,12 +719,17 @@ static int vfiles_alloc(struct fg_vfiles *files, size_t n)
 	return 0;
 }
 
-static int load_blob(struct fg_vfiles *files, size_t i, git_repository *repo, const git_oid *id)
+/*
+ * Slot I of FILES from blob ID, the file PATH: 0 when read, 1 when missing
+ * (recorded in M), -1 when it cannot be read (the error set).
+ */
+static int load_blob(struct fg_vfiles *files, size_t i, git_repository *repo, const git_oid *id,
+		     const char *path, struct missing *m)
 {
 	int rc = git_blob_lookup(&files->blobs[i], repo, id);
 
 	if (rc < 0)
-		return rc;
+		return object_failed(m, repo, path, "blob", id, rc);
 	files->contents[i].present = 1;
 	files->contents[i].data = git_blob_rawcontent(files->blobs[i]);
 	files->contents[i].len = (size_t)git_blob_rawsize(files->blobs[i]);
@@ -589,52 +763,112 @@ static int extract_versions(struct fg_vfiles *files, struct fg_config *cfg)
 int fg_vfiles_from_index(struct fg_vfiles *files, git_repository *repo, git_index *index,
 			 struct fg_config *cfg)
 {
+	struct missing m = { NULL, NULL, 0, 0 };
+
 	if (vfiles_alloc(files, cfg->nvfiles) < 0)
 		return -1;
 	for (size_t i = 0; i < cfg->nvfiles; i++) {
 		const git_index_entry *entry = git_index_get_bypath(index, cfg->vfiles[i].path, 0);
-		int rc;
 
 		if (!entry || !S_ISREG(entry->mode))
 			continue;
-		if ((rc = load_blob(files, i, repo, &entry->id)) < 0)
-			return rc;
+		if (load_blob(files, i, repo, &entry->id, cfg->vfiles[i].path, &m) < 0) {
+			missing_release(&m);
+			return -1;
+		}
 	}
+	if (missing_error(&m, repo) < 0)
+		return -1;
 	return extract_versions(files, cfg);
 }
 
-/* The regular file PATH of TREE: 0 and *ID, GIT_ENOTFOUND, or an error. */
-static int tree_file(git_tree *tree, const char *path, git_oid *id)
+/*
+ * The regular file PATH of TREE, each directory on the way looked up in
+ * turn: 0 and *ID; GIT_ENOTFOUND when the tree has no such path (the one
+ * case that means "absent"); GIT_EINVALID when it is not a regular file (a
+ * symbolic link, a submodule, a directory), as the index reader requires;
+ * 1 when a directory on the way is a tree missing from the object store
+ * (recorded in M); -1 when one cannot be read (the error set).
+ */
+static int tree_file(git_tree *tree, const char *path, git_oid *id, struct missing *m)
 {
-	git_tree_entry *entry = NULL;
-	int rc = git_tree_entry_bypath(&entry, tree, path);
+	git_repository *repo = git_tree_owner(tree);
+	git_tree *at = tree;
+	const char *name = path;
+	int rc;
 
-	if (rc < 0)
-		return rc;
-	/* a regular file, as the index reader requires: not a symlink */
-	if (git_tree_entry_filemode(entry) == GIT_FILEMODE_BLOB ||
-	    git_tree_entry_filemode(entry) == GIT_FILEMODE_BLOB_EXECUTABLE)
-		git_oid_cpy(id, git_tree_entry_id(entry));
-	else
-		rc = GIT_EINVALID;
-	git_tree_entry_free(entry);
+	for (;;) {
+		size_t n = strcspn(name, "/");
+		char *part = strndup(name, n), *dir;
+		const git_tree_entry *e;
+		git_tree *sub = NULL;
+
+		if (!part) {
+			git_error_set_oom();
+			rc = -1;
+			break;
+		}
+		e = git_tree_entry_byname(at, part);
+		free(part);
+		if (!e) {
+			rc = GIT_ENOTFOUND;
+			break;
+		}
+		if (!name[n]) {
+			if (git_tree_entry_filemode(e) == GIT_FILEMODE_BLOB ||
+			    git_tree_entry_filemode(e) == GIT_FILEMODE_BLOB_EXECUTABLE) {
+				git_oid_cpy(id, git_tree_entry_id(e));
+				rc = 0;
+			} else {
+				rc = GIT_EINVALID;
+			}
+			break;
+		}
+		if (git_tree_entry_type(e) != GIT_OBJECT_TREE) {
+			rc = GIT_ENOTFOUND; /* a file where PATH wants a directory */
+			break;
+		}
+		if ((rc = git_tree_lookup(&sub, repo, git_tree_entry_id(e))) < 0) {
+			if ((dir = strndup(path, (size_t)(name + n - path)))) {
+				rc = object_failed(m, repo, dir, "tree", git_tree_entry_id(e), rc);
+				free(dir);
+			} else {
+				git_error_set_oom();
+				rc = -1;
+			}
+			break;
+		}
+		if (at != tree)
+			git_tree_free(at);
+		at = sub;
+		name += n + 1;
+	}
+	if (at != tree)
+		git_tree_free(at);
 	return rc;
 }
 
 int fg_vfiles_from_tree(struct fg_vfiles *files, git_repository *repo, git_tree *tree,
 			struct fg_config *cfg)
 {
+	struct missing m = { NULL, NULL, 0, 0 };
+
 	if (vfiles_alloc(files, cfg->nvfiles) < 0)
 		return -1;
 	for (size_t i = 0; i < cfg->nvfiles; i++) {
 		git_oid id;
-		int rc = tree_file(tree, cfg->vfiles[i].path, &id);
+		int rc = tree_file(tree, cfg->vfiles[i].path, &id, &m);
 
-		if (rc == GIT_ENOTFOUND || rc == GIT_EINVALID)
+		/* not in the tree, or not a file: absent; missing objects: named at the end */
+		if (rc == GIT_ENOTFOUND || rc == GIT_EINVALID || rc == 1)
 			continue;
-		if (rc < 0 || (rc = load_blob(files, i, repo, &id)) < 0)
-			return rc;
+		if (rc < 0 || load_blob(files, i, repo, &id, cfg->vfiles[i].path, &m) < 0) {
+			missing_release(&m);
+			return -1;
+		}
 	}
+	if (missing_error(&m, repo) < 0)
+		return -1;
 	return extract_versions(files, cfg);
 }
 
@@ -837,9 +1071,12 @@ static int blob_id_in(git_repository *repo, const struct fg_config_from *from, c
 		git_oid_cpy(id, &entry->id);
 		return 0;
 	}
-	if (from->tree)
-		return tree_file(from->tree, path, id);
-	(void)repo;
+	if (from->tree) {
+		struct missing m = { NULL, NULL, 0, 0 };
+		int rc = tree_file(from->tree, path, id, &m);
+
+		return rc == 1 ? missing_error(&m, repo) : rc;
+	}
 	return GIT_ENOTFOUND;
 }
 
@@ -865,7 +1102,8 @@ int fg_repo_config_file_id(git_repository *repo, git_tree *tree, git_oid *out)
 	}
 	free(name);
 	git_config_free(git_cfg);
-	git_error_clear();
+	if (rc == 0)
+		git_error_clear();
 	return rc;
 }
 
@@ -1056,7 +1294,8 @@ static int apply_file_layer(struct fg_config *cfg, git_repository *repo,
 		free(origin);
 		return rc;
 	}
-	if (git_blob_lookup(&blob, repo, &id) < 0) {
+	if ((rc = git_blob_lookup(&blob, repo, &id)) < 0) {
+		fg_repo_unreadable(repo, path, "blob", &id, rc);
 		free(origin);
 		return -2;
 	}

@@ -81,9 +81,10 @@ struct fg_commit_context {
  * INDEX (commit-msg): HEAD's branch; the version the staged version files
  * set when it differs from the one in HEAD's tree (none for the first
  * commit: nothing is bumped); i18n.commitEncoding. Everything unknown is
- * left NULL. Returns 0, or -1 when out of memory or a version file pattern
- * fails (CFG->error says which); OUT is filled and must be released with
- * fg_commit_context_release in every case.
+ * left NULL. Returns 0, or -1 when a version file pattern fails (CFG->error
+ * says which), a version file cannot be read (a missing or corrupt object,
+ * as fg_vfiles_from_tree says: fg_git_error()) or memory runs out; OUT is
+ * filled and must be released with fg_commit_context_release in every case.
  */
 int fg_repo_staged_context(struct fg_commit_context *out, git_repository *repo, git_index *index,
 			   struct fg_config *cfg);
@@ -118,9 +119,16 @@ void fg_vfiles_release(struct fg_vfiles *files);
 /*
  * fg_vfiles_from_index / fg_vfiles_from_tree: read CFG's version files
  * (regular files only) from INDEX (stage 0, the staged content) or from
- * TREE, and extract their versions into FILES->set. Returns 0, a negative
- * libgit2 error, or -3 when a configured pattern reached PCRE2's match
- * limit (CFG->error is then set: bad configuration).
+ * TREE, and extract their versions into FILES->set. A path the index or
+ * tree does not hold, or holds as no regular file, is absent; an object
+ * that path leads to and that cannot be read is an error, never "absent":
+ * missing from the object store (a partial clone that has not fetched it:
+ * every missing blob and tree is named, path and OID, with the command that
+ * fetches them, "git cat-file -e <oid>"; elsewhere a damaged repository)
+ * or corrupt. Returns 0, -1 on such an error or out of memory
+ * (fg_git_error() says which), or -3 when a configured pattern reached
+ * PCRE2's match limit (CFG->error is then set: bad configuration). FILES
+ * must be released with fg_vfiles_release in every case.
  */
 int fg_vfiles_from_index(struct fg_vfiles *files, git_repository *repo, git_index *index,
 			 struct fg_config *cfg);
@@ -172,8 +180,10 @@ struct fg_config_from {
  * FLOWGATE_SKIP (with FROM->receiving, only when flowgate.allowEnvSkip). FILE_ID (may be NULL) gets the committed file's blob id,
  * zero when there is none or it came from the file system. Returns 0, -1
  * on bad configuration (CFG->error says where and why), -2 when libgit2
- * fails or memory runs out (fg_git_error()). CFG is initialised in every
- * case and must be released with fg_config_release.
+ * fails, the committed file's blob (or a tree on its path) is missing or
+ * corrupt (named as fg_vfiles_from_tree names it), or memory runs out
+ * (fg_git_error()). CFG is initialised in every case and must be released
+ * with fg_config_release.
  */
 int fg_repo_config(struct fg_config *cfg, git_repository *repo, const struct fg_config_from *from,
 		   git_oid *file_id);
@@ -182,7 +192,8 @@ int fg_repo_config(struct fg_config *cfg, git_repository *repo, const struct fg_
  * fg_repo_config_file_id: the blob id of the committed configuration file
  * in TREE (flowgate.configFile or .flowgate), zero when absent. Lets a
  * caller reuse a configuration already read for another tree. Returns 0 or
- * a negative libgit2 error.
+ * a negative libgit2 error (a tree on the file's path missing or corrupt:
+ * fg_git_error() names it as fg_vfiles_from_tree does).
  */
 int fg_repo_config_file_id(git_repository *repo, git_tree *tree, git_oid *out);
 
@@ -209,6 +220,17 @@ int fg_oidset_has(const struct fg_oidset *set, const git_oid *id);
 
 /* fg_oidset_release: free what SET owns; SET is left empty (FG_OIDSET_INIT). */
 void fg_oidset_release(struct fg_oidset *set);
+
+/*
+ * fg_repo_unreadable: the lookup of object ID, the KIND ("blob", "tree")
+ * that WHAT names (a path, "the tree of commit 1a2b3c4d5e6f"), failed
+ * with RC: sets git_error_last() to name it (WHAT, KIND, OID) and the way
+ * to get it, as fg_vfiles_from_tree does: missing from a partial clone,
+ * the command that fetches it ("git cat-file -e <oid>"); missing
+ * elsewhere, or corrupt, a damaged repository. Returns -1.
+ */
+int fg_repo_unreadable(git_repository *repo, const char *what, const char *kind,
+		       const git_oid *id, int rc);
 
 /* fg_git_error: git_error_last()'s message, or a fallback (never NULL). */
 const char *fg_git_error(void);
