@@ -2,7 +2,9 @@
  * Tests of repo.c against repositories made with libgit2 in a temporary
  * directory: opening from GIT_DIR (and GIT_WORK_TREE), HEAD's branch
  * (attached, unborn, detached), core.commentChar, the version files of the
- * index and of a tree, and the TLS stream that refuses to connect.
+ * index and of a tree, objects they need that are missing from the object
+ * store (deleted, as in a partial clone) or corrupt, and the TLS stream
+ * that refuses to connect.
  */
 #define _XOPEN_SOURCE 700 /* realpath */
 #include <limits.h>
@@ -370,6 +372,295 @@ START_TEST(test_repo_vfiles_from_tree_after_commit)
 }
 END_TEST
 
+/* The object REV names ("HEAD:setup.py") in the fixture repository, into *ID. */
+static void object_id(const char *rev, git_oid *id)
+{
+	git_object *obj = NULL;
+
+	ck_assert_msg(git_revparse_single(&obj, fx.repo, rev) == 0, "%s: %s", rev, fg_git_error());
+	git_oid_cpy(id, git_object_id(obj));
+	git_object_free(obj);
+}
+
+/* The loose object file of ID in the fixture repository (newly allocated). */
+static char *loose_path(const git_oid *id)
+{
+	char hex[GIT_OID_HEXSZ + 1];
+
+	git_oid_tostr(hex, sizeof(hex), id);
+	return fg_strdupf("%s/objects/%.2s/%s", fx.gitdir, hex, hex + 2);
+}
+
+/* Take the loose object REV names out of the object store; its ID into *ID. */
+static void delete_object(const char *rev, git_oid *id)
+{
+	char *path;
+
+	object_id(rev, id);
+	path = loose_path(id);
+	ck_assert_msg(unlink(path) == 0, "unlink %s", path);
+	free(path);
+}
+
+/* Overwrite the loose object REV names with bytes that do not inflate. */
+static void corrupt_object(const char *rev, git_oid *id)
+{
+	static const char garbage[] = "this is not a zlib stream\n";
+	char *path;
+
+	object_id(rev, id);
+	path = loose_path(id);
+	ck_assert_int_eq(chmod(path, 0644), 0);
+	fg_test_write_file(path, garbage, sizeof(garbage) - 1, 0644);
+	free(path);
+}
+
+/* fg_git_error() holds WANT (a printf format with one OID's 40 hex digits, given as ID). */
+static void assert_error_has(const char *fmt, const git_oid *id)
+{
+	char hex[GIT_OID_HEXSZ + 1];
+	char *want;
+
+	git_oid_tostr(hex, sizeof(hex), id);
+	want = fg_strdupf(fmt, hex, hex, hex);
+	ck_assert_msg(strstr(fg_git_error(), want), "error '%s' lacks '%s'", fg_git_error(), want);
+	free(want);
+}
+
+/* HEAD's tree in REPO. */
+static git_tree *head_tree(git_repository *repo)
+{
+	git_object *obj = NULL;
+
+	ck_assert_int_eq(git_revparse_single(&obj, repo, "HEAD^{tree}"), 0);
+	return (git_tree *)obj;
+}
+
+START_TEST(test_repo_vfiles_from_tree_absent)
+{
+	/* Not in the tree: absent, no error (the case that is not an error). */
+	static const struct fg_test_file only_readme[] = { { "README.md", "x\n" } };
+	git_repository *repo;
+	git_tree *tree;
+	struct fg_vfiles files;
+
+	fg_test_repo_release(&fx);
+	fg_test_repo_create(&fx, "main", only_readme, 1);
+	repo = open_from_env();
+	tree = head_tree(repo);
+	ck_assert_int_eq(fg_vfiles_from_tree(&files, repo, tree, fg_test_config()), 0);
+	ck_assert_uint_eq(files.set.n, 0);
+	for (int i = 0; i < 3; i++)
+		ck_assert_int_eq(files.contents[i].present, 0);
+	fg_vfiles_release(&files);
+	git_tree_free(tree);
+	git_repository_free(repo);
+}
+END_TEST
+
+START_TEST(test_repo_vfiles_from_tree_missing_blob)
+{
+	/* A version file's blob not in the object store: an error naming it, never absent. */
+	git_repository *repo;
+	git_tree *tree;
+	struct fg_vfiles files;
+	git_oid id;
+
+	delete_object("HEAD:half_orm/version.txt", &id);
+	repo = open_from_env();
+	tree = head_tree(repo);
+	ck_assert_int_eq(fg_vfiles_from_tree(&files, repo, tree, fg_test_config()), -1);
+	assert_error_has("missing from the repository: half_orm/version.txt (blob %s)", &id);
+	ck_assert_ptr_nonnull(strstr(fg_git_error(), "git fsck"));
+	fg_vfiles_release(&files);
+	git_tree_free(tree);
+	git_repository_free(repo);
+}
+END_TEST
+
+START_TEST(test_repo_vfiles_from_tree_missing_blob_partial_clone)
+{
+	/*
+	 * In a partial clone (a promisor remote, as git clone --filter sets
+	 * it): every missing blob named, with the command that fetches it.
+	 */
+	git_repository *repo;
+	git_tree *tree;
+	struct fg_vfiles files;
+	git_oid version, docs;
+	char *fetch, hv[GIT_OID_HEXSZ + 1], hd[GIT_OID_HEXSZ + 1];
+
+	delete_object("HEAD:half_orm/version.txt", &version);
+	delete_object("HEAD:docs/index.md", &docs);
+	fg_test_repo_config(&fx, "remote.origin.url", "file:///nowhere/origin.git");
+	fg_test_repo_config(&fx, "remote.origin.promisor", "true");
+	repo = open_from_env();
+	tree = head_tree(repo);
+	ck_assert_int_eq(fg_vfiles_from_tree(&files, repo, tree, fg_test_config()), -1);
+	assert_error_has("not in this partial clone: half_orm/version.txt (blob %s)", &version);
+	assert_error_has("docs/index.md (blob %s); fetch them from the promisor remote", &docs);
+	git_oid_tostr(hv, sizeof(hv), &version);
+	git_oid_tostr(hd, sizeof(hd), &docs);
+	fetch = fg_strdupf("git cat-file -e %s && git cat-file -e %s", hv, hd);
+	ck_assert_msg(strstr(fg_git_error(), fetch), "error '%s' lacks '%s'", fg_git_error(), fetch);
+	free(fetch);
+	fg_vfiles_release(&files);
+	git_tree_free(tree);
+	git_repository_free(repo);
+}
+END_TEST
+
+START_TEST(test_repo_vfiles_from_tree_missing_tree)
+{
+	/* A directory on a version file's path whose tree is missing: named too. */
+	git_repository *repo;
+	git_tree *tree;
+	struct fg_vfiles files;
+	git_oid id;
+
+	delete_object("HEAD:half_orm", &id);
+	fg_test_repo_config(&fx, "extensions.partialClone", "origin");
+	repo = open_from_env();
+	tree = head_tree(repo);
+	ck_assert_int_eq(fg_vfiles_from_tree(&files, repo, tree, fg_test_config()), -1);
+	assert_error_has("not in this partial clone: half_orm (tree %s); fetch it from the "
+			 "promisor remote: git cat-file -e %s", &id);
+	fg_vfiles_release(&files);
+	git_tree_free(tree);
+	git_repository_free(repo);
+}
+END_TEST
+
+START_TEST(test_repo_vfiles_from_tree_corrupt_blob)
+{
+	/* A corrupt loose object: an error naming it, never absent. */
+	git_repository *repo;
+	git_tree *tree;
+	struct fg_vfiles files;
+	git_oid id;
+
+	corrupt_object("HEAD:setup.py", &id);
+	repo = open_from_env();
+	tree = head_tree(repo);
+	ck_assert_int_eq(fg_vfiles_from_tree(&files, repo, tree, fg_test_config()), -1);
+	assert_error_has("setup.py (blob %s) cannot be read: ", &id);
+	ck_assert_ptr_nonnull(strstr(fg_git_error(), "the repository is damaged"));
+	fg_vfiles_release(&files);
+	git_tree_free(tree);
+	git_repository_free(repo);
+}
+END_TEST
+
+START_TEST(test_repo_vfiles_from_index_missing_blob)
+{
+	/* The index names a blob that is not there: -1 with the object named (not -3). */
+	git_repository *repo;
+	git_index *index = NULL;
+	struct fg_vfiles files;
+	git_oid id;
+
+	delete_object("HEAD:setup.py", &id);
+	repo = open_from_env();
+	ck_assert_int_eq(git_repository_index(&index, repo), 0);
+	ck_assert_int_eq(fg_vfiles_from_index(&files, repo, index, fg_test_config()), -1);
+	assert_error_has("setup.py (blob %s)", &id);
+	fg_vfiles_release(&files);
+	git_index_free(index);
+	git_repository_free(repo);
+}
+END_TEST
+
+START_TEST(test_repo_commit_context_missing_blob)
+{
+	/* versionBumpMessage's context: a missing blob is an error, not "no bump". */
+	git_repository *repo;
+	git_commit *commit = NULL;
+	struct fg_commit_context cctx;
+	git_oid head, id;
+
+	fg_test_repo_stage(&fx, "half_orm/version.txt", "0.16.1\n");
+	fg_test_repo_commit(&fx, "chore: 0.16.1\n", &head);
+	delete_object("HEAD:half_orm/version.txt", &id);
+	repo = open_from_env();
+	ck_assert_int_eq(git_commit_lookup(&commit, repo, &head), 0);
+	ck_assert_int_eq(fg_repo_commit_context(&cctx, repo, commit, "main", 1, fg_test_config()),
+			 -1);
+	assert_error_has("half_orm/version.txt (blob %s)", &id);
+	ck_assert_ptr_null(cctx.new_version);
+	fg_commit_context_release(&cctx);
+	git_commit_free(commit);
+	git_repository_free(repo);
+}
+END_TEST
+
+START_TEST(test_repo_staged_context_missing_blob)
+{
+	/* commit-msg's context: HEAD's version file missing is an error too. */
+	git_repository *repo;
+	git_index *index = NULL;
+	struct fg_commit_context cctx;
+	git_oid id;
+
+	delete_object("HEAD:half_orm/version.txt", &id);
+	fg_test_repo_stage(&fx, "half_orm/version.txt", "0.16.1\n");
+	repo = open_from_env();
+	ck_assert_int_eq(git_repository_index(&index, repo), 0);
+	ck_assert_int_eq(fg_repo_staged_context(&cctx, repo, index, fg_test_config()), -1);
+	assert_error_has("half_orm/version.txt (blob %s)", &id);
+	fg_commit_context_release(&cctx);
+	git_index_free(index);
+	git_repository_free(repo);
+}
+END_TEST
+
+START_TEST(test_repo_config_missing_blob)
+{
+	/* The committed .flowgate's blob missing: no silent defaults, an error naming it. */
+	git_repository *repo;
+	git_tree *tree;
+	struct fg_config cfg;
+	struct fg_config_from from = { NULL, NULL, "HEAD", 0 };
+	git_oid id, file_id;
+
+	fg_test_repo_stage(&fx, ".flowgate", "[rule \"typeEnum\"]\n\tseverity = off\n");
+	fg_test_repo_commit(&fx, "chore: configure flowgate\n", NULL);
+	delete_object("HEAD:.flowgate", &id);
+	fg_test_repo_config(&fx, "remote.origin.promisor", "true");
+	repo = open_from_env();
+	tree = head_tree(repo);
+	/* the ID alone needs no blob */
+	ck_assert_int_eq(fg_repo_config_file_id(repo, tree, &file_id), 0);
+	ck_assert(git_oid_equal(&file_id, &id));
+	from.tree = tree;
+	ck_assert_int_eq(fg_repo_config(&cfg, repo, &from, NULL), -2);
+	assert_error_has("not in this partial clone: .flowgate (blob %s); fetch it from the "
+			 "promisor remote: git cat-file -e %s", &id);
+	fg_config_release(&cfg);
+	git_tree_free(tree);
+	git_repository_free(repo);
+}
+END_TEST
+
+START_TEST(test_repo_config_file_missing_tree)
+{
+	/* flowgate.configFile in a directory whose tree is missing: not "no file". */
+	git_repository *repo;
+	git_tree *tree;
+	git_oid id, file_id;
+
+	fg_test_repo_stage(&fx, "ci/flowgate.cfg", "[rule \"typeEnum\"]\n\tseverity = off\n");
+	fg_test_repo_commit(&fx, "chore: configure flowgate\n", NULL);
+	delete_object("HEAD:ci", &id);
+	fg_test_repo_config(&fx, "flowgate.configFile", "ci/flowgate.cfg");
+	repo = open_from_env();
+	tree = head_tree(repo);
+	ck_assert_int_lt(fg_repo_config_file_id(repo, tree, &file_id), 0);
+	assert_error_has("missing from the repository: ci (tree %s)", &id);
+	git_tree_free(tree);
+	git_repository_free(repo);
+}
+END_TEST
+
 START_TEST(test_repo_tls_refused)
 {
 	/*
@@ -448,6 +739,16 @@ Suite *repo_suite(void)
 	tcase_add_test(vfiles, test_repo_vfiles_from_index_missing_files);
 	tcase_add_test(vfiles, test_repo_vfiles_from_tree);
 	tcase_add_test(vfiles, test_repo_vfiles_from_tree_after_commit);
+	tcase_add_test(vfiles, test_repo_vfiles_from_tree_absent);
+	tcase_add_test(vfiles, test_repo_vfiles_from_tree_missing_blob);
+	tcase_add_test(vfiles, test_repo_vfiles_from_tree_missing_blob_partial_clone);
+	tcase_add_test(vfiles, test_repo_vfiles_from_tree_missing_tree);
+	tcase_add_test(vfiles, test_repo_vfiles_from_tree_corrupt_blob);
+	tcase_add_test(vfiles, test_repo_vfiles_from_index_missing_blob);
+	tcase_add_test(vfiles, test_repo_commit_context_missing_blob);
+	tcase_add_test(vfiles, test_repo_staged_context_missing_blob);
+	tcase_add_test(vfiles, test_repo_config_missing_blob);
+	tcase_add_test(vfiles, test_repo_config_file_missing_tree);
 	suite_add_tcase(s, vfiles);
 
 	tcase_add_checked_fixture(net, repo_setup, repo_teardown);
