@@ -619,7 +619,7 @@ START_TEST(test_repo_config_missing_blob)
 	git_repository *repo;
 	git_tree *tree;
 	struct fg_config cfg;
-	struct fg_config_from from = { NULL, NULL, "HEAD", 0 };
+	struct fg_config_from from = { NULL, NULL, "HEAD", 0, 0 };
 	git_oid id, file_id;
 
 	fg_test_repo_stage(&fx, ".flowgate", "[rule \"typeEnum\"]\n\tseverity = off\n");
