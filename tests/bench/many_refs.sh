@@ -45,8 +45,10 @@ case $N in '' | *[!0-9]*)
 	;;
 esac
 
-# Isolated from the user's git configuration, reproducible dates.
-export HOME="$DIR/home" GIT_CONFIG_NOSYSTEM=1 NO_COLOR=1
+# Isolated from the user's git configuration, reproducible dates; the C
+# locale, so that awk's length() counts bytes for fast-import's `data`
+# (gawk counts characters in a UTF-8 locale), as bench.sh does.
+export HOME="$DIR/home" GIT_CONFIG_NOSYSTEM=1 NO_COLOR=1 LC_ALL=C
 export GIT_AUTHOR_NAME=Bench GIT_AUTHOR_EMAIL=bench@example.com
 export GIT_COMMITTER_NAME=Bench GIT_COMMITTER_EMAIL=bench@example.com
 export GIT_AUTHOR_DATE='@1751600000 +0000' GIT_COMMITTER_DATE='@1751600000 +0000'

@@ -260,7 +260,7 @@ expect_output "bad configuration: one line" '^flowgate: error: bad configuration
 rm "$R/.flowgate"
 # a version file pattern that backtracks without end, met at a commit of the range
 printf '[versionFile "VERSION"]\n\tpattern = (a+)+$\n' >"$R/.flowgate"
-awk 'BEGIN { for (i = 0; i < 4096; i++) printf "aaaaaaaaaaaaaaaa"; print "!" }' >"$R/VERSION"
+LC_ALL=C awk 'BEGIN { for (i = 0; i < 4096; i++) printf "aaaaaaaaaaaaaaaa"; print "!" }' >"$R/VERSION"
 git -C "$R" add VERSION
 commit 'chore: a version file the pattern cannot read'
 expect_status "a pattern reaching PCRE2's match limit mid-range exits 4" 4 fg check-range "$tbase..HEAD"

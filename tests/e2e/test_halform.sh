@@ -59,7 +59,7 @@ check() {
 # ------------------------------------------------------------------- replay
 R=$TMP/halform
 new_repo "$R"
-awk -v mapfile="$TMP/map" -f "$E2E_DIR/halform/replay.awk" \
+LC_ALL=C awk -v mapfile="$TMP/map" -f "$E2E_DIR/halform/replay.awk" \
 	"$CORPUS/versions.tsv" "$CORPUS/refs.txt" "$CORPUS/headers_main.txt" >"$TMP/stream"
 expect_ok "fast-import replays the halfORM history" \
 	git -C "$R" fast-import --quiet --export-marks="$TMP/marks" <"$TMP/stream"
@@ -201,7 +201,7 @@ check '[ "$n_vv" -ge 5 ] && [ -z "$vv_wrong" ]' \
 # the linear replay), a few hooks at a time.
 git -C "$R" rev-list main >"$TMP/ids"
 mkdir "$TMP/msgs"
-awk -v d="$TMP/msgs" '{ f = sprintf("%s/%04d", d, NR); print substr($0, 42) >f; close(f) }' \
+LC_ALL=C awk -v d="$TMP/msgs" '{ f = sprintf("%s/%04d", d, NR); print substr($0, 42) >f; close(f) }' \
 	"$CORPUS/headers_main.txt"
 (cd "$R" && find "$TMP/msgs" -type f | sort | xargs -P "$(nproc)" -n 64 sh -c \
 	'for f; do "$0" "$f" >"$f.out" 2>&1; s=$?; echo "$s" >"$f.rc"; [ "$s" -eq 0 ] || echo "${f##*/}"; done' \
@@ -210,16 +210,16 @@ awk -v d="$TMP/msgs" '{ f = sprintf("%s/%04d", d, NR); print substr($0, 42) >f; 
 i=$(find "$TMP/msgs" -type f ! -name '*.*' | wc -l)
 n_ref=$(wc -l <"$TMP/refused_idx")
 n_acc=$((i - n_ref))
-n_new_acc=$((68 - $(awk '$1 + 0 <= 68' "$TMP/refused_idx" | wc -l)))
-n_old_fail=$(awk -v from=$((n_main - 500)) '$1 + 0 > from' "$TMP/refused_idx" | wc -l)
+n_new_acc=$((68 - $(LC_ALL=C awk '$1 + 0 <= 68' "$TMP/refused_idx" | wc -l)))
+n_old_fail=$(LC_ALL=C awk -v from=$((n_main - 500)) '$1 + 0 > from' "$TMP/refused_idx" | wc -l)
 echo "# commit headers: $n_acc of $i main commits accepted by commit-msg;" \
 	"newest 68: $n_new_acc accepted; oldest 500: $n_old_fail refused"
 sed "s|^|$TMP/msgs/|; s|$|.out|" "$TMP/refused_idx" | xargs sed -n "$RULE_SED" | sort | uniq -c |
 	sed 's/^ *\([0-9]*\) \(.*\)/#   refused with \2: \1/'
-awk -v n=68 '$1 + 0 <= n' "$TMP/refused_idx" | sed "s|^|$TMP/msgs/|; s|$|.out|" |
+LC_ALL=C awk -v n=68 '$1 + 0 <= n' "$TMP/refused_idx" | sed "s|^|$TMP/msgs/|; s|$|.out|" |
 	xargs sed -n "$RULE_SED" | sort | uniq -c |
-	awk '{ s = s sep $2 ": " $1; sep = ", " } END { print "#   newest 68, refused with " s }'
-awk 'NR == FNR { id[FNR] = substr($0, 1, 12); next } { print id[$1 + 0] }' \
+	LC_ALL=C awk '{ s = s sep $2 ": " $1; sep = ", " } END { print "#   newest 68, refused with " s }'
+LC_ALL=C awk 'NR == FNR { id[FNR] = substr($0, 1, 12); next } { print id[$1 + 0] }' \
 	"$TMP/ids" "$TMP/refused_idx" | sort >"$TMP/msg_ids"
 check '[ "$i" -eq "$n_main" ]' "every main subject went through commit-msg"
 
@@ -251,11 +251,11 @@ for n in $(seq 1 "$N_NEW"); do
 	echo "$id $v ${r:--}"
 done >"$TMP/main68.actual"
 sed 's/[[:space:]]*#.*//; /^[[:space:]]*$/d; s/[[:space:]][[:space:]]*/ /g' "$EXPECTED" >"$TMP/main68.expected"
-awk '{ v[$2]++ } END {
+LC_ALL=C awk '{ v[$2]++ } END {
 	printf "# newest %d: %d pass, %d warn, %d error\n", NR, v["pass"], v["warn"], v["error"]
 	for (x in v) if (x != "pass" && x != "warn" && x != "error") printf "#   other verdict %s: %d\n", x, v[x]
 }' "$TMP/main68.actual"
-awk '{ n = split($3, r, ","); for (k = 1; k <= n; k++) if (r[k] != "-") print r[k] }' "$TMP/main68.actual" |
+LC_ALL=C awk '{ n = split($3, r, ","); for (k = 1; k <= n; k++) if (r[k] != "-") print r[k] }' "$TMP/main68.actual" |
 	sort | uniq -c | sed "s/^ *\([0-9]*\) \(.*\)/#   newest $N_NEW, commits naming \2: \1/"
 diff -u "$TMP/main68.expected" "$TMP/main68.actual" >"$TMP/main68.diff"
 cp "$TMP/main68.diff" "$LAST_OUT"
@@ -319,7 +319,7 @@ check '[ "$vc_at" = " ee12fd374b" ]' "versionConsistency fires only at ee12fd374
 
 # full_id PREFIX: the original commit id on main starting with PREFIX.
 full_id() {
-	awk -v p="$1" 'index($1, p) == 1 { print $1; exit }' "$CORPUS/headers_main.txt"
+	LC_ALL=C awk -v p="$1" 'index($1, p) == 1 { print $1; exit }' "$CORPUS/headers_main.txt"
 }
 in_scratch() { (cd "$S" && "$@"); }
 

@@ -91,7 +91,7 @@ seconds() {
 	"$@"
 	local rc=$?
 	t1=$(date +%s.%N)
-	SECS=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.2f", b - a }')
+	SECS=$(LC_ALL=C awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.2f", b - a }')
 	return "$rc"
 }
 
@@ -258,7 +258,7 @@ many_refs() {
 	c1=$(git --git-dir="$1" rev-parse main~2) c2=$(git --git-dir="$1" rev-parse main~1)
 	{
 		echo '# pack-refs with: peeled fully-peeled sorted '
-		awk -v a="$c1" -v b="$c2" -v p2="$2" 'BEGIN {
+		LC_ALL=C awk -v a="$c1" -v b="$c2" -v p2="$2" 'BEGIN {
 			for (i = 0; i < 60000; i++) printf "%s refs/heads/feature/many-%06d\n", (i % 2 ? a : b), i
 			for (i = 0; i < 30000; i++) printf "%s %s/many-%06d\n", (i % 2 ? a : b), p2, i
 			for (i = 0; i < 10000; i++) printf "%s refs/tags/many-%06d\n", a, i

@@ -8,6 +8,10 @@
 #   halform.sh TARGET CORPUS_DIR OUT_DIR
 
 target=$1 src=$2 out=$3
+# The C locale: awk and cut work on bytes, whichever awk this is (gawk
+# counts characters in a UTF-8 locale, mawk never does).
+LC_ALL=C
+export LC_ALL
 zero=0000000000000000000000000000000000000000
 
 # emit: each line of stdin (with \n in it unescaped) as its own file

@@ -1,7 +1,12 @@
 # Turns the halfORM corpus into one `git fast-import` stream (no data here:
 # everything comes from the corpus files named on the command line).
 #
-#   awk -v mapfile=FILE -f replay.awk versions.tsv refs.txt headers_main.txt
+#   LC_ALL=C awk -v mapfile=FILE -f replay.awk versions.tsv refs.txt headers_main.txt
+#
+# In the C locale, because `data <n>` counts bytes and so must length():
+# mawk always counts bytes, gawk counts characters in a UTF-8 locale (a
+# subject holding "é" would end its data one byte short). A length() that
+# counts characters stops the script, before it writes anything.
 #
 # - main: one commit per line of headers_main.txt, oldest first (the file is
 #   newest first), the commit's real subject as its whole message;
@@ -13,7 +18,15 @@
 #   'release: X.Y.Z' when named vX.Y.Z, else the tagged commit's subject);
 # - branches of refs.txt at their commit when it is on main, else at main's tip.
 # mapfile receives "<mark> <original commit id>" lines.
-BEGIN { FS = "\t"; n = 0; nrefs = 0 }
+BEGIN {
+	FS = "\t"; n = 0; nrefs = 0
+	# "é" in UTF-8: 2 bytes, 1 character
+	if (length("\303\251") != 2) {
+		printf "replay.awk: length() counts characters, not bytes: run it with LC_ALL=C\n" >"/dev/stderr"
+		failed = 1
+		exit 2
+	}
+}
 
 FILENAME ~ /versions\.tsv$/ {
 	if (FNR == 1) next
@@ -46,7 +59,7 @@ function epoch(date,    p) {
 	return days(p[1] + 0, p[2] + 0, p[3] + 0) * 86400 + 12 * 3600
 }
 function blob(path, content) {
-	# mawk's length() counts bytes, which is what `data` wants.
+	# length() counts bytes (the C locale), which is what `data` wants.
 	printf "M 100644 inline %s\ndata %d\n%s\n", path, length(content), content
 }
 function setfile(path, content) {
@@ -85,6 +98,7 @@ function docs_index(v, core,    s) {
 }
 
 END {
+	if (failed) exit 2
 	when = 0
 	# The date of the oldest dated commit stands for the undated ones before it.
 	for (i = n; i >= 1; i--)
