@@ -11,15 +11,15 @@ HOOKBIN=$FLOWGATE_BUILD/hooks
 RULE_SED='s/^flowgate [a-z-]*: error: \([A-Za-z]*\): .*/\1/p'
 ANY_RULE_SED='s/^flowgate [a-z-]*: \(error\|warning\): \([A-Za-z]*\): .*/\2/p'
 
-CORPUS=
-for d in "$TOP/../shared/corpus/halform" /work/shared/corpus/halform; do
-	if [ -f "$d/headers_main.txt" ]; then
-		CORPUS=$(cd "$d" && pwd)
-		break
-	fi
-done
-if [ -z "$CORPUS" ]; then
-	echo "ok - # SKIP halform corpus not found"
+# The corpus is looked for beside the checkout only. Missing: a "# skip"
+# line by hand, a failure in CI (.ci/run sets FLOWGATE_CI=1).
+if [ -f "$TOP/../shared/corpus/halform/headers_main.txt" ]; then
+	CORPUS=$(cd "$TOP/../shared/corpus/halform" && pwd)
+elif [ "${FLOWGATE_CI:-0}" = 1 ]; then
+	echo "not ok - corpus missing at ../shared/corpus/halform (beside the checkout $TOP)"
+	exit 1
+else
+	echo "# skip - corpus missing at ../shared/corpus/halform (beside the checkout $TOP): the halfORM replay is not tested"
 	exit 0
 fi
 for h in pre-commit commit-msg pre-push; do

@@ -29,9 +29,9 @@ FUZZ_MAX_LEN ?= 4096
 FUZZ_TARGETS ?= message version branch tag prepush prereceive config vfile
 # Extra libFuzzer flags, e.g. FUZZ_FLAGS="-seed=1 -only_ascii=1".
 FUZZ_FLAGS ?=
-# The halfORM corpus (outside the checkout): the first directory that exists is
-# cut into seed inputs (tests/fuzz/halform.sh); none: skipped.
-FUZZ_EXTRA_SEEDS ?= ../shared/corpus/halform /work/shared/corpus/halform
+# The halfORM corpus, beside the checkout: cut into seed inputs
+# (tests/fuzz/halform.sh) when it is there; missing: skipped.
+FUZZ_EXTRA_SEEDS ?= ../shared/corpus/halform
 
 FUZZ_SAN = -fsanitize=address,undefined -fno-sanitize-recover=all
 FUZZ_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Wpedantic -Icommon \
