@@ -1,9 +1,13 @@
 #!/bin/sh
-# Runs every tests/e2e/test_*.sh with bash and closes with "N passed, N failed".
+# Runs every tests/e2e/test_*.sh (or the TEST files named) with bash and
+# closes with "N passed, N failed".
+#
+#   run.sh [TEST...]
 dir=$(cd "$(dirname "$0")" && pwd)
+[ $# -gt 0 ] || set -- "$dir"/test_*.sh
 passed=0 failed=0
 out=$(mktemp)
-for t in "$dir"/test_*.sh; do
+for t in "$@"; do
 	echo "# $(basename "$t")"
 	bash "$t" >"$out" 2>&1
 	status=$?
