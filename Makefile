@@ -2,6 +2,10 @@
 # Targets: all check install uninstall clean sanitize valgrind bench fuzz fuzz-smoke
 # (V=1 for verbose).
 
+# flowgate's version: the one place it is defined (flowgate --version, every
+# hook's --version, the Debian package).
+VERSION = 0.1.0
+
 PREFIX ?= /usr/local
 HOOKDIR ?= $(PREFIX)/libexec/flowgate
 BINDIR ?= $(PREFIX)/bin
@@ -32,7 +36,8 @@ CHECK_CFLAGS = $(shell $(PKG_CONFIG) --cflags check)
 CHECK_LIBS = $(shell $(PKG_CONFIG) --libs check) -pthread
 
 ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Wpedantic \
-	-Icommon $(DEPCFLAGS) -MMD -MP $(CFLAGS)
+	-Icommon $(DEPCFLAGS) $(VERSION_CFLAGS) -MMD -MP $(CFLAGS)
+VERSION_CFLAGS = -DFLOWGATE_VERSION='"$(VERSION)"'
 
 HOOKS = pre-commit commit-msg pre-push post-merge
 SERVER_HOOKS = pre-receive update
@@ -54,7 +59,8 @@ endif
 
 all: $(HOOK_BINS) $(CLI_BIN)
 
-$(BUILD)/%.o: %.c
+# The Makefile holds VERSION: objects are rebuilt when it changes.
+$(BUILD)/%.o: %.c Makefile
 	@mkdir -p $(@D)
 	$(if $(Q),@echo "  CC      $@")
 	$(Q)$(CC) $(ALL_CFLAGS) -c -o $@ $<

@@ -28,7 +28,8 @@ static const char usage[] =
 	"       flowgate hotfix-status [--format text|json] [<commit> | <hotfix-branch>]\n"
 	"       flowgate version [--cached | --rev <commit>]\n"
 	"       flowgate bump " FG_BUMP_USAGE " [--commit [--tag]] [--dry-run]\n"
-	"       flowgate help\n";
+	"       flowgate help\n"
+	"       flowgate --version\n";
 
 enum format { FORMAT_TEXT, FORMAT_JSON, FORMAT_GITHUB };
 
@@ -524,6 +525,10 @@ int fg_cli_main(int argc, char **argv, FILE *out, FILE *err)
 	struct fg_bump_options bump = { NULL, 0, 0, 0 };
 	int markdown = 0, rule = -1, status, checks, release, hotfix;
 
+	if (command && !strcmp(command, "--version") && argc == 2) {
+		fprintf(out, "flowgate %s\n", FLOWGATE_VERSION);
+		return 0;
+	}
 	if (!command || !strcmp(command, "help") || !strcmp(command, "--help") ||
 	    !strcmp(command, "-h")) {
 		fputs(usage, command ? out : err);

@@ -171,6 +171,11 @@ int fg_hook_main(const char *hook, int argc, char **argv, fg_hook_fn fn, int dow
 	struct fg_hook_ctx ctx;
 	int status;
 
+	/* git never passes "--version" alone (commit-msg's file is a path) */
+	if (argc == 2 && !strcmp(argv[1], "--version")) {
+		printf("flowgate %s\n", FLOWGATE_VERSION);
+		return fflush(stdout) == 0 ? FG_EXIT_OK : FG_EXIT_INTERNAL;
+	}
 	memset(&ctx, 0, sizeof(ctx));
 	ctx.hook = hook;
 	ctx.argc = argc;

@@ -18,6 +18,11 @@
 #define FG_ROLE_MARKER_PREFIX "@(#)flowgate-role:"
 extern const char fg_role_marker[];
 
+/* flowgate's version, X.Y.Z: the Makefile's VERSION, passed by the build. */
+#ifndef FLOWGATE_VERSION
+#error "FLOWGATE_VERSION is not defined: build with the Makefile (VERSION)"
+#endif
+
 /* Exit statuses (documented in README.md). */
 #define FG_EXIT_OK 0        /* clean, warnings allowed */
 #define FG_EXIT_VIOLATION 1 /* at least one error-severity violation */
@@ -43,7 +48,9 @@ struct fg_hook_ctx {
 typedef int (*fg_hook_fn)(struct fg_hook_ctx *ctx);
 
 /*
- * fg_hook_main: initialise libgit2, run FN, print the report on stderr, and,
+ * fg_hook_main: with the one argument "--version", print "flowgate X.Y.Z"
+ * on stdout and return 0. Otherwise initialise libgit2, run FN, print the
+ * report on stderr, and,
  * when the checks passed, run the hook flowgate found in place
  * (<dir of argv[0]>/<hook>.pre-flowgate) with the same arguments and stdin.
  * Returns the process exit status: FN's, or the chained hook's when it ran.

@@ -177,3 +177,13 @@ expect_output "--config-env sets a severity" '^tagMessage +off +git -c'
 expect_status "a bad git -c flowgate key is bad configuration" 4 \
 	sh -c "cd '$cfgrepo' && GIT_CONFIG_PARAMETERS=\"'flowgate.nope'='off'\" '$FG' rules"
 expect_output "it names git -c" "git -c: flowgate\.nope: no rule is named 'nope'"
+
+# --version: the Makefile's VERSION, from the command and from every hook binary
+want_version=$(sed -n 's/^VERSION = //p' "$TOP/Makefile")
+expect_ok "flowgate --version exits 0" "$FG" --version
+expect_eq "flowgate --version prints flowgate X.Y.Z" "$(cat "$LAST_OUT")" "flowgate $want_version"
+for h in pre-commit commit-msg pre-push post-merge pre-receive update; do
+	expect_ok "$h --version exits 0" "$FLOWGATE_BUILD/hooks/$h" --version
+	expect_eq "$h --version prints flowgate X.Y.Z" "$(cat "$LAST_OUT")" "flowgate $want_version"
+done
+expect_status "flowgate --version takes no argument" 2 "$FG" --version x
