@@ -1,5 +1,5 @@
 # flowgate: git hooks for a GitFlow-style release workflow.
-# Targets: all check install uninstall clean sanitize valgrind bench fuzz fuzz-smoke
+# Targets: all check install uninstall deb clean sanitize valgrind bench fuzz fuzz-smoke
 # (V=1 for verbose).
 
 # flowgate's version: the one place it is defined (flowgate --version, every
@@ -121,10 +121,14 @@ uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/flowgate
 	-rmdir $(DESTDIR)$(HOOKDIR) 2>/dev/null
 
+# The Debian package: build/flowgate_$(VERSION)_<arch>.deb (packaging/deb.sh).
+deb: $(HOOK_BINS) $(CLI_BIN)
+	sh packaging/deb.sh $(abspath $(BUILD)) $(VERSION)
+
 clean:
 	rm -rf build build-san build-fuzz
 
-.PHONY: all check unit sanitize valgrind bench install uninstall clean
+.PHONY: all check unit sanitize valgrind bench install uninstall deb clean
 .SECONDARY:
 
 -include $(COMMON_OBJ:.o=.d) $(TEST_OBJ:.o=.d) $(HOOK_BINS:=.d) $(BUILD)/hooks/flowgate.d

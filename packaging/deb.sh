@@ -1,0 +1,53 @@
+#!/bin/sh
+# deb.sh BUILD VERSION: build BUILD/flowgate_<VERSION>_<arch>.deb with
+# dpkg-deb from what `make install DESTDIR=... PREFIX=/usr` installs (the
+# flowgate command in /usr/bin, the hooks under /usr/libexec/flowgate/), the
+# licence as its copyright file, and Depends computed by dpkg-shlibdeps from
+# what the binaries link (plus git, which runs the hooks). `make deb` calls it.
+# Exit status: 0 built, 1 a step failed.
+set -eu
+build=$1 version=$2
+top=$(cd "$(dirname "$0")/.." && pwd)
+arch=$(dpkg --print-architecture)
+work=$build/deb
+root=$work/root
+out=$build/flowgate_${version}_${arch}.deb
+
+rm -rf "$work"
+mkdir -p "$root"
+make -C "$top" --no-print-directory BUILD="$build" install DESTDIR="$root" PREFIX=/usr >/dev/null
+mkdir -p "$root/usr/share/doc/flowgate"
+cp "$top/LICENSE" "$root/usr/share/doc/flowgate/copyright"
+gzip -9n <"$top/README.md" >"$root/usr/share/doc/flowgate/README.md.gz"
+
+# dpkg-shlibdeps reads the package's name from debian/control beside it
+mkdir -p "$work/debian"
+printf 'Source: flowgate\n\nPackage: flowgate\nArchitecture: any\n' >"$work/debian/control"
+elves=
+for f in "$root"/usr/bin/* "$root"/usr/libexec/flowgate/*; do
+	if [ -f "$f" ] && [ "$(head -c 4 "$f" | od -An -c | tr -d ' ')" = '177ELF' ]; then
+		elves="$elves -e$f"
+	fi
+done
+# shellcheck disable=SC2086 # one -e<file> per word
+shlibs=$(cd "$work" && dpkg-shlibdeps -O $elves 2>/dev/null | sed -n 's/^shlibs:Depends=//p')
+[ -n "$shlibs" ] || { echo "deb.sh: dpkg-shlibdeps found no dependency" >&2; exit 1; }
+
+mkdir -p "$root/DEBIAN"
+cat >"$root/DEBIAN/control" <<CONTROL
+Package: flowgate
+Version: $version
+Architecture: $arch
+Maintainer: The flowgate authors <flowgate@invalid>
+Installed-Size: $(du -sk "$root/usr" | cut -f1)
+Depends: $shlibs, git
+Section: vcs
+Priority: optional
+Description: git hooks for a GitFlow-style release workflow
+ flowgate checks branch names, Conventional Commits messages, version files
+ and release tags on every commit and push: client hooks (pre-commit,
+ commit-msg, pre-push, post-merge) enabled per clone with flowgate install,
+ and server hooks (pre-receive, update) for bare repositories.
+CONTROL
+dpkg-deb --root-owner-group --build "$root" "$out" >/dev/null
+echo "$out"
