@@ -1,5 +1,7 @@
-# libFuzzer targets for every parser (tests/fuzz/fuzz_<name>.c), included by
-# the Makefile. Nothing here runs in `make check`: fuzzing is slow.
+# libFuzzer targets for every parser (tests/fuzz/fuzz_<name>.c), and one
+# (receive) for pre-receive's judgement of ref updates against a fixed
+# repository, included by the Makefile. Nothing here runs in `make check`:
+# fuzzing is slow.
 #
 #   make fuzz [FUZZ_TIME=60] [FUZZ_TARGETS="message tag"] [-j2]
 #       fuzz each target FUZZ_TIME seconds, then a summary; fails on any
@@ -26,13 +28,19 @@ FUZZ_UNIT_MS ?= 100
 FUZZ_MEM_MB ?= 64
 FUZZ_RSS_MB ?= 512
 FUZZ_MAX_LEN ?= 4096
-FUZZ_TARGETS ?= message version branch tag prepush prereceive config vfile
+FUZZ_TARGETS ?= message version branch tag prepush prereceive config vfile receive
 # Extra libFuzzer flags, e.g. FUZZ_FLAGS="-seed=1 -only_ascii=1".
 FUZZ_FLAGS ?=
 # The halfORM corpus, beside the checkout: cut into seed inputs
 # (tests/fuzz/halform.sh) when it is there; missing: skipped.
 FUZZ_EXTRA_SEEDS ?= ../shared/corpus/halform
 
+# The receive target's contracts from issue 17 (fuzz_receive.c,
+# FUZZ_RECEIVE_STRICT_CASE*) that the code does not meet yet, turned off
+# with -D<macro>=0; one goes when its fix is in. A change here needs
+# `make fuzz-clean` (or touch tests/fuzz/fuzz_receive.c) to take effect.
+FUZZ_RECEIVE_FLAGS ?= -DFUZZ_RECEIVE_STRICT_CASE1=0 -DFUZZ_RECEIVE_STRICT_CASE1_SMUGGLED=0 \
+	-DFUZZ_RECEIVE_STRICT_CASE2=0 -DFUZZ_RECEIVE_STRICT_CASE5=0
 FUZZ_SAN = -fsanitize=address,undefined -fno-sanitize-recover=all
 FUZZ_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Wpedantic -Icommon \
 	$(DEPCFLAGS) $(VERSION_CFLAGS) -MMD -MP -O1 -g -fno-omit-frame-pointer $(FUZZ_SAN)
@@ -66,6 +74,8 @@ $(FUZZ_BUILD)/tests/fuzz/%.o: tests/fuzz/%.c
 $(FUZZ_BUILD)/fuzz_%: $(FUZZ_BUILD)/tests/fuzz/fuzz_%.o $(FUZZ_COMMON_OBJ)
 	$(if $(Q),@echo "  LINK    $@")
 	$(Q)$(FUZZ_CC) $(FUZZ_SAN) -fsanitize=fuzzer -o $@ $< $(FUZZ_COMMON_OBJ) $(FUZZ_LIBS)
+
+$(FUZZ_BUILD)/tests/fuzz/fuzz_receive.o: FUZZ_CFLAGS += $(FUZZ_RECEIVE_FLAGS)
 
 fuzz-build: $(FUZZ_BINS)
 
