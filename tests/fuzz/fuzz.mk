@@ -36,11 +36,9 @@ FUZZ_FLAGS ?=
 FUZZ_EXTRA_SEEDS ?= ../shared/corpus/halform
 
 # The receive target's contracts from issue 17 (fuzz_receive.c,
-# FUZZ_RECEIVE_STRICT_CASE*) that the code does not meet yet, turned off
-# with -D<macro>=0; one goes when its fix is in. A change here needs
-# `make fuzz-clean` (or touch tests/fuzz/fuzz_receive.c) to take effect.
-FUZZ_RECEIVE_FLAGS ?= -DFUZZ_RECEIVE_STRICT_CASE1=0 -DFUZZ_RECEIVE_STRICT_CASE1_SMUGGLED=0 \
-	-DFUZZ_RECEIVE_STRICT_CASE2=0 -DFUZZ_RECEIVE_STRICT_CASE5=0
+# FUZZ_RECEIVE_STRICT_CASE*), all on; -D<macro>=0 here turns one off (then
+# `make fuzz-clean`, or touch tests/fuzz/fuzz_receive.c, to take effect).
+FUZZ_RECEIVE_FLAGS ?=
 FUZZ_SAN = -fsanitize=address,undefined -fno-sanitize-recover=all
 FUZZ_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Wpedantic -Icommon \
 	$(DEPCFLAGS) $(VERSION_CFLAGS) -MMD -MP -O1 -g -fno-omit-frame-pointer $(FUZZ_SAN)

@@ -27,7 +27,7 @@
  * The refusals of issue 17, one macro each; FUZZ_RECEIVE_STRICT (default 1)
  * sets them all. tests/fuzz/fuzz.mk turns off (-D...=0) those the code does
  * not meet yet.
- *   CASE1: an update of a ref outside refs/heads/ and refs/tags/ is refused
+ *   CASE1: an update (not a deletion) of a ref outside refs/heads/ and refs/tags/ is refused
  *     (the repository sets no flowgate.allowRefs);
  *   CASE1_SMUGGLED: a branch or tag update (its old OID the ref's real
  *     value) whose new commit is, or descends from, a commit that only
@@ -954,7 +954,8 @@ static void check(const struct decoded *d, int status, const struct fg_report *r
 				    "%s set to %s, which is not in the object store, accepted", ref,
 				    name);
 #if FUZZ_RECEIVE_STRICT_CASE1
-		FUZZ_ASSERT(refused || in_namespaces(ref),
+		/* a deletion brings no commit: allowed */
+		FUZZ_ASSERT(refused || in_namespaces(ref) || git_oid_is_zero(&u->local),
 			    "case 1: %s (outside refs/heads/ and refs/tags/) accepted", ref);
 #endif
 #if FUZZ_RECEIVE_STRICT_CASE1_SMUGGLED
