@@ -116,3 +116,14 @@ fault_shims() {
 		ln -sf "$E2E_DIR/shims/fault.sh" "$1/$c"
 	done
 }
+
+# only_once WHAT: in the sanitizer build (make sanitize sets
+# FLOWGATE_E2E_SANITIZE=1), print a "# skip" line for WHAT and exit 0: tests
+# that drive other tools (hook managers, real servers) run once, in the
+# plain build.
+only_once() {
+	if [ "${FLOWGATE_E2E_SANITIZE:-}" = 1 ]; then
+		printf '# skip - %s: run once, in the plain build (make check)\n' "$1"
+		exit 0
+	fi
+}
