@@ -28,6 +28,7 @@ Suite *release_suite(void);
 Suite *range_suite(void);
 Suite *hotfix_suite(void);
 Suite *history_suite(void);
+Suite *quote_suite(void);
 
 /* Number of elements of a static table. */
 #define FG_COUNT(a) (sizeof(a) / sizeof((a)[0]))

@@ -28,6 +28,7 @@ int main(void)
 	srunner_add_suite(sr, range_suite());
 	srunner_add_suite(sr, hotfix_suite());
 	srunner_add_suite(sr, history_suite());
+	srunner_add_suite(sr, quote_suite());
 
 	/* Refname validity and message cleanup are libgit2's: initialise it once;
 	 * forked tests inherit it. */
