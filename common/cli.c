@@ -75,7 +75,8 @@ static int load(struct fg_config *cfg, const struct source *src, FILE *err,
 						"safe.directory <its work tree>"
 					      : "run it inside a clone");
 		if (src->cached || src->rev) {
-			fprintf(err, "flowgate: fatal: not in a git repository: %s\n", fg_git_error());
+			fg_print_line(err, "flowgate: fatal: not in a git repository: %s",
+				      fg_git_error());
 			return FG_EXIT_INTERNAL;
 		}
 		git_error_clear();
@@ -95,8 +96,8 @@ static int load(struct fg_config *cfg, const struct source *src, FILE *err,
 			if (git_revparse_single(&object, repo, src->rev) < 0 ||
 			    git_object_peel(&tree, object, GIT_OBJECT_TREE) < 0) {
 				git_object_free(object);
-				fprintf(err, "flowgate: error: '%s' names no commit: %s\n", src->rev,
-					fg_git_error());
+				fg_print_line(err, "flowgate: error: '%s' names no commit: %s", src->rev,
+					      fg_git_error());
 				status = FG_EXIT_USAGE;
 				goto out;
 			}
@@ -107,8 +108,8 @@ static int load(struct fg_config *cfg, const struct source *src, FILE *err,
 		rc = fg_repo_config(cfg, repo, &from, NULL);
 	}
 	if (rc == -1) {
-		fprintf(err, "flowgate: error: bad configuration: %s\n",
-			cfg->error ? cfg->error : "out of memory");
+		fg_print_line(err, "flowgate: error: bad configuration: %s",
+			      cfg->error ? cfg->error : "out of memory");
 		status = FG_EXIT_CONFIG;
 		goto out;
 	}
@@ -121,7 +122,7 @@ static int load(struct fg_config *cfg, const struct source *src, FILE *err,
 	}
 	goto out;
 fail:
-	fprintf(err, "flowgate: fatal: cannot read the configuration: %s\n", fg_git_error());
+	fg_print_line(err, "flowgate: fatal: cannot read the configuration: %s", fg_git_error());
 out:
 	git_object_free(tree);
 	git_index_free(index);
@@ -145,8 +146,10 @@ static void write_rules(const struct fg_config *cfg, FILE *out)
 	for (int i = 0; i < FG_RULE__COUNT; i++) {
 		const struct fg_rule_info *info = fg_rule_info((enum fg_rule)i);
 
-		fprintf(out, "%-20s %-16s %-22s %s\n", info->name, severity_text(cfg, (enum fg_rule)i),
-			cfg->severity_origin[i], fg_hook_names(info->hooks, hooks, sizeof(hooks)));
+		fprintf(out, "%-20s %-16s ", info->name, severity_text(cfg, (enum fg_rule)i));
+		/* where it was set: a configuration file's path, shown escaped */
+		fg_print_escaped(out, cfg->severity_origin[i], strlen(cfg->severity_origin[i]), 0, 22);
+		fprintf(out, " %s\n", fg_hook_names(info->hooks, hooks, sizeof(hooks)));
 		fprintf(out, "    %s\n", info->summary);
 	}
 }
@@ -202,8 +205,8 @@ static void write_explain(const struct fg_config *cfg, enum fg_rule rule, FILE *
 
 	fprintf(out, "%s: %s\n\n", info->name, info->summary);
 	fprintf(out, "Hooks: %s\n", fg_hook_names(info->hooks, hooks, sizeof(hooks)));
-	fprintf(out, "Severity: %s (default %s; set by %s)\n", severity_text(cfg, rule),
-		fg_severity_config_name(info->severity), cfg->severity_origin[rule]);
+	fg_print_line(out, "Severity: %s (default %s; set by %s)", severity_text(cfg, rule),
+		      fg_severity_config_name(info->severity), cfg->severity_origin[rule]);
 	fprintf(out, "\nWhy: %s\n", info->why);
 	fprintf(out, "\nPasses:\n");
 	write_lines(out, info->passes);
@@ -258,6 +261,10 @@ static void write_result(FILE *out, enum format format, const char *kind, const 
 			 const char *id, const char *file, const struct fg_report *report,
 			 int *first)
 {
+	/* a branch's or a file's name, as a terminal or a CI log may show it */
+	char *shown = format == FORMAT_JSON ? NULL : fg_escape(name, strlen(name), 0);
+	const char *nm = shown ? shown : "?";
+
 	for (size_t i = 0; format != FORMAT_JSON && i < report->n; i++) {
 		const struct fg_violation *v = &report->items[i];
 		const char *sev = v->severity == FG_ERROR ? "error" :
@@ -271,7 +278,7 @@ static void write_result(FILE *out, enum format format, const char *kind, const 
 				fprintf(out, ",line=%zu,col=%zu,", v->line, v->column);
 			}
 			fprintf(out, "title=flowgate %s::", fg_rule_info(v->rule)->name);
-			github_text(out, name);
+			github_text(out, nm);
 			fputs(": ", out);
 			github_text(out, v->message);
 			if (v->hint) {
@@ -280,13 +287,14 @@ static void write_result(FILE *out, enum format format, const char *kind, const 
 			}
 			fputc('\n', out);
 		} else {
-			fprintf(out, "%s: %s: %s: %s\n", name, fg_severity_name(v->severity),
+			fprintf(out, "%s: %s: %s: %s\n", nm, fg_severity_name(v->severity),
 				fg_rule_info(v->rule)->name, v->message);
 			fg_violation_print_excerpt(v, out, "", "");
 			if (v->hint)
 				fprintf(out, "hint: %s\n", v->hint);
 		}
 	}
+	free(shown);
 	if (format != FORMAT_JSON)
 		return;
 	fprintf(out, "%s\n    {\"name\": ", *first ? "" : ",");
@@ -343,7 +351,7 @@ static int check_message(struct fg_config *cfg, git_repository *repo, const char
 	int fd = strcmp(path, "-") ? open(path, O_RDONLY) : 0, first = 1, failed;
 
 	if (fd < 0 || fg_read_all(fd, &raw, &len) < 0) {
-		fprintf(err, "flowgate: fatal: cannot read '%s': %s\n", path, strerror(errno));
+		fg_print_line(err, "flowgate: fatal: cannot read '%s': %s", path, strerror(errno));
 		if (fd > 0)
 			close(fd);
 		return FG_EXIT_INTERNAL;
@@ -373,7 +381,7 @@ static int check_message(struct fg_config *cfg, git_repository *repo, const char
 	}
 	if (!cfg->error &&
 	    fg_repo_check_message_file(&report, cfg, repo, raw, len, &cctx.ctx) < 0) {
-		fprintf(err, "flowgate: fatal: cannot clean up the message: %s\n", fg_git_error());
+		fg_print_line(err, "flowgate: fatal: cannot clean up the message: %s", fg_git_error());
 		free(raw);
 		fg_commit_context_release(&cctx);
 		fg_report_release(&report);
@@ -391,7 +399,7 @@ static int check_message(struct fg_config *cfg, git_repository *repo, const char
 	fg_report_release(&report);
 	free(raw);
 	if (cfg->error) {
-		fprintf(err, "flowgate: error: bad configuration: %s\n", cfg->error);
+		fg_print_line(err, "flowgate: error: bad configuration: %s", cfg->error);
 		return FG_EXIT_CONFIG;
 	}
 	return failed ? FG_EXIT_VIOLATION : 0;
@@ -444,8 +452,8 @@ static int check_range(struct fg_config *cfg, git_repository *repo, const char *
 	int rc;
 
 	if (!repo) {
-		fprintf(err, "flowgate: fatal: check-range needs a git repository: %s\n",
-			no_repo ? no_repo : "out of memory");
+		fg_print_line(err, "flowgate: fatal: check-range needs a git repository: %s",
+			      no_repo ? no_repo : "out of memory");
 		return FG_EXIT_INTERNAL;
 	}
 	if (branch)
@@ -466,16 +474,16 @@ static int check_range(struct fg_config *cfg, git_repository *repo, const char *
 		write_summary(out, format, ro.passed, ro.failed);
 		return ro.failed ? FG_EXIT_VIOLATION : 0;
 	case FG_RANGE_ERANGE:
-		fprintf(err, "flowgate: error: '%s' is not a range of this repository: %s; give "
-			"A..B, two commits of this repository (a shallow clone needs the whole "
-			"history: git fetch --unshallow)\n", range, fg_git_error());
+		fg_print_line(err, "flowgate: error: '%s' is not a range of this repository: %s; "
+			      "give A..B, two commits of this repository (a shallow clone needs "
+			      "the whole history: git fetch --unshallow)", range, fg_git_error());
 		return FG_EXIT_USAGE;
 	case FG_RANGE_ECONFIG:
-		fprintf(err, "flowgate: error: bad configuration: %s\n",
-			cfg->error ? cfg->error : "out of memory");
+		fg_print_line(err, "flowgate: error: bad configuration: %s",
+			      cfg->error ? cfg->error : "out of memory");
 		return FG_EXIT_CONFIG;
 	default:
-		fprintf(err, "flowgate: fatal: check-range: %s\n", fg_git_error());
+		fg_print_line(err, "flowgate: fatal: check-range: %s", fg_git_error());
 		return FG_EXIT_INTERNAL;
 	}
 }
@@ -492,8 +500,8 @@ static int hotfix_status(struct fg_config *cfg, git_repository *repo, const char
 	int rc;
 
 	if (!repo) {
-		fprintf(err, "flowgate: fatal: hotfix-status needs a git repository: %s\n",
-			no_repo ? no_repo : "out of memory");
+		fg_print_line(err, "flowgate: fatal: hotfix-status needs a git repository: %s",
+			      no_repo ? no_repo : "out of memory");
 		return FG_EXIT_INTERNAL;
 	}
 	rc = fg_hotfix_status(&fix, repo, cfg, what, &why);
@@ -502,10 +510,10 @@ static int hotfix_status(struct fg_config *cfg, git_repository *repo, const char
 	else if (rc == 0)
 		fg_hotfix_print(&fix, out);
 	else if (cfg->error)
-		fprintf(err, "flowgate: error: bad configuration: %s\n", cfg->error);
+		fg_print_line(err, "flowgate: error: bad configuration: %s", cfg->error);
 	else
-		fprintf(err, "flowgate hotfix-status: %s: %s\n", rc == -2 ? "error" : "fatal",
-			why ? why : "out of memory");
+		fg_print_line(err, "flowgate hotfix-status: %s: %s", rc == -2 ? "error" : "fatal",
+			      why ? why : "out of memory");
 	free(why);
 	rc = rc == 0 ? (fix.lacking ? FG_EXIT_VIOLATION : 0)
 	     : cfg->error ? FG_EXIT_CONFIG : rc == -2 ? FG_EXIT_USAGE : FG_EXIT_INTERNAL;
@@ -539,7 +547,8 @@ int fg_cli_main(int argc, char **argv, FILE *out, FILE *err)
 	hotfix = !strcmp(command, "hotfix-status");
 	if (strcmp(command, "rules") && strcmp(command, "config") && strcmp(command, "explain") &&
 	    !checks && !release && !hotfix) {
-		fprintf(err, "flowgate: error: unknown command '%s'\n%s", command, usage);
+		fg_print_line(err, "flowgate: error: unknown command '%s'", command);
+		fputs(usage, err);
 		return FG_EXIT_USAGE;
 	}
 	for (int i = 2; i < argc; i++) {
@@ -564,8 +573,8 @@ int fg_cli_main(int argc, char **argv, FILE *out, FILE *err)
 			} else if (!strcmp(argv[i], "github") && checks) {
 				format = FORMAT_GITHUB;
 			} else {
-				fprintf(err, "flowgate: error: unknown format '%s'; use text, json%s\n",
-					argv[i], checks ? " or github" : "");
+				fg_print_line(err, "flowgate: error: unknown format '%s'; use text, "
+					      "json%s", argv[i], checks ? " or github" : "");
 				return FG_EXIT_USAGE;
 			}
 		} else if (checks && !operand && (argv[i][0] != '-' || !strcmp(argv[i], "-"))) {
@@ -581,7 +590,8 @@ int fg_cli_main(int argc, char **argv, FILE *out, FILE *err)
 		} else if (!strcmp(command, "bump") && !bump.what && argv[i][0] != '-') {
 			bump.what = argv[i];
 		} else {
-			fprintf(err, "flowgate: error: unexpected argument '%s'\n%s", argv[i], usage);
+			fg_print_line(err, "flowgate: error: unexpected argument '%s'", argv[i]);
+			fputs(usage, err);
 			return FG_EXIT_USAGE;
 		}
 	}
@@ -595,8 +605,8 @@ int fg_cli_main(int argc, char **argv, FILE *out, FILE *err)
 			return FG_EXIT_USAGE;
 		}
 		if ((rule = fg_rule_lookup(rule_name)) < 0) {
-			fprintf(err, "flowgate: error: no rule is named '%s'; flowgate rules lists them\n",
-				rule_name);
+			fg_print_line(err, "flowgate: error: no rule is named '%s'; flowgate rules "
+				      "lists them", rule_name);
 			return FG_EXIT_USAGE;
 		}
 	}

@@ -15,6 +15,7 @@
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
 #include "config.h"
+#include "quote.h"
 #include "refname.h"
 
 /* The built-in branch kinds of the workflow. */
@@ -51,37 +52,6 @@ const char *fg_config_level_origin(git_config_level_t level)
 	}
 }
 
-/*
- * TEXT with each control character (below 0x20, and 0x7f) written \xNN: a
- * committed .flowgate's keys and values end up in the message, and a raw
- * escape sequence would reach the terminal. TEXT is freed; NULL when
- * memory runs out.
- */
-static char *escape_controls(char *text)
-{
-	size_t n = 0, len;
-	char *out, *o;
-
-	if (!text)
-		return NULL;
-	for (const unsigned char *p = (unsigned char *)text; *p; p++)
-		n += *p < 0x20 || *p == 0x7f;
-	if (!n)
-		return text;
-	len = strlen(text);
-	if ((o = out = malloc(len + 3 * n + 1)))
-		for (const unsigned char *p = (unsigned char *)text; *p; p++) {
-			if (*p < 0x20 || *p == 0x7f)
-				o += sprintf(o, "\\x%02x", *p);
-			else
-				*o++ = (char)*p;
-		}
-	if (out)
-		*o = '\0';
-	free(text);
-	return out;
-}
-
 int fg_config_error(struct fg_config *cfg, const char *fmt, ...)
 {
 	va_list ap;
@@ -89,7 +59,9 @@ int fg_config_error(struct fg_config *cfg, const char *fmt, ...)
 	if (cfg->error)
 		return -1;
 	va_start(ap, fmt);
-	cfg->error = escape_controls(fg_vstrdupf(fmt, ap));
+	/* a committed .flowgate's keys and values end up in the message: no raw
+	 * escape sequence, invalid UTF-8 or bidirectional control reaches the terminal */
+	cfg->error = fg_escaped(fg_vstrdupf(fmt, ap), 0);
 	va_end(ap);
 	return -1;
 }
@@ -1059,55 +1031,87 @@ int fg_config_match_ignore(struct fg_config *cfg, const char *header, size_t len
 
 static void write_list(FILE *out, char *const *list, size_t n)
 {
-	for (size_t i = 0; i < n; i++)
-		fprintf(out, "%s%s", i ? " " : "", list[i]);
+	for (size_t i = 0; i < n; i++) {
+		fputs(i ? " " : "", out);
+		fg_print_escaped(out, list[i], strlen(list[i]), 0, 0);
+	}
+}
+
+/* The end of a line of the dump: "\t# ORIGIN", ORIGIN (a path among them) shown escaped. */
+static void write_origin(FILE *out, const char *origin)
+{
+	fputs("\t# ", out);
+	fg_print_escaped(out, origin, strlen(origin), 0, 0);
+	fputc('\n', out);
+}
+
+/*
+ * One line of the dump: "KEY = VALUE" formatted from FMT, then ORIGIN. The
+ * values come from a committed file: shown as fg_escape shows them.
+ */
+static void write_entry(FILE *out, const char *origin, const char *fmt, ...) FG_PRINTF(3, 4);
+static void write_entry(FILE *out, const char *origin, const char *fmt, ...)
+{
+	va_list ap;
+	char *text;
+
+	va_start(ap, fmt);
+	text = fg_vstrdupf(fmt, ap);
+	va_end(ap);
+	if (!text)
+		text = strdup("(out of memory)");
+	if (text)
+		fg_print_escaped(out, text, strlen(text), 0, 0);
+	write_origin(out, origin);
+	free(text);
 }
 
 int fg_config_write(const struct fg_config *cfg, FILE *out)
 {
-	fprintf(out, "flowgate.since = %s\t# %s\n", cfg->since ? cfg->since : "(none)", cfg->since_origin);
-	fprintf(out, "flowgate.configFile = %s\t# %s\n",
-		cfg->config_file ? cfg->config_file : FG_CONFIG_FILE, cfg->config_file_origin);
+	write_entry(out, cfg->since_origin, "flowgate.since = %s", cfg->since ? cfg->since : "(none)");
+	write_entry(out, cfg->config_file_origin, "flowgate.configFile = %s",
+		    cfg->config_file ? cfg->config_file : FG_CONFIG_FILE);
 	for (int i = 0; i < FG_RULE__COUNT; i++)
-		fprintf(out, "rule.%s.severity = %s\t# %s\n", fg_rule_info((enum fg_rule)i)->name,
-			fg_severity_config_name(cfg->severity[i]), cfg->severity_origin[i]);
-	fprintf(out, "rule.headerMaxLength.max = %lu\t# %s\n", cfg->header_max_length,
-		cfg->header_max_length_origin);
-	fprintf(out, "rule.bodyMaxLineLength.max = %lu\t# %s\n", cfg->body_max_line_length,
-		cfg->body_max_line_length_origin);
+		write_entry(out, cfg->severity_origin[i], "rule.%s.severity = %s",
+			    fg_rule_info((enum fg_rule)i)->name,
+			    fg_severity_config_name(cfg->severity[i]));
+	write_entry(out, cfg->header_max_length_origin, "rule.headerMaxLength.max = %lu",
+		    cfg->header_max_length);
+	write_entry(out, cfg->body_max_line_length_origin, "rule.bodyMaxLineLength.max = %lu",
+		    cfg->body_max_line_length);
 	fprintf(out, "rule.typeEnum.types = ");
 	write_list(out, cfg->types, cfg->ntypes);
-	fprintf(out, "\t# %s\n", cfg->types_origin);
-	fprintf(out, "rule.scopeEnum.scopes = ");
+	write_origin(out, cfg->types_origin);
+	fprintf(out, "rule.scopeEnum.scopes = %s", cfg->nscopes ? "" : "(any)");
 	write_list(out, cfg->scopes, cfg->nscopes);
-	fprintf(out, "%s\t# %s\n", cfg->nscopes ? "" : "(any)", cfg->scopes_origin);
+	write_origin(out, cfg->scopes_origin);
 	if (!cfg->nignores)
-		fprintf(out, "commit.ignore = (none)\t# %s\n", cfg->ignores_origin);
+		write_entry(out, cfg->ignores_origin, "commit.ignore = (none)");
 	for (size_t i = 0; i < cfg->nignores; i++)
-		fprintf(out, "commit.ignore = %s\t# %s\n", cfg->ignores[i].source, cfg->ignores_origin);
+		write_entry(out, cfg->ignores_origin, "commit.ignore = %s", cfg->ignores[i].source);
 	for (size_t i = 0; i < cfg->nbranches; i++) {
 		const struct fg_branch_spec *b = &cfg->branches[i];
-		fprintf(out, "branch.%s.pattern = %s\t# %s\n", b->kind, b->pattern.source,
-			cfg->branches_origin);
-		fprintf(out, "branch.%s.series = %s\t# %s\n", b->kind, b->series ? "true" : "false",
-			cfg->branches_origin);
-		fprintf(out, "branch.%s.protected = %s\t# %s\n", b->kind,
-			b->protected_branch ? "true" : "false", cfg->branches_origin);
+		write_entry(out, cfg->branches_origin, "branch.%s.pattern = %s", b->kind,
+			    b->pattern.source);
+		write_entry(out, cfg->branches_origin, "branch.%s.series = %s", b->kind,
+			    b->series ? "true" : "false");
+		write_entry(out, cfg->branches_origin, "branch.%s.protected = %s", b->kind,
+			    b->protected_branch ? "true" : "false");
 	}
 	for (size_t i = 0; i < cfg->nvfiles; i++) {
 		const struct fg_vfile_spec *v = &cfg->vfiles[i];
-		fprintf(out, "versionFile.%s.pattern = %s\t# %s\n", v->path,
-			v->pattern ? v->pattern->source : "(the whole file)", cfg->vfiles_origin);
-		fprintf(out, "versionFile.%s.kind = %s\t# %s\n", v->path, v->series ? "series" : "exact",
-			cfg->vfiles_origin);
-		fprintf(out, "versionFile.%s.required = %s\t# %s\n", v->path,
-			v->required ? "true" : "false", cfg->vfiles_origin);
+		write_entry(out, cfg->vfiles_origin, "versionFile.%s.pattern = %s", v->path,
+			    v->pattern ? v->pattern->source : "(the whole file)");
+		write_entry(out, cfg->vfiles_origin, "versionFile.%s.kind = %s", v->path,
+			    v->series ? "series" : "exact");
+		write_entry(out, cfg->vfiles_origin, "versionFile.%s.required = %s", v->path,
+			    v->required ? "true" : "false");
 	}
-	fprintf(out, "tag.prefix = %s\t# %s\n", cfg->tag_prefix, cfg->tag_prefix_origin);
+	write_entry(out, cfg->tag_prefix_origin, "tag.prefix = %s", cfg->tag_prefix);
 	fprintf(out, "tag.messagePrefixes = ");
 	write_list(out, cfg->tag_message_prefixes, cfg->ntag_message_prefixes);
-	fprintf(out, "\t# %s\n", cfg->tag_message_prefixes_origin);
-	fprintf(out, "tag.allowLightweight = %s\t# %s\n", cfg->allow_lightweight ? "true" : "false",
-		cfg->allow_lightweight_origin);
+	write_origin(out, cfg->tag_message_prefixes_origin);
+	write_entry(out, cfg->allow_lightweight_origin, "tag.allowLightweight = %s",
+		    cfg->allow_lightweight ? "true" : "false");
 	return ferror(out) ? -1 : 0;
 }

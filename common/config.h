@@ -190,10 +190,11 @@ const char *fg_config_level_origin(git_config_level_t level);
 int fg_config_ref_allowed(const struct fg_config *cfg, const char *refname);
 
 /*
- * fg_config_error: set CFG->error from FMT if no error is set yet, each
- * control character of the result (below 0x20, and 0x7f: a committed
- * file's bytes must not reach the terminal raw) written \xNN; out of
- * memory leaves it NULL. Returns -1 (so callers can `return fg_config_error(...)`).
+ * fg_config_error: set CFG->error from FMT if no error is set yet, made
+ * safe to print as fg_escape (quote.h) makes it (control bytes and bytes
+ * that are not UTF-8 as \xNN, C1 and bidirectional controls as \uNNNN: a
+ * committed file's bytes must not reach the terminal raw); out of memory
+ * leaves it NULL. Returns -1 (so callers can `return fg_config_error(...)`).
  */
 int fg_config_error(struct fg_config *cfg, const char *fmt, ...) FG_PRINTF(2, 3);
 

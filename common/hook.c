@@ -15,6 +15,7 @@
 #include "hotfix.h"
 #include "hook.h"
 #include "message.h"
+#include "quote.h"
 #include "refname.h"
 #include "repo.h"
 #include "tag.h"
@@ -30,7 +31,7 @@ const char fg_hook_marker[] = "@(#)flowgate-hook";
 
 static void fatal_line(const struct fg_hook_ctx *ctx, const char *what, const char *why)
 {
-	fprintf(stderr, "flowgate %s: fatal: %s: %s\n", ctx->hook, what, why);
+	fg_print_line(stderr, "flowgate %s: fatal: %s: %s", ctx->hook, what, why);
 }
 
 int fg_read_all(int fd, char **out, size_t *len)
@@ -95,7 +96,7 @@ int fg_run_chained(const char *path, int argc, char **argv, const char *input, s
 			close(fds[1]);
 		}
 		execv(path, args);
-		fprintf(stderr, "flowgate: cannot run %s: %s\n", path, strerror(errno));
+		fg_print_line(stderr, "flowgate: cannot run %s: %s", path, strerror(errno));
 		free(args);
 		_exit(126);
 	}
@@ -159,8 +160,8 @@ static void print_refusal(const char *hook, int argc, char **argv)
 		fprintf(stderr, "flowgate pre-receive: refused: no ref of this push was updated; "
 			"fix what is named above and push again\n");
 	else if (!strcmp(hook, "update"))
-		fprintf(stderr, "flowgate update: refused: %s was not updated; fix what is named "
-			"above and push again\n", argc > 1 ? argv[1] : "the ref");
+		fg_print_line(stderr, "flowgate update: refused: %s was not updated; fix what is "
+			      "named above and push again", argc > 1 ? argv[1] : "the ref");
 	else
 		fprintf(stderr, "flowgate %s: refused; to bypass once: git %s --no-verify\n", hook,
 			!strcmp(hook, "pre-push") ? "push" : "commit");
@@ -208,10 +209,10 @@ static int open_repo(struct fg_hook_ctx *ctx, git_repository **repo)
 
 		/* git init --object-format=sha256: libgit2 1.5 reads SHA-1 only */
 		if (strstr(why, "extensions.objectformat"))
-			fprintf(stderr, "flowgate %s: fatal: cannot open the repository: %s (a "
-				"SHA-256 repository: flowgate's libgit2 reads SHA-1 repositories "
-				"only; remove the hooks here with install.sh --uninstall)\n",
-				ctx->hook, why);
+			fg_print_line(stderr, "flowgate %s: fatal: cannot open the repository: %s "
+				      "(a SHA-256 repository: flowgate's libgit2 reads SHA-1 "
+				      "repositories only; remove the hooks here with install.sh "
+				      "--uninstall)", ctx->hook, why);
 		else
 			fatal_line(ctx, "cannot open the repository", why);
 		return -1;
@@ -258,8 +259,8 @@ static int load_index_config(struct fg_hook_ctx *ctx, struct fg_config *cfg,
 
 int fg_config_failed(struct fg_hook_ctx *ctx, const struct fg_config *cfg)
 {
-	fprintf(stderr, "flowgate %s: error: bad configuration: %s\n", ctx->hook,
-		cfg->error ? cfg->error : "out of memory");
+	fg_print_line(stderr, "flowgate %s: error: bad configuration: %s", ctx->hook,
+		      cfg->error ? cfg->error : "out of memory");
 	return FG_EXIT_CONFIG;
 }
 
@@ -1517,7 +1518,7 @@ int fg_run_pre_push(struct fg_hook_ctx *ctx)
 	git_repository *repo = NULL;
 	struct fg_ref_update *updates = NULL;
 	size_t count = 0;
-	char *copy = NULL, *remote_name = NULL, *glob = NULL;
+	char *copy = NULL, *remote_name = NULL, *glob = NULL, *remote_word = NULL;
 	int status = FG_EXIT_INTERNAL;
 
 	if (ctx->argc != 3) {
@@ -1537,8 +1538,12 @@ int fg_run_pre_push(struct fg_hook_ctx *ctx)
 	/* what the remote has: its remote-tracking refs */
 	if ((remote_name = tracking_remote(repo, ctx->argv[1], ctx->argv[2])))
 		glob = fg_strdupf("refs/remotes/%s/*", remote_name);
-	status = check_updates(ctx, repo, updates, count, glob, ctx->argv[1], NULL);
+	/* the hints name it in commands to paste: a shell word */
+	remote_word = fg_sh_quote(ctx->argv[1], strlen(ctx->argv[1]), 0);
+	status = check_updates(ctx, repo, updates, count, glob,
+			       remote_word ? remote_word : "<remote>", NULL);
 out:
+	free(remote_word);
 	free(copy);
 	free(updates);
 	free(glob);
@@ -1774,7 +1779,7 @@ static void hotfix_after_merge(struct fg_hook_ctx *ctx, git_repository *repo,
 	struct fg_hotfix fix;
 	struct fg_violation *v;
 	const struct fg_hotfix_row *here = NULL;
-	char *why = NULL, *detail = NULL;
+	char *why = NULL, *detail = NULL, *word;
 	size_t size = 0;
 	FILE *out;
 	int rc;
@@ -1810,8 +1815,10 @@ static void hotfix_after_merge(struct fg_hook_ctx *ctx, git_repository *repo,
 		v = fg_report_add(&ctx->report, FG_RULE_HOTFIX_PROPAGATION,
 				  "%s is merged into %s; every long-lived branch has it", hotfix, head_name);
 	fg_violation_detail(v, detail);
+	word = fg_sh_quote(hotfix, strlen(hotfix), 0);
 	fg_violation_hint(v, "flowgate hotfix-status %s shows every branch; git cherry-pick -x "
-			  "records the fix it picks", hotfix);
+			  "records the fix it picks", word ? word : "<hotfix-branch>");
+	free(word);
 out:
 	free(detail);
 	free(why);

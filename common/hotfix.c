@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "hotfix.h"
+#include "quote.h"
 #include "report.h"
 #include "repo.h"
 #include "version.h"
@@ -972,16 +973,18 @@ static int write_command(FILE *out, const struct fg_hotfix *fix, size_t r, const
 {
 	const struct fg_hotfix_row *row = &fix->rows[r], *local;
 	const struct fg_hotfix_row *from;
-	char hex[ABBREV + 1];
+	char hex[ABBREV + 1], *branch;
 	int first = 1;
 
 	if (seen_branch(fix, r))
 		return -1;
 	local = local_row(fix, row->branch);
 	from = local ? local : row;
+	/* the command is pasted: the names in it are shell words */
+	branch = fg_sh_quote(row->branch, strlen(row->branch), 0);
 	fputs(indent, out);
 	if (from->state < FG_HOTFIX_PICKED) {
-		fprintf(out, "git checkout %s && git cherry-pick -x", row->branch);
+		fprintf(out, "git checkout %s && git cherry-pick -x", branch ? branch : "<branch>");
 		for (size_t i = 0; i < fix->nfix; i++)
 			if (git_oid_is_zero(&from->carriers[i])) {
 				abbrev(hex, &fix->fix[i]);
@@ -994,12 +997,29 @@ static int write_command(FILE *out, const struct fg_hotfix *fix, size_t r, const
 
 		if (other->remote && other->state < FG_HOTFIX_PICKED &&
 		    !strcmp(other->branch, row->branch)) {
-			fprintf(out, "%sgit push %s %s", first ? "" : " && ", other->remote, row->branch);
+			char *remote = fg_sh_quote(other->remote, strlen(other->remote), 0);
+
+			fprintf(out, "%sgit push %s %s", first ? "" : " && ",
+				remote ? remote : "<remote>", branch ? branch : "<branch>");
+			free(remote);
 			first = 0;
 		}
 	}
 	fputc('\n', out);
+	free(branch);
 	return 0;
+}
+
+/* TEXT (a name, a header) as fg_escape shows it, padded with spaces to WIDTH bytes. */
+static void write_shown(FILE *out, const char *text, size_t width)
+{
+	fg_print_escaped(out, text, strlen(text), 0, width);
+}
+
+/* The bytes TEXT takes once shown (write_shown). */
+static size_t shown_len(const char *text)
+{
+	return fg_escape_len(text, strlen(text), 0);
 }
 
 void fg_hotfix_print(const struct fg_hotfix *fix, FILE *out)
@@ -1007,17 +1027,20 @@ void fg_hotfix_print(const struct fg_hotfix *fix, FILE *out)
 	char hex[ABBREV + 1];
 	size_t name_w = strlen("BRANCH"), commits_w = strlen("COMMITS"), untagged = 0;
 
-	fprintf(out, "%s: %zu commit%s\n", fix->name, fix->nfix, fix->nfix == 1 ? "" : "s");
+	write_shown(out, fix->name, 0);
+	fprintf(out, ": %zu commit%s\n", fix->nfix, fix->nfix == 1 ? "" : "s");
 	for (size_t i = 0; i < fix->nfix; i++) {
 		abbrev(hex, &fix->fix[i]);
-		fprintf(out, "    %s %s\n", hex, fix->headers[i]);
+		fprintf(out, "    %s ", hex);
+		write_shown(out, fix->headers[i], 0);
+		fputc('\n', out);
 	}
 	if (!fix->nrows) {
 		fprintf(out, "no long-lived branch (main, dev/X.Y.x, release/X.Y.x, maint/X.Y.x) here\n");
 		return;
 	}
 	for (size_t i = 0; i < fix->nrows; i++) {
-		size_t n = strlen(fix->rows[i].name), c = carriers_width(fix, &fix->rows[i]);
+		size_t n = shown_len(fix->rows[i].name), c = carriers_width(fix, &fix->rows[i]);
 
 		name_w = n > name_w ? n : name_w;
 		commits_w = c > commits_w ? c : commits_w;
@@ -1027,9 +1050,12 @@ void fg_hotfix_print(const struct fg_hotfix *fix, FILE *out)
 	for (size_t i = 0; i < fix->nrows; i++) {
 		const struct fg_hotfix_row *row = &fix->rows[i];
 
-		fprintf(out, "%-*s  %-7s  ", (int)name_w, row->name, fg_hotfix_state_name(row->state));
+		write_shown(out, row->name, name_w);
+		fprintf(out, "  %-7s  ", fg_hotfix_state_name(row->state));
 		write_carriers(out, fix, row);
-		fprintf(out, "%*s  %s\n", (int)(commits_w - carriers_width(fix, row)), "", tag_cell(row));
+		fprintf(out, "%*s  ", (int)(commits_w - carriers_width(fix, row)), "");
+		write_shown(out, tag_cell(row), 0);
+		fputc('\n', out);
 		untagged += !strcmp(tag_cell(row), "untagged");
 	}
 	if (!fix->lacking)
@@ -1051,9 +1077,13 @@ void fg_hotfix_print(const struct fg_hotfix *fix, FILE *out)
 		for (j = 0; j < i && (strcmp(fix->rows[j].branch, row->branch) ||
 				      strcmp(tag_cell(&fix->rows[j]), "untagged")); j++)
 			;
-		if (j == i)
+		if (j == i) {
+			char *branch = fg_sh_quote(row->branch, strlen(row->branch), 0);
+
 			fprintf(out, "    git checkout %s && flowgate bump patch --commit --tag\n",
-				row->branch);
+				branch ? branch : "<branch>");
+			free(branch);
+		}
 	}
 }
 
@@ -1110,7 +1140,7 @@ void fg_hotfix_print_brief(const struct fg_hotfix *fix, FILE *out, size_t max_li
 		max_lines = 3;
 	for (size_t i = 0; i < fix->nrows; i++)
 		if (fix->rows[i].state < FG_HOTFIX_PICKED) {
-			size_t n = strlen(fix->rows[i].name);
+			size_t n = shown_len(fix->rows[i].name);
 
 			commands += !seen_branch(fix, i);
 			name_w = n > name_w ? n : name_w;
@@ -1125,8 +1155,8 @@ void fg_hotfix_print_brief(const struct fg_hotfix *fix, FILE *out, size_t max_li
 			fprintf(out, "... and %zu more\n", fix->lacking - shown);
 			break;
 		}
-		fprintf(out, "%-*s  %s\n", (int)name_w, fix->rows[i].name,
-			fg_hotfix_state_name(fix->rows[i].state));
+		write_shown(out, fix->rows[i].name, name_w);
+		fprintf(out, "  %s\n", fg_hotfix_state_name(fix->rows[i].state));
 		shown++;
 	}
 	shown = 0;

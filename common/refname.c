@@ -7,6 +7,7 @@
 #include <string.h>
 #include <strings.h>
 #include <git2.h>
+#include "quote.h"
 #include "refname.h"
 
 /* A series written loosely: "0.16", "v0.16.x", "0.16.3". */
@@ -192,7 +193,7 @@ int fg_check_branch_name(struct fg_report *report, struct fg_config *cfg, const 
 {
 	struct fg_branch parsed;
 	struct fg_violation *v;
-	char *suggestion, *q, *kinds = NULL;
+	char *suggestion, *q, *kinds = NULL, *from = NULL, *to = NULL;
 	int rc = fg_branch_parse(cfg, name, &parsed);
 
 	if (rc != -1)
@@ -207,15 +208,23 @@ int fg_check_branch_name(struct fg_report *report, struct fg_config *cfg, const 
 				  "branch %s matches none of the branch kinds of %s (%s)", q ? q : "?",
 				  cfg->branches_origin, (kinds = kind_list(cfg)) ? kinds : "?");
 	suggestion = fg_branch_suggest(cfg, name);
+	/* the commands are pasted: every name in them a shell word */
+	if (suggestion && !(to = fg_sh_quote(suggestion, strlen(suggestion), 0))) {
+		free(suggestion);
+		suggestion = NULL;
+	}
 	if (!suggestion)
 		fg_violation_hint(v, "rename it to match a branch kind's pattern (flowgate config "
 				  "shows them): %s", rename_hint ? "git branch -m <name>"
 								 : "git push <remote> <branch>:<name>");
 	else if (rename_hint)
-		fg_violation_hint(v, "rename it: git branch -m %s", suggestion);
+		fg_violation_hint(v, "rename it: git branch -m %s", to);
 	else
 		fg_violation_hint(v, "push it under a workflow name: git push <remote> %s:%s",
-				  q ? q : "?", suggestion);
+				  (from = fg_sh_quote(name, strlen(name), FG_SH_QUOTE_PLAIN))
+				  ? from : "<branch>", to);
+	free(from);
+	free(to);
 	free(suggestion);
 	free(kinds);
 	free(q);
@@ -256,7 +265,7 @@ int fg_check_protected(struct fg_report *report, struct fg_config *cfg, const ch
 	struct fg_version version;
 	struct fg_branch b;
 	const char *name;
-	char *q;
+	char *q, *word;
 	int rc;
 
 	if (!strncmp(refname, "refs/tags/", 10)) {
@@ -275,6 +284,7 @@ int fg_check_protected(struct fg_report *report, struct fg_config *cfg, const ch
 		return rc;
 	name = refname + 11;
 	q = fg_quote(name, strlen(name), 80);
+	word = fg_sh_quote(name, strlen(name), 0);
 	switch (change) {
 	case FG_REF_DELETED:
 		v = fg_report_add(report, FG_RULE_BRANCH_PROTECTED, "deleting protected branch %s "
@@ -287,7 +297,7 @@ int fg_check_protected(struct fg_report *report, struct fg_config *cfg, const ch
 				  "protected branch %s: the remote's %.12s is not in the pushed "
 				  "history, and a force push would drop its commits", q ? q : "?", old);
 		fg_violation_hint(v, "git pull --rebase %s %s (or merge it), then push without "
-				  "--force", remote, name);
+				  "--force", remote, word ? word : "<branch>");
 		break;
 	default:
 		v = fg_report_add(report, FG_RULE_BRANCH_PROTECTED, "the remote's protected "
@@ -297,6 +307,7 @@ int fg_check_protected(struct fg_report *report, struct fg_config *cfg, const ch
 				  "push again", remote);
 		break;
 	}
+	free(word);
 	free(q);
 	return v ? 1 : 0;
 }

@@ -44,7 +44,8 @@ char *fg_branch_suggest(struct fg_config *cfg, const char *name);
 /*
  * fg_check_branch_name (rule branchName): add a violation to REPORT when
  * NAME is not a branch of CFG's kinds, with a `git branch -m` hint
- * (pre-commit, RENAME_HINT non-zero) or a push hint (pre-push). Returns 0
+ * (pre-commit, RENAME_HINT non-zero) or a push hint (pre-push), the names
+ * in them quoted for the shell (fg_sh_quote: safe to paste). Returns 0
  * if valid, -1 if not, -3 on a pattern limit (CFG->error set).
  */
 int fg_check_branch_name(struct fg_report *report, struct fg_config *cfg, const char *name,
@@ -68,8 +69,10 @@ int fg_branch_protected(struct fg_config *cfg, const char *refname, struct fg_br
 /*
  * fg_check_protected (rule branchProtected): the push changes REFNAME (the
  * remote's full refname: "refs/heads/..." or "refs/tags/...") as CHANGE
- * says; OLD is the remote's object (hex, for the message) and REMOTE the
- * remote's name or URL, for the hint. A violation when REFNAME is a branch
+ * says; OLD is the remote's object (hex, for the message) and REMOTE names
+ * the remote in the hint's command, printed as it is: a shell word (the
+ * remote's name or URL through fg_sh_quote) or a placeholder ("<remote>");
+ * the branch is quoted here. A violation when REFNAME is a branch
  * of a protected kind (branch.<kind>.protected; built in: main, release,
  * maint) and CHANGE is any of the three (git push's force or deletion), or
  * a release tag (CFG's tag prefix and a workflow version) being deleted

@@ -311,16 +311,16 @@ static void write_values(const struct fg_config *cfg, const struct fg_version_se
 		char *q;
 
 		if (!value) {
-			fprintf(err, "%s: %s\n", path, contents[i].present ? "(no version found)"
-								       : "(absent)");
+			fg_print_line(err, "%s: %s", path,
+				      contents[i].present ? "(no version found)" : "(absent)");
 		} else if (value->missing) {
-			fprintf(err, "%s: %s\n", path, value->missing == 1 ? "(missing)"
+			fg_print_line(err, "%s: %s", path, value->missing == 1 ? "(missing)"
 									   : "(no version found)");
 		} else if (value->valid) {
-			fprintf(err, "%s: %s\n", path, value->text);
+			fg_print_line(err, "%s: %s", path, value->text);
 		} else {
 			q = fg_quote(value->text, strlen(value->text), 60);
-			fprintf(err, "%s: %s (not a workflow version)\n", path, q ? q : "?");
+			fg_print_line(err, "%s: %s (not a workflow version)", path, q ? q : "?");
 			free(q);
 		}
 	}
@@ -363,7 +363,7 @@ int fg_release_version(struct fg_config *cfg, git_repository *repo,
 
 		if (git_revparse_single(&object, repo, rev) < 0 ||
 		    git_object_peel(&tree, object, GIT_OBJECT_TREE) < 0) {
-			fprintf(err, "flowgate version: error: '%s' names no commit: %s\n", rev,
+			fg_print_line(err, "flowgate version: error: '%s' names no commit: %s", rev,
 				fg_git_error());
 			status = FG_EXIT_USAGE;
 			goto out;
@@ -376,12 +376,12 @@ int fg_release_version(struct fg_config *cfg, git_repository *repo,
 		rc = fg_vfiles_from_workdir(&files, git_repository_workdir(repo), cfg);
 	}
 	if (rc == -3 && cfg->error) {
-		fprintf(err, "flowgate version: error: bad configuration: %s\n", cfg->error);
+		fg_print_line(err, "flowgate version: error: bad configuration: %s", cfg->error);
 		status = FG_EXIT_CONFIG;
 		goto out;
 	}
 	if (rc < 0) {
-		fprintf(err, "flowgate version: fatal: %s\n", fg_git_error());
+		fg_print_line(err, "flowgate version: fatal: %s", fg_git_error());
 		goto out;
 	}
 
@@ -489,7 +489,7 @@ static int oom(struct bump *b)
 
 static int git_failed(struct bump *b, const char *what)
 {
-	fprintf(b->err, "flowgate bump: fatal: %s: %s\n", what, fg_git_error());
+	fg_print_line(b->err, "flowgate bump: fatal: %s: %s", what, fg_git_error());
 	return FG_EXIT_INTERNAL;
 }
 
@@ -514,39 +514,49 @@ static int check_worktree(struct bump *b)
 		unsigned flags = 0;
 		int rc = git_status_file(&flags, b->repo, p);
 		FILE *err = b->err;
+		char *word;
+		const char *w;
 
 		if (rc == GIT_ENOTFOUND) { /* nowhere: not a version file of this project */
 			git_error_clear();
 			continue;
 		}
 		if (rc < 0) {
-			fprintf(err, "flowgate bump: fatal: cannot read the status of %s: %s\n", p,
-				fg_git_error());
+			fg_print_line(err, "flowgate bump: fatal: cannot read the status of %s: %s",
+				      p, fg_git_error());
 			return FG_EXIT_INTERNAL;
 		}
+		/* the path in the commands to paste: a shell word */
+		word = fg_sh_quote(p, strlen(p), 0);
+		w = word ? word : "<path>";
 		if (flags & GIT_STATUS_CONFLICTED)
-			fprintf(err, "flowgate bump: error: %s has unresolved conflicts; resolve them "
-				"and git add %s first\n", p, p);
+			fg_print_line(err, "flowgate bump: error: %s has unresolved conflicts; "
+				      "resolve them and git add %s first", p, w);
 		else if ((flags & GIT_STATUS_INDEX_DELETED) && (flags & GIT_STATUS_WT_NEW))
-			fprintf(err, "flowgate bump: error: %s is removed from the index but still in "
-				"the work tree; git add %s to keep it, or git rm %s\n", p, p, p);
+			fg_print_line(err, "flowgate bump: error: %s is removed from the index but "
+				      "still in the work tree; git add %s to keep it, or git rm %s",
+				      p, w, w);
 		else if (flags & (GIT_STATUS_WT_NEW | GIT_STATUS_IGNORED))
-			fprintf(err, "flowgate bump: error: %s is not tracked; git add %s first (or "
-				"remove it)\n", p, p);
+			fg_print_line(err, "flowgate bump: error: %s is not tracked; git add %s "
+				      "first (or remove it)", p, w);
 		else if (flags & GIT_STATUS_WT_DELETED)
-			fprintf(err, "flowgate bump: error: %s is deleted in the work tree but not in "
-				"the index; git restore %s to get it back, or git rm %s\n", p, p, p);
+			fg_print_line(err, "flowgate bump: error: %s is deleted in the work tree "
+				      "but not in the index; git restore %s to get it back, or git "
+				      "rm %s", p, w, w);
 		else if (flags & GIT_STATUS_INDEX_DELETED)
-			fprintf(err, "flowgate bump: error: %s is in HEAD but deleted; git restore "
-				"--staged --worktree %s to get it back, or commit its removal first\n",
-				p, p);
+			fg_print_line(err, "flowgate bump: error: %s is in HEAD but deleted; git "
+				      "restore --staged --worktree %s to get it back, or commit "
+				      "its removal first", p, w);
 		else if (flags & (GIT_STATUS_WT_MODIFIED | GIT_STATUS_WT_TYPECHANGE |
 				  GIT_STATUS_WT_RENAMED))
-			fprintf(err, "flowgate bump: error: %s has unstaged changes; git add %s to "
-				"bump with them, or git restore %s to drop them\n", p, p, p);
+			fg_print_line(err, "flowgate bump: error: %s has unstaged changes; git add "
+				      "%s to bump with them, or git restore %s to drop them", p, w,
+				      w);
 		else
-			continue;
-		return FG_EXIT_VIOLATION;
+			w = NULL;
+		free(word);
+		if (w)
+			return FG_EXIT_VIOLATION;
 	}
 	return 0;
 }
@@ -560,11 +570,11 @@ static int read_current(struct bump *b)
 	int rc = fg_vfiles_from_workdir(&b->files, b->workdir, b->cfg);
 
 	if (rc == -3) {
-		fprintf(b->err, "flowgate bump: error: bad configuration: %s\n", b->cfg->error);
+		fg_print_line(b->err, "flowgate bump: error: bad configuration: %s", b->cfg->error);
 		return FG_EXIT_CONFIG;
 	}
 	if (rc < 0) {
-		fprintf(b->err, "flowgate bump: fatal: %s\n", fg_git_error());
+		fg_print_line(b->err, "flowgate bump: fatal: %s", fg_git_error());
 		return FG_EXIT_INTERNAL;
 	}
 	/* Whatever the configured severities: a bump starts from one version. */
@@ -577,7 +587,7 @@ static int read_current(struct bump *b)
 	if (report.n) {
 		const struct fg_violation *v = &report.items[0];
 
-		fprintf(b->err, "flowgate bump: error: %s; %s%s\n", v->message,
+		fg_print_line(b->err, "flowgate bump: error: %s; %s%s", v->message,
 			v->hint ? v->hint : "fix the version files",
 			report.n > 1 ? " (flowgate version lists every problem)" : "");
 		fg_report_release(&report);
@@ -592,8 +602,9 @@ static int read_current(struct bump *b)
 		}
 		if (!(list = path_list(b->cfg)))
 			return oom(b);
-		fprintf(b->err, "flowgate bump: error: no version file holds an X.Y.Z version; "
-			"write the current version in %s, git add it, then bump\n", list);
+		fg_print_line(b->err, "flowgate bump: error: no version file holds an X.Y.Z "
+			      "version; write the current version in %s, git add it, then bump",
+			      list);
 		free(list);
 		return FG_EXIT_VIOLATION;
 	}
@@ -615,17 +626,17 @@ static int compute_next(struct bump *b)
 	rc = fg_bump_next(&exact->version, kind, kind == FG_BUMP_EXPLICIT ? &explicit : NULL,
 			  b->next, sizeof(b->next), &why);
 	if (rc == FG_BUMP_ESIZE) {
-		fprintf(b->err, "flowgate bump: fatal: %s\n", why);
+		fg_print_line(b->err, "flowgate bump: fatal: %s", why);
 		return FG_EXIT_INTERNAL;
 	}
 	if (rc < 0) {
-		fprintf(b->err, "flowgate bump: error: cannot bump %s from %s: %s\n",
+		fg_print_line(b->err, "flowgate bump: error: cannot bump %s from %s: %s",
 			kind == FG_BUMP_EXPLICIT ? "to that version" : fg_bump_kind_name(kind),
 			b->current, why ? why : "refused");
 		return FG_EXIT_VIOLATION;
 	}
 	if (fg_version_parse(b->next, strlen(b->next), &b->next_v) < 0) {
-		fprintf(b->err, "flowgate bump: fatal: the next version '%s' does not parse\n",
+		fg_print_line(b->err, "flowgate bump: fatal: the next version '%s' does not parse",
 			b->next);
 		return FG_EXIT_INTERNAL;
 	}
@@ -660,7 +671,8 @@ static int compute_changes(struct bump *b)
 			return oom(b);
 		if (rc == FG_REWRITE_ELIMIT) {
 			fg_vfiles_limit_error(cfg, cfg->vfiles[i].path);
-			fprintf(b->err, "flowgate bump: error: bad configuration: %s\n", cfg->error);
+			fg_print_line(b->err, "flowgate bump: error: bad configuration: %s",
+				      cfg->error);
 			return FG_EXIT_CONFIG;
 		}
 		if ((rc == FG_REWRITE_EMATCH || rc == 0) && !holds) {
@@ -669,9 +681,9 @@ static int compute_changes(struct bump *b)
 		}
 		if (rc <= 0) {
 			free(data);
-			fprintf(b->err, "flowgate bump: fatal: %s holds version '%s' but it cannot be "
-				"rewritten (error %d); report this as a flowgate bug\n",
-				cfg->vfiles[i].path, value ? value->text : "", rc);
+			fg_print_line(b->err, "flowgate bump: fatal: %s holds version '%s' but it "
+				      "cannot be rewritten (error %d); report this as a flowgate "
+				      "bug", cfg->vfiles[i].path, value ? value->text : "", rc);
 			return FG_EXIT_INTERNAL;
 		}
 		if (len == c->len && !memcmp(data, c->data, len)) {
@@ -706,15 +718,15 @@ static int check_next(struct bump *b)
 
 	if (rc == -3) {
 		fg_vfiles_limit_error(b->cfg, b->next_set.limit_path);
-		fprintf(b->err, "flowgate bump: error: bad configuration: %s\n", b->cfg->error);
+		fg_print_line(b->err, "flowgate bump: error: bad configuration: %s", b->cfg->error);
 		return FG_EXIT_CONFIG;
 	}
 	if (rc < 0)
 		return oom(b);
 	exact = fg_versions_exact(&b->next_set);
 	if (!exact || !fg_version_same(&exact->version, &b->next_v)) {
-		fprintf(b->err, "flowgate bump: fatal: the rewritten version files do not read "
-			"back as %s; report this as a flowgate bug\n", b->next);
+		fg_print_line(b->err, "flowgate bump: fatal: the rewritten version files do not "
+			      "read back as %s; report this as a flowgate bug", b->next);
 		return FG_EXIT_INTERNAL;
 	}
 	if (fg_repo_head_branch(b->repo, &b->branch_name) < 0)
@@ -722,7 +734,8 @@ static int check_next(struct bump *b)
 	if (b->branch_name) {
 		rc = fg_branch_parse(b->cfg, b->branch_name, &b->branch);
 		if (rc == -3) {
-			fprintf(b->err, "flowgate bump: error: bad configuration: %s\n", b->cfg->error);
+			fg_print_line(b->err, "flowgate bump: error: bad configuration: %s",
+				      b->cfg->error);
 			return FG_EXIT_CONFIG;
 		}
 		b->on_branch = rc == 0;
@@ -746,15 +759,16 @@ static int check_next(struct bump *b)
 		if (v->severity != FG_ERROR)
 			continue;
 		if (v->rule == FG_RULE_BRANCH_VERSION_SERIES)
-			fprintf(b->err, "flowgate bump: error: %s is outside the %llu.%llu series of "
-				"branch '%s' (branchVersionSeries); bump within %llu.%llu (e.g. "
-				"flowgate bump patch), or bump on the branch of the %llu.%llu series\n",
+			fg_print_line(b->err, "flowgate bump: error: %s is outside the %llu.%llu "
+				      "series of branch '%s' (branchVersionSeries); bump within "
+				      "%llu.%llu (e.g. flowgate bump patch), or bump on the branch "
+				      "of the %llu.%llu series",
 				b->next, x, y, b->branch_name, x, y,
 				(unsigned long long)b->next_v.major, (unsigned long long)b->next_v.minor);
 		else
-			fprintf(b->err, "flowgate bump: error: the bump to %s would break %s: %s; %s\n",
-				b->next, fg_rule_info(v->rule)->name, v->message,
-				v->hint ? v->hint : "fix the version files first");
+			fg_print_line(b->err, "flowgate bump: error: the bump to %s would break "
+				      "%s: %s; %s", b->next, fg_rule_info(v->rule)->name, v->message,
+				      v->hint ? v->hint : "fix the version files first");
 		fg_report_release(&report);
 		return FG_EXIT_VIOLATION;
 	}
@@ -821,8 +835,8 @@ static int check_commit(struct bump *b)
 		const char *name = state > 0 && (size_t)state < sizeof(states) / sizeof(states[0]) &&
 				   states[state] ? states[state] : "git operation";
 
-		fprintf(b->err, "flowgate bump: error: a %s is in progress; finish or abort it "
-			"before bump --commit\n", name);
+		fg_print_line(b->err, "flowgate bump: error: a %s is in progress; finish or "
+			      "abort it before bump --commit", name);
 		return FG_EXIT_VIOLATION;
 	}
 	if (git_status_options_init(&opts, GIT_STATUS_OPTIONS_VERSION) < 0)
@@ -852,9 +866,13 @@ static int check_commit(struct bump *b)
 	}
 	git_status_list_free(list);
 	if (others) {
-		fprintf(b->err, "flowgate bump: error: %s%s staged and would go into the bump "
-			"commit; commit or unstage them first (git restore --staged %s)\n", first,
-			others > 1 ? " and other files are" : " is", first);
+		char *word = fg_sh_quote(first, strlen(first), 0);
+
+		fg_print_line(b->err, "flowgate bump: error: %s%s staged and would go into the "
+			      "bump commit; commit or unstage them first (git restore --staged %s)",
+			      first, others > 1 ? " and other files are" : " is",
+			      word ? word : "<path>");
+		free(word);
 		free(first);
 		return FG_EXIT_VIOLATION;
 	}
@@ -865,8 +883,9 @@ static int check_commit(struct bump *b)
 				"or user.email is not set; git config user.name 'Your Name' && git "
 				"config user.email you@example.com\n");
 		else
-			fprintf(b->err, "flowgate bump: error: cannot make the commit's signature: %s; "
-				"check user.name and user.email\n", fg_git_error());
+			fg_print_line(b->err, "flowgate bump: error: cannot make the commit's "
+				      "signature: %s; check user.name and user.email",
+				      fg_git_error());
 		return FG_EXIT_VIOLATION;
 	}
 	if (!(b->commit_message = fg_bump_commit_message(b->cfg, &b->next_v)))
@@ -890,8 +909,8 @@ static int check_tag(struct bump *b)
 		return oom(b);
 	}
 	if (!fg_refname_is_valid(refname)) {
-		fprintf(b->err, "flowgate bump: error: '%s' is not a valid tag name; fix tag.prefix "
-			"in .flowgate\n", b->tag_name);
+		fg_print_line(b->err, "flowgate bump: error: '%s' is not a valid tag name; fix "
+			      "tag.prefix in .flowgate", b->tag_name);
 		free(refname);
 		return FG_EXIT_VIOLATION;
 	}
@@ -899,9 +918,12 @@ static int check_tag(struct bump *b)
 	free(refname);
 	git_reference_free(ref);
 	if (rc == 0) {
-		fprintf(b->err, "flowgate bump: error: tag '%s' already exists; bump to another "
-			"version, or delete the tag if it was never pushed (git tag -d %s)\n",
-			b->tag_name, b->tag_name);
+		char *word = fg_sh_quote(b->tag_name, strlen(b->tag_name), 0);
+
+		fg_print_line(b->err, "flowgate bump: error: tag '%s' already exists; bump to "
+			      "another version, or delete the tag if it was never pushed (git tag "
+			      "-d %s)", b->tag_name, word ? word : "<tag>");
+		free(word);
 		return FG_EXIT_VIOLATION;
 	}
 	if (rc != GIT_ENOTFOUND)
@@ -920,8 +942,12 @@ static int first_line_len(const char *message)
 static void write_summary(struct bump *b, const char *what, const char *tail)
 {
 	fprintf(b->out, "flowgate bump: %s%s -> %s in ", what, b->current, b->next);
-	for (size_t i = 0; i < b->nchanges; i++)
-		fprintf(b->out, "%s%s", i ? ", " : "", b->cfg->vfiles[b->changes[i].spec].path);
+	for (size_t i = 0; i < b->nchanges; i++) {
+		const char *path = b->cfg->vfiles[b->changes[i].spec].path;
+
+		fputs(i ? ", " : "", b->out);
+		fg_print_escaped(b->out, path, strlen(path), 0, 0);
+	}
 	fprintf(b->out, " (%s)", tail);
 	for (size_t i = 0, kept = 0; i < b->cfg->nvfiles; i++) {
 		const char *path = b->cfg->vfiles[i].path;
@@ -932,7 +958,10 @@ static void write_summary(struct bump *b, const char *what, const char *tail)
 			changed |= b->changes[k].spec == i;
 		if (changed || !value || value->missing)
 			continue;
-		fprintf(b->out, "%s%s keeps %s", kept++ ? ", " : "; ", path, value->text);
+		fputs(kept++ ? ", " : "; ", b->out);
+		fg_print_escaped(b->out, path, strlen(path), 0, 0);
+		fputs(" keeps ", b->out);
+		fg_print_escaped(b->out, value->text, strlen(value->text), 0, 0);
 	}
 	fputc('\n', b->out);
 }
@@ -961,10 +990,10 @@ static int dry_run(struct bump *b)
 	}
 	write_summary(b, "would bump ", "dry run: nothing written");
 	if (b->commit_message)
-		fprintf(b->out, "flowgate bump: would commit '%.*s'\n",
+		fg_print_line(b->out, "flowgate bump: would commit '%.*s'",
 			first_line_len(b->commit_message), b->commit_message);
 	if (b->tag_message)
-		fprintf(b->out, "flowgate bump: would tag %s '%.*s'\n", b->tag_name,
+		fg_print_line(b->out, "flowgate bump: would tag %s '%.*s'", b->tag_name,
 			first_line_len(b->tag_message), b->tag_message);
 	return ferror(b->out) ? FG_EXIT_INTERNAL : 0;
 }
@@ -1021,14 +1050,16 @@ static int roll_back(struct bump *b, unsigned long *renames, git_index *index,
 	int files_ok = fg_files_restore(b->updates, b->nchanges, renames, &error) == 0;
 	int index_ok = !saved || restore_entries(b, index, saved) == 0;
 
-	fprintf(b->err, "flowgate bump: fatal: %s: %s; %s\n", what, cause ? cause : "unknown error",
-		files_ok && index_ok ? "every file was put back as it was"
-		: !files_ok ? "some files could not be put back" : "the index could not be put back");
+	fg_print_line(b->err, "flowgate bump: fatal: %s: %s; %s", what,
+		      cause ? cause : "unknown error",
+		      files_ok && index_ok ? "every file was put back as it was"
+		      : !files_ok ? "some files could not be put back"
+		      : "the index could not be put back");
 	if (!files_ok && error)
-		fprintf(b->err, "flowgate bump: fatal: %s\n", error);
+		fg_print_line(b->err, "flowgate bump: fatal: %s", error);
 	if (!index_ok)
-		fprintf(b->err, "flowgate bump: fatal: the index: %s; git restore --staged the "
-			"version files\n", fg_git_error());
+		fg_print_line(b->err, "flowgate bump: fatal: the index: %s; git restore "
+			      "--staged the version files", fg_git_error());
 	free(error);
 	return FG_EXIT_INTERNAL;
 }
@@ -1072,7 +1103,7 @@ static int apply(struct bump *b)
 		return oom(b);
 	}
 	if (fg_files_replace(b->updates, b->nchanges, &renames, &error) < 0) {
-		fprintf(b->err, "flowgate bump: fatal: cannot write the version files: %s\n",
+		fg_print_line(b->err, "flowgate bump: fatal: cannot write the version files: %s",
 			error ? error : "out of memory");
 		goto out;
 	}
@@ -1094,20 +1125,26 @@ static int apply(struct bump *b)
 	write_summary(b, "", b->opts->commit ? "committed" : "staged");
 	if (b->opts->commit) {
 		git_oid_tostr(hex, sizeof(hex), &commit_id);
-		fprintf(b->out, "flowgate bump: committed %.12s %.*s\n", hex,
+		fg_print_line(b->out, "flowgate bump: committed %.12s %.*s", hex,
 			first_line_len(b->commit_message), b->commit_message);
 	}
 	if (b->opts->tag) {
 		if (git_object_lookup(&commit, b->repo, &commit_id, GIT_OBJECT_COMMIT) < 0 ||
 		    git_tag_create(&tag_id, b->repo, b->tag_name, commit, b->committer,
 				   b->tag_message, 0) < 0) {
-			fprintf(b->err, "flowgate bump: fatal: committed %.12s but cannot create tag "
-				"%s: %s; create it: git tag -a %s -m '%.*s'\n", hex, b->tag_name,
-				fg_git_error(), b->tag_name, first_line_len(b->tag_message),
-				b->tag_message);
+			char *tw = fg_sh_quote(b->tag_name, strlen(b->tag_name), 0);
+			char *mw = fg_sh_wordf("%.*s", first_line_len(b->tag_message),
+					       b->tag_message);
+
+			fg_print_line(b->err, "flowgate bump: fatal: committed %.12s but cannot "
+				      "create tag %s: %s; create it: git tag -a %s -m %s", hex,
+				      b->tag_name, fg_git_error(), tw ? tw : "<tag>",
+				      mw ? mw : "<message>");
+			free(tw);
+			free(mw);
 			goto out;
 		}
-		fprintf(b->out, "flowgate bump: tagged %s '%.*s'\n", b->tag_name,
+		fg_print_line(b->out, "flowgate bump: tagged %s '%.*s'", b->tag_name,
 			first_line_len(b->tag_message), b->tag_message);
 	}
 	status = ferror(b->out) ? FG_EXIT_INTERNAL : 0;
@@ -1138,7 +1175,7 @@ int fg_release_bump(struct fg_config *cfg, git_repository *repo,
 	b.out = out;
 	b.err = err;
 	if (!opts->what || fg_bump_parse(opts->what, &kind, &explicit, &why) < 0) {
-		fprintf(err, "flowgate bump: error: '%s' is not a bump; %s\n",
+		fg_print_line(err, "flowgate bump: error: '%s' is not a bump; %s",
 			opts->what ? opts->what : "", why ? why : "give " FG_BUMP_USAGE);
 		return FG_EXIT_USAGE;
 	}

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include "quote.h"
 #include "report.h"
 
 char *fg_vstrdupf(const char *fmt, va_list ap)
@@ -30,6 +31,19 @@ char *fg_strdupf(const char *fmt, ...)
 	s = fg_vstrdupf(fmt, ap);
 	va_end(ap);
 	return s;
+}
+
+char *fg_sh_wordf(const char *fmt, ...)
+{
+	va_list ap;
+	char *text, *word;
+
+	va_start(ap, fmt);
+	text = fg_vstrdupf(fmt, ap);
+	va_end(ap);
+	word = text ? fg_sh_quote(text, strlen(text), 0) : NULL;
+	free(text);
+	return word;
 }
 
 void fg_report_init(struct fg_report *report)
@@ -75,7 +89,7 @@ struct fg_violation *fg_report_add(struct fg_report *report, enum fg_rule rule,
 	v->line = v->column = v->caret_column = v->caret_width = 0;
 	v->excerpt = NULL;
 	va_start(ap, fmt);
-	v->message = fg_vstrdupf(fmt, ap);
+	v->message = fg_escaped(fg_vstrdupf(fmt, ap), 0);
 	va_end(ap);
 	if (!v->message) {
 		report->oom = 1;
@@ -93,7 +107,7 @@ void fg_violation_hint(struct fg_violation *v, const char *fmt, ...)
 		return;
 	free(v->hint);
 	va_start(ap, fmt);
-	v->hint = fg_vstrdupf(fmt, ap);
+	v->hint = fg_escaped(fg_vstrdupf(fmt, ap), 0);
 	va_end(ap);
 }
 
@@ -102,7 +116,7 @@ void fg_violation_detail(struct fg_violation *v, const char *text)
 	if (!v)
 		return;
 	free(v->detail);
-	v->detail = text && *text ? strdup(text) : NULL;
+	v->detail = text && *text ? fg_escape(text, strlen(text), FG_ESC_NEWLINE) : NULL;
 }
 
 /* Bytes of the UTF-8 sequence starting TEXT[0..LEN), 0 when it is not one. */
@@ -158,10 +172,15 @@ void fg_violation_locate(struct fg_violation *v, size_t line, size_t column, con
 	}
 	while (pos < len && shown < EXCERPT_WIDTH) {
 		size_t n = utf8_seq(p + pos, len - pos);
+		uint32_t c = 0;
 
 		if (cp++ >= first) {
-			if (!n || p[pos] < 0x20 || p[pos] == 0x7f)
-				*o++ = !n ? '?' : ' ';
+			/* one column per code point, as fg_text_position counts them */
+			if (!n || fg_utf8_decode(text + pos, n, &c) != n ||
+			    fg_code_point_is_bidi(c))
+				*o++ = '?';
+			else if (fg_code_point_is_control(c))
+				*o++ = ' ';
 			else {
 				memcpy(o, p + pos, n);
 				o += n;
@@ -273,52 +292,74 @@ int fg_use_color(int fd)
 char *fg_quote(const char *text, size_t len, size_t max)
 {
 	size_t n = len < max ? len : max;
-	char *out, *p;
+	char *shown, *out;
 
 	while (n < len && n > 0 && ((unsigned char)text[n] & 0xC0) == 0x80)
 		n--; /* never cut a UTF-8 sequence in two */
-	out = p = malloc(n * 4 + 8);
-
-	if (!out)
+	if (!(shown = fg_escape(text, n, FG_ESC_BACKSLASH)))
 		return NULL;
-	*p++ = '\'';
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)text[i];
-		if (c < 0x20 || c == 0x7f || c == '\\') {
-			p += sprintf(p, "\\x%02x", c);
-		} else {
-			*p++ = (char)c;
-		}
-	}
-	*p++ = '\'';
-	if (n < len)
-		p += sprintf(p, "...");
-	*p = '\0';
+	out = fg_strdupf("'%s'%s", shown, n < len ? "..." : "");
+	free(shown);
 	return out;
+}
+
+void fg_print_line(FILE *out, const char *fmt, ...)
+{
+	char buf[1024], *line = buf;
+	va_list ap, copy;
+	int len;
+
+	va_start(ap, fmt);
+	va_copy(copy, ap);
+	len = vsnprintf(buf, sizeof(buf), fmt, ap);
+	if (len >= (int)sizeof(buf) && (line = malloc((size_t)len + 1)))
+		vsnprintf(line, (size_t)len + 1, fmt, copy);
+	else if (len >= (int)sizeof(buf))
+		line = buf, len = (int)sizeof(buf) - 1; /* out of memory: the line cut */
+	va_end(copy);
+	va_end(ap);
+	if (len > 0)
+		fg_print_escaped(out, line, (size_t)len, 0, 0);
+	fputc('\n', out);
+	if (line != buf)
+		free(line);
+}
+
+void fg_print_escaped(FILE *out, const char *text, size_t len, unsigned flags, size_t width)
+{
+	char shown[FG_ESC_MAX + 1];
+	size_t taken, n, written = 0;
+
+	for (size_t i = 0; i < len; i += taken) {
+		if ((n = fg_escape_next(text + i, len - i, flags, shown, &taken)))
+			fwrite(shown, 1, n, out);
+		else
+			fwrite(text + i, 1, taken, out);
+		written += n ? n : taken;
+	}
+	for (; written < width; written++)
+		fputc(' ', out);
 }
 
 void fg_json_string(FILE *out, const char *text)
 {
-	const unsigned char *p = (const unsigned char *)(text ? text : "");
+	const char *p = text ? text : "";
+	size_t len = strlen(p);
 
 	fputc('"', out);
-	while (*p) {
-		size_t n = *p < 0x80 ? 1 : (*p & 0xE0) == 0xC0 ? 2 : (*p & 0xF0) == 0xE0 ? 3 :
-			   (*p & 0xF8) == 0xF0 ? 4 : 0;
-		size_t i = 1;
+	for (size_t i = 0, n; i < len; i += n) {
+		uint32_t c;
 
-		while (n && i < n && (p[i] & 0xC0) == 0x80)
-			i++;
-		if (!n || i < n || (n == 2 && *p < 0xC2)) {
+		if (!(n = fg_utf8_decode(p + i, len - i, &c))) {
 			fputs("\\ufffd", out);
-			p++;
-		} else if (*p == '"' || *p == '\\') {
-			fprintf(out, "\\%c", *p++);
-		} else if (*p < 0x20) {
-			fprintf(out, "\\u%04x", *p++);
+			n = 1;
+		} else if (c == '"' || c == '\\') {
+			fprintf(out, "\\%c", (char)c);
+		} else if (fg_code_point_is_control(c) || fg_code_point_is_bidi(c)) {
+			/* the same string to a JSON reader, never raw on a terminal */
+			fprintf(out, "\\u%04x", (unsigned)c);
 		} else {
-			fwrite(p, 1, n, out);
-			p += n;
+			fwrite(p + i, 1, n, out);
 		}
 	}
 	fputc('"', out);

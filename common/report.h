@@ -8,6 +8,7 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include "quote.h"
 #include "rules.h"
 
 #if defined(__GNUC__)
@@ -43,7 +44,10 @@ void fg_report_release(struct fg_report *report);
 
 /*
  * fg_report_add: append a violation of RULE at its severity (REPORT->severity,
- * else the registry's), the message formatted from FMT. Returns the new
+ * else the registry's), the message formatted from FMT and made safe to
+ * print as fg_escape (quote.h) makes it: a name, a path or a value put in it
+ * raw reaches no terminal with a control byte, a byte that is not UTF-8 or
+ * a bidirectional control. Returns the new
  * violation (owned by REPORT, valid until the next add) so a hint can be
  * attached, or NULL when the rule is off (nothing is recorded) or out of
  * memory (REPORT->oom is then set).
@@ -51,13 +55,18 @@ void fg_report_release(struct fg_report *report);
 struct fg_violation *fg_report_add(struct fg_report *report, enum fg_rule rule,
 				   const char *fmt, ...) FG_PRINTF(3, 4);
 
-/* fg_violation_hint: set V's hint from FMT; V may be NULL (no-op). */
+/*
+ * fg_violation_hint: set V's hint from FMT, made safe to print as the
+ * message is; V may be NULL (no-op). A hint is meant to be pasted: every
+ * name in a command it shows goes in as fg_sh_quote (quote.h) makes it.
+ */
 void fg_violation_hint(struct fg_violation *v, const char *fmt, ...) FG_PRINTF(2, 3);
 
 /*
  * fg_violation_detail: set V's detail to a copy of TEXT, lines separated by
  * '\n', printed each indented by 4 spaces under the message (NULL or "":
- * none; out of memory: none). V may be NULL (no-op).
+ * none; out of memory: none), made safe to print as the message is (the
+ * newlines kept). V may be NULL (no-op).
  */
 void fg_violation_detail(struct fg_violation *v, const char *text);
 
@@ -67,8 +76,10 @@ void fg_violation_detail(struct fg_violation *v, const char *text);
  * line, and underline WIDTH code points from COLUMN (at least 1; cut at the
  * end of the excerpt). The excerpt is a copy of at most about 100 code
  * points around COLUMN ("..." marks what is cut), with tabs and control
- * characters shown as one space each and bytes that are not UTF-8 as '?',
- * so that the caret line printed under it lines up in a terminal (wide
+ * characters (C0, DEL, C1) shown as one space each, and bytes that are not
+ * UTF-8 (overlong forms and surrogates among them) and bidirectional
+ * controls as '?', so that nothing in it acts on the terminal and the
+ * caret line printed under it lines up (wide
  * characters, e.g. CJK, excepted). Out of memory: the excerpt is left
  * NULL (the line and column stay).
  */
@@ -126,19 +137,47 @@ char *fg_strdupf(const char *fmt, ...) FG_PRINTF(1, 2);
 char *fg_vstrdupf(const char *fmt, va_list ap);
 
 /*
+ * fg_sh_wordf: the text formatted from FMT as one POSIX shell word, as
+ * fg_sh_quote (quote.h) makes it, for a command a hint prints. Newly
+ * allocated; NULL when out of memory or when fg_sh_quote refuses the text
+ * (the caller prints a placeholder such as <name>).
+ */
+char *fg_sh_wordf(const char *fmt, ...) FG_PRINTF(1, 2);
+
+/*
  * fg_json_string: TEXT (NUL-terminated; NULL prints "") as a JSON string
  * (RFC 8259 section 7) on OUT: quoted, '"' and '\\' escaped, control
- * characters as \u00XX, each byte that is not part of valid UTF-8 as
- * U+FFFD.
+ * characters (C0, DEL, C1) and bidirectional controls as \u00XX / \u202e
+ * (the same string to a JSON reader, never raw on a terminal), each byte
+ * that is not part of valid UTF-8 (fg_utf8_decode) as U+FFFD.
  */
 void fg_json_string(FILE *out, const char *text);
 
 /*
  * fg_quote: TEXT[0..LEN) as a newly allocated single-quoted string for a
- * message: control characters and backslashes escaped as \xNN, cut to at
- * most MAX bytes of input (never inside a UTF-8 sequence) with "..."
- * appended when longer. NULL when out of memory.
+ * message (not for a shell: fg_sh_quote), shown as fg_escape shows it with
+ * FG_ESC_BACKSLASH (control bytes, backslashes and bytes that are not
+ * UTF-8 as \xNN, C1 and bidirectional controls as \uNNNN), cut to at most
+ * MAX bytes of input (never inside a UTF-8 sequence) with "..." appended
+ * when longer. NULL when out of memory.
  */
 char *fg_quote(const char *text, size_t len, size_t max);
+
+/*
+ * fg_print_line: the line formatted from FMT written to OUT as fg_escape
+ * shows it (every control byte, the newline included, every byte that is
+ * not UTF-8 and every bidirectional control escaped), then a newline: the
+ * writer of the lines outside a report that echo a name, a path, a value
+ * or a libgit2 error (a refname in the update hook's refusal, a path in a
+ * bump error). Out of memory: the line is cut to 1,023 bytes.
+ */
+void fg_print_line(FILE *out, const char *fmt, ...) FG_PRINTF(2, 3);
+
+/*
+ * fg_print_escaped: TEXT[0..LEN) written to OUT as fg_escape (quote.h)
+ * shows it with FLAGS, then spaces up to WIDTH bytes written (0: none): a
+ * column of a table whose width was measured with fg_escape_len.
+ */
+void fg_print_escaped(FILE *out, const char *text, size_t len, unsigned flags, size_t width);
 
 #endif

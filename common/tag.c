@@ -1,6 +1,7 @@
 /* The release tag rules of the workflow. */
 #include <stdlib.h>
 #include <string.h>
+#include "quote.h"
 #include "refname.h"
 #include "tag.h"
 
@@ -87,7 +88,10 @@ size_t fg_check_tag(struct fg_report *report, const struct fg_config *cfg, const
 	size_t before = report->n;
 	struct fg_version version;
 	struct fg_violation *v;
-	char *q = fg_quote(name, strlen(name), 80);
+	char *q = fg_quote(name, strlen(name), 80), *tw, *mw;
+	/* the tag's name in the commands of the hints, which are pasted */
+	char *nw_owned = fg_sh_quote(name, strlen(name), 0);
+	const char *nw = nw_owned ? nw_owned : "<tag>";
 	int format_ok = fg_tag_parse(cfg, name, &version) == 0, maint_hotfix = 0, not_commit = 0;
 	const char *pfx = cfg->tag_prefix, *first = cfg->ntag_message_prefixes ?
 		cfg->tag_message_prefixes[0] : "release:", *kind;
@@ -102,8 +106,13 @@ size_t fg_check_tag(struct fg_report *report, const struct fg_config *cfg, const
 		v = fg_report_add(report, FG_RULE_TAG_FORMAT,
 				  "tag %s is not %sX.Y.Z with an optional -dev, -alphaN, -betaN or -rcN",
 				  q ? q : "?", pfx);
+		tw = fg_sh_wordf("%s0.16.0", pfx);
+		mw = fg_sh_wordf("%s ...", first);
 		fg_violation_hint(v, "name release tags like %s0.16.0 or %s0.16.0-rc1 "
-				  "(git tag -a %s0.16.0 -m '%s ...')", pfx, pfx, pfx, first);
+				  "(git tag -a %s -m %s)", pfx, pfx, tw ? tw : "<tag>",
+				  mw ? mw : "<message>");
+		free(tw);
+		free(mw);
 	}
 	if (format_ok && tctx && tctx->not_commit) {
 		/* the prefix the new tag's kind will take: 'hotfix:' suits a patch
@@ -116,9 +125,10 @@ size_t fg_check_tag(struct fg_report *report, const struct fg_config *cfg, const
 				  q ? q : "?", tctx->not_commit[0] &&
 				  strchr("aeiou", tctx->not_commit[0]) ? "an" : "a",
 				  tctx->not_commit);
+		mw = fg_sh_wordf("%s %s", kp ? kp : first, name + strlen(pfx));
 		fg_violation_hint(v, "delete the tag and tag the commit to release: git tag -d %s && "
-				  "git tag -a %s -m '%s %s' <commit>", name, name, kp ? kp : first,
-				  name + strlen(pfx));
+				  "git tag -a %s -m %s <commit>", nw, nw, mw ? mw : "<message>");
+		free(mw);
 		not_commit = v != NULL;
 	}
 	if (not_commit) {
@@ -129,8 +139,10 @@ size_t fg_check_tag(struct fg_report *report, const struct fg_config *cfg, const
 	} else if (!annotated) {
 		v = fg_report_add(report, FG_RULE_TAG_ANNOTATED, "tag %s is lightweight, not annotated",
 				  q ? q : "?");
-		fg_violation_hint(v, "recreate it annotated: git tag -f -a %s %s^{} -m '%s ...'",
-				  name, name, first);
+		mw = fg_sh_wordf("%s ...", first);
+		fg_violation_hint(v, "recreate it annotated: git tag -f -a %s %s^{} -m %s", nw, nw,
+				  mw ? mw : "<message>");
+		free(mw);
 	} else if (format_ok && (kind = kind_prefix(cfg, &version, tctx)) &&
 		   !kind_accepts(cfg, message, kind, &maint_hotfix)) {
 		size_t len = message ? strcspn(message, "\n") : 0;
@@ -141,8 +153,10 @@ size_t fg_check_tag(struct fg_report *report, const struct fg_config *cfg, const
 				  maint_hotfix ? " or 'hotfix:'" : "",
 				  version.patch == 0 ? "an X.Y.0 release" : tctx->on_release ?
 				  "a patch on a release branch" : "a patch on a maint branch");
-		fg_violation_hint(v, "recreate it: git tag -f -a %s %s^{} -m '%s <summary>'",
-				  name, name, kind);
+		mw = fg_sh_wordf("%s <summary>", kind);
+		fg_violation_hint(v, "recreate it: git tag -f -a %s %s^{} -m %s", nw, nw,
+				  mw ? mw : "<message>");
+		free(mw);
 		free(mq);
 	} else if (!message_prefixed(cfg, message)) {
 		size_t len = message ? strcspn(message, "\n") : 0;
@@ -150,8 +164,10 @@ size_t fg_check_tag(struct fg_report *report, const struct fg_config *cfg, const
 
 		v = fg_report_add(report, FG_RULE_TAG_MESSAGE, "tag %s message %s does not start with %s",
 				  q ? q : "?", mq ? mq : "?", list ? list : "?");
-		fg_violation_hint(v, "recreate it: git tag -f -a %s %s^{} -m '%s <summary>'",
-				  name, name, first);
+		mw = fg_sh_wordf("%s <summary>", first);
+		fg_violation_hint(v, "recreate it: git tag -f -a %s %s^{} -m %s", nw, nw,
+				  mw ? mw : "<message>");
+		free(mw);
 		free(mq);
 		free(list);
 	}
@@ -172,7 +188,7 @@ size_t fg_check_tag(struct fg_report *report, const struct fg_config *cfg, const
 				  (unsigned long long)version.major, (unsigned long long)version.minor);
 		fg_violation_hint(v, "a series only goes up: release the next version after %s "
 				  "(flowgate bump rc|patch|release --commit --tag) and delete this tag "
-				  "(git tag -d %s)", tctx->higher_tag, name);
+				  "(git tag -d %s)", tctx->higher_tag, nw);
 		free(hq);
 	}
 	for (size_t i = 0; format_ok && set && i < set->n; i++) {
@@ -190,9 +206,10 @@ size_t fg_check_tag(struct fg_report *report, const struct fg_config *cfg, const
 				  value->path, vq ? vq : "?");
 		fg_violation_hint(v, "tag the commit that sets the version to %s "
 				  "(or commit that version first), e.g. git tag -f -a %s <commit>",
-				  name + strlen(pfx), name);
+				  name + strlen(pfx), nw);
 		free(vq);
 	}
+	free(nw_owned);
 	free(q);
 	return report->n - before;
 }

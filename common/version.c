@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "quote.h"
 #include "refname.h"
 #include "version.h"
 
@@ -456,7 +457,7 @@ static int values_agree(const struct fg_vfile_value *a, const struct fg_vfile_va
 
 static void report_format(struct fg_report *report, const struct fg_vfile_value *value)
 {
-	char *q;
+	char *q, *word;
 	struct fg_violation *v;
 
 	if (value->missing) {
@@ -476,8 +477,10 @@ static void report_format(struct fg_report *report, const struct fg_vfile_value 
 	v = fg_report_add(report, FG_RULE_VERSION_FORMAT,
 		"%s holds %s, which is not a workflow version", value->path, q ? q : "?");
 
+	word = fg_sh_quote(value->path, strlen(value->path), 0);
 	fg_violation_hint(v, "write X.Y.Z with an optional -dev, -alphaN, -betaN or -rcN "
-			  "(e.g. 0.16.0-rc1), then git add %s", value->path);
+			  "(e.g. 0.16.0-rc1), then git add %s", word ? word : "<path>");
+	free(word);
 	free(q);
 }
 
@@ -508,11 +511,15 @@ size_t fg_versions_check(struct fg_report *report, const struct fg_version_set *
 		v = fg_report_add(report, FG_RULE_VERSION_CONSISTENCY,
 				  "version files disagree: %s says '%s' but %s says '%s'",
 				  ref->path, ref->text, value->path, value->text);
-		if (value->is_series)
+		if (value->is_series) {
+			char *word = fg_sh_quote(value->path, strlen(value->path), 0);
+
 			fg_violation_hint(v, "write '%llu.%llu.x' in %s, then git add %s",
 					  (unsigned long long)ref->major,
-					  (unsigned long long)ref->minor, value->path, value->path);
-		else
+					  (unsigned long long)ref->minor, value->path,
+					  word ? word : "<path>");
+			free(word);
+		} else
 			fg_violation_hint(v, "write '%s' in %s (or change %s), then git add both",
 					  ref->text, value->path, ref->path);
 	}

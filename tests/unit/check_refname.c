@@ -172,6 +172,11 @@ static const struct {
 	{ "Feature/My Work", 1, "rename it: git branch -m feature/my-work" },
 	{ "release/0.16", 1, "rename it: git branch -m release/0.16.x" },
 	{ "wip", 0, "push it under a workflow name: git push <remote> 'wip':feature/wip" },
+	/* the hints are pasted: a name that is shell syntax is quoted, never run */
+	{ "x'$(id>&2)'y", 0, "push it under a workflow name: git push <remote> "
+	  "'x'\\''$(id>&2)'\\''y':feature/x-id-2-y" },
+	{ "x\xe2\x80\xae" "y", 0, "push it under a workflow name: git push <remote> "
+	  "\"$(printf 'x\\342\\200\\256y')\":feature/x-y" },
 	{ "main", 1, NULL },
 	{ "feature/new-cli", 1, NULL },
 	{ "release/0.16.x", 0, NULL },

@@ -1,6 +1,7 @@
 /*
  * Tests of report.c: collecting violations, the exact output format of
- * fg_report_print, NO_COLOR, and fg_quote.
+ * fg_report_print, NO_COLOR, fg_quote, and the escaping of what a report
+ * and fg_print_line write (control bytes, C1, invalid UTF-8, bidi).
  */
 #define _XOPEN_SOURCE 700 /* posix_openpt, grantpt, unlockpt, ptsname */
 #include <fcntl.h>
@@ -158,6 +159,104 @@ START_TEST(test_report_print_oom)
 }
 END_TEST
 
+/*
+ * What a violation holds is printed raw by every format: names, paths and
+ * values put in its message, hint or detail are escaped when added.
+ */
+START_TEST(test_report_add_escapes)
+{
+	struct fg_report report;
+	struct fg_violation *v;
+	char *text;
+
+	fg_report_init(&report);
+	v = fg_report_add(&report, FG_RULE_HEADER_FORMAT, "header %s of %s", "\033]0;x\007 hi",
+			  "feature/caf\xc3\xa9\xe2\x80\xae\xc2\x9b\xff\xc0\xaf\n");
+	ck_assert_ptr_nonnull(v);
+	ck_assert_str_eq(v->message, "header \\x1b]0;x\\x07 hi of feature/caf\xc3\xa9\\u202E"
+				     "\\u009B\\xff\\xc0\\xaf\\x0a");
+	fg_violation_hint(v, "e.g. 'fix: %s'", "\033[2J");
+	ck_assert_str_eq(v->hint, "e.g. 'fix: \\x1b[2J'");
+	fg_violation_detail(v, "main  lacking\n\033[31mred\xe2\x81\xa6\n");
+	ck_assert_str_eq(v->detail, "main  lacking\n\\x1b[31mred\\u2066\n");
+	text = print_to_string(&report, "pre-receive", 0, 0);
+	ck_assert_ptr_null(strchr(text, '\033'));
+	ck_assert_ptr_null(strstr(text, "\xe2\x80\xae"));
+	ck_assert_ptr_nonnull(strstr(text, "caf\xc3\xa9"));
+	free(text);
+	fg_report_release(&report);
+}
+END_TEST
+
+/* The excerpt under a message: one column per code point, nothing a terminal acts on. */
+START_TEST(test_locate_excerpt_printable)
+{
+	static const char line[] = "fix: a\tb\033c\xc2\x9b" "d\xe2\x80\xae" "e\xc0\xaf" "f\xc3\xa9g";
+	struct fg_report report;
+	struct fg_violation *v;
+
+	fg_report_init(&report);
+	v = fg_report_add(&report, FG_RULE_HEADER_FORMAT, "x");
+	fg_violation_locate(v, 1, 5, line, sizeof(line) - 1, 3);
+	ck_assert_str_eq(v->excerpt, "fix: a b c d?e??f\xc3\xa9g");
+	ck_assert_uint_eq(v->caret_column, 5);
+	fg_report_release(&report);
+}
+END_TEST
+
+/* fg_print_line and fg_print_escaped into memory. */
+START_TEST(test_print_line)
+{
+	char *buf = NULL;
+	size_t size = 0;
+	FILE *out = open_memstream(&buf, &size);
+	char big[3000];
+
+	ck_assert_ptr_nonnull(out);
+	fg_print_line(out, "flowgate update: refused: %s was not updated", "refs/heads/x\033]0;t\007");
+	fg_print_line(out, "a %s", "b\nc\xe2\x80\xaa\xf0\x9f\x9a\x80");
+	fg_print_escaped(out, "ab\033", 3, 0, 10);
+	fputs("|\n", out);
+	memset(big, 'x', sizeof(big) - 1);
+	big[sizeof(big) - 1] = '\0';
+	fg_print_line(out, "%s\033", big);
+	ck_assert_int_eq(fclose(out), 0);
+	ck_assert_uint_eq(size, strlen("flowgate update: refused: refs/heads/x\\x1b]0;t\\x07 was not "
+				       "updated\na b\\x0ac\\u202A\xf0\x9f\x9a\x80\nab\\x1b    |\n") +
+				sizeof(big) - 1 + 5);
+	ck_assert_ptr_nonnull(strstr(buf, "flowgate update: refused: refs/heads/x\\x1b]0;t\\x07 "
+					  "was not updated\na b\\x0ac\\u202A\xf0\x9f\x9a\x80\n"
+					  "ab\\x1b    |\n"));
+	ck_assert_str_eq(buf + size - 5, "\\x1b\n");
+	free(buf);
+}
+END_TEST
+
+static const struct {
+	struct fg_bytes text;
+	const char *want;
+} json_cases[] = {
+	{ FG_BYTES("feature/caf\xc3\xa9"), "\"feature/caf\xc3\xa9\"" },
+	{ FG_BYTES("q\"b\\"), "\"q\\\"b\\\\\"" },
+	{ FG_BYTES("\033]0;x\007\177"), "\"\\u001b]0;x\\u0007\\u007f\"" },
+	{ FG_BYTES("\xc2\x9b\xe2\x80\xae\xe2\x81\xa9"), "\"\\u009b\\u202e\\u2069\"" },
+	{ FG_BYTES("\xff\xc0\xaf\xed\xa0\x80"), "\"\\ufffd\\ufffd\\ufffd\\ufffd\\ufffd\\ufffd\"" },
+};
+
+START_TEST(test_json_string)
+{
+	char *buf = NULL;
+	size_t size = 0;
+	FILE *out = open_memstream(&buf, &size);
+
+	ck_assert_ptr_nonnull(out);
+	fg_json_string(out, json_cases[_i].text.data);
+	ck_assert_int_eq(fclose(out), 0);
+	ck_assert_str_eq(buf, json_cases[_i].want);
+	free(buf);
+}
+END_TEST
+
 START_TEST(test_report_print_empty)
 {
 	struct fg_report report;
@@ -241,6 +340,10 @@ static const struct {
 	{ FG_BYTES("a\xe2\x9c\x93" "b"), 3, "'a'..." },
 	{ FG_BYTES("a\xe2\x9c\x93" "b"), 4, "'a\xe2\x9c\x93'..." },
 	{ FG_BYTES("a\xf0\x9f\x9a\x80"), 4, "'a'..." },
+	/* C1 and bidirectional controls, bytes that are not UTF-8 */
+	{ FG_BYTES("a\xc2\x9b" "b"), 80, "'a\\u009Bb'" },
+	{ FG_BYTES("feature/\xe2\x80\xae" "fdp"), 80, "'feature/\\u202Efdp'" },
+	{ FG_BYTES("caf\xe9 \xc0\xaf\xed\xa0\x80"), 80, "'caf\\xe9 \\xc0\\xaf\\xed\\xa0\\x80'" },
 };
 
 START_TEST(test_quote)
@@ -298,6 +401,10 @@ Suite *report_suite(void)
 	tcase_add_test(print, test_report_print_order_severities);
 	tcase_add_test(print, test_report_print_oom);
 	tcase_add_test(print, test_report_print_empty);
+	tcase_add_test(print, test_report_add_escapes);
+	tcase_add_test(print, test_locate_excerpt_printable);
+	tcase_add_test(print, test_print_line);
+	tcase_add_loop_test(print, test_json_string, 0, (int)FG_COUNT(json_cases));
 	suite_add_tcase(s, print);
 
 	tcase_add_checked_fixture(color, fg_test_no_color_save, fg_test_no_color_restore);
