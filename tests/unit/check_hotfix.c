@@ -299,6 +299,39 @@ START_TEST(test_remote_tracking)
 }
 END_TEST
 
+/*
+ * Names and headers are shown escaped, and the commands to paste quote a
+ * remote whose name is shell syntax: a remote named o'$(>x)' (valid in a
+ * refname), a header with OSC and U+202E.
+ */
+START_TEST(test_hostile_names)
+{
+	struct story s;
+	struct fg_hotfix fix;
+	char *why = NULL, *text;
+	git_oid fix2;
+
+	story_init(&s);
+	set_ref(&s.r, "refs/remotes/o'$(>x)'/main", &s.c1);
+	on_branch(&s.r, "hotfix/x", &s.fix);
+	commit_file(&s.r, "z.txt", "z\n", "fix: \033]0;t\007 also \xe2\x80\xae" "this\n", &fix2);
+	ck_assert_int_eq(fg_hotfix_status(&fix, s.r.repo, fg_test_config(), "hotfix/x", &why), 0);
+	text = printed(&fix, 0, 0);
+	ck_assert_msg(!strchr(text, '\033') && !strchr(text, '\007'), "%s", text);
+	ck_assert_msg(!strstr(text, "\xe2\x80\xae"), "%s", text);
+	/* (the header's C0 controls were blanked when read) */
+	ck_assert_msg(strstr(text, " fix:  ]0;t  also \\u202Ethis\n"), "%s", text);
+	ck_assert_msg(strstr(text, "\no'$(>x)'/main  "), "%s", text);
+	ck_assert_msg(strstr(text, "git push 'o'\\''$(>x)'\\''' main\n"), "%s", text);
+	free(text);
+	text = printed(&fix, 2, 8);
+	ck_assert_msg(strstr(text, "git push 'o'\\''$(>x)'\\''' main\n"), "%s", text);
+	free(text);
+	fg_hotfix_release(&fix);
+	fg_test_repo_release(&s.r);
+}
+END_TEST
+
 /* The brief never passes its line budget, and says what it left out. */
 START_TEST(test_brief_budget)
 {
@@ -389,6 +422,7 @@ Suite *hotfix_suite(void)
 	tcase_add_test(tc, test_other_change_and_merge);
 	tcase_add_test(tc, test_partial);
 	tcase_add_test(tc, test_remote_tracking);
+	tcase_add_test(tc, test_hostile_names);
 	tcase_add_test(tc, test_brief_budget);
 	tcase_add_test(tc, test_errors_and_commit_mode);
 	suite_add_tcase(s, tc);

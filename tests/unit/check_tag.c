@@ -192,6 +192,29 @@ START_TEST(test_check_tag_target)
 }
 END_TEST
 
+/* The tag hints are pasted: a tag or message prefix that is shell syntax is quoted. */
+START_TEST(test_check_tag_hints_quoted)
+{
+	struct fg_report report;
+	const struct fg_violation *v;
+
+	fg_report_init(&report);
+	fg_check_tag(&report, fg_test_config(), "x'$(>p)'", 0, NULL, NULL, NULL);
+	v = fg_report_find(&report, FG_RULE_TAG_ANNOTATED);
+	ck_assert_ptr_nonnull(v);
+	ck_assert_str_eq(v->hint, "recreate it annotated: git tag -f -a 'x'\\''$(>p)'\\''' "
+				  "'x'\\''$(>p)'\\'''^{} -m 'release: ...'");
+	fg_report_release(&report);
+	fg_report_init(&report);
+	fg_check_tag(&report, fg_test_config(), "v0.16.0", 1, "it's $(>p)\n", NULL, NULL);
+	v = fg_report_find(&report, FG_RULE_TAG_MESSAGE);
+	ck_assert_ptr_nonnull(v);
+	ck_assert_str_eq(v->hint, "recreate it: git tag -f -a v0.16.0 v0.16.0^{} -m "
+				  "'release: <summary>'");
+	fg_report_release(&report);
+}
+END_TEST
+
 /* The rules that need the repository: tagMoved, tagOnReleaseBranch, tagMessage by kind. */
 static const struct {
 	const char *name, *tag, *message;
@@ -276,6 +299,7 @@ Suite *tag_suite(void)
 	tcase_add_loop_test(tc, test_check_tag, 0, (int)FG_COUNT(tag_cases));
 	tcase_add_test(tc, test_check_tag_texts);
 	tcase_add_test(tc, test_check_tag_target);
+	tcase_add_test(tc, test_check_tag_hints_quoted);
 	tcase_add_loop_test(tc, test_check_tag_context, 0, (int)FG_COUNT(context_cases));
 	suite_add_tcase(s, tc);
 	return s;
