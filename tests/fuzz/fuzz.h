@@ -141,6 +141,15 @@ static inline void fuzz_split(const uint8_t *data, size_t size, const uint8_t **
 	*blen = nl ? size - *alen - 1 : 0;
 }
 
+/*
+ * fuzz_printable: TEXT (may be NULL) holds nothing fg_escape (quote.h)
+ * would escape with FLAGS: a report prints its texts as they are, so every
+ * name, path or value in them must have been escaped when it was added.
+ */
+#define fuzz_printable(text, flags, what)                                          \
+	FUZZ_ASSERT(!(text) || fg_escape_len((text), strlen(text), (flags)) ==     \
+				       strlen(text), "%s is not printable: %s", (what), (text))
+
 /* fuzz_devnull: a stream that discards what is written (opened once). */
 static inline FILE *fuzz_devnull(void)
 {

@@ -6,7 +6,8 @@
  * refname), judged by branchName with both hints, given a suggestion
  * (which must be a name the configuration accepts, as refname.h promises),
  * and pushed as refs/heads/<name> and refs/tags/<name> through
- * branchProtected's three kinds of change.
+ * branchProtected's three kinds of change; every text of the report is
+ * printable as it is (the name escaped, or quoted for the shell).
  */
 #include "fuzz.h"
 #include "config.h"
@@ -69,6 +70,12 @@ static void one_input(const uint8_t *data, size_t size)
 		free(refname);
 	}
 	FUZZ_ASSERT(!report.oom, "report out of memory");
+	for (size_t i = 0; i < report.n; i++) {
+		fuzz_printable(report.items[i].message, 0, "a message");
+		fuzz_printable(report.items[i].hint, 0, "a hint");
+		fuzz_printable(report.items[i].detail, FG_ESC_NEWLINE, "a detail");
+		fuzz_printable(report.items[i].excerpt, 0, "an excerpt");
+	}
 	fg_report_print(&report, fuzz_devnull(), "pre-push", 0, 0);
 	report.severity = NULL;
 	fg_report_release(&report);

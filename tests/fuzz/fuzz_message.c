@@ -2,7 +2,8 @@
  * libFuzzer target: a commit message file as git hands it to commit-msg.
  * The whole input is the raw message. It goes through what the hook does
  * (fg_repo_check_message_file without a repository: cleanup with '#' and
- * the default mode, then every message rule, then the report printed),
+ * the default mode, then every message rule, then the report printed,
+ * every text of it printable as it is),
  * through git's cleanup in every commit.cleanup mode and comment
  * character, and through the Conventional Commits parser, whose
  * documented invariants are checked on the raw bytes and on the cleaned
@@ -123,6 +124,12 @@ static void check_like_the_hook(const char *raw, size_t len, const char *encodin
 	rc = fg_repo_check_message_file(&report, &cfg, NULL, raw, len, &ctx);
 	FUZZ_ASSERT(rc == 0, "fg_repo_check_message_file returned %d", rc);
 	FUZZ_ASSERT(!report.oom, "report out of memory");
+	for (size_t i = 0; i < report.n; i++) {
+		fuzz_printable(report.items[i].message, 0, "a message");
+		fuzz_printable(report.items[i].hint, 0, "a hint");
+		fuzz_printable(report.items[i].detail, FG_ESC_NEWLINE, "a detail");
+		fuzz_printable(report.items[i].excerpt, 0, "an excerpt");
+	}
 	fg_report_print(&report, fuzz_devnull(), "commit-msg", (int)(len & 1), 0);
 	report.severity = NULL;
 	fg_report_release(&report);
