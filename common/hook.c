@@ -1131,23 +1131,27 @@ static int check_namespace(struct fg_hook_ctx *ctx, git_repository *repo,
 	if (pc->cfg.error)
 		return fg_config_failed(ctx, &pc->cfg);
 	if (!fg_config_ref_allowed(&pc->cfg, u->remote_ref)) {
-		/* the namespace: refs/<first component>/ (git only hands refs/... here) */
+		/* the namespace: refs/<first component>/ (git only hands refs/... here);
+		 * the glob is pasted: a shell word, whatever the namespace holds */
 		int under_refs = !strncmp(u->remote_ref, "refs/", 5);
 		const char *rest = u->remote_ref + (under_refs ? 5 : 0), *slash = strchr(rest, '/');
+		char *glob = under_refs && slash ? fg_sh_wordf("refs/%.*s/*", (int)(slash - rest),
+							       rest) : NULL;
 		struct fg_violation *v;
 
 		ctx->report.severity = pc->cfg.severity;
 		v = fg_report_add(&ctx->report, FG_RULE_REF_NAMESPACE,
 				  "%s is outside refs/heads/ and refs/tags/: this server takes "
 				  "no commits there", u->remote_ref);
-		if (under_refs && slash)
+		if (glob)
 			fg_violation_hint(v, "push to a branch instead (git push %s HEAD:refs/heads/"
 					  "feature/<name>); an administrator allows the namespace "
-					  "with: git config --add flowgate.allowRefs 'refs/%.*s/*'",
-					  SERVER_REMOTE, (int)(slash - rest), rest);
+					  "with: git config --add flowgate.allowRefs %s",
+					  SERVER_REMOTE, glob);
 		else
 			fg_violation_hint(v, "push to a branch instead (git push %s HEAD:refs/heads/"
 					  "feature/<name>)", SERVER_REMOTE);
+		free(glob);
 	}
 	return status;
 }
