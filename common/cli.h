@@ -28,6 +28,14 @@
  *   bump <what> [--commit [--tag]] [--dry-run]  the next version written
  *                       into every version file and staged, the only
  *                       command that writes (fg_release_bump);
+ *   hook <hook> [<arg>...]  a client hook (pre-commit, commit-msg, pre-push,
+ *                       post-merge) run in-process as git runs its binary
+ *                       (fg_hook_main, hook.h: its report on stderr, its exit
+ *                       status), without chaining a kept <hook>.pre-flowgate;
+ *                       with no argument, pre-push and post-merge take theirs
+ *                       from the pre-commit framework's environment
+ *                       (PRE_COMMIT_REMOTE_NAME, ..., PRE_COMMIT_IS_SQUASH_MERGE;
+ *                       pre-push's one ref line becomes its stdin);
  *   help.
  * The check commands take --format text|json|github (GitHub Actions
  * workflow commands) and close with "N passed, N failed" (text, github) or
@@ -38,8 +46,8 @@
  * the committed file taken from the work tree (--cached: the index;
  * --rev <commit>: that commit) when run in a repository, and from git's
  * global and system config alone outside one.
- * Returns the exit status: 0, 1 when a checked result fails (version: no
- * one version; bump: refused, nothing changed), 2 on a usage
+ * Returns the exit status (hook: the hook's): 0, 1 when a checked result
+ * fails (version: no one version; bump: refused, nothing changed), 2 on a usage
  * error (unknown command, option, format, rule or range), 3 when a file,
  * the repository or the configuration cannot be read, 4 on bad
  * configuration (its one-line error printed).
