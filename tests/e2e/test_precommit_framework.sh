@@ -4,6 +4,7 @@
 # configured by the README's snippet), and install.sh beside
 # `pre-commit install`, in either order, any number of times.
 . "$(dirname "$0")/lib.sh"
+only_once "the pre-commit framework (a Debian package it may install)"
 
 INSTALL=$TOP/install.sh
 export PATH="$FLOWGATE_BUILD:$PATH" # language: system runs `flowgate`
