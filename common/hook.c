@@ -134,6 +134,7 @@ int fg_run_chained(const char *path, int argc, char **argv, const char *input, s
 static int run_kept_hook(struct fg_hook_ctx *ctx)
 {
 	const char *argv0 = ctx->argv[0], *slash = strrchr(argv0, '/');
+	struct stat kept, self;
 	char *path;
 	int status = 0;
 
@@ -142,6 +143,13 @@ static int run_kept_hook(struct fg_hook_ctx *ctx)
 	path = fg_strdupf("%.*s/%s.pre-flowgate", (int)(slash - argv0), argv0, ctx->hook);
 	if (!path)
 		return FG_EXIT_INTERNAL;
+	/* the kept hook is this very file (flowgate itself was kept, as
+	 * <hook>.pre-flowgate, and runs as that): running it would recurse */
+	if (stat(path, &kept) == 0 && stat(argv0, &self) == 0 && kept.st_dev == self.st_dev &&
+	    kept.st_ino == self.st_ino) {
+		free(path);
+		return 0;
+	}
 	if (access(path, X_OK) == 0) {
 		status = fg_run_chained(path, ctx->argc, ctx->argv, ctx->input, ctx->input_len);
 		if (status < 0) {

@@ -401,3 +401,12 @@ expect_ok "chain, linked worktree: commit in the worktree succeeds" \
 	commit_file "$TMP/chain wt" a.txt x "feat: add x"
 expect_ok "chain, linked worktree: the kept pre-commit ran" \
 	grep -q 'marker pre-commit.pre-flowgate' "$LOG"
+
+# A flowgate hook kept as <hook>.pre-flowgate (and run as that) does not run
+# itself again: no endless chain of processes.
+R=$TMP/kept-self
+new_repo "$R"
+cp "$FLOWGATE_BUILD/hooks/commit-msg" "$R/.git/hooks/commit-msg.pre-flowgate"
+printf 'feat: a message\n' >"$R/msg"
+expect_ok "flowgate kept as its own .pre-flowgate: ends (no recursion)" \
+	sh -c "cd '$R' && timeout 20 .git/hooks/commit-msg.pre-flowgate msg"
