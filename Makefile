@@ -47,6 +47,9 @@ LIB = $(BUILD)/libflowgate.a
 HOOK_BINS = $(HOOKS:%=$(BUILD)/hooks/%) $(SERVER_HOOKS:%=$(BUILD)/hooks/%)
 # The flowgate command (rules, config, explain), usable from the build tree.
 CLI_BIN = $(BUILD)/flowgate
+# The launcher install.sh copies into a clone under each hook's name
+# (hooks/launch.c): libc only, linked dynamically (measured in launch.c).
+LAUNCH = $(BUILD)/hooks/launch
 TEST_SRC = $(wildcard tests/unit/*.c)
 TEST_OBJ = $(TEST_SRC:%.c=$(BUILD)/%.o)
 TEST_BIN = $(BUILD)/tests/check_flowgate
@@ -57,7 +60,7 @@ else
 Q = @
 endif
 
-all: $(HOOK_BINS) $(CLI_BIN)
+all: $(HOOK_BINS) $(CLI_BIN) $(LAUNCH)
 
 # The Makefile holds VERSION: objects are rebuilt when it changes.
 $(BUILD)/%.o: %.c Makefile
@@ -75,6 +78,14 @@ $(BUILD)/hooks/%: $(BUILD)/hooks/%.o $(LIB)
 	$(if $(Q),@echo "  LINK    $@")
 	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIB) $(GIT2_LIBS)
 
+# Not the library nor libgit2: a clone holds one copy per hook, and every
+# hook runs it first.
+$(LAUNCH): hooks/launch.c Makefile
+	@mkdir -p $(@D)
+	$(if $(Q),@echo "  LINK    $@")
+	$(Q)$(CC) -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Wpedantic $(CFLAGS) \
+		$(LDFLAGS) -o $@ $<
+
 $(CLI_BIN): $(BUILD)/hooks/flowgate.o $(LIB)
 	$(if $(Q),@echo "  LINK    $@")
 	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIB) $(GIT2_LIBS)
@@ -85,7 +96,7 @@ $(TEST_BIN): $(TEST_OBJ) $(LIB)
 	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(TEST_OBJ) $(LIB) $(CHECK_LIBS) $(GIT2_LIBS)
 
 # make check: the Check unit suites, then the end-to-end tests with real git.
-check: $(HOOK_BINS) $(CLI_BIN) $(TEST_BIN)
+check: $(HOOK_BINS) $(CLI_BIN) $(LAUNCH) $(TEST_BIN)
 	$(TEST_BIN)
 	FLOWGATE_BUILD=$(abspath $(BUILD)) sh tests/e2e/run.sh
 
@@ -111,16 +122,24 @@ valgrind: $(TEST_BIN)
 	CK_FORK=no valgrind --leak-check=full --errors-for-leak-kinds=definite,indirect \
 		--error-exitcode=99 -q $(TEST_BIN)
 
-bench: $(HOOK_BINS) $(CLI_BIN)
+bench: $(HOOK_BINS) $(CLI_BIN) $(LAUNCH)
 	FLOWGATE_BUILD=$(abspath $(BUILD)) sh tests/bench/bench.sh
 
-install: $(HOOK_BINS) $(CLI_BIN)
+# make install: the command in $(BINDIR); the hook binaries, the launcher
+# and install.sh (which enables a clone with no source tree) in $(HOOKDIR),
+# all stripped but install.sh. `flowgate install` runs
+# <dir of flowgate>/../libexec/flowgate/install.sh: keep HOOKDIR there.
+INSTALL ?= install
+install: $(HOOK_BINS) $(CLI_BIN) $(LAUNCH)
 	mkdir -p $(DESTDIR)$(HOOKDIR) $(DESTDIR)$(BINDIR)
-	for h in $(HOOKS) $(SERVER_HOOKS); do install -m 755 $(BUILD)/hooks/$$h $(DESTDIR)$(HOOKDIR)/$$h || exit 1; done
-	install -m 755 $(CLI_BIN) $(DESTDIR)$(BINDIR)/flowgate
+	for h in $(HOOKS) $(SERVER_HOOKS) launch; do \
+		$(INSTALL) -s -m 755 $(BUILD)/hooks/$$h $(DESTDIR)$(HOOKDIR)/$$h || exit 1; \
+	done
+	$(INSTALL) -m 755 install.sh $(DESTDIR)$(HOOKDIR)/install.sh
+	$(INSTALL) -s -m 755 $(CLI_BIN) $(DESTDIR)$(BINDIR)/flowgate
 
 uninstall:
-	for h in $(HOOKS) $(SERVER_HOOKS); do rm -f $(DESTDIR)$(HOOKDIR)/$$h; done
+	for h in $(HOOKS) $(SERVER_HOOKS) launch install.sh; do rm -f $(DESTDIR)$(HOOKDIR)/$$h; done
 	rm -f $(DESTDIR)$(BINDIR)/flowgate
 	-rmdir $(DESTDIR)$(HOOKDIR) 2>/dev/null
 
