@@ -7,6 +7,10 @@ PROG=install.sh
 HOOKS="pre-commit commit-msg pre-push post-merge"
 MARKER='@(#)flowgate-hook'
 SUFFIX=.pre-flowgate
+# The launcher (hooks/launch.c) holds TARGET_MARKER, then the absolute path
+# of the hook binary it runs, NUL-terminated, in TARGET_SIZE bytes.
+TARGET_MARKER='@(#)flowgate-target:'
+TARGET_SIZE=4096
 
 usage() {
 	cat <<'EOF'
@@ -15,17 +19,27 @@ Usage: ./install.sh [REPO]
        ./install.sh --uninstall [--server] [REPO]
        ./install.sh --deps
        ./install.sh --help
+An installed flowgate runs this script as:
+       flowgate install [REPO]
+       flowgate install --server BARE_REPO
+       flowgate uninstall [--server] [REPO]
 
 Install the flowgate git hooks (pre-commit, commit-msg, pre-push, post-merge)
 into the hooks directory git really uses for REPO (default: the repository of
 the current directory): core.hooksPath is honoured, a linked worktree or a
 submodule gets the hooks of its repository, a bare repository gets REPO/hooks.
 
-The hooks are copies of the flowgate binaries taken from
+Each hook is a small launcher (a few KB) that runs a flowgate hook binary by
+its absolute path, so the clone holds no copy of flowgate and upgrading
+flowgate reaches every clone. The binaries are those installed beside this
+script (make install puts it in PREFIX/libexec/flowgate/), else those in
 "$FLOWGATE_BUILD/hooks/" when FLOWGATE_BUILD is set (nothing is built), else
-from build/hooks/ next to this script, after running make there (the build
-dependencies are checked first and installed with apt-get when running as
-root; otherwise the apt-get command to run is printed).
+those in build/hooks/ next to this script, after running make there (the
+build dependencies are checked first and installed with apt-get when
+running as root; otherwise the apt-get command to run is printed). The path
+the hooks run is printed. When the binary is gone, the hook refuses (exit
+1) with one line saying so, until flowgate is reinstalled or the hooks
+uninstalled.
 
 With --server, install the server hooks instead (pre-receive, and update
 for servers that run only per-ref hooks) into BARE_REPO, the repository
@@ -128,7 +142,10 @@ fi
 [ -n "$repo" ] || usage_error "empty repository path"
 
 script_dir=$(cd "$(dirname -- "$0")" && pwd -P)
-if [ -n "${FLOWGATE_BUILD:-}" ]; then
+if [ -f "$script_dir/launch" ]; then
+	# installed (make install): the binaries are beside this script
+	build_dir=
+elif [ -n "${FLOWGATE_BUILD:-}" ]; then
 	# Resolve a relative FLOWGATE_BUILD against the caller's directory.
 	case $FLOWGATE_BUILD in
 	/*) build_dir=$FLOWGATE_BUILD ;;
@@ -334,33 +351,63 @@ if [ "$mode" = uninstall ]; then
 	exit "$status"
 fi
 
-if [ -z "$build_dir" ]; then
-	build_dir=$script_dir/build
-	check_build_deps
-	if ! make -C "$script_dir"; then
-		err "the build failed (make -C $script_dir)"
-		exit 1
+# ------------------------------------------------------- the hook binaries
+if [ -f "$script_dir/launch" ]; then
+	bin_dir=$script_dir
+else
+	if [ -z "$build_dir" ]; then
+		build_dir=$script_dir/build
+		check_build_deps
+		if ! make -C "$script_dir"; then
+			err "the build failed (make -C $script_dir)"
+			exit 1
+		fi
 	fi
+	bin_dir=$build_dir/hooks
 fi
+launcher=$bin_dir/launch
 
 status=0
-for name in $HOOKS; do
-	if [ ! -f "$build_dir/hooks/$name" ] || [ ! -x "$build_dir/hooks/$name" ]; then
-		err "missing hook binary: $build_dir/hooks/$name"
+for name in $HOOKS launch; do
+	if [ ! -f "$bin_dir/$name" ] || [ ! -x "$bin_dir/$name" ]; then
+		err "missing hook binary: $bin_dir/$name"
 		status=1
 	fi
 done
 [ "$status" -eq 0 ] || exit 1
 
+# Where the launcher holds its target: the byte offset just after
+# TARGET_MARKER, which must be there exactly once.
+offsets=$(LC_ALL=C grep -a -b -o -F -e "$TARGET_MARKER" -- "$launcher" | cut -d: -f1) || offsets=
+case $offsets in
+'' | *[!0-9]*)
+	err "not a flowgate launcher: $launcher (rebuild flowgate)"
+	exit 1
+	;;
+esac
+target_offset=$((offsets + ${#TARGET_MARKER}))
+# the longest path it holds, its NUL aside
+target_max=$((TARGET_SIZE - ${#TARGET_MARKER} - 1))
+for name in $HOOKS; do
+	len=$(printf '%s' "$bin_dir/$name" | LC_ALL=C wc -c)
+	if [ "$len" -gt "$target_max" ]; then
+		err "the path of the hook binary is $len bytes long, more than the $target_max a hook can hold: $bin_dir/$name (install flowgate under a shorter path)"
+		exit 1
+	fi
+done
+
 # ----------------------------------------------------------------- install
-# install_hook NAME: put flowgate's NAME in place. The new hook is copied to a
-# temporary file in the hooks directory, then renamed over NAME; a hook
-# flowgate did not install is first hard-linked as NAME.pre-flowgate (a copy
-# renamed into place where hard links are not supported), so NAME is never
-# missing nor half-written, and the kept hook never lost (see uninstall_hook).
+# install_hook NAME: put flowgate's NAME in place: a copy of the launcher
+# pointing at the hook binary NAME. The launcher is copied to a temporary
+# file in the hooks directory, its target written into it, then renamed over
+# NAME; a hook flowgate did not install is first hard-linked as
+# NAME.pre-flowgate (a copy renamed into place where hard links are not
+# supported), so NAME is never missing nor half-written, and the kept hook
+# never lost (see uninstall_hook). An older flowgate hook (a launcher
+# pointing elsewhere, or a copy of a hook binary) is replaced.
 install_hook() {
 	name=$1
-	src=$build_dir/hooks/$name
+	target=$bin_dir/$name
 	framework_hook "$name" || return 1
 	saved=$hooks_dir/$name$SUFFIX
 	kept=no
@@ -375,17 +422,28 @@ install_hook() {
 			err "$name: refusing to install: ${dst##*/} is not a flowgate hook and $name$SUFFIX already exists in $hooks_dir (move one of them away)"
 			return 1
 		fi
-	elif [ ! -L "$dst" ] && [ -f "$dst" ] && [ -x "$dst" ] && cmp -s -- "$src" "$dst"; then
-		echo "$name: already installed"
-		return 0
 	fi
 	if ! tmp=$(mktemp "$hooks_dir/.$name.flowgate.XXXXXX"); then
 		err "$name: cannot create a file in $hooks_dir"
 		return 1
 	fi
-	if ! cp -- "$src" "$tmp" || ! chmod 755 -- "$tmp"; then
+	if ! cp -- "$launcher" "$tmp" ||
+		! printf '%s\0' "$target" | dd of="$tmp" bs=1 seek="$target_offset" conv=notrunc status=none; then
 		rm -f -- "$tmp"
-		err "$name: cannot copy $src to $hooks_dir"
+		err "$name: cannot copy $launcher to $hooks_dir"
+		return 1
+	fi
+	if [ "$kept" = no ] && [ ! -L "$dst" ] && [ -f "$dst" ] && [ -x "$dst" ] && cmp -s -- "$tmp" "$dst"; then
+		if ! rm -f -- "$tmp"; then
+			err "$name: cannot remove $tmp"
+			return 1
+		fi
+		echo "$name: already installed"
+		return 0
+	fi
+	if ! chmod 755 -- "$tmp"; then
+		rm -f -- "$tmp"
+		err "$name: cannot make $tmp executable"
 		return 1
 	fi
 	if [ "$kept" = yes ] && ! keep_hook "$dst" "$saved"; then
@@ -425,6 +483,11 @@ if ! mkdir -p -- "$hooks_dir"; then
 	exit 1
 fi
 echo "flowgate: installing into $hooks_dir"
+if [ -n "$build_dir" ]; then
+	echo "flowgate: the hooks run $bin_dir/<hook> (this checkout's build: they refuse to run once it is gone; make install, then flowgate install, to use an installed flowgate)"
+else
+	echo "flowgate: the hooks run $bin_dir/<hook>"
+fi
 for name in $HOOKS; do
 	install_hook "$name" || status=1
 done

@@ -76,7 +76,8 @@ int fg_hook_main(const char *hook, int argc, char **argv, fg_hook_fn fn, int dow
  *   that one ref (for servers that run only per-ref hooks); nothing when
  *   git runs flowgate's pre-receive for this repository (core.hooksPath,
  *   else $GIT_DIR/hooks: an executable pre-receive carrying
- *   FG_ROLE_MARKER_PREFIX "pre-receive"), which judged the whole push first.
+ *   FG_ROLE_MARKER_PREFIX "pre-receive", or install.sh's launcher of one),
+ *   which judged the whole push first.
  */
 int fg_run_pre_commit(struct fg_hook_ctx *ctx);
 int fg_run_commit_msg(struct fg_hook_ctx *ctx);

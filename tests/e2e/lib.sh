@@ -105,14 +105,37 @@ set_version() {
 	git add half_orm/version.txt setup.py docs/index.md
 }
 
+# launcher_for TARGET OUT [LAUNCH]: OUT is what install.sh must place to run
+# TARGET: the launcher LAUNCH (default: the build's) with TARGET and a NUL
+# written after its "@(#)flowgate-target:" marker. Made here with head and
+# tail, not as install.sh does it.
+launcher_for() {
+	local launch=${3:-$FLOWGATE_BUILD/hooks/launch} off len
+	off=$(LC_ALL=C grep -a -b -o -F '@(#)flowgate-target:' "$launch" | cut -d: -f1)
+	off=$((off + 20))
+	len=$(printf '%s' "$1" | LC_ALL=C wc -c)
+	{
+		head -c "$off" "$launch"
+		printf '%s\0' "$1"
+		tail -c "+$((off + len + 2))" "$launch"
+	} >"$2"
+}
+
+# is_launcher FILE TARGET [LAUNCH]: FILE is an executable regular file (not a
+# link), exactly the launcher running TARGET.
+is_launcher() {
+	[ -f "$1" ] && [ ! -L "$1" ] && [ -x "$1" ] || return 1
+	launcher_for "$2" "$TMP/launcher.want" "${3:-}" && cmp -- "$TMP/launcher.want" "$1"
+}
+
 # fault_shims DIR: DIR holds tests/e2e/shims/fault.sh under the names of the
-# commands that change files (cp mv ln chmod rm mkdir mktemp). Put DIR first
+# commands that change files (cp mv ln chmod rm mkdir mktemp dd). Put DIR first
 # in PATH, with FLOWGATE_FAULT_PATH (the real PATH), FLOWGATE_FAULT_COUNTER,
 # FLOWGATE_FAULT_AT and FLOWGATE_FAULT_MODE set as fault.sh says, to make the
 # N-th of a script's file operations fail or be its last.
 fault_shims() {
 	mkdir -p "$1"
-	for c in cp mv ln chmod rm mkdir mktemp; do
+	for c in cp mv ln chmod rm mkdir mktemp dd; do
 		ln -sf "$E2E_DIR/shims/fault.sh" "$1/$c"
 	done
 }

@@ -242,6 +242,11 @@ update_case hookspath-relative hookspath_relative
 # a pre-receive that is another flowgate binary (pre-commit's) judges no push
 other_binary() { cp "$FLOWGATE_BUILD/hooks/pre-commit" hooks/pre-receive; }
 update_case other-binary other_binary
+# nor does install.sh's launcher of one (update follows a launcher's target)
+other_launcher() {
+	launcher_for "$FLOWGATE_BUILD/hooks/pre-commit" hooks/pre-receive && chmod 755 hooks/pre-receive
+}
+update_case other-launcher other_launcher
 # where git runs flowgate's pre-receive through core.hooksPath, it judges the push
 SRV=$TMP/upd-both.git
 new_origin "$SRV"

@@ -3,8 +3,8 @@
 # that nothing is lost.
 #
 # install.sh (client and --server, install and --uninstall) runs with
-# tests/e2e/shims/fault.sh standing in for cp, mv, ln, chmod, rm, mkdir and
-# mktemp; for every N from 1 to the number of file operations of the run, the
+# tests/e2e/shims/fault.sh standing in for cp, mv, ln, chmod, rm, mkdir,
+# mktemp and dd; for every N from 1 to the number of file operations of the run, the
 # N-th one fails ("fail": it does nothing, or a cp writes half the file) or,
 # with the user's own hooks, is the last before the whole script is killed
 # with SIGKILL ("kill"). In a repository with no hooks, with the user's own
@@ -31,7 +31,7 @@ COUNTER=$TMP/fault.count
 REAL_PATH=$PATH
 fault_shims "$SHIMS"
 
-for h in $HOOKS $SERVER_HOOKS; do
+for h in $HOOKS $SERVER_HOOKS launch; do
 	if [ ! -x "$FLOWGATE_BUILD/hooks/$h" ]; then
 		: >"$LAST_OUT"
 		not_ok "hook binary $FLOWGATE_BUILD/hooks/$h is built (run make)"
@@ -39,15 +39,14 @@ for h in $HOOKS $SERVER_HOOKS; do
 	fi
 done
 
-# install.sh copies whatever FLOWGATE_BUILD/hooks holds: the hundreds of runs
-# below install stand-ins of 64 KiB (a flowgate marker, then padding) rather
-# than the 7 MB binaries, which copying and checksumming would make slow.
+# install.sh places the build's launcher, pointing at the hook binaries of
+# FLOWGATE_BUILD/hooks: the hundreds of runs below point it at stand-ins
+# (a flowgate marker) rather than the 7 MB binaries, never run here.
 FAKE_BUILD=$TMP/build
 mkdir -p "$FAKE_BUILD/hooks"
-pad=$(head -c 65536 /dev/zero | tr '\0' '#')
+cp -- "$FLOWGATE_BUILD/hooks/launch" "$FAKE_BUILD/hooks/launch"
 for h in $HOOKS $SERVER_HOOKS; do
-	printf '#!/bin/sh\n# @(#)flowgate-hook stand-in for %s\nexit 0\n%s\n' "$h" "$pad" \
-		>"$FAKE_BUILD/hooks/$h"
+	printf '#!/bin/sh\n# @(#)flowgate-hook stand-in for %s\nexit 0\n' "$h" >"$FAKE_BUILD/hooks/$h"
 	chmod 755 "$FAKE_BUILD/hooks/$h"
 done
 
@@ -129,7 +128,8 @@ record() {
 	BEFORE_OTHERS=$(others)
 }
 for h in $HOOKS $SERVER_HOOKS; do
-	NEW[$h]="file 755 $(sha256sum <"$FAKE_BUILD/hooks/$h" | cut -c1-64)"
+	launcher_for "$FAKE_BUILD/hooks/$h" "$TMP/new" "$FAKE_BUILD/hooks/launch"
+	NEW[$h]="file 755 $(sha256sum <"$TMP/new" | cut -c1-64)"
 done
 
 # FOREIGN: the hooks of $NAMES that flowgate did not install (set per scenario).

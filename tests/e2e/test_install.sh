@@ -1,7 +1,8 @@
 # End-to-end tests of install.sh: real git repositories (plain, bare, linked
 # worktree, submodule, core.hooksPath, paths with spaces), pre-existing hooks
 # kept as <name>.pre-flowgate, uninstall, exit statuses, the build-dependency
-# check, and the chaining of the kept hooks by the real hook binaries.
+# check, and the chaining of the kept hooks by the real hook binaries. Each
+# hook placed is the launcher (hooks/launch.c) pointing at the hook binary.
 . "$(dirname "$0")/lib.sh"
 
 HOOKS="pre-commit commit-msg pre-push post-merge"
@@ -16,12 +17,12 @@ in_dir() {
 	(cd "$1" && shift && "$@")
 }
 
-# hooks_installed DIR: the four hooks in DIR are executable regular files,
-# byte-identical to the build's binaries.
+# hooks_installed DIR [BIN]: the four hooks in DIR are executable regular
+# files, each the build's launcher pointing at BIN/<hook> (default: the
+# build's hook binaries).
 hooks_installed() {
 	for h in $HOOKS; do
-		[ -f "$1/$h" ] && [ ! -L "$1/$h" ] && [ -x "$1/$h" ] &&
-			cmp -- "$FLOWGATE_BUILD/hooks/$h" "$1/$h" || return 1
+		is_launcher "$1/$h" "${2:-$FLOWGATE_BUILD/hooks}/$h" || return 1
 	done
 }
 
@@ -124,7 +125,7 @@ for h in $HOOKS; do
 done
 
 # Without FLOWGATE_BUILD: make -C <dir of install.sh>, then its build/hooks.
-for h in $HOOKS; do cp -- "$FLOWGATE_BUILD/hooks/$h" "$SRC/build/hooks/$h"; done
+for h in $HOOKS launch; do cp -- "$FLOWGATE_BUILD/hooks/$h" "$SRC/build/hooks/$h"; done
 MAKEBIN=$TMP/makebin
 mkdir -p "$MAKEBIN"
 cat >"$MAKEBIN/make" <<EOF
@@ -136,16 +137,22 @@ chmod 755 "$MAKEBIN/make" "$MAKEBIN/pkg-config"
 new_repo "$TMP/built"
 expect_status "without FLOWGATE_BUILD: exit 0" 0 \
 	env -u FLOWGATE_BUILD PATH="$MAKEBIN:$PATH" "$SRC/install.sh" "$TMP/built"
+expect_output "without FLOWGATE_BUILD: the path the hooks run is printed" \
+	"^flowgate: the hooks run $SRC/build/hooks/<hook> \\(this checkout's build"
 expect_ok "without FLOWGATE_BUILD: make -C the script's directory" \
 	diff "$TMP/make.log" - <<EOF
 -C
 $SRC
 EOF
-expect_ok "without FLOWGATE_BUILD: hooks from build/hooks" hooks_installed "$TMP/built/.git/hooks"
+expect_ok "without FLOWGATE_BUILD: hooks run build/hooks" hooks_installed "$TMP/built/.git/hooks" \
+	"$SRC/build/hooks"
 rm -f "$TMP/make.log"
 expect_status "with FLOWGATE_BUILD: exit 0" 0 \
 	env PATH="$MAKEBIN:$PATH" "$SRC/install.sh" "$TMP/built"
+expect_output "with FLOWGATE_BUILD: the path the hooks run is printed" \
+	"^flowgate: the hooks run $FLOWGATE_BUILD/hooks/<hook> "
 expect_fail "with FLOWGATE_BUILD: make is not run" test -e "$TMP/make.log"
+expect_ok "with FLOWGATE_BUILD: the hooks run FLOWGATE_BUILD/hooks" hooks_installed "$TMP/built/.git/hooks"
 
 new_repo "$TMP/nobin"
 expect_status "missing hook binaries: exit 1" 1 \
@@ -160,7 +167,10 @@ snapshot "$R/.git/hooks" >"$TMP/fresh.before"
 expect_ok "fresh install exits 0" install_flowgate "$R"
 expect_output "fresh install reports pre-commit" '^pre-commit: installed$'
 expect_output "fresh install reports post-merge" '^post-merge: installed$'
-expect_ok "fresh install: 4 hooks byte-identical to the build" hooks_installed "$R/.git/hooks"
+expect_ok "fresh install: 4 launchers, each running its hook binary" hooks_installed "$R/.git/hooks"
+expect_eq "fresh install: the clone's hooks hold $((4 * $(wc -c <"$FLOWGATE_BUILD/hooks/launch"))) bytes" \
+	"$(cat "$R/.git/hooks/"{pre-commit,commit-msg,pre-push,post-merge} | wc -c)" \
+	"$((4 * $(wc -c <"$FLOWGATE_BUILD/hooks/launch")))"
 expect_fail "fresh install: no .pre-flowgate" ls "$R/.git/hooks/"*.pre-flowgate
 expect_fail "fresh install: no temporary file left" ls "$R/.git/hooks/".*flowgate*
 snapshot "$R/.git/hooks" >"$TMP/fresh.after"
@@ -177,6 +187,21 @@ printf '#!/bin/sh\n# @(#)flowgate-hook old\n' >"$R/.git/hooks/pre-push"
 expect_ok "an old flowgate hook: exit 0" install_flowgate "$R"
 expect_ok "an old flowgate hook is replaced" hooks_installed "$R/.git/hooks"
 expect_fail "an old flowgate hook is not kept" test -e "$R/.git/hooks/pre-push.pre-flowgate"
+# install.sh used to copy the hook binaries (7 MB each): replaced by launchers.
+cp -- "$FLOWGATE_BUILD/hooks/commit-msg" "$R/.git/hooks/commit-msg"
+cp -- "$FLOWGATE_BUILD/hooks/post-merge" "$R/.git/hooks/post-merge"
+expect_ok "over copies of the binaries: exit 0" install_flowgate "$R"
+expect_output "over copies of the binaries: commit-msg installed" '^commit-msg: installed$'
+expect_ok "over copies of the binaries: replaced by launchers" hooks_installed "$R/.git/hooks"
+expect_fail "over copies of the binaries: none is kept" ls "$R/.git/hooks/"*.pre-flowgate
+# A launcher pointing at another flowgate (one elsewhere) is replaced too.
+launcher_for "$TMP/elsewhere/commit-msg" "$R/.git/hooks/commit-msg"
+chmod 755 "$R/.git/hooks/commit-msg"
+expect_ok "over a launcher of another flowgate: exit 0" install_flowgate "$R"
+expect_output "over a launcher of another flowgate: commit-msg installed" '^commit-msg: installed$'
+expect_output "over a launcher of another flowgate: pre-commit already installed" \
+	'^pre-commit: already installed$'
+expect_ok "over a launcher of another flowgate: it points at this one" hooks_installed "$R/.git/hooks"
 
 expect_ok "uninstall exits 0" in_dir "$R" "$INSTALL" --uninstall
 expect_output "uninstall reports removed" '^commit-msg: removed$'
@@ -221,7 +246,7 @@ ln -s "$TMP/shared hook" "$R/.git/hooks/commit-msg"
 ln -s "$FLOWGATE_BUILD/hooks/pre-push" "$R/.git/hooks/pre-push"
 snapshot "$R/.git/hooks" >"$TMP/symlink.before"
 expect_ok "symlinks: install exits 0" install_flowgate "$R"
-expect_ok "symlinks: ours installed as copies" hooks_installed "$R/.git/hooks"
+expect_ok "symlinks: ours installed as files" hooks_installed "$R/.git/hooks"
 expect_ok "symlinks: foreign link kept as a link" test -L "$R/.git/hooks/commit-msg.pre-flowgate"
 expect_fail "symlinks: link to a flowgate hook replaced, not kept" \
 	test -e "$R/.git/hooks/pre-push.pre-flowgate"
@@ -244,8 +269,8 @@ expect_output "refusal: one error line naming pre-commit on stderr" \
 expect_ok "refusal: the hook is unchanged" cmp -- "$TMP/refuse.hook" "$R/.git/hooks/pre-commit"
 expect_ok "refusal: the .pre-flowgate is unchanged" \
 	cmp -- "$TMP/refuse.saved" "$R/.git/hooks/pre-commit.pre-flowgate"
-expect_ok "refusal: the other hooks are installed" cmp -- \
-	"$FLOWGATE_BUILD/hooks/commit-msg" "$R/.git/hooks/commit-msg"
+expect_ok "refusal: the other hooks are installed" \
+	is_launcher "$R/.git/hooks/commit-msg" "$FLOWGATE_BUILD/hooks/commit-msg"
 expect_status "refusal: uninstall of a foreign hook with .pre-flowgate exits 1" 1 \
 	"$INSTALL" --uninstall "$R"
 expect_output "refusal: uninstall says why" '^install.sh: error: pre-commit: .*not a flowgate hook'

@@ -140,10 +140,10 @@ SRV=$TMP/srv.git
 new_origin "$SRV"
 expect_status "install.sh --server: exits 0" 0 install_server "$SRV"
 for h in pre-receive update; do
-	if [ -x "$SRV/hooks/$h" ] && cmp -s "$FLOWGATE_BUILD/hooks/$h" "$SRV/hooks/$h"; then
-		ok "install.sh --server: $h is the built binary, executable, in BARE_REPO/hooks"
+	if is_launcher "$SRV/hooks/$h" "$FLOWGATE_BUILD/hooks/$h" >/dev/null 2>&1; then
+		ok "install.sh --server: $h is the launcher of the built binary, in BARE_REPO/hooks"
 	else
-		not_ok "install.sh --server: $h is the built binary, executable, in BARE_REPO/hooks"
+		not_ok "install.sh --server: $h is the launcher of the built binary, in BARE_REPO/hooks"
 	fi
 done
 n=0

@@ -1,7 +1,7 @@
 #!/bin/sh
 # fault.sh: a test-only stand-in for the commands that change files (cp, mv,
-# ln, chmod, rm, mkdir, mktemp), linked under those names into a directory put
-# first in PATH (fault_shims in tests/e2e/lib.sh). Every call is counted in
+# ln, chmod, rm, mkdir, mktemp, dd), linked under those names into a
+# directory put first in PATH (fault_shims in tests/e2e/lib.sh). Every call is counted in
 # the file $FLOWGATE_FAULT_COUNTER and logged, one "N command args" line, to
 # $FLOWGATE_FAULT_COUNTER.log; the real command runs with $FLOWGATE_FAULT_PATH
 # (minus this directory) as PATH. The call numbered $FLOWGATE_FAULT_AT (unset
