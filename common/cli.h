@@ -36,6 +36,13 @@
  *                       from the pre-commit framework's environment
  *                       (PRE_COMMIT_REMOTE_NAME, ..., PRE_COMMIT_IS_SQUASH_MERGE;
  *                       pre-push's one ref line becomes its stdin);
+ *   install [<repo> | --server <bare-repo>], uninstall [--server] [<repo>]
+ *                       exec install.sh (with --uninstall for uninstall)
+ *                       and the other arguments: the installed one,
+ *                       <dir of this program>/../libexec/flowgate/
+ *                       install.sh, else a checkout's <dir>/../install.sh
+ *                       with FLOWGATE_BUILD=<dir>; its output and exit
+ *                       status are the command's (1 when neither runs);
  *   help.
  * The check commands take --format text|json|github (GitHub Actions
  * workflow commands) and close with "N passed, N failed" (text, github) or
