@@ -41,6 +41,11 @@ the hooks run is printed. When the binary is gone, the hook refuses (exit
 1) with one line saying so, until flowgate is reinstalled or the hooks
 uninstalled.
 
+A repository whose hooks husky or lefthook runs (husky's core.hooksPath,
+a lefthook configuration file, lefthook's hook scripts) is left unchanged:
+the lines that run flowgate from the manager's own hook files are printed,
+and the exit status is 1.
+
 With --server, install the server hooks instead (pre-receive, and update
 for servers that run only per-ref hooks) into BARE_REPO, the repository
 people push to: every push is checked there and cannot be skipped. Where
@@ -68,7 +73,8 @@ Options:
 
 Exit status:
   0  success
-  1  some hook could not be installed or uninstalled (or the build failed)
+  1  some hook could not be installed or uninstalled (or the build failed),
+     or husky or lefthook runs the hooks (nothing was changed)
   2  usage error, or missing build dependencies
   3  REPO is not a git repository
 EOF
@@ -349,6 +355,132 @@ if [ "$mode" = uninstall ]; then
 		uninstall_hook "$name" || status=1
 	done
 	exit "$status"
+fi
+
+# ------------------------------------------------------------ hook managers
+# A hook manager owns the hooks directory (husky) or replaces the hooks in it
+# (lefthook renames each to <hook>.old and never runs it): flowgate writes
+# nothing there and prints what runs it from the manager's own files instead.
+
+# strip_slashes PATH: PATH without its trailing slashes.
+strip_slashes() {
+	p=$1
+	while [ "${p%/}" != "$p" ] && [ "$p" != / ]; do p=${p%/}; done
+	printf '%s\n' "$p"
+}
+
+# husky_dir: the directory of husky's hook files when husky runs the hooks:
+# core.hooksPath is husky 9's <dir>/_ (its dispatcher "h" in it, or named
+# .husky/_), or a .husky holding husky's _/h or _/husky.sh (husky 4-8).
+husky_dir() {
+	d=$(strip_slashes "$hooks_dir")
+	case $d in
+	*/.husky/_)
+		printf '%s\n' "${d%/_}"
+		return 0
+		;;
+	*/_)
+		if grep -q -s -F husky -- "$d/h"; then
+			printf '%s\n' "${d%/_}"
+			return 0
+		fi
+		;;
+	*/.husky)
+		if [ -f "$d/_/h" ] || [ -f "$d/_/husky.sh" ]; then
+			printf '%s\n' "$d"
+			return 0
+		fi
+		;;
+	esac
+	return 1
+}
+
+# lefthook_config: the lefthook configuration file at the top of the work
+# tree (the names lefthook 2 reads), if any.
+lefthook_config() {
+	[ -n "$top" ] || return 1
+	for base in lefthook .lefthook .config/lefthook; do
+		for ext in yml yaml json jsonc toml; do
+			if [ -f "$top/$base.$ext" ]; then
+				printf '%s\n' "$base.$ext"
+				return 0
+			fi
+		done
+	done
+	return 1
+}
+
+# lefthook_scripts: the hooks in the hooks directory that lefthook wrote
+# (lefthook's own fingerprint, LEFTHOOK, is in each).
+lefthook_scripts() {
+	files=()
+	for f in "$hooks_dir"/*; do
+		case $f in *.sample) continue ;; esac
+		if [ -f "$f" ]; then files+=("$f"); fi
+	done
+	[ ${#files[@]} -gt 0 ] || return 0
+	grep -l -s -F LEFTHOOK -- "${files[@]}" | while IFS= read -r f; do printf '%s ' "${f##*/}"; done
+}
+
+# shown PATH: PATH relative to the top of the work tree when inside it.
+shown() {
+	case $1 in
+	"$top"/*) printf '%s\n' "${1#"$top"/}" ;;
+	*) printf '%s\n' "$1" ;;
+	esac
+}
+
+# refuse_husky DIR: the refusal, and the line to add to each of husky's files.
+refuse_husky() {
+	dir=$(shown "$1")
+	err "husky runs this repository's hooks (core.hooksPath $(shown "$hooks_dir")): flowgate does not write into husky's directory; nothing was changed"
+	echo "$PROG: run flowgate from husky's hook files: add each line below as the first command of the file named above it (create the file if missing), then commit them:" >&2
+	for name in $HOOKS; do
+		printf '# %s/%s\nflowgate hook %s "$@"\n' "$dir" "$name" "$name" >&2
+	done
+	old=
+	for name in $HOOKS; do
+		if is_flowgate "$hooks_dir/$name"; then old="$old $name"; fi
+	done
+	if [ -n "$old" ]; then
+		echo "$PROG: an earlier install.sh put flowgate's hooks in $(shown "$hooks_dir"), where they stop husky's ($old ): remove them with install.sh --uninstall" >&2
+	fi
+}
+
+# refuse_lefthook WHY: the refusal, and the jobs to add to lefthook's file.
+refuse_lefthook() {
+	err "lefthook runs this repository's hooks ($1): flowgate does not write into them; nothing was changed"
+	echo "$PROG: run flowgate from lefthook: add these jobs to ${config:-lefthook.yml} (merge them into the hooks it already has), then run lefthook install:" >&2
+	for name in $HOOKS; do
+		case $name in
+		pre-commit) args= ;;
+		pre-push) args=' "{1}" "{2}"' ;;
+		*) args=' "{1}"' ;;
+		esac
+		printf '%s:\n  jobs:\n    - name: flowgate\n      run: flowgate hook %s%s\n' "$name" "$name" "$args" >&2
+		if [ "$name" = pre-push ]; then printf '      use_stdin: true\n' >&2; fi
+	done
+	old=
+	for name in $HOOKS; do
+		if is_flowgate "$hooks_dir/$name.old"; then old="$old $name.old"; fi
+	done
+	if [ -n "$old" ]; then
+		echo "$PROG: lefthook renamed flowgate's hooks in $(shown "$hooks_dir") ($old ) and never runs them: flowgate's checks are off there until lefthook runs the jobs above (then delete those files)" >&2
+	fi
+}
+
+if [ "$HOOKS" != "pre-receive update" ]; then
+	top=$(cd -- "$repo" && git rev-parse --show-toplevel 2>/dev/null) || top=
+	if hdir=$(husky_dir); then
+		refuse_husky "$hdir"
+		exit 1
+	fi
+	config=$(lefthook_config) || config=
+	scripts=$(lefthook_scripts)
+	if [ -n "$config" ] || [ -n "$scripts" ]; then
+		refuse_lefthook "${config:-its scripts in $(shown "$hooks_dir"): ${scripts% }}"
+		exit 1
+	fi
 fi
 
 # ------------------------------------------------------- the hook binaries
