@@ -616,7 +616,7 @@ if ! mkdir -p -- "$hooks_dir"; then
 fi
 echo "flowgate: installing into $hooks_dir"
 if [ -n "$build_dir" ]; then
-	echo "flowgate: the hooks run $bin_dir/<hook> (this checkout's build: they refuse to run once it is gone; make install, then flowgate install, to use an installed flowgate)"
+	echo "flowgate: the hooks run $bin_dir/<hook> (this checkout's build: keep it there, or make install and run flowgate install)"
 else
 	echo "flowgate: the hooks run $bin_dir/<hook>"
 fi
