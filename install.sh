@@ -362,32 +362,30 @@ fi
 # (lefthook renames each to <hook>.old and never runs it): flowgate writes
 # nothing there and prints what runs it from the manager's own files instead.
 
-# strip_slashes PATH: PATH without its trailing slashes.
-strip_slashes() {
-	p=$1
-	while [ "${p%/}" != "$p" ] && [ "$p" != / ]; do p=${p%/}; done
-	printf '%s\n' "$p"
-}
+# (These set variables rather than print: each command substitution would
+# be a fork, and enabling a clone should take no longer than it must.)
 
-# husky_dir: the directory of husky's hook files when husky runs the hooks:
-# core.hooksPath is husky 9's <dir>/_ (its dispatcher "h" in it, or named
-# .husky/_), or a .husky holding husky's _/h or _/husky.sh (husky 4-8).
+# husky_dir: sets hdir to the directory of husky's hook files when husky
+# runs the hooks: core.hooksPath is husky 9's <dir>/_ (its dispatcher "h" in
+# it, or named .husky/_), or a .husky holding husky's _/h or _/husky.sh
+# (husky 4-8).
 husky_dir() {
-	d=$(strip_slashes "$hooks_dir")
+	d=$hooks_dir
+	while [ "${d%/}" != "$d" ] && [ "$d" != / ]; do d=${d%/}; done
 	case $d in
 	*/.husky/_)
-		printf '%s\n' "${d%/_}"
+		hdir=${d%/_}
 		return 0
 		;;
 	*/_)
 		if grep -q -s -F husky -- "$d/h"; then
-			printf '%s\n' "${d%/_}"
+			hdir=${d%/_}
 			return 0
 		fi
 		;;
 	*/.husky)
 		if [ -f "$d/_/h" ] || [ -f "$d/_/husky.sh" ]; then
-			printf '%s\n' "$d"
+			hdir=$d
 			return 0
 		fi
 		;;
@@ -395,14 +393,15 @@ husky_dir() {
 	return 1
 }
 
-# lefthook_config: the lefthook configuration file at the top of the work
-# tree (the names lefthook 2 reads), if any.
+# lefthook_config: sets config to the lefthook configuration file at the top
+# of the work tree (the names lefthook 2 reads), if any.
 lefthook_config() {
+	config=
 	[ -n "$top" ] || return 1
 	for base in lefthook .lefthook .config/lefthook; do
 		for ext in yml yaml json jsonc toml; do
 			if [ -f "$top/$base.$ext" ]; then
-				printf '%s\n' "$base.$ext"
+				config=$base.$ext
 				return 0
 			fi
 		done
@@ -410,16 +409,20 @@ lefthook_config() {
 	return 1
 }
 
-# lefthook_scripts: the hooks in the hooks directory that lefthook wrote
-# (lefthook's own fingerprint, LEFTHOOK, is in each).
+# lefthook_scripts: sets scripts to the hooks in the hooks directory that
+# lefthook wrote (lefthook's own fingerprint, LEFTHOOK, is in each).
 lefthook_scripts() {
+	scripts=
 	files=()
 	for f in "$hooks_dir"/*; do
 		case $f in *.sample) continue ;; esac
 		if [ -f "$f" ]; then files+=("$f"); fi
 	done
 	[ ${#files[@]} -gt 0 ] || return 0
-	grep -l -s -F LEFTHOOK -- "${files[@]}" | while IFS= read -r f; do printf '%s ' "${f##*/}"; done
+	while IFS= read -r f; do
+		scripts="$scripts ${f##*/}"
+	done < <(grep -l -s -F LEFTHOOK -- "${files[@]}")
+	scripts=${scripts# }
 }
 
 # shown PATH: PATH relative to the top of the work tree when inside it.
@@ -471,14 +474,14 @@ refuse_lefthook() {
 
 if [ "$HOOKS" != "pre-receive update" ]; then
 	top=$(cd -- "$repo" && git rev-parse --show-toplevel 2>/dev/null) || top=
-	if hdir=$(husky_dir); then
+	if husky_dir; then
 		refuse_husky "$hdir"
 		exit 1
 	fi
-	config=$(lefthook_config) || config=
-	scripts=$(lefthook_scripts)
+	lefthook_config || :
+	lefthook_scripts
 	if [ -n "$config" ] || [ -n "$scripts" ]; then
-		refuse_lefthook "${config:-its scripts in $(shown "$hooks_dir"): ${scripts% }}"
+		refuse_lefthook "${config:-its scripts in $(shown "$hooks_dir"): $scripts}"
 		exit 1
 	fi
 fi
@@ -510,7 +513,10 @@ done
 
 # Where the launcher holds its target: the byte offset just after
 # TARGET_MARKER, which must be there exactly once.
-offsets=$(LC_ALL=C grep -a -b -o -F -e "$TARGET_MARKER" -- "$launcher" | cut -d: -f1) || offsets=
+found=$(LC_ALL=C grep -a -b -o -F -e "$TARGET_MARKER" -- "$launcher") || found=
+case $found in *"
+"*) found= ;; esac # there twice
+offsets=${found%%:*}
 case $offsets in
 '' | *[!0-9]*)
 	err "not a flowgate launcher: $launcher (rebuild flowgate)"
@@ -520,8 +526,13 @@ esac
 target_offset=$((offsets + ${#TARGET_MARKER}))
 # the longest path it holds, its NUL aside
 target_max=$((TARGET_SIZE - ${#TARGET_MARKER} - 1))
+# byte_length STRING: sets len to the length of STRING in bytes.
+byte_length() {
+	local LC_ALL=C
+	len=${#1}
+}
 for name in $HOOKS; do
-	len=$(printf '%s' "$bin_dir/$name" | LC_ALL=C wc -c)
+	byte_length "$bin_dir/$name"
 	if [ "$len" -gt "$target_max" ]; then
 		err "the path of the hook binary is $len bytes long, more than the $target_max a hook can hold: $bin_dir/$name (install flowgate under a shorter path)"
 		exit 1
