@@ -9,6 +9,7 @@
 # flowgate's hooks to <hook>.old and never runs them), then install.sh again
 # names what happened and prints the fix.
 . "$(dirname "$0")/lib.sh"
+only_once "husky and lefthook from npm"
 
 INSTALL=$TOP/install.sh
 FG=$FLOWGATE_BUILD/flowgate
@@ -67,10 +68,11 @@ npm_tool() {
 	fi
 }
 
-# have_hook_command: flowgate hook is built (the lines run it).
+# have_hook_command: the flowgate command has `hook` (the lines run it); a
+# build without it fails here rather than skipping the manager's lines.
 have_hook_command() {
-	if "$FG" hook --help >/dev/null 2>&1; then return 0; fi
-	echo "# skip - $1: flowgate hook not built yet"
+	if "$FG" help 2>/dev/null | grep -q '^ *flowgate hook '; then return 0; fi
+	not_ok "$1: the flowgate command has no hook subcommand"
 	return 1
 }
 

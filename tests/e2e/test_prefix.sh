@@ -5,6 +5,7 @@
 # it) and from a checkout's build; upgrading the installed flowgate reaches
 # every clone without enabling it again.
 . "$(dirname "$0")/lib.sh"
+only_once "make install into a temporary prefix"
 
 HOOKS="pre-commit commit-msg pre-push post-merge"
 SERVER_HOOKS="pre-receive update"
