@@ -1061,32 +1061,37 @@ static int rules_before(git_repository *repo, const git_oid *old, struct fg_conf
 	return rc;
 }
 
-/* rules_before said -2 for OLD: say so. Returns FG_EXIT_INTERNAL. */
-static int rules_before_failed(struct fg_hook_ctx *ctx, const git_oid *old)
+/*
+ * "cannot read the WHAT of commit <12 hex digits of ID>: <libgit2's error>"
+ * (WHAT: a few words); returns FG_EXIT_INTERNAL.
+ */
+static int unreadable_in_commit(struct fg_hook_ctx *ctx, const char *what, const git_oid *id)
 {
-	char what[64];
+	char line[96];
 
-	snprintf(what, sizeof(what), "cannot read the configuration of commit ");
-	git_oid_tostr(what + strlen(what), 13, old);
-	fatal_line(ctx, what, fg_git_error());
+	snprintf(line, sizeof(line) - 13, "cannot read the %s of commit ", what);
+	git_oid_tostr(line + strlen(line), 13, id);
+	fatal_line(ctx, line, fg_git_error());
 	return FG_EXIT_INTERNAL;
 }
 
 /*
  * The rules of the commit HEAD names (the default branch; on the client,
  * the branch checked out), or the built-in ones and git config's when HEAD
- * names no commit. NULL (with *STATUS set and the problem printed) when
- * they cannot be read.
+ * names no commit: read once per push, kept in *CACHED (NULL until then).
+ * NULL (with *STATUS set and the problem printed) when they cannot be read.
  */
 static struct push_config *head_config(struct fg_hook_ctx *ctx, git_repository *repo,
 				       struct push_config *configs, size_t *nconfigs, size_t max,
-				       int *status)
+				       struct push_config **cached, int *status)
 {
 	git_oid head;
 	git_commit *commit = NULL;
 	git_tree *tree = NULL;
 	struct push_config *pc;
 
+	if (*cached)
+		return *cached;
 	if (git_reference_name_to_id(&head, repo, "HEAD") == 0 &&
 	    (commit = peeled_commit(repo, &head)) && git_commit_tree(&tree, commit) < 0)
 		tree = NULL;
@@ -1094,7 +1099,7 @@ static struct push_config *head_config(struct fg_hook_ctx *ctx, git_repository *
 	pc = config_for(ctx, repo, configs, nconfigs, max, tree ? commit : NULL, tree, status);
 	git_tree_free(tree);
 	git_commit_free(commit);
-	return pc;
+	return *cached = pc;
 }
 
 /*
@@ -1103,13 +1108,14 @@ static struct push_config *head_config(struct fg_hook_ctx *ctx, git_repository *
  */
 static int check_deletion(struct fg_hook_ctx *ctx, git_repository *repo,
 			  struct push_config *configs, size_t *nconfigs, size_t max,
-			  const struct fg_ref_update *u, const char *remote)
+			  struct push_config **head, const struct fg_ref_update *u,
+			  const char *remote)
 {
 	struct push_config *pc;
 	char old[GIT_OID_HEXSZ + 1];
 	int status = FG_EXIT_OK;
 
-	if ((pc = head_config(ctx, repo, configs, nconfigs, max, &status))) {
+	if ((pc = head_config(ctx, repo, configs, nconfigs, max, head, &status))) {
 		ctx->report.severity = pc->cfg.severity;
 		git_oid_tostr(old, sizeof(old), &u->remote);
 		fg_check_protected(&ctx->report, &pc->cfg, u->remote_ref, FG_REF_DELETED, old,
@@ -1129,12 +1135,12 @@ static int check_deletion(struct fg_hook_ctx *ctx, git_repository *repo,
  */
 static int check_namespace(struct fg_hook_ctx *ctx, git_repository *repo,
 			   struct push_config *configs, size_t *nconfigs, size_t max,
-			   const struct fg_ref_update *u)
+			   struct push_config **head, const struct fg_ref_update *u)
 {
 	struct push_config *pc;
 	int status = FG_EXIT_OK;
 
-	if (!(pc = head_config(ctx, repo, configs, nconfigs, max, &status)))
+	if (!(pc = head_config(ctx, repo, configs, nconfigs, max, head, &status)))
 		return status;
 	if (pc->cfg.error)
 		return fg_config_failed(ctx, &pc->cfg);
@@ -1177,7 +1183,7 @@ static int check_namespace(struct fg_hook_ctx *ctx, git_repository *repo,
 struct server_rules {
 	int known;                /* the two below were looked up */
 	int no_branch;            /* the repository has no branch (its first push) */
-	struct push_config *head; /* HEAD's rules, once read */
+	struct push_config *head; /* HEAD's rules, once read (head_config) */
 };
 
 static struct push_config *server_config_for(struct fg_hook_ctx *ctx, git_repository *repo,
@@ -1212,9 +1218,7 @@ static struct push_config *server_config_for(struct fg_hook_ctx *ctx, git_reposi
 	}
 	if (sr->no_branch)
 		return config_for(ctx, repo, configs, n, max, commit, tree, status);
-	if (!sr->head)
-		sr->head = head_config(ctx, repo, configs, n, max, status);
-	return sr->head;
+	return head_config(ctx, repo, configs, n, max, &sr->head, status);
 }
 
 /*
@@ -1292,15 +1296,16 @@ static int check_updates(struct fg_hook_ctx *ctx, git_repository *repo,
 		 * them only where its configuration allows */
 		if (!is_branch && strncmp(u->remote_ref, "refs/tags/", 10)) {
 			if (server && !git_oid_is_zero(&u->local) &&
-			    (status = check_namespace(ctx, repo, configs, &nconfigs, max, u)) !=
+			    (status = check_namespace(ctx, repo, configs, &nconfigs, max, &sr.head,
+						      u)) !=
 				    FG_EXIT_OK)
 				goto out;
 			continue;
 		}
 		/* a deletion adds no commit: branchProtected alone, under HEAD's rules */
 		if (git_oid_is_zero(&u->local)) {
-			if ((status = check_deletion(ctx, repo, configs, &nconfigs, max, u,
-						     remote)) != FG_EXIT_OK)
+			if ((status = check_deletion(ctx, repo, configs, &nconfigs, max, &sr.head,
+						     u, remote)) != FG_EXIT_OK)
 				goto out;
 			continue;
 		}
@@ -1372,7 +1377,7 @@ static int check_updates(struct fg_hook_ctx *ctx, git_repository *repo,
 				    ? rules_before(repo, &u->remote, &before) : -1;
 
 			if (moved == -2) {
-				status = rules_before_failed(ctx, &u->remote);
+				status = unreadable_in_commit(ctx, "configuration", &u->remote);
 				git_tree_free(tree);
 				git_commit_free(commit);
 				goto out;
@@ -1387,14 +1392,9 @@ static int check_updates(struct fg_hook_ctx *ctx, git_repository *repo,
 		}
 		/* version files that cannot be read: an error, never "no version" */
 		if (unread && !pc->cfg.error) {
-			char what[64];
-
-			snprintf(what, sizeof(what), "cannot read the version files of commit ");
-			git_oid_tostr(what + strlen(what), 13, git_commit_id(commit));
-			fatal_line(ctx, what, fg_git_error());
+			status = unreadable_in_commit(ctx, "version files", git_commit_id(commit));
 			git_tree_free(tree);
 			git_commit_free(commit);
-			status = FG_EXIT_INTERNAL;
 			goto out;
 		}
 		if (commit)
@@ -1495,7 +1495,7 @@ static int check_updates(struct fg_hook_ctx *ctx, git_repository *repo,
 			  ? rules_before(repo, &ff[k].u->remote, &before) : -1;
 
 		if (had == -2) {
-			status = rules_before_failed(ctx, &ff[k].u->remote);
+			status = unreadable_in_commit(ctx, "configuration", &ff[k].u->remote);
 			goto out;
 		}
 		had = had == 0;
