@@ -433,6 +433,14 @@ shown() {
 	esac
 }
 
+# flowgate_files SUFFIX: " <name>SUFFIX" for each client hook NAME whose file
+# <name>SUFFIX in the hooks directory is flowgate's (a hook manager's turf).
+flowgate_files() {
+	for name in $HOOKS; do
+		if is_flowgate "$hooks_dir/$name$1"; then printf ' %s%s' "$name" "$1"; fi
+	done
+}
+
 # refuse_husky DIR: the refusal, and the line to add to each of husky's files.
 refuse_husky() {
 	dir=$(shown "$1")
@@ -441,10 +449,7 @@ refuse_husky() {
 	for name in $HOOKS; do
 		printf '# %s/%s\nflowgate hook %s "$@"\n' "$dir" "$name" "$name" >&2
 	done
-	old=
-	for name in $HOOKS; do
-		if is_flowgate "$hooks_dir/$name"; then old="$old $name"; fi
-	done
+	old=$(flowgate_files '')
 	if [ -n "$old" ]; then
 		echo "$PROG: an earlier install.sh put flowgate's hooks in $(shown "$hooks_dir"), where they stop husky's ($old ): remove them with install.sh --uninstall" >&2
 	fi
@@ -463,10 +468,7 @@ refuse_lefthook() {
 		printf '%s:\n  jobs:\n    - name: flowgate\n      run: flowgate hook %s%s\n' "$name" "$name" "$args" >&2
 		if [ "$name" = pre-push ]; then printf '      use_stdin: true\n' >&2; fi
 	done
-	old=
-	for name in $HOOKS; do
-		if is_flowgate "$hooks_dir/$name.old"; then old="$old $name.old"; fi
-	done
+	old=$(flowgate_files .old)
 	if [ -n "$old" ]; then
 		echo "$PROG: lefthook renamed flowgate's hooks in $(shown "$hooks_dir") ($old ) and never runs them: flowgate's checks are off there until lefthook runs the jobs above (then delete those files)" >&2
 	fi
