@@ -27,6 +27,10 @@
 #   floors: /bin/true, a minimal libgit2 repository open (shared libgit2 and
 #           linked like the hooks), `git commit --allow-empty`, `sh -c` (stdin);
 #   hooks:  commit-msg, pre-commit, pre-push (N-1 new commits), post-merge.
+#   launcher: what a clone holds: commit-msg through the launcher that
+#           install.sh places (hooks/launch.c, its target patched in), next
+#           to the direct binary and to a `#!/bin/sh` `exit 0` hook (floor);
+#           the ratios are reported (the 1.5x target is the speed issue's).
 #   hotfix: post-merge after hotfix/x is merged into dev/0.16.x, in a
 #           repository of 50 long-lived branches (main, dev/0.1.x..dev/0.17.x,
 #           release/ and maint/0.1.x..0.16.x, each with commits of its own,
@@ -439,6 +443,9 @@ LIST="$RUN_TMP/list"
 add() { printf '%s|%s|%s|%s\n' "$1" "$2" "$3" "$4" >>"$LIST"; }
 
 add "/bin/true" floor "" "/bin/true"
+printf '#!/bin/sh\nexit 0\n' >"$BIN/sh_exit0"
+chmod +x "$BIN/sh_exit0"
+add "sh hook: exit 0" floor "" "$(q "$BIN/sh_exit0") .git/COMMIT_EDITMSG"
 add "open_repo (shared libgit2)" floor "" "$(q "$BIN/open_repo_shared")"
 add "open_repo (hook link)" floor "" "$(q "$BIN/open_repo_hooklink")"
 add "git commit --allow-empty" floor "" "git -C $(q "$SMALL") -c core.hooksPath=/dev/null -c gc.auto=0 -c maintenance.auto=false commit --allow-empty -q -m 'feat: x'"
@@ -450,7 +457,18 @@ for h in $HOOKS; do
 		continue
 	fi
 	case $h in
-	commit-msg) add "commit-msg" hook "" "$(q "$HOOKDIR/$h") .git/COMMIT_EDITMSG" ;;
+	commit-msg)
+		add "commit-msg" hook "" "$(q "$HOOKDIR/$h") .git/COMMIT_EDITMSG"
+		# The launcher as install.sh places it: a copy whose target, after
+		# the marker, is the absolute path of the hook binary.
+		if [ -f "$HOOKDIR/launch" ] && off=$(LC_ALL=C grep -a -b -o -F -e '@(#)flowgate-target:' -- "$HOOKDIR/launch" | head -n 1 | cut -d: -f1) && [ -n "$off" ]; then
+			cp "$HOOKDIR/launch" "$BIN/launch-commit-msg"
+			printf '%s\0' "$HOOKDIR/$h" | dd of="$BIN/launch-commit-msg" bs=1 seek=$((off + 20)) conv=notrunc status=none
+			add "commit-msg (launcher)" hook "" "$(q "$BIN/launch-commit-msg") .git/COMMIT_EDITMSG"
+		else
+			MISSING="$MISSING launch"
+		fi
+		;;
 	pre-commit) add "pre-commit" hook "" "$(q "$HOOKDIR/$h")" ;;
 	pre-push) add "pre-push ($NNEW commits)" push "$PUSH_IN" "$(q "$HOOKDIR/$h") origin $(q "$ORIGIN")" ;;
 	post-merge)
@@ -635,6 +653,16 @@ if [ -s "$PAIRS" ] || grep -q '|range|' "$LIST"; then
 		awk -v r="$rival" -v f="$mine" -v rm="$rmed" -v fm="$fmed" 'BEGIN {
 			printf "  %-26s %10.1f ms / %-26s %8.1f ms = %6.1fx\n", r, rm, f, fm, (fm > 0 ? rm / fm : 0) }'
 	done <"$PAIRS"
+	echo
+fi
+
+# The launcher's cost: the clone's hook against the binary it runs, and
+# against the cheapest hook there is.
+LM=$(median_of "commit-msg (launcher)") DM=$(median_of "commit-msg") SM=$(median_of "sh hook: exit 0")
+if [ -n "$LM" ] && [ -n "$DM" ] && [ -n "$SM" ]; then
+	awk -v l="$LM" -v d="$DM" -v s="$SM" 'BEGIN {
+		printf "bench: launcher: commit-msg %.3f ms through it, %.3f ms direct (%.2fx, +%.3f ms); a sh exit 0 hook %.3f ms (launcher %.2fx)\n",
+			l, d, (d > 0 ? l / d : 0), l - d, s, (s > 0 ? l / s : 0) }'
 	echo
 fi
 
