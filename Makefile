@@ -145,7 +145,7 @@ uninstall:
 
 # The Debian package: build/flowgate_$(VERSION)_<arch>.deb (packaging/deb.sh).
 deb: $(HOOK_BINS) $(CLI_BIN)
-	sh packaging/deb.sh $(abspath $(BUILD)) $(VERSION)
+	CC="$(CC)" sh packaging/deb.sh $(abspath $(BUILD)) $(VERSION) "$(GIT2_LIBS)"
 
 clean:
 	rm -rf build build-san build-fuzz

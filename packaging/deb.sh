@@ -1,12 +1,16 @@
 #!/bin/sh
-# deb.sh BUILD VERSION: build BUILD/flowgate_<VERSION>_<arch>.deb with
-# dpkg-deb from what `make install DESTDIR=... PREFIX=/usr` installs (the
+# deb.sh BUILD VERSION [LINK_FLAGS]: build BUILD/flowgate_<VERSION>_<arch>.deb
+# with dpkg-deb from what `make install DESTDIR=... PREFIX=/usr` installs (the
 # flowgate command in /usr/bin, the hooks under /usr/libexec/flowgate/), the
 # licence as its copyright file, and Depends computed by dpkg-shlibdeps from
-# what the binaries link (plus git, which runs the hooks). `make deb` calls it.
+# what the binaries link (plus git, which runs the hooks). LINK_FLAGS is the
+# Makefile's GIT2_LIBS: the libraries it links statically (-l names between
+# -Wl,-Bstatic and -Wl,-Bdynamic) are inside the binaries, so their Debian
+# copyright files are appended to the package's and their source packages
+# named in Built-Using (Debian policy 7.8). `make deb` calls it.
 # Exit status: 0 built, 1 a step failed.
 set -eu
-build=$1 version=$2
+build=$1 version=$2 link_flags=${3-}
 top=$(cd "$(dirname "$0")/.." && pwd)
 arch=$(dpkg --print-architecture)
 work=$build/deb
@@ -33,6 +37,31 @@ done
 shlibs=$(cd "$work" && dpkg-shlibdeps -O $elves 2>/dev/null | sed -n 's/^shlibs:Depends=//p')
 [ -n "$shlibs" ] || { echo "deb.sh: dpkg-shlibdeps found no dependency" >&2; exit 1; }
 
+# The statically linked libraries: the -dev package holding each lib<name>.a,
+# its copyright file, its source package and version.
+static=0 built_using= seen=
+for w in $link_flags; do
+	case $w in
+	-Wl,-Bstatic) static=1 ;;
+	-Wl,-Bdynamic) static=0 ;;
+	-l*)
+		[ "$static" = 1 ] || continue
+		a=$(${CC:-cc} -print-file-name="lib${w#-l}.a")
+		pkg=$(dpkg-query -S "$(readlink -f "$a")" 2>/dev/null | sed -n '1s/:.*//p')
+		[ -n "$pkg" ] || { echo "deb.sh: no Debian package holds lib${w#-l}.a" >&2; exit 1; }
+		case " $seen " in *" $pkg "*) continue ;; esac
+		seen="$seen $pkg"
+		src=$(dpkg-query -W -f '${source:Package} (= ${source:Version})' "$pkg")
+		case ", $built_using, " in *", $src, "*) ;; *) built_using=${built_using:+$built_using, }$src ;; esac
+		{
+			printf '\n%s\n' '-------------------------------------------------------------------------------'
+			printf 'flowgate links %s statically (Debian package %s); its copyright:\n\n' "lib${w#-l}" "$pkg"
+			cat "/usr/share/doc/$pkg/copyright"
+		} >>"$root/usr/share/doc/flowgate/copyright"
+		;;
+	esac
+done
+
 mkdir -p "$root/DEBIAN"
 cat >"$root/DEBIAN/control" <<CONTROL
 Package: flowgate
@@ -41,7 +70,8 @@ Architecture: $arch
 Maintainer: The flowgate authors <flowgate@invalid>
 Installed-Size: $(du -sk "$root/usr" | cut -f1)
 Depends: $shlibs, git
-Section: vcs
+${built_using:+Built-Using: $built_using
+}Section: vcs
 Priority: optional
 Description: git hooks for a GitFlow-style release workflow
  flowgate checks branch names, Conventional Commits messages, version files
