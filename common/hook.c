@@ -870,9 +870,9 @@ static int check_new_commits(struct fg_hook_ctx *ctx, git_repository *repo, stru
 }
 
 /*
- * flowgate.since: the commits before it (its ancestors, not itself) are
- * never checked. Returns 0, or -1 with CFG->error set when it names no
- * commit here.
+ * flowgate.since names the last legacy commit: it and its ancestors are
+ * never checked, as `git log X..HEAD` and commitlint's --from leave X out.
+ * Returns 0, or -1 with CFG->error set when it names no commit here.
  */
 static int hide_before_since(git_repository *repo, struct new_walk *walk, struct fg_config *cfg)
 {
@@ -887,9 +887,7 @@ static int hide_before_since(git_repository *repo, struct new_walk *walk, struct
 				     "repository; fetch it (git fetch --tags) or fix the value",
 				     cfg->since_origin, cfg->since);
 	} else {
-		git_commit *commit = (git_commit *)peeled;
-		for (unsigned i = 0; i < git_commit_parentcount(commit); i++)
-			new_walk_hide(walk, git_commit_parent_id(commit, i));
+		new_walk_hide(walk, git_object_id(peeled));
 	}
 	git_object_free(peeled);
 	git_object_free(object);

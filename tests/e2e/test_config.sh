@@ -487,10 +487,16 @@ push_refused "since: absent, pushing the new branch main is refused" headerForma
 expect_output "since: absent, the oldest bad commit is named ($old1)" "headerFormat: commit $old1"
 expect_output "since: absent, the newest bad commit is named ($old3)" "headerFormat: commit $old3"
 expect_eq "since: main is not on origin" "$(origin_ref refs/heads/main)" ""
+git config flowgate.since "$old2"
+push_refused "since: git config flowgate.since = the middle bad commit: the one after it is still checked" headerFormat main
+expect_output "since: the commit after since is named ($old3)" "headerFormat: commit $old3"
+expect_no_output "since: the since commit and its ancestors are not named ($old1, $old2)" "$old1|$old2"
 git config flowgate.since "$old3"
-push_refused "since: git config flowgate.since = the last bad commit: that commit is still checked" headerFormat main
-expect_output "since: the since commit itself is named ($old3)" "headerFormat: commit $old3"
-expect_no_output "since: its ancestors are not named ($old1, $old2)" "$old1|$old2"
+expect_ok "since: git config flowgate.since = the last legacy commit: it is legacy too, the push is accepted" git push -q origin main
+expect_eq "since: main landed with its legacy history" "$(origin_ref refs/heads/main)" "$(git rev-parse main)"
+# back to a remote without main, for the cases below
+git --git-dir="$ORIGIN" update-ref -d refs/heads/main
+git update-ref -d refs/remotes/origin/main
 git config --unset flowgate.since
 printf '[flowgate]\n\tsince = adopted\n' >.flowgate
 git add .flowgate
