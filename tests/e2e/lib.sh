@@ -150,3 +150,19 @@ only_once() {
 		exit 0
 	fi
 }
+
+# need_tool CMD PACKAGE...: CMD is on PATH, or, as root with apt-get, the
+# Debian PACKAGEs are installed (apt-get update first when the package
+# lists are stale); status 1 when CMD is still missing (the caller prints
+# its "# skip" line). The test suite installs what it drives.
+need_tool() {
+	_cmd=$1
+	shift
+	command -v "$_cmd" >/dev/null 2>&1 && return 0
+	if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >"$TMP/apt-$_cmd.log" 2>&1 ||
+			{ apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@"; } \
+				>"$TMP/apt-$_cmd.log" 2>&1
+	fi
+	command -v "$_cmd" >/dev/null 2>&1
+}

@@ -56,8 +56,8 @@ refuse() {
 # npm_tool NAME SPEC: npm installs SPEC into $NPM/NAME, else a "# skip" line
 # and status 1.
 npm_tool() {
-	if ! command -v npm >/dev/null 2>&1; then
-		echo "# skip - $1: npm is not installed"
+	if ! need_tool npm npm; then
+		echo "# skip - $1: npm is not installed and could not be (apt-get install npm)"
 		return 1
 	fi
 	mkdir -p "$NPM/$1"

@@ -20,13 +20,7 @@ expect_output "hook: pre-push names the variables it wants" 'PRE_COMMIT_REMOTE_N
 expect_status "hook: commit-msg without a message file: exit 2" 2 flowgate hook commit-msg
 
 # ------------------------------------------------------- the framework itself
-if ! command -v pre-commit >/dev/null 2>&1 && [ "$(id -u)" -eq 0 ] &&
-	command -v apt-get >/dev/null 2>&1; then
-	DEBIAN_FRONTEND=noninteractive apt-get install -y pre-commit >"$TMP/apt.log" 2>&1 ||
-		{ apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y pre-commit; } \
-			>"$TMP/apt.log" 2>&1
-fi
-if ! command -v pre-commit >/dev/null 2>&1; then
+if ! need_tool pre-commit pre-commit; then
 	echo "# skip - the pre-commit framework is not installed and could not be (apt-get install pre-commit): its tests are not run"
 	exit 0
 fi
