@@ -531,6 +531,23 @@ static int check_range(struct fg_config *cfg, git_repository *repo, const char *
 	opts.rename_hint = origin == FG_BRANCH_ORIGIN_HEAD;
 	rc = fg_range_check(repo, cfg, range, &opts);
 	free(head);
+	if (rc == FG_RANGE_ERANGE || (rc < 0 && rc != FG_RANGE_ECONFIG)) {
+		/* libgit2 1.5 walks no shallow history: what lies below its end is "not found" */
+		char *why = strdup(fg_git_error());
+		int shallow = git_repository_is_shallow(repo) == 1;
+
+		if (shallow)
+			fg_print_line(err, "flowgate: fatal: check-range: this clone is shallow and "
+				      "'%s' needs commits below its end (%s); fetch the whole "
+				      "history: git fetch --unshallow (in CI, a full clone: "
+				      "actions/checkout's fetch-depth: 0, GitLab's GIT_DEPTH: 0)",
+				      range, why ? why : "out of memory");
+		else if (why)
+			git_error_set_str(GIT_ERROR_NONE, why);
+		free(why);
+		if (shallow)
+			return FG_EXIT_INTERNAL;
+	}
 	switch (rc) {
 	case 0:
 		range_start(&ro);
@@ -538,8 +555,7 @@ static int check_range(struct fg_config *cfg, git_repository *repo, const char *
 		return ro.failed ? FG_EXIT_VIOLATION : 0;
 	case FG_RANGE_ERANGE:
 		fg_print_line(err, "flowgate: error: '%s' is not a range of this repository: %s; "
-			      "give A..B, two commits of this repository (a shallow clone needs "
-			      "the whole history: git fetch --unshallow)", range, fg_git_error());
+			      "give A..B, two commits of this repository", range, fg_git_error());
 		return FG_EXIT_USAGE;
 	case FG_RANGE_ECONFIG:
 		fg_print_line(err, "flowgate: error: bad configuration: %s",

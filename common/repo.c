@@ -726,8 +726,23 @@ static int vfiles_alloc(struct fg_vfiles *files, size_t n)
 static int load_blob(struct fg_vfiles *files, size_t i, git_repository *repo, const git_oid *id,
 		     const char *path, struct missing *m)
 {
-	int rc = git_blob_lookup(&files->blobs[i], repo, id);
+	git_odb *odb = NULL;
+	git_object_t type;
+	size_t size = 0;
+	int rc;
 
+	/* The size first, from the object's header: a huge blob is never inflated. */
+	if ((rc = git_repository_odb(&odb, repo)) == 0) {
+		rc = git_odb_read_header(&size, &type, odb, id);
+		git_odb_free(odb);
+	}
+	if (rc == 0 && size > FG_VFILE_MAX_SIZE) {
+		files->contents[i].present = 2;
+		files->contents[i].len = size;
+		return 0;
+	}
+	if (rc == 0)
+		rc = git_blob_lookup(&files->blobs[i], repo, id);
 	if (rc < 0)
 		return object_failed(m, repo, path, "blob", id, rc);
 	files->contents[i].present = 1;
@@ -959,10 +974,10 @@ static int load_workdir_file(struct fg_vfiles *files, size_t i, const char *work
 		why = fg_strdupf("version file %s is not a regular file (a directory, a FIFO or a "
 				 "device); make it a plain file or drop it from the versionFile "
 				 "configuration", path);
-	} else if (st.st_size > FG_CONFIG_MAX_SIZE * 16) {
+	} else if (st.st_size > FG_VFILE_MAX_SIZE) {
 		why = fg_strdupf("version file %s is %lld bytes, more than %d; a version file is "
 				 "small: name the right file in the versionFile configuration", path,
-				 (long long)st.st_size, FG_CONFIG_MAX_SIZE * 16);
+				 (long long)st.st_size, FG_VFILE_MAX_SIZE);
 	} else if (fg_read_all(fd, &files->data[i], &len) < 0) {
 		why = fg_strdupf("cannot read %s: %s", path, strerror(errno));
 	} else {
@@ -1206,7 +1221,9 @@ static const char *config_file_origin(git_config *git_cfg)
  * checked as a committed file is (size, NUL byte, syntax with its line).
  * NAME_ORIGIN is the git config level of the flowgate.configFile that
  * named it, which must then be a readable file; NULL for the work tree's
- * .flowgate, whose absence (or a directory of that name) adds no layer.
+ * .flowgate, whose absence adds no layer and which, when it is there, must
+ * be a regular file (not a directory, symbolic link or FIFO), as the
+ * index and tree readers require of a committed one.
  */
 static int apply_disk_file(struct fg_config *cfg, const char *path, const char *origin,
 			   const char *name_origin)
@@ -1220,12 +1237,18 @@ static int apply_disk_file(struct fg_config *cfg, const char *path, const char *
 	/* the work tree's .flowgate is never followed through a link, as in the index */
 	if ((fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | (name_origin ? 0 : O_NOFOLLOW))) < 0 ||
 	    fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
+		int absent = fd < 0 && (errno == ENOENT || errno == ENOTDIR);
+
 		if (fd >= 0)
 			close(fd);
-		if (!name_origin)
+		if (name_origin)
+			return fg_config_error(cfg, "%s: flowgate.configFile: %s is not a readable "
+					       "file; fix the path or unset the key", name_origin, path);
+		if (absent)
 			return 0;
-		return fg_config_error(cfg, "%s: flowgate.configFile: %s is not a readable file; "
-				       "fix the path or unset the key", name_origin, path);
+		/* as the index and tree readers refuse a committed one */
+		return fg_config_error(cfg, "%s: not a regular file (a directory, a symbolic link or "
+				       "a FIFO); make the configuration a plain file", origin);
 	}
 	if (st.st_size > FG_CONFIG_MAX_SIZE) {
 		close(fd);

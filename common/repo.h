@@ -120,7 +120,9 @@ void fg_vfiles_release(struct fg_vfiles *files);
  * fg_vfiles_from_index / fg_vfiles_from_tree: read CFG's version files
  * (regular files only) from INDEX (stage 0, the staged content) or from
  * TREE, and extract their versions into FILES->set. A path the index or
- * tree does not hold, or holds as no regular file, is absent; an object
+ * tree does not hold, or holds as no regular file, is absent; a blob over
+ * FG_VFILE_MAX_SIZE is not inflated (its size comes from the object
+ * header) and is marked too large (present 2), which versionFormat reports; an object
  * that path leads to and that cannot be read is an error, never "absent":
  * missing from the object store (a partial clone that has not fetched it:
  * every missing blob and tree is named, path and OID, with the command that
@@ -149,7 +151,7 @@ int fg_vfiles_limit_error(struct fg_config *cfg, const char *path);
  * that is not a regular file (a directory, a FIFO, a symbolic link), or is
  * reached through a symbolic link (no component is followed: a committed
  * link cannot lead out of the work tree), or lies in .git, or is over
- * 16 MiB, is an error, as are the index and tree readers' non-files.
+ * FG_VFILE_MAX_SIZE (16 MiB), is an error, as are the index and tree readers' non-files.
  * Returns 0, -1 when a file cannot be read, is not a regular file, or
  * memory runs out (fg_git_error() says which file and why), -3 as the
  * other readers. FILES must be released with fg_vfiles_release in every case.

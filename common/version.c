@@ -400,6 +400,8 @@ int fg_versions_extract(struct fg_version_set *set, const struct fg_vfile_spec *
 
 		if (!c->present) {
 			missing = 1;
+		} else if (c->present == 2) {
+			missing = 3;
 		} else {
 			/* The first value only: see fg_vfile_rewrite for the others. */
 			struct fg_span span;
@@ -416,11 +418,12 @@ int fg_versions_extract(struct fg_version_set *set, const struct fg_vfile_spec *
 				start = c->data + span.off, len = span.len;
 		}
 		if (missing) {
-			if (!specs[i].required)
+			if (!specs[i].required && missing != 3)
 				continue;
 			value = &set->values[set->n++];
 			value->path = specs[i].path;
 			value->missing = missing;
+			value->size = missing == 3 ? c->len : 0;
 			if (!(value->text = calloc(1, 1)))
 				return -1;
 			continue;
@@ -460,6 +463,15 @@ static void report_format(struct fg_report *report, const struct fg_vfile_value 
 	char *q, *word;
 	struct fg_violation *v;
 
+	if (value->missing == 3) {
+		v = fg_report_add(report, FG_RULE_VERSION_FORMAT,
+				  "version file %s is %zu bytes, more than %d: it is not read",
+				  value->path, value->size, FG_VFILE_MAX_SIZE);
+		fg_violation_hint(v, "a version file is small: put the version in %s (git add "
+				  "it), or name the right file in the versionFile configuration",
+				  value->path);
+		return;
+	}
 	if (value->missing) {
 		v = fg_report_add(report, FG_RULE_VERSION_FORMAT, value->missing == 1
 				  ? "required version file %s is missing"

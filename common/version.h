@@ -151,9 +151,18 @@ int fg_vfile_find(const struct fg_vfile_spec *spec, const char *data, size_t len
 extern const struct fg_vfile_spec fg_builtin_vfiles[];
 extern const size_t fg_builtin_vfiles_count;
 
+/*
+ * The largest version file read (bytes), the same for the index, trees and
+ * the work tree: a larger file is not read (the hooks report it as a
+ * versionFormat violation, the flowgate command refuses it).
+ */
+#define FG_VFILE_MAX_SIZE (16 * 1024 * 1024)
+
 /* One version file's content as read from the index, a tree or the work tree. */
 struct fg_vfile_content {
-	int present;      /* 0: the file does not exist (skipped) */
+	int present;      /* 0: the file does not exist (skipped); 1: read; 2: over
+			     FG_VFILE_MAX_SIZE, not read (DATA NULL, LEN its size):
+			     versionFormat reports it */
 	const char *data; /* not NUL-terminated; may hold any bytes */
 	size_t len;
 };
@@ -162,7 +171,9 @@ struct fg_vfile_content {
 struct fg_vfile_value {
 	const char *path;
 	char *text;            /* owned, NUL-terminated value as written ("" when missing) */
-	int missing;           /* a required file that is absent (1) or has no match (2) */
+	int missing;           /* a required file that is absent (1) or has no match (2),
+				  or any file over FG_VFILE_MAX_SIZE (3; SIZE says how large) */
+	size_t size;           /* with missing == 3: the file's size in bytes */
 	int is_series;         /* the value is X.Y.x */
 	int valid;             /* a workflow version (or an allowed series) */
 	struct fg_version version; /* when valid and not a series; points into text */
@@ -184,7 +195,8 @@ void fg_version_set_release(struct fg_version_set *set);
  * (CONTENTS[i] belongs to SPECS[i]) into SET. A missing file, or a file
  * whose pattern does not match (a setup.py that reads version.txt), adds
  * nothing, unless the spec is required: then it adds a value marked
- * missing, which versionFormat reports. Returns 0, -1 when out of memory,
+ * missing, which versionFormat reports; so does a file too large to read
+ * (CONTENTS[i].present == 2), required or not. Returns 0, -1 when out of memory,
  * -3 when a pattern reached PCRE2's match or depth limit (SET->limit_path
  * names the file; the pattern needs fixing).
  */

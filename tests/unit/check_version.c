@@ -829,6 +829,33 @@ START_TEST(test_versions_series_message)
 }
 END_TEST
 
+START_TEST(test_versions_too_large)
+{
+	/* setup.py is not required: too large, it is reported all the same */
+	struct fg_vfile_content contents[3] = {
+		{ 1, "0.16.0\n", 7 }, { 2, NULL, (size_t)FG_VFILE_MAX_SIZE + 1 }, { 0, NULL, 0 },
+	};
+	struct fg_version_set set;
+	struct fg_report report;
+	const struct fg_violation *v;
+
+	fg_version_set_init(&set);
+	fg_report_init(&report);
+	ck_assert_int_eq(fg_versions_extract(&set, fg_builtin_vfiles, 3, contents), 0);
+	ck_assert_uint_eq(set.n, 2);
+	ck_assert_int_eq(set.values[1].missing, 3);
+	ck_assert_str_eq(fg_versions_exact(&set)->path, "half_orm/version.txt");
+	ck_assert_uint_eq(fg_versions_check(&report, &set, NULL, NULL), 1);
+	v = fg_report_find(&report, FG_RULE_VERSION_FORMAT);
+	ck_assert_ptr_nonnull(v);
+	ck_assert_str_eq(v->message, "version file setup.py is 16777217 bytes, more than 16777216: "
+				     "it is not read");
+	ck_assert_ptr_nonnull(strstr(v->hint, "a version file is small"));
+	fg_report_release(&report);
+	fg_version_set_release(&set);
+}
+END_TEST
+
 START_TEST(test_versions_exact)
 {
 	const char docs[] = DOCS_INDEX("0.16.x", "dev");
@@ -1068,6 +1095,7 @@ Suite *version_suite(void)
 	tcase_add_test(files, test_versions_corpus_messages);
 	tcase_add_test(files, test_versions_series_message);
 	tcase_add_test(files, test_versions_exact);
+	tcase_add_test(files, test_versions_too_large);
 	tcase_add_loop_test(files, test_vfile_find, 0, (int)FG_COUNT(find_cases));
 	suite_add_tcase(s, files);
 	return s;
