@@ -14,6 +14,7 @@
 #include <unistd.h>
 #include "cli.h"
 #include "config.h"
+#include "doctor.h"
 #include "hook.h"
 #include "hotfix.h"
 #include "message.h"
@@ -33,6 +34,7 @@ static const char usage[] =
 	"       flowgate hook pre-commit|commit-msg|pre-push|post-merge [<argument>...]\n"
 	"       flowgate install [<repo> | --server <bare-repo>]\n"
 	"       flowgate uninstall [--server] [<repo>]\n"
+	"       flowgate doctor [<repo>]\n"
 	"       flowgate help\n"
 	"       flowgate --version\n";
 
@@ -784,6 +786,28 @@ static int run_hook(int argc, char **argv, FILE *err)
 	return status;
 }
 
+/*
+ * flowgate doctor [REPO]: fg_doctor (doctor.h) on the client hooks the
+ * `hook` command runs (client_hooks), so that a hook added there is checked
+ * too. Returns its exit status, or FG_EXIT_USAGE.
+ */
+static int run_doctor(int argc, char **argv, FILE *out, FILE *err)
+{
+	const char *names[sizeof(client_hooks) / sizeof(client_hooks[0])], *repo = NULL;
+
+	for (int i = 2; i < argc; i++) {
+		if ((argv[i][0] == '-' && argv[i][1]) || repo) {
+			fg_print_line(err, "flowgate doctor: error: unexpected argument '%s'", argv[i]);
+			fputs(usage, err);
+			return FG_EXIT_USAGE;
+		}
+		repo = argv[i];
+	}
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		names[i] = client_hooks[i].name;
+	return fg_doctor(repo, names, sizeof(names) / sizeof(names[0]), out, err);
+}
+
 int fg_cli_main(int argc, char **argv, FILE *out, FILE *err)
 {
 	struct source src = { 0, NULL };
@@ -809,6 +833,8 @@ int fg_cli_main(int argc, char **argv, FILE *out, FILE *err)
 		return run_hook(argc, argv, err);
 	if (!strcmp(command, "install") || !strcmp(command, "uninstall"))
 		return run_installer(argc, argv, err);
+	if (!strcmp(command, "doctor"))
+		return run_doctor(argc, argv, out, err);
 	checks = !strcmp(command, "check-message") || !strcmp(command, "check-range");
 	release = !strcmp(command, "version") || !strcmp(command, "bump");
 	hotfix = !strcmp(command, "hotfix-status");
