@@ -463,7 +463,7 @@ static void check_husky(struct doctor *d, struct finding *f, const struct file *
 		problem(d, f, fix, "husky runs the hooks (core.hooksPath %s) and %s %s: "
 			"flowgate's %s checks are off", shown(d, d->hooks),
 			script.path ? shown(d, script.path) : "its script",
-			script.present ? "does not run flowgate hook" : "is missing", f->hook);
+			script.present ? "has no line running flowgate" : "is missing", f->hook);
 	}
 	free(fix);
 	release(&script);

@@ -29,6 +29,7 @@ Suite *range_suite(void);
 Suite *hotfix_suite(void);
 Suite *history_suite(void);
 Suite *quote_suite(void);
+Suite *doctor_suite(void);
 
 /* Number of elements of a static table. */
 #define FG_COUNT(a) (sizeof(a) / sizeof((a)[0]))

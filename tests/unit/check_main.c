@@ -29,6 +29,7 @@ int main(void)
 	srunner_add_suite(sr, hotfix_suite());
 	srunner_add_suite(sr, history_suite());
 	srunner_add_suite(sr, quote_suite());
+	srunner_add_suite(sr, doctor_suite());
 
 	/* Refname validity and message cleanup are libgit2's: initialise it once;
 	 * forked tests inherit it. */
