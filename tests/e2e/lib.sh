@@ -166,3 +166,49 @@ need_tool() {
 	fi
 	command -v "$_cmd" >/dev/null 2>&1
 }
+
+# fix_of HOOK: the fix on the first line of the last output that is a
+# problem of HOOK ("<hook>: problem: ...; fix: <fix>", flowgate doctor's).
+fix_of() { sed -n "s/^$1: problem: .*; fix: //p" "$LAST_OUT" | head -n 1; }
+
+# doctor_fix DIR FIX: carry out flowgate doctor's FIX in DIR as a user
+# would: a line to add where it says (husky's script, lefthook's
+# configuration; ", then run lefthook install" runs it), else a command run
+# with sh.
+doctor_fix() {
+	local dir=$1 fix=$2 line file n then=
+	case $fix in
+	*', then run lefthook install')
+		fix=${fix%, then run lefthook install}
+		then="lefthook install"
+		;;
+	esac
+	case $fix in
+	'add this line as the first command of '*)
+		file=${fix#add this line as the first command of }
+		file=$dir/${file%% (create it if missing)*}
+		line=${fix#*, then commit it: }
+		{
+			printf '%s\n' "$line"
+			if [ -f "$file" ]; then cat -- "$file"; fi
+		} >"$file.new" && mv -- "$file.new" "$file" || return 1
+		;;
+	'add this line after line '*)
+		n=${fix#add this line after line }
+		n=${n%% *}
+		file=${fix#* of }
+		file=$dir/${file%%: *}
+		line=${fix#* of *: }
+		awk -v n="$n" -v line="$line" '{ print } NR == n { print line }' "$file" >"$file.new" &&
+			mv -- "$file.new" "$file" || return 1
+		;;
+	'add this line at the end of '*)
+		file=${fix#add this line at the end of }
+		file=$dir/${file%%: *}
+		line=${fix#add this line at the end of *: }
+		printf '%s\n' "$line" >>"$file" || return 1
+		;;
+	*) (cd "$dir" && sh -c "$fix") || return 1 ;;
+	esac
+	if [ -n "$then" ]; then (cd "$dir" && $then); fi
+}

@@ -22,44 +22,8 @@ doctor() {
 	expect_status "$name: doctor exits $want" "$want" in_dir "$dir" flowgate doctor "$@"
 }
 
-# fix_of HOOK: the fix on the first problem line of HOOK in the last output.
-fix_of() { sed -n "s/^$1: problem: .*; fix: //p" "$LAST_OUT" | head -n 1; }
-
 # first_problem_hook: the hook of the first problem line in the last output.
 first_problem_hook() { sed -n 's/^\([a-z-]*\): problem: .*/\1/p' "$LAST_OUT" | head -n 1; }
-
-# apply DIR FIX: carry out FIX in DIR: a line to add where it says (husky's
-# script, lefthook's configuration), else a command run with sh.
-apply() {
-	local dir=$1 fix=$2 line file n
-	case $fix in
-	'add this line as the first command of '*)
-		file=${fix#add this line as the first command of }
-		file=$dir/${file%% (create it if missing)*}
-		line=${fix#*, then commit it: }
-		{
-			printf '%s\n' "$line"
-			if [ -f "$file" ]; then cat -- "$file"; fi
-		} >"$file.new" && mv -- "$file.new" "$file"
-		;;
-	'add this line after line '*)
-		n=${fix#add this line after line }
-		n=${n%% *}
-		file=${fix#* of }
-		file=$dir/${file%%: *}
-		line=${fix#* of *: }
-		awk -v n="$n" -v line="$line" '{ print } NR == n { print line }' "$file" >"$file.new" &&
-			mv -- "$file.new" "$file"
-		;;
-	'add this line at the end of '*)
-		file=${fix#add this line at the end of }
-		file=$dir/${file%%: *}
-		line=${fix#add this line at the end of *: }
-		printf '%s\n' "$line" >>"$file"
-		;;
-	*) (cd "$dir" && sh -c "$fix") ;;
-	esac
-}
 
 # fixed NAME DIR HOOK WANT [REPO]: the last output has a problem of HOOK
 # whose fix is WANT (an extended regex); carried out in DIR, it leaves no
@@ -73,7 +37,7 @@ fixed() {
 	else
 		not_ok "$name: the fix of $hook (got '$fix', want /$want/)"
 	fi
-	apply "$dir" "$fix" >"$TMP/apply.out" 2>&1
+	doctor_fix "$dir" "$fix" >"$TMP/apply.out" 2>&1
 	expect_eq "$name: the fix ran" "$?" 0
 	doctor "$name, fixed" 0 "$dir" "$@"
 }
@@ -172,7 +136,7 @@ rm -f "$R/.git/hooks/pre-push"
 ln -s "$TMP/nowhere" "$R/.git/hooks/pre-push"
 doctor "a dangling link" 1 "$R"
 expect_output "a dangling link: said" "^pre-push: problem: git runs no pre-push: \\.git/hooks/pre-push is a link to a missing file; fix: flowgate install\$"
-apply "$R" "$(fix_of pre-push)" >/dev/null 2>&1
+doctor_fix "$R" "$(fix_of pre-push)" >/dev/null 2>&1
 doctor "a dangling link, kept by flowgate install" 1 "$R"
 expect_output "a dangling kept hook: said" "^pre-push: problem: the kept hook \\.git/hooks/pre-push\\.pre-flowgate is a link to a missing file: flowgate never runs it; "
 fixed "a dangling kept hook" "$R" pre-push "rm $R/.git/hooks/pre-push.pre-flowgate"
@@ -289,7 +253,7 @@ for h in $HOOKS; do
 		"; fix: add this line as the first command of \\.husky/$h \\(create it if missing\\), then commit it: flowgate hook $h \"\\\$@\"\$"
 done
 for h in pre-commit commit-msg pre-push; do
-	apply "$R" "$(fix_of "$h")"
+	doctor_fix "$R" "$(fix_of "$h")"
 done
 fixed "husky" "$R" post-merge 'add this line .*: flowgate hook post-merge "\$@"'
 expect_output "husky, fixed: husky's, running flowgate" '^pre-commit: \.husky/_/pre-commit: husky.s; \.husky/pre-commit runs flowgate hook pre-commit$'
@@ -366,7 +330,7 @@ expect_output "lefthook: the .old hook named" \
 # each fix moves the lines after it: one at a time
 for h in pre-commit commit-msg pre-push; do
 	expect_status "lefthook: $h still has a problem" 1 in_dir "$R" flowgate doctor
-	apply "$R" "$(fix_of "$h")"
+	doctor_fix "$R" "$(fix_of "$h")"
 done
 expect_status "lefthook: post-merge still has a problem" 1 in_dir "$R" flowgate doctor
 fixed "lefthook" "$R" post-merge "add this line after line [0-9]+ \\(jobs:\\) of lefthook\\.yml:     - \\{name: flowgate, run: 'flowgate hook post-merge \"\\{1\\}\"'\\}"
