@@ -89,6 +89,23 @@ bad_push() {
 	expect_eq "$1: the origin has no branch" "$(git -C "$origin" for-each-ref | wc -l)" 0
 }
 
+# doctor_says NAME STATUS DIR: flowgate doctor in DIR exits STATUS.
+doctor_says() {
+	expect_status "$1: doctor exits $2" "$2" in_dir "$3" "$FG" doctor
+}
+
+# doctor_fixes NAME DIR: flowgate doctor's fixes, carried out one at a time
+# in DIR (a fix may move the lines the next one names), until it exits 0.
+doctor_fixes() {
+	local hook i=0
+	while ! in_dir "$2" "$FG" doctor >"$LAST_OUT" 2>&1 && [ "$i" -lt 8 ]; do
+		hook=$(sed -n 's/^\([a-z-]*\): problem: .*/\1/p' "$LAST_OUT" | head -n 1)
+		doctor_fix "$2" "$(fix_of "$hook")" >>"$TMP/doctor-fixes.log" 2>&1
+		i=$((i + 1))
+	done
+	doctor_says "$1, each fix carried out" 0 "$2"
+}
+
 # ==================================================================== husky
 if npm_tool husky husky@9; then
 	HUSKY=$NPM/husky/node_modules/.bin/husky
@@ -126,6 +143,11 @@ husky commit-msg"
 		"husky pre-commit
 husky commit-msg"
 
+	doctor_says "husky, no flowgate line" 1 "$R"
+	expect_eq "husky: doctor's fixes are the README's lines" \
+		"$(sed -n 's/^\([a-z-]*\): problem: .*, then commit it: /# .husky\/\1\n/p' "$LAST_OUT")" \
+		"$(readme_block 'husky lines')"
+
 	# husky 4-8: core.hooksPath .husky, husky's _/husky.sh in it
 	R8=$TMP/husky8
 	new_repo "$R8"
@@ -157,6 +179,17 @@ husky commit-msg"
 		expect_ok "husky lines: a good commit" commit_file "$R" c.txt c "feat: add c"
 		expect_ok "husky lines: husky's own commit-msg still runs" grep -q 'husky commit-msg' "$LOG"
 		bad_push "husky lines" "$R"
+		doctor_says "husky lines" 0 "$R"
+		expect_output "husky lines: doctor sees husky run flowgate" \
+			'^commit-msg: \.husky/_/commit-msg: husky.s; \.husky/commit-msg runs flowgate hook commit-msg$'
+		# husky's stub gone: doctor's fix is husky's own command
+		rm "$R/.husky/_/pre-push"
+		doctor_says "husky, a stub removed" 1 "$R"
+		expect_eq "husky, a stub removed: the fix" "$(fix_of pre-push)" "npx husky"
+		ln -s "$NPM/husky/node_modules" "$R/node_modules" # as npm install leaves it
+		expect_ok "husky, a stub removed: npx husky" doctor_fix "$R" "$(fix_of pre-push)"
+		doctor_says "husky, a stub removed, fixed" 0 "$R"
+		rm "$R/node_modules"
 		PATH=${PATH#"$FLOWGATE_BUILD:"}
 	fi
 
@@ -172,6 +205,9 @@ husky commit-msg"
 	commit_file "$R" a.txt a "feat: add a" >/dev/null 2>&1
 	expect_eq "husky, old flowgate in .husky/_: husky's commit-msg did not run" \
 		"$(grep -c 'husky commit-msg' "$LOG")" 0
+	doctor_says "husky, old flowgate in .husky/_" 1 "$R"
+	expect_output "husky, old flowgate in .husky/_: doctor names it" \
+		"^commit-msg: problem: \\.husky/_/commit-msg is flowgate's, written into husky's directory by an older install\\.sh: husky's commit-msg no longer runs; fix: flowgate uninstall\$"
 	refuse "husky, old flowgate in .husky/_" "$R"
 	expect_output "husky, old flowgate in .husky/_: says to remove it" \
 		"^install.sh: an earlier install.sh put flowgate's hooks in \\.husky/_, where they stop husky's \\( commit-msg \\): remove them with install.sh --uninstall\$"
@@ -223,6 +259,10 @@ lefthook post-commit"
 		"lefthook prepare-commit-msg
 lefthook post-commit"
 
+	doctor_says "lefthook, no flowgate job" 1 "$R"
+	expect_output "lefthook: doctor's fix for commit-msg" \
+		"^commit-msg: problem: git runs no commit-msg: \\.git/hooks/commit-msg is missing; fix: add this line at the end of lefthook\\.yml: commit-msg: \\{jobs: \\[\\{name: flowgate, run: 'flowgate hook commit-msg \"\\{1\\}\"'\\}\\]\\}, then run lefthook install\$"
+
 	# lefthook's scripts alone (its configuration elsewhere) are enough.
 	mv "$R/lefthook.yml" "$TMP/lefthook.yml.away"
 	refuse "lefthook scripts alone" "$R"
@@ -238,6 +278,20 @@ lefthook post-commit"
 	refuse "lefthook not installed yet" "$R2"
 	expect_output "lefthook not installed yet: the configuration is named" \
 		'^install.sh: error: lefthook runs this repository.s hooks \(\.lefthook\.yaml\)'
+	doctor_says "lefthook not installed yet" 1 "$R2"
+	expect_output "lefthook not installed yet: doctor's fix ends with lefthook install" \
+		"^pre-push: problem: .*; fix: add this line at the end of \\.lefthook\\.yaml: pre-push: .*use_stdin: true\\}\\]\\}, then run lefthook install\$"
+	# doctor's fixes with the real lefthook: each hook a one-line flow
+	# mapping at the end of the configuration, then lefthook install.
+	export PATH="$FLOWGATE_BUILD:$PATH"
+	doctor_fixes "lefthook not installed yet" "$R2"
+	expect_fail "lefthook not installed yet, fixed: a bad message is refused" \
+		commit_file "$R2" a.txt a "add a"
+	expect_output "lefthook not installed yet, fixed: by flowgate's commit-msg" \
+		'flowgate commit-msg: error: headerFormat'
+	expect_ok "lefthook not installed yet, fixed: a good commit" commit_file "$R2" a.txt a "feat: add a"
+	bad_push "lefthook not installed yet, fixed" "$R2"
+	PATH=${PATH#"$FLOWGATE_BUILD:"}
 
 	# The README's jobs, added to lefthook.yml (no hook of theirs is there).
 	if have_hook_command "lefthook jobs"; then
@@ -274,6 +328,9 @@ lefthook post-commit"
 		commit_file "$R" a.txt a "add a"
 	expect_eq "flowgate, then lefthook: only lefthook's jobs ran" "$(cat "$LOG")" "lefthook pre-commit
 lefthook commit-msg"
+	doctor_says "flowgate, then lefthook" 1 "$R"
+	expect_output "flowgate, then lefthook: doctor names the .old hook" \
+		"^pre-commit: problem: lefthook runs pre-commit and not flowgate \\(lefthook\\.yml has no job running flowgate hook\\): lefthook renamed flowgate's hook to \\.old and never runs it; fix: add this line after line 2 \\(jobs:\\) of lefthook\\.yml:     - "
 	refuse "flowgate, then lefthook: install.sh again" "$R"
 	expect_output "flowgate, then lefthook: the refusal" \
 		"^install.sh: error: lefthook runs this repository's hooks \\(lefthook\\.yml\\)"
@@ -281,5 +338,21 @@ lefthook commit-msg"
 		"^install.sh: lefthook renamed flowgate's hooks in \\.git/hooks \\( pre-commit\\.old commit-msg\\.old \\) and never runs them: flowgate's checks are off there until lefthook runs the jobs above \\(then delete those files\\)\$"
 	expect_eq "flowgate, then lefthook: the fix printed is the README's jobs" "$(snippet "$TMP/err")" \
 		"$(readme_block 'lefthook jobs')"
+
+	# doctor's fixes, carried out with the real lefthook (one job added
+	# to a hook's jobs, the others as new hooks, then lefthook install):
+	# flowgate runs through lefthook, lefthook's own jobs too.
+	export PATH="$FLOWGATE_BUILD:$PATH"
+	doctor_fixes "flowgate, then lefthook" "$R"
+	expect_output "flowgate, then lefthook, fixed: lefthook runs flowgate" \
+		'^commit-msg: \.git/hooks/commit-msg: lefthook.s; lefthook\.yml runs flowgate hook commit-msg$'
+	expect_output "flowgate, then lefthook, fixed: the .old hooks are noted" \
+		"^commit-msg: note: \\.git/hooks/commit-msg\\.old is flowgate's hook, which lefthook renamed"
+	: >"$LOG"
+	expect_fail "flowgate, then lefthook, fixed: a bad message is refused" commit_file "$R" b.txt b "add b"
+	expect_output "flowgate, then lefthook, fixed: by flowgate's commit-msg" 'flowgate commit-msg: error: headerFormat'
+	expect_ok "flowgate, then lefthook, fixed: a good commit" commit_file "$R" b.txt b "feat: add b"
+	expect_ok "flowgate, then lefthook, fixed: lefthook's own jobs still run" grep -q 'lefthook commit-msg' "$LOG"
+	bad_push "flowgate, then lefthook, fixed" "$R"
 	PATH=$PATH_BEFORE
 fi
