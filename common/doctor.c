@@ -1,22 +1,18 @@
 /*
- * flowgate doctor (doctor.h): finds the hooks directory as git does (by
- * asking git), reads each client hook there and what it leads to (the
- * launcher's target, a kept hook, a hook manager's files), and prints what
- * runs and, for each way flowgate's checks are off or out of date, the fix.
- * The bytes are judged by hookfile.c; this file reads, runs and reports.
+ * flowgate doctor (doctor.h): for each client hook in the hooks directory
+ * git uses (hookdir.c finds it and reads the files), follows what git runs
+ * (flowgate's launcher and its target, a kept hook, a hook manager's files,
+ * judged by hookfile.c) and prints it, and for each way flowgate's checks
+ * are off or out of date, the fix.
  */
-#include <dirent.h>
 #include <errno.h>
-#include <fcntl.h>
-#include <limits.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <sys/wait.h>
 #include <unistd.h>
 #include "doctor.h"
 #include "hook.h"
+#include "hookdir.h"
 #include "hookfile.h"
 #include "quote.h"
 #include "report.h"
@@ -24,28 +20,10 @@
 struct doctor {
 	FILE *out;
 	const char *repo;     /* REPO as given; NULL: the current directory's */
-	char *top;            /* the top of the work tree, absolute */
-	char *hooks;          /* the hooks directory git runs hooks from, absolute */
-	char *common_hooks;   /* $GIT_COMMON_DIR/hooks, where they are without core.hooksPath */
-	char *husky;          /* husky's scripts directory when husky runs the hooks */
-	char *lefthook;       /* the lefthook configuration at the top (its name) */
-	char *lefthook_data;
-	size_t lefthook_len;
-	int lefthook_scripts; /* lefthook's scripts are in the hooks directory */
+	struct fg_hookdir dir;
 	int from_path;        /* a hook runs `flowgate` from PATH (a manager's line) */
 	size_t problems;
 	int oom;
-};
-
-/* A hook file as git and flowgate see it. */
-struct file {
-	char *path;
-	int present;    /* there, a dangling link included (lstat) */
-	int dangling;   /* a symbolic link to nothing */
-	int exec;       /* git runs it: access(2) X_OK, as git's find_hook */
-	enum fg_hookfile_kind kind;
-	char *data;     /* its bytes when a readable regular file; else NULL */
-	size_t len;
 };
 
 /* One hook's findings: its summary, then its problem and note lines. */
@@ -127,11 +105,18 @@ static void note(struct doctor *d, struct finding *f, const char *fmt, ...)
 /* PATH as the user knows it: relative to the top of the work tree when inside it. */
 static const char *shown(const struct doctor *d, const char *path)
 {
-	size_t n = strlen(d->top);
+	size_t n = strlen(d->dir.top);
 
-	if (!strncmp(path, d->top, n) && path[n] == '/' && path[n + 1])
+	if (!strncmp(path, d->dir.top, n) && path[n] == '/' && path[n + 1])
 		return path + n + 1;
 	return path;
+}
+
+static int ends_with(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), k = strlen(suffix);
+
+	return n >= k && !strcmp(s + n - k, suffix);
 }
 
 /* PATH as one shell word (a placeholder if it cannot be one). Newly allocated or NULL. */
@@ -165,140 +150,14 @@ static char *chmod_cmd(const char *path)
 	return cmd;
 }
 
-/*
- * Run ARGV (looked up on PATH) in DIR (NULL: here) with stdin /dev/null
- * and stderr discarded; *OUT gets its stdout, NUL-terminated (at most
- * 64 KB read; the rest drained), *STATUS its exit status (-1 when killed).
- * Returns 0, or -1 when it cannot be started (errno set).
- */
-static int run(const char *dir, char *const argv[], char **out, int *status)
-{
-	int fds[2], st, saved;
-	size_t len = 0, cap = 65536;
-	pid_t pid;
-	char *buf = malloc(cap + 1), sink[4096];
-	ssize_t n;
-
-	*out = NULL;
-	if (!buf || pipe(fds) < 0) {
-		free(buf);
-		return -1;
-	}
-	fflush(NULL);
-	if ((pid = fork()) < 0) {
-		saved = errno;
-		close(fds[0]);
-		close(fds[1]);
-		free(buf);
-		errno = saved;
-		return -1;
-	}
-	if (pid == 0) {
-		int null = open("/dev/null", O_RDWR);
-
-		if (null < 0 || dup2(null, 0) < 0 || dup2(null, 2) < 0 || dup2(fds[1], 1) < 0 ||
-		    (dir && chdir(dir) < 0))
-			_exit(127);
-		close(fds[0]);
-		execvp(argv[0], argv);
-		_exit(127);
-	}
-	close(fds[1]);
-	while ((n = read(fds[0], len < cap ? buf + len : sink,
-			 len < cap ? cap - len : sizeof(sink))) != 0) {
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0)
-			break;
-		if (len < cap)
-			len += (size_t)n;
-	}
-	close(fds[0]);
-	while (waitpid(pid, &st, 0) < 0)
-		if (errno != EINTR) {
-			free(buf);
-			return -1;
-		}
-	buf[len] = '\0';
-	*out = buf;
-	*status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-	return 0;
-}
-
-/* `git ARGS...` in DIR: its first line of output (newly allocated), NULL when it fails. */
-static char *git_line(const char *dir, const char *a, const char *b, const char *c)
-{
-	char *argv[] = { "git", "rev-parse", (char *)a, (char *)b, (char *)c, NULL };
-	char *out;
-	int status;
-
-	if (run(dir, argv, &out, &status) < 0)
-		return NULL;
-	if (status != 0 || !*out) {
-		free(out);
-		return NULL;
-	}
-	out[strcspn(out, "\n")] = '\0';
-	return out;
-}
-
-/* Read the file at PATH into F (lstat, stat, access, its bytes). F->path is PATH, owned. */
-static void inspect(struct file *f, char *path)
-{
-	struct stat st;
-	int fd;
-
-	memset(f, 0, sizeof(*f));
-	f->path = path;
-	if (!path || lstat(path, &st) < 0)
-		return;
-	f->present = 1;
-	if (stat(path, &st) < 0) {
-		f->dangling = 1;
-		return;
-	}
-	f->exec = access(path, X_OK) == 0;
-	if (S_ISREG(st.st_mode) && (fd = open(path, O_RDONLY)) >= 0) {
-		if (fg_read_all(fd, &f->data, &f->len) < 0)
-			f->data = NULL;
-		close(fd);
-	}
-	f->kind = f->data ? fg_hookfile_kind(f->data, f->len) : FG_HOOKFILE_OTHER;
-}
-
-static void release(struct file *f)
-{
-	free(f->path);
-	free(f->data);
-}
-
-static int is_flowgate(const struct file *f)
-{
-	return f->data && (f->kind == FG_HOOKFILE_LAUNCHER || f->kind == FG_HOOKFILE_BINARY);
-}
-
-/* The version the hook binary PATH prints for --version, into BUF; -1 when none. */
-static int version_of(const char *path, char *buf, size_t size)
-{
-	char *argv[] = { (char *)path, "--version", NULL }, *out;
-	int status, rc;
-
-	buf[0] = '\0';
-	if (run(NULL, argv, &out, &status) < 0)
-		return -1;
-	rc = status == 0 ? fg_hookfile_version(out, strlen(out), buf, size) : -1;
-	free(out);
-	return rc;
-}
-
 /* ------------------------------------------------------------ the fixes */
 
 /* The lefthook configuration's scan for HOOK (an empty one when there is none). */
 static void lefthook_scan(const struct doctor *d, const char *hook, struct fg_lefthook_scan *scan)
 {
-	const char *config = d->lefthook ? d->lefthook : "lefthook.yml";
+	const char *config = d->dir.lefthook ? d->dir.lefthook : "lefthook.yml";
 
-	fg_hookfile_lefthook_scan(d->lefthook_data ? d->lefthook_data : "", d->lefthook_len,
+	fg_hookfile_lefthook_scan(d->dir.lefthook_data ? d->dir.lefthook_data : "", d->dir.lefthook_len,
 				  fg_lefthook_format_of(config), hook, scan);
 }
 
@@ -307,22 +166,22 @@ static void lefthook_scan(const struct doctor *d, const char *hook, struct fg_le
  * hooks directory holds: husky's line, lefthook's job (install.sh refuses
  * where either runs the hooks), else flowgate install. Newly allocated.
  */
-static char *enable_fix(struct doctor *d, const char *hook, const struct file *hook_file)
+static char *enable_fix(struct doctor *d, const char *hook, const struct fg_hookdir_file *hook_file)
 {
 	struct fg_lefthook_scan scan;
 	char *fix;
 
-	if (d->husky)
+	if (d->dir.husky)
 		return fg_strdupf("add this line as the first command of %s/%s (create it if "
 				  "missing), then commit it: flowgate hook %s \"$@\"",
-				  shown(d, d->husky), hook, hook);
-	if (!d->lefthook && !d->lefthook_scripts)
+				  shown(d, d->dir.husky), hook, hook);
+	if (!d->dir.lefthook && !d->dir.lefthook_scripts)
 		return flowgate_cmd(d, "install");
 	lefthook_scan(d, hook, &scan);
 	if (scan.runs) /* the configuration runs flowgate: lefthook's script is missing */
 		return strdup("lefthook install");
-	fix = fg_hookfile_lefthook_fix(d->lefthook ? d->lefthook : "lefthook.yml",
-				       fg_lefthook_format_of(d->lefthook ? d->lefthook
+	fix = fg_hookfile_lefthook_fix(d->dir.lefthook ? d->dir.lefthook : "lefthook.yml",
+				       fg_lefthook_format_of(d->dir.lefthook ? d->dir.lefthook
 							     : "lefthook.yml"), &scan, hook);
 	if (fix && hook_file->kind != FG_HOOKFILE_LEFTHOOK)
 		append(d, &fix, ", then run lefthook install");
@@ -339,10 +198,10 @@ static char *enable_fix(struct doctor *d, const char *hook, const struct file *h
  */
 static void check_kept(struct doctor *d, struct finding *f, int chained)
 {
-	struct file kept;
+	struct fg_hookdir_file kept;
 	char *fix = NULL;
 
-	inspect(&kept, fg_strdupf("%s/%s.pre-flowgate", d->hooks, f->hook));
+	fg_hookdir_read(&kept, fg_strdupf("%s/%s.pre-flowgate", d->dir.hooks, f->hook));
 	if (!kept.present)
 		goto out;
 	if (kept.kind == FG_HOOKFILE_FRAMEWORK) {
@@ -366,7 +225,7 @@ static void check_kept(struct doctor *d, struct finding *f, int chained)
 	}
 out:
 	free(fix);
-	release(&kept);
+	fg_hookdir_file_release(&kept);
 }
 
 /*
@@ -374,7 +233,7 @@ out:
  * <hook>.legacy): executable, and flowgate's launcher of this hook's binary
  * at this flowgate's version; or a copy of a binary.
  */
-static void check_flowgate(struct doctor *d, struct finding *f, const struct file *h)
+static void check_flowgate(struct doctor *d, struct finding *f, const struct fg_hookdir_file *h)
 {
 	char version[64], *install = enable_fix(d, f->hook, h), *target = NULL, *fix = NULL;
 	const char *base;
@@ -382,10 +241,11 @@ static void check_flowgate(struct doctor *d, struct finding *f, const struct fil
 
 	if (!h->exec) {
 		fix = chmod_cmd(h->path);
-		problem(d, f, fix, "%s is not executable: git never runs it", shown(d, h->path));
+		problem(d, f, fix, "%s is not executable: %s never runs it", shown(d, h->path),
+			ends_with(h->path, ".legacy") ? "the pre-commit framework" : "git");
 	}
 	if (h->kind == FG_HOOKFILE_BINARY) {
-		if (version_of(h->path, version, sizeof(version)) == 0)
+		if (fg_hookdir_version(h->path, version, sizeof(version)) == 0)
 			append(d, &f->summary, "a copy of flowgate %s's hook binary", version);
 		else
 			append(d, &f->summary, "a copy of a flowgate hook binary");
@@ -413,7 +273,7 @@ static void check_flowgate(struct doctor *d, struct finding *f, const struct fil
 	} else if (strcmp(base, f->hook)) {
 		append(d, &f->summary, "flowgate's launcher of %s", target);
 		problem(d, f, install, "%s runs %s, not a %s hook", shown(d, h->path), target, f->hook);
-	} else if (version_of(target, version, sizeof(version)) < 0) {
+	} else if (fg_hookdir_version(target, version, sizeof(version)) < 0) {
 		append(d, &f->summary, "flowgate's launcher of %s (no version)", target);
 		problem(d, f, install, "%s runs %s, which does not print a flowgate version "
 			"(--version): not a flowgate hook binary", shown(d, h->path), target);
@@ -430,13 +290,13 @@ out:
 }
 
 /* husky runs the hooks: its stub in the hooks directory, its script in D->husky. */
-static void check_husky(struct doctor *d, struct finding *f, const struct file *stub)
+static void check_husky(struct doctor *d, struct finding *f, const struct fg_hookdir_file *stub)
 {
-	struct file script;
-	int husky9 = strcmp(d->husky, d->hooks) != 0;
+	struct fg_hookdir_file script;
+	int husky9 = strcmp(d->dir.husky, d->dir.hooks) != 0;
 	char *fix = NULL;
 
-	if (is_flowgate(stub)) {
+	if (fg_hookdir_is_flowgate(stub)) {
 		fix = flowgate_cmd(d, "uninstall");
 		problem(d, f, fix, "%s is flowgate's, written into husky's directory by an older "
 			"install.sh: husky's %s no longer runs", shown(d, stub->path), f->hook);
@@ -446,7 +306,7 @@ static void check_husky(struct doctor *d, struct finding *f, const struct file *
 		problem(d, f, "npx husky", "git runs no %s: husky's %s is %s", f->hook,
 			shown(d, stub->path), stub->present ? "not executable" : "missing");
 	}
-	inspect(&script, fg_strdupf("%s/%s", d->husky, f->hook));
+	fg_hookdir_read(&script, fg_strdupf("%s/%s", d->dir.husky, f->hook));
 	if (script.data && fg_hookfile_runs_flowgate(script.data, script.len, f->hook)) {
 		append(d, &f->summary, "husky's; %s runs flowgate hook %s", shown(d, script.path),
 		       f->hook);
@@ -461,22 +321,22 @@ static void check_husky(struct doctor *d, struct finding *f, const struct file *
 		       script.path ? shown(d, script.path) : "its script");
 		fix = enable_fix(d, f->hook, stub);
 		problem(d, f, fix, "husky runs the hooks (core.hooksPath %s) and %s %s: "
-			"flowgate's %s checks are off", shown(d, d->hooks),
+			"flowgate's %s checks are off", shown(d, d->dir.hooks),
 			script.path ? shown(d, script.path) : "its script",
 			script.present ? "has no line running flowgate" : "is missing", f->hook);
 	}
 	free(fix);
-	release(&script);
+	fg_hookdir_file_release(&script);
 }
 
 /* H is lefthook's script: flowgate runs when lefthook's configuration has its job. */
-static void check_lefthook(struct doctor *d, struct finding *f, const struct file *h)
+static void check_lefthook(struct doctor *d, struct finding *f, const struct fg_hookdir_file *h)
 {
 	struct fg_lefthook_scan scan;
-	struct file old;
+	struct fg_hookdir_file old;
 	char *fix = NULL;
 
-	inspect(&old, fg_strdupf("%s/%s.old", d->hooks, f->hook));
+	fg_hookdir_read(&old, fg_strdupf("%s/%s.old", d->dir.hooks, f->hook));
 	lefthook_scan(d, f->hook, &scan);
 	if (!h->exec) {
 		fix = chmod_cmd(h->path);
@@ -484,35 +344,35 @@ static void check_lefthook(struct doctor *d, struct finding *f, const struct fil
 		free(fix);
 		fix = NULL;
 	}
-	if (d->lefthook && scan.runs) {
-		append(d, &f->summary, "lefthook's; %s runs flowgate hook %s", d->lefthook, f->hook);
+	if (d->dir.lefthook && scan.runs) {
+		append(d, &f->summary, "lefthook's; %s runs flowgate hook %s", d->dir.lefthook, f->hook);
 		d->from_path = 1;
-		if (is_flowgate(&old))
+		if (fg_hookdir_is_flowgate(&old))
 			note(d, f, "%s is flowgate's hook, which lefthook renamed and never runs: "
 			     "delete it (rm %s)", shown(d, old.path), shown(d, old.path));
 	} else {
-		append(d, &f->summary, "lefthook's; %s", d->lefthook
+		append(d, &f->summary, "lefthook's; %s", d->dir.lefthook
 		       ? "its configuration does not run flowgate" : "no lefthook configuration");
 		fix = enable_fix(d, f->hook, h);
 		problem(d, f, fix, "lefthook runs %s and not flowgate (%s%s)%s", f->hook,
-			d->lefthook ? d->lefthook : "no lefthook.yml",
-			d->lefthook ? " has no job running flowgate hook" : "",
-			is_flowgate(&old) ? ": lefthook renamed flowgate's hook to .old and never "
+			d->dir.lefthook ? d->dir.lefthook : "no lefthook.yml",
+			d->dir.lefthook ? " has no job running flowgate hook" : "",
+			fg_hookdir_is_flowgate(&old) ? ": lefthook renamed flowgate's hook to .old and never "
 					    "runs it" : "");
 	}
 	free(fix);
-	release(&old);
+	fg_hookdir_file_release(&old);
 }
 
 /* H is the pre-commit framework's script: flowgate runs as its .legacy or its hook id. */
-static void check_framework(struct doctor *d, struct finding *f, const struct file *h)
+static void check_framework(struct doctor *d, struct finding *f, const struct fg_hookdir_file *h)
 {
-	struct file legacy, config;
+	struct fg_hookdir_file legacy, config;
 	char *name = fg_hookfile_framework_config(h->data, h->len), *fix = NULL;
 	int named;
 
-	inspect(&legacy, fg_strdupf("%s/%s.legacy", d->hooks, f->hook));
-	inspect(&config, name ? fg_strdupf("%s/%s", d->top, name) : NULL);
+	fg_hookdir_read(&legacy, fg_strdupf("%s/%s.legacy", d->dir.hooks, f->hook));
+	fg_hookdir_read(&config, name ? fg_strdupf("%s/%s", d->dir.top, name) : NULL);
 	named = config.data && fg_hookfile_framework_names(config.data, config.len, f->hook);
 	if (!h->exec) {
 		fix = chmod_cmd(h->path);
@@ -521,7 +381,7 @@ static void check_framework(struct doctor *d, struct finding *f, const struct fi
 		fix = NULL;
 	}
 	append(d, &f->summary, "the pre-commit framework's");
-	if (is_flowgate(&legacy)) {
+	if (fg_hookdir_is_flowgate(&legacy)) {
 		append(d, &f->summary, "; it runs %s.legacy: ", f->hook);
 		check_flowgate(d, f, &legacy);
 		check_kept(d, f, 1);
@@ -530,47 +390,47 @@ static void check_framework(struct doctor *d, struct finding *f, const struct fi
 		append(d, &f->summary, "; %s names flowgate-%s", name, f->hook);
 		d->from_path = 1;
 	}
-	if (!is_flowgate(&legacy) && !named) {
+	if (!fg_hookdir_is_flowgate(&legacy) && !named) {
 		fix = enable_fix(d, f->hook, h);
 		problem(d, f, fix, "the pre-commit framework's %s runs no flowgate: no flowgate "
 			"%s.legacy (pre-commit install -f or --overwrite deletes it) and no id "
 			"flowgate-%s in %s", f->hook, f->hook, f->hook, name ? name : "its configuration");
 	}
-	if (!is_flowgate(&legacy))
+	if (!fg_hookdir_is_flowgate(&legacy))
 		check_kept(d, f, 0);
-	if (!strcmp(f->hook, "pre-push") && named && !is_flowgate(&legacy))
+	if (!strcmp(f->hook, "pre-push") && named && !fg_hookdir_is_flowgate(&legacy))
 		note(d, f, "the pre-commit framework's pre-push stage shows flowgate one ref of a "
 		     "push, and none that deletes a ref or brings no new commit: multi-ref and tag "
 		     "pushes need flowgate's own pre-push (flowgate install) or the server hooks "
 		     "(flowgate install --server)");
 	free(fix);
 	free(name);
-	release(&legacy);
-	release(&config);
+	fg_hookdir_file_release(&legacy);
+	fg_hookdir_file_release(&config);
 }
 
 /* No hook manager: the hook file itself. */
-static void check_plain(struct doctor *d, struct finding *f, const struct file *h)
+static void check_plain(struct doctor *d, struct finding *f, const struct fg_hookdir_file *h)
 {
 	char *fix = NULL;
 
 	if (!h->present || h->dangling) {
-		struct file there;
+		struct fg_hookdir_file there;
 		int elsewhere = 0;
 
-		if (strcmp(d->hooks, d->common_hooks)) {
-			inspect(&there, fg_strdupf("%s/%s", d->common_hooks, f->hook));
-			elsewhere = is_flowgate(&there);
-			release(&there);
+		if (strcmp(d->dir.hooks, d->dir.common_hooks)) {
+			fg_hookdir_read(&there, fg_strdupf("%s/%s", d->dir.common_hooks, f->hook));
+			elsewhere = fg_hookdir_is_flowgate(&there);
+			fg_hookdir_file_release(&there);
 		}
 		append(d, &f->summary, "not installed");
 		fix = enable_fix(d, f->hook, h);
 		problem(d, f, fix, "git runs no %s: %s is %s%s%s%s", f->hook, shown(d, h->path),
 			h->dangling ? "a link to a missing file" : "missing",
 			elsewhere ? " (flowgate's is in " : "",
-			elsewhere ? shown(d, d->common_hooks) : "",
+			elsewhere ? shown(d, d->dir.common_hooks) : "",
 			elsewhere ? ", which core.hooksPath keeps git from running)" : "");
-	} else if (is_flowgate(h)) {
+	} else if (fg_hookdir_is_flowgate(h)) {
 		check_flowgate(d, f, h);
 		check_kept(d, f, 1);
 		return;
@@ -595,15 +455,15 @@ static void check_plain(struct doctor *d, struct finding *f, const struct file *
 static void check_hook(struct doctor *d, const char *hook)
 {
 	struct finding f = { hook, NULL, { NULL }, 0 };
-	struct file h;
+	struct fg_hookdir_file h;
 
-	inspect(&h, fg_strdupf("%s/%s", d->hooks, hook));
+	fg_hookdir_read(&h, fg_strdupf("%s/%s", d->dir.hooks, hook));
 	if (!h.path) {
 		d->oom = 1;
 		return;
 	}
 	append(d, &f.summary, "%s: ", shown(d, h.path));
-	if (d->husky)
+	if (d->dir.husky)
 		check_husky(d, &f, &h);
 	else if (h.kind == FG_HOOKFILE_LEFTHOOK)
 		check_lefthook(d, &f, &h);
@@ -617,181 +477,10 @@ static void check_hook(struct doctor *d, const char *hook)
 		free(f.lines[i]);
 	}
 	free(f.summary);
-	release(&h);
+	fg_hookdir_file_release(&h);
 }
 
 /* ------------------------------------------------------------ the setting */
-
-/* Whether DIR/NAME is a regular file. */
-static int has_file(const char *dir, const char *name)
-{
-	char *path = fg_strdupf("%s/%s", dir, name);
-	struct stat st;
-	int yes = path && stat(path, &st) == 0 && S_ISREG(st.st_mode);
-
-	free(path);
-	return yes;
-}
-
-/*
- * husky runs the hooks (install.sh's husky_dir): the hooks directory is
- * husky 9's <dir>/_ (named .husky/_, or its dispatcher h naming husky), or
- * a .husky holding husky 4-8's _/h or _/husky.sh. Sets D->husky.
- */
-static int find_husky(struct doctor *d)
-{
-	size_t n = strlen(d->hooks);
-	int husky = 0;
-
-	while (n > 1 && d->hooks[n - 1] == '/')
-		d->hooks[--n] = '\0';
-	if (n >= 2 && !strcmp(d->hooks + n - 2, "/_")) {
-		struct file dispatcher;
-
-		husky = n >= 9 && !strcmp(d->hooks + n - 9, "/.husky/_");
-		if (!husky) {
-			inspect(&dispatcher, fg_strdupf("%s/h", d->hooks));
-			husky = dispatcher.data && strstr(dispatcher.data, "husky");
-			release(&dispatcher);
-		}
-		if (husky && !(d->husky = strndup(d->hooks, n - 2)))
-			return -1;
-	} else if (n >= 7 && !strcmp(d->hooks + n - 7, "/.husky")) {
-		char *under = fg_strdupf("%s/_", d->hooks);
-
-		if (!under)
-			return -1;
-		husky = has_file(under, "h") || has_file(under, "husky.sh");
-		free(under);
-		if (husky && !(d->husky = strdup(d->hooks)))
-			return -1;
-	}
-	return 0;
-}
-
-/*
- * lefthook: its configuration at the top of the work tree (the names
- * lefthook 2 reads, install.sh's lefthook_config), read into D, and whether
- * a script of lefthook's is in the hooks directory.
- */
-static int find_lefthook(struct doctor *d)
-{
-	static const char *const bases[] = { "lefthook", ".lefthook", ".config/lefthook" };
-	static const char *const exts[] = { "yml", "yaml", "json", "jsonc", "toml" };
-	DIR *dir;
-	struct dirent *e;
-
-	for (size_t i = 0; i < 3 && !d->lefthook; i++)
-		for (size_t j = 0; j < 5 && !d->lefthook; j++) {
-			struct file config;
-
-			inspect(&config, fg_strdupf("%s/%s.%s", d->top, bases[i], exts[j]));
-			if (config.data) {
-				if (!(d->lefthook = fg_strdupf("%s.%s", bases[i], exts[j]))) {
-					release(&config);
-					return -1;
-				}
-				d->lefthook_data = config.data;
-				d->lefthook_len = config.len;
-				config.data = NULL;
-			}
-			release(&config);
-		}
-	if (!(dir = opendir(d->hooks)))
-		return 0;
-	while (!d->lefthook_scripts && (e = readdir(dir))) {
-		size_t n = strlen(e->d_name);
-		struct file script;
-
-		if (e->d_name[0] == '.' || (n > 7 && !strcmp(e->d_name + n - 7, ".sample")))
-			continue;
-		inspect(&script, fg_strdupf("%s/%s", d->hooks, e->d_name));
-		d->lefthook_scripts = script.kind == FG_HOOKFILE_LEFTHOOK;
-		release(&script);
-	}
-	closedir(dir);
-	return 0;
-}
-
-/* Whether an executable `flowgate` is on PATH, as a hook manager's line finds it. */
-static int flowgate_on_path(void)
-{
-	const char *p = getenv("PATH");
-
-	while (p && *p) {
-		size_t n = strcspn(p, ":");
-		char *path = fg_strdupf("%.*s/flowgate", (int)n, n ? p : ".");
-		int yes = path && access(path, X_OK) == 0;
-
-		free(path);
-		if (yes)
-			return 1;
-		p += n + (p[n] == ':');
-	}
-	return 0;
-}
-
-/* The work tree and the hooks directory, as git says. Returns 0 or an exit status. */
-static int locate(struct doctor *d, FILE *err)
-{
-	const char *where = d->repo ? d->repo : ".";
-	char *bare, *common, *hooks;
-	struct stat st;
-
-	if (d->repo && stat(d->repo, &st) < 0) {
-		fg_print_line(err, "flowgate doctor: error: cannot open '%s': %s; name a clone: "
-			      "flowgate doctor <repo>", d->repo, strerror(errno));
-		return FG_EXIT_INTERNAL;
-	}
-	if (d->repo && !S_ISDIR(st.st_mode)) {
-		fg_print_line(err, "flowgate doctor: error: '%s' is not a directory; name a clone: "
-			      "flowgate doctor <repo>", d->repo);
-		return FG_EXIT_INTERNAL;
-	}
-	if (!(bare = git_line(d->repo, "--is-bare-repository", NULL, NULL))) {
-		fg_print_line(err, "flowgate doctor: fatal: not a git repository: '%s'; run it in a "
-			      "clone, or name one: flowgate doctor <repo>", where);
-		return FG_EXIT_INTERNAL;
-	}
-	if (!strcmp(bare, "true")) {
-		free(bare);
-		fg_print_line(err, "flowgate doctor: error: '%s' is a bare repository, where git runs "
-			      "no client hook; its server hooks are installed with flowgate install "
-			      "--server", where);
-		return FG_EXIT_USAGE;
-	}
-	free(bare);
-	if (!(d->top = git_line(d->repo, "--show-toplevel", NULL, NULL)) ||
-	    !(common = git_line(d->repo, "--path-format=absolute", "--git-common-dir", NULL))) {
-		fg_print_line(err, "flowgate doctor: fatal: '%s' is not in a work tree; run it in a "
-			      "clone's work tree, or name one: flowgate doctor <repo>", where);
-		return FG_EXIT_INTERNAL;
-	}
-	/* from the top, where git reads a relative core.hooksPath (install.sh's hooks_dir_of) */
-	hooks = git_line(d->top, "--git-path", "hooks", NULL);
-	d->common_hooks = fg_strdupf("%s/hooks", common);
-	free(common);
-	if (!hooks) {
-		fg_print_line(err, "flowgate doctor: fatal: cannot find the hooks directory of '%s' "
-			      "(git rev-parse --git-path hooks failed)", d->top);
-		return FG_EXIT_INTERNAL;
-	}
-	d->hooks = hooks[0] == '/' ? strdup(hooks) : fg_strdupf("%s/%s", d->top, hooks);
-	free(hooks);
-	if (!d->hooks || !d->common_hooks)
-		return FG_EXIT_INTERNAL;
-	return 0;
-}
-
-/* Whether A and B name one directory (both there) or the same path. */
-static int same_dir(const char *a, const char *b)
-{
-	struct stat sa, sb;
-
-	if (stat(a, &sa) == 0 && stat(b, &sb) == 0)
-		return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
-	return !strcmp(a, b);
-}
 
 int fg_doctor(const char *repo, const char *const *hooks, size_t nhooks, FILE *out, FILE *err)
 {
@@ -805,32 +494,23 @@ int fg_doctor(const char *repo, const char *const *hooks, size_t nhooks, FILE *o
 		for (const char *const *v = (const char *const[]){ "GIT_DIR", "GIT_WORK_TREE",
 			"GIT_COMMON_DIR", "GIT_INDEX_FILE", "GIT_PREFIX", NULL }; *v; v++)
 			unsetenv(*v);
-	if ((status = locate(&d, err)) != 0)
-		goto out;
-	if (same_dir(d.hooks, d.common_hooks)) {
-		free(d.common_hooks);
-		d.common_hooks = strdup(d.hooks);
-	}
-	if (!d.common_hooks || find_husky(&d) < 0 || (!d.husky && find_lefthook(&d) < 0)) {
-		fprintf(err, "flowgate doctor: fatal: out of memory\n");
-		status = FG_EXIT_INTERNAL;
-		goto out;
-	}
+	if ((status = fg_hookdir_open(&d.dir, repo, err)) != 0)
+		return status;
 	fg_print_line(out, "flowgate doctor: flowgate %s; work tree %s; hooks directory %s%s%s%s",
-		      FLOWGATE_VERSION, d.top, shown(&d, d.hooks),
-		      strcmp(d.hooks, d.common_hooks) ? " (core.hooksPath; git does not run " : "",
-		      strcmp(d.hooks, d.common_hooks) ? shown(&d, d.common_hooks) : "",
-		      strcmp(d.hooks, d.common_hooks) ? ")" : "");
-	if (d.husky)
+		      FLOWGATE_VERSION, d.dir.top, shown(&d, d.dir.hooks),
+		      strcmp(d.dir.hooks, d.dir.common_hooks) ? " (core.hooksPath; git does not run " : "",
+		      strcmp(d.dir.hooks, d.dir.common_hooks) ? shown(&d, d.dir.common_hooks) : "",
+		      strcmp(d.dir.hooks, d.dir.common_hooks) ? ")" : "");
+	if (d.dir.husky)
 		fg_print_line(out, "flowgate doctor: husky runs the hooks: its scripts are in %s",
-			      shown(&d, d.husky));
-	else if (d.lefthook || d.lefthook_scripts)
-		fg_print_line(out, "flowgate doctor: lefthook is here: %s%s%s", d.lefthook
-			      ? d.lefthook : "", d.lefthook && d.lefthook_scripts ? ", " : "",
-			      d.lefthook_scripts ? "its scripts in the hooks directory" : "");
+			      shown(&d, d.dir.husky));
+	else if (d.dir.lefthook || d.dir.lefthook_scripts)
+		fg_print_line(out, "flowgate doctor: lefthook is here: %s%s%s", d.dir.lefthook
+			      ? d.dir.lefthook : "", d.dir.lefthook && d.dir.lefthook_scripts ? ", " : "",
+			      d.dir.lefthook_scripts ? "its scripts in the hooks directory" : "");
 	for (size_t i = 0; i < nhooks; i++)
 		check_hook(&d, hooks[i]);
-	if (d.from_path && !flowgate_on_path())
+	if (d.from_path && !fg_hookdir_flowgate_on_path())
 		fprintf(out, "note: a hook manager runs `flowgate hook` from PATH, and no flowgate "
 			"is on this PATH (make install puts it in PREFIX/bin)\n");
 	if (d.oom) {
@@ -844,12 +524,6 @@ int fg_doctor(const char *repo, const char *const *hooks, size_t nhooks, FILE *o
 	} else {
 		fprintf(out, "flowgate doctor: every hook runs flowgate's checks\n");
 	}
-out:
-	free(d.top);
-	free(d.hooks);
-	free(d.common_hooks);
-	free(d.husky);
-	free(d.lefthook);
-	free(d.lefthook_data);
+	fg_hookdir_release(&d.dir);
 	return status;
 }

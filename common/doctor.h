@@ -12,23 +12,28 @@
 /*
  * fg_doctor: check the client hooks HOOKS[0..NHOOKS) (the names git runs,
  * "pre-commit", ...) of the clone REPO (NULL: the current directory's, as
- * GIT_DIR and the other variables git sets say; given, they are unset, as
- * install.sh does). The hooks directory is the one git runs hooks from
- * (`git rev-parse --git-path hooks` at the top of the work tree:
- * core.hooksPath, linked worktrees and submodules honoured, githooks(5)),
- * and git runs a hook only when it is executable. For each hook, one line on
- * OUT: what git runs (flowgate's launcher and the binary and version it
- * runs, a copy of a hook binary, the pre-commit framework's, lefthook's or
- * husky's hook and whether flowgate runs through it, or another hook), the
- * kept <hook>.pre-flowgate; then one line per problem, "<hook>: problem:
- * <what>; fix: <command or line to add>", and notes, "<hook>: note: ...";
- * a closing line. A version differing from this flowgate's
- * (FLOWGATE_VERSION) is a problem. Runs git, and each hook binary a
- * launcher names with --version (stdin /dev/null).
- * Returns 0 when every hook runs flowgate's checks, 1 when there is a
- * problem, 2 when REPO is a bare repository (the client hooks never run
- * there), 3 when REPO (or the current directory) is no git work tree or
- * cannot be read, or git cannot be run (the one-line error on ERR).
+ * GIT_DIR and the other variables git sets say; given, they are unset from
+ * this process's environment, as install.sh does), in the hooks directory
+ * git runs hooks from (fg_hookdir_open, hookdir.h: core.hooksPath, linked
+ * worktrees and submodules as git says; githooks(5)); git runs a hook only
+ * when it is executable. Writes on OUT a header line (the hooks directory,
+ * the hook manager found), then for each hook one line, "<hook>: <path>:
+ * <what runs>": flowgate's launcher and the binary and version it runs, a
+ * copy of a hook binary, husky's, lefthook's or the pre-commit framework's
+ * hook and whether flowgate runs through it, a script running `flowgate
+ * hook`, or another hook; and the kept <hook>.pre-flowgate. Then one line
+ * per problem, "<hook>: problem: <what>; fix: <fix>" (the fix a command, or
+ * the exact line to add and where), and notes, "<hook>: note: ...", and a
+ * closing line. A hook binary at another version than this flowgate's
+ * (FLOWGATE_VERSION) is a problem; the fix that re-installs is
+ * `flowgate install [REPO]`, or where husky or lefthook runs the hooks (as
+ * install.sh refuses there) the line to add to its files. Runs git, and each
+ * hook binary a launcher names with --version.
+ * Returns 0 when every hook runs flowgate's checks (notes allowed), 1 when
+ * there is a problem, FG_EXIT_USAGE (2) when REPO is a bare repository,
+ * FG_EXIT_INTERNAL (3) when REPO (or the current directory) is no work
+ * tree or cannot be read, git fails, or memory runs out (the one-line error
+ * on ERR).
  */
 int fg_doctor(const char *repo, const char *const *hooks, size_t nhooks, FILE *out, FILE *err);
 
