@@ -105,6 +105,9 @@ fixed "an old version" "$R" pre-commit 'flowgate install'
 launcher_for "$TMP/gone/hooks/pre-push" "$R/.git/hooks/pre-push"
 doctor "a missing target" 1 "$R"
 expect_output "a missing target: said" "^pre-push: problem: \\.git/hooks/pre-push runs $TMP/gone/hooks/pre-push, which is missing \\(flowgate moved or removed\\): every pre-push refuses"
+readme_line=$(sed -n 's|^    \(pre-push: problem: .*\)|\1|p' "$TOP/README.md" |
+	sed "s|/usr/local/libexec/flowgate/pre-push|$TMP/gone/hooks/pre-push|")
+expect_ok "a missing target: the README's example is doctor's line" grep -qxF -- "$readme_line" "$LAST_OUT"
 fixed "a missing target" "$R" pre-push 'flowgate install'
 
 # A target that is no flowgate hook binary; another hook's binary; no target.
@@ -395,7 +398,7 @@ expect_output "framework, flowgate's .legacy: the status line" \
 expect_no_output "framework, flowgate's .legacy: no one-ref note" 'one ref'
 chmod -x "$R/.git/hooks/pre-push.legacy"
 doctor "framework, .legacy not executable" 1 "$R"
-expect_output "framework, .legacy not executable: said" "^pre-push: problem: \\.git/hooks/pre-push\\.legacy is not executable: git never runs it"
+expect_output "framework, .legacy not executable: said" "^pre-push: problem: \\.git/hooks/pre-push\\.legacy is not executable: the pre-commit framework never runs it"
 fixed "framework, .legacy not executable" "$R" pre-push "chmod \\+x $R/.git/hooks/pre-push.legacy"
 
 # pre-commit install -f (or --overwrite) deletes each <hook>.legacy.
