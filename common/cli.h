@@ -43,6 +43,10 @@
  *                       install.sh, else a checkout's <dir>/../install.sh
  *                       with FLOWGATE_BUILD=<dir>; its output and exit
  *                       status are the command's (1 when neither runs);
+ *   doctor [<repo>]     whether git runs flowgate's checks at each client
+ *                       hook (the `hook` command's list) of the clone,
+ *                       and the fix of each problem (fg_doctor, doctor.h:
+ *                       its exit status);
  *   help.
  * The check commands take --format text|json|github (GitHub Actions
  * workflow commands) and close with "N passed, N failed" (text, github) or
