@@ -157,8 +157,8 @@ static void lefthook_scan(const struct doctor *d, const char *hook, struct fg_le
 {
 	const char *config = d->dir.lefthook ? d->dir.lefthook : "lefthook.yml";
 
-	fg_hookfile_lefthook_scan(d->dir.lefthook_data ? d->dir.lefthook_data : "", d->dir.lefthook_len,
-				  fg_lefthook_format_of(config), hook, scan);
+	fg_hookfile_lefthook_scan(d->dir.lefthook_data ? d->dir.lefthook_data : "",
+				  d->dir.lefthook_len, fg_lefthook_format_of(config), hook, scan);
 }
 
 /*
@@ -166,8 +166,10 @@ static void lefthook_scan(const struct doctor *d, const char *hook, struct fg_le
  * hooks directory holds: husky's line, lefthook's job (install.sh refuses
  * where either runs the hooks), else flowgate install. Newly allocated.
  */
-static char *enable_fix(struct doctor *d, const char *hook, const struct fg_hookdir_file *hook_file)
+static char *enable_fix(struct doctor *d, const char *hook,
+			const struct fg_hookdir_file *hook_file)
 {
+	const char *config = d->dir.lefthook ? d->dir.lefthook : "lefthook.yml";
 	struct fg_lefthook_scan scan;
 	char *fix;
 
@@ -180,9 +182,7 @@ static char *enable_fix(struct doctor *d, const char *hook, const struct fg_hook
 	lefthook_scan(d, hook, &scan);
 	if (scan.runs) /* the configuration runs flowgate: lefthook's script is missing */
 		return strdup("lefthook install");
-	fix = fg_hookfile_lefthook_fix(d->dir.lefthook ? d->dir.lefthook : "lefthook.yml",
-				       fg_lefthook_format_of(d->dir.lefthook ? d->dir.lefthook
-							     : "lefthook.yml"), &scan, hook);
+	fix = fg_hookfile_lefthook_fix(config, fg_lefthook_format_of(config), &scan, hook);
 	if (fix && hook_file->kind != FG_HOOKFILE_LEFTHOOK)
 		append(d, &fix, ", then run lefthook install");
 	return fix;
@@ -269,10 +269,12 @@ static void check_flowgate(struct doctor *d, struct finding *f, const struct fg_
 		       missing ? "missing" : "not executable");
 		problem(d, f, install, "%s runs %s, which %s: every %s refuses until flowgate is "
 			"reinstalled", shown(d, h->path), target,
-			missing ? "is missing (flowgate moved or removed)" : "cannot be run", f->hook);
+			missing ? "is missing (flowgate moved or removed)" : "cannot be run",
+			f->hook);
 	} else if (strcmp(base, f->hook)) {
 		append(d, &f->summary, "flowgate's launcher of %s", target);
-		problem(d, f, install, "%s runs %s, not a %s hook", shown(d, h->path), target, f->hook);
+		problem(d, f, install, "%s runs %s, not a %s hook", shown(d, h->path), target,
+			f->hook);
 	} else if (fg_hookdir_version(target, version, sizeof(version)) < 0) {
 		append(d, &f->summary, "flowgate's launcher of %s (no version)", target);
 		problem(d, f, install, "%s runs %s, which does not print a flowgate version "
@@ -345,7 +347,8 @@ static void check_lefthook(struct doctor *d, struct finding *f, const struct fg_
 		fix = NULL;
 	}
 	if (d->dir.lefthook && scan.runs) {
-		append(d, &f->summary, "lefthook's; %s runs flowgate hook %s", d->dir.lefthook, f->hook);
+		append(d, &f->summary, "lefthook's; %s runs flowgate hook %s", d->dir.lefthook,
+		       f->hook);
 		d->from_path = 1;
 		if (fg_hookdir_is_flowgate(&old))
 			note(d, f, "%s is flowgate's hook, which lefthook renamed and never runs: "
@@ -357,8 +360,8 @@ static void check_lefthook(struct doctor *d, struct finding *f, const struct fg_
 		problem(d, f, fix, "lefthook runs %s and not flowgate (%s%s)%s", f->hook,
 			d->dir.lefthook ? d->dir.lefthook : "no lefthook.yml",
 			d->dir.lefthook ? " has no job running flowgate hook" : "",
-			fg_hookdir_is_flowgate(&old) ? ": lefthook renamed flowgate's hook to .old and never "
-					    "runs it" : "");
+			fg_hookdir_is_flowgate(&old)
+			? ": lefthook renamed flowgate's hook to .old and never runs it" : "");
 	}
 	free(fix);
 	fg_hookdir_file_release(&old);
@@ -394,7 +397,8 @@ static void check_framework(struct doctor *d, struct finding *f, const struct fg
 		fix = enable_fix(d, f->hook, h);
 		problem(d, f, fix, "the pre-commit framework's %s runs no flowgate: no flowgate "
 			"%s.legacy (pre-commit install -f or --overwrite deletes it) and no id "
-			"flowgate-%s in %s", f->hook, f->hook, f->hook, name ? name : "its configuration");
+			"flowgate-%s in %s", f->hook, f->hook, f->hook,
+			name ? name : "its configuration");
 	}
 	if (!fg_hookdir_is_flowgate(&legacy))
 		check_kept(d, f, 0);
@@ -439,7 +443,8 @@ static void check_plain(struct doctor *d, struct finding *f, const struct fg_hoo
 		d->from_path = 1;
 		if (!h->exec) {
 			fix = chmod_cmd(h->path);
-			problem(d, f, fix, "%s is not executable: git never runs it", shown(d, h->path));
+			problem(d, f, fix, "%s is not executable: git never runs it",
+				shown(d, h->path));
 		}
 	} else {
 		append(d, &f->summary, "not flowgate's");
@@ -485,7 +490,7 @@ static void check_hook(struct doctor *d, const char *hook)
 int fg_doctor(const char *repo, const char *const *hooks, size_t nhooks, FILE *out, FILE *err)
 {
 	struct doctor d;
-	int status;
+	int status, elsewhere;
 
 	memset(&d, 0, sizeof(d));
 	d.out = out;
@@ -496,17 +501,18 @@ int fg_doctor(const char *repo, const char *const *hooks, size_t nhooks, FILE *o
 			unsetenv(*v);
 	if ((status = fg_hookdir_open(&d.dir, repo, err)) != 0)
 		return status;
+	elsewhere = strcmp(d.dir.hooks, d.dir.common_hooks) != 0;
 	fg_print_line(out, "flowgate doctor: flowgate %s; work tree %s; hooks directory %s%s%s%s",
 		      FLOWGATE_VERSION, d.dir.top, shown(&d, d.dir.hooks),
-		      strcmp(d.dir.hooks, d.dir.common_hooks) ? " (core.hooksPath; git does not run " : "",
-		      strcmp(d.dir.hooks, d.dir.common_hooks) ? shown(&d, d.dir.common_hooks) : "",
-		      strcmp(d.dir.hooks, d.dir.common_hooks) ? ")" : "");
+		      elsewhere ? " (core.hooksPath; git does not run " : "",
+		      elsewhere ? shown(&d, d.dir.common_hooks) : "", elsewhere ? ")" : "");
 	if (d.dir.husky)
 		fg_print_line(out, "flowgate doctor: husky runs the hooks: its scripts are in %s",
 			      shown(&d, d.dir.husky));
 	else if (d.dir.lefthook || d.dir.lefthook_scripts)
-		fg_print_line(out, "flowgate doctor: lefthook is here: %s%s%s", d.dir.lefthook
-			      ? d.dir.lefthook : "", d.dir.lefthook && d.dir.lefthook_scripts ? ", " : "",
+		fg_print_line(out, "flowgate doctor: lefthook is here: %s%s%s",
+			      d.dir.lefthook ? d.dir.lefthook : "",
+			      d.dir.lefthook && d.dir.lefthook_scripts ? ", " : "",
 			      d.dir.lefthook_scripts ? "its scripts in the hooks directory" : "");
 	for (size_t i = 0; i < nhooks; i++)
 		check_hook(&d, hooks[i]);
