@@ -272,22 +272,22 @@ static int locate(struct fg_hookdir *d, const char *repo, FILE *err)
 		return FG_EXIT_INTERNAL;
 	}
 	if (!(bare = git_line(repo, "--is-bare-repository", NULL, NULL))) {
-		fg_print_line(err, "flowgate doctor: fatal: not a git repository: '%s'; run it in a "
-			      "clone, or name one: flowgate doctor <repo>", where);
+		fg_print_line(err, "flowgate doctor: fatal: not a git repository: '%s'; run it in "
+			      "a clone, or name one: flowgate doctor <repo>", where);
 		return FG_EXIT_INTERNAL;
 	}
 	if (!strcmp(bare, "true")) {
 		free(bare);
-		fg_print_line(err, "flowgate doctor: error: '%s' is a bare repository, where git runs "
-			      "no client hook; its server hooks are installed with flowgate install "
-			      "--server", where);
+		fg_print_line(err, "flowgate doctor: error: '%s' is a bare repository, where git "
+			      "runs no client hook; its server hooks are installed with flowgate "
+			      "install --server", where);
 		return FG_EXIT_USAGE;
 	}
 	free(bare);
 	if (!(d->top = git_line(repo, "--show-toplevel", NULL, NULL)) ||
 	    !(common = git_line(repo, "--path-format=absolute", "--git-common-dir", NULL))) {
-		fg_print_line(err, "flowgate doctor: fatal: '%s' is not in a work tree; run it in a "
-			      "clone's work tree, or name one: flowgate doctor <repo>", where);
+		fg_print_line(err, "flowgate doctor: fatal: '%s' is not in a work tree; run it in "
+			      "a clone's work tree, or name one: flowgate doctor <repo>", where);
 		return FG_EXIT_INTERNAL;
 	}
 	/* from the top, where git reads a relative core.hooksPath (install.sh's hooks_dir_of) */
@@ -295,8 +295,8 @@ static int locate(struct fg_hookdir *d, const char *repo, FILE *err)
 	d->common_hooks = fg_strdupf("%s/hooks", common);
 	free(common);
 	if (!hooks) {
-		fg_print_line(err, "flowgate doctor: fatal: cannot find the hooks directory of '%s' "
-			      "(git rev-parse --git-path hooks failed)", d->top);
+		fg_print_line(err, "flowgate doctor: fatal: cannot find the hooks directory of "
+			      "'%s' (git rev-parse --git-path hooks failed)", d->top);
 		return FG_EXIT_INTERNAL;
 	}
 	d->hooks = hooks[0] == '/' ? strdup(hooks) : fg_strdupf("%s/%s", d->top, hooks);

@@ -53,7 +53,8 @@ enum fg_hookfile_kind fg_hookfile_kind(const char *data, size_t len)
 	for (size_t i = 0; i < sizeof(framework_marks) / sizeof(framework_marks[0]); i++)
 		if (find(data, head, framework_marks[i]))
 			return FG_HOOKFILE_FRAMEWORK;
-	if (find2(data, len, HOOK_MARK, sizeof(HOOK_MARK) - 1, LAUNCH_MARK, sizeof(LAUNCH_MARK) - 1))
+	if (find2(data, len, HOOK_MARK, sizeof(HOOK_MARK) - 1, LAUNCH_MARK,
+		  sizeof(LAUNCH_MARK) - 1))
 		return FG_HOOKFILE_LAUNCHER;
 	if (find(data, len, HOOK_MARK))
 		return FG_HOOKFILE_BINARY;
@@ -215,7 +216,7 @@ enum fg_lefthook_format fg_lefthook_format_of(const char *name)
 	return FG_LEFTHOOK_YAML;
 }
 
-/* LINE[0..LEN) starts with the key KEY, bare or quoted, then ':'; returns the length taken, or 0. */
+/* LINE[0..LEN) starts with the key KEY, bare or quoted, then ':': the length taken, else 0. */
 static size_t yaml_key(const char *line, size_t len, const char *key)
 {
 	size_t klen = strlen(key), i = 0;
@@ -287,7 +288,8 @@ static void scan_yaml(const char *data, size_t len, const char *hook, struct fg_
 			} else {
 				out->jobs_line = lineno;
 				want_item = 1;
-				/* items at the key's indentation plus two, unless the next line says */
+				/* items at the key's indentation plus two, unless the
+				 * next line says */
 				if (indent + 2 < sizeof(out->indent)) {
 					memcpy(out->indent, line, indent);
 					memcpy(out->indent + indent, "  ", 3);
@@ -297,7 +299,7 @@ static void scan_yaml(const char *data, size_t len, const char *hook, struct fg_
 	}
 }
 
-/* Whether the TOML header line LINE[0..LEN) opens HOOK's table or one under it ([HOOK], [[HOOK.jobs]]). */
+/* Whether the TOML header LINE[0..LEN) opens HOOK's table or one under it ([[HOOK.jobs]]). */
 static int toml_in(const char *line, size_t len, const char *hook)
 {
 	size_t i = 0, hlen = strlen(hook);
@@ -353,7 +355,8 @@ char *fg_lefthook_job_command(const char *hook, int *stdin_needed)
 	*stdin_needed = !strcmp(hook, "pre-push");
 	if (!strcmp(hook, "pre-commit"))
 		return fg_strdupf("flowgate hook %s", hook);
-	return fg_strdupf("flowgate hook %s %s", hook, *stdin_needed ? "\"{1}\" \"{2}\"" : "\"{1}\"");
+	return fg_strdupf("flowgate hook %s %s", hook,
+			  *stdin_needed ? "\"{1}\" \"{2}\"" : "\"{1}\"");
 }
 
 char *fg_hookfile_lefthook_fix(const char *config, enum fg_lefthook_format format,
@@ -372,15 +375,17 @@ char *fg_hookfile_lefthook_fix(const char *config, enum fg_lefthook_format forma
 		return fix;
 	}
 	/* a flow mapping: one line, valid where a block item or value is */
-	job = fg_strdupf("{name: flowgate, run: '%s'%s}", command, in_stdin ? ", use_stdin: true" : "");
+	job = fg_strdupf("{name: flowgate, run: '%s'%s}", command,
+			 in_stdin ? ", use_stdin: true" : "");
 	free(command);
 	if (!job)
 		return NULL;
 	if (!scan->section_line)
-		fix = fg_strdupf("add this line at the end of %s: %s: {jobs: [%s]}", config, hook, job);
+		fix = fg_strdupf("add this line at the end of %s: %s: {jobs: [%s]}", config, hook,
+				 job);
 	else if (scan->jobs_line)
-		fix = fg_strdupf("add this line after line %zu (jobs:) of %s: %s- %s", scan->jobs_line,
-				 config, scan->indent, job);
+		fix = fg_strdupf("add this line after line %zu (jobs:) of %s: %s- %s",
+				 scan->jobs_line, config, scan->indent, job);
 	else
 		fix = fg_strdupf("add this line after line %zu (%s:) of %s: %sjobs: [%s]",
 				 scan->section_line, hook, config, scan->indent, job);
