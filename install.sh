@@ -15,13 +15,16 @@ TARGET_SIZE=4096
 usage() {
 	cat <<'EOF'
 Usage: ./install.sh [REPO]
-       ./install.sh --server BARE_REPO
+       ./install.sh --server [--with-update] BARE_REPO
+       ./install.sh --server [--with-update] --custom-hooks-dir DIR
        ./install.sh --uninstall [--server] [REPO]
+       ./install.sh --uninstall --server --custom-hooks-dir DIR
        ./install.sh --deps
        ./install.sh --help
 An installed flowgate runs this script as:
        flowgate install [REPO]
-       flowgate install --server BARE_REPO
+       flowgate install --server [--with-update] BARE_REPO
+       flowgate install --server [--with-update] --custom-hooks-dir DIR
        flowgate uninstall [--server] [REPO]
 
 Install the flowgate git hooks (pre-commit, commit-msg, pre-push, post-merge)
@@ -46,30 +49,61 @@ a lefthook configuration file, lefthook's hook scripts) is left unchanged:
 the lines that run flowgate from the manager's own hook files are printed,
 and the exit status is 1.
 
-With --server, install the server hooks instead (pre-receive, and update
-for servers that run only per-ref hooks) into BARE_REPO, the repository
-people push to: every push is checked there and cannot be skipped. Where
-git runs flowgate's pre-receive, its update hook does nothing. A push to a
-ref outside refs/heads/ and refs/tags/ is refused unless the repository's
-git config flowgate.allowRefs allows it; on a repository of Gitea (or
-Forgejo) or GitLab, the namespaces the host writes itself are added there
-(Gitea: refs/pull/*, refs/for/*; GitLab: refs/merge-requests/*,
-refs/keep-around/*, refs/environments/*, refs/pipelines/*).
+With --server, install the server hook pre-receive instead into BARE_REPO,
+the repository people push to: every push is checked there, as a whole,
+and cannot be skipped. git runs pre-receive once per push; --with-update
+adds update, which git runs once per ref, for a server that runs only
+per-ref hooks (where flowgate's pre-receive runs, update does nothing).
+Installing without --with-update takes out a flowgate update an earlier
+install put there. A push to a ref outside refs/heads/ and refs/tags/ is
+refused unless the repository's git config flowgate.allowRefs allows it.
+
+The hooks go where the host runs them, recognised by the marks it leaves:
+  Gitea, Forgejo  hooks/<hook> is the host's dispatcher, which runs every
+                  script in hooks/<hook>.d/: flowgate's is
+                  hooks/<hook>.d/flowgate and the dispatcher is left alone;
+                  refs/pull/* and refs/for/* are added to flowgate.allowRefs
+  GitLab          (a repository under @hashed/, or with gitlab.fullpath in
+                  its config) Gitaly never runs hooks/: flowgate's is
+                  custom_hooks/<hook>.d/flowgate; with --custom-hooks-dir
+                  DIR (Gitaly's hooks.custom_hooks_dir, for every
+                  repository) it is DIR/<hook>.d/flowgate, and no
+                  repository is named or changed; refs/merge-requests/*,
+                  refs/keep-around/*, refs/environments/* and
+                  refs/pipelines/* are added to flowgate.allowRefs
+  gitolite        hooks/update is gitolite's (its access rules): it is
+                  kept as it is, never replaced, flowgate's update is not
+                  installed, pre-receive goes in hooks/, and gitolite's own
+                  way (repo-specific hooks) is printed
 
 A hook already present that flowgate did not install is kept as
 <name>.pre-flowgate; the flowgate hook runs it after its own checks pass.
 Installing again replaces the flowgate hooks and keeps the kept hooks.
 Where <name> is the pre-commit framework's script (pre-commit install),
 flowgate's hook is <name>.legacy, which that script runs before its hooks.
+On the server, a script that finds the hooks it runs by its own name ($0),
+as those dispatchers do, would run none of them under another name, so it
+is never kept: flowgate's hook goes in its <hook>.d/ directory when it has
+one, else nothing is installed for that hook (exit status 1) and the error
+says what to do.
 
 Options:
-  --server      the server hooks (pre-receive, update) instead of the
-                client hooks
+  --server      the server hook (pre-receive) instead of the client hooks
+  --with-update with --server: install update too (git runs it once per
+                ref), for a server that runs only per-ref hooks
+  --custom-hooks-dir DIR
+                with --server: GitLab's server-wide custom hooks directory
+                (Gitaly's hooks.custom_hooks_dir): install there, for every
+                repository, instead of into a repository
   --uninstall   remove the flowgate hooks (never a hook flowgate did not
-                install) and put back the <name>.pre-flowgate hooks
+                install) and put back the <name>.pre-flowgate hooks; with
+                --server, pre-receive and update from every place above
   --deps        only check the build and test dependencies (installing the
                 missing Debian packages when root) and exit
   -h, --help    show this help and exit
+
+Example:
+  ./install.sh --server /srv/git/project.git
 
 Exit status:
   0  success
@@ -115,6 +149,10 @@ remove_stale_temps() {
 
 # ---------------------------------------------------------------- arguments
 mode=install
+server=no
+with_update=no
+custom_dir=
+custom_dir_given=no
 repo=
 repo_given=no
 while [ $# -gt 0 ]; do
@@ -124,7 +162,14 @@ while [ $# -gt 0 ]; do
 		exit 0
 		;;
 	--uninstall) mode=uninstall ;;
-	--server) HOOKS="pre-receive update" ;;
+	--server) server=yes ;;
+	--with-update) with_update=yes ;;
+	--custom-hooks-dir)
+		[ $# -gt 1 ] || usage_error "--custom-hooks-dir needs a directory"
+		custom_dir=$2 custom_dir_given=yes
+		shift
+		;;
+	--custom-hooks-dir=*) custom_dir=${1#*=} custom_dir_given=yes ;;
 	--deps) mode=deps ;;
 	--)
 		shift
@@ -144,8 +189,29 @@ if [ $# -gt 0 ]; then
 	fi
 	repo=$1 repo_given=yes
 fi
+if [ "$server" = no ]; then
+	[ "$with_update" = no ] || usage_error "--with-update goes with --server"
+	[ "$custom_dir_given" = no ] || usage_error "--custom-hooks-dir goes with --server"
+fi
+if [ "$custom_dir_given" = yes ]; then
+	[ -n "$custom_dir" ] || usage_error "empty custom hooks directory"
+	[ "$repo_given" = no ] || usage_error "--custom-hooks-dir takes no BARE_REPO: GitLab runs the hooks there for every repository"
+	case $custom_dir in
+	/*) ;;
+	*) custom_dir=$(pwd)/$custom_dir ;;
+	esac
+fi
 [ "$repo_given" = yes ] || repo=.
 [ -n "$repo" ] || usage_error "empty repository path"
+# The server hooks: pre-receive, and update when asked (--uninstall takes
+# out both, wherever an install put them).
+if [ "$server" = yes ]; then
+	if [ "$with_update" = yes ] || [ "$mode" = uninstall ]; then
+		HOOKS="pre-receive update"
+	else
+		HOOKS=pre-receive
+	fi
+fi
 
 script_dir=$(cd "$(dirname -- "$0")" && pwd -P)
 if [ -f "$script_dir/launch" ]; then
@@ -243,9 +309,17 @@ hooks_dir_of() {
 	esac
 }
 
-if ! hooks_dir=$(hooks_dir_of "$repo"); then
-	err "not a git repository: $repo"
-	exit 3
+hooks_dir='' gdir='' host=''
+if [ -z "$custom_dir" ]; then
+	if ! hooks_dir=$(hooks_dir_of "$repo"); then
+		err "not a git repository: $repo"
+		exit 3
+	fi
+	# the git directory, where GitLab keeps a repository's custom_hooks/
+	if [ "$server" = yes ] && ! gdir=$(cd -- "$repo" && git rev-parse --absolute-git-dir); then
+		err "not a git repository: $repo"
+		exit 3
+	fi
 fi
 
 # ------------------------------------------------- the pre-commit framework
@@ -298,6 +372,300 @@ is_framework_script() {
 		-e 79f09a650522a87b0da915d0d983b2de -e e358c9dae00eac5d06b38dfdb1e33a8c
 }
 
+# ---------------------------------------------------- the server's layouts
+# Where flowgate's server hook NAME (pre-receive, update) goes depends on
+# what runs the server's hooks (tests/e2e/test_hosts.sh tries each):
+#  - git itself: NAME in the hooks directory; a hook already there is kept
+#    as NAME.pre-flowgate and run by flowgate's (install_hook).
+#  - a dispatcher: NAME is a script that runs the hooks it finds by its own
+#    name ($0): Gitea's and Forgejo's generated hooks (modules/repository/
+#    hooks.go: every executable of hooks/$(basename $0).d/, each given the
+#    hook's stdin or arguments; any non-zero exit refuses), gitolite's
+#    repo-specific hook driver ($0.*). Kept as NAME.pre-flowgate it would
+#    look for NAME.pre-flowgate.d/ and run nothing, so it stays NAME and
+#    flowgate's hook is NAME.d/flowgate; without a NAME.d/ directory,
+#    nothing is installed for NAME and the error says what to do.
+#  - GitLab: Gitaly runs git with a core.hooksPath of its own, never the
+#    repository's hooks/, and runs custom_hooks/NAME, custom_hooks/NAME.d/*,
+#    then <custom_hooks_dir>/NAME.d/*, each sorted by name, skipping names
+#    that end in "~", each given the same stdin; the first non-zero exit
+#    refuses (internal/gitaly/hook/custom.go). flowgate's hook is
+#    custom_hooks/NAME.d/flowgate, or DIR/NAME.d/flowgate with
+#    --custom-hooks-dir DIR.
+#  - gitolite: hooks/update is gitolite's own update hook, which applies its
+#    access rules (replaced, every push is denied): it stays as it is, and
+#    flowgate's update is not installed (git runs pre-receive on every push
+#    there); pre-receive is as with git itself.
+# In a NAME.d/ directory the temporary copies are .NAME.flowgate.XXXXXX~:
+# Gitea's glob skips dot files and Gitaly names that end in "~", so no host
+# runs a half-written copy.
+
+# What betrays a script that finds its hooks by its own name: the name taken
+# from $0 (basename $0, basename -- "$0", ${0##*/}; Perl's and Ruby's
+# basename($0), Python's basename(sys.argv[0]), basename of __file__ or
+# __FILE__), or $0 with a suffix ("$0".d, $0.*, ${0}.d). dirname "$0" alone
+# is no sign: a kept hook stays in the same directory.
+DISPATCH_RE='basename[[:space:]]*[(]?[[:space:]]*(--[[:space:]]+)?["'"'"']?[$][{]?0([^0-9]|$)'
+DISPATCH_RE=$DISPATCH_RE'|basename[(][[:space:]]*(sys[.]argv[[]0[]]|__file__|__FILE__)'
+DISPATCH_RE=$DISPATCH_RE'|[$][{]0##|[$][{]?0[}]?["'"'"']?[.][A-Za-z*]'
+
+# is_gitea_hook PATH: PATH is a hook Gitea (or Forgejo) generated.
+is_gitea_hook() {
+	[ -f "$1" ] && head -c 1024 -- "$1" 2>/dev/null | grep -q -a -i -E 'AUTO GENERATED BY (GITEA|FORGEJO)'
+}
+
+# is_dispatcher PATH: PATH is a hook Gitea generated, or a script (#!) that
+# finds the hooks it runs by its own name (DISPATCH_RE in its first 64 KiB).
+is_dispatcher() {
+	[ -f "$1" ] || return 1
+	is_gitea_hook "$1" && return 0
+	[ "$(head -c 2 -- "$1" 2>/dev/null)" = '#!' ] || return 1
+	head -c 65536 -- "$1" 2>/dev/null | grep -q -a -E -e "$DISPATCH_RE"
+}
+
+# is_gitolite_update PATH: PATH is gitolite's update hook (gitolite 3 links
+# ~/.gitolite/hooks/common/update, a Perl script of Gitolite::Hooks::Update,
+# into every repository it manages).
+is_gitolite_update() {
+	[ -f "$1" ] && head -c 4096 -- "$1" 2>/dev/null | grep -q -a -E 'Gitolite::Hooks::Update|gitolite update hook'
+}
+
+# host_of: sets host to the hosting software that runs the repository's
+# hooks, by the marks it leaves: gitea (Gitea's and Forgejo's generated
+# hooks/pre-receive, or hooks/pre-receive.d/gitea), gitlab (Gitaly keeps its
+# repositories under @hashed/, @pools/ or @snippets/ and writes
+# gitlab.fullpath into their config; --custom-hooks-dir), gitolite (its
+# update hook), or nothing.
+host_of() {
+	host=
+	if [ -n "$custom_dir" ]; then
+		host=gitlab
+		return 0
+	fi
+	for d in "$hooks_dir" "$gdir/hooks"; do
+		if is_gitea_hook "$d/pre-receive" || is_gitea_hook "$d/pre-receive$SUFFIX" ||
+			is_gitea_hook "$d/pre-receive.d/gitea"; then
+			host=gitea
+			return 0
+		fi
+	done
+	if git -C "$gdir" config --get gitlab.fullpath >/dev/null 2>&1; then
+		host=gitlab
+		return 0
+	fi
+	case $gdir/ in
+	*/@hashed/* | */@pools/* | */@snippets/*)
+		host=gitlab
+		return 0
+		;;
+	esac
+	if is_gitolite_update "$hooks_dir/update" || is_gitolite_update "$hooks_dir/update$SUFFIX"; then
+		host=gitolite
+	fi
+	return 0
+}
+
+# show PATH: sets shown to PATH as the messages name it: from the git
+# directory when in it.
+show() {
+	shown=$1
+	if [ -n "$gdir" ]; then
+		case $1 in "$gdir"/*) shown=${1#"$gdir"/} ;; esac
+	fi
+}
+
+# say LINE: LINE, then the reason for the change in old_note, if any.
+say() { echo "$1${old_note:+ ($old_note)}"; }
+
+# remove_d_temps NAME DIR: remove the temporary copies of hook NAME that an
+# interrupted run left in DIR.
+remove_d_temps() {
+	for stale in "$2/.$1.flowgate."??????"~"; do
+		if exists "$stale"; then rm -f -- "$stale" || true; fi
+	done
+}
+
+# make_launcher FILE NAME: FILE (created empty) becomes the launcher that
+# runs the hook binary NAME. Returns non-zero when it cannot be written.
+make_launcher() {
+	cp -- "$launcher" "$1" &&
+		printf '%s\0' "$bin_dir/$2" | dd of="$1" bs=1 seek="$target_offset" conv=notrunc status=none
+}
+
+# install_d_hook NAME DIR WHO: put flowgate's NAME in place as DIR/flowgate,
+# which WHO runs (DIR is created if missing): a launcher written to a
+# temporary file in DIR that no host runs, then renamed over DIR/flowgate,
+# so that DIR/flowgate is never half-written. A DIR/flowgate that is not
+# flowgate's is left alone (returns 1).
+install_d_hook() {
+	name=$1 ddir=$2
+	dst=$ddir/flowgate
+	show "$dst"
+	if ! mkdir -p -- "$ddir"; then
+		err "$name: cannot create the directory $ddir"
+		return 1
+	fi
+	remove_d_temps "$name" "$ddir"
+	if exists "$dst" && ! is_flowgate "$dst"; then
+		err "$name: refusing to install: $shown is not flowgate's (move it away)"
+		return 1
+	fi
+	if ! tmp=$(mktemp --suffix="~" "$ddir/.$name.flowgate.XXXXXX"); then
+		err "$name: cannot create a file in $ddir"
+		return 1
+	fi
+	if ! make_launcher "$tmp" "$name"; then
+		rm -f -- "$tmp"
+		err "$name: cannot copy $launcher to $ddir"
+		return 1
+	fi
+	if [ ! -L "$dst" ] && [ -f "$dst" ] && [ -x "$dst" ] && cmp -s -- "$tmp" "$dst"; then
+		if ! rm -f -- "$tmp"; then
+			err "$name: cannot remove $tmp"
+			return 1
+		fi
+		echo "$name: already installed as $shown"
+		return 0
+	fi
+	if ! chmod 755 -- "$tmp"; then
+		rm -f -- "$tmp"
+		err "$name: cannot make $tmp executable"
+		return 1
+	fi
+	if ! mv -f -T -- "$tmp" "$dst"; then
+		rm -f -- "$tmp"
+		err "$name: cannot install $dst"
+		return 1
+	fi
+	echo "$name: installed as $shown, which $3 runs"
+}
+
+# remove_d_hook NAME DIR [custom|made]: take flowgate's DIR/flowgate out,
+# and the temporary copies an interrupted run left; found=yes when
+# DIR/flowgate was there. Once empty (now, or after an interrupted run),
+# DIR goes too with "made" (GitLab's server-wide DIR/NAME.d, which
+# install_d_hook made), and with it custom_hooks/ with "custom" (a
+# repository's custom_hooks/NAME.d).
+remove_d_hook() {
+	name=$1 ddir=$2
+	[ -d "$ddir" ] || return 0
+	remove_d_temps "$name" "$ddir"
+	dst=$ddir/flowgate
+	show "$dst"
+	if exists "$dst"; then
+		found=yes
+		if ! is_flowgate "$dst"; then
+			echo "$name: $shown is not flowgate's, left alone"
+			return 0
+		fi
+		if ! rm -f -- "$dst"; then
+			err "$name: cannot remove $dst"
+			return 1
+		fi
+		say "$name: removed $shown"
+	fi
+	case ${3:-} in
+	custom) rmdir -- "$ddir" 2>/dev/null && rmdir -- "${ddir%/*}" 2>/dev/null ;;
+	made) rmdir -- "$ddir" 2>/dev/null ;;
+	esac
+	return 0
+}
+
+# refuse_dispatcher NAME: the error for a dispatcher at NAME that has no
+# NAME.d/ directory.
+refuse_dispatcher() {
+	show "$hooks_dir/$1"
+	if [ "$host" = gitolite ]; then
+		err "$1: not installed: $shown is gitolite's repo-specific hook driver, which runs the hooks it finds by its own name ($1.h00-*): have gitolite run flowgate, with 'option hook.$1 = flowgate' (the steps follow)"
+		gitolite_way=yes
+	else
+		err "$1: not installed: $shown runs the hooks it finds by its own name (\$0), so kept as $1$SUFFIX it would run none, and it has no $1.d directory for flowgate's: make it run $bin_dir/$1 (the push on its stdin), or create $hooks_dir/$1.d if it runs the hooks there, then install again"
+	fi
+}
+
+# dispatcher_hook NAME DISPATCHER KEPT: flowgate's NAME where DISPATCHER (a
+# dispatcher, is_dispatcher) runs it: NAME.d/flowgate. KEPT yes: an older
+# install.sh kept the dispatcher as NAME.pre-flowgate, where it ran none of
+# its hooks; it goes back to NAME in one rename over flowgate's, once
+# flowgate's is in NAME.d/, so the push is checked at every step.
+dispatcher_hook() {
+	name=$1
+	show "$hooks_dir/$name"
+	if is_gitea_hook "$2"; then who="Gitea's $name"; else who=$shown; fi
+	if [ ! -d "$hooks_dir/$name.d" ] && ! is_gitea_hook "$2"; then
+		refuse_dispatcher "$name"
+		return 1
+	fi
+	install_d_hook "$name" "$hooks_dir/$name.d" "$who" || return 1
+	if [ "$3" = yes ]; then
+		if ! mv -f -T -- "$2" "$hooks_dir/$name"; then
+			err "$name: cannot put $who back from $name$SUFFIX"
+			return 1
+		fi
+		echo "$name: put $who back from $name$SUFFIX (kept there by an older install.sh, it ran none of its hooks)"
+	fi
+}
+
+# server_hook NAME: install flowgate's server hook NAME where the host runs it.
+server_hook() {
+	name=$1
+	if [ -n "$custom_dir" ]; then
+		install_d_hook "$name" "$custom_dir/$name.d" "GitLab's Gitaly (hooks.custom_hooks_dir $custom_dir)"
+		return
+	fi
+	case $host in
+	gitlab)
+		install_d_hook "$name" "$gdir/custom_hooks/$name.d" "GitLab's Gitaly" || return 1
+		# an older install.sh's hook in hooks/, where GitLab runs none
+		old_note="flowgate's, from an earlier install: GitLab never runs hooks/"
+		found=no
+		uninstall_hook "$name" quiet || return 1
+		old_note=
+		return 0
+		;;
+	gitolite)
+		if [ "$name" = update ]; then
+			echo "update: not installed: hooks/update is gitolite's update hook (its access rules), left as it is; flowgate's pre-receive checks every push here"
+			return 0
+		fi
+		;;
+	esac
+	if exists "$hooks_dir/$name" && ! is_flowgate "$hooks_dir/$name" && is_dispatcher "$hooks_dir/$name"; then
+		dispatcher_hook "$name" "$hooks_dir/$name" no
+	elif is_flowgate "$hooks_dir/$name" && is_dispatcher "$hooks_dir/$name$SUFFIX"; then
+		dispatcher_hook "$name" "$hooks_dir/$name$SUFFIX" yes
+	else
+		install_hook "$name"
+	fi
+}
+
+# uninstall_server_hook NAME [quiet]: take flowgate's NAME out of every
+# place an install puts it, and put back what it kept; quiet: say nothing
+# where there is nothing to do.
+uninstall_server_hook() {
+	name=$1 found=no st=0
+	if [ -n "$custom_dir" ]; then
+		remove_d_hook "$name" "$custom_dir/$name.d" made || st=1
+		if [ "$found" = no ] && [ -z "${2:-}" ]; then echo "$name: not installed"; fi
+		return "$st"
+	fi
+	remove_d_hook "$name" "$hooks_dir/$name.d" || st=1
+	remove_d_hook "$name" "$gdir/custom_hooks/$name.d" custom || st=1
+	uninstall_hook "$name" "${2:-}" || st=1
+	return "$st"
+}
+
+# gitolite_steps: gitolite's own way to run flowgate's pre-receive.
+gitolite_steps() {
+	cat <<EOF
+flowgate: gitolite's own way to run flowgate's pre-receive, kept by gitolite setup (as the gitolite user, instead of this install: take it out first with install.sh --uninstall --server):
+  1. in ~/.gitolite.rc: LOCAL_CODE => "\$ENV{HOME}/local", and 'repo-specific-hooks' in the ENABLE list (both are there, commented out)
+  2. mkdir -p ~/local/hooks/repo-specific && ln -sf $bin_dir/pre-receive ~/local/hooks/repo-specific/flowgate
+  3. in gitolite.conf (gitolite-admin), under the repository's "repo" line: option hook.pre-receive = flowgate
+     then push gitolite-admin (or run gitolite setup)
+EOF
+}
+
 # --------------------------------------------------------------- uninstall
 # Every change to a hook name is one rename(2) or one unlink(2), so that if
 # install.sh is interrupted anywhere (killed, or a cp, ln, mv, chmod or rm
@@ -306,12 +674,15 @@ is_framework_script() {
 # <name>.pre-flowgate (tests/e2e/test_faults.sh interrupts every step).
 uninstall_hook() {
 	name=$1
+	# quiet, or flowgate's taken out of a NAME.d/ already: nothing to say
+	# about a hook that is not flowgate's
+	if [ -n "${2:-}" ] || [ "$found" = yes ]; then quiet=yes; else quiet=no; fi
 	framework_hook "$name" || return 1
 	saved=$hooks_dir/$name$SUFFIX
 	remove_stale_temps "$name"
 	if exists "$dst" && ! is_flowgate "$dst"; then
 		if ! exists "$saved"; then
-			echo "$name: not a flowgate hook, left alone"
+			[ "$quiet" = yes ] || echo "$name: not a flowgate hook, left alone"
 			return 0
 		fi
 		# An install interrupted after linking the kept hook and before
@@ -324,7 +695,7 @@ uninstall_hook() {
 			err "$name: cannot remove $saved"
 			return 1
 		fi
-		echo "$name: restored $name$SUFFIX as ${dst##*/}"
+		say "$name: restored $name$SUFFIX as ${dst##*/}"
 		return 0
 	fi
 	if exists "$saved"; then
@@ -334,25 +705,30 @@ uninstall_hook() {
 			err "$name: cannot restore $saved"
 			return 1
 		fi
-		echo "$name: ${done_what}restored $name$SUFFIX as ${dst##*/}"
+		say "$name: ${done_what}restored $name$SUFFIX as ${dst##*/}"
 		return 0
 	fi
 	if ! exists "$dst"; then
-		echo "$name: not installed"
+		[ "$quiet" = yes ] || echo "$name: not installed"
 		return 0
 	fi
 	if ! rm -f -- "$dst"; then
 		err "$name: cannot remove $dst"
 		return 1
 	fi
-	echo "$name: removed"
+	say "$name: removed"
 }
 
+found=no old_note='' gitolite_way=no
 if [ "$mode" = uninstall ]; then
-	echo "flowgate: uninstalling from $hooks_dir"
+	echo "flowgate: uninstalling from ${custom_dir:-$hooks_dir}"
 	status=0
 	for name in $HOOKS; do
-		uninstall_hook "$name" || status=1
+		if [ "$server" = yes ]; then
+			uninstall_server_hook "$name" || status=1
+		else
+			uninstall_hook "$name" || status=1
+		fi
 	done
 	exit "$status"
 fi
@@ -474,7 +850,7 @@ refuse_lefthook() {
 	fi
 }
 
-if [ "$HOOKS" != "pre-receive update" ]; then
+if [ "$server" = no ]; then
 	top=$(cd -- "$repo" && git rev-parse --show-toplevel 2>/dev/null) || top=
 	if husky_dir; then
 		refuse_husky "$hdir"
@@ -552,7 +928,6 @@ done
 # pointing elsewhere, or a copy of a hook binary) is replaced.
 install_hook() {
 	name=$1
-	target=$bin_dir/$name
 	framework_hook "$name" || return 1
 	saved=$hooks_dir/$name$SUFFIX
 	kept=no
@@ -572,8 +947,7 @@ install_hook() {
 		err "$name: cannot create a file in $hooks_dir"
 		return 1
 	fi
-	if ! cp -- "$launcher" "$tmp" ||
-		! printf '%s\0' "$target" | dd of="$tmp" bs=1 seek="$target_offset" conv=notrunc status=none; then
+	if ! make_launcher "$tmp" "$name"; then
 		rm -f -- "$tmp"
 		err "$name: cannot copy $launcher to $hooks_dir"
 		return 1
@@ -623,49 +997,61 @@ keep_hook() {
 	return 1
 }
 
-if ! mkdir -p -- "$hooks_dir"; then
+if [ "$server" = yes ]; then
+	host_of
+	if [ -n "$custom_dir" ] && [ ! -d "$custom_dir" ]; then
+		err "not a directory: $custom_dir (create it, and name it in Gitaly's configuration: hooks.custom_hooks_dir)"
+		exit 1
+	fi
+fi
+if [ -n "$hooks_dir" ] && ! mkdir -p -- "$hooks_dir"; then
 	err "cannot create the hooks directory $hooks_dir"
 	exit 1
 fi
-echo "flowgate: installing into $hooks_dir"
+if [ -n "$custom_dir" ]; then
+	echo "flowgate: installing into $custom_dir (GitLab's custom hooks, for every repository)"
+elif [ "$host" = gitlab ]; then
+	echo "flowgate: installing into $gdir/custom_hooks (GitLab runs the hooks there)"
+else
+	echo "flowgate: installing into $hooks_dir"
+fi
 if [ -n "$build_dir" ]; then
 	echo "flowgate: the hooks run $bin_dir/<hook> (this checkout's build: keep it there, or make install and run flowgate install)"
 else
 	echo "flowgate: the hooks run $bin_dir/<hook>"
 fi
-for name in $HOOKS; do
-	install_hook "$name" || status=1
-done
+if [ "$server" = no ]; then
+	for name in $HOOKS; do
+		install_hook "$name" || status=1
+	done
+	exit "$status"
+fi
 
-# ------------------------------------------------------------ git hosts
-# host_of: the hosting software that manages REPO, by the marks it leaves:
-# Gitea (and Forgejo) generate hooks/pre-receive with an "AUTO GENERATED BY
-# GITEA" header and hooks/pre-receive.d/gitea; GitLab's Gitaly keeps its
-# repositories under @hashed/ (or @pools/, @snippets/) and has written
-# gitlab.fullpath into their config.
-host_of() {
-	gdir=$(cd -- "$repo" && git rev-parse --absolute-git-dir 2>/dev/null) || return 0
-	if grep -q -a -i -E 'AUTO GENERATED BY (GITEA|FORGEJO)' -- "$gdir/hooks/pre-receive" \
-		"$gdir/hooks/pre-receive$SUFFIX" "$gdir/hooks/pre-receive.d/gitea" 2>/dev/null; then
-		echo gitea
-	elif git -C "$gdir" config --get gitlab.fullpath >/dev/null 2>&1; then
-		echo gitlab
-	else
-		case $gdir/ in
-		*/@hashed/* | */@pools/* | */@snippets/*) echo gitlab ;;
-		esac
-	fi
-}
+# ------------------------------------------------------------ the server
+for name in $HOOKS; do
+	server_hook "$name" || status=1
+done
+# git starts update once per ref: unless asked for, an earlier install's goes
+if [ "$with_update" = no ]; then
+	old_note="from an earlier install: pre-receive checks every push; --with-update keeps it"
+	uninstall_server_hook update quiet || status=1
+	old_note=
+fi
 
 # allow_host_refs: the ref namespaces the recognised host writes itself
 # (refNamespace refuses every other ref outside refs/heads/ and refs/tags/),
-# added to the repository's flowgate.allowRefs unless already there.
+# added to the repository's flowgate.allowRefs unless already there; for
+# GitLab's server-wide directory, the command that allows them.
 allow_host_refs() {
-	case $(host_of) in
+	case $host in
 	gitea) globs="refs/pull/* refs/for/*" label=Gitea ;;
 	gitlab) globs="refs/merge-requests/* refs/keep-around/* refs/environments/* refs/pipelines/*" label=GitLab ;;
 	*) return 0 ;;
 	esac
+	if [ -n "$custom_dir" ]; then
+		echo "flowgate.allowRefs: GitLab writes $globs: allow them for every repository in the system git config (once each): git config --system --add flowgate.allowRefs 'refs/merge-requests/*'"
+		return 0
+	fi
 	for glob in $globs; do
 		if git -C "$repo" config --get-all flowgate.allowRefs 2>/dev/null | grep -qxF -- "$glob"; then
 			continue
@@ -678,9 +1064,11 @@ allow_host_refs() {
 	done
 }
 
-if [ "$HOOKS" = "pre-receive update" ]; then
-	set -f
-	allow_host_refs || status=1
-	set +f
+set -f
+allow_host_refs || status=1
+set +f
+if [ "$host" = gitolite ] || [ "$gitolite_way" = yes ]; then
+	echo "flowgate: gitolite manages this repository: its update hook (hooks/update) is left as it is"
+	gitolite_steps
 fi
 exit "$status"

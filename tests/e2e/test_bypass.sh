@@ -1,8 +1,8 @@
 # End-to-end tests of the ways around the server gate (issue: "Close the
 # bypasses"), each tried as a pusher with push access would, with the real
 # git pushing over a path and file:// to bare repositories set up by
-# `install.sh --server`: one where git runs flowgate's pre-receive (and
-# update), one where only update runs (pre-receive removed). The clone has no
+# `install.sh --server`: one where git runs flowgate's pre-receive, one
+# where only update runs (--with-update, then pre-receive removed). The clone has no
 # client hooks unless a test installs them, and pushes with --no-verify.
 #   1. commits smuggled through a ref outside refs/heads/ and refs/tags/,
 #      then brought into a branch by a fast-forward (refNamespace,
@@ -22,13 +22,18 @@ tick
 refs_of() { git -C "$1" for-each-ref --format='%(refname) %(objectname)'; }
 
 # new_server NAME KIND: $TMP/NAME.git with install.sh --server; KIND
-# "update" removes pre-receive (a server that runs per-ref hooks only).
-# Sets SRV.
+# "update" installs update too (--with-update) and removes pre-receive (a
+# server that runs per-ref hooks only). Sets SRV.
 new_server() {
 	SRV=$TMP/$1.git
 	new_origin "$SRV"
-	"$TOP/install.sh" --server "$SRV" >"$LAST_OUT" 2>&1 || not_ok "$1: install.sh --server"
-	if [ "$2" = update ]; then rm -f "$SRV/hooks/pre-receive"; fi
+	if [ "$2" = update ]; then
+		"$TOP/install.sh" --server --with-update "$SRV" >"$LAST_OUT" 2>&1 ||
+			not_ok "$1: install.sh --server --with-update"
+		rm -f "$SRV/hooks/pre-receive"
+	else
+		"$TOP/install.sh" --server "$SRV" >"$LAST_OUT" 2>&1 || not_ok "$1: install.sh --server"
+	fi
 }
 
 # url_of SRV TRANSPORT: how the clone names SRV (path or file://).
@@ -204,7 +209,8 @@ update_case() {
 	for transport in path file; do
 		SRV=$TMP/upd-$name-$transport.git
 		new_origin "$SRV"
-		"$TOP/install.sh" --server "$SRV" >"$LAST_OUT" 2>&1 || not_ok "$name: install.sh --server"
+		"$TOP/install.sh" --server --with-update "$SRV" >"$LAST_OUT" 2>&1 ||
+			not_ok "$name: install.sh --server --with-update"
 		(cd "$SRV" && "$2")
 		new_clone "upd-$name-$transport" "$(url_of "$SRV" "$transport")"
 		work "WIP through $name"
@@ -250,7 +256,7 @@ update_case other-launcher other_launcher
 # where git runs flowgate's pre-receive through core.hooksPath, it judges the push
 SRV=$TMP/upd-both.git
 new_origin "$SRV"
-"$TOP/install.sh" --server "$SRV" >"$LAST_OUT" 2>&1 || not_ok "both: install.sh --server"
+"$TOP/install.sh" --server --with-update "$SRV" >"$LAST_OUT" 2>&1 || not_ok "both: install.sh --server --with-update"
 git -C "$SRV" config core.hooksPath "$SRV/hooks"
 new_clone upd-both "$SRV"
 work "WIP where both run"

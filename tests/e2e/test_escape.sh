@@ -206,7 +206,7 @@ done
 # ------------------------------------------------------------ update alone
 SRV=$TMP/server-update.git
 new_origin "$SRV"
-"$TOP/install.sh" --server "$SRV" >"$LAST_OUT" 2>&1 || not_ok "update alone: install.sh --server"
+"$TOP/install.sh" --server --with-update "$SRV" >"$LAST_OUT" 2>&1 || not_ok "update alone: install.sh --server --with-update"
 rm -f "$SRV/hooks/pre-receive"
 git push -q --no-verify "file://$SRV" main
 L="update alone"

@@ -243,25 +243,28 @@ scenario() {
 # reset FROM: the hooks directory $HOOKDIR made a copy of FROM.
 reset() { rm -rf -- "$HOOKDIR" && cp -a -- "$1" "$HOOKDIR"; }
 
-# setup WHERE KIND [--server]: $HOOKDIR, $NAMES and the pristine copy
-# $TMP/pristine set up for install.sh on WHERE (a work tree, or with --server
-# a bare repository) in scenario KIND.
+# setup WHERE KIND [SERVER]: $HOOKDIR, $NAMES and the pristine copy
+# $TMP/pristine set up for install.sh on WHERE (a work tree, or with SERVER,
+# "--server" or "--server --with-update", a bare repository) in scenario KIND.
 setup() {
 	HOOKDIR=$1/.git/hooks NAMES=$HOOKS
-	if [ -n "${3:-}" ]; then HOOKDIR=$1/hooks NAMES=$SERVER_HOOKS; fi
+	case ${3:-} in
+	*--with-update*) HOOKDIR=$1/hooks NAMES=$SERVER_HOOKS ;;
+	?*) HOOKDIR=$1/hooks NAMES=pre-receive ;;
+	esac
 	scenario "$2" "$TMP/pristine"
 	reset "$TMP/pristine"
 }
 
-# install_case WHERE KIND MODE [--server]: for every N, install.sh interrupted
+# install_case WHERE KIND MODE [SERVER]: for every N, install.sh interrupted
 # at its N-th file operation (MODE fail or kill) in scenario KIND, then run
-# again without fault.
+# again without fault. (SERVER goes to install.sh split into its words.)
 install_case() {
 	where=$1 kind=$2 mode=$3 server=${4:-}
 	label="install${server:+ $server} ($kind)"
 	setup "$where" "$kind" ${server:+"$server"}
 	record "$HOOKDIR"
-	run_faulty 0 "$mode" ${server:+"$server"} "$where"
+	run_faulty 0 "$mode" $server "$where"
 	total=$OPS
 	if [ "$STATUS" -ne 0 ] || [ "$total" -lt 3 ]; then
 		not_ok "$label: a run without fault exits 0 (exit $STATUS, $total operations)"
@@ -271,11 +274,11 @@ install_case() {
 	[ "$mode" = kill ] || report "$label: without fault: complete in $total file operations"
 	for n in $(seq 1 "$total"); do
 		reset "$TMP/pristine"
-		run_faulty "$n" "$mode" ${server:+"$server"} "$where"
+		run_faulty "$n" "$mode" $server "$where"
 		what=$(op_name "$n")
 		check_install_interrupted "$HOOKDIR"
 		if [ -z "$PROBLEM" ]; then
-			run_plain ${server:+"$server"} "$where"
+			run_plain $server "$where"
 			check_installed "$HOOKDIR"
 			[ "$STATUS" -eq 0 ] || PROBLEM="re-run exits $STATUS; $PROBLEM"
 			PROBLEM=${PROBLEM:+after the re-run: $PROBLEM}
@@ -284,7 +287,7 @@ install_case() {
 	done
 }
 
-# uninstall_case WHERE KIND MODE [--server]: the same for install.sh
+# uninstall_case WHERE KIND MODE [SERVER]: the same for install.sh
 # --uninstall after a complete install: each hook stays flowgate's or becomes
 # what it was before flowgate; a kept hook is never lost; a re-run finishes.
 declare -A INSTALLED FINAL
@@ -301,21 +304,21 @@ uninstall_case() {
 		esac
 	done
 	record "$HOOKDIR"
-	if ! run_plain ${server:+"$server"} "$where"; then
+	if ! run_plain $server "$where"; then
 		not_ok "$label: install first"
 		return
 	fi
 	rm -rf -- "$TMP/installed" && cp -a -- "$HOOKDIR" "$TMP/installed"
 	snap "$HOOKDIR"
 	for h in $NAMES; do INSTALLED[$h]=${S[$h]:-absent}; done
-	run_faulty 0 "$mode" --uninstall ${server:+"$server"} "$where"
+	run_faulty 0 "$mode" --uninstall $server "$where"
 	total=$OPS
 	check_uninstalled
 	[ "$STATUS" -eq 0 ] || PROBLEM="exit $STATUS; $PROBLEM"
 	[ "$mode" = kill ] || report "$label: without fault: the hooks from before flowgate back in $total file operations"
 	for n in $(seq 1 "$total"); do
 		reset "$TMP/installed"
-		run_faulty "$n" "$mode" --uninstall ${server:+"$server"} "$where"
+		run_faulty "$n" "$mode" --uninstall $server "$where"
 		what=$(op_name "$n")
 		PROBLEM=
 		complete=yes
@@ -335,7 +338,7 @@ uninstall_case() {
 			PROBLEM="$PROBLEM; exit 0 but the uninstallation is not complete"
 		fi
 		if [ -z "$PROBLEM" ]; then
-			run_plain --uninstall ${server:+"$server"} "$where"
+			run_plain --uninstall $server "$where"
 			check_uninstalled
 			[ "$STATUS" -eq 0 ] || PROBLEM="re-run exits $STATUS; $PROBLEM"
 			PROBLEM=${PROBLEM:+after the re-run: $PROBLEM}
@@ -393,7 +396,9 @@ new_origin "$B"
 for mode in fail kill; do
 	install_case "$B" foreign "$mode" --server
 done
+install_case "$B" foreign fail "--server --with-update"
 uninstall_case "$B" foreign fail --server
+uninstall_case "$B" foreign fail "--server --with-update"
 
 # ================================================ flowgate bump, a write failing
 # A file size limit (RLIMIT_FSIZE, with SIGXFSZ ignored so that write(2) fails

@@ -101,9 +101,9 @@ expect_eq "flowgate install: nothing on stderr" "$(cat "$TMP/err")" ""
 
 S=$TMP/server.git
 new_origin "$S"
-expect_ok "flowgate install --server exits 0" "$FG" install --server "$S"
+expect_ok "flowgate install --server --with-update exits 0" "$FG" install --server --with-update "$S"
 for h in $SERVER_HOOKS; do
-	expect_ok "flowgate install --server: $h is the installed launcher" \
+	expect_ok "flowgate install --server --with-update: $h is the installed launcher" \
 		is_launcher "$S/hooks/$h" "$LIBEXEC/$h" "$LIBEXEC/launch"
 done
 git -C "$R" remote add origin "$S"

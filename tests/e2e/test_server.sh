@@ -1,5 +1,5 @@
 # End-to-end tests of the server hooks (pre-receive, update) installed by
-# `install.sh --server` into bare repositories, driven by real `git push`
+# `install.sh --server [--with-update]` into bare repositories, driven by real `git push`
 # from a clone that has NO client hooks: whatever is refused is refused by
 # the server. Each refused push is checked for git push's exit status, the
 # `remote: flowgate <hook>: error: <rule>:` line and its `hint:`, the
@@ -36,14 +36,16 @@ refs_of() { git -C "$1" for-each-ref --format='%(refname) %(objectname)'; }
 # server_oid SRV REF: the object SRV's REF names, or nothing.
 server_oid() { git -C "$1" rev-parse -q --verify "$2" 2>/dev/null; }
 
-# install_server SRV: install.sh --server SRV with FLOWGATE_BUILD (output in LAST_OUT).
-install_server() { "$TOP/install.sh" --server "$1" >"$LAST_OUT" 2>&1; }
+# install_server [--with-update] SRV: install.sh --server [--with-update] SRV
+# with FLOWGATE_BUILD (output in LAST_OUT).
+install_server() { "$TOP/install.sh" --server "$@" >"$LAST_OUT" 2>&1; }
 
-# new_server NAME: $TMP/NAME.git, a bare repository with the server hooks; sets SRV.
+# new_server NAME [--with-update]: $TMP/NAME.git, a bare repository with the
+# server hooks; sets SRV.
 new_server() {
 	SRV=$TMP/$1.git
 	new_origin "$SRV"
-	install_server "$SRV" || not_ok "$1: install.sh --server"
+	install_server ${2:+"$2"} "$SRV" || not_ok "$1: install.sh --server${2:+ $2}"
 }
 
 # work MESSAGE [FILE]: a change to FILE (default notes.txt) committed with
@@ -139,18 +141,27 @@ accepted() {
 SRV=$TMP/srv.git
 new_origin "$SRV"
 expect_status "install.sh --server: exits 0" 0 install_server "$SRV"
-for h in pre-receive update; do
-	if is_launcher "$SRV/hooks/$h" "$FLOWGATE_BUILD/hooks/$h" >/dev/null 2>&1; then
-		ok "install.sh --server: $h is the launcher of the built binary, in BARE_REPO/hooks"
-	else
-		not_ok "install.sh --server: $h is the launcher of the built binary, in BARE_REPO/hooks"
-	fi
-done
+if is_launcher "$SRV/hooks/pre-receive" "$FLOWGATE_BUILD/hooks/pre-receive" >/dev/null 2>&1; then
+	ok "install.sh --server: pre-receive is the launcher of the built binary, in BARE_REPO/hooks"
+else
+	not_ok "install.sh --server: pre-receive is the launcher of the built binary, in BARE_REPO/hooks"
+fi
+if [ -e "$SRV/hooks/update" ]; then not_ok "install.sh --server: no update (git runs it once per ref)"
+else ok "install.sh --server: no update (git runs it once per ref)"; fi
 n=0
 for h in pre-commit commit-msg pre-push post-merge; do [ -e "$SRV/hooks/$h" ] && n=$((n + 1)); done
 expect_eq "install.sh --server: no client hook is installed" "$n" 0
-expect_status "install.sh --server again: exits 0" 0 install_server "$SRV"
-expect_output "install.sh --server again: already installed" '^pre-receive: already installed'
+expect_status "install.sh --server --with-update: exits 0" 0 install_server --with-update "$SRV"
+expect_output "install.sh --server --with-update: pre-receive already installed" '^pre-receive: already installed'
+for h in pre-receive update; do
+	if is_launcher "$SRV/hooks/$h" "$FLOWGATE_BUILD/hooks/$h" >/dev/null 2>&1; then
+		ok "install.sh --server --with-update: $h is the launcher of the built binary, in BARE_REPO/hooks"
+	else
+		not_ok "install.sh --server --with-update: $h is the launcher of the built binary, in BARE_REPO/hooks"
+	fi
+done
+expect_status "install.sh --server --with-update again: exits 0" 0 install_server --with-update "$SRV"
+expect_output "install.sh --server --with-update again: already installed" '^update: already installed'
 
 # A clone without hooks: the server is what refuses.
 C=$TMP/client
@@ -402,7 +413,7 @@ expect_output "legacy: deletion of v0.16.0 names the tag" "branchProtected: .*v0
 
 # ============================================================ the update hook alone
 SRV=$TMP/upd.git
-new_server upd
+new_server upd --with-update
 rm -f "$SRV/hooks/pre-receive"
 U=$TMP/upd
 new_repo "$U"
@@ -455,7 +466,7 @@ EOF
 chmod +x "$SRV/hooks/pre-receive" "$SRV/hooks/update"
 cp "$SRV/hooks/pre-receive" "$TMP/site-pre-receive"
 cp "$SRV/hooks/update" "$TMP/site-update"
-expect_status "kept hook: install.sh --server exits 0" 0 install_server "$SRV"
+expect_status "kept hook: install.sh --server --with-update exits 0" 0 install_server --with-update "$SRV"
 expect_output "kept hook: install.sh says it kept the hook" \
 	'^pre-receive: installed \(kept existing hook as pre-receive.pre-flowgate\)'
 expect_output "kept hook: install.sh says it kept the update hook" \
@@ -499,7 +510,7 @@ expect_eq "uninstall --server: no *.pre-flowgate is left" "$n" 0
 # ======================================================== install.sh errors, uninstall
 I=$TMP/inst.git
 new_origin "$I"
-install_server "$I"
+install_server --with-update "$I"
 expect_status "install.sh --uninstall --server: exits 0" 0 "$TOP/install.sh" --uninstall --server "$I"
 n=0
 for f in pre-receive update; do [ -e "$I/hooks/$f" ] && n=$((n + 1)); done

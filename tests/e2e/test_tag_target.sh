@@ -149,7 +149,7 @@ git -C "$SRV" config --unset flowgate.tagFormat
 # ====================================== (c) a server that runs only update
 UPD=$TMP/upd.git
 new_origin "$UPD"
-"$TOP/install.sh" --server "$UPD" >"$LAST_OUT" 2>&1 || not_ok "install.sh --server (update only)"
+"$TOP/install.sh" --server --with-update "$UPD" >"$LAST_OUT" 2>&1 || not_ok "install.sh --server --with-update (update only)"
 rm -f "$UPD/hooks/pre-receive"
 accepted "update alone: main and release/0.17.x" "$UPD" \
 	"$(printf 'refs/heads/main %s\nrefs/heads/release/0.17.x %s' "$main" "$rel")" \
