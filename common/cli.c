@@ -32,7 +32,7 @@ static const char usage[] =
 	"       flowgate version [--cached | --rev <commit>]\n"
 	"       flowgate bump " FG_BUMP_USAGE " [--commit [--tag]] [--dry-run]\n"
 	"       flowgate hook pre-commit|commit-msg|pre-push|post-merge [<argument>...]\n"
-	"       flowgate install [<repo> | --server <bare-repo>]\n"
+	"       flowgate install [<repo> | --server [--with-update] <bare-repo>]\n"
 	"       flowgate uninstall [--server] [<repo>]\n"
 	"       flowgate doctor [<repo>]\n"
 	"       flowgate help\n"
