@@ -261,6 +261,10 @@ gitea update refs/heads/main"
 		bad:refs/heads/feature/x
 	expect_output "$flavour --with-update: by update" '^remote: flowgate update: error: headerFormat:'
 	chmod +x "$SRV/hooks/pre-receive.d/flowgate"
+	# both run (update judges the ref again: Gitea's pre-receive is no flowgate's)
+	refused "$flavour --with-update: with both, a bad ref is refused" "$SRV" headerFormat bad:refs/heads/feature/x
+	accepted "$flavour --with-update: with both, a good ref is accepted" "$SRV" good:refs/heads/feature/ok \
+		refs/heads/feature/ok "$GOOD"
 
 	install_server --uninstall --server "$SRV"
 	expect_eq "$flavour: --uninstall --server exits 0" "$ST" 0
@@ -355,6 +359,9 @@ refused "gitlab --with-update: update refuses a bad ref through Gitaly's runner"
 	bad:refs/heads/feature/x
 expect_output "gitlab --with-update: by update" 'flowgate update: error: headerFormat:'
 chmod +x "$SRV/custom_hooks/pre-receive.d/flowgate"
+refused "gitlab --with-update: with both, a bad ref is refused" "$SRV" headerFormat bad:refs/heads/feature/x
+accepted "gitlab --with-update: with both, a good ref is accepted" "$SRV" good:refs/heads/feature/ok \
+	refs/heads/feature/ok "$GOOD"
 PUSH_ARGS=()
 install_server --uninstall --server "$SRV"
 expect_eq "gitlab: --uninstall --server exits 0" "$ST" 0
