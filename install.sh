@@ -65,12 +65,13 @@ The hooks go where the host runs them, recognised by the marks it leaves:
                   refs/pull/* and refs/for/* are added to flowgate.allowRefs
   GitLab          (a repository under @hashed/, or with gitlab.fullpath in
                   its config) Gitaly never runs hooks/: flowgate's is
-                  custom_hooks/<hook>.d/flowgate; with --custom-hooks-dir
-                  DIR (Gitaly's hooks.custom_hooks_dir, for every
-                  repository) it is DIR/<hook>.d/flowgate, and no
-                  repository is named or changed; refs/merge-requests/*,
+                  custom_hooks/<hook>.d/flowgate, and refs/merge-requests/*,
                   refs/keep-around/*, refs/environments/* and
-                  refs/pipelines/* are added to flowgate.allowRefs
+                  refs/pipelines/* are added to flowgate.allowRefs; with
+                  --custom-hooks-dir DIR (Gitaly's hooks.custom_hooks_dir,
+                  for every repository) it is DIR/<hook>.d/flowgate, no
+                  repository is named or changed, and the command that
+                  allows those namespaces is printed
   gitolite        hooks/update is gitolite's (its access rules): it is
                   kept as it is, never replaced, flowgate's update is not
                   installed, pre-receive goes in hooks/, and gitolite's own
