@@ -194,6 +194,8 @@ int fg_hook_main(const char *hook, int argc, char **argv, fg_hook_fn fn, int dow
 		fatal_line(&ctx, "cannot initialise libgit2", fg_git_error());
 		return downgrade ? FG_EXIT_OK : FG_EXIT_INTERNAL;
 	}
+	/* git applied safe.directory before it ran the hook (enter_repo, setup.c) */
+	fg_repo_owner_checked();
 	status = fn(&ctx);
 	fg_report_print(&ctx.report, stderr, hook, fg_use_color(2), downgrade);
 	if (status == FG_EXIT_OK && (fg_report_count(&ctx.report, FG_ERROR) || ctx.report.oom))

@@ -285,6 +285,186 @@ out:
 	return rc;
 }
 
+void fg_repo_owner_checked(void)
+{
+	git_libgit2_opts(GIT_OPT_SET_OWNER_VALIDATION, 0);
+}
+
+struct safe_entry {
+	git_config_level_t level;
+	size_t order; /* as the iterator gave it, for a stable sort */
+	char *value;
+};
+
+static int safe_entry_cmp(const void *a, const void *b)
+{
+	const struct safe_entry *x = a, *y = b;
+
+	if (x->level != y->level)
+		return x->level < y->level ? -1 : 1;
+	return x->order < y->order ? -1 : x->order > y->order;
+}
+
+/*
+ * git 2.39's is_path_owned_by_current_uid (git-compat-util.h): PATH
+ * (lstat'ed) belongs to the effective user; for root, a path root owns, or
+ * one the user sudo ran as (SUDO_UID) owns.
+ */
+static int owned_by_me(const char *path)
+{
+	struct stat st;
+	uid_t euid = geteuid();
+	const char *sudo_uid;
+
+	if (lstat(path, &st) < 0)
+		return 0;
+	if (euid == 0) {
+		if (st.st_uid == 0)
+			return 1;
+		if ((sudo_uid = getenv("SUDO_UID")) && *sudo_uid) {
+			char *end = NULL;
+			unsigned long id;
+
+			errno = 0;
+			id = strtoul(sudo_uid, &end, 10);
+			if (!*end && !errno)
+				euid = (uid_t)id;
+		}
+	}
+	return st.st_uid == euid;
+}
+
+/*
+ * Whether safe.directory lets git use the repository at PATH: PATH (or
+ * "*") is listed, an empty value clearing what came before (git 2.39
+ * setup.c safe_directory_cb). Only the system, global and command-line
+ * levels of CONFIG count (git_protected_config), never the repository's
+ * own config, which its owner writes; "~/" is expanded as
+ * git_config_pathname does; paths are compared as written.
+ */
+static int safe_directory_allows(git_config *config, const char *path)
+{
+	git_config_iterator *it = NULL;
+	git_config_entry *entry;
+	struct safe_entry *list = NULL;
+	size_t n = 0, cap = 0;
+	int safe = 0, failed = 0;
+
+	if (git_config_multivar_iterator_new(&it, config, "safe.directory", NULL) < 0)
+		return 0;
+	while (!failed && git_config_next(&entry, it) == 0) {
+		if (entry->level == GIT_CONFIG_LEVEL_LOCAL)
+			continue;
+		if (n == cap) {
+			struct safe_entry *bigger = realloc(list, (cap = cap ? 2 * cap : 8) *
+								  sizeof(*list));
+			if (!bigger) {
+				failed = 1;
+				break;
+			}
+			list = bigger;
+		}
+		list[n].level = entry->level;
+		list[n].order = n;
+		if (!(list[n].value = strdup(entry->value ? entry->value : "")))
+			failed = 1;
+		else
+			n++;
+	}
+	/* git reads them lowest level first: system, global, command line */
+	if (n)
+		qsort(list, n, sizeof(*list), safe_entry_cmp);
+	for (size_t i = 0; !failed && i < n; i++) {
+		const char *value = list[i].value;
+		git_buf expanded = GIT_BUF_INIT;
+
+		if (!*value)
+			safe = 0;
+		else if (!strcmp(value, "*"))
+			safe = 1;
+		else if (git_config_parse_path(&expanded, value) == 0 ? !strcmp(expanded.ptr, path)
+								      : !strcmp(value, path))
+			safe = 1;
+		git_buf_dispose(&expanded);
+	}
+	for (size_t i = 0; i < n; i++)
+		free(list[i].value);
+	free(list);
+	git_config_iterator_free(it);
+	git_error_clear();
+	return safe && !failed;
+}
+
+/*
+ * git 2.39's check of a repository it discovers (setup.c,
+ * ensure_valid_ownership) on REPO, opened without libgit2's: the directory
+ * .git was found in (not core.worktree, which the repository's config
+ * sets; a bare repository's own directory), the .git file that leads
+ * elsewhere and the git directory all belong to the user, else
+ * safe.directory allows that directory. Returns 0, or GIT_EOWNER with
+ * git's message (out of memory: refused too).
+ */
+static int check_owner(git_repository *repo)
+{
+	const char *gitdir = git_repository_path(repo), *workdir = git_repository_workdir(repo);
+	git_config *config = NULL;
+	char *dir, *gitfile = NULL;
+	size_t len = strlen(gitdir);
+	struct stat st;
+	int bare = git_repository_is_bare(repo) || !workdir, owned, safe = 0;
+
+	if (!bare && len > 6 && !strcmp(gitdir + len - 6, "/.git/"))
+		dir = strndup(gitdir, len - 6);
+	else if (!bare)
+		dir = strndup(workdir, strlen(workdir) - (workdir[0] && workdir[1]));
+	else
+		dir = strndup(gitdir, len - (len > 1));
+	if (dir && !bare && (gitfile = fg_strdupf("%s/.git", dir)) &&
+	    (lstat(gitfile, &st) < 0 || !S_ISREG(st.st_mode))) {
+		free(gitfile);
+		gitfile = NULL;
+	}
+	owned = dir && owned_by_me(dir) && owned_by_me(gitdir) && (!gitfile || owned_by_me(gitfile));
+	if (dir && !owned && git_repository_config_snapshot(&config, repo) == 0)
+		safe = safe_directory_allows(config, dir);
+	git_config_free(config);
+	git_error_clear();
+	if (!owned && !safe) {
+		if (dir)
+			git_error_set(GIT_ERROR_CONFIG, "detected dubious ownership in repository "
+				      "at '%s' (another user owns it)", dir);
+		else
+			git_error_set_oom();
+	}
+	free(gitfile);
+	free(dir);
+	return owned || safe ? 0 : GIT_EOWNER;
+}
+
+/*
+ * Open as git would: libgit2's owner check is off (it knows no "*" and
+ * compares paths its own way); with fg_repo_owner_checked, or GIT_DIR
+ * naming the repository (git checks only one it discovers), nothing is
+ * checked; otherwise check_owner, once the command-line config is in.
+ */
+static int open_checked(git_repository **out)
+{
+	int validate = 1, rc;
+
+	git_libgit2_opts(GIT_OPT_GET_OWNER_VALIDATION, &validate);
+	git_libgit2_opts(GIT_OPT_SET_OWNER_VALIDATION, 0);
+	rc = git_repository_open_ext(out, NULL, GIT_REPOSITORY_OPEN_FROM_ENV, NULL);
+	git_libgit2_opts(GIT_OPT_SET_OWNER_VALIDATION, validate);
+	if (rc == 0 && (rc = apply_command_line_config(*out)) == 0 && validate &&
+	    !getenv("GIT_DIR"))
+		rc = check_owner(*out);
+	if (rc < 0) {
+		git_repository_free(*out);
+		*out = NULL;
+	}
+	return rc;
+}
+
 int fg_repo_open(git_repository **out)
 {
 	const char *env = getenv("GIT_WORK_TREE");
@@ -296,11 +476,7 @@ int fg_repo_open(git_repository **out)
 		return -1;
 	if (work_tree)
 		unsetenv("GIT_WORK_TREE");
-	rc = git_repository_open_ext(out, NULL, GIT_REPOSITORY_OPEN_FROM_ENV, NULL);
-	if (rc == 0 && (rc = apply_command_line_config(*out)) < 0) {
-		git_repository_free(*out);
-		*out = NULL;
-	}
+	rc = open_checked(out);
 	if (work_tree) {
 		setenv("GIT_WORK_TREE", work_tree, 1);
 		if (rc == 0 && (rc = git_repository_set_workdir(*out, work_tree, 0)) < 0) {

@@ -26,12 +26,27 @@ int fg_git_init(void);
 void fg_git_shutdown(void);
 
 /*
+ * fg_repo_owner_checked: git has decided already that the repository may
+ * be used, whoever owns it (it applies safe.directory before it runs any
+ * hook): fg_repo_open no longer checks the owner for the rest of the
+ * process (libgit2's GIT_OPT_SET_OWNER_VALIDATION off). For the hooks and
+ * `flowgate hook`, never for a command a user runs.
+ */
+void fg_repo_owner_checked(void);
+
+/*
  * fg_repo_open: open the repository the hook runs in, from the environment
  * as git sets it for hooks (GIT_DIR, GIT_INDEX_FILE, GIT_OBJECT_DIRECTORY,
  * ... via GIT_REPOSITORY_OPEN_FROM_ENV; GIT_WORK_TREE, which libgit2 1.5
  * does not read, applied by hand), else discovered from the current
- * directory. Returns 0 and *OUT (free with git_repository_free), or a
- * negative libgit2 error (git_error_last() says why).
+ * directory. A repository another user owns is opened as git would open
+ * it (git 2.39 setup.c): always after fg_repo_owner_checked, or when
+ * GIT_DIR names it; a discovered one only when safe.directory in the
+ * system, global or command-line config names its path (the work tree, or
+ * a bare repository's directory) or is "*" (libgit2 1.5.1 knows no "*").
+ * Returns 0 and *OUT (free with git_repository_free), or a negative
+ * libgit2 error (git_error_last() says why; GIT_EOWNER: another user owns
+ * it and safe.directory does not allow it).
  */
 int fg_repo_open(git_repository **out);
 
