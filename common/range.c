@@ -233,8 +233,10 @@ static int collect(struct range *r, git_repository *repo, const struct fg_config
 				  "a range to check: give A..B");
 		return FG_RANGE_ERANGE;
 	}
-	/* one revision: a full refname (all its history), peeled below */
-	if (!dots && (rc = git_reference_name_to_id(tip, repo, range)) < 0)
+	/* one revision: a full refname or a full object name (all its history,
+	 * as a hook's refusal prints it), peeled below */
+	if (!dots && !(strlen(range) == GIT_OID_HEXSZ && git_oid_fromstr(&id, range) == 0) &&
+	    (rc = git_reference_name_to_id(tip, repo, range)) < 0)
 		return rc == GIT_ENOTFOUND || rc == GIT_EINVALIDSPEC ? FG_RANGE_ERANGE
 								     : FG_RANGE_EINTERNAL;
 	if ((!dots && (rc = resolve_commit(repo, range, strlen(range), tip)) < 0) ||

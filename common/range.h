@@ -78,7 +78,7 @@ enum fg_range_error {
 /*
  * fg_range_check: every rule that applies to RANGE ("A..B" as git
  * rev-list takes it, each end a revision, an empty one HEAD; or a full
- * refname: all its history),
+ * refname or a full hex object name: all its history),
  * under CFG (its severities), each result handed to OPTS->emit in this
  * order:
  *  1. with OPTS->branch, one FG_RANGE_BRANCH result: branchName;

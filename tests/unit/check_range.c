@@ -222,6 +222,29 @@ START_TEST(test_range_refname)
 }
 END_TEST
 
+START_TEST(test_range_object_name)
+{
+	struct seen s = { 0 };
+	struct fg_range_options opts = { NULL, 0, record, &s };
+	char hex[GIT_OID_HEXSZ + 1], *abbrev;
+	git_oid tip;
+
+	two_commits(NULL, NULL);
+	ck_assert_int_eq(git_reference_name_to_id(&tip, fx.repo, "refs/heads/release/0.16.x"), 0);
+	git_oid_tostr(hex, sizeof(hex), &tip);
+	/* a full object name alone (as a hook's refusal prints it): all its history */
+	ck_assert_int_eq(fg_range_check(fx.repo, fg_test_config(), hex, &opts), 0);
+	ck_assert_uint_eq(s.n, 3);
+	/* not an abbreviated one, nor another revision alone: no range */
+	abbrev = strndup(hex, 12);
+	ck_assert_int_eq(fg_range_check(fx.repo, fg_test_config(), abbrev, &opts),
+			 FG_RANGE_ERANGE);
+	ck_assert_int_eq(fg_range_check(fx.repo, fg_test_config(), "release/0.16.x", &opts),
+			 FG_RANGE_ERANGE);
+	free(abbrev);
+}
+END_TEST
+
 Suite *range_suite(void)
 {
 	Suite *s = suite_create("range");
@@ -235,6 +258,7 @@ Suite *range_suite(void)
 	tcase_add_test(check, test_range_no_branch);
 	tcase_add_loop_test(check, test_range_bad, 0, (int)FG_COUNT(bad_ranges));
 	tcase_add_test(check, test_range_refname);
+	tcase_add_test(check, test_range_object_name);
 	suite_add_tcase(s, ci);
 	suite_add_tcase(s, check);
 	return s;
