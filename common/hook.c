@@ -175,10 +175,106 @@ static void print_refusal(const char *hook, int argc, char **argv)
 			!strcmp(hook, "pre-push") ? "push" : "commit");
 }
 
+/* What GitLab shows of a refused push in its web UI: lines that start so. */
+#define GITLAB_PREFIX "GL-HOOK-ERR: "
+
+/* Write DATA[0..LEN) to FD whole. Returns 0, or -1 (errno set). */
+static int write_all(int fd, const char *data, size_t len)
+{
+	while (len) {
+		ssize_t w = write(fd, data, len);
+
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			return -1;
+		data += w;
+		len -= (size_t)w;
+	}
+	return 0;
+}
+
+/* Copy FD to OUT, GITLAB_PREFIX at the start of each line, until FD ends. */
+static void copy_prefixed(int fd, int out)
+{
+	char buf[4096];
+	int at_start = 1;
+	ssize_t got;
+
+	while ((got = read(fd, buf, sizeof(buf))) != 0) {
+		if (got < 0) {
+			if (errno == EINTR)
+				continue;
+			break;
+		}
+		for (ssize_t i = 0; i < got;) {
+			const char *nl = memchr(buf + i, '\n', (size_t)(got - i));
+			size_t n = nl ? (size_t)(nl - (buf + i)) + 1 : (size_t)(got - i);
+
+			if ((at_start && write_all(out, GITLAB_PREFIX, strlen(GITLAB_PREFIX)) < 0) ||
+			    write_all(out, buf + i, n) < 0)
+				return;
+			at_start = nl != NULL;
+			i += (ssize_t)n;
+		}
+	}
+}
+
+/*
+ * Under GitLab (Gitaly runs the server hooks with GL_ID and GL_PROTOCOL
+ * set), every line a server hook writes on stderr goes through a child
+ * that prefixes it with GITLAB_PREFIX, so that GitLab shows it in the web
+ * UI as well as to the pusher: the hook's own lines, libgit2's, and those
+ * of a hook it runs. Returns the child's PID with *SAVED the real stderr,
+ * or 0 when not under GitLab, or when the pipe or the child cannot be
+ * made (the lines then go out unprefixed).
+ */
+static pid_t gitlab_lines(const char *hook, int *saved)
+{
+	const char *id = getenv("GL_ID"), *protocol = getenv("GL_PROTOCOL");
+	int fds[2];
+	pid_t pid;
+
+	if ((strcmp(hook, "pre-receive") && strcmp(hook, "update")) ||
+	    !((id && *id) || (protocol && *protocol)) || pipe(fds) < 0)
+		return 0;
+	fflush(NULL);
+	if ((pid = fork()) == 0) {
+		close(fds[1]);
+		copy_prefixed(fds[0], 2);
+		_exit(0);
+	}
+	close(fds[0]);
+	if (pid < 0 || (*saved = dup(2)) < 0 || dup2(fds[1], 2) < 0) {
+		close(fds[1]);
+		if (pid > 0) {
+			if (*saved >= 0)
+				close(*saved);
+			waitpid(pid, NULL, 0);
+		}
+		return 0;
+	}
+	close(fds[1]);
+	return pid;
+}
+
+/* The end of gitlab_lines: the real stderr back, every line written out. */
+static void gitlab_lines_end(pid_t pid, int saved)
+{
+	if (!pid)
+		return;
+	fflush(NULL);
+	dup2(saved, 2); /* the pipe's last writer closed: the child sees its end */
+	close(saved);
+	while (waitpid(pid, NULL, 0) < 0 && errno == EINTR)
+		;
+}
+
 int fg_hook_main(const char *hook, int argc, char **argv, fg_hook_fn fn, int downgrade)
 {
 	struct fg_hook_ctx ctx;
-	int status;
+	int status, saved = -1;
+	pid_t gitlab;
 
 	/* git never passes "--version" alone (commit-msg's file is a path) */
 	if (argc == 2 && !strcmp(argv[1], "--version")) {
@@ -190,8 +286,11 @@ int fg_hook_main(const char *hook, int argc, char **argv, fg_hook_fn fn, int dow
 	ctx.argc = argc;
 	ctx.argv = argv;
 	fg_report_init(&ctx.report);
+	ctx.report.limit = FG_REPORT_LIMIT; /* a push of 10,000 bad commits: not 40,000 lines */
+	gitlab = gitlab_lines(hook, &saved);
 	if (fg_git_init() < 0) {
 		fatal_line(&ctx, "cannot initialise libgit2", fg_git_error());
+		gitlab_lines_end(gitlab, saved);
 		return downgrade ? FG_EXIT_OK : FG_EXIT_INTERNAL;
 	}
 	/* git applied safe.directory before it ran the hook (enter_repo, setup.c) */
@@ -209,6 +308,7 @@ int fg_hook_main(const char *hook, int argc, char **argv, fg_hook_fn fn, int dow
 	fg_report_release(&ctx.report);
 	free(ctx.input);
 	fg_git_shutdown();
+	gitlab_lines_end(gitlab, saved);
 	return status;
 }
 
@@ -822,16 +922,56 @@ static int new_walk_next(git_oid *id, struct new_walk *nw)
 }
 
 /*
+ * The commits whose violations a walk of several pushed tips found, and
+ * which of the report's violations they are (ITEMS FROM .. TO): which
+ * ref each belongs to is told only when the report is too long to print
+ * whole (bound_report).
+ */
+struct mark {
+	git_oid id;
+	size_t from, to; /* indexes into the report's items */
+	size_t group;    /* the configuration whose walk found it */
+};
+
+struct marks {
+	struct mark *v; /* owned */
+	size_t n, cap;
+	int oom;
+};
+
+static void marks_add(struct marks *m, const git_oid *id, size_t from, size_t to, size_t group)
+{
+	if (m->n == m->cap) {
+		size_t cap = m->cap ? 2 * m->cap : 64;
+		struct mark *bigger = realloc(m->v, cap * sizeof(*bigger));
+
+		if (!bigger) {
+			m->oom = 1;
+			return;
+		}
+		m->v = bigger;
+		m->cap = cap;
+	}
+	git_oid_cpy(&m->v[m->n].id, id);
+	m->v[m->n].from = from;
+	m->v[m->n].to = to;
+	m->v[m->n++].group = group;
+}
+
+/*
  * The message rules on every commit WALK yields; branchCommitType for those
  * in BC (a commit only on the hotfix or docs branch pushed); each commit
  * recorded in VW for the version rules; the NFF checks whose remote commit
  * is a parent of it marked fast-forward. Not versionBumpMessage: it would
  * read each commit's parent and two trees, doubling the cost of a long push;
- * commit-msg and check-range check it.
+ * commit-msg and check-range check it. MARKS (may be NULL: the walk has
+ * one tip, whose scope the report gives them) records the commits that
+ * have violations, found in group GROUP's walk.
  */
 static int check_new_commits(struct fg_hook_ctx *ctx, git_repository *repo, struct new_walk *walk,
 			     struct fg_config *cfg, const struct branch_commits *bc,
-			     struct fg_version_walk *vw, struct ff_check *ff, size_t nff)
+			     struct fg_version_walk *vw, struct ff_check *ff, size_t nff,
+			     struct marks *marks, size_t group)
 {
 	struct fg_message_context mctx = { NULL, NULL, NULL, NULL };
 	git_oid id;
@@ -839,6 +979,7 @@ static int check_new_commits(struct fg_hook_ctx *ctx, git_repository *repo, stru
 
 	while (!cfg->error && (rc = new_walk_next(&id, walk)) == 0) {
 		git_commit *commit = NULL;
+		size_t before = ctx->report.n;
 		char where[32];
 
 		memcpy(where, "commit ", 7);
@@ -851,6 +992,8 @@ static int check_new_commits(struct fg_hook_ctx *ctx, git_repository *repo, stru
 			      ? bc->branch : NULL;
 		mctx.encoding = git_commit_message_encoding(commit);
 		fg_check_message(&ctx->report, cfg, git_commit_message(commit), where, &mctx);
+		if (marks && ctx->report.n > before)
+			marks_add(marks, &id, before, ctx->report.n, group);
 		if (fg_version_walk_add(vw, commit) < 0) {
 			fatal_line(ctx, where, fg_git_error());
 			git_commit_free(commit);
@@ -1251,6 +1394,236 @@ static void hide_judged(struct new_walk *walk, git_repository *repo, const struc
 }
 
 /*
+ * Start WALK over what group G of a push (check_updates: the updates whose
+ * GROUP is G, in input order) brings: the tips of its updates pushed (with
+ * ONLY < COUNT, that update's alone, the group's tips before it hidden);
+ * hidden, the tips of earlier groups (their commits are judged there),
+ * each update's old commit (a server: a branch's only) and what the
+ * receiving side has (SERVER: hide_judged under CFG; else HAVE_GLOB), and
+ * the commits before flowgate.since. *BRANCH and *NBRANCHES (may be NULL)
+ * get the group's first pushed branch and the number of them. Returns
+ * non-zero when a tip was pushed; CFG->error is set when flowgate.since
+ * names no commit (nothing pushed then).
+ */
+static int group_walk_start(struct new_walk *walk, git_repository *repo,
+			    const struct fg_ref_update *updates, size_t count, const size_t *group,
+			    size_t g, size_t only, int server, const char *have_glob,
+			    struct fg_config *cfg, const struct fg_ref_update **branch,
+			    int *nbranches)
+{
+	int pushed = 0, n = 0;
+
+	for (size_t i = 0; i < count; i++) {
+		const struct fg_ref_update *u = &updates[i];
+		git_commit *c;
+		int push = group[i] == g && (only >= count || i == only);
+		int hide = group[i] < g || (group[i] == g && only < count && i < only);
+
+		if (push && (c = peeled_commit(repo, &u->local))) {
+			if (!strncmp(u->remote_ref, "refs/heads/", 11) && n++ == 0 && branch)
+				*branch = u;
+			pushed |= new_walk_push(walk, git_commit_id(c)) == 0;
+			git_commit_free(c);
+		} else if (hide && (c = peeled_commit(repo, &u->local))) {
+			/* a tip walked before, under its rules: its commits are
+			 * checked there, not twice */
+			new_walk_hide(walk, git_commit_id(c));
+			git_commit_free(c);
+		}
+		/* Already on the remote: never re-checked. Unknown here (someone
+		 * else pushed it): nothing to hide, the tracking refs still count.
+		 * A server judged only what its branches hold (hide_judged). */
+		if (!git_oid_is_zero(&u->remote) &&
+		    (!server || !strncmp(u->remote_ref, "refs/heads/", 11)) &&
+		    (c = peeled_commit(repo, &u->remote))) {
+			new_walk_hide(walk, git_commit_id(c));
+			git_commit_free(c);
+		}
+	}
+	if (nbranches)
+		*nbranches = n;
+	/* A new branch: only the commits the receiving side has no ref to. */
+	if (server)
+		hide_judged(walk, repo, cfg);
+	else if (have_glob)
+		new_walk_hide_glob(walk, have_glob);
+	git_error_clear();
+	return pushed && hide_before_since(repo, walk, cfg) == 0;
+}
+
+static int mark_cmp(const void *a, const void *b)
+{
+	return git_oid_cmp(&((const struct mark *)a)->id, &((const struct mark *)b)->id);
+}
+
+/* What a walk of one ref's own commits found (ref_walk). */
+struct ref_commits {
+	size_t n;       /* its commits */
+	git_oid base;   /* where their range starts: see ref_walk */
+	int has_base;
+};
+
+/*
+ * Update ONLY of group G's own commits: those G's walk judged that its tip
+ * reaches and no tip before it in the group does. The violations of MARKS
+ * (sorted by ID) found there get ONLY as their scope. RC gets how many
+ * there are, and the commit their range starts from: the old commit of
+ * the update when it is the parent of one of them (a fast-forward), else
+ * the first parent of one of them that is not one of them, in walk order
+ * (a commit the receiving side had; the range may then hold more commits
+ * than these, never fewer); none when they reach a root commit only.
+ * Returns 0, or -1 when the walk fails.
+ */
+static int ref_walk(struct fg_hook_ctx *ctx, git_repository *repo,
+		    const struct fg_ref_update *updates, size_t count, const size_t *group,
+		    size_t g, size_t only, const char *have_glob, struct fg_config *cfg,
+		    struct marks *marks, struct ref_commits *rc)
+{
+	struct new_walk walk;
+	struct fg_oidset mine = FG_OIDSET_INIT;
+	git_oid *parents = NULL, id;
+	size_t nparents = 0, cap = 0;
+	int err = 0, next;
+
+	memset(rc, 0, sizeof(*rc));
+	if (new_walk_init(&walk, repo) < 0)
+		return -1;
+	if (group_walk_start(&walk, repo, updates, count, group, g, only, ctx->receiving,
+			     have_glob, cfg, NULL, NULL)) {
+		while (!err && (next = new_walk_next(&id, &walk)) == 0) {
+			git_commit *c = NULL;
+			struct mark key, *m;
+
+			if (fg_oidset_add(&mine, &id) < 0 || git_commit_lookup(&c, repo, &id) < 0) {
+				err = 1;
+				break;
+			}
+			for (unsigned p = 0; !err && p < git_commit_parentcount(c); p++)
+				err = oid_push(&parents, &nparents, &cap, git_commit_parent_id(c, p)) < 0;
+			git_commit_free(c);
+			git_oid_cpy(&key.id, &id);
+			if (marks->n && (m = bsearch(&key, marks->v, marks->n, sizeof(*m), mark_cmp)))
+				for (size_t k = m->from; m->group == g && k < m->to; k++)
+					ctx->report.items[k].scope = only;
+		}
+		err |= !err && next != GIT_ITEROVER;
+	}
+	rc->n = mine.n;
+	for (size_t k = 0; !err && k < nparents; k++) {
+		if (fg_oidset_has(&mine, &parents[k]))
+			continue;
+		if (!rc->has_base || git_oid_equal(&parents[k], &updates[only].remote))
+			git_oid_cpy(&rc->base, &parents[k]);
+		rc->has_base = 1;
+	}
+	free(parents);
+	fg_oidset_release(&mine);
+	new_walk_release(&walk);
+	git_error_clear();
+	return err ? -1 : 0;
+}
+
+/*
+ * The command that lists every violation of update U, whose pushed commit
+ * is TIP and whose own commits RC says, where the pusher is (pre-push: the
+ * clone; pre-receive and update: the pusher's clone, the server having
+ * dropped a refused push): flowgate check-range, on the branch U updates
+ * (--branch '' for a tag), from RC's base, or the tip's first parent when
+ * U brings no commit of its own (a tag of an older commit), to TIP; all
+ * of TIP's history when there is no such commit. Newly allocated, or NULL
+ * (out of memory).
+ */
+static char *list_command(git_repository *repo, const struct fg_ref_update *u, const git_oid *tip,
+			  const struct ref_commits *rc)
+{
+	char to[GIT_OID_HEXSZ + 1], from[GIT_OID_HEXSZ + 1];
+	char *branch, *command;
+	git_commit *c = NULL;
+	int has_from = rc->has_base;
+
+	git_oid_tostr(to, sizeof(to), tip);
+	if (has_from)
+		git_oid_tostr(from, sizeof(from), &rc->base);
+	else if (!rc->n && git_commit_lookup(&c, repo, tip) == 0 && git_commit_parentcount(c)) {
+		git_oid_tostr(from, sizeof(from), git_commit_parent_id(c, 0));
+		has_from = 1;
+	}
+	git_commit_free(c);
+	git_error_clear();
+	branch = !strncmp(u->remote_ref, "refs/heads/", 11)
+		 ? fg_sh_quote(u->remote_ref + 11, strlen(u->remote_ref + 11), 0) : strdup("''");
+	command = branch ? fg_strdupf("flowgate check-range --branch %s %s%s%s", branch,
+				      has_from ? from : "", has_from ? ".." : "", to) : NULL;
+	free(branch);
+	return command;
+}
+
+/*
+ * When CTX->report holds more violations than it prints (its limit):
+ * which update each belongs to (the scopes the checks gave them; a commit
+ * found by the walk of several tips, MARKS, to the first update in input
+ * order whose own commits hold it: ref_walk), and for each update that has
+ * some left out, its refname and the command that lists them all
+ * (list_command). GROUP, CONFIGS and HAVE_GLOB are check_updates'. Best
+ * effort: what cannot be walked keeps its scope (or none) and gets no
+ * command.
+ */
+static void bound_report(struct fg_hook_ctx *ctx, git_repository *repo,
+			 const struct fg_ref_update *updates, size_t count, const size_t *group,
+			 struct push_config *configs, const char *have_glob, struct marks *marks)
+{
+	struct fg_report *report = &ctx->report;
+	struct ref_commits *rc = NULL;
+	unsigned char *walked = NULL;
+
+	if (!report->limit || report->n <= report->limit ||
+	    fg_report_scopes(report, count) < 0 || !(rc = calloc(count ? count : 1, sizeof(*rc))) ||
+	    !(walked = calloc(count ? count : 1, 1)))
+		goto out;
+	if (marks->n && !marks->oom) {
+		size_t left = marks->n;
+
+		qsort(marks->v, marks->n, sizeof(*marks->v), mark_cmp);
+		/* each tip's own commits in input order, until every mark has its ref */
+		for (size_t i = 0; i < count && left; i++) {
+			size_t k = 0;
+
+			while (k < marks->n && marks->v[k].group != group[i])
+				k++;
+			if (group[i] == SIZE_MAX || k == marks->n)
+				continue; /* no commit of its group is marked */
+			/* 1: walked, 2: the walk failed (no command then) */
+			walked[i] = ref_walk(ctx, repo, updates, count, group, group[i], i, have_glob,
+					     &configs[group[i]].cfg, marks, &rc[i]) == 0 ? 1 : 2;
+			left = 0;
+			for (size_t k = 0; k < marks->n; k++)
+				left += report->items[marks->v[k].from].scope == FG_SCOPE_NONE;
+		}
+	}
+	for (size_t i = 0; i < count; i++) {
+		git_commit *tip;
+		char *command = NULL;
+
+		if (!fg_report_omitted(report, i))
+			continue;
+		if (group[i] != SIZE_MAX && (tip = peeled_commit(repo, &updates[i].local))) {
+			if (walked[i] == 1 ||
+			    (!walked[i] && ref_walk(ctx, repo, updates, count, group, group[i], i,
+						    have_glob, &configs[group[i]].cfg, marks,
+						    &rc[i]) == 0))
+				command = list_command(repo, &updates[i], git_commit_id(tip), &rc[i]);
+			git_commit_free(tip);
+		}
+		fg_report_scope_set(report, i, updates[i].remote_ref, command);
+		free(command);
+	}
+out:
+	free(rc);
+	free(walked);
+	git_error_clear();
+}
+
+/*
  * The rules on COUNT ref updates a push makes on the receiving side (the
  * remote, for pre-push; this repository, for pre-receive and update): every
  * pushed branch name and tip, every pushed tag, branchProtected on
@@ -1276,6 +1649,7 @@ static int check_updates(struct fg_hook_ctx *ctx, git_repository *repo,
 	size_t max = 2 * count + 1;
 	struct fg_refs refs;
 	struct server_rules sr = { 0, 0, NULL };
+	struct marks marks = { NULL, 0, 0, 0 };
 	int server = ctx->receiving, status = FG_EXIT_INTERNAL;
 
 	/* the receiving side's refs, with the push's: listed once, on first use */
@@ -1292,6 +1666,7 @@ static int check_updates(struct fg_hook_ctx *ctx, git_repository *repo,
 		int is_branch = !strncmp(u->remote_ref, "refs/heads/", 11), unreadable, unread;
 
 		group[i] = SIZE_MAX;
+		ctx->report.scope = i; /* what is found now is about U */
 		/* notes and other refs hold no workflow commits; a server takes
 		 * them only where its configuration allows */
 		if (!is_branch && strncmp(u->remote_ref, "refs/tags/", 10)) {
@@ -1406,6 +1781,7 @@ static int check_updates(struct fg_hook_ctx *ctx, git_repository *repo,
 			goto out;
 		}
 	}
+	ctx->report.scope = FG_SCOPE_NONE;
 	git_error_clear();
 	/*
 	 * One walk per configuration: each commit checked once, under the rules
@@ -1417,45 +1793,22 @@ static int check_updates(struct fg_hook_ctx *ctx, git_repository *repo,
 		const struct fg_ref_update *branch = NULL;
 		struct branch_commits bc;
 		struct fg_version_walk vw;
-		int pushed = 0, nbranches = 0, walked = 0;
+		size_t tips = 0, first = FG_SCOPE_NONE;
+		int nbranches = 0, walked = 0;
 
 		if (new_walk_init(&walk, repo) < 0) {
 			fatal_line(ctx, "cannot walk the pushed commits", fg_git_error());
 			status = FG_EXIT_INTERNAL;
 			goto out;
 		}
-		for (size_t i = 0; i < count; i++) {
-			const struct fg_ref_update *u = &updates[i];
-			git_commit *c;
-
-			if (group[i] == g && (c = peeled_commit(repo, &u->local))) {
-				if (!strncmp(u->remote_ref, "refs/heads/", 11) && nbranches++ == 0)
-					branch = u;
-				pushed |= new_walk_push(&walk, git_commit_id(c)) == 0;
-				git_commit_free(c);
-			} else if (group[i] < g && (c = peeled_commit(repo, &u->local))) {
-				/* a tip walked before, under its rules: its commits are
-				 * checked there, not twice */
-				new_walk_hide(&walk, git_commit_id(c));
-				git_commit_free(c);
-			}
-			/* Already on the remote: never re-checked. Unknown here (someone
-			 * else pushed it): nothing to hide, the tracking refs still count.
-			 * A server judged only what its branches hold (hide_judged). */
-			if (!git_oid_is_zero(&u->remote) &&
-			    (!server || !strncmp(u->remote_ref, "refs/heads/", 11)) &&
-			    (c = peeled_commit(repo, &u->remote))) {
-				new_walk_hide(&walk, git_commit_id(c));
-				git_commit_free(c);
-			}
-		}
-		/* A new branch: only the commits the receiving side has no ref to. */
-		if (server)
-			hide_judged(&walk, repo, cfg);
-		else if (have_glob)
-			new_walk_hide_glob(&walk, have_glob);
-		git_error_clear();
-		if (pushed && hide_before_since(repo, &walk, cfg) == 0) {
+		for (size_t i = 0; i < count; i++)
+			if (group[i] == g && tips++ == 0)
+				first = i;
+		/* one tip: what the walk finds is about it; several: told when
+		 * needed (bound_report) from the marks */
+		ctx->report.scope = tips == 1 ? first : FG_SCOPE_NONE;
+		if (group_walk_start(&walk, repo, updates, count, group, g, SIZE_MAX, server,
+				     have_glob, cfg, &branch, &nbranches)) {
 			ctx->report.severity = cfg->severity;
 			/* branchCommitType: when the commits go to one branch only */
 			if (nbranches == 1)
@@ -1464,7 +1817,10 @@ static int check_updates(struct fg_hook_ctx *ctx, git_repository *repo,
 			else
 				memset(&bc, 0, sizeof(bc));
 			fg_version_walk_init(&vw, cfg);
-			walked = check_new_commits(ctx, repo, &walk, cfg, &bc, &vw, ff, nff);
+			walked = check_new_commits(ctx, repo, &walk, cfg, &bc, &vw, ff, nff,
+						   tips > 1 ? &marks : NULL, g);
+			/* the version rules: about the branch pushed, else the first tip */
+			ctx->report.scope = nbranches == 1 ? (size_t)(branch - updates) : first;
 			if (walked == 0 &&
 			    fg_check_version_changes(&ctx->report, &refs, cfg, &vw,
 						     nbranches == 1 ? branch->remote_ref + 11 : NULL,
@@ -1502,6 +1858,7 @@ static int check_updates(struct fg_hook_ctx *ctx, git_repository *repo,
 		if (had)
 			cfg = &before;
 		ctx->report.severity = cfg->severity;
+		ctx->report.scope = (size_t)(ff[k].u - updates);
 		check_rewrite(ctx, repo, cfg, &ff[k], remote);
 		ctx->report.severity = configs[ff[k].group].cfg.severity;
 		if (cfg->error) {
@@ -1513,8 +1870,13 @@ static int check_updates(struct fg_hook_ctx *ctx, git_repository *repo,
 		if (had)
 			fg_config_release(&before);
 	}
+	ctx->report.scope = FG_SCOPE_NONE;
+	/* too many to print: which ref each is about, and how to list them all */
+	bound_report(ctx, repo, updates, count, group, configs, have_glob, &marks);
 	status = FG_EXIT_OK;
 out:
+	ctx->report.scope = FG_SCOPE_NONE;
+	free(marks.v);
 	ctx->report.severity = NULL;
 	fg_refs_release(&refs); /* before the configurations its views name */
 	for (size_t g = 0; configs && g < nconfigs; g++)

@@ -49,12 +49,17 @@ typedef int (*fg_hook_fn)(struct fg_hook_ctx *ctx);
 
 /*
  * fg_hook_main: with the one argument "--version", print "flowgate X.Y.Z"
- * on stdout and return 0. Otherwise initialise libgit2, run FN, print the
- * report on stderr, and,
+ * on stdout and return 0. Otherwise initialise libgit2 (the repository
+ * opened without an owner check: fg_repo_owner_checked), run FN, print the
+ * report on stderr (at most FG_REPORT_LIMIT violations, then the count of
+ * the rest per ref: fg_report_print), and,
  * when the checks passed, run the hook flowgate found in place
  * (<dir of argv[0]>/<hook>.pre-flowgate) with the same arguments and stdin.
  * Returns the process exit status: FN's, or the chained hook's when it ran.
  * post-merge (DOWNGRADE non-zero) prints errors as warnings and returns 0.
+ * pre-receive and update run by GitLab (GL_ID or GL_PROTOCOL set and not
+ * empty) start every line written on stderr with "GL-HOOK-ERR: " (theirs
+ * and the chained hook's), the lines GitLab shows in its web UI.
  */
 int fg_hook_main(const char *hook, int argc, char **argv, fg_hook_fn fn, int downgrade);
 

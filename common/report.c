@@ -49,6 +49,18 @@ char *fg_sh_wordf(const char *fmt, ...)
 void fg_report_init(struct fg_report *report)
 {
 	memset(report, 0, sizeof(*report));
+	report->scope = FG_SCOPE_NONE;
+}
+
+static void scopes_release(struct fg_report *report)
+{
+	for (size_t i = 0; i < report->nscopes; i++) {
+		free(report->scopes[i].name);
+		free(report->scopes[i].command);
+	}
+	free(report->scopes);
+	report->scopes = NULL;
+	report->nscopes = 0;
 }
 
 void fg_report_release(struct fg_report *report)
@@ -60,7 +72,80 @@ void fg_report_release(struct fg_report *report)
 		free(report->items[i].excerpt);
 	}
 	free(report->items);
+	scopes_release(report);
 	fg_report_init(report);
+}
+
+int fg_report_scopes(struct fg_report *report, size_t n)
+{
+	scopes_release(report);
+	if (n && !(report->scopes = calloc(n, sizeof(*report->scopes)))) {
+		report->oom = 1;
+		return -1;
+	}
+	report->nscopes = n;
+	return 0;
+}
+
+int fg_report_scope_set(struct fg_report *report, size_t i, const char *name,
+			const char *command)
+{
+	struct fg_report_scope *s = i < report->nscopes ? &report->scopes[i] : NULL;
+
+	if (!s)
+		return 0;
+	free(s->name);
+	free(s->command);
+	s->name = name ? strdup(name) : NULL;
+	s->command = command ? strdup(command) : NULL;
+	if ((name && !s->name) || (command && !s->command)) {
+		free(s->name);
+		free(s->command);
+		s->name = s->command = NULL;
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * Which violations fg_report_print writes, decided in one pass in order:
+ * all of them up to REPORT->limit; beyond it the first LIMIT errors, then,
+ * while room is left, the first of the others.
+ */
+struct show {
+	const struct fg_report *report;
+	size_t errors, seen_errors, seen_other;
+};
+
+static void show_init(struct show *st, const struct fg_report *report)
+{
+	st->report = report;
+	st->errors = fg_report_count(report, FG_ERROR);
+	st->seen_errors = st->seen_other = 0;
+}
+
+/* Whether V, the next violation in order, is written. */
+static int show_next(struct show *st, const struct fg_violation *v)
+{
+	size_t limit = st->report->limit;
+
+	if (!limit || st->report->n <= limit)
+		return 1;
+	if (v->severity == FG_ERROR)
+		return st->seen_errors++ < limit;
+	return st->errors < limit && st->seen_other++ < limit - st->errors;
+}
+
+size_t fg_report_omitted(const struct fg_report *report, size_t scope)
+{
+	struct show st;
+	size_t n = 0;
+
+	show_init(&st, report);
+	for (size_t i = 0; i < report->n; i++)
+		n += report->items[i].severity != FG_OFF && !show_next(&st, &report->items[i]) &&
+		     report->items[i].scope == scope;
+	return n;
 }
 
 struct fg_violation *fg_report_add(struct fg_report *report, enum fg_rule rule,
@@ -88,6 +173,7 @@ struct fg_violation *fg_report_add(struct fg_report *report, enum fg_rule rule,
 	v->hint = v->detail = NULL;
 	v->line = v->column = v->caret_column = v->caret_width = 0;
 	v->excerpt = NULL;
+	v->scope = report->scope;
 	va_start(ap, fmt);
 	v->message = fg_escaped(fg_vstrdupf(fmt, ap), 0);
 	va_end(ap);
@@ -248,15 +334,61 @@ const struct fg_violation *fg_report_find(const struct fg_report *report, enum f
 	return NULL;
 }
 
+/*
+ * The lines that count what fg_report_print left out: per scope, then
+ * those of no scope (or of one the report does not name).
+ */
+static void print_omitted(const struct fg_report *report, FILE *out, const char *hook)
+{
+	size_t *left, rest = 0;
+	struct show st;
+
+	if (!report->limit || report->n <= report->limit)
+		return;
+	/* one count per scope, and one for the rest, in one pass */
+	if (!(left = calloc(report->nscopes + 1, sizeof(*left)))) {
+		fprintf(out, "flowgate %s: %zu more violations not shown\n", hook,
+			report->n - report->limit);
+		return;
+	}
+	show_init(&st, report);
+	for (size_t i = 0; i < report->n; i++)
+		if (report->items[i].severity != FG_OFF && !show_next(&st, &report->items[i]))
+			left[report->items[i].scope < report->nscopes ? report->items[i].scope
+								       : report->nscopes]++;
+	for (size_t s = 0; s < report->nscopes; s++) {
+		const struct fg_report_scope *scope = &report->scopes[s];
+		const char *name = scope->name ? scope->name : "a ref";
+		size_t n = left[s];
+
+		if (!n)
+			continue;
+		if (scope->command)
+			fprintf(out, "flowgate %s: %s: %zu more violation%s not shown; list them "
+				"all with: %s\n", hook, name, n, n == 1 ? "" : "s", scope->command);
+		else
+			fprintf(out, "flowgate %s: %s: %zu more violation%s not shown\n", hook, name,
+				n, n == 1 ? "" : "s");
+	}
+	rest = left[report->nscopes];
+	if (rest)
+		fprintf(out, "flowgate %s: %zu more violation%s not shown\n", hook, rest,
+			rest == 1 ? "" : "s");
+	free(left);
+}
+
 void fg_report_print(const struct fg_report *report, FILE *out, const char *hook,
 		     int color, int downgrade)
 {
+	struct show st;
+
+	show_init(&st, report);
 	for (size_t i = 0; i < report->n; i++) {
 		const struct fg_violation *v = &report->items[i];
 		enum fg_severity sev = v->severity;
 		const char *on = "", *off = "";
 
-		if (sev == FG_OFF)
+		if (sev == FG_OFF || !show_next(&st, v))
 			continue;
 		if (downgrade && sev == FG_ERROR)
 			sev = FG_WARN;
@@ -276,6 +408,7 @@ void fg_report_print(const struct fg_report *report, FILE *out, const char *hook
 		if (v->hint)
 			fprintf(out, "%shint:%s %s\n", color ? "\033[33m" : "", off, v->hint);
 	}
+	print_omitted(report, out, hook);
 	if (report->oom)
 		fprintf(out, "flowgate %s: error: out of memory: some violations were not recorded\n", hook);
 }

@@ -27,6 +27,23 @@ struct fg_violation {
 	size_t line, column;        /* 1-based line, 1-based column in code points */
 	char *excerpt;              /* owned; the line shown under the message, printable */
 	size_t caret_column, caret_width; /* the caret's place in EXCERPT, in code points */
+	size_t scope; /* what it is about (a pushed ref: fg_report_scopes), or FG_SCOPE_NONE */
+};
+
+/* No scope: a violation about no one ref in particular. */
+#define FG_SCOPE_NONE ((size_t)-1)
+
+/* The most violations a hook prints (fg_report_print, REPORT->limit). */
+#define FG_REPORT_LIMIT 100
+
+/*
+ * What a group of violations is about, for the line that counts those
+ * fg_report_print leaves out: NAME (a refname) and COMMAND, the command
+ * that lists them all (a flowgate check-range line, to paste), or NULL.
+ */
+struct fg_report_scope {
+	char *name;    /* owned */
+	char *command; /* owned, or NULL */
 };
 
 struct fg_report {
@@ -36,11 +53,44 @@ struct fg_report {
 	/* Severity of each rule (FG_RULE__COUNT entries, e.g. a struct
 	 * fg_config's), not owned; NULL: the registry's defaults. */
 	const enum fg_severity *severity;
+	/* The scope fg_report_add gives each new violation (FG_SCOPE_NONE
+	 * after fg_report_init); the caller sets it, e.g. to the ref judged. */
+	size_t scope;
+	/* The most violations fg_report_print writes; 0 (after
+	 * fg_report_init): all of them. */
+	size_t limit;
+	struct fg_report_scope *scopes; /* owned array of nscopes (fg_report_scopes) */
+	size_t nscopes;
 };
 
 /* fg_report_init / fg_report_release: an empty report; free everything. */
 void fg_report_init(struct fg_report *report);
 void fg_report_release(struct fg_report *report);
+
+/*
+ * fg_report_scopes: give REPORT N scopes (0 .. N-1), each without name or
+ * command until fg_report_scope_set; scopes it had are freed. Returns 0,
+ * or -1 out of memory (REPORT->oom is then set and it has none).
+ */
+int fg_report_scopes(struct fg_report *report, size_t n);
+
+/*
+ * fg_report_scope_set: scope I (< REPORT->nscopes; otherwise nothing) is
+ * about NAME and its violations are all listed by COMMAND (may be NULL),
+ * both copied as they are: the caller makes them safe to print (a
+ * refname git accepted, a command of fg_sh_quote'd words). Returns 0, or
+ * -1 out of memory (the scope is then left without them).
+ */
+int fg_report_scope_set(struct fg_report *report, size_t i, const char *name,
+			const char *command);
+
+/*
+ * fg_report_omitted: how many violations of scope SCOPE (FG_SCOPE_NONE:
+ * those of no scope) fg_report_print leaves out under REPORT->limit: none
+ * when REPORT holds at most LIMIT violations; else it prints LIMIT of them,
+ * the errors first (in the order added), then the warnings and notes.
+ */
+size_t fg_report_omitted(const struct fg_report *report, size_t scope);
 
 /*
  * fg_report_add: append a violation of RULE at its severity (REPORT->severity,
@@ -116,7 +166,12 @@ const struct fg_violation *fg_report_find(const struct fg_report *report, enum f
  * spaces), then its detail lines (indented by 4 spaces), then "hint: ...",
  * in colour when
  * COLOR is non-zero. With DOWNGRADE non-zero, errors print as warnings
- * (post-merge never blocks).
+ * (post-merge never blocks). With REPORT->limit set and more violations
+ * than that, only LIMIT are written (which: fg_report_omitted), in the
+ * order added, then one line per scope that has some left out, in scope
+ * order: "flowgate HOOK: NAME: N more violations not shown; list them all
+ * with: COMMAND" (without COMMAND: "N more violations not shown"), and
+ * last "flowgate HOOK: N more violations not shown" for those of no scope.
  */
 void fg_report_print(const struct fg_report *report, FILE *out, const char *hook,
 		     int color, int downgrade);

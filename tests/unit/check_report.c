@@ -159,6 +159,175 @@ START_TEST(test_report_print_oom)
 }
 END_TEST
 
+/* The scope a violation gets is the report's when it is added. */
+START_TEST(test_report_scope_stamped)
+{
+	struct fg_report report;
+
+	fg_report_init(&report);
+	ck_assert_uint_eq(report.scope, FG_SCOPE_NONE);
+	ck_assert_uint_eq(report.limit, 0);
+	ck_assert_uint_eq(fg_report_add(&report, FG_RULE_TYPE_ENUM, "a")->scope, FG_SCOPE_NONE);
+	report.scope = 2;
+	ck_assert_uint_eq(fg_report_add(&report, FG_RULE_TYPE_ENUM, "b")->scope, 2);
+	ck_assert_int_eq(fg_report_scopes(&report, 3), 0);
+	ck_assert_uint_eq(report.nscopes, 3);
+	ck_assert_ptr_null(report.scopes[0].name);
+	ck_assert_int_eq(fg_report_scope_set(&report, 1, "refs/heads/x", "cmd"), 0);
+	ck_assert_str_eq(report.scopes[1].name, "refs/heads/x");
+	ck_assert_str_eq(report.scopes[1].command, "cmd");
+	ck_assert_int_eq(fg_report_scope_set(&report, 1, "refs/heads/y", NULL), 0);
+	ck_assert_ptr_null(report.scopes[1].command);
+	ck_assert_int_eq(fg_report_scope_set(&report, 7, "beyond", "ignored"), 0);
+	ck_assert_int_eq(fg_report_scopes(&report, 2), 0); /* the old ones freed (valgrind) */
+	ck_assert_ptr_null(report.scopes[1].name);
+	fg_report_release(&report);
+	ck_assert_uint_eq(report.nscopes, 0);
+	ck_assert_uint_eq(report.scope, FG_SCOPE_NONE);
+}
+END_TEST
+
+/*
+ * A report of N errors of FG_RULE_HEADER_FORMAT, "e0" ... "eN-1": the
+ * first NA about scope 0, the next NB about scope 1, the rest about none.
+ */
+static void errors_in_scopes(struct fg_report *report, int n, int na, int nb)
+{
+	for (int i = 0; i < n; i++) {
+		report->scope = i < na ? 0 : i < na + nb ? 1 : FG_SCOPE_NONE;
+		fg_violation_hint(fg_report_add(report, FG_RULE_HEADER_FORMAT, "e%d", i), "h%d", i);
+	}
+	report->scope = FG_SCOPE_NONE;
+}
+
+/* At or under its limit, a report prints whole, with no count line. */
+START_TEST(test_report_limit_not_reached)
+{
+	struct fg_report report;
+	char *text;
+
+	fg_report_init(&report);
+	report.limit = 3;
+	errors_in_scopes(&report, 3, 3, 0);
+	fg_report_scopes(&report, 1);
+	fg_report_scope_set(&report, 0, "refs/heads/main", "flowgate check-range a..b");
+	ck_assert_uint_eq(fg_report_omitted(&report, 0), 0);
+	text = print_to_string(&report, "pre-receive", 0, 0);
+	ck_assert_str_eq(text, "flowgate pre-receive: error: headerFormat: e0\nhint: h0\n"
+			       "flowgate pre-receive: error: headerFormat: e1\nhint: h1\n"
+			       "flowgate pre-receive: error: headerFormat: e2\nhint: h2\n");
+	free(text);
+	fg_report_release(&report);
+}
+END_TEST
+
+/*
+ * Over its limit: the first LIMIT violations, then per scope with some
+ * left out the count and the command, then the rest of no scope.
+ */
+START_TEST(test_report_limit_counts_per_scope)
+{
+	struct fg_report report;
+	char *text;
+
+	fg_report_init(&report);
+	report.limit = 2;
+	/* e0 e1 about scope 0 (shown), e2 e3 e4 about scope 1, e5 about none */
+	errors_in_scopes(&report, 6, 2, 3);
+	fg_report_scopes(&report, 2);
+	fg_report_scope_set(&report, 0, "refs/heads/main", "flowgate check-range --branch main a..b");
+	fg_report_scope_set(&report, 1, "refs/heads/feature/x",
+			    "flowgate check-range --branch feature/x c..d");
+	ck_assert_uint_eq(fg_report_omitted(&report, 0), 0);
+	ck_assert_uint_eq(fg_report_omitted(&report, 1), 3);
+	ck_assert_uint_eq(fg_report_omitted(&report, FG_SCOPE_NONE), 1);
+	text = print_to_string(&report, "pre-receive", 0, 0);
+	ck_assert_str_eq(text,
+			 "flowgate pre-receive: error: headerFormat: e0\nhint: h0\n"
+			 "flowgate pre-receive: error: headerFormat: e1\nhint: h1\n"
+			 "flowgate pre-receive: refs/heads/feature/x: 3 more violations not shown; "
+			 "list them all with: flowgate check-range --branch feature/x c..d\n"
+			 "flowgate pre-receive: 1 more violation not shown\n");
+	free(text);
+	/* a scope without a command: the count alone */
+	fg_report_scope_set(&report, 1, "refs/heads/feature/x", NULL);
+	text = print_to_string(&report, "pre-receive", 0, 0);
+	ck_assert_ptr_nonnull(strstr(text, "flowgate pre-receive: refs/heads/feature/x: 3 more "
+					   "violations not shown\nflowgate pre-receive: 1 more"));
+	free(text);
+	fg_report_release(&report);
+}
+END_TEST
+
+/* Over its limit, the errors are printed first: the refusal's reason is never cut. */
+START_TEST(test_report_limit_errors_first)
+{
+	struct fg_report report;
+	char *text;
+
+	fg_report_init(&report);
+	report.limit = 3;
+	report.scope = 0;
+	/* 2 errors, room for 1 more: the first info (n0) */
+	fg_report_add(&report, FG_RULE_NEXT_STEP, "n0");
+	fg_report_add(&report, FG_RULE_HEADER_FORMAT, "e1");
+	fg_report_add(&report, FG_RULE_NEXT_STEP, "n2");  /* left out */
+	fg_report_add(&report, FG_RULE_HEADER_FORMAT, "e3");
+	fg_report_add(&report, FG_RULE_NEXT_STEP, "n4");  /* left out */
+	fg_report_scopes(&report, 1);
+	fg_report_scope_set(&report, 0, "refs/heads/main", "cmd");
+	ck_assert_uint_eq(fg_report_omitted(&report, 0), 2);
+	text = print_to_string(&report, "pre-push", 0, 0);
+	ck_assert_str_eq(text, "flowgate pre-push: info: nextStep: n0\n"
+			       "flowgate pre-push: error: headerFormat: e1\n"
+			       "flowgate pre-push: error: headerFormat: e3\n"
+			       "flowgate pre-push: refs/heads/main: 2 more violations not shown; "
+			       "list them all with: cmd\n");
+	free(text);
+	/* more errors than the limit: no room for any other */
+	fg_report_add(&report, FG_RULE_HEADER_FORMAT, "e5");
+	fg_report_add(&report, FG_RULE_HEADER_FORMAT, "e6");
+	ck_assert_uint_eq(fg_report_omitted(&report, 0), 4); /* n0 n2 n4 e6 */
+	text = print_to_string(&report, "pre-push", 0, 0);
+	ck_assert_str_eq(text, "flowgate pre-push: error: headerFormat: e1\n"
+			       "flowgate pre-push: error: headerFormat: e3\n"
+			       "flowgate pre-push: error: headerFormat: e5\n"
+			       "flowgate pre-push: refs/heads/main: 4 more violations not shown; "
+			       "list them all with: cmd\n");
+	free(text);
+	fg_report_release(&report);
+}
+END_TEST
+
+/* 10,000 violations over 3 scopes: 100 printed, every other one counted once. */
+START_TEST(test_report_limit_large)
+{
+	struct fg_report report;
+	char *text, *p;
+	size_t lines = 0, counted = 0;
+
+	fg_report_init(&report);
+	report.limit = FG_REPORT_LIMIT;
+	for (int i = 0; i < 10000; i++) {
+		report.scope = (size_t)(i % 3);
+		fg_report_add(&report, FG_RULE_HEADER_FORMAT, "e%d", i);
+	}
+	fg_report_scopes(&report, 3);
+	for (size_t s = 0; s < 3; s++)
+		fg_report_scope_set(&report, s, s ? "refs/heads/b" : "refs/heads/a", "c");
+	for (size_t s = 0; s < 3; s++)
+		counted += fg_report_omitted(&report, s);
+	ck_assert_uint_eq(counted, 10000 - FG_REPORT_LIMIT);
+	text = print_to_string(&report, "pre-receive", 0, 0);
+	for (p = text; (p = strstr(p, "error: headerFormat: ")); p++)
+		lines++;
+	ck_assert_uint_eq(lines, FG_REPORT_LIMIT);
+	ck_assert_ptr_nonnull(strstr(text, "refs/heads/a: 3300 more violations not shown"));
+	free(text);
+	fg_report_release(&report);
+}
+END_TEST
+
 /*
  * What a violation holds is printed raw by every format: names, paths and
  * values put in its message, hint or detail are escaped when added.
@@ -400,6 +569,11 @@ Suite *report_suite(void)
 	tcase_add_loop_test(print, test_report_print_format, 0, (int)FG_COUNT(print_cases));
 	tcase_add_test(print, test_report_print_order_severities);
 	tcase_add_test(print, test_report_print_oom);
+	tcase_add_test(print, test_report_scope_stamped);
+	tcase_add_test(print, test_report_limit_not_reached);
+	tcase_add_test(print, test_report_limit_counts_per_scope);
+	tcase_add_test(print, test_report_limit_errors_first);
+	tcase_add_test(print, test_report_limit_large);
 	tcase_add_test(print, test_report_print_empty);
 	tcase_add_test(print, test_report_add_escapes);
 	tcase_add_test(print, test_locate_excerpt_printable);
