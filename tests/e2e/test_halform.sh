@@ -274,15 +274,33 @@ tip=$(git -C "$R" rev-parse main)
 	"$HOOKBIN/pre-push" "$E" "$E") >"$LAST_OUT" 2>&1
 status=$?
 cp "$LAST_OUT" "$TMP/push_all.out"
+# pre-push prints 100 violations, then counts the rest of main's with the
+# command that lists them all: the whole judgement is the two together.
 grep -oE '^flowgate pre-push: error: [A-Za-z]+: commit [0-9a-f]{12}:' "$LAST_OUT" |
 	grep -oE '[0-9a-f]{12}:$' | tr -d : | sort -u >"$TMP/push_ids"
-echo "# first push of all of main to an empty remote: $(wc -l <"$TMP/push_ids") commits refused by pre-push"
-check '[ "$status" -eq 1 ] && cmp -s "$TMP/push_ids" "$TMP/msg_ids"' \
-	"pre-push of all of main refuses exactly the commits commit-msg refuses"
+n_shown=$(grep -cE '^flowgate pre-push: (error|warning|info): ' "$LAST_OUT")
+all_cmd=$(sed -n 's/^flowgate pre-push: refs\/heads\/main: [0-9]* more violations not shown; list them all with: //p' "$LAST_OUT")
+(cd "$R" && eval "\"\$FLOWGATE_BUILD/flowgate\"${all_cmd#flowgate}") >"$TMP/push_all.listed" 2>&1
+grep -oE '^commit [0-9a-f]{12}: error: ' "$TMP/push_all.listed" | cut -d' ' -f2 | tr -d : |
+	sort -u >"$TMP/listed_ids"
+echo "# first push of all of main to an empty remote: $n_shown violations printed by pre-push," \
+	"$(wc -l <"$TMP/listed_ids") commits refused by the command it gives"
+check '[ "$status" -eq 1 ] && [ "$n_shown" -eq 100 ] && [ -z "$(comm -23 "$TMP/push_ids" "$TMP/msg_ids")" ]' \
+	"pre-push of all of main: 100 violations printed, each of a commit commit-msg refuses"
+check '[ -n "$all_cmd" ] && cmp -s "$TMP/listed_ids" "$TMP/msg_ids"' \
+	"pre-push of all of main: the command its count line gives refuses exactly the commits commit-msg refuses"
+
+# The same push with the message rules off (FLOWGATE_SKIP): what else
+# pre-push says fits under its 100 and is printed whole.
+(cd "$R" && printf 'refs/heads/main %s refs/heads/main %s\n' "$tip" "$ZERO" |
+	FLOWGATE_SKIP=headerFormat,headerMaxLength,typeEnum "$HOOKBIN/pre-push" "$E" "$E") \
+	>"$TMP/push_versions.out" 2>&1
+check '! grep -q "more violations\{0,1\} not shown" "$TMP/push_versions.out"' \
+	"pre-push of all of main, message rules off: every violation printed"
 
 # The version going backwards on main (corpus README: 0.16.0 -> 0.16.0-rc2 ->
 # 0.16.0, at 1074bc4c13): versionRegression names that commit and no other.
-grep -E '^flowgate pre-push: error: versionRegression: ' "$TMP/push_all.out" >"$TMP/regressions"
+grep -E '^flowgate pre-push: error: versionRegression: ' "$TMP/push_versions.out" >"$TMP/regressions"
 echo "# versionRegression on all of main: $(wc -l <"$TMP/regressions") commit(s)"
 sed 's/^/#   /' "$TMP/regressions"
 back=$(printf %.12s "${NEW[1074bc4c13c8b9b5d0ee69e987ce08768cd4685c]}")
@@ -291,7 +309,7 @@ check '[ "$(cat "$TMP/regressions")" = "flowgate pre-push: error: versionRegress
 	"$(wc -l <"$TMP/regressions") lines"
 # The replay's origin/main holds every commit: each was made on a branch the
 # remote has, and is judged there, not again on this push.
-n_prb=$(grep -c ": versionPreReleaseBranch: " "$TMP/push_all.out")
+n_prb=$(cat "$TMP/push_all.out" "$TMP/push_versions.out" | grep -c ": versionPreReleaseBranch: ")
 check '[ "$n_prb" -eq 0 ]' "versionPreReleaseBranch leaves commits origin/main holds to that branch" "$n_prb"
 
 # ------------------------------------------------------------ version files
