@@ -87,7 +87,7 @@ check_bounded() {
 # ============================================================= the set-up
 SRV=$TMP/srv.git
 new_origin "$SRV"
-"$TOP/install.sh" --server "$SRV" >"$LAST_OUT" 2>&1 || not_ok "install.sh --server"
+"$TOP/install.sh" --server --with-update "$SRV" >"$LAST_OUT" 2>&1 || not_ok "install.sh --server"
 C=$TMP/client
 new_repo "$C"
 cd "$C" || exit 1
@@ -175,7 +175,7 @@ rm "$SRV/hooks/pre-receive"
 push_out "$SRV" main-bad:main
 expect_eq "update hook alone, 2,000 bad commits on main: git push exits 1" "$PUSH_STATUS" 1
 check_bounded "update hook alone, 2,000 bad commits on main" update refs/heads/main 2000 "$C"
-"$TOP/install.sh" --server "$SRV" >/dev/null 2>&1
+"$TOP/install.sh" --server --with-update "$SRV" >/dev/null 2>&1
 
 # ============================================ the client's pre-push
 install_flowgate "$C" || not_ok "install.sh in the client"

@@ -45,7 +45,7 @@ no_owner_refusal() {
 # ================================================ the server, owned by nobody
 SRV=$TMP/srv.git
 new_origin "$SRV"
-"$TOP/install.sh" --server "$SRV" >"$LAST_OUT" 2>&1 || not_ok "install.sh --server"
+"$TOP/install.sh" --server --with-update "$SRV" >"$LAST_OUT" 2>&1 || not_ok "install.sh --server"
 chown -R nobody "$SRV"
 expect_eq "setup: the server repository belongs to nobody" "$(stat -c %U "$SRV")" nobody
 
