@@ -152,18 +152,13 @@ only_once() {
 }
 
 # need_tool CMD PACKAGE...: CMD is on PATH, or, as root with apt-get, the
-# Debian PACKAGEs are installed (apt-get update first when the package
-# lists are stale); status 1 when CMD is still missing (the caller prints
-# its "# skip" line). The test suite installs what it drives.
+# Debian PACKAGEs are installed (apt_need); status 1 when CMD is still
+# missing (the caller prints its "# skip" line). The test suite installs
+# what it drives.
 need_tool() {
 	_cmd=$1
 	shift
-	command -v "$_cmd" >/dev/null 2>&1 && return 0
-	if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
-		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >"$TMP/apt-$_cmd.log" 2>&1 ||
-			{ apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@"; } \
-				>"$TMP/apt-$_cmd.log" 2>&1
-	fi
+	command -v "$_cmd" >/dev/null 2>&1 || apt_need "$@" || true
 	command -v "$_cmd" >/dev/null 2>&1
 }
 
@@ -211,4 +206,51 @@ doctor_fix() {
 	*) (cd "$dir" && sh -c "$fix") || return 1 ;;
 	esac
 	if [ -n "$then" ]; then (cd "$dir" && $then); fi
+}
+
+# skip_all WHAT: the whole test cannot run (WHAT says why): a "# skip" line
+# and exit 0 by hand, a "not ok" line and exit 1 in CI (.ci/run sets
+# FLOWGATE_CI=1: there every part is installed).
+skip_all() {
+	if [ "${FLOWGATE_CI:-0}" = 1 ]; then
+		printf 'not ok - %s\n' "$1"
+		exit 1
+	fi
+	printf '# skip - %s\n' "$1"
+	exit 0
+}
+
+# apt_need PKG...: the Debian packages PKG... are installed (apt-get, when
+# root and they are missing; the package lists are updated only if a first
+# try fails), else status 1.
+apt_need() {
+	local p missing=
+	for p in "$@"; do
+		dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null | grep -q ' installed$' ||
+			missing="$missing $p"
+	done
+	[ -n "$missing" ] || return 0
+	[ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1 || return 1
+	# shellcheck disable=SC2086 # a list of package names
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing >/dev/null 2>&1 || {
+		apt-get update -qq >/dev/null 2>&1 &&
+			DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing >/dev/null 2>&1
+	}
+}
+
+# build_for USER: prints a build folder whose server hooks (hooks/pre-receive,
+# hooks/update, hooks/launch) USER can run: $FLOWGATE_BUILD itself, or, when
+# a folder above it is closed to USER, a copy of those three in $TMP
+# (which is then opened to other users: mode 755).
+build_for() {
+	if setpriv --reuid="$1" --regid="$(id -g "$1")" --init-groups \
+		test -x "$FLOWGATE_BUILD/hooks/pre-receive" 2>/dev/null; then
+		printf '%s\n' "$FLOWGATE_BUILD"
+		return 0
+	fi
+	mkdir -p "$TMP/build-$1/hooks" &&
+		cp -- "$FLOWGATE_BUILD/hooks/pre-receive" "$FLOWGATE_BUILD/hooks/update" \
+			"$FLOWGATE_BUILD/hooks/launch" "$TMP/build-$1/hooks/" &&
+		chmod 755 "$TMP" "$TMP/build-$1" "$TMP/build-$1/hooks" &&
+		printf '%s\n' "$TMP/build-$1"
 }
