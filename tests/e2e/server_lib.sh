@@ -83,8 +83,8 @@ accepted() {
 # push_storm LABEL URL: many pushes at once to the server's repository $SRV,
 # reached at URL (with what the transport needs in the environment:
 # credentials in URL, GIT_SSH_COMMAND). From the client repository in the
-# cwd (its main is the server's main), 30 pushes started together, each its
-# own `git push URL <oid>:<ref>` of one new commit on main's tip:
+# cwd (which has the server's main), 30 pushes started together, each its
+# own `git push URL <oid>:<ref>` of one new commit on the server's main:
 #   10 good commits, each to a new branch feature/storm-good-<i>
 #    8 bad commits (a header with no type), each to feature/storm-bad-<i>
 #    8 good commits, all to main (each a fast-forward of main as it was)
@@ -124,7 +124,7 @@ push_storm() {
 	local -a kind=() oids=() refs=() pids=() status=()
 	rm -rf "$dir"
 	mkdir -p "$dir"
-	base=$(git rev-parse main)
+	base=$(sgit rev-parse refs/heads/main)
 	tick
 	for i in $(seq 30); do
 		if [ "$i" -le 10 ]; then
