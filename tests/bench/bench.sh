@@ -43,6 +43,12 @@
 #           repository (tests/bench/many_refs.sh builds it): 10,000 new
 #           branches, and release/0.16.x with 10,000 commits each tagged
 #           v0.16.0-rc<i> (every tag rule at work); fewer runs (RIVAL_RUNS).
+#   http push: the N-1 commits pushed over Smart HTTP (Apache and
+#           git-http-backend on 127.0.0.1, started and stopped by
+#           tests/bench/http_push.sh) into a bare repository without hooks,
+#           and into one with `install.sh --server`; the medians and their
+#           ratio (FLOWGATE_BENCH_HTTP_RUNS runs, default 10; skipped when
+#           Apache cannot be had: not root).
 #   bad configuration: pre-commit refusing a committed .flowgate whose version
 #           file pattern backtracks without end ((a+)+$ on a 1 MiB file).
 #   ranges: `flowgate check-range` over the N-1 commits after the root, and
@@ -60,7 +66,8 @@
 # Targets: commit-msg/pre-commit/post-merge median <= 3 ms, pre-push <= 100 ms,
 # post-merge after a hotfix merge (50 long-lived branches) <= 50 ms,
 # pre-receive <= 300 ms with peak RSS <= 20 MiB, each 10,000-ref push <= 2 s
-# (peak RSS reported),
+# (peak RSS reported), the push over Smart HTTP with the server hooks <= 1.3x
+# the push without them,
 # the catastrophic pattern stopped (exit 4) in <= 100 ms, check-range over
 # N-1 commits <= 200 ms, every hook's peak RSS <= 16 MiB (check-range's is
 # reported: libgit2's object cache grows with the range), and check-range faster
@@ -729,6 +736,15 @@ while IFS='|' read -r rival mine; do
 	ratio=$(awk -v r="$rmed" -v f="$fmed" 'BEGIN { printf "%.1f", (f > 0 ? r / f : 0) }')
 	check $r "$mine faster than $rival: $(printf '%.1f' "$fmed") ms < $(printf '%.1f' "$rmed") ms (${ratio}x)"
 done <"$PAIRS"
+# The push over Smart HTTP, with and without the server hooks: its own
+# PASS, FAIL or SKIP line (exit 3: skipped).
+hs=0
+FLOWGATE_BUILD=$FLOWGATE_BUILD FLOWGATE_BENCH_DIR=$BENCH_DIR bash "$BENCH_SRC/http_push.sh" "$WORK" || hs=$?
+case $hs in
+0 | 3) ;;
+1) FAILED=1 ;;
+*) check FAIL "http push: tests/bench/http_push.sh exited $hs" ;;
+esac
 [ "$NCOMMITS" -eq 10000 ] || note "note: FLOWGATE_BENCH_COMMITS=$NCOMMITS; the targets are defined for 10000"
 note "raw results: $RES (hyperfine JSON per command)"
 note "caveat: wall times come from a shared, noisy machine; Ir counts are the stable figure"
