@@ -32,19 +32,22 @@ http_need() {
 	local bin
 	bin=$(command -v apache2 || echo /usr/sbin/apache2)
 	if [ ! -x "$bin" ] || ! command -v htpasswd >/dev/null 2>&1; then
+		# apache2-bin, not apache2: installing apache2 starts Debian's
+		# Apache on port 80 of every interface; apache2-bin is the binary
+		# and its modules, with no service
 		if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null 2>&1; then
-			echo "apache2 is not installed (apt-get install apache2, as root)"
+			echo "apache2 is not installed (apt-get install apache2-bin apache2-utils, as root)"
 			return 1
 		fi
-		if ! DEBIAN_FRONTEND=noninteractive apt-get install -y -qq apache2 apache2-utils \
-			>/dev/null 2>&1; then
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq apache2-bin apache2-utils \
+			>/dev/null 2>&1 || {
 			apt-get update -qq >/dev/null 2>&1
-			DEBIAN_FRONTEND=noninteractive apt-get install -y -qq apache2 apache2-utils \
-				>/dev/null 2>&1 || {
-				echo "apt-get install apache2 failed"
-				return 1
-			}
-		fi
+			DEBIAN_FRONTEND=noninteractive apt-get install -y -qq apache2-bin apache2-utils \
+				>/dev/null 2>&1
+		} || {
+			echo "apt-get install apache2-bin apache2-utils failed"
+			return 1
+		}
 	fi
 	if [ "$(id -u)" -ne 0 ]; then
 		echo "not root: Apache must start as root to serve as $HTTP_USER"

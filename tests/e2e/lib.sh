@@ -238,6 +238,25 @@ apt_need() {
 	}
 }
 
+# deb_unpack PKG...: the Debian packages PKG... downloaded (apt-get download)
+# and unpacked into $TMP/debroot, not installed: no maintainer script runs,
+# so a package whose installation would start a service (openssh-server,
+# apache2) starts none. Prints $TMP/debroot (readable by every user), or
+# status 1. Their libraries are the caller's to install (apt_need).
+deb_unpack() {
+	local p
+	mkdir -p "$TMP/debs" "$TMP/debroot" || return 1
+	for p in "$@"; do
+		(cd "$TMP/debs" && apt-get download -qq "$p" >/dev/null 2>&1) ||
+			{ apt-get update -qq >/dev/null 2>&1 &&
+				(cd "$TMP/debs" && apt-get download -qq "$p" >/dev/null 2>&1); } || return 1
+	done
+	for p in "$TMP"/debs/*.deb; do
+		dpkg-deb -x "$p" "$TMP/debroot" || return 1
+	done
+	chmod 755 "$TMP" "$TMP/debroot" && printf '%s\n' "$TMP/debroot"
+}
+
 # build_for USER: prints a build folder whose server hooks (hooks/pre-receive,
 # hooks/update, hooks/launch) USER can run: $FLOWGATE_BUILD itself, or, when
 # a folder above it is closed to USER, a copy of those three in $TMP
