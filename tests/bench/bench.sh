@@ -49,6 +49,11 @@
 #           and into one with `install.sh --server`; the medians and their
 #           ratio (FLOWGATE_BENCH_HTTP_RUNS runs, default 10; skipped when
 #           Apache cannot be had: not root).
+#   ref pushes: real `git push`es of 300 new branches and of release/0.16.x
+#           with 1,000 annotated release tags into a local bare repository,
+#           without hooks and with `install.sh --server` (pre-receive only):
+#           the medians and their ratios, target <= 2x
+#           (tests/bench/ref_push.sh; FLOWGATE_BENCH_REF_RUNS runs, default 10).
 #   bad configuration: pre-commit refusing a committed .flowgate whose version
 #           file pattern backtracks without end ((a+)+$ on a 1 MiB file).
 #   ranges: `flowgate check-range` over the N-1 commits after the root, and
@@ -744,6 +749,15 @@ case $hs in
 0 | 3) ;;
 1) FAILED=1 ;;
 *) check FAIL "http push: tests/bench/http_push.sh exited $hs" ;;
+esac
+# The pushes of many refs, with and without the server hooks: their own
+# PASS or FAIL lines.
+rs=0
+FLOWGATE_BUILD=$FLOWGATE_BUILD FLOWGATE_BENCH_DIR=$BENCH_DIR bash "$BENCH_SRC/ref_push.sh" || rs=$?
+case $rs in
+0) ;;
+1) FAILED=1 ;;
+*) check FAIL "ref pushes: tests/bench/ref_push.sh exited $rs" ;;
 esac
 [ "$NCOMMITS" -eq 10000 ] || note "note: FLOWGATE_BENCH_COMMITS=$NCOMMITS; the targets are defined for 10000"
 note "raw results: $RES (hyperfine JSON per command)"

@@ -1,0 +1,98 @@
+#!/usr/bin/env bash
+# ref_push.sh: real `git push`es of many refs into a local bare repository,
+# with and without flowgate's server hooks (install.sh --server): git starts
+# pre-receive once per push (and update once per ref, which is why
+# install.sh --server installs pre-receive only). Two pushes, from
+# tests/bench/many_refs.sh's repositories:
+#   300 branches   300 new branches feature/b-<i> at 4 new commits
+#   1,000 tags     release/0.16.x with 1,000 commits at 0.16.0-rc<i>, and the
+#                  1,000 annotated tags v0.16.0-rc<i> (every tag rule at work)
+# Each run starts from a fresh copy of the repository (hyperfine --prepare);
+# the figure is hyperfine's median wall time of the whole push, client and
+# server. The hooks must accept both pushes. Target: each push with the
+# hooks at most 2 times the push without them.
+#
+# Usage: FLOWGATE_BUILD=/abs/build bash tests/bench/ref_push.sh
+#   (make bench runs it)
+# Environment: FLOWGATE_BENCH_REF_RUNS (hyperfine runs, default 10),
+# FLOWGATE_BENCH_DIR (repositories, and results in
+# $FLOWGATE_BENCH_DIR/results/refs-*.json).
+# Output: "bench: ..." lines, then one "PASS|FAIL  ..." line per push.
+# Exit status: 0 targets met, 1 a target missed or a push refused, 2 setup
+# error.
+set -eu
+
+BENCH_SRC=$(cd "$(dirname "$0")" && pwd)
+TOP=$(cd "$BENCH_SRC/../.." && pwd)
+: "${FLOWGATE_BUILD:=$TOP/build}"
+RUNS=${FLOWGATE_BENCH_REF_RUNS:-10}
+BENCH_DIR=${FLOWGATE_BENCH_DIR:-/tmp/flowgate-bench}
+RES=$BENCH_DIR/results
+TARGET_RATIO=2
+
+die() {
+	echo "bench: error: ref push: $*" >&2
+	exit 2
+}
+note() { echo "bench: ref push: $*"; }
+
+case $RUNS in '' | *[!0-9]* | 0) die "FLOWGATE_BENCH_REF_RUNS must be a number > 0" ;; esac
+command -v hyperfine >/dev/null 2>&1 || die "hyperfine not found (apt-get install hyperfine)"
+[ -x "$FLOWGATE_BUILD/hooks/pre-receive" ] || die "no $FLOWGATE_BUILD/hooks/pre-receive (make first)"
+
+T=$(mktemp -d "${TMPDIR:-/tmp}/flowgate-bench-refs.XXXXXX")
+trap 'rm -rf "$T"' EXIT
+export HOME=$T/home GIT_CONFIG_NOSYSTEM=1
+mkdir -p "$HOME" "$RES"
+
+FAILED=0
+# one_push NAME N PUSH REFSPEC...: time `git push REFSPEC...` from
+# many_refs.sh's N-ref work repository into its origin (main only), with
+# and without the hooks.
+one_push() {
+	local name=$1 n=$2 push=$3 src kind r cmd plain hooks ratio
+	shift 3
+	src=$(FLOWGATE_BUILD=$FLOWGATE_BUILD FLOWGATE_BENCH_DIR=$BENCH_DIR FLOWGATE_MANY_REFS_SETUP=1 \
+		sh "$BENCH_SRC/many_refs.sh" "$n" | tail -n 1) || die "many_refs.sh $n failed"
+	for kind in plain hooks; do
+		r=$T/$push-$kind.git
+		rm -rf "$r"
+		cp -a "$src/origin.git" "$r"
+		if [ "$kind" = hooks ]; then
+			FLOWGATE_BUILD=$FLOWGATE_BUILD "$TOP/install.sh" --server "$r" >"$T/install.log" 2>&1 ||
+				die "install.sh --server failed: $(tail -n 1 "$T/install.log")"
+			[ ! -e "$r/hooks/update" ] || die "install.sh --server installed update"
+		fi
+	done
+	# the branches: OID:refname refspecs from the pre-receive input many_refs.sh wrote
+	if [ "$push" = branches ]; then
+		set -- $(awk '{ printf "%s:%s ", $2, $3 }' "$src/branches.in")
+	fi
+	cmd="git -C '$src/work' -c core.hooksPath=/dev/null push -q '$T/srv.git' $*"
+	for kind in plain hooks; do
+		# one checked run: the push lands, with the hooks too
+		rm -rf "$T/srv.git" && cp -a "$T/$push-$kind.git" "$T/srv.git"
+		sh -c "$cmd" >"$T/$kind.out" 2>&1 ||
+			{ echo "FAIL  $name ($kind): the push was refused:"; sed 's/^/    /' "$T/$kind.out" | head -n 5; FAILED=1; return; }
+		hyperfine --style none --runs "$RUNS" --warmup 1 \
+			--prepare "rm -rf '$T/srv.git' && cp -a '$T/$push-$kind.git' '$T/srv.git'" \
+			--export-json "$RES/refs-$push-$kind.json" -n "$name, $kind" "$cmd" >"$T/hf.log" 2>&1 ||
+			die "hyperfine failed ($name, $kind): $(tail -n 3 "$T/hf.log")"
+	done
+	median() {
+		awk '/"median":/ { gsub(/[,]/, "", $2); printf "%.1f", $2 * 1000; exit }' "$RES/refs-$push-$1.json"
+	}
+	plain=$(median plain) hooks=$(median hooks)
+	ratio=$(awk -v a="$hooks" -v b="$plain" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')
+	note "$name: median $plain ms without hooks, $hooks ms with pre-receive ($RUNS runs each)"
+	if awk -v r="$ratio" -v t="$TARGET_RATIO" 'BEGIN { exit !(r <= t) }'; then
+		echo "PASS  $name with the server hooks: $hooks ms / $plain ms = ${ratio}x <= ${TARGET_RATIO}x"
+	else
+		echo "FAIL  $name with the server hooks: $hooks ms / $plain ms = ${ratio}x > ${TARGET_RATIO}x"
+		FAILED=1
+	fi
+}
+
+one_push "push of 300 branches" 300 branches
+one_push "push of 1,000 tags" 1000 tags release/0.16.x 'refs/tags/*:refs/tags/*'
+exit "$FAILED"
