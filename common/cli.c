@@ -68,18 +68,16 @@ static int load(struct fg_config *cfg, const struct source *src, FILE *err,
 		*repo_out = NULL;
 	if ((rc = fg_repo_open(&repo)) < 0) {
 		/*
-		 * libgit2 refuses a repository another user owns, as git does (a
-		 * CI container's checkout); 1.5.1 says so as GIT_ENOTFOUND
-		 * "config value 'safe.directory' was not found", later ones as
-		 * GIT_EOWNER.
+		 * fg_repo_open refuses a repository another user owns as git
+		 * does (a CI container's checkout): GIT_EOWNER, its message
+		 * naming the directory safe.directory must name.
 		 */
-		int owner = rc == GIT_EOWNER || strstr(fg_git_error(), "safe.directory");
+		int owner = rc == GIT_EOWNER;
 
 		if (no_repo)
 			*no_repo = fg_strdupf("%s; %s", fg_git_error(), owner
-					      ? "the repository belongs to another user: if you "
-						"trust it, git config --global --add "
-						"safe.directory <its work tree>"
+					      ? "if you trust it, git config --global --add "
+						"safe.directory <the directory named>"
 					      : "run it inside a clone");
 		if (src->cached || src->rev) {
 			fg_print_line(err, "flowgate: fatal: not in a git repository: %s",
