@@ -2,7 +2,8 @@
  * The flowgate command: `rules`, `config`, `explain` and the checks,
  * reading the configuration the way the hooks do (repo.c) and the rule
  * registry (rules.h); check-range runs range.c's checks, `version` and
- * `bump` hand over to release.c, `hook` to the hooks' own driver (hook.c).
+ * `bump` hand over to release.c, `hook` to the hooks' own driver (hook.c),
+ * `--help` to the help table (help.h).
  * Only `bump` writes: the version files, the index, and with --commit/--tag
  * a commit and a tag.
  */
@@ -15,28 +16,14 @@
 #include "cli.h"
 #include "config.h"
 #include "doctor.h"
+
+#include "help.h"
 #include "hook.h"
 #include "hotfix.h"
 #include "message.h"
 #include "range.h"
 #include "release.h"
 #include "repo.h"
-
-static const char usage[] =
-	"usage: flowgate rules [--markdown] [--cached | --rev <commit>]\n"
-	"       flowgate config [--cached | --rev <commit>]\n"
-	"       flowgate explain <rule> [--cached | --rev <commit>]\n"
-	"       flowgate check-message [--format text|json|github] [--branch <name>] <file>|-\n"
-	"       flowgate check-range [--format text|json|github] [--branch <name>] <A>..<B>\n"
-	"       flowgate hotfix-status [--format text|json] [<commit> | <hotfix-branch>]\n"
-	"       flowgate version [--cached | --rev <commit>]\n"
-	"       flowgate bump " FG_BUMP_USAGE " [--commit [--tag]] [--dry-run]\n"
-	"       flowgate hook pre-commit|commit-msg|pre-push|post-merge [<argument>...]\n"
-	"       flowgate install [<repo> | --server [--with-update] <bare-repo>]\n"
-	"       flowgate uninstall [--server] [<repo>]\n"
-	"       flowgate doctor [<repo>]\n"
-	"       flowgate help\n"
-	"       flowgate --version\n";
 
 enum format { FORMAT_TEXT, FORMAT_JSON, FORMAT_GITHUB };
 
@@ -744,10 +731,11 @@ static int run_hook(int argc, char **argv, FILE *err)
 	if (!hook || i == sizeof(client_hooks) / sizeof(client_hooks[0])) {
 		if (hook)
 			fprintf(err, "flowgate: error: unknown hook '%s'; flowgate hook runs "
-				"pre-commit, commit-msg, pre-push or post-merge\n%s", hook, usage);
+				"pre-commit, commit-msg, pre-push or post-merge\n", hook);
 		else
 			fprintf(err, "flowgate: error: hook needs a hook name: pre-commit, "
-				"commit-msg, pre-push or post-merge\n%s", usage);
+				"commit-msg, pre-push or post-merge\n");
+		fg_help_print_usage(fg_help_find("hook"), err);
 		return FG_EXIT_USAGE;
 	}
 	/* argv[0], the hook's arguments (3 for pre-push), NULL */
@@ -796,7 +784,7 @@ static int run_doctor(int argc, char **argv, FILE *out, FILE *err)
 	for (int i = 2; i < argc; i++) {
 		if ((argv[i][0] == '-' && argv[i][1]) || repo) {
 			fg_print_line(err, "flowgate doctor: error: unexpected argument '%s'", argv[i]);
-			fputs(usage, err);
+			fg_help_print_usage(fg_help_find("doctor"), err);
 			return FG_EXIT_USAGE;
 		}
 		repo = argv[i];
@@ -804,6 +792,53 @@ static int run_doctor(int argc, char **argv, FILE *out, FILE *err)
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
 		names[i] = client_hooks[i].name;
 	return fg_doctor(repo, names, sizeof(names) / sizeof(names[0]), out, err);
+
+ * The help (help.h), when ARGV asks for it: `flowgate`, `flowgate --help`,
+ * `-h` or `help` (the list of commands), `flowgate help <command>` or
+ * `flowgate --help <command>`, and `flowgate <command> ... --help` (or
+ * -h) for every command; for `hook`, whose arguments are git's, only as
+ * its first argument. Returns the exit status when it answered (the help
+ * on OUT, 0; no command: the list on ERR, FG_EXIT_USAGE; an unknown
+ * command: FG_EXIT_USAGE), else -1 (not a help request).
+ */
+static int help(int argc, char **argv, FILE *out, FILE *err)
+{
+	const char *command = argc > 1 ? argv[1] : NULL;
+	const struct fg_help *h;
+
+	if (!command) {
+		fg_help_print_all(err);
+		return FG_EXIT_USAGE;
+	}
+	if (!strcmp(command, "help") || !strcmp(command, "--help") || !strcmp(command, "-h")) {
+		if (argc == 2) {
+			fg_help_print_all(out);
+			return 0;
+		}
+		if (argc > 3) {
+			fg_print_line(err, "flowgate: error: unexpected argument '%s'; help takes one "
+				      "command", argv[3]);
+			return FG_EXIT_USAGE;
+		}
+		if (!strcmp(argv[2], "--help") || !strcmp(argv[2], "-h")) /* help --help */
+			h = fg_help_find("help");
+		else if (!(h = fg_help_find(argv[2]))) {
+			fg_print_line(err, "flowgate: error: no command is named '%s'; flowgate "
+				      "--help lists them", argv[2]);
+			return FG_EXIT_USAGE;
+		}
+		fg_help_print(h, out);
+		return 0;
+	}
+	if (!(h = fg_help_find(command)))
+		return -1; /* the unknown command's error comes later */
+	for (int i = 2; i < argc && (i == 2 || strcmp(command, "hook")); i++) {
+		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
+			fg_help_print(h, out);
+			return 0;
+		}
+	}
+	return -1;
 }
 
 int fg_cli_main(int argc, char **argv, FILE *out, FILE *err)
@@ -822,11 +857,8 @@ int fg_cli_main(int argc, char **argv, FILE *out, FILE *err)
 		fprintf(out, "flowgate %s\n", FLOWGATE_VERSION);
 		return 0;
 	}
-	if (!command || !strcmp(command, "help") || !strcmp(command, "--help") ||
-	    !strcmp(command, "-h")) {
-		fputs(usage, command ? out : err);
-		return command ? 0 : FG_EXIT_USAGE;
-	}
+	if ((status = help(argc, argv, out, err)) >= 0)
+		return status;
 	if (!strcmp(command, "hook"))
 		return run_hook(argc, argv, err);
 	if (!strcmp(command, "install") || !strcmp(command, "uninstall"))
@@ -838,8 +870,8 @@ int fg_cli_main(int argc, char **argv, FILE *out, FILE *err)
 	hotfix = !strcmp(command, "hotfix-status");
 	if (strcmp(command, "rules") && strcmp(command, "config") && strcmp(command, "explain") &&
 	    !checks && !release && !hotfix) {
-		fg_print_line(err, "flowgate: error: unknown command '%s'", command);
-		fputs(usage, err);
+		fg_print_line(err, "flowgate: error: unknown command '%s'; flowgate --help lists "
+			      "the commands", command);
 		return FG_EXIT_USAGE;
 	}
 	for (int i = 2; i < argc; i++) {
@@ -882,7 +914,7 @@ int fg_cli_main(int argc, char **argv, FILE *out, FILE *err)
 			bump.what = argv[i];
 		} else {
 			fg_print_line(err, "flowgate: error: unexpected argument '%s'", argv[i]);
-			fputs(usage, err);
+			fg_help_print_usage(fg_help_find(command), err);
 			return FG_EXIT_USAGE;
 		}
 	}
@@ -892,7 +924,8 @@ int fg_cli_main(int argc, char **argv, FILE *out, FILE *err)
 	}
 	if (!strcmp(command, "explain")) {
 		if (!rule_name) {
-			fprintf(err, "flowgate: error: explain needs a rule name\n%s", usage);
+			fprintf(err, "flowgate: error: explain needs a rule name\n");
+			fg_help_print_usage(fg_help_find(command), err);
 			return FG_EXIT_USAGE;
 		}
 		if ((rule = fg_rule_lookup(rule_name)) < 0) {
@@ -907,8 +940,8 @@ int fg_cli_main(int argc, char **argv, FILE *out, FILE *err)
 		return FG_EXIT_USAGE;
 	}
 	if (!strcmp(command, "bump") && !bump.what) {
-		fprintf(err, "flowgate bump: error: nothing to bump; give %s\n%s", FG_BUMP_USAGE,
-			usage);
+		fprintf(err, "flowgate bump: error: nothing to bump; give %s\n", FG_BUMP_USAGE);
+		fg_help_print_usage(fg_help_find(command), err);
 		return FG_EXIT_USAGE;
 	}
 	if (bump.tag && !bump.commit) {
@@ -916,8 +949,9 @@ int fg_cli_main(int argc, char **argv, FILE *out, FILE *err)
 		return FG_EXIT_USAGE;
 	}
 	if (checks && !operand) {
-		fprintf(err, "flowgate: error: %s needs %s\n%s", command,
-			!strcmp(command, "check-range") ? "a range A..B" : "a file (or - for stdin)", usage);
+		fprintf(err, "flowgate: error: %s needs %s\n", command,
+			!strcmp(command, "check-range") ? "a range A..B" : "a file (or - for stdin)");
+		fg_help_print_usage(fg_help_find(command), err);
 		return FG_EXIT_USAGE;
 	}
 	if (markdown) { /* the registry alone: no repository, no configuration */

@@ -47,7 +47,14 @@
  *                       hook (the `hook` command's list) of the clone,
  *                       and the fix of each problem (fg_doctor, doctor.h:
  *                       its exit status);
- *   help.
+ *   help [<command>]    the help (help.h): `flowgate`, `--help`, `-h` and
+ *                       `help` list the commands (no command: on ERR, exit
+ *                       2); `help <command>`, `--help <command>` and
+ *                       `<command> ... --help` (or -h; for hook, only as
+ *                       its first argument) print that command's help on
+ *                       OUT and return 0, before any other argument is
+ *                       looked at. A usage error prints one line and the
+ *                       command's synopsis on ERR.
  * The check commands take --format text|json|github (GitHub Actions
  * workflow commands) and close with "N passed, N failed" (text, github) or
  * the same counts in the JSON document (each result, a message file or

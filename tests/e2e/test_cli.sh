@@ -75,7 +75,7 @@ expect_status "explain without a rule exits 2" 2 "$FG" explain
 expect_status "an unknown command exits 2" 2 "$FG" frobnicate
 expect_status "no command exits 2" 2 "$FG"
 expect_ok "help exits 0" "$FG" help
-expect_output "help shows the usage" '^usage: flowgate rules'
+expect_output "help lists the commands" '^  rules +list the rules'
 expect_status "--cached with --rev exits 2" 2 "$FG" rules --cached --rev HEAD
 
 # bad configuration: exit 4 and the one-line error

@@ -71,7 +71,7 @@ npm_tool() {
 # have_hook_command: the flowgate command has `hook` (the lines run it); a
 # build without it fails here rather than skipping the manager's lines.
 have_hook_command() {
-	if "$FG" help 2>/dev/null | grep -q '^ *flowgate hook '; then return 0; fi
+	if "$FG" help hook 2>/dev/null | grep -q '^usage: flowgate hook '; then return 0; fi
 	not_ok "$1: the flowgate command has no hook subcommand"
 	return 1
 }

@@ -82,9 +82,10 @@ expect_ok "flowgate install again exits 0" in_dir "$R" "$FG" install .
 expect_output "flowgate install again: already installed" '^pre-push: already installed$'
 
 expect_status "flowgate install --help exits 0" 0 "$FG" install --help
-expect_output "flowgate install --help is install.sh's" '^Usage: \./install\.sh \[REPO\]'
-expect_output "flowgate install --help names flowgate uninstall" 'flowgate uninstall \[--server\] \[REPO\]'
+expect_output "flowgate install --help is the command's help" '^usage: flowgate install \[<repo>\]'
+expect_output "flowgate install --help names --server" 'flowgate install --server <bare-repo>'
 expect_status "flowgate uninstall --help exits 0" 0 "$FG" uninstall --help
+expect_output "flowgate uninstall --help is the command's help" '^usage: flowgate uninstall \[--server\] \[<repo>\]'
 expect_status "flowgate install --bogus exits 2" 2 "$FG" install --bogus
 expect_output "flowgate install --bogus: install.sh's usage error" '^install.sh: error: unknown option: --bogus'
 expect_status "flowgate install A B exits 2" 2 "$FG" install "$R" "$R"

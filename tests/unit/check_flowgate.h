@@ -31,6 +31,8 @@ Suite *history_suite(void);
 Suite *quote_suite(void);
 Suite *doctor_suite(void);
 
+Suite *help_suite(void);
+
 /* Number of elements of a static table. */
 #define FG_COUNT(a) (sizeof(a) / sizeof((a)[0]))
 

@@ -31,6 +31,8 @@ int main(void)
 	srunner_add_suite(sr, quote_suite());
 	srunner_add_suite(sr, doctor_suite());
 
+	srunner_add_suite(sr, help_suite());
+
 	/* Refname validity and message cleanup are libgit2's: initialise it once;
 	 * forked tests inherit it. */
 	if (fg_git_init() < 0) {
