@@ -9,6 +9,7 @@ VERSION = 0.1.0
 PREFIX ?= /usr/local
 HOOKDIR ?= $(PREFIX)/libexec/flowgate
 BINDIR ?= $(PREFIX)/bin
+MANDIR ?= $(PREFIX)/share/man
 DESTDIR ?=
 BUILD ?= build
 PKG_CONFIG ?= pkg-config
@@ -50,6 +51,11 @@ CLI_BIN = $(BUILD)/flowgate
 # The launcher install.sh copies into a clone under each hook's name
 # (hooks/launch.c): libc only, linked dynamically (measured in launch.c).
 LAUNCH = $(BUILD)/hooks/launch
+# The manual pages: mdoc(7) sources in docs/, written into $(BUILD)/man/ by
+# docs/mangen.c, which puts in the help table and the rule registry.
+MAN_SRC = docs/flowgate.1.in docs/flowgate-config.5.in docs/flowgate-rules.7.in
+MAN_PAGES = $(MAN_SRC:docs/%.in=$(BUILD)/man/%)
+MANGEN = $(BUILD)/tools/mangen
 TEST_SRC = $(wildcard tests/unit/*.c)
 TEST_OBJ = $(TEST_SRC:%.c=$(BUILD)/%.o)
 TEST_BIN = $(BUILD)/tests/check_flowgate
@@ -60,7 +66,7 @@ else
 Q = @
 endif
 
-all: $(HOOK_BINS) $(CLI_BIN) $(LAUNCH)
+all: $(HOOK_BINS) $(CLI_BIN) $(LAUNCH) $(MAN_PAGES)
 
 # The Makefile holds VERSION: objects are rebuilt when it changes.
 $(BUILD)/%.o: %.c Makefile
@@ -90,13 +96,23 @@ $(CLI_BIN): $(BUILD)/hooks/flowgate.o $(LIB)
 	$(if $(Q),@echo "  LINK    $@")
 	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIB) $(GIT2_LIBS)
 
+$(MANGEN): $(BUILD)/docs/mangen.o $(LIB)
+	@mkdir -p $(@D)
+	$(if $(Q),@echo "  LINK    $@")
+	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIB) $(GIT2_LIBS)
+
+$(BUILD)/man/%: docs/%.in $(MANGEN)
+	@mkdir -p $(@D)
+	$(if $(Q),@echo "  MAN     $@")
+	$(Q)$(MANGEN) $< $(VERSION) >$@.tmp && mv $@.tmp $@
+
 $(TEST_BIN): $(TEST_OBJ) $(LIB)
 	@mkdir -p $(@D)
 	$(if $(Q),@echo "  LINK    $@")
 	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(TEST_OBJ) $(LIB) $(CHECK_LIBS) $(GIT2_LIBS)
 
 # make check: the Check unit suites, then the end-to-end tests with real git.
-check: $(HOOK_BINS) $(CLI_BIN) $(LAUNCH) $(TEST_BIN)
+check: $(HOOK_BINS) $(CLI_BIN) $(LAUNCH) $(MAN_PAGES) $(TEST_BIN)
 	$(TEST_BIN)
 	FLOWGATE_BUILD=$(abspath $(BUILD)) sh tests/e2e/run.sh
 
@@ -127,24 +143,32 @@ bench: $(HOOK_BINS) $(CLI_BIN) $(LAUNCH)
 
 # make install: the command in $(BINDIR); the hook binaries, the launcher
 # and install.sh (which enables a clone with no source tree) in $(HOOKDIR),
-# all stripped but install.sh. `flowgate install` runs
+# all stripped but install.sh; the manual pages in $(MANDIR)/man1, man5 and
+# man7. `flowgate install` runs
 # <dir of flowgate>/../libexec/flowgate/install.sh: keep HOOKDIR there.
 INSTALL ?= install
-install: $(HOOK_BINS) $(CLI_BIN) $(LAUNCH)
+install: $(HOOK_BINS) $(CLI_BIN) $(LAUNCH) $(MAN_PAGES)
 	mkdir -p $(DESTDIR)$(HOOKDIR) $(DESTDIR)$(BINDIR)
 	for h in $(HOOKS) $(SERVER_HOOKS) launch; do \
 		$(INSTALL) -s -m 755 $(BUILD)/hooks/$$h $(DESTDIR)$(HOOKDIR)/$$h || exit 1; \
 	done
 	$(INSTALL) -m 755 install.sh $(DESTDIR)$(HOOKDIR)/install.sh
 	$(INSTALL) -s -m 755 $(CLI_BIN) $(DESTDIR)$(BINDIR)/flowgate
+	for p in $(MAN_PAGES); do \
+		mkdir -p $(DESTDIR)$(MANDIR)/man$${p##*.} && \
+		$(INSTALL) -m 644 $$p $(DESTDIR)$(MANDIR)/man$${p##*.}/ || exit 1; \
+	done
 
 uninstall:
 	for h in $(HOOKS) $(SERVER_HOOKS) launch install.sh; do rm -f $(DESTDIR)$(HOOKDIR)/$$h; done
 	rm -f $(DESTDIR)$(BINDIR)/flowgate
+	for p in $(MAN_PAGES:$(BUILD)/man/%=%); do rm -f $(DESTDIR)$(MANDIR)/man$${p##*.}/$$p; done
 	-rmdir $(DESTDIR)$(HOOKDIR) 2>/dev/null
+	-rmdir $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(MANDIR)/man7 \
+		$(DESTDIR)$(MANDIR) 2>/dev/null
 
 # The Debian package: build/flowgate_$(VERSION)_<arch>.deb (packaging/deb.sh).
-deb: $(HOOK_BINS) $(CLI_BIN)
+deb: $(HOOK_BINS) $(CLI_BIN) $(MAN_PAGES)
 	CC="$(CC)" sh packaging/deb.sh $(abspath $(BUILD)) $(VERSION) "$(GIT2_LIBS)"
 
 clean:
@@ -153,7 +177,8 @@ clean:
 .PHONY: all check unit sanitize valgrind bench install uninstall deb clean
 .SECONDARY:
 
--include $(COMMON_OBJ:.o=.d) $(TEST_OBJ:.o=.d) $(HOOK_BINS:=.d) $(BUILD)/hooks/flowgate.d
+-include $(COMMON_OBJ:.o=.d) $(TEST_OBJ:.o=.d) $(HOOK_BINS:=.d) $(BUILD)/hooks/flowgate.d \
+	$(BUILD)/docs/mangen.d
 
 # make fuzz: libFuzzer targets for every parser (tests/fuzz/).
 include tests/fuzz/fuzz.mk

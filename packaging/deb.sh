@@ -1,7 +1,8 @@
 #!/bin/sh
 # deb.sh BUILD VERSION [LINK_FLAGS]: build BUILD/flowgate_<VERSION>_<arch>.deb
 # with dpkg-deb from what `make install DESTDIR=... PREFIX=/usr` installs (the
-# flowgate command in /usr/bin, the hooks under /usr/libexec/flowgate/), the
+# flowgate command in /usr/bin, the hooks under /usr/libexec/flowgate/, the
+# manual pages under /usr/share/man/, compressed here), the
 # licence as its copyright file, and Depends computed by dpkg-shlibdeps from
 # what the binaries link (plus git, which runs the hooks). LINK_FLAGS is the
 # Makefile's GIT2_LIBS: the libraries it links statically (-l names between
@@ -23,6 +24,7 @@ make -C "$top" --no-print-directory BUILD="$build" install DESTDIR="$root" PREFI
 mkdir -p "$root/usr/share/doc/flowgate"
 cp "$top/LICENSE" "$root/usr/share/doc/flowgate/copyright"
 gzip -9n <"$top/README.md" >"$root/usr/share/doc/flowgate/README.md.gz"
+gzip -9n "$root"/usr/share/man/man*/* # Debian policy 12.1: manual pages compressed
 
 # dpkg-shlibdeps reads the package's name from debian/control beside it
 mkdir -p "$work/debian"

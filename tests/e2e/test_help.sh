@@ -47,9 +47,9 @@ while read -r c; do
 	expect_output "$c --help: one example" '^Example:$'
 	expect_eq "$c --help: the example runs flowgate $c" \
 		"$(sed -n '/^Example:$/{n;p}' "$TMP/help-$c" | grep -c "^  \$ .*flowgate $c")" 1
-	# the description: the paragraph after the synopsis
+	# the description: the first paragraph after the synopsis, a sentence or more
 	expect_ok "$c --help: a description" \
-		test "$(sed -n '/^$/,/^$/p' "$TMP/help-$c" | grep -c .)" -gt 0
+		test "$(awk '/^$/ { if (p) exit; p = 1; next } p' "$TMP/help-$c" | wc -w)" -gt 10
 	for how in "$c -h" "help $c" "--help $c" "-h $c"; do
 		# shellcheck disable=SC2086 # two words
 		"$FG" $how >"$TMP/how" 2>&1

@@ -42,9 +42,13 @@ FG=$DEST/usr/bin/flowgate
 mkdir -p "$DEST/usr/bin"
 echo "not flowgate's" >"$DEST/usr/bin/other-tool"
 expect_ok "make install DESTDIR PREFIX=/usr exits 0" mk install DESTDIR="$DEST" PREFIX=/usr
-expect_eq "make install: the command, the hooks, the launcher and install.sh" \
+expect_eq "make install: the command, the hooks, the launcher, install.sh, the manual" \
 	"$(cd "$DEST" && find . -type f | LC_ALL=C sort | tr '\n' ' ')" \
-	"./usr/bin/flowgate ./usr/bin/other-tool ./usr/libexec/flowgate/commit-msg ./usr/libexec/flowgate/install.sh ./usr/libexec/flowgate/launch ./usr/libexec/flowgate/post-merge ./usr/libexec/flowgate/pre-commit ./usr/libexec/flowgate/pre-push ./usr/libexec/flowgate/pre-receive ./usr/libexec/flowgate/update "
+	"./usr/bin/flowgate ./usr/bin/other-tool ./usr/libexec/flowgate/commit-msg ./usr/libexec/flowgate/install.sh ./usr/libexec/flowgate/launch ./usr/libexec/flowgate/post-merge ./usr/libexec/flowgate/pre-commit ./usr/libexec/flowgate/pre-push ./usr/libexec/flowgate/pre-receive ./usr/libexec/flowgate/update ./usr/share/man/man1/flowgate.1 ./usr/share/man/man5/flowgate-config.5 ./usr/share/man/man7/flowgate-rules.7 "
+for p in flowgate.1 flowgate-config.5 flowgate-rules.7; do
+	expect_ok "make install: $p is the build's" \
+		cmp -- "$FLOWGATE_BUILD/man/$p" "$DEST/usr/share/man/man${p##*.}/$p"
+done
 for f in "$FG" "$LIBEXEC"/*; do
 	if [ -x "$f" ]; then ok "make install: ${f#"$DEST"/} is executable"; else
 		not_ok "make install: ${f#"$DEST"/} is executable"; fi
@@ -159,7 +163,7 @@ done
 expect_ok "make uninstall exits 0" mk uninstall DESTDIR="$DEST" PREFIX=/usr
 expect_eq "make uninstall removes exactly what make install put" \
 	"$(cd "$DEST" && find . | LC_ALL=C sort | tr '\n' ' ')" \
-	". ./usr ./usr/bin ./usr/bin/other-tool ./usr/libexec "
+	". ./usr ./usr/bin ./usr/bin/other-tool ./usr/libexec ./usr/share "
 # flowgate gone: the clones' hooks refuse, and say how to get out
 (cd "$TMP/up-one" && printf 'd\n' >d.txt && git add d.txt && git commit -q -m "feat: add d") >"$LAST_OUT" 2>&1
 expect_eq "flowgate uninstalled: a commit in an enabled clone exits 1" "$?" 1
