@@ -10,6 +10,7 @@ PREFIX ?= /usr/local
 HOOKDIR ?= $(PREFIX)/libexec/flowgate
 BINDIR ?= $(PREFIX)/bin
 MANDIR ?= $(PREFIX)/share/man
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
 DESTDIR ?=
 BUILD ?= build
 PKG_CONFIG ?= pkg-config
@@ -144,7 +145,7 @@ bench: $(HOOK_BINS) $(CLI_BIN) $(LAUNCH)
 # make install: the command in $(BINDIR); the hook binaries, the launcher
 # and install.sh (which enables a clone with no source tree) in $(HOOKDIR),
 # all stripped but install.sh; the manual pages in $(MANDIR)/man1, man5 and
-# man7. `flowgate install` runs
+# man7; the bash completion in $(BASHCOMPDIR). `flowgate install` runs
 # <dir of flowgate>/../libexec/flowgate/install.sh: keep HOOKDIR there.
 INSTALL ?= install
 install: $(HOOK_BINS) $(CLI_BIN) $(LAUNCH) $(MAN_PAGES)
@@ -158,14 +159,18 @@ install: $(HOOK_BINS) $(CLI_BIN) $(LAUNCH) $(MAN_PAGES)
 		mkdir -p $(DESTDIR)$(MANDIR)/man$${p##*.} && \
 		$(INSTALL) -m 644 $$p $(DESTDIR)$(MANDIR)/man$${p##*.}/ || exit 1; \
 	done
+	mkdir -p $(DESTDIR)$(BASHCOMPDIR)
+	$(INSTALL) -m 644 contrib/completion/flowgate.bash $(DESTDIR)$(BASHCOMPDIR)/flowgate
 
 uninstall:
 	for h in $(HOOKS) $(SERVER_HOOKS) launch install.sh; do rm -f $(DESTDIR)$(HOOKDIR)/$$h; done
 	rm -f $(DESTDIR)$(BINDIR)/flowgate
 	for p in $(MAN_PAGES:$(BUILD)/man/%=%); do rm -f $(DESTDIR)$(MANDIR)/man$${p##*.}/$$p; done
 	-rmdir $(DESTDIR)$(HOOKDIR) 2>/dev/null
+	rm -f $(DESTDIR)$(BASHCOMPDIR)/flowgate
 	-rmdir $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(MANDIR)/man7 \
-		$(DESTDIR)$(MANDIR) 2>/dev/null
+		$(DESTDIR)$(MANDIR) $(DESTDIR)$(BASHCOMPDIR) $(dir $(DESTDIR)$(BASHCOMPDIR)) \
+		2>/dev/null
 
 # The Debian package: build/flowgate_$(VERSION)_<arch>.deb (packaging/deb.sh).
 deb: $(HOOK_BINS) $(CLI_BIN) $(MAN_PAGES)

@@ -42,13 +42,15 @@ FG=$DEST/usr/bin/flowgate
 mkdir -p "$DEST/usr/bin"
 echo "not flowgate's" >"$DEST/usr/bin/other-tool"
 expect_ok "make install DESTDIR PREFIX=/usr exits 0" mk install DESTDIR="$DEST" PREFIX=/usr
-expect_eq "make install: the command, the hooks, the launcher, install.sh, the manual" \
+expect_eq "make install: the command, the hooks, the launcher, install.sh, the manual, the completion" \
 	"$(cd "$DEST" && find . -type f | LC_ALL=C sort | tr '\n' ' ')" \
-	"./usr/bin/flowgate ./usr/bin/other-tool ./usr/libexec/flowgate/commit-msg ./usr/libexec/flowgate/install.sh ./usr/libexec/flowgate/launch ./usr/libexec/flowgate/post-merge ./usr/libexec/flowgate/pre-commit ./usr/libexec/flowgate/pre-push ./usr/libexec/flowgate/pre-receive ./usr/libexec/flowgate/update ./usr/share/man/man1/flowgate.1 ./usr/share/man/man5/flowgate-config.5 ./usr/share/man/man7/flowgate-rules.7 "
+	"./usr/bin/flowgate ./usr/bin/other-tool ./usr/libexec/flowgate/commit-msg ./usr/libexec/flowgate/install.sh ./usr/libexec/flowgate/launch ./usr/libexec/flowgate/post-merge ./usr/libexec/flowgate/pre-commit ./usr/libexec/flowgate/pre-push ./usr/libexec/flowgate/pre-receive ./usr/libexec/flowgate/update ./usr/share/bash-completion/completions/flowgate ./usr/share/man/man1/flowgate.1 ./usr/share/man/man5/flowgate-config.5 ./usr/share/man/man7/flowgate-rules.7 "
 for p in flowgate.1 flowgate-config.5 flowgate-rules.7; do
 	expect_ok "make install: $p is the build's" \
 		cmp -- "$FLOWGATE_BUILD/man/$p" "$DEST/usr/share/man/man${p##*.}/$p"
 done
+expect_ok "make install: the bash completion is contrib's" \
+	cmp -- "$TOP/contrib/completion/flowgate.bash" "$DEST/usr/share/bash-completion/completions/flowgate"
 for f in "$FG" "$LIBEXEC"/*; do
 	if [ -x "$f" ]; then ok "make install: ${f#"$DEST"/} is executable"; else
 		not_ok "make install: ${f#"$DEST"/} is executable"; fi
