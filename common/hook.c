@@ -296,7 +296,8 @@ int fg_hook_main(const char *hook, int argc, char **argv, fg_hook_fn fn, int dow
 	/* git applied safe.directory before it ran the hook (enter_repo, setup.c) */
 	fg_repo_owner_checked();
 	status = fn(&ctx);
-	fg_report_print(&ctx.report, stderr, hook, fg_use_color(2), downgrade);
+	/* colour (git config color.flowgate, color.ui) is asked only when there is a report */
+	fg_report_print(&ctx.report, stderr, hook, ctx.report.n && fg_repo_use_color(2), downgrade);
 	if (status == FG_EXIT_OK && (fg_report_count(&ctx.report, FG_ERROR) || ctx.report.oom))
 		status = FG_EXIT_VIOLATION;
 	if (downgrade)

@@ -398,7 +398,7 @@ int fg_release_version(struct fg_config *cfg, git_repository *repo,
 		goto out;
 	}
 	write_values(cfg, &files.set, files.contents, err);
-	fg_report_print(&report, err, "version", fg_use_color(fileno(err)), 0);
+	fg_report_print(&report, err, "version", fg_repo_use_color(fileno(err)), 0);
 	if (!exact && !report.n) {
 		char *list = path_list(cfg);
 

@@ -1593,3 +1593,40 @@ void fg_oidset_release(struct fg_oidset *set)
 	set->used = NULL;
 	set->cap = set->n = 0;
 }
+
+/* KEY's value in CONFIG (may be NULL), newly allocated; NULL when unset. */
+static char *color_key(git_config *config, const char *key)
+{
+	git_config_entry *entry = NULL;
+	char *value = NULL;
+
+	if (config && git_config_get_entry(&entry, config, key) == 0) {
+		value = strdup(entry->value ? entry->value : "true"); /* "[color] ui": true */
+		git_config_entry_free(entry);
+	}
+	return value;
+}
+
+int fg_repo_use_color(int fd)
+{
+	git_repository *repo = NULL;
+	git_config *config = NULL;
+	char *flowgate, *ui;
+	int want;
+
+	if (fg_repo_open(&repo) == 0) {
+		if (git_repository_config_snapshot(&config, repo) < 0)
+			config = NULL;
+	} else if (git_config_open_default(&config) < 0) {
+		config = NULL;
+	}
+	flowgate = color_key(config, "color.flowgate");
+	ui = color_key(config, "color.ui");
+	git_error_clear();
+	want = fg_color_wanted(flowgate, ui, fd);
+	free(flowgate);
+	free(ui);
+	git_config_free(config);
+	git_repository_free(repo);
+	return want;
+}

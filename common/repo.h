@@ -249,6 +249,15 @@ void fg_oidset_release(struct fg_oidset *set);
 int fg_repo_unreadable(git_repository *repo, const char *what, const char *kind,
 		       const git_oid *id, int rc);
 
+/*
+ * fg_repo_use_color: non-zero when a report written to FD is coloured:
+ * fg_color_wanted (report.h) with git config color.flowgate and color.ui
+ * as the repository fg_repo_open finds sees them (`git -c` included), else
+ * git's global and system config. A key that cannot be read counts as
+ * unset, a key without a value as true; nothing is reported.
+ */
+int fg_repo_use_color(int fd);
+
 /* fg_git_error: git_error_last()'s message, or a fallback (never NULL). */
 const char *fg_git_error(void);
 

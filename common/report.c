@@ -1,8 +1,11 @@
 /* Collects violations and prints them with flowgate's fixed prefixes. */
+#include <errno.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 #include "quote.h"
 #include "report.h"
@@ -306,15 +309,96 @@ void fg_text_position(const char *text, size_t len, size_t off, size_t *line, si
 	*line_len = (nl ? (size_t)(nl - text) : len) - *start;
 }
 
+/* The byte offset of code point K of TEXT (NUL-terminated; its end when K is past it). */
+static size_t cp_offset(const char *text, size_t k)
+{
+	size_t i = 0;
+
+	for (; text[i] && k; k--)
+		for (i++; ((unsigned char)text[i] & 0xC0) == 0x80; i++)
+			;
+	return i;
+}
+
+#define EXCERPT_INDENT 4       /* the excerpt and the carets are indented by 4 spaces */
+#define EXCERPT_MIN_COLUMNS 20 /* fewer columns are taken as 20: a line may then wrap */
+
+/*
+ * The excerpt's text T between its "..." marks, and where the caret is in
+ * it, cut again to fit AVAIL columns: a window [S, E) of T's code points
+ * that holds the caret's first column, "..." on each side that is cut (or
+ * was cut by fg_violation_locate), about 30% of the room kept before the
+ * caret when the start must go.
+ */
+void fg_violation_print_excerpt_width(const struct fg_violation *v, FILE *out, const char *on,
+				      const char *off, size_t columns)
+{
+	const char *text = v->excerpt;
+	size_t n, lead, trail, m, ct, avail, s = 0, e, left, right, col, width;
+
+	if (!text)
+		return;
+	n = utf8_count(text, strlen(text), SIZE_MAX);
+	/* what fg_violation_locate cut is marked "...": T is the text between */
+	lead = n > 3 && !strncmp(text, "...", 3) && v->caret_column > 3 ? 3 : 0;
+	trail = n > lead + 3 && !strcmp(text + strlen(text) - 3, "...") &&
+		v->caret_column <= n - 3 ? 3 : 0;
+	m = n - lead - trail;
+	ct = v->caret_column - lead; /* 1-based in T; m + 1: just after its end */
+	avail = (columns > EXCERPT_MIN_COLUMNS ? columns : EXCERPT_MIN_COLUMNS) - EXCERPT_INDENT;
+	if (!columns || (n <= avail && v->caret_column - 1 + v->caret_width <= avail)) {
+		left = lead, right = trail, e = m, col = v->caret_column, width = v->caret_width;
+	} else {
+		/* from the start, if the caret's first column stays in sight */
+		left = lead;
+		right = trail || left + m > avail ? 3 : 0;
+		e = left + m + right > avail ? avail - left - right : m;
+		if (!((ct <= e || (ct == m + 1 && e == m)) && left + ct <= avail)) {
+			size_t before = (avail - 6) * 3 / 10;
+
+			s = ct - 1 > before ? ct - 1 - before : 0;
+			left = lead || s ? 3 : 0;
+			right = trail || s + avail - left < m ? 3 : 0;
+			e = s + avail - left - right < m ? s + avail - left - right : m;
+		}
+		col = left + ct - s;
+		width = ct <= e ? e - ct + 1 : 1; /* the carets end with the text shown */
+		if (width > v->caret_width)
+			width = v->caret_width;
+	}
+	text += lead; /* lead and trail are ASCII: 3 bytes each */
+	fprintf(out, "%*s%s", EXCERPT_INDENT, "", left ? "..." : "");
+	fwrite(text + cp_offset(text, s), 1, cp_offset(text, e) - cp_offset(text, s), out);
+	fprintf(out, "%s\n%*s%*s%s", right ? "..." : "", EXCERPT_INDENT, "", (int)(col - 1), "",
+		on);
+	for (size_t k = 0; k < width; k++)
+		fputc('^', out);
+	fprintf(out, "%s\n", off);
+}
+
 void fg_violation_print_excerpt(const struct fg_violation *v, FILE *out, const char *on,
 				const char *off)
 {
-	if (!v->excerpt)
-		return;
-	fprintf(out, "    %s\n    %*s%s", v->excerpt, (int)(v->caret_column - 1), "", on);
-	for (size_t k = 0; k < v->caret_width; k++)
-		fputc('^', out);
-	fprintf(out, "%s\n", off);
+	if (v->excerpt)
+		fg_violation_print_excerpt_width(v, out, on, off, fg_term_columns(fileno(out)));
+}
+
+size_t fg_term_columns(int fd)
+{
+	const char *env = getenv("COLUMNS");
+	struct winsize ws;
+	char *end;
+	unsigned long n;
+
+	if (env && *env) {
+		errno = 0;
+		n = strtoul(env, &end, 10);
+		if (!*end && !errno && n > 0 && n <= 100000 && *env != '-')
+			return (size_t)n;
+	}
+	if (fd >= 0 && isatty(fd) && ioctl(fd, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+		return ws.ws_col;
+	return 0;
 }
 
 size_t fg_report_count(const struct fg_report *report, enum fg_severity sev)
@@ -413,13 +497,46 @@ void fg_report_print(const struct fg_report *report, FILE *out, const char *hook
 		fprintf(out, "flowgate %s: error: out of memory: some violations were not recorded\n", hook);
 }
 
+/*
+ * VALUE as git's color.* takes it (git_config_colorbool, color.c): 1
+ * always, 0 never, 2 auto; -1 unset or none of these.
+ */
+static int colorbool(const char *value)
+{
+	static const char *const never[] = { "never", "false", "no", "off", "0", "" };
+	static const char *const autos[] = { "auto", "true", "yes", "on", "1" };
+
+	if (!value)
+		return -1;
+	if (!strcasecmp(value, "always"))
+		return 1;
+	for (size_t i = 0; i < sizeof(never) / sizeof(never[0]); i++)
+		if (!strcasecmp(value, never[i]))
+			return 0;
+	for (size_t i = 0; i < sizeof(autos) / sizeof(autos[0]); i++)
+		if (!strcasecmp(value, autos[i]))
+			return 2;
+	return -1;
+}
+
+int fg_color_wanted(const char *flowgate, const char *ui, int fd)
+{
+	const char *no_color = getenv("NO_COLOR"), *term = getenv("TERM");
+	int want = colorbool(flowgate);
+
+	if (want < 0)
+		want = colorbool(ui);
+	if (want == 0 || want == 1)
+		return want;
+	/* auto: a terminal that is not dumb (git's check_auto_color), no NO_COLOR */
+	if ((no_color && *no_color) || !term || !strcmp(term, "dumb"))
+		return 0;
+	return fd >= 0 && isatty(fd);
+}
+
 int fg_use_color(int fd)
 {
-	const char *no_color = getenv("NO_COLOR");
-
-	if (no_color && *no_color)
-		return 0;
-	return isatty(fd);
+	return fg_color_wanted(NULL, NULL, fd);
 }
 
 char *fg_quote(const char *text, size_t len, size_t max)

@@ -125,7 +125,8 @@ void fg_violation_detail(struct fg_violation *v, const char *text);
  * 1-based; COLUMN in code points) of a message, TEXT[0..LEN) being that
  * line, and underline WIDTH code points from COLUMN (at least 1; cut at the
  * end of the excerpt). The excerpt is a copy of at most about 100 code
- * points around COLUMN ("..." marks what is cut), with tabs and control
+ * points around COLUMN ("..." marks what is cut; fg_violation_print_excerpt
+ * cuts it again to the terminal's width), with tabs and control
  * characters (C0, DEL, C1) shown as one space each, and bytes that are not
  * UTF-8 (overlong forms and surrogates among them) and bidirectional
  * controls as '?', so that nothing in it acts on the terminal and the
@@ -146,12 +147,32 @@ void fg_text_position(const char *text, size_t len, size_t off, size_t *line, si
 		      size_t *start, size_t *line_len);
 
 /*
- * fg_violation_print_excerpt: V's excerpt and the caret line under it, each
- * indented by 4 spaces, to OUT; the carets between ON and OFF (colour
- * escapes, or ""). Nothing when V has no excerpt.
+ * fg_violation_print_excerpt_width: V's excerpt and the caret line under
+ * it, each indented by 4 spaces, to OUT, both lines at most COLUMNS
+ * columns (one per code point; fewer than 20 are taken as 20; 0: the
+ * excerpt as fg_violation_locate made it): a longer excerpt is cut again
+ * around the caret, "..." marking each side cut, about 30% of the room
+ * kept before the caret when its start must go, and the carets stay under
+ * the text they point at (cut where the text shown ends, at least one).
+ * The carets are between ON and OFF (colour escapes, or ""). Nothing when
+ * V has no excerpt.
+ */
+void fg_violation_print_excerpt_width(const struct fg_violation *v, FILE *out, const char *on,
+				      const char *off, size_t columns);
+
+/*
+ * fg_violation_print_excerpt: fg_violation_print_excerpt_width at the
+ * width of OUT's terminal, fg_term_columns(fileno(OUT)).
  */
 void fg_violation_print_excerpt(const struct fg_violation *v, FILE *out, const char *on,
 				const char *off);
+
+/*
+ * fg_term_columns: the terminal's width, as git's term_columns() finds it:
+ * COLUMNS when it is a positive whole number, else the size of the
+ * terminal FD is (TIOCGWINSZ), else 0 (unknown: not a terminal).
+ */
+size_t fg_term_columns(int fd);
 
 /* fg_report_count: number of violations of severity SEV. */
 size_t fg_report_count(const struct fg_report *report, enum fg_severity sev);
@@ -177,9 +198,17 @@ void fg_report_print(const struct fg_report *report, FILE *out, const char *hook
 		     int color, int downgrade);
 
 /*
- * fg_use_color: non-zero when FD is a terminal and NO_COLOR is unset or
- * empty (https://no-color.org).
+ * fg_color_wanted: non-zero when a report written to FD is coloured. The
+ * values of git config color.flowgate and color.ui (NULL: unset) decide,
+ * the first set to a value git's colour settings take: "always" colours
+ * (NO_COLOR notwithstanding: https://no-color.org lets configuration
+ * override it), "never" or false does not, "auto" or true, unset or
+ * another value is automatic: colour when FD is a terminal, TERM is set
+ * and not "dumb" (git's check_auto_color) and NO_COLOR is unset or empty.
  */
+int fg_color_wanted(const char *flowgate, const char *ui, int fd);
+
+/* fg_use_color: fg_color_wanted with neither key set: the automatic choice. */
 int fg_use_color(int fd);
 
 /*

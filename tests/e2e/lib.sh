@@ -10,6 +10,9 @@ export FLOWGATE_BUILD
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/flowgate-e2e.XXXXXX")
 trap 'rm -rf "$TMP"' EXIT
 export NO_COLOR=1
+# The excerpts under a refusal are cut to COLUMNS when it is set: the tests
+# expect them at the width of no terminal (test_terminal.sh sets it).
+unset COLUMNS
 # Isolate from the user's and the system's git configuration.
 export HOME="$TMP/home" XDG_CONFIG_HOME="$TMP/home/.config" GIT_CONFIG_NOSYSTEM=1
 mkdir -p "$HOME"
