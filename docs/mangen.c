@@ -83,8 +83,9 @@ static void literal(FILE *out, const char *text)
 /* One piece of a command-line word as an mdoc macro and its argument. */
 static void piece(FILE *out, const char *p, size_t len)
 {
+	/* \& first: a word that is a macro's name (No, Ar) stays a word */
 	if (len >= 2 && p[0] == '<' && p[len - 1] == '>') {
-		fputs(" Ar ", out);
+		fputs(" Ar \\&", out);
 		text_n(out, p + 1, len - 2, 0);
 	} else if (p[0] == '-') {
 		fputs(" Fl ", out); /* Fl writes the first '-' itself */
@@ -96,7 +97,7 @@ static void piece(FILE *out, const char *p, size_t len)
 		fputs(" No \\&", out);
 		text_n(out, p, len, 0);
 	} else {
-		fputs(" Cm ", out);
+		fputs(" Cm \\&", out);
 		text_n(out, p, len, 0);
 	}
 }
