@@ -792,7 +792,9 @@ static int run_doctor(int argc, char **argv, FILE *out, FILE *err)
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
 		names[i] = client_hooks[i].name;
 	return fg_doctor(repo, names, sizeof(names) / sizeof(names[0]), out, err);
+}
 
+/*
  * The help (help.h), when ARGV asks for it: `flowgate`, `flowgate --help`,
  * `-h` or `help` (the list of commands), `flowgate help <command>` or
  * `flowgate --help <command>`, and `flowgate <command> ... --help` (or

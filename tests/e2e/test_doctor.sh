@@ -62,7 +62,7 @@ expect_output "a bare REPO: said, with the server hooks' command" "is a bare rep
 doctor "two REPOs" 2 "$TMP" a b
 expect_output "two REPOs: the extra one is named" "^flowgate doctor: error: unexpected argument 'b'"
 doctor "an option" 2 "$TMP" --all
-expect_output "the usage lists doctor" '^ *flowgate doctor \[<repo>\]$'
+expect_output "the usage lists doctor" '^(usage: )? *flowgate doctor \[<repo>\]$'
 
 # ------------------------------------------------------- healthy, installed
 R=$TMP/clone

@@ -89,7 +89,7 @@ expect_output "flowgate install again: already installed" '^pre-push: already in
 
 expect_status "flowgate install --help exits 0" 0 "$FG" install --help
 expect_output "flowgate install --help is the command's help" '^usage: flowgate install \[<repo>\]'
-expect_output "flowgate install --help names --server" 'flowgate install --server <bare-repo>'
+expect_output "flowgate install --help names --server" 'flowgate install --server \[--with-update\] <bare-repo>'
 expect_status "flowgate uninstall --help exits 0" 0 "$FG" uninstall --help
 expect_output "flowgate uninstall --help is the command's help" '^usage: flowgate uninstall \[--server\] \[<repo>\]'
 expect_status "flowgate install --bogus exits 2" 2 "$FG" install --bogus
