@@ -154,13 +154,14 @@ START_TEST(test_help_print_sections)
 }
 END_TEST
 
-/* A synopsis of two lines: the second aligned under the first. */
+/* A synopsis of three lines: the others aligned under the first. */
 START_TEST(test_help_print_usage_lines)
 {
 	char *usage = printed(fg_help_print_usage, fg_help_find("install"));
 
 	ck_assert_str_eq(usage, "usage: flowgate install [<repo>]\n"
-			 "       flowgate install --server <bare-repo>\n");
+			 "       flowgate install --server [--with-update] <bare-repo>\n"
+			 "       flowgate install --server [--with-update] --custom-hooks-dir <dir>\n");
 	free(usage);
 }
 END_TEST
