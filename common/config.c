@@ -260,8 +260,8 @@ int fg_config_init(struct fg_config *cfg)
 	cfg->header_max_length_origin = cfg->body_max_line_length_origin = cfg->types_origin =
 		cfg->scopes_origin = cfg->ignores_origin = cfg->branches_origin =
 		cfg->vfiles_origin = cfg->tag_prefix_origin = cfg->tag_message_prefixes_origin =
-		cfg->allow_lightweight_origin = cfg->since_origin = cfg->config_file_origin =
-		FG_ORIGIN_DEFAULT;
+		cfg->allow_lightweight_origin = cfg->other_tags_origin = cfg->since_origin =
+		cfg->config_file_origin = FG_ORIGIN_DEFAULT;
 	if (split_list(builtin_types, &cfg->types, &cfg->ntypes) < 0 ||
 	    split_list(builtin_tag_message_prefixes, &cfg->tag_message_prefixes,
 		       &cfg->ntag_message_prefixes) < 0 ||
@@ -699,7 +699,8 @@ static int apply_tag_key(struct fg_config *cfg, const char *origin, const char *
 	int rc;
 
 	if (k->sub)
-		return unknown_key(cfg, origin, key, "write [tag] with prefix, messagePrefixes, allowLightweight");
+		return unknown_key(cfg, origin, key, "write [tag] with prefix, messagePrefixes, "
+				   "allowLightweight, others");
 	if (!strcmp(k->var, "prefix")) {
 		char *copy = strdup(value ? value : "");
 		if (!copy)
@@ -727,7 +728,21 @@ static int apply_tag_key(struct fg_config *cfg, const char *origin, const char *
 		cfg->allow_lightweight_origin = origin;
 		return parse_bool(cfg, origin, key, value, &cfg->allow_lightweight);
 	}
-	return unknown_key(cfg, origin, key, "[tag] takes prefix, messagePrefixes and allowLightweight");
+	if (!strcmp(k->var, "others")) {
+		/* the tags whose name is no version: let through, or tagFormat */
+		cfg->other_tags_origin = origin;
+		if (value && !strcasecmp(value, "allow"))
+			cfg->refuse_other_tags = 0;
+		else if (value && !strcasecmp(value, "refuse"))
+			cfg->refuse_other_tags = 1;
+		else
+			return fg_config_error(cfg, "%s: %s: '%s' is not allow or refuse; write allow "
+					       "(tags not named like a version pass) or refuse",
+					       origin, key, value ? value : "");
+		return 0;
+	}
+	return unknown_key(cfg, origin, key, "[tag] takes prefix, messagePrefixes, allowLightweight "
+			   "and others");
 }
 
 static int set_since(struct fg_config *cfg, const char *origin, const char *key, const char *value)
@@ -1113,5 +1128,7 @@ int fg_config_write(const struct fg_config *cfg, FILE *out)
 	write_origin(out, cfg->tag_message_prefixes_origin);
 	write_entry(out, cfg->allow_lightweight_origin, "tag.allowLightweight = %s",
 		    cfg->allow_lightweight ? "true" : "false");
+	write_entry(out, cfg->other_tags_origin, "tag.others = %s",
+		    cfg->refuse_other_tags ? "refuse" : "allow");
 	return ferror(out) ? -1 : 0;
 }

@@ -14,7 +14,7 @@
  *   commit.ignore                       multi-valued PCRE2 pattern on the header
  *   branch.<kind>.pattern|series|protected
  *   versionFile.<path>.pattern|kind|required
- *   tag.prefix|messagePrefixes|allowLightweight
+ *   tag.prefix|messagePrefixes|allowLightweight|others
  * Declaring any branch.<kind> (versionFile.<path>) replaces the built-in
  * list of branches (version files); every other key overrides one value.
  * git config keys: flowgate.<ruleName> = error|warn|info|off (as fsck.<msg-id>
@@ -84,6 +84,9 @@ struct fg_config {
 	char **tag_message_prefixes; size_t ntag_message_prefixes;       /* owned */
 	const char *tag_message_prefixes_origin;
 	int allow_lightweight; const char *allow_lightweight_origin;
+	/* tag.others: tags whose name is no version (latest) are refused with
+	 * tagFormat; default 0 (allow: no release rule judges them) */
+	int refuse_other_tags; const char *other_tags_origin;
 
 	char *since; const char *since_origin;             /* owned; NULL: check everything */
 	char *config_file; const char *config_file_origin; /* flowgate.configFile, owned; NULL: .flowgate */

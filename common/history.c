@@ -819,7 +819,7 @@ int fg_check_tag_ref(struct fg_report *report, struct fg_refs *refs, struct fg_c
 	char moved[GIT_OID_HEXSZ + 1];
 	const char *message = NULL;
 	char *higher = NULL;
-	int annotated = 0, have_files = 0, rc = 0;
+	int annotated = 0, have_files = 0, rc = 0, release;
 
 	memset(&files, 0, sizeof(files));
 	memset(&tctx, 0, sizeof(tctx));
@@ -837,7 +837,7 @@ int fg_check_tag_ref(struct fg_report *report, struct fg_refs *refs, struct fg_c
 		git_oid_tostr(moved, sizeof(moved), old);
 		tctx.moved_from = moved;
 	}
-	if (commit && fg_tag_parse(cfg, name, &version) == 0) {
+	if ((release = commit && fg_tag_parse(cfg, name, &version) == 0)) {
 		struct fg_holders h;
 
 		fg_branches_holding(&h, refs, cfg, git_commit_id(commit), version.major,
@@ -856,8 +856,9 @@ int fg_check_tag_ref(struct fg_report *report, struct fg_refs *refs, struct fg_c
 			tctx.higher_tag = higher = higher_tag(refs, cfg, name, &version, when);
 		}
 	}
-	/* tagVersionMatch: files that cannot be read are an error, never "no version" */
-	if (tree && (rc = fg_vfiles_from_tree(&files, repo, tree, cfg)) == 0)
+	/* tagVersionMatch, on a release's files only: files that cannot be read
+	 * are an error, never "no version" */
+	if (release && tree && (rc = fg_vfiles_from_tree(&files, repo, tree, cfg)) == 0)
 		have_files = 1;
 	if (rc == 0 && !cfg->error)
 		fg_check_tag(report, cfg, name, annotated, message,

@@ -1367,10 +1367,11 @@ static struct push_config *server_config_for(struct fg_hook_ctx *ctx, git_reposi
 
 /*
  * A server's walk of new commits leaves out only what it already judged:
- * the commits its branches and its release tags (CFG's tag.prefix and a
- * workflow version) reach. Refs elsewhere (refs/custom/x, a host's
- * refs/pull/<n>/head, a lightweight "wip" tag) hold commits that met no
- * rule when they came; a fast-forward of a branch to them judges them then.
+ * the commits its branches and its release tags (fg_tag_is_release: named
+ * like a version) reach. Refs elsewhere (refs/custom/x, a host's
+ * refs/pull/<n>/head, a "latest" or "wip" tag, which no release rule
+ * judges) are not counted; a fast-forward of a branch to them judges
+ * their commits then.
  */
 static void hide_judged(struct new_walk *walk, git_repository *repo, const struct fg_config *cfg)
 {
@@ -1380,10 +1381,9 @@ static void hide_judged(struct new_walk *walk, git_repository *repo, const struc
 	new_walk_hide_glob(walk, "refs/heads/*");
 	if (git_reference_iterator_glob_new(&it, repo, "refs/tags/*") == 0) {
 		while (git_reference_next(&ref, it) == 0) {
-			struct fg_version v;
 			git_object *peeled = NULL;
 
-			if (fg_tag_parse(cfg, git_reference_name(ref) + 10, &v) == 0 &&
+			if (fg_tag_is_release(cfg, git_reference_name(ref) + 10) &&
 			    git_reference_peel(&peeled, ref, GIT_OBJECT_COMMIT) == 0)
 				new_walk_hide(walk, git_object_id(peeled));
 			git_object_free(peeled);

@@ -156,11 +156,11 @@ enum fg_hook {
 	  "0.16.0-rc1 on release/0.16.x\n0.17.0-dev on main\n0.16.0 on main by merging release/0.16.x", \
 	  "0.16.0-rc1 on main or dev/0.16.x\n0.16.1-dev on release/0.16.x\n0.16.0 committed straight on main") \
 	X(TAG_FORMAT, "tagFormat", FG_PP, FG_ERROR, \
-	  "tag name is the tag prefix (v) and X.Y.Z with an optional workflow pre-release", \
-	  "name release tags like v0.16.0 or v0.16.0-rc1", \
-	  "Release tags name versions; tools find releases by the tag name alone.", \
-	  "v0.16.0\nv0.16.0-rc1", \
-	  "release-1\nv0.16\nv0.16.0+build") \
+	  "a release tag (named like a version: the tag prefix and a digit, or X.Y without it) is the tag prefix (v) and X.Y.Z with an optional workflow pre-release; other tags pass (tag.others = refuse: refused)", \
+	  "name release tags like v0.16.0 or v0.16.0-rc1 (0.16.2: rename it v0.16.2)", \
+	  "Release tags name versions; tools find releases by the tag name alone. A tag that names no version (latest, docs-snapshot, another package's) is no release: only tagMoved guards it, unless tag.others = refuse.", \
+	  "v0.16.0\nv0.16.0-rc1\nlatest   (not a release tag)", \
+	  "v0.16\nv0.16.0+build\n0.16.2   (rename it v0.16.2)\nlatest   (tag.others = refuse)") \
 	X(TAG_TARGET, "tagTarget", FG_PP, FG_ERROR, \
 	  "a release tag peels to a commit, not to a blob or a tree", \
 	  "delete the tag and tag the commit to release: git tag -d <tag> && git tag -a <tag> -m 'release: ...' <commit>", \
@@ -174,7 +174,7 @@ enum fg_hook {
 	  "git tag -a v0.16.0 -m 'release: 0.16.0'", \
 	  "git tag v0.16.1") \
 	X(TAG_MESSAGE, "tagMessage", FG_PP, FG_ERROR, \
-	  "tag message starts with one of the configured prefixes (release: hotfix: maintenance:), the one of its kind", \
+	  "a release tag's message starts with one of the configured prefixes (release: hotfix: maintenance:), the one of its kind", \
 	  "recreate the tag: git tag -f -a <tag> <tag>^{} -m 'release: <summary>'", \
 	  "The first line of the tag message says which kind of release it is: 'release:' for an X.Y.0 release, 'hotfix:' for a patch on release/X.Y.x, 'maintenance:' (or 'hotfix:', as the guide's multi-version hotfix writes it) for a patch on maint/X.Y.x.", \
 	  "release: 0.16.0\nhotfix: pool leak   (v0.16.1 on release/0.16.x)\nmaintenance: backport   (v0.15.4 on maint/0.15.x)", \

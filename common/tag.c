@@ -81,6 +81,67 @@ static int kind_accepts(const struct fg_config *cfg, const char *message, const 
 	return starts_with(message, kind) || (*hotfix_too && starts_with(message, "hotfix:"));
 }
 
+static int is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+int fg_tag_is_release(const struct fg_config *cfg, const char *name)
+{
+	size_t plen = strlen(cfg->tag_prefix);
+	const char *p = name;
+
+	if (!strncmp(name, cfg->tag_prefix, plen) && is_digit(name[plen]))
+		return 1;
+	/* a version without the prefix: digits, a dot and a digit (an optional v first) */
+	if (*p == 'v' || *p == 'V')
+		p++;
+	if (!is_digit(*p))
+		return 0;
+	while (is_digit(*p))
+		p++;
+	return p[0] == '.' && is_digit(p[1]);
+}
+
+/*
+ * The name release tag NAME should have had: CFG's prefix before the
+ * version NAME holds without it (0.16.2 -> v0.16.2, V0.16.2 -> v0.16.2),
+ * newly allocated with its version in *OUT (pointing into it); NULL when
+ * NAME starts with the prefix and a digit, or no workflow version follows.
+ */
+static char *renamed(const struct fg_config *cfg, const char *name, struct fg_version *out)
+{
+	size_t plen = strlen(cfg->tag_prefix);
+	char *to;
+
+	if (!strncmp(name, cfg->tag_prefix, plen) && is_digit(name[plen]))
+		return NULL;
+	if ((name[0] == 'v' || name[0] == 'V') && is_digit(name[1]))
+		name++;
+	if (!(to = fg_strdupf("%s%s", cfg->tag_prefix, name)))
+		return NULL;
+	if (fg_tag_parse(cfg, to, out) < 0) {
+		free(to);
+		return NULL;
+	}
+	return to;
+}
+
+/*
+ * The message prefix a new tag of version V is made with, so that
+ * tagMessage passes wherever it lies: 'release:' for X.Y.0 (and its
+ * pre-releases), 'hotfix:' for a patch (on a release and a maint branch
+ * alike), else CFG's first prefix.
+ */
+static const char *new_tag_prefix(const struct fg_config *cfg, const struct fg_version *v)
+{
+	const char *p = v->patch == 0 ? "release:" : "hotfix:";
+
+	if (prefix_configured(cfg, p))
+		return p;
+	return cfg->ntag_message_prefixes ? cfg->tag_message_prefixes[0] : "release:";
+}
+
 size_t fg_check_tag(struct fg_report *report, const struct fg_config *cfg, const char *name,
 		    int annotated, const char *message, const struct fg_version_set *set,
 		    const struct fg_tag_context *tctx)
@@ -95,14 +156,48 @@ size_t fg_check_tag(struct fg_report *report, const struct fg_config *cfg, const
 	int format_ok = fg_tag_parse(cfg, name, &version) == 0, maint_hotfix = 0, not_commit = 0;
 	const char *pfx = cfg->tag_prefix, *first = cfg->ntag_message_prefixes ?
 		cfg->tag_message_prefixes[0] : "release:", *kind;
+	/* a version named without the prefix (0.16.2): the name it takes, and its version */
+	struct fg_version to_version;
+	char *to = NULL;
 
+	/* every tag: the remote's tags never move */
 	if (tctx && tctx->moved_from) {
 		v = fg_report_add(report, FG_RULE_TAG_MOVED, "tag %s already exists on the remote "
 				  "(%.12s) and this push would move it", q ? q : "?", tctx->moved_from);
 		fg_violation_hint(v, "a release never changes: release a new version (flowgate bump "
 				  "patch, then tag it), or take the remote's tag: git fetch --tags --force");
 	}
-	if (!format_ok) {
+	/* a tag not named like a version (latest, docs-snapshot) is no release */
+	if (!fg_tag_is_release(cfg, name)) {
+		if (cfg->refuse_other_tags) {
+			v = fg_report_add(report, FG_RULE_TAG_FORMAT, "tag %s is not named like a "
+					  "release (%sX.Y.Z), and tag.others = refuse takes no other tag",
+					  q ? q : "?", pfx);
+			fg_violation_hint(v, "delete it (git tag -d %s) and push releases only, named "
+					  "like %s0.16.0", nw, pfx);
+		}
+		goto out;
+	}
+	if (!format_ok && (to = renamed(cfg, name, &to_version))) {
+		/* the exact rename; a tag of a blob or a tree is made anew on a commit */
+		char *tq = fg_quote(to, strlen(to), 80);
+
+		tw = fg_sh_quote(to, strlen(to), 0);
+		mw = fg_sh_wordf("%s %s", new_tag_prefix(cfg, &to_version), to + strlen(pfx));
+		v = fg_report_add(report, FG_RULE_TAG_FORMAT, "tag %s names version %s without "
+				  "the tag prefix '%s'", q ? q : "?", to + strlen(pfx), pfx);
+		if (tctx && tctx->not_commit)
+			fg_violation_hint(v, "rename it to %s: git tag -d %s && git tag -a %s -m %s "
+					  "<commit>", tq ? tq : "?", nw, tw ? tw : "<tag>",
+					  mw ? mw : "<message>");
+		else
+			fg_violation_hint(v, "rename it to %s: git tag -a %s %s^{} -m %s && git tag "
+					  "-d %s", tq ? tq : "?", tw ? tw : "<tag>", nw,
+					  mw ? mw : "<message>", nw);
+		free(tq);
+		free(tw);
+		free(mw);
+	} else if (!format_ok) {
 		v = fg_report_add(report, FG_RULE_TAG_FORMAT,
 				  "tag %s is not %sX.Y.Z with an optional -dev, -alphaN, -betaN or -rcN",
 				  q ? q : "?", pfx);
@@ -114,26 +209,28 @@ size_t fg_check_tag(struct fg_report *report, const struct fg_config *cfg, const
 		free(tw);
 		free(mw);
 	}
-	if (format_ok && tctx && tctx->not_commit) {
-		/* the prefix the new tag's kind will take: 'hotfix:' suits a patch
-		 * on a release branch and on a maint branch alike */
-		const char *kp = kind_prefix(cfg, &version, NULL);
+	if (tctx && tctx->not_commit) {
+		/* a release names a commit; the new tag's name is the one tagFormat
+		 * asks for, when it is known */
+		const struct fg_version *nv = format_ok ? &version : to ? &to_version : NULL;
+		const char *new_name = format_ok ? name : to;
+		char *new_word = new_name ? fg_sh_quote(new_name, strlen(new_name), 0) : NULL;
 
-		if (!kp && version.patch && prefix_configured(cfg, "hotfix:"))
-			kp = "hotfix:";
 		v = fg_report_add(report, FG_RULE_TAG_TARGET, "tag %s points at %s %s, not a commit",
 				  q ? q : "?", tctx->not_commit[0] &&
 				  strchr("aeiou", tctx->not_commit[0]) ? "an" : "a",
 				  tctx->not_commit);
-		mw = fg_sh_wordf("%s %s", kp ? kp : first, name + strlen(pfx));
+		mw = nv ? fg_sh_wordf("%s %s", new_tag_prefix(cfg, nv), new_name + strlen(pfx)) : NULL;
 		fg_violation_hint(v, "delete the tag and tag the commit to release: git tag -d %s && "
-				  "git tag -a %s -m %s <commit>", nw, nw, mw ? mw : "<message>");
+				  "git tag -a %s -m %s <commit>", nw, new_word ? new_word : "<tag>",
+				  mw ? mw : "<message>");
 		free(mw);
+		free(new_word);
 		not_commit = v != NULL;
 	}
-	if (not_commit) {
+	if (not_commit || to) {
 		/* the fix makes a new tag: tagAnnotated's and tagMessage's would keep
-		 * the blob or the tree */
+		 * the blob, the tree or the name */
 	} else if (!annotated && cfg->allow_lightweight) {
 		/* tag.allowLightweight: a lightweight tag has no message to check */
 	} else if (!annotated) {
@@ -209,6 +306,8 @@ size_t fg_check_tag(struct fg_report *report, const struct fg_config *cfg, const
 				  name + strlen(pfx), nw);
 		free(vq);
 	}
+out:
+	free(to);
 	free(nw_owned);
 	free(q);
 	return report->n - before;

@@ -31,17 +31,33 @@ struct fg_tag_context {
 };
 
 /*
+ * fg_tag_is_release: 1 when tag NAME (without "refs/tags/") is a release
+ * tag under CFG, a name that looks like a version: CFG's tag prefix then a
+ * digit (v0.16.0, v0.16, v1-x), or, without the prefix, digits, a dot and a
+ * digit after an optional 'v' (0.16.2, v3.1.0 under another prefix); else
+ * 0 (latest, docs-snapshot, half-orm-dev-0.16.0). Only release tags face
+ * the release rules (fg_check_tag); the server counts their commits as
+ * judged (hook.c). Pure.
+ */
+int fg_tag_is_release(const struct fg_config *cfg, const char *name);
+
+/*
  * fg_check_tag: check tag NAME (without "refs/tags/") under CFG. ANNOTATED
  * is non-zero for an annotated tag object, whose MESSAGE (may be NULL) is
  * its message; SET (may be NULL when the tag does not point at a commit)
- * holds the version files at the tagged commit. Rules: tagFormat (tag.prefix,
- * "v", then X.Y.Z with an optional workflow pre-release), tagAnnotated
+ * holds the version files at the tagged commit. tagMoved (below) judges
+ * every tag; the other rules only a release tag (fg_tag_is_release): a tag
+ * not named like a version passes, or with tag.others = refuse is a
+ * tagFormat error. Rules: tagFormat (tag.prefix,
+ * "v", then X.Y.Z with an optional workflow pre-release; a version named
+ * without the prefix, 0.16.2, is told the exact rename, and then neither
+ * tagAnnotated nor tagMessage, whose fixes keep the name), tagAnnotated
  * (unless tag.allowLightweight), tagMessage (first line starts with one of
  * tag.messagePrefixes: "release:", "hotfix:", "maintenance:"),
  * tagVersionMatch (every version file says the tag's version; a series
  * file its X.Y). With TCTX (may be NULL: none of these): tagMoved
- * (TCTX->moved_from), tagTarget (TCTX->not_commit, for a tag of tagFormat's
- * shape: a release names a commit; when it is reported, tagAnnotated and
+ * (TCTX->moved_from), tagTarget (TCTX->not_commit, for every release tag:
+ * a release names a commit; when it is reported, tagAnnotated and
  * tagMessage are not, since their fixes keep the tag's object and
  * tagTarget's makes a new tag), tagMonotonic (TCTX->higher_tag),
  * tagOnReleaseBranch (branches_known, and neither on_release nor

@@ -231,10 +231,10 @@ commit 'chore: prepare release 0.16.0'
 tagged=$(git -C "$R" rev-parse HEAD)
 git -C "$R" tag -a v0.16.0 -m 'release: 0.16.0'
 commit 'fix: pool leak'
-git -C "$R" tag build-7
-expect_status "a tag into the range is checked: build-7 fails" 1 fg check-range "$tbase..HEAD"
-expect_output "tagFormat names the tag result" "^tag build-7: error: tagFormat: "
-expect_output "tagAnnotated too (a lightweight tag)" "^tag build-7: error: tagAnnotated: "
+git -C "$R" tag v7-build
+expect_status "a tag into the range is checked: v7-build fails" 1 fg check-range "$tbase..HEAD"
+expect_output "tagFormat names the tag result" "^tag v7-build: error: tagFormat: "
+expect_output "tagAnnotated too (a lightweight tag)" "^tag v7-build: error: tagAnnotated: "
 expect_no_output "v0.16.0 passes" '^tag v0\.16\.0: '
 expect_no_output "a tag outside the range is not checked" 'v0\.16\.0-rc2'
 expect_output "the branch, two commits, two tags" '^4 passed, 1 failed$'
@@ -242,9 +242,9 @@ expect_status "json: the tags" 1 fg check-range --format json "$tbase..HEAD"
 expect_output "json: a tag result names its commit" \
 	"\{\"name\": \"tag v0\.16\.0\", \"kind\": \"tag\", \"commit\": \"$tagged\", \"passed\": true, \"violations\": \[\]\}"
 expect_status "github: the tag's annotation" 1 fg check-range --format github "$tbase..HEAD"
-expect_output "github: ::error with the rule, then the tag" '^::error title=flowgate tagFormat::tag build-7: '
+expect_output "github: ::error with the rule, then the tag" '^::error title=flowgate tagFormat::tag v7-build: '
 expect_output "github: the summary" '^4 passed, 1 failed$'
-git -C "$R" tag -d build-7 >/dev/null
+git -C "$R" tag -d v7-build >/dev/null
 git -C "$R" tag -a v0.16.1 -m 'release: 0.16.1'
 expect_status "a tag whose commit says another version" 1 fg check-range "$tbase..HEAD"
 expect_output "tagVersionMatch on it" "^tag v0\.16\.1: error: tagVersionMatch: "

@@ -129,7 +129,7 @@ while IFS=$'\t' read -r ref kind _ _; do
 	TAG_RULES[$name]=" $(rules "$LAST_OUT" | tr '\n' ' ')"
 	if [ "${TAG_STATUS[$name]}" -eq 0 ]; then n_pass=$((n_pass + 1)); else n_fail=$((n_fail + 1)); fi
 	for r in ${TAG_RULES[$name]}; do RULE_COUNT[$r]=$((${RULE_COUNT[$r]:-0} + 1)); done
-	case $name in v0.16.0-rc1 | v0.16.0-rc3) cp "$LAST_OUT" "$TMP/tag-$name.out" ;; esac
+	case $name in v0.16.0-rc1 | v0.16.0-rc3 | 0.15.1) cp "$LAST_OUT" "$TMP/tag-$name.out" ;; esac
 done <"$CORPUS/refs.txt"
 n_odd=0
 for t in "${!TAG_STATUS[@]}"; do case ${TAG_STATUS[$t]} in 0 | 1) ;; *) n_odd=$((n_odd + 1)) ;; esac; done
@@ -163,12 +163,28 @@ check '[ "${TAG_RULES[v0.16.0]}" = " tagOnReleaseBranch " ] && [ "${TAG_RULES[v0
 	"annotated v0.15.0 and v0.16.0 ('release:' message, matching versions) are refused only for being on main" \
 	"rules: v0.15.0:${TAG_RULES[v0.15.0]} v0.16.0:${TAG_RULES[v0.16.0]}"
 
-bad_kind='' bad_format=''
+# Release tags are the tags named like a version (v and a digit, or digits,
+# a dot and a digit): halfORM's latest, list and hop-* (another package's)
+# are none, and get no release rule. A version without the v (0.15.1) is
+# told the exact rename, which makes an annotated tag: not tagAnnotated.
+VERSION_RE='(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)(-dev|-(alpha|beta|rc)[1-9][0-9]*)?'
+bad_kind='' bad_format='' bad_other='' n_other=0
 while IFS=$'\t' read -r ref kind _ _; do
 	name=${ref#refs/tags/}
 	[ -n "${TAG_STATUS[$name]-}" ] || continue
+	if ! [[ $name =~ ^(v[0-9]|[0-9]+\.[0-9]) ]]; then
+		n_other=$((n_other + 1))
+		[ "${TAG_STATUS[$name]}" -eq 0 ] && [ "${TAG_RULES[$name]}" = " " ] ||
+			bad_other="$bad_other $name"
+		continue
+	fi
 	case $kind in
-	tag-lightweight) has_rule "$name" tagAnnotated || bad_kind="$bad_kind $name" ;;
+	tag-lightweight)
+		if [[ $name =~ ^$VERSION_RE$ ]]; then
+			has_rule "$name" tagAnnotated && bad_kind="$bad_kind $name"
+		else
+			has_rule "$name" tagAnnotated || bad_kind="$bad_kind $name"
+		fi ;;
 	tag-annotated) has_rule "$name" tagAnnotated && bad_kind="$bad_kind $name" ;;
 	esac
 	if [[ $name =~ ^v(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)(-rc[1-9][0-9]*)?$ ]]; then
@@ -177,8 +193,13 @@ while IFS=$'\t' read -r ref kind _ _; do
 		has_rule "$name" tagFormat || bad_format="$bad_format $name"
 	fi
 done <"$CORPUS/refs.txt"
-check '[ -z "$bad_kind" ]' "tagAnnotated fires exactly on the lightweight tags" "wrong:$bad_kind"
-check '[ -z "$bad_format" ]' "tagFormat fires exactly on the tags not named vX.Y.Z[-rcN]" "wrong:$bad_format"
+check '[ -z "$bad_kind" ]' "tagAnnotated fires exactly on the lightweight tags named vX.Y..." "wrong:$bad_kind"
+check '[ -z "$bad_format" ]' "tagFormat fires exactly on the release tags not named vX.Y.Z[-rcN]" "wrong:$bad_format"
+check '[ "$n_other" -ge 3 ] && [ -z "$bad_other" ]' \
+	"the $n_other tags not named like a version (latest, list, hop-*) pass with no rule" "wrong:$bad_other"
+cp "$TMP/tag-0.15.1.out" "$LAST_OUT"
+expect_output "0.15.1: tagFormat's hint is the exact rename" \
+	"^hint: rename it to 'v0\.15\.1': git tag -a v0\.15\.1 0\.15\.1\^\{\} -m 'hotfix: 0\.15\.1' && git tag -d 0\.15\.1$"
 
 # tag_vs_version.tsv: for vX.Y.Z-shaped tags, MISMATCH <=> tagVersionMatch.
 n_vv=0 vv_wrong=''

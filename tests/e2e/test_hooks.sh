@@ -551,9 +551,32 @@ expect_output "pre-push: v0.16.0-rc1 names tagVersionMatch" 'error: tagVersionMa
 git tag -a v0.16.2 -m 'bump'
 expect_fail "pre-push: tag message 'bump' is refused" git push origin v0.16.2
 expect_output "pre-push: 'bump' names tagMessage" 'error: tagMessage:'
-git tag -a release-1 -m 'release: x'
-expect_fail "pre-push: tag release-1 is refused" git push origin release-1
-expect_output "pre-push: release-1 names tagFormat" 'error: tagFormat:'
+git tag -a v0.16 -m 'release: x'
+expect_fail "pre-push: tag v0.16 (named like a release, no X.Y.Z) is refused" git push origin v0.16
+expect_output "pre-push: v0.16 names tagFormat" 'error: tagFormat:'
+git tag -d v0.16 >/dev/null
+# Issue 20, item 10: a tag not named like a version is no release: no
+# release rule judges it, tagMoved still guards it.
+git tag latest
+git tag -a docs-snapshot -m 'docs of the week'
+git tag -a release-1 -m 'not a version'
+expect_ok "pre-push: latest, docs-snapshot and release-1 (no version in the name) are accepted" \
+	git push -q origin latest docs-snapshot release-1
+expect_no_output "pre-push: no rule is told of them" 'flowgate pre-push'
+expect_eq "pre-push: latest landed" "$(origin_ref pp refs/tags/latest)" "$(git rev-parse latest)"
+git tag -f latest HEAD~1 >/dev/null
+expect_fail "pre-push: moving latest, which origin has, is refused even with -f" git push -f origin latest
+expect_output "pre-push: tagMoved guards every tag" "^flowgate pre-push: error: tagMoved: tag 'latest' already exists"
+git tag -f latest "$(origin_ref pp refs/tags/latest)" >/dev/null
+git checkout -q -b feature/tags-refused
+printf '[tag]\n\tothers = refuse\n' >.flowgate
+git add .flowgate && git commit -q -m 'chore: release tags only'
+git tag nightly
+expect_fail "pre-push: with tag.others = refuse, nightly is refused" git push origin nightly
+expect_output "pre-push: tagFormat names it, and tag.others" \
+	"^flowgate pre-push: error: tagFormat: tag 'nightly' is not named like a release \(vX\.Y\.Z\), and tag\.others = refuse takes no other tag$"
+git tag -d nightly >/dev/null
+git checkout -q main && git branch -q -D feature/tags-refused
 expect_ok "pre-push: git push --no-verify bypasses the tag rules" git push -q --no-verify origin v0.16.1
 expect_eq "pre-push: --no-verify tag landed" "$(origin_ref pp refs/tags/v0.16.1)" "$(git rev-parse v0.16.1)"
 stage half_orm/version.txt 0.16.1
@@ -569,6 +592,24 @@ git tag -a v0.16.2 -f -m 'maintenance: halfORM 0.16.2' >/dev/null
 expect_fail "pre-push: a patch on release/0.16.x tagged 'maintenance:' is refused" git push origin v0.16.2
 expect_output "pre-push: tagMessage names the kind's prefix" \
 	"error: tagMessage: tag 'v0\.16\.2' message 'maintenance: halfORM 0\.16\.2' does not start with 'hotfix:', the prefix of a patch on a release branch$"
+
+# Issue 20, item 10: a version named without the prefix is a tagFormat
+# error whose hint is the exact rename, which then passes.
+git checkout -q release/0.16.x
+stage half_orm/version.txt 0.16.3
+git commit -q -m 'chore: prepare release 0.16.3'
+git tag 0.16.3
+expect_fail "pre-push: tag 0.16.3 (no v) is refused" git push origin release/0.16.x 0.16.3
+expect_output "pre-push: tagFormat says the prefix is missing" \
+	"^flowgate pre-push: error: tagFormat: tag '0\.16\.3' names version 0\.16\.3 without the tag prefix 'v'$"
+expect_no_output "pre-push: not tagAnnotated (the rename makes an annotated tag)" 'tagAnnotated'
+rename=$(sed -n "s/^hint: rename it to 'v0\.16\.3': //p" "$LAST_OUT")
+expect_eq "pre-push: the hint is the exact rename" "$rename" \
+	"git tag -a v0.16.3 0.16.3^{} -m 'hotfix: 0.16.3' && git tag -d 0.16.3"
+eval "$rename" >/dev/null
+expect_ok "pre-push: the renamed v0.16.3 is accepted" git push -q origin release/0.16.x v0.16.3
+expect_eq "pre-push: 0.16.3 is gone" "$(git tag -l 0.16.3)" ""
+git checkout -q main
 
 # branchProtected: force pushes and deletions
 origin_refs() { git --git-dir="$TMP/pp-origin.git" for-each-ref; }

@@ -141,14 +141,14 @@ expect_fail "framework: feature/good is deleted" remote_has "$O" refs/heads/feat
 # never shown on pushed commits (the README says so).
 git -C "$R" checkout -q main
 git -C "$R" commit -q --allow-empty --no-verify -m "feat: tagged"
-git -C "$R" tag not-a-release
-expect_fail "framework: a bad tag of a new commit is refused" in_dir "$R" git push origin not-a-release
-expect_output "framework: by flowgate's tag rules" "^flowgate pre-push: error: tagFormat: tag 'not-a-release'"
-git -C "$R" tag -d not-a-release >/dev/null
+git -C "$R" tag v1-not-a-release
+expect_fail "framework: a bad tag of a new commit is refused" in_dir "$R" git push origin v1-not-a-release
+expect_output "framework: by flowgate's tag rules" "^flowgate pre-push: error: tagFormat: tag 'v1-not-a-release'"
+git -C "$R" tag -d v1-not-a-release >/dev/null
 git -C "$R" reset -q --hard main~1
-git -C "$R" tag not-a-release-either
+git -C "$R" tag v2-not-a-release-either
 expect_ok "framework: a tag of pushed commits is not shown to flowgate" \
-	in_dir "$R" git push origin not-a-release-either
+	in_dir "$R" git push origin v2-not-a-release-either
 expect_no_output "framework: nothing judged it" 'flowgate pre-push'
 
 expect_ok "framework: a merge runs" in_dir "$R" git merge -q --no-ff -m "feat: merge it" feature/good

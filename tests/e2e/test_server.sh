@@ -507,6 +507,37 @@ n=0
 for f in pre-receive.pre-flowgate update.pre-flowgate; do [ -e "$SRV/hooks/$f" ] && n=$((n + 1)); done
 expect_eq "uninstall --server: no *.pre-flowgate is left" "$n" 0
 
+# ======================== release tags count as judged (issue 20, item 10)
+# What a push brings is what no branch and no release tag reaches. A tag
+# named like a version (v0.9, let in while headerFormat and tagFormat were
+# off) is a release tag: a branch later set to its commit brings nothing
+# new. A tag named like no version (latest) is not: its commit is judged
+# when a branch brings it.
+new_server judged
+J=$TMP/judged
+new_repo "$J"
+cd "$J" || exit 1
+work 'chore: initial commit'
+accepted "judged: main" "refs/heads/main=$(head_oid)" "$SRV" main
+git checkout -q -b feature/a
+work 'bad header under v0.9'
+git tag -a v0.9 -m 'release: 0.9'
+ja=$(head_oid)
+git checkout -q -b feature/b main
+work 'bad header under latest'
+git tag latest
+jb=$(head_oid)
+git -C "$SRV" config flowgate.headerFormat off
+git -C "$SRV" config flowgate.tagFormat off
+accepted "judged: v0.9 and latest, headerFormat and tagFormat off" "refs/tags/latest=$jb" \
+	"$SRV" v0.9 latest
+git -C "$SRV" config --unset flowgate.headerFormat
+git -C "$SRV" config --unset flowgate.tagFormat
+accepted "judged: feature/a at v0.9's commit, which a release tag holds" "refs/heads/feature/a=$ja" \
+	"$SRV" feature/a
+refused "judged: feature/b at latest's commit, which no release tag holds" headerFormat \
+	"start with a type" "" "$SRV" feature/b
+
 # ======================================================== install.sh errors, uninstall
 I=$TMP/inst.git
 new_origin "$I"

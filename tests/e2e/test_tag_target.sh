@@ -6,7 +6,7 @@
 # `install.sh --server`, over a path and over file://, and (c) to a server
 # that runs only the update hook. Each push is refused with tagTarget's
 # message and hint, and the receiving side's refs are unchanged; a tag not
-# named like a release is judged as before; the release tag the hint makes,
+# named like a version is no release and lands; the release tag the hint makes,
 # on the release commit, passes everywhere.
 # Run: FLOWGATE_BUILD=/abs/build bash tests/e2e/test_tag_target.sh (or sh tests/e2e/run.sh).
 
@@ -131,20 +131,26 @@ expect_eq "pre-receive, four squatting tags in one push: four tagTarget errors" 
 expect_eq "pre-receive, four squatting tags in one push: the server's refs are unchanged" \
 	"$REFS_AFTER" "$REFS_BEFORE"
 
-# A tag not named like a release keeps today's judgement: tagFormat refuses
-# it (not tagTarget); with tagFormat off on the server, it lands.
+# A tag not named like a version is no release (issue 20, item 10): no
+# release rule judges it, tagTarget included, and it lands. A version named
+# without the prefix is a release tag: tagFormat (the rename, tagging a
+# commit) and tagTarget.
 tick
 git tag -a notes-blob -m 'release: notes' "$blob"
-do_push "$SRV" --no-verify "$SRV" notes-blob
-expect_eq "pre-receive, notes-blob of a blob: git push exits 1" "$PUSH_STATUS" 1
-expect_output "pre-receive, notes-blob of a blob: tagFormat names it" \
-	"^remote: flowgate pre-receive: error: tagFormat: tag 'notes-blob' is not vX\.Y\.Z"
-expect_no_output "pre-receive, notes-blob of a blob: not tagTarget" 'tagTarget'
-git -C "$SRV" config flowgate.tagFormat off
-accepted "pre-receive, notes-blob of a blob with tagFormat off" "$SRV" \
-	"$(printf '%s\nrefs/tags/notes-blob %s' "$REFS_BEFORE" "$(git rev-parse notes-blob)" |
+accepted "pre-receive, notes-blob of a blob (not a release tag)" "$SRV" \
+	"$(printf '%s\nrefs/tags/notes-blob %s' "$(refs_of "$SRV")" "$(git rev-parse notes-blob)" |
 		LC_ALL=C sort)" --no-verify "$SRV" notes-blob
-git -C "$SRV" config --unset flowgate.tagFormat
+expect_no_output "pre-receive, notes-blob of a blob: no rule is told of it" 'flowgate pre-receive'
+git tag -a 0.21.0 -m 'release: 0.21.0' "$blob"
+do_push "$SRV" --no-verify "$SRV" 0.21.0
+expect_eq "pre-receive, 0.21.0 of a blob: git push exits 1" "$PUSH_STATUS" 1
+expect_output "pre-receive, 0.21.0 of a blob: tagFormat, the rename tagging a commit" \
+	"^remote: hint: rename it to 'v0\.21\.0': git tag -d 0\.21\.0 && git tag -a v0\.21\.0 -m 'release: 0\.21\.0' <commit> *\$"
+expect_output "pre-receive, 0.21.0 of a blob: tagTarget, to the new name" \
+	"^remote: hint: delete the tag and tag the commit to release: git tag -d 0\.21\.0 && git tag -a v0\.21\.0 -m 'release: 0\.21\.0' <commit> *\$"
+expect_eq "pre-receive, 0.21.0 of a blob: the server's refs are unchanged" "$REFS_AFTER" \
+	"$REFS_BEFORE"
+git tag -d 0.21.0 >/dev/null
 
 # ====================================== (c) a server that runs only update
 UPD=$TMP/upd.git

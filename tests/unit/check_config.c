@@ -202,6 +202,7 @@ START_TEST(test_config_defaults)
 	assert_list(cfg.tag_message_prefixes, cfg.ntag_message_prefixes,
 		    "release: hotfix: maintenance:");
 	ck_assert_int_eq(cfg.allow_lightweight, 0);
+	ck_assert_int_eq(cfg.refuse_other_tags, 0);
 	ck_assert_ptr_null(cfg.since);
 	ck_assert_ptr_null(cfg.config_file);
 	ck_assert_ptr_null(cfg.file_origin);
@@ -211,7 +212,7 @@ START_TEST(test_config_defaults)
 			cfg.header_max_length_origin, cfg.body_max_line_length_origin,
 			cfg.types_origin, cfg.scopes_origin, cfg.ignores_origin,
 			cfg.branches_origin, cfg.vfiles_origin, cfg.tag_prefix_origin,
-			cfg.tag_message_prefixes_origin, cfg.allow_lightweight_origin,
+			cfg.tag_message_prefixes_origin, cfg.allow_lightweight_origin, cfg.other_tags_origin,
 			cfg.since_origin, cfg.config_file_origin,
 		};
 		for (size_t i = 0; i < FG_COUNT(origins); i++)
@@ -479,6 +480,9 @@ static const struct {
 	{ "[tag]\n\tprefix = r\n", "tag.prefix = r\t# " ORIGIN "\n" },
 	{ "[tag]\n\tmessagePrefixes = release:\n", "tag.messagePrefixes = release:\t# " ORIGIN "\n" },
 	{ "[tag]\n\tallowLightweight = true\n", "tag.allowLightweight = true\t# " ORIGIN "\n" },
+	{ "[tag]\n\tothers = refuse\n", "tag.others = refuse\t# " ORIGIN "\n" },
+	{ "[tag]\n\tothers = Refuse\n", "tag.others = refuse\t# " ORIGIN "\n" },
+	{ "[tag]\n\tothers = refuse\n\tothers = allow\n", "tag.others = allow\t# " ORIGIN "\n" },
 };
 
 START_TEST(test_config_file_overrides_one_value)
@@ -759,6 +763,8 @@ static const struct {
 	{ "[tag]\n\tprefix = v@{\n", "tag.prefix", "'v@{' cannot start a tag name" },
 	{ "[tag]\n\tprefix = v.lock/\n", "tag.prefix", "'v.lock/' cannot start a tag name" },
 	{ "[tag]\n\tmessagePrefixes = \"\"\n", "tag.messagePrefixes", "the list is empty" },
+	{ "[tag]\n\tothers = deny\n", "tag.others", "'deny' is not allow or refuse" },
+	{ "[tag]\n\tothers\n", "tag.others", "'' is not allow or refuse" },
 	{ "[tag]\n\tallowLightweight = perhaps\n", "tag.allowLightweight",
 	  "'perhaps' is not a boolean" },
 	/* a committed file's control bytes never reach the terminal raw */
@@ -1717,16 +1723,26 @@ START_TEST(test_config_custom_tag_texts)
 	ck_assert_int_eq(fg_tag_parse(&cfg, "release-1.2", &v), -1);
 
 	fg_report_init(&report);
-	fg_check_tag(&report, &cfg, "v1.2.3", 1, "bump\n", NULL, NULL);
+	fg_check_tag(&report, &cfg, "release-1.2", 1, "bump\n", NULL, NULL);
 	ck_assert_uint_eq(report.n, 2);
 	ck_assert_int_eq(report.items[0].rule, FG_RULE_TAG_FORMAT);
-	ck_assert_str_eq(report.items[0].message, "tag 'v1.2.3' is not release-X.Y.Z with an optional "
-				       "-dev, -alphaN, -betaN or -rcN");
+	ck_assert_str_eq(report.items[0].message, "tag 'release-1.2' is not release-X.Y.Z with an "
+				       "optional -dev, -alphaN, -betaN or -rcN");
 	ck_assert_ptr_nonnull(strstr(report.items[0].hint, "release-0.16.0"));
 	ck_assert_int_eq(report.items[1].rule, FG_RULE_TAG_MESSAGE);
-	ck_assert_str_eq(report.items[1].message, "tag 'v1.2.3' message 'bump' does not start with "
-				       "'rel:' or 'fix:'");
+	ck_assert_str_eq(report.items[1].message, "tag 'release-1.2' message 'bump' does not start "
+				       "with 'rel:' or 'fix:'");
 	ck_assert_ptr_nonnull(strstr(report.items[1].hint, "-m 'rel: <summary>'"));
+	fg_report_release(&report);
+	/* v1.2.3 under another prefix: the exact rename, with a configured message prefix */
+	fg_report_init(&report);
+	fg_check_tag(&report, &cfg, "v1.2.3", 1, "bump\n", NULL, NULL);
+	ck_assert_uint_eq(report.n, 1);
+	ck_assert_int_eq(report.items[0].rule, FG_RULE_TAG_FORMAT);
+	ck_assert_str_eq(report.items[0].message, "tag 'v1.2.3' names version 1.2.3 without the tag "
+				       "prefix 'release-'");
+	ck_assert_str_eq(report.items[0].hint, "rename it to 'release-1.2.3': git tag -a "
+				       "release-1.2.3 v1.2.3^{} -m 'rel: 1.2.3' && git tag -d v1.2.3");
 	fg_report_release(&report);
 	fg_config_release(&cfg);
 }
@@ -1845,7 +1861,7 @@ START_TEST(test_config_write_origins)
 		"rule.nextStep.severity = ", "rule.headerMaxLength.max = ",
 		"rule.bodyMaxLineLength.max = ", "rule.typeEnum.types = ", "rule.scopeEnum.scopes = ",
 		"commit.ignore = ", "branch.stable.pattern = ", "versionFile.VERSION.pattern = ",
-		"tag.prefix = ", "tag.messagePrefixes = ", "tag.allowLightweight = ",
+		"tag.prefix = ", "tag.messagePrefixes = ", "tag.allowLightweight = ", "tag.others = ",
 	};
 	static const char *const lines[] = {
 		"flowgate.since = v0.16.0\t# git config (local)",
@@ -1869,6 +1885,7 @@ START_TEST(test_config_write_origins)
 		"tag.prefix = v\t# default",
 		"tag.messagePrefixes = release: hotfix: maintenance:\t# default",
 		"tag.allowLightweight = false\t# default",
+		"tag.others = allow\t# default",
 	};
 	static const char *const origins[] = {
 		"default", ORIGIN, "git config (local)", "git config (global)", FG_ORIGIN_ENV,
@@ -1898,7 +1915,7 @@ START_TEST(test_config_write_origins)
 		last = at;
 	}
 	/* every line is "key = value\t# origin" with a known origin; one line per rule */
-	ck_assert_uint_eq(count_lines(text), 2 + FG_RULE__COUNT + 4 + 2 + 3 + 3 + 3);
+	ck_assert_uint_eq(count_lines(text), 2 + FG_RULE__COUNT + 4 + 2 + 3 + 3 + 4);
 	for (p = text; *p;) {
 		char *nl = strchr(p, '\n'), *hash;
 		int known = 0;

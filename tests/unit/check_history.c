@@ -739,7 +739,7 @@ static void expect_target(struct fg_refs *refs, const char *name, const git_oid 
 /*
  * tagTarget: a release tag of a blob or a tree, annotated, lightweight or
  * through a tag of a tag, names what it peels to; a tag whose object is not
- * here, "an object". A tag not named like a release is left to tagFormat.
+ * here, "an object". A tag not named like a release gets no rule.
  */
 START_TEST(test_tag_target)
 {
@@ -785,10 +785,16 @@ START_TEST(test_tag_target)
 		      "tag 'v0.17.0-rc1' points at a blob, not a commit");
 	expect_target(&refs, "v0.19.0", &dangling, "tag 'v0.19.0' points at an object, not a commit");
 	expect_target(&refs, "v0.19.0", &missing, "tag 'v0.19.0' points at an object, not a commit");
-	/* not named like a release: tagFormat's, as before */
+	/* not named like a release: no release rule at all (issue 20, item 10) */
 	got = check_target(&refs, "notes-blob", &tag_id, &n);
 	ck_assert_ptr_null(got);
-	ck_assert_uint_eq(n, 1);
+	ck_assert_uint_eq(n, 0);
+	/* named like a release, not a version: tagFormat and tagTarget */
+	got = check_target(&refs, "v0.17", &blob_id, &n);
+	ck_assert_ptr_nonnull(got);
+	ck_assert_str_eq(got, "tag 'v0.17' points at a blob, not a commit");
+	ck_assert_uint_eq(n, 2);
+	free(got);
 	fg_refs_release(&refs);
 
 	free(raw);

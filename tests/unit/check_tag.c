@@ -4,6 +4,7 @@
  * and the tagged commit's version files (extracted with the built-in specs,
  * as pre-push does).
  */
+#include <stdlib.h>
 #include <string.h>
 #include "check_flowgate.h"
 #include "tag.h"
@@ -50,14 +51,28 @@ static const struct {
 	  0, 0, 0, 1 },
 	{ "no version files at the commit", "v0.16.0", 1, "release: 0.16.0\n", 1, NULL, NULL,
 	  0, 0, 0, 0 },
-	{ "bad name: tagFormat, no tagVersionMatch", "release-1", 1, "release: 1\n", 1, "0.16.0\n",
+	{ "bad name: tagFormat, no tagVersionMatch", "v1", 1, "release: 1\n", 1, "0.16.0\n",
 	  DOCS("0.15.x"), 1, 0, 0, 0 },
 	{ "name without v", "0.16.0", 1, "release: 0.16.0\n", 1, "0.16.0\n", NULL, 1, 0, 0, 0 },
+	/* the rename makes a new annotated tag: tagAnnotated and tagMessage are not told */
+	{ "name without v, lightweight: the rename alone", "0.16.2", 0, NULL, 1, "0.16.2\n", NULL,
+	  1, 0, 0, 0 },
+	{ "name with V: the rename alone", "V0.16.2", 1, "bump\n", 1, "0.16.2\n", NULL, 1, 0, 0, 0 },
+	/* issue 20, item 10: tags not named like a version get no release rule */
+	{ "latest: no release rule", "latest", 0, NULL, 1, "0.16.0\n", NULL, 0, 0, 0, 0 },
+	{ "docs-snapshot, annotated 'bump': no release rule", "docs-snapshot", 1, "bump\n", 1,
+	  "0.16.0\n", NULL, 0, 0, 0, 0 },
+	{ "another package's tag: no release rule", "half-orm-dev-0.16.0", 0, NULL, 1, "0.16.0\n",
+	  NULL, 0, 0, 0, 0 },
+	{ "release-1: no release rule", "release-1", 1, "release: 1\n", 1, "0.16.0\n", NULL,
+	  0, 0, 0, 0 },
+	{ "2024-snapshot (digits, no dot): no release rule", "2024-snapshot", 0, NULL, 1,
+	  "0.16.0\n", NULL, 0, 0, 0, 0 },
 	{ "name with build metadata", "v0.16.0+build", 1, "release: 0.16.0\n", 1, "0.16.0\n", NULL,
 	  1, 0, 0, 0 },
 	{ "set NULL: no tagVersionMatch", "v0.16.0", 1, "release: 0.16.0\n", 0, NULL, NULL,
 	  0, 0, 0, 0 },
-	{ "everything wrong", "latest", 0, NULL, 0, NULL, NULL, 1, 1, 0, 0 },
+	{ "everything wrong", "v0.16", 0, NULL, 0, NULL, NULL, 1, 1, 0, 0 },
 };
 
 START_TEST(test_check_tag)
@@ -192,6 +207,134 @@ START_TEST(test_check_tag_target)
 }
 END_TEST
 
+/* fg_tag_is_release: a name that looks like a version, under the prefix configured. */
+static const struct {
+	const char *prefix, *name;
+	int release;
+} release_cases[] = {
+	{ "v", "v0.16.0", 1 },
+	{ "v", "v0.16.0-rc1", 1 },
+	{ "v", "v0.16", 1 },
+	{ "v", "v1", 1 },
+	{ "v", "v0.16.0+build", 1 },
+	{ "v", "0.16.2", 1 },
+	{ "v", "0.16", 1 },
+	{ "v", "V0.16.2", 1 },
+	{ "v", "latest", 0 },
+	{ "v", "docs-snapshot", 0 },
+	{ "v", "release-1", 0 },
+	{ "v", "half-orm-dev-0.16.0", 0 },
+	{ "v", "2024-snapshot", 0 },
+	{ "v", "2024", 0 },
+	{ "v", "v", 0 },
+	{ "v", "vx1.0", 0 },
+	{ "v", "0.", 0 },
+	{ "v", "", 0 },
+	{ "release-", "release-1.2.3", 1 },
+	{ "release-", "release-1", 1 },
+	{ "release-", "v3.1.0", 1 },
+	{ "release-", "3.1.0", 1 },
+	{ "release-", "release-candidate", 0 },
+	{ "", "1.2.3", 1 },
+	{ "", "2024-snapshot", 1 },
+	{ "", "latest", 0 },
+};
+
+START_TEST(test_tag_is_release)
+{
+	struct fg_config cfg;
+
+	ck_assert_int_eq(fg_config_init(&cfg), 0);
+	free(cfg.tag_prefix);
+	ck_assert_ptr_nonnull(cfg.tag_prefix = strdup(release_cases[_i].prefix));
+	ck_assert_msg(fg_tag_is_release(&cfg, release_cases[_i].name) == release_cases[_i].release,
+		      "prefix '%s', tag '%s'", release_cases[_i].prefix, release_cases[_i].name);
+	fg_config_release(&cfg);
+}
+END_TEST
+
+/*
+ * tag.others = refuse: a tag not named like a version is a tagFormat error
+ * whose hint deletes it; a release tag is judged as with allow.
+ */
+START_TEST(test_check_tag_others_refused)
+{
+	struct fg_config cfg;
+	struct fg_report report;
+	const struct fg_violation *v;
+
+	ck_assert_int_eq(fg_config_init(&cfg), 0);
+	cfg.refuse_other_tags = 1;
+	fg_report_init(&report);
+	ck_assert_uint_eq(fg_check_tag(&report, &cfg, "latest", 0, NULL, NULL, NULL), 1);
+	v = &report.items[0];
+	ck_assert_int_eq(v->rule, FG_RULE_TAG_FORMAT);
+	ck_assert_str_eq(v->message, "tag 'latest' is not named like a release (vX.Y.Z), and "
+				     "tag.others = refuse takes no other tag");
+	ck_assert_str_eq(v->hint, "delete it (git tag -d latest) and push releases only, named "
+				  "like v0.16.0");
+	fg_report_release(&report);
+	fg_report_init(&report);
+	ck_assert_uint_eq(fg_check_tag(&report, &cfg, "v0.16.0", 1, "release: 0.16.0\n", NULL, NULL),
+			  0);
+	fg_report_release(&report);
+	fg_config_release(&cfg);
+}
+END_TEST
+
+/*
+ * A version named without the prefix: tagFormat's hint is the exact rename,
+ * with the message prefix of its kind; of a blob, the rename tags a commit.
+ */
+START_TEST(test_check_tag_rename_hint)
+{
+	struct fg_tag_context blob = { 0, 0, 0, NULL, NULL, "blob" };
+	struct fg_report report;
+	const struct fg_violation *v;
+
+	fg_report_init(&report);
+	ck_assert_uint_eq(fg_check_tag(&report, fg_test_config(), "0.16.2", 0, NULL, NULL, NULL), 1);
+	v = &report.items[0];
+	ck_assert_int_eq(v->rule, FG_RULE_TAG_FORMAT);
+	ck_assert_str_eq(v->message, "tag '0.16.2' names version 0.16.2 without the tag prefix 'v'");
+	ck_assert_str_eq(v->hint, "rename it to 'v0.16.2': git tag -a v0.16.2 0.16.2^{} -m "
+				  "'hotfix: 0.16.2' && git tag -d 0.16.2");
+	fg_report_release(&report);
+
+	fg_report_init(&report);
+	ck_assert_uint_eq(fg_check_tag(&report, fg_test_config(), "0.17.0-rc1", 1, "bump\n", NULL,
+				       NULL), 1);
+	ck_assert_str_eq(report.items[0].hint, "rename it to 'v0.17.0-rc1': git tag -a v0.17.0-rc1 "
+					       "0.17.0-rc1^{} -m 'release: 0.17.0-rc1' && git tag "
+					       "-d 0.17.0-rc1");
+	fg_report_release(&report);
+
+	/* of a blob: tagFormat and tagTarget, both making the new tag on a commit */
+	fg_report_init(&report);
+	ck_assert_uint_eq(fg_check_tag(&report, fg_test_config(), "0.17.0", 1, "release: 0.17.0\n",
+				       NULL, &blob), 2);
+	v = fg_report_find(&report, FG_RULE_TAG_FORMAT);
+	ck_assert_ptr_nonnull(v);
+	ck_assert_str_eq(v->hint, "rename it to 'v0.17.0': git tag -d 0.17.0 && git tag -a v0.17.0 "
+				  "-m 'release: 0.17.0' <commit>");
+	v = fg_report_find(&report, FG_RULE_TAG_TARGET);
+	ck_assert_ptr_nonnull(v);
+	ck_assert_str_eq(v->hint, "delete the tag and tag the commit to release: git tag -d 0.17.0 "
+				  "&& git tag -a v0.17.0 -m 'release: 0.17.0' <commit>");
+	fg_report_release(&report);
+
+	/* a release-like name that is no version (v0.17) of a blob: both, no name guessed */
+	fg_report_init(&report);
+	ck_assert_uint_eq(fg_check_tag(&report, fg_test_config(), "v0.17", 1, "release: 0.17\n",
+				       NULL, &blob), 2);
+	v = fg_report_find(&report, FG_RULE_TAG_TARGET);
+	ck_assert_ptr_nonnull(v);
+	ck_assert_str_eq(v->hint, "delete the tag and tag the commit to release: git tag -d v0.17 "
+				  "&& git tag -a <tag> -m <message> <commit>");
+	fg_report_release(&report);
+}
+END_TEST
+
 /* The tag hints are pasted: a tag or message prefix that is shell syntax is quoted. */
 START_TEST(test_check_tag_hints_quoted)
 {
@@ -199,11 +342,11 @@ START_TEST(test_check_tag_hints_quoted)
 	const struct fg_violation *v;
 
 	fg_report_init(&report);
-	fg_check_tag(&report, fg_test_config(), "x'$(>p)'", 0, NULL, NULL, NULL);
+	fg_check_tag(&report, fg_test_config(), "v0'$(>p)'", 0, NULL, NULL, NULL);
 	v = fg_report_find(&report, FG_RULE_TAG_ANNOTATED);
 	ck_assert_ptr_nonnull(v);
-	ck_assert_str_eq(v->hint, "recreate it annotated: git tag -f -a 'x'\\''$(>p)'\\''' "
-				  "'x'\\''$(>p)'\\'''^{} -m 'release: ...'");
+	ck_assert_str_eq(v->hint, "recreate it annotated: git tag -f -a 'v0'\\''$(>p)'\\''' "
+				  "'v0'\\''$(>p)'\\'''^{} -m 'release: ...'");
 	fg_report_release(&report);
 	fg_report_init(&report);
 	fg_check_tag(&report, fg_test_config(), "v0.16.0", 1, "it's $(>p)\n", NULL, NULL);
@@ -265,8 +408,14 @@ static const struct {
 	  "tag 'v0.17.0' points at an object, not a commit" },
 	{ "a blob, its message wrong too: tagTarget alone", "v0.17.0", "bump\n",
 	  { 0, 0, 0, NULL, NULL, "blob" }, FG_RULE_TAG_TARGET, NULL },
-	{ "a tag not named like a release, of a blob: tagFormat alone", "notes-blob",
-	  "release: notes\n", { 0, 0, 0, NULL, NULL, "blob" }, FG_RULE_TAG_FORMAT, NULL },
+	/* issue 20, item 10: a tag not named like a version is no release */
+	{ "a tag not named like a release, of a blob: passes", "notes-blob",
+	  "release: notes\n", { 0, 0, 0, NULL, NULL, "blob" }, -1, NULL },
+	{ "latest, off the release branches: passes", "latest", "bump\n",
+	  { 1, 0, 0, NULL, NULL, NULL }, -1, NULL },
+	{ "latest, moved: tagMoved still guards it", "latest", "bump\n",
+	  { 1, 0, 0, "0123456789abcdef0123456789abcdef01234567", NULL, NULL }, FG_RULE_TAG_MOVED,
+	  "tag 'latest' already exists on the remote (0123456789ab) and this push would move it" },
 };
 
 START_TEST(test_check_tag_context)
@@ -300,6 +449,9 @@ Suite *tag_suite(void)
 	tcase_add_test(tc, test_check_tag_texts);
 	tcase_add_test(tc, test_check_tag_target);
 	tcase_add_test(tc, test_check_tag_hints_quoted);
+	tcase_add_loop_test(tc, test_tag_is_release, 0, (int)FG_COUNT(release_cases));
+	tcase_add_test(tc, test_check_tag_others_refused);
+	tcase_add_test(tc, test_check_tag_rename_hint);
 	tcase_add_loop_test(tc, test_check_tag_context, 0, (int)FG_COUNT(context_cases));
 	suite_add_tcase(s, tc);
 	return s;
