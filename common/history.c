@@ -595,6 +595,143 @@ static int rec_cmp(const void *a, const void *b)
 	return git_oid_cmp(&ra->id, &rb->id);
 }
 
+/* 1 when TEXT[0..40) is a full hexadecimal object ID, as git revert writes it. */
+static int full_hex(const char *text)
+{
+	for (int i = 0; i < GIT_OID_HEXSZ; i++)
+		if (!((text[i] >= '0' && text[i] <= '9') || (text[i] >= 'a' && text[i] <= 'f')))
+			return 0;
+	return 1;
+}
+
+int fg_revert_parse(const char *message, git_oid *reverted, git_oid *parent, int *merge)
+{
+	const char *eol, *p;
+	size_t hlen;
+
+	*merge = 0;
+	if (!message || strncmp(message, "Revert \"", 8))
+		return -1;
+	eol = strchr(message, '\n');
+	hlen = eol ? (size_t)(eol - message) : strlen(message);
+	if (hlen < 10 || message[hlen - 1] != '"')
+		return -1;
+	for (p = eol; p; p = strchr(p + 1, '\n')) {
+		const char *q = p + 1;
+
+		if (strncmp(q, "This reverts commit ", 20) || !full_hex(q + 20))
+			continue;
+		git_oid_fromstr(reverted, q + 20);
+		q += 20 + GIT_OID_HEXSZ;
+		if (q[0] == '.' && (q[1] == '\n' || !q[1]))
+			return 0;
+		if (!strncmp(q, ", reversing\nchanges made to ", 28) && full_hex(q + 28) &&
+		    q[28 + GIT_OID_HEXSZ] == '.' &&
+		    (q[29 + GIT_OID_HEXSZ] == '\n' || !q[29 + GIT_OID_HEXSZ])) {
+			git_oid_fromstr(parent, q + 28);
+			*merge = 1;
+			return 0;
+		}
+	}
+	return -1;
+}
+
+/* The version COMMIT's files agree on into *OUT: 0, or -1 (none, or unreadable). */
+static int commit_version(git_repository *repo, struct fg_config *cfg, git_commit *commit,
+			  struct fg_version *out)
+{
+	git_tree *tree = NULL;
+	struct fg_vfiles files;
+	const struct fg_vfile_value *v = NULL;
+	int rc = -1;
+
+	memset(&files, 0, sizeof(files));
+	if (git_commit_tree(&tree, commit) == 0 && fg_vfiles_from_tree(&files, repo, tree, cfg) == 0 &&
+	    (v = fg_versions_exact(&files.set))) {
+		/* PRE and BUILD pointed into FILES: the kind and number say it all */
+		*out = v->version;
+		out->pre = out->build = NULL;
+		out->pre_len = out->build_len = 0;
+		rc = 0;
+	}
+	fg_vfiles_release(&files);
+	git_tree_free(tree);
+	git_error_clear();
+	return rc;
+}
+
+int fg_revert_restores(git_repository *repo, struct fg_config *cfg, git_commit *reverted,
+		       const git_oid *parent, const struct fg_version *now,
+		       const struct fg_version *old)
+{
+	struct fg_version v;
+	int found = 0;
+
+	/* workflow versions: the same precedence is the same version */
+	if (commit_version(repo, cfg, reverted, &v) < 0 || fg_version_compare(&v, old))
+		return 0;
+	for (unsigned i = 0; !found && i < git_commit_parentcount(reverted); i++) {
+		git_commit *p = NULL;
+
+		if (parent && !git_oid_equal(parent, git_commit_parent_id(reverted, i)))
+			continue;
+		if (git_commit_parent(&p, reverted, i) == 0 && commit_version(repo, cfg, p, &v) == 0)
+			found = !fg_version_compare(&v, now);
+		git_commit_free(p);
+	}
+	git_error_clear();
+	return found;
+}
+
+/*
+ * Non-zero when commit C (whose first parent is P) is git's revert of a
+ * commit R of P's history, in the form git revert writes (header 'Revert
+ * "<R's subject>"', and 'This reverts commit <R>.'), that takes the version
+ * back from NOW's parent's OLD (R's version) to NOW (that of R's parent).
+ */
+static int reverts_version(git_repository *repo, struct fg_config *cfg, git_commit *c,
+			   git_commit *p, const struct fg_version *now, const struct fg_version *old)
+{
+	const char *message = git_commit_message(c), *subject;
+	git_commit *r = NULL;
+	git_oid rid, parent;
+	size_t len;
+	int merge, ok = 0;
+
+	if (fg_revert_parse(message, &rid, &parent, &merge) < 0 ||
+	    git_commit_lookup(&r, repo, &rid) < 0)
+		goto out;
+	/* the header quotes R's subject (git's: the first line of its message) */
+	subject = git_commit_message(r);
+	len = subject ? strcspn(subject, "\n") : 0;
+	if (!subject || strcspn(message, "\n") != len + 9 || memcmp(message + 8, subject, len))
+		goto out;
+	/* R is in the history the revert is made on */
+	if (!git_oid_equal(&rid, git_commit_id(p)) &&
+	    git_graph_descendant_of(repo, git_commit_id(p), &rid) != 1)
+		goto out;
+	ok = fg_revert_restores(repo, cfg, r, merge ? &parent : NULL, now, old);
+out:
+	git_commit_free(r);
+	git_error_clear();
+	return ok;
+}
+
+int fg_revert_head_restores(git_repository *repo, struct fg_config *cfg,
+			    const struct fg_version *now, const struct fg_version *old)
+{
+	git_commit *r = NULL;
+	git_oid id;
+	int ok = 0;
+
+	if (git_reference_name_to_id(&id, repo, "REVERT_HEAD") == 0 &&
+	    git_commit_lookup(&r, repo, &id) == 0)
+		ok = fg_revert_restores(repo, cfg, r, NULL, now, old);
+	git_commit_free(r);
+	git_error_clear();
+	return ok;
+}
+
 int fg_check_version_change(struct fg_report *report, struct fg_refs *refs,
 			    struct fg_config *cfg, git_commit *c, git_commit *p,
 			    const char *branch, const char *local_ref)
@@ -623,7 +760,10 @@ int fg_check_version_change(struct fg_report *report, struct fg_refs *refs,
 		struct fg_holders h;
 		int from_release;
 
-		fg_check_version_regression(report, n, o, where);
+		/* a git revert of the commit that raised it takes the version back */
+		if (fg_version_compare(&n->version, &o->version) >= 0 ||
+		    !reverts_version(repo, cfg, c, p, &n->version, &o->version))
+			fg_check_version_regression(report, n, o, where);
 		if (branch && fg_branch_parse(cfg, branch, &b) == 0) {
 			fg_branches_holding(&h, refs, cfg, git_commit_id(c), n->version.major,
 					    n->version.minor, local_ref);

@@ -140,7 +140,9 @@ int fg_version_walk_add(struct fg_version_walk *vw, git_commit *commit);
  * fg_check_version_change: the version rules on commit C against its first
  * parent P (both borrowed), when both have an exact version (every file
  * agrees) and the two differ: versionRegression (workflow precedence,
- * version.h) and, when BRANCH (a branch name without "refs/heads/", may be
+ * version.h; not when C is git's revert, fg_revert_parse, of a commit R of
+ * P's history whose subject its header quotes, and fg_revert_restores
+ * holds for R) and, when BRANCH (a branch name without "refs/heads/", may be
  * NULL) parses as a workflow branch and no branch other than LOCAL_REF
  * (full refname, may be NULL) holds C, versionPreReleaseBranch ("from
  * release/X.Y.x": C or one of its other parents is held by that branch;
@@ -154,6 +156,40 @@ int fg_version_walk_add(struct fg_version_walk *vw, git_commit *commit);
 int fg_check_version_change(struct fg_report *report, struct fg_refs *refs,
 			    struct fg_config *cfg, git_commit *c, git_commit *p,
 			    const char *branch, const char *local_ref);
+
+/*
+ * fg_revert_parse: whether MESSAGE (a commit message, may be NULL) is in
+ * the form git revert writes (git's sequencer.c, v2.39): a header
+ * 'Revert "<subject>"' and, on a line of its own further down, 'This
+ * reverts commit <full OID>.' or, for a merge, 'This reverts commit <OID>,
+ * reversing' then 'changes made to <parent OID>.'. Returns 0 with
+ * *REVERTED (and for a merge *PARENT, the parent the revert goes back to,
+ * *MERGE 1; else *MERGE 0), or -1 (*MERGE 0). The subject is not checked
+ * here. Pure.
+ */
+int fg_revert_parse(const char *message, git_oid *reverted, git_oid *parent, int *merge);
+
+/*
+ * fg_revert_restores: 1 when a revert of commit REVERTED (borrowed) takes
+ * the version back to what it was before it: REVERTED's version files
+ * agree on OLD (the version the revert leaves) and those of its parent
+ * (PARENT when not NULL, for a merge; else any parent) on NOW. The way back
+ * versionRegression lets through (issue 20, item 11). 0 otherwise,
+ * including when a version file cannot be read (versionRegression then
+ * judges as usual); errors are cleared. CFG's version files are read.
+ */
+int fg_revert_restores(git_repository *repo, struct fg_config *cfg, git_commit *reverted,
+		       const git_oid *parent, const struct fg_version *now,
+		       const struct fg_version *old);
+
+/*
+ * fg_revert_head_restores: fg_revert_restores on REVERT_HEAD, the commit a
+ * git revert in progress reverts (a conflict, or --no-commit, concluded by
+ * git commit): for pre-commit, which does not see the message. 0 when
+ * there is no REVERT_HEAD.
+ */
+int fg_revert_head_restores(git_repository *repo, struct fg_config *cfg,
+			    const struct fg_version *now, const struct fg_version *old);
 
 /*
  * fg_check_version_changes: fg_check_version_change on every commit of VW

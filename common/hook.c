@@ -433,7 +433,10 @@ static int check_staged_change(struct fg_hook_ctx *ctx, git_repository *repo,
 		struct merge_from m = { &refs, cfg, now->version.major, now->version.minor, 0 };
 
 		fg_refs_init(&refs, repo, NULL);
-		fg_check_version_regression(&ctx->report, now, old, where);
+		/* a git revert (REVERT_HEAD) of the commit that raised it goes back */
+		if (fg_version_compare(&now->version, &old->version) >= 0 ||
+		    !fg_revert_head_restores(repo, cfg, &now->version, &old->version))
+			fg_check_version_regression(&ctx->report, now, old, where);
 		if (branch) {
 			git_repository_mergehead_foreach(repo, merge_head_from_release, &m);
 			fg_check_version_branch(&ctx->report, now, branch, name, m.from_release, where);

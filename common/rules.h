@@ -149,12 +149,18 @@ enum fg_hook {
 	  "Versions only go up along a branch: a lower version ships older-looking packages over newer ones and breaks every tool that compares them (halfORM's main went from 0.16.0 back to 0.15.x). A merge is judged against its first parent, the branch merged into: the merged side may be lower (a hotfix merged into dev).", \
 	  "0.16.0-rc1 -> 0.16.0-rc2\n0.16.0 -> 0.17.0-dev\n0.16.0-alpha2 -> 0.16.0-alpha10", \
 	  "0.16.0 -> 0.15.3\n0.16.0 -> 0.16.0-rc3\n0.17.0-dev on main, merge of release/0.16.x resolved to 0.16.0") \
+	X(VERSION_RELEASE_BRANCH, "versionReleaseBranch", FG_PC | FG_PP, FG_ERROR, \
+	  "releases are cut on release/X.Y.x: no -rcN committed on main or dev/*, no final X.Y.Z committed straight on main (only by merging release/X.Y.x)", \
+	  "cut it on release/X.Y.x (flowgate bump rc|release --commit --tag there), then git merge release/X.Y.x into main; one already pushed: git revert it (versionRegression lets the revert through)", \
+	  "The workflow guide cuts release candidates on the release branch only, and main receives a release by merging the release branch that was tested. An rc or a release committed on main or dev/* ships what nobody tested as a release; once pushed, versionRegression would refuse going back, so it is refused before (a git revert of it passes versionRegression).", \
+	  "0.16.0-rc1 on release/0.16.x\n0.16.0 on main by merging release/0.16.x\n0.17.0-dev on main", \
+	  "0.17.0-rc1 committed on main\n0.16.1-rc1 on dev/0.16.x\n0.17.0 committed straight on main") \
 	X(VERSION_PRE_RELEASE_BRANCH, "versionPreReleaseBranch", FG_PC | FG_PP, FG_WARN, \
-	  "a version change fits its branch: -rcN only on release/X.Y.x, -dev never on release/* or maint/*, a final X.Y.Z on main only from release/X.Y.x", \
-	  "make the change on the branch it belongs to (release candidates on release/X.Y.x; main gets a release by merging release/X.Y.x)", \
-	  "The workflow guide gives each kind of version a branch: release candidates are cut on the release branch, development versions live on main and dev/*, and main receives a final release only by merging the release branch that was tested.", \
-	  "0.16.0-rc1 on release/0.16.x\n0.17.0-dev on main\n0.16.0 on main by merging release/0.16.x", \
-	  "0.16.0-rc1 on main or dev/0.16.x\n0.16.1-dev on release/0.16.x\n0.16.0 committed straight on main") \
+	  "a version change fits its branch: -rcN only on release/X.Y.x (main and dev/*: versionReleaseBranch), -dev never on release/* or maint/*", \
+	  "make the change on the branch it belongs to (release candidates on release/X.Y.x, development versions on main and dev/*)", \
+	  "The workflow guide gives each kind of version a branch: release candidates are cut on the release branch, development versions live on main and dev/*.", \
+	  "0.16.0-rc1 on release/0.16.x\n0.17.0-dev on main\n0.16.1-dev on dev/0.16.x", \
+	  "0.17.0-rc1 on feature/next\n0.16.1-dev on release/0.16.x\n0.15.4-dev on maint/0.15.x") \
 	X(TAG_FORMAT, "tagFormat", FG_PP, FG_ERROR, \
 	  "a release tag (named like a version: the tag prefix and a digit, or X.Y without it) is the tag prefix (v) and X.Y.Z with an optional workflow pre-release; other tags pass (tag.others = refuse: refused)", \
 	  "name release tags like v0.16.0 or v0.16.0-rc1 (0.16.2: rename it v0.16.2)", \

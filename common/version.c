@@ -593,7 +593,9 @@ size_t fg_check_version_branch(struct fg_report *report, const struct fg_vfile_v
 	case FG_PRE_RC:
 		if (branch->kind == FG_BRANCH_RELEASE)
 			return 0;
-		v = fg_report_add(report, FG_RULE_VERSION_PRE_RELEASE_BRANCH,
+		/* on main and dev/X.Y.x, the workflow's own lines: an error of its own */
+		v = fg_report_add(report, branch->kind == FG_BRANCH_MAIN || branch->kind == FG_BRANCH_DEV
+				  ? FG_RULE_VERSION_RELEASE_BRANCH : FG_RULE_VERSION_PRE_RELEASE_BRANCH,
 				  "release candidate %s is set on branch '%s' in %s; release "
 				  "candidates are cut on release/%llu.%llu.x only", now->text,
 				  branch_name, where, major, minor);
@@ -615,7 +617,7 @@ size_t fg_check_version_branch(struct fg_report *report, const struct fg_vfile_v
 	case FG_PRE_NONE:
 		if (branch->kind != FG_BRANCH_MAIN || from_release)
 			return 0;
-		v = fg_report_add(report, FG_RULE_VERSION_PRE_RELEASE_BRANCH,
+		v = fg_report_add(report, FG_RULE_VERSION_RELEASE_BRANCH,
 				  "release %s is set on branch '%s' in %s, not by merging "
 				  "release/%llu.%llu.x; main gets a release only from its release "
 				  "branch", now->text, branch_name, where, major, minor);

@@ -230,16 +230,19 @@ size_t fg_check_version_regression(struct fg_report *report, const struct fg_vfi
 				   const struct fg_vfile_value *before, const char *where);
 
 /*
- * fg_check_version_branch: rule versionPreReleaseBranch on a commit that
- * sets the version NOW (an exact value, may be NULL: no violation) on
- * branch BRANCH (parsed, named BRANCH_NAME; NULL or not a workflow kind: no
- * violation). FROM_RELEASE is non-zero when the commit comes from
- * release/X.Y.x of NOW's series: it is on that branch, or it is a merge
- * whose other side is. Violations (the workflow guide's "Branch Structure"
- * and "Pre-release Versions"): an -rcN version on any branch but
- * release/X.Y.x; a -dev version on release/X.Y.x or maint/X.Y.x; a final X.Y.Z on
- * main that does not come from release/X.Y.x. WHERE as above. Returns the
- * number of violations added (0 or 1).
+ * fg_check_version_branch: rules versionReleaseBranch and
+ * versionPreReleaseBranch on a commit that sets the version NOW (an exact
+ * value, may be NULL: no violation) on branch BRANCH (parsed, named
+ * BRANCH_NAME; NULL or not a workflow kind: no violation). FROM_RELEASE is
+ * non-zero when the commit comes from release/X.Y.x of NOW's series: it is
+ * on that branch, or it is a merge whose other side is. Violations (the
+ * workflow guide's "Branch Structure" and "Pre-release Versions"):
+ * versionReleaseBranch for an -rcN version on main or dev/X.Y.x, and a
+ * final X.Y.Z on main that does not come from release/X.Y.x (issue 20,
+ * item 11: the guide cuts releases on release/ only);
+ * versionPreReleaseBranch for an -rcN version on any other branch but
+ * release/X.Y.x, and a -dev version on release/X.Y.x or maint/X.Y.x. WHERE
+ * as above. Returns the number of violations added (0 or 1).
  */
 size_t fg_check_version_branch(struct fg_report *report, const struct fg_vfile_value *now,
 			       const struct fg_branch *branch, const char *branch_name,

@@ -104,6 +104,8 @@ expect_status "version outside a repository: exit 3" 3 \
 # ============================================================ every kind
 R=$TMP/kinds
 halform "$R" 0.16.0-dev 0.16.x
+# on a feature branch: main takes no rc nor release but by merging release/X.Y.x
+git -C "$R" checkout -q -b feature/bumps
 
 expect_ok "bump alpha: exit 0" fg bump alpha
 expect_output "bump alpha: says what it did" '^flowgate bump: 0\.16\.0-dev -> 0\.16\.0-alpha1 in half_orm/version\.txt, setup\.py \(staged\); docs/index\.md keeps 0\.16\.x$'

@@ -169,10 +169,10 @@ lowered=$(short)
 expect_status "versionRegression: the version goes down" 1 fg check-range "$fixed..HEAD"
 expect_output "at that commit, against its first parent" \
 	"^commit $lowered: error: versionRegression: the version goes down from 0\.17\.0-dev to 0\.16\.0 in commit $lowered$"
-expect_output "versionPreReleaseBranch: a release straight on main (HEAD's branch)" \
-	"^commit $lowered: warning: versionPreReleaseBranch: release 0\.16\.0 is set on branch 'main'"
-expect_status "--branch '': no branch, no versionPreReleaseBranch" 1 fg check-range --branch '' "$fixed..HEAD"
-expect_no_output "nothing of it" 'versionPreReleaseBranch'
+expect_output "versionReleaseBranch: a release straight on main (HEAD's branch)" \
+	"^commit $lowered: error: versionReleaseBranch: release 0\.16\.0 is set on branch 'main'"
+expect_status "--branch '': no branch, no versionReleaseBranch" 1 fg check-range --branch '' "$fixed..HEAD"
+expect_no_output "nothing of it" 'versionReleaseBranch|versionPreReleaseBranch'
 expect_output "versionRegression does not need a branch" 'versionRegression'
 nohooks -C "$R" reset -q --hard "$fixed"
 
@@ -211,12 +211,12 @@ git -C "$R" checkout -q dev/0.17.x
 nohooks -C "$R" merge -q --no-ff -s ours -m "Merge branch 'release/0.16.x' into dev/0.17.x" release/0.16.x
 expect_ok "dev/0.17.x merging release/0.16.x: passes" fg check-range "$dbase..HEAD"
 expect_no_output "0.16.0-rc2, made on release/0.16.x, is not judged as dev/0.17.x's" \
-	'branchVersionSeries|versionPreReleaseBranch'
+	'branchVersionSeries|versionPreReleaseBranch|versionReleaseBranch'
 expect_output "the merge, its commit and the branch count" '^3 passed, 0 failed$'
 expect_status "the same commit made on dev/0.17.x itself fails" 1 \
 	fg check-range --branch dev/0.17.x "$dbase..release/0.16.x"
 expect_output "branchVersionSeries on it" "^commit $rc2: error: branchVersionSeries: "
-expect_output "and versionPreReleaseBranch (an -rc off release/*)" "^commit $rc2: warning: versionPreReleaseBranch: "
+expect_output "and versionReleaseBranch (an -rc on dev/*)" "^commit $rc2: error: versionReleaseBranch: "
 
 # =========================================================== tags
 R=$TMP/tags

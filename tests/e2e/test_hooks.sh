@@ -371,7 +371,8 @@ EOF
 git add setup.py
 expect_ok "versions: setup.py reading version.txt (no literal) is accepted" git commit -q -m 'build: setup.py'
 
-# the index is what counts
+# the index is what counts (on dev/0.16.x: main takes no release but by a merge)
+git checkout -q -b dev/0.16.x
 stage half_orm/version.txt 0.17.0
 put half_orm/version.txt 0.16.1
 before=$(head_oid)
@@ -420,7 +421,7 @@ expect_no_output "versions: 0.17.0-rc1 with docs 0.17.x is consistent" 'versionC
 stage half_orm/version.txt 0.16.3-rc1
 stage docs/index.md "$(docs_line 0.16.x)"
 expect_ok "versions: 0.16.3-rc1 on release/0.16.x is accepted" git commit -q -m 'release: 0.16.3-rc1'
-# versionRegression: main said 0.16.2; the release branch went to 0.16.3-rc1
+# versionRegression: dev/0.16.x said 0.16.2; the release branch went to 0.16.3-rc1
 stage half_orm/version.txt 0.16.2
 expect_fail "versions: 0.16.3-rc1 back to 0.16.2 is refused" git commit -q -m 'fix: back'
 expect_output "versions: going back names versionRegression" \
@@ -579,10 +580,10 @@ git tag -d nightly >/dev/null
 git checkout -q main && git branch -q -D feature/tags-refused
 expect_ok "pre-push: git push --no-verify bypasses the tag rules" git push -q --no-verify origin v0.16.1
 expect_eq "pre-push: --no-verify tag landed" "$(origin_ref pp refs/tags/v0.16.1)" "$(git rev-parse v0.16.1)"
+git checkout -q release/0.16.x
 stage half_orm/version.txt 0.16.1
-git commit -q -m 'hotfix: 0.16.1'
-git push -q origin main
-git branch -f release/0.16.x
+expect_ok "pre-commit: 0.16.1 on release/0.16.x" git commit -q -m 'hotfix: 0.16.1'
+expect_ok "pre-push: release/0.16.x pushed" git push -q origin release/0.16.x
 origin_v0161=$(origin_ref pp refs/tags/v0.16.1)
 git tag -f -a v0.16.1 -m 'hotfix: halfORM 0.16.1' >/dev/null
 expect_fail "pre-push: moving v0.16.1, which origin has, is refused even with -f" git push -f origin v0.16.1
@@ -595,7 +596,6 @@ expect_output "pre-push: tagMessage names the kind's prefix" \
 
 # Issue 20, item 10: a version named without the prefix is a tagFormat
 # error whose hint is the exact rename, which then passes.
-git checkout -q release/0.16.x
 stage half_orm/version.txt 0.16.3
 git commit -q -m 'chore: prepare release 0.16.3'
 git tag 0.16.3

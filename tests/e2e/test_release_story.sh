@@ -56,6 +56,17 @@ warned_version() {
 	git reset -q --hard HEAD~1
 }
 
+# refused_version LABEL V MESSAGE TEXT: committing version V with MESSAGE is
+# refused with the versionReleaseBranch error TEXT (a regex), and undone.
+refused_version() {
+	tick
+	set_version "$2"
+	expect_fail "$1: $2 on $(git branch --show-current) is refused" git commit -q -m "$3"
+	expect_output "$1: refused with versionReleaseBranch" \
+		"^flowgate pre-commit: error: versionReleaseBranch: $4"
+	git reset -q --hard
+}
+
 # pushed REF: the object origin holds for REF, or nothing.
 pushed() { git --git-dir="$O" rev-parse -q --verify "$1"; }
 
@@ -110,7 +121,7 @@ set_version 0.17.0-dev
 expect_fail "dev mistake: 0.17.0-dev on dev/0.16.x is refused" git commit -q -m 'chore: bump version to 0.17.0-dev'
 expect_output "dev mistake: names branchVersionSeries" '^flowgate pre-commit: error: branchVersionSeries: '
 git reset -q --hard
-warned_version 'dev mistake' 0.16.0-rc1 'chore: prepare release 0.16.0-rc1' \
+refused_version 'dev mistake' 0.16.0-rc1 'chore: prepare release 0.16.0-rc1' \
 	"release candidate 0.16.0-rc1 is set on branch 'dev/0.16.x'"
 
 # Meanwhile main goes on (so that the release merges back as a real merge).
@@ -188,15 +199,15 @@ expect_ok "release: main pushed (a release reaching main by merge)" git push ori
 expect_no_output "release: no versionPreReleaseBranch on the merge" 'versionPreReleaseBranch'
 
 # Mistake: a release set on main by hand, not merged from its release branch.
-warned_version 'main mistake' 0.16.1 'chore: prepare release 0.16.1' \
+refused_version 'main mistake' 0.16.1 'chore: prepare release 0.16.1' \
 	"release 0.16.1 is set on branch 'main'"
 
 # 5. Post-release: main moves to the next development version.
 expect_ok "post-release: flowgate bump dev --commit (0.17.0-dev)" bump dev --commit
 expect_eq "post-release: the bump commit" "$(git log -1 --format=%s)" 'chore: bump version to 0.17.0-dev'
-expect_ok "main mistake: flowgate bump rc --dry-run on main goes through with a warning" bump rc --dry-run
-expect_output "main mistake: the bump warns with versionPreReleaseBranch" \
-	"^flowgate bump: warning: versionPreReleaseBranch: release candidate 0.17.0-rc1 is set on branch 'main' in the bump"
+expect_status "main mistake: flowgate bump rc --dry-run on main is refused" 1 bump rc --dry-run
+expect_output "main mistake: the bump names versionReleaseBranch" \
+	"^flowgate bump: error: the bump to 0\.17\.0-rc1 would break versionReleaseBranch: release candidate 0\.17\.0-rc1 is set on branch 'main' in the bump"
 expect_ok "post-release: main pushed" git push -q origin main
 tick
 set_version 0.16.0-rc3
@@ -287,10 +298,45 @@ git checkout -q main
 tick
 set_version 0.17.0
 git commit -q --no-verify -m 'chore: prepare release 0.17.0'
-expect_ok "main mistake: a release pushed straight on main goes through with a warning" \
-	git push origin main
-expect_output "main mistake: pre-push warns with versionPreReleaseBranch" \
-	"^flowgate pre-push: warning: versionPreReleaseBranch: release 0.17.0 is set on branch 'main' in commit $(git rev-parse --short=12 HEAD), not by merging release/0.17.x"
+refused_push "main mistake: a release straight on main (--no-verify)" versionReleaseBranch main
+expect_output "main mistake: pre-push names the commit" \
+	"^flowgate pre-push: error: versionReleaseBranch: release 0\.17\.0 is set on branch 'main' in commit $(git rev-parse --short=12 HEAD), not by merging release/0\.17\.x"
+
+# Issue 20, item 11: the way back. The release reached origin's main
+# anyway (pushed without the hooks); git revert takes main back to
+# 0.17.0-dev, and versionRegression lets the revert through.
+expect_ok "main mistake: pushed anyway with --no-verify" git push -q --no-verify origin main
+tick
+expect_ok "way back: git revert --no-edit HEAD" git revert --no-edit HEAD
+expect_eq "way back: main says 0.17.0-dev again" "$(cat half_orm/version.txt)" 0.17.0-dev
+expect_ok "way back: the revert is pushed" git push origin main
+expect_no_output "way back: no versionRegression" 'versionRegression'
+# The same with a revert git could not commit by itself (git revert
+# --no-commit, concluded by git commit): pre-commit reads REVERT_HEAD.
+tick
+set_version 0.17.0-rc1
+git commit -q --no-verify -m 'chore: prepare release 0.17.0-rc1'
+expect_ok "way back: the rc pushed anyway with --no-verify" git push -q --no-verify origin main
+tick
+git revert --no-commit HEAD >/dev/null
+expect_ok "way back: git revert --no-commit, then git commit (pre-commit runs)" \
+	git commit -q --no-edit
+expect_no_output "way back: pre-commit says no versionRegression" 'versionRegression'
+expect_eq "way back: main says 0.17.0-dev" "$(cat half_orm/version.txt)" 0.17.0-dev
+expect_ok "way back: pushed" git push origin main
+# A look-alike that undoes nothing git reverted is judged as before.
+tick
+set_version 0.17.0-rc1
+git commit -q --no-verify -m 'chore: prepare release 0.17.0-rc1'
+git push -q --no-verify origin main
+tick
+set_version 0.17.0-dev
+expect_fail "way back: going back without git revert is refused by pre-commit" \
+	git commit -q -m 'Revert "chore: prepare release 0.17.0-rc1"'
+expect_output "way back: names versionRegression" '^flowgate pre-commit: error: versionRegression: '
+git reset -q --hard
+git revert --no-edit HEAD >/dev/null
+expect_ok "way back: its git revert is pushed" git push -q origin main
 
 # The end: every branch and tag of the story is on origin.
 for ref in refs/heads/main refs/heads/dev/0.16.x refs/heads/release/0.16.x refs/heads/maint/0.15.x \

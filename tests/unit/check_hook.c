@@ -473,10 +473,17 @@ static const struct {
 	  "'release/0.16.x' in the staged version files" },
 	{ "pre-commit: -dev on a maint branch warns", "pre-commit", "maint/0.16.x",
 	  "0.16.1-dev\n", NULL, 0, 1, NULL, 0, "warning: versionPreReleaseBranch: development " },
-	{ "pre-commit: a release straight on main warns", "pre-commit", "main", "0.16.1\n", NULL, 0,
-	  1, NULL, 0,
-	  "warning: versionPreReleaseBranch: release 0.16.1 is set on branch 'main' in the staged "
+	/* issue 20, item 11: errors, the workflow guide cuts releases on release/ only */
+	{ "pre-commit: a release straight on main is refused", "pre-commit", "main", "0.16.1\n",
+	  NULL, 0, 1, NULL, 1,
+	  "error: versionReleaseBranch: release 0.16.1 is set on branch 'main' in the staged "
 	  "version files, not by merging release/0.16.x" },
+	{ "pre-commit: an rc on main is refused", "pre-commit", "main", "0.16.1-rc1\n", NULL, 0, 1,
+	  NULL, 1, "error: versionReleaseBranch: release candidate 0.16.1-rc1 is set on branch "
+	  "'main'" },
+	{ "pre-commit: an rc on dev/* is refused", "pre-commit", "dev/0.16.x", "0.16.1-rc1\n", NULL,
+	  0, 1, NULL, 1, "error: versionReleaseBranch: release candidate 0.16.1-rc1 is set on "
+	  "branch 'dev/0.16.x'" },
 	{ "pre-commit: the next -dev on main", "pre-commit", "main", "0.17.0-dev\n", DOCS_017, 0, 1,
 	  NULL, 0, "" },
 	{ "pre-commit: the version goes down", "pre-commit", "feature/x", "0.15.9\n", DOCS_015, 0,

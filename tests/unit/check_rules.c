@@ -99,7 +99,9 @@ START_TEST(test_rule_default_severities)
 	/* Every rule blocks except the post-merge advice and the message's
 	 * layout warnings (bodyMaxLineLength, subjectFullStop, bodyLeadingBlank),
 	 * versionBumpMessage and branchCommitType (issue 4's defaults), and
-	 * versionPreReleaseBranch (issue 5: "default warn"). */
+	 * versionPreReleaseBranch (issue 5: "default warn"; its rc on main or
+	 * dev/X.Y.x and release straight on main are versionReleaseBranch, an
+	 * error: issue 20, item 11). */
 	for (int i = 0; i < FG_RULE__COUNT; i++)
 		ck_assert_int_eq(fg_rule_info((enum fg_rule)i)->severity,
 				 i == FG_RULE_NEXT_STEP || i == FG_RULE_HOTFIX_PROPAGATION ? FG_INFO :

@@ -1006,29 +1006,37 @@ START_TEST(test_version_regression)
 }
 END_TEST
 
-/* versionPreReleaseBranch: the version a commit sets, on a branch. */
+/*
+ * versionReleaseBranch (VRB) and versionPreReleaseBranch (VPRB): the
+ * version a commit sets, on a branch. An rc on main or dev/X.Y.x, a release
+ * straight on main are errors of their own (issue 20, item 11).
+ */
+#define VRB FG_RULE_VERSION_RELEASE_BRANCH
+#define VPRB FG_RULE_VERSION_PRE_RELEASE_BRANCH
 static const struct {
 	const char *version, *branch;
-	int from_release, violations;
+	int from_release, violations, rule;
 } prerelease_branch_cases[] = {
-	{ "0.16.0-rc1", "release/0.16.x", 0, 0 },
-	{ "0.16.0-rc1", "main", 0, 1 },
-	{ "0.16.0-rc1", "dev/0.16.x", 0, 1 },
-	{ "0.16.0-rc1", "feature/x", 0, 1 },
-	{ "0.16.0-rc1", "maint/0.16.x", 0, 1 },
-	{ "0.16.0-rc1", "main", 1, 1 },           /* an rc reaching main from release: still main's */
-	{ "0.17.0-dev", "main", 0, 0 },
-	{ "0.16.1-dev", "dev/0.16.x", 0, 0 },
-	{ "0.16.1-dev", "release/0.16.x", 0, 1 },
-	{ "0.15.4-dev", "maint/0.15.x", 0, 1 },
-	{ "0.16.0", "main", 0, 1 },
-	{ "0.16.0", "main", 1, 0 },
-	{ "0.16.0", "release/0.16.x", 0, 0 },
-	{ "0.16.1", "hotfix/pool-leak", 0, 0 },
-	{ "0.15.4", "maint/0.15.x", 0, 0 },
-	{ "0.16.0-alpha1", "main", 0, 0 },
-	{ "0.16.0-beta2", "dev/0.16.x", 0, 0 },
-	{ "0.16.0-rc1", "Master", 0, 0 },          /* not a workflow branch: branchName's business */
+	{ "0.16.0-rc1", "release/0.16.x", 0, 0, 0 },
+	{ "0.16.0-rc1", "main", 0, 1, VRB },
+	{ "0.16.0-rc1", "dev/0.16.x", 0, 1, VRB },
+	{ "0.16.0-rc1", "feature/x", 0, 1, VPRB },
+	{ "0.16.0-rc1", "maint/0.16.x", 0, 1, VPRB },
+	{ "0.16.0-rc1", "hotfix/x", 0, 1, VPRB },
+	{ "0.16.0-rc1", "main", 1, 1, VRB },      /* an rc reaching main from release: still main's */
+	{ "0.17.0-dev", "main", 0, 0, 0 },
+	{ "0.16.1-dev", "dev/0.16.x", 0, 0, 0 },
+	{ "0.16.1-dev", "release/0.16.x", 0, 1, VPRB },
+	{ "0.15.4-dev", "maint/0.15.x", 0, 1, VPRB },
+	{ "0.16.0", "main", 0, 1, VRB },
+	{ "0.16.0", "main", 1, 0, 0 },
+	{ "0.16.0", "release/0.16.x", 0, 0, 0 },
+	{ "0.16.1", "dev/0.16.x", 0, 0, 0 },
+	{ "0.16.1", "hotfix/pool-leak", 0, 0, 0 },
+	{ "0.15.4", "maint/0.15.x", 0, 0, 0 },
+	{ "0.16.0-alpha1", "main", 0, 0, 0 },
+	{ "0.16.0-beta2", "dev/0.16.x", 0, 0, 0 },
+	{ "0.16.0-rc1", "Master", 0, 0, 0 },      /* not a workflow branch: branchName's business */
 };
 
 START_TEST(test_version_branch)
@@ -1049,8 +1057,9 @@ START_TEST(test_version_branch)
 		      "%s on %s: %zu violations", prerelease_branch_cases[_i].version,
 		      prerelease_branch_cases[_i].branch, n);
 	if (n) {
-		ck_assert_int_eq(report.items[0].rule, FG_RULE_VERSION_PRE_RELEASE_BRANCH);
-		ck_assert_int_eq(report.items[0].severity, FG_WARN);
+		ck_assert_int_eq(report.items[0].rule, prerelease_branch_cases[_i].rule);
+		ck_assert_int_eq(report.items[0].severity,
+				 prerelease_branch_cases[_i].rule == VRB ? FG_ERROR : FG_WARN);
 		ck_assert_ptr_nonnull(strstr(report.items[0].message,
 					     prerelease_branch_cases[_i].version));
 		ck_assert_ptr_nonnull(strstr(report.items[0].message,
