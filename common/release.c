@@ -62,9 +62,10 @@ char *fg_bump_tag_message(const struct fg_config *cfg, const struct fg_version *
 	char *text, *message;
 	int configured = 0;
 
-	if (v->patch > 0 && branch == FG_BRANCH_RELEASE)
+	/* a release candidate (any pre-release) is a release's: 'release:' */
+	if (v->patch > 0 && v->pre_kind == FG_PRE_NONE && branch == FG_BRANCH_RELEASE)
 		prefix = "hotfix:";
-	else if (v->patch > 0 && branch == FG_BRANCH_MAINT)
+	else if (v->patch > 0 && v->pre_kind == FG_PRE_NONE && branch == FG_BRANCH_MAINT)
 		prefix = "maintenance:";
 	for (size_t i = 0; i < cfg->ntag_message_prefixes; i++)
 		configured |= !strcmp(cfg->tag_message_prefixes[i], prefix);

@@ -89,9 +89,10 @@ char *fg_bump_commit_message(const struct fg_config *cfg, const struct fg_versio
 /*
  * fg_bump_tag_message: the message of the annotated tag of version V made
  * on a branch of kind BRANCH (HEAD's; FG_BRANCH_INVALID when unknown):
- * "hotfix: V\n" for a patch (Z > 0) on release/X.Y.x, "maintenance: V\n"
- * for a patch on maint/X.Y.x, else "release: V\n" (X.Y.0 and its
- * pre-releases), the kind tagMessage expects. When that prefix is not one
+ * "hotfix: V\n" for a patch release (Z > 0, no pre-release) on
+ * release/X.Y.x, "maintenance: V\n" for one on maint/X.Y.x, else
+ * "release: V\n" (X.Y.0, and every pre-release: a release candidate
+ * 0.16.1-rc1 too), a prefix tagMessage accepts. When that prefix is not one
  * of CFG->tag_message_prefixes, the first configured one is used instead
  * (none configured: the kind's). Newly allocated; NULL when out of memory.
  */

@@ -180,11 +180,11 @@ enum fg_hook {
 	  "git tag -a v0.16.0 -m 'release: 0.16.0'", \
 	  "git tag v0.16.1") \
 	X(TAG_MESSAGE, "tagMessage", FG_PP, FG_ERROR, \
-	  "a release tag's message starts with one of the configured prefixes (release: hotfix: maintenance:), the one of its kind", \
+	  "a release tag's message starts with one of the configured prefixes (release: hotfix: maintenance:), one of its kind", \
 	  "recreate the tag: git tag -f -a <tag> <tag>^{} -m 'release: <summary>'", \
-	  "The first line of the tag message says which kind of release it is: 'release:' for an X.Y.0 release, 'hotfix:' for a patch on release/X.Y.x, 'maintenance:' (or 'hotfix:', as the guide's multi-version hotfix writes it) for a patch on maint/X.Y.x.", \
-	  "release: 0.16.0\nhotfix: pool leak   (v0.16.1 on release/0.16.x)\nmaintenance: backport   (v0.15.4 on maint/0.15.x)", \
-	  "bump\nv0.16.2\nrelease: 0.16.1   (a patch on release/0.16.x: hotfix:)") \
+	  "The first line of the tag message says which kind of release it is: 'release:' for an X.Y.0 release and for release candidates, 'hotfix:' (an emergency fix) or 'release:' (a planned patch release) for a patch on release/X.Y.x, 'maintenance:' (or 'hotfix:', as the guide's multi-version hotfix writes it) for a patch on maint/X.Y.x.", \
+	  "release: 0.16.0\nhotfix: pool leak   (v0.16.1 on release/0.16.x)\nrelease: 0.16.2   (a planned patch release on release/0.16.x)\nrelease: 0.16.2-rc1   (its candidate)\nmaintenance: backport   (v0.15.4 on maint/0.15.x)", \
+	  "bump\nv0.16.2\nmaintenance: 0.16.1   (a patch on release/0.16.x: hotfix: or release:)") \
 	X(TAG_VERSION_MATCH, "tagVersionMatch", FG_PP, FG_ERROR, \
 	  "the version files at the tagged commit hold the tag's version", \
 	  "tag the commit that sets the version to the tag's", \

@@ -45,20 +45,49 @@ static int prefix_configured(const struct fg_config *cfg, const char *prefix)
 }
 
 /*
- * The message prefix of the tag's kind (version V, context TCTX): "release:"
- * for X.Y.0, "hotfix:" / "maintenance:" for a patch on a release / maint
- * branch only; NULL when the kind is not known or its prefix not configured.
+ * The message prefixes of the tag's kind (version V, context TCTX), the
+ * first the one hints write, into OUT (at most 3); returns how many, 0 when
+ * the kind is not known or none of its prefixes is configured (then any
+ * configured prefix does):
+ *  - an X.Y.0 release and its pre-releases: 'release:';
+ *  - a patch on release/X.Y.x only: 'hotfix:' (the guide's emergency fix)
+ *    or 'release:' (a planned patch release cut on the release branch);
+ *  - a patch on maint/X.Y.x only: 'maintenance:' or 'hotfix:' (the guide
+ *    tags v0.15.4 'hotfix: critical security fix' in its multi-version
+ *    hotfix and 'maintenance: backport critical fix' in its maintenance
+ *    section; both are patches of the maint branch);
+ *  - a pre-release of a patch: 'release:' too (a release candidate,
+ *    as flowgate bump rc --tag writes it), wherever it lies.
  */
-static const char *kind_prefix(const struct fg_config *cfg, const struct fg_version *v,
-			       const struct fg_tag_context *tctx)
+static size_t kind_prefixes(const struct fg_config *cfg, const struct fg_version *v,
+			    const struct fg_tag_context *tctx, const char *out[3])
 {
-	const char *p = NULL;
+	const char *kinds[3] = { NULL, NULL, NULL };
+	size_t n = 0;
 
-	if (v->patch == 0)
-		p = "release:";
-	else if (tctx && tctx->branches_known && tctx->on_release != tctx->on_maint)
-		p = tctx->on_release ? "hotfix:" : "maintenance:";
-	return p && prefix_configured(cfg, p) ? p : NULL;
+	if (v->patch == 0) {
+		kinds[0] = "release:";
+	} else if (tctx && tctx->branches_known && tctx->on_release != tctx->on_maint) {
+		kinds[0] = tctx->on_release ? "hotfix:" : "maintenance:";
+		kinds[1] = tctx->on_release ? "release:" : "hotfix:";
+		if (v->pre_kind != FG_PRE_NONE && !tctx->on_release)
+			kinds[2] = "release:";
+	}
+	if (kinds[0] && v->pre_kind != FG_PRE_NONE && v->patch) {
+		/* a release candidate is a release's: 'release:' first */
+		const char *r = "release:";
+
+		for (size_t i = 0; i < 3; i++)
+			if (kinds[i] && !strcmp(kinds[i], r)) {
+				kinds[i] = kinds[0];
+				break;
+			}
+		kinds[0] = r;
+	}
+	for (size_t i = 0; i < 3; i++)
+		if (kinds[i] && prefix_configured(cfg, kinds[i]))
+			out[n++] = kinds[i];
+	return n;
 }
 
 /* Non-zero when MESSAGE (may be NULL) starts with PREFIX. */
@@ -67,18 +96,13 @@ static int starts_with(const char *message, const char *prefix)
 	return message && !strncmp(message, prefix, strlen(prefix));
 }
 
-/*
- * Non-zero when MESSAGE starts with KIND, the prefix of the tag's kind. A
- * patch on maint/X.Y.x takes 'hotfix:' too (*HOTFIX_TOO set): the workflow
- * guide tags v0.15.4 'hotfix: critical security fix' in its multi-version
- * hotfix and 'maintenance: backport critical fix' in its maintenance
- * section; both are patches of the maint branch.
- */
-static int kind_accepts(const struct fg_config *cfg, const char *message, const char *kind,
-			int *hotfix_too)
+/* Non-zero when MESSAGE starts with one of KINDS[0..N). */
+static int kind_accepts(const char *message, const char *const *kinds, size_t n)
 {
-	*hotfix_too = !strcmp(kind, "maintenance:") && prefix_configured(cfg, "hotfix:");
-	return starts_with(message, kind) || (*hotfix_too && starts_with(message, "hotfix:"));
+	for (size_t i = 0; i < n; i++)
+		if (starts_with(message, kinds[i]))
+			return 1;
+	return 0;
 }
 
 static int is_digit(char c)
@@ -129,13 +153,13 @@ static char *renamed(const struct fg_config *cfg, const char *name, struct fg_ve
 
 /*
  * The message prefix a new tag of version V is made with, so that
- * tagMessage passes wherever it lies: 'release:' for X.Y.0 (and its
- * pre-releases), 'hotfix:' for a patch (on a release and a maint branch
+ * tagMessage passes wherever it lies: 'release:' for X.Y.0 and every
+ * pre-release, 'hotfix:' for a patch (on a release and a maint branch
  * alike), else CFG's first prefix.
  */
 static const char *new_tag_prefix(const struct fg_config *cfg, const struct fg_version *v)
 {
-	const char *p = v->patch == 0 ? "release:" : "hotfix:";
+	const char *p = v->patch == 0 || v->pre_kind != FG_PRE_NONE ? "release:" : "hotfix:";
 
 	if (prefix_configured(cfg, p))
 		return p;
@@ -153,9 +177,10 @@ size_t fg_check_tag(struct fg_report *report, const struct fg_config *cfg, const
 	/* the tag's name in the commands of the hints, which are pasted */
 	char *nw_owned = fg_sh_quote(name, strlen(name), 0);
 	const char *nw = nw_owned ? nw_owned : "<tag>";
-	int format_ok = fg_tag_parse(cfg, name, &version) == 0, maint_hotfix = 0, not_commit = 0;
+	int format_ok = fg_tag_parse(cfg, name, &version) == 0, not_commit = 0;
 	const char *pfx = cfg->tag_prefix, *first = cfg->ntag_message_prefixes ?
-		cfg->tag_message_prefixes[0] : "release:", *kind;
+		cfg->tag_message_prefixes[0] : "release:", *kinds[3];
+	size_t nkinds;
 	/* a version named without the prefix (0.16.2): the name it takes, and its version */
 	struct fg_version to_version;
 	char *to = NULL;
@@ -240,17 +265,21 @@ size_t fg_check_tag(struct fg_report *report, const struct fg_config *cfg, const
 		fg_violation_hint(v, "recreate it annotated: git tag -f -a %s %s^{} -m %s", nw, nw,
 				  mw ? mw : "<message>");
 		free(mw);
-	} else if (format_ok && (kind = kind_prefix(cfg, &version, tctx)) &&
-		   !kind_accepts(cfg, message, kind, &maint_hotfix)) {
+	} else if (format_ok && (nkinds = kind_prefixes(cfg, &version, tctx, kinds)) &&
+		   !kind_accepts(message, kinds, nkinds)) {
 		size_t len = message ? strcspn(message, "\n") : 0;
 		char *mq = fg_quote(message ? message : "", len, 60);
+		int pre = version.pre_kind != FG_PRE_NONE;
 
 		v = fg_report_add(report, FG_RULE_TAG_MESSAGE, "tag %s message %s does not start "
-				  "with '%s'%s, the prefix of %s", q ? q : "?", mq ? mq : "?", kind,
-				  maint_hotfix ? " or 'hotfix:'" : "",
+				  "with '%s'%s%s%s%s%s, the prefix of %s%s", q ? q : "?",
+				  mq ? mq : "?", kinds[0], nkinds == 3 ? ", '" : nkinds == 2 ? " or '" : "",
+				  nkinds > 1 ? kinds[1] : "", nkinds == 3 ? "' or '" : nkinds == 2 ? "'" : "",
+				  nkinds == 3 ? kinds[2] : "", nkinds == 3 ? "'" : "",
+				  version.patch && pre ? "a pre-release of " : "",
 				  version.patch == 0 ? "an X.Y.0 release" : tctx->on_release ?
 				  "a patch on a release branch" : "a patch on a maint branch");
-		mw = fg_sh_wordf("%s <summary>", kind);
+		mw = fg_sh_wordf("%s <summary>", kinds[0]);
 		fg_violation_hint(v, "recreate it: git tag -f -a %s %s^{} -m %s", nw, nw,
 				  mw ? mw : "<message>");
 		free(mw);

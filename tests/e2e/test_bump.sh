@@ -183,6 +183,9 @@ git -C "$R" checkout -q -b maint/0.16.x
 expect_ok "bump patch --commit --tag on maint/0.16.x" fg bump patch --commit --tag
 expect_eq "a patch on maint/X.Y.x is tagged 'maintenance:'" \
 	"$(git -C "$R" tag -l --format='%(contents)' v0.16.2)" "maintenance: 0.16.2"
+expect_ok "bump 0.16.3-rc1 --commit --tag on maint/0.16.x" fg bump 0.16.3-rc1 --commit --tag
+expect_eq "a release candidate on maint/X.Y.x is tagged 'release:'" \
+	"$(git -C "$R" tag -l --format='%(contents)' v0.16.3-rc1)" "release: 0.16.3-rc1"
 
 # ============================================================== refusals
 R=$TMP/refuse
@@ -298,6 +301,24 @@ if install_flowgate "$R"; then
 		env -u GITHUB_ACTIONS -u GITLAB_CI sh -c "cd '$R' && '$FG' check-range main..HEAD"
 	expect_ok "hooked: bump patch --commit --tag" fg bump patch --commit --tag
 	expect_ok "hooked: pre-push accepts the hotfix tag" git -C "$R" push origin release/0.16.x v0.16.1
+	# Issue 20, item 12: a planned patch release cut on release/0.16.x, its
+	# candidates tagged 'release:' by bump rc --tag, the release by hand
+	# 'release:' too; each passes tagMessage.
+	expect_ok "hooked: bump 0.16.2-rc1 --commit --tag" fg bump 0.16.2-rc1 --commit --tag
+	expect_ok "hooked: bump rc --commit --tag" fg bump rc --commit --tag
+	expect_eq "hooked: the candidate is tagged 'release:'" \
+		"$(git -C "$R" tag -l --format='%(contents)' v0.16.2-rc2)" "release: 0.16.2-rc2"
+	expect_ok "hooked: pre-push accepts the candidates' tags" \
+		git -C "$R" push origin release/0.16.x v0.16.2-rc1 v0.16.2-rc2
+	expect_ok "hooked: bump release --commit" fg bump release --commit
+	git -C "$R" tag -a v0.16.2 -m 'release: halfORM 0.16.2, the planned patch release'
+	expect_ok "hooked: pre-push accepts v0.16.2 tagged 'release:'" \
+		git -C "$R" push origin release/0.16.x v0.16.2
+	git -C "$R" tag -a v0.16.3 -m 'maintenance: 0.16.3' v0.16.2^{}
+	expect_fail "hooked: a patch on release/0.16.x tagged 'maintenance:' is still refused" \
+		git -C "$R" push origin v0.16.3
+	expect_output "hooked: tagMessage names both prefixes" \
+		"error: tagMessage: tag 'v0\.16\.3' message 'maintenance: 0\.16\.3' does not start with 'hotfix:' or 'release:', the prefix of a patch on a release branch$"
 else
 	not_ok "install.sh installs the hooks"
 fi

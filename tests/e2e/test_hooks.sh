@@ -592,7 +592,7 @@ expect_eq "pre-push: origin's v0.16.1 did not move" "$(origin_ref pp refs/tags/v
 git tag -a v0.16.2 -f -m 'maintenance: halfORM 0.16.2' >/dev/null
 expect_fail "pre-push: a patch on release/0.16.x tagged 'maintenance:' is refused" git push origin v0.16.2
 expect_output "pre-push: tagMessage names the kind's prefix" \
-	"error: tagMessage: tag 'v0\.16\.2' message 'maintenance: halfORM 0\.16\.2' does not start with 'hotfix:', the prefix of a patch on a release branch$"
+	"error: tagMessage: tag 'v0\.16\.2' message 'maintenance: halfORM 0\.16\.2' does not start with 'hotfix:' or 'release:', the prefix of a patch on a release branch$"
 
 # Issue 20, item 10: a version named without the prefix is a tagFormat
 # error whose hint is the exact rename, which then passes.

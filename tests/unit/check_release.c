@@ -91,7 +91,10 @@ static const struct {
 	{ "0.16.0-rc2", FG_BRANCH_RELEASE, NULL, "release: 0.16.0-rc2\n" },
 	{ "0.16.0", FG_BRANCH_MAINT, NULL, "release: 0.16.0\n" },
 	{ "0.16.1", FG_BRANCH_RELEASE, NULL, "hotfix: 0.16.1\n" },
-	{ "0.16.1-rc1", FG_BRANCH_RELEASE, NULL, "hotfix: 0.16.1-rc1\n" },
+	/* issue 20, item 12: a release candidate is tagged 'release:' */
+	{ "0.16.1-rc1", FG_BRANCH_RELEASE, NULL, "release: 0.16.1-rc1\n" },
+	{ "0.15.4-rc1", FG_BRANCH_MAINT, NULL, "release: 0.15.4-rc1\n" },
+	{ "0.16.1-beta2", FG_BRANCH_RELEASE, NULL, "release: 0.16.1-beta2\n" },
 	{ "0.15.4", FG_BRANCH_MAINT, NULL, "maintenance: 0.15.4\n" },
 	{ "0.16.1", FG_BRANCH_MAIN, NULL, "release: 0.16.1\n" },
 	{ "0.16.1", FG_BRANCH_HOTFIX, NULL, "release: 0.16.1\n" },

@@ -375,8 +375,25 @@ static const struct {
 	{ "a patch on release", "v0.16.1", "hotfix: pool leak\n", { 1, 1, 0, NULL, NULL, NULL }, -1, NULL },
 	{ "a patch on release called maintenance", "v0.16.1", "maintenance: x\n", { 1, 1, 0, NULL, NULL, NULL },
 	  FG_RULE_TAG_MESSAGE,
-	  "tag 'v0.16.1' message 'maintenance: x' does not start with 'hotfix:', the prefix of a "
-	  "patch on a release branch" },
+	  "tag 'v0.16.1' message 'maintenance: x' does not start with 'hotfix:' or 'release:', the "
+	  "prefix of a patch on a release branch" },
+	/* issue 20, item 12: a planned patch release through release/X.Y.x */
+	{ "a patch on release called release", "v0.16.1", "release: 0.16.1\n",
+	  { 1, 1, 0, NULL, NULL, NULL }, -1, NULL },
+	{ "an rc of a patch on release called release", "v0.16.1-rc1", "release: 0.16.1-rc1\n",
+	  { 1, 1, 0, NULL, NULL, NULL }, -1, NULL },
+	{ "an rc of a patch on release called hotfix", "v0.16.1-rc1", "hotfix: 0.16.1-rc1\n",
+	  { 1, 1, 0, NULL, NULL, NULL }, -1, NULL },
+	{ "an rc of a patch on maint called release", "v0.15.4-rc1", "release: 0.15.4-rc1\n",
+	  { 1, 0, 1, NULL, NULL, NULL }, -1, NULL },
+	{ "an rc of a patch on release called maintenance", "v0.16.1-rc1", "maintenance: x\n",
+	  { 1, 1, 0, NULL, NULL, NULL }, FG_RULE_TAG_MESSAGE,
+	  "tag 'v0.16.1-rc1' message 'maintenance: x' does not start with 'release:' or 'hotfix:', "
+	  "the prefix of a pre-release of a patch on a release branch" },
+	{ "an rc of a patch on maint called bump", "v0.15.4-rc1", "bump\n",
+	  { 1, 0, 1, NULL, NULL, NULL }, FG_RULE_TAG_MESSAGE,
+	  "tag 'v0.15.4-rc1' message 'bump' does not start with 'release:', 'hotfix:' or "
+	  "'maintenance:', the prefix of a pre-release of a patch on a maint branch" },
 	/* the workflow guide's multi-version hotfix: git tag v0.15.4 -m "hotfix: ..." on maint */
 	{ "a patch on maint called hotfix", "v0.15.4", "hotfix: x\n", { 1, 0, 1, NULL, NULL, NULL }, -1,
 	  NULL },
