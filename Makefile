@@ -41,7 +41,7 @@ ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Wpedantic \
 	-Icommon $(DEPCFLAGS) $(VERSION_CFLAGS) -MMD -MP $(CFLAGS)
 VERSION_CFLAGS = -DFLOWGATE_VERSION='"$(VERSION)"'
 
-HOOKS = pre-commit commit-msg pre-push post-merge
+HOOKS = pre-commit commit-msg pre-push post-merge post-commit
 SERVER_HOOKS = pre-receive update
 COMMON_SRC = $(wildcard common/*.c)
 COMMON_OBJ = $(COMMON_SRC:%.c=$(BUILD)/%.o)

@@ -4,7 +4,7 @@
 set -eu
 
 PROG=install.sh
-HOOKS="pre-commit commit-msg pre-push post-merge"
+HOOKS="pre-commit commit-msg pre-push post-merge post-commit"
 MARKER='@(#)flowgate-hook'
 SUFFIX=.pre-flowgate
 # The launcher (hooks/launch.c) holds TARGET_MARKER, then the absolute path
@@ -27,7 +27,7 @@ An installed flowgate runs this script as:
        flowgate install --server [--with-update] --custom-hooks-dir DIR
        flowgate uninstall [--server] [REPO]
 
-Install the flowgate git hooks (pre-commit, commit-msg, pre-push, post-merge)
+Install the flowgate git hooks (pre-commit, commit-msg, pre-push, post-merge, post-commit)
 into the hooks directory git really uses for REPO (default: the repository of
 the current directory): core.hooksPath is honoured, a linked worktree or a
 submodule gets the hooks of its repository, a bare repository gets REPO/hooks.
@@ -838,7 +838,7 @@ refuse_lefthook() {
 	echo "$PROG: run flowgate from lefthook: add these jobs to ${config:-lefthook.yml} (merge them into the hooks it already has), then run lefthook install:" >&2
 	for name in $HOOKS; do
 		case $name in
-		pre-commit) args= ;;
+		pre-commit | post-commit) args= ;;
 		pre-push) args=' "{1}" "{2}"' ;;
 		*) args=' "{1}"' ;;
 		esac

@@ -605,6 +605,7 @@ static const struct {
 	{ "commit-msg", fg_run_commit_msg, 0 },
 	{ "pre-push", fg_run_pre_push, 0 },
 	{ "post-merge", fg_run_post_merge, 1 },
+	{ "post-commit", fg_run_post_commit, 1 },
 };
 
 /*
@@ -731,10 +732,10 @@ static int run_hook(int argc, char **argv, FILE *err)
 	if (!hook || i == sizeof(client_hooks) / sizeof(client_hooks[0])) {
 		if (hook)
 			fprintf(err, "flowgate: error: unknown hook '%s'; flowgate hook runs "
-				"pre-commit, commit-msg, pre-push or post-merge\n", hook);
+				"pre-commit, commit-msg, pre-push, post-merge or post-commit\n", hook);
 		else
 			fprintf(err, "flowgate: error: hook needs a hook name: pre-commit, "
-				"commit-msg, pre-push or post-merge\n");
+				"commit-msg, pre-push, post-merge or post-commit\n");
 		fg_help_print_usage(fg_help_find("hook"), err);
 		return FG_EXIT_USAGE;
 	}

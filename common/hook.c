@@ -2308,7 +2308,16 @@ out:
 	return rc;
 }
 
-int fg_run_post_merge(struct fg_hook_ctx *ctx)
+/*
+ * post-merge's advice, and post-commit's after a merge concluded by git
+ * commit (COMMITTED): git runs post-merge only for a merge that needs no
+ * commit of the user's, and post-commit (githooks(5)) for the commit that
+ * concludes one stopped by conflicts. For post-commit, nothing when HEAD is
+ * not a merge (two or more parents), and no version check (pre-commit
+ * judged the staged files of that commit). Always FG_EXIT_OK but for a
+ * repository that cannot be opened.
+ */
+static int advise_after_merge(struct fg_hook_ctx *ctx, int squash, int committed)
 {
 	git_repository *repo = NULL;
 	git_index *index = NULL;
@@ -2321,17 +2330,24 @@ int fg_run_post_merge(struct fg_hook_ctx *ctx)
 	struct fg_branch parsed, brought;
 	const struct fg_branch *branch = NULL;
 	char *name = NULL, *merged_name = NULL;
-	int squash, rc;
+	int rc;
 
 	memset(&files, 0, sizeof(files));
 	memset(&cfg, 0, sizeof(cfg));
-	if (ctx->argc != 2) {
-		fprintf(stderr, "flowgate post-merge: usage: post-merge <squash-flag>\n");
-		return FG_EXIT_USAGE;
-	}
-	squash = !strcmp(ctx->argv[1], "1");
 	if (open_repo(ctx, &repo) < 0)
 		return FG_EXIT_INTERNAL;
+	if (committed) {
+		git_commit *head = NULL;
+		git_oid id;
+		int merge = git_reference_name_to_id(&id, repo, "HEAD") == 0 &&
+			    git_commit_lookup(&head, repo, &id) == 0 &&
+			    git_commit_parentcount(head) >= 2;
+
+		git_commit_free(head);
+		git_error_clear();
+		if (!merge)
+			goto out; /* a commit of its own: nothing to advise */
+	}
 	/*
 	 * The merge result: HEAD's tree, without loading the index; the index
 	 * after a squash merge, which leaves HEAD alone (the tree before is
@@ -2366,8 +2382,9 @@ int fg_run_post_merge(struct fg_hook_ctx *ctx)
 		fatal_line(ctx, "cannot read the version files after the merge", fg_git_error());
 		goto out;
 	}
-	/* only what the merge changed: an older disagreement was reported when it was made */
-	if (rc == 0 && versions_changed(&cfg, before, (git_tree *)tree, index))
+	/* only what the merge changed: an older disagreement was reported when it
+	 * was made (and pre-commit judged a merge concluded by git commit) */
+	if (rc == 0 && !committed && versions_changed(&cfg, before, (git_tree *)tree, index))
 		fg_versions_check(&ctx->report, &files.set, branch, name);
 	/* a squash merge made no commit yet: nothing is merged until it is committed */
 	if (rc == 0 && !squash && name && !cfg.error &&
@@ -2390,4 +2407,22 @@ out:
 	free(name);
 	git_repository_free(repo);
 	return FG_EXIT_OK;
+}
+
+int fg_run_post_merge(struct fg_hook_ctx *ctx)
+{
+	if (ctx->argc != 2) {
+		fprintf(stderr, "flowgate post-merge: usage: post-merge <squash-flag>\n");
+		return FG_EXIT_USAGE;
+	}
+	return advise_after_merge(ctx, !strcmp(ctx->argv[1], "1"), 0);
+}
+
+int fg_run_post_commit(struct fg_hook_ctx *ctx)
+{
+	if (ctx->argc != 1) {
+		fprintf(stderr, "flowgate post-commit: usage: post-commit (takes no arguments)\n");
+		return FG_EXIT_USAGE;
+	}
+	return advise_after_merge(ctx, 0, 1);
 }

@@ -73,6 +73,10 @@ int fg_hook_main(const char *hook, int argc, char **argv, fg_hook_fn fn, int dow
  *   message and tag rules on what the push adds.
  * fg_run_post_merge: one argument, 1 for a squash merge; version rules on
  *   the merge result, and the workflow's next step after a release merge.
+ * fg_run_post_commit: no arguments; after a commit that is a merge (two or
+ *   more parents: a merge stopped by conflicts and concluded by git commit,
+ *   for which git runs no post-merge), post-merge's advice (nextStep,
+ *   hotfixPropagation); nothing after any other commit. Never blocks.
  * The server hooks, on a bare repository, per githooks(5):
  * fg_run_pre_receive: no arguments, stdin lines "<old oid> <new oid>
  *   <refname>"; pre-push's rules on the whole push, where new commits are
@@ -88,6 +92,7 @@ int fg_run_pre_commit(struct fg_hook_ctx *ctx);
 int fg_run_commit_msg(struct fg_hook_ctx *ctx);
 int fg_run_pre_push(struct fg_hook_ctx *ctx);
 int fg_run_post_merge(struct fg_hook_ctx *ctx);
+int fg_run_post_commit(struct fg_hook_ctx *ctx);
 int fg_run_pre_receive(struct fg_hook_ctx *ctx);
 int fg_run_update(struct fg_hook_ctx *ctx);
 

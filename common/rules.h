@@ -17,7 +17,8 @@ enum fg_hook {
 	FG_HOOK_COMMIT_MSG = 1 << 1,
 	FG_HOOK_PRE_PUSH = 1 << 2,
 	FG_HOOK_POST_MERGE = 1 << 3,
-	FG_HOOK_PRE_RECEIVE = 1 << 4 /* and update: the receiving side only */
+	FG_HOOK_PRE_RECEIVE = 1 << 4, /* and update: the receiving side only */
+	FG_HOOK_POST_COMMIT = 1 << 5  /* after a merge concluded by git commit */
 };
 
 #define FG_PC FG_HOOK_PRE_COMMIT
@@ -25,6 +26,7 @@ enum fg_hook {
 #define FG_PP FG_HOOK_PRE_PUSH
 #define FG_PM FG_HOOK_POST_MERGE
 #define FG_PR FG_HOOK_PRE_RECEIVE
+#define FG_PCM FG_HOOK_POST_COMMIT
 
 /*
  * X(ID, name, hooks, default severity, summary, hint, why, passes, fails):
@@ -221,13 +223,13 @@ enum fg_hook {
 	  "Commits under any other ref are not judged when they arrive (they reach no branch), yet a later fast-forward of a branch would bring them in as commits the server already has: a way around every rule. The host's own namespaces (Gitea's refs/pull/*, GitLab's refs/merge-requests/*) are allowed by name, and their commits are still judged when they reach a branch.", \
 	  "git push origin HEAD:refs/heads/feature/x\ngit push origin v0.16.1\ngit push origin HEAD:refs/for/main   (flowgate.allowRefs = refs/for/*)", \
 	  "git push origin HEAD:refs/custom/x\ngit push origin HEAD:refs/remotes/origin/main\ngit push origin refs/notes/commits") \
-	X(NEXT_STEP, "nextStep", FG_PM, FG_INFO, \
+	X(NEXT_STEP, "nextStep", FG_PM | FG_PCM, FG_INFO, \
 	  "after release/X.Y.x is merged into main, bump main to X.(Y+1).0-dev", \
 	  "flowgate bump dev --commit (X.(Y+1).0-dev in every version file, committed)", \
 	  "The workflow guide's step after a release: main moves on to the next development version.", \
 	  "(advice only: printed after a merge, never blocks)", \
 	  "") \
-	X(HOTFIX_PROPAGATION, "hotfixPropagation", FG_PM, FG_INFO, \
+	X(HOTFIX_PROPAGATION, "hotfixPropagation", FG_PM | FG_PCM, FG_INFO, \
 	  "after a hotfix/* branch is merged, the long-lived branches that still lack its commits", \
 	  "git checkout <branch> && git cherry-pick -x <fix> on each one (flowgate hotfix-status lists them)", \
 	  "The workflow guide's hotfix goes to release/X.Y.x, every dev/X.Y.x, every maint/X.Y.x and main, each release tagged: a branch without it ships the bug again.", \

@@ -78,8 +78,9 @@ Priority: optional
 Description: git hooks for a GitFlow-style release workflow
  flowgate checks branch names, Conventional Commits messages, version files
  and release tags on every commit and push: client hooks (pre-commit,
- commit-msg, pre-push, post-merge) enabled per clone with flowgate install,
- and server hooks (pre-receive, update) for bare repositories.
+ commit-msg, pre-push, post-merge, post-commit) enabled per clone with
+ flowgate install, and server hooks (pre-receive, update) for bare
+ repositories.
 CONTROL
 dpkg-deb --root-owner-group --build "$root" "$out" >/dev/null
 echo "$out"

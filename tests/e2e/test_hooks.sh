@@ -721,6 +721,31 @@ git branch -q -D release/0.18.x
 expect_ok "post-merge: git pull --no-ff origin release/0.18.x exits 0" git pull -q --no-rebase --no-ff origin release/0.18.x
 expect_output "post-merge: pulled release merge names 0.19.0-dev" 'nextStep.*0\.19\.0-dev'
 
+# ==================================================================== post-commit
+# A release merge stopped by a conflict and concluded by git commit: git
+# runs post-commit, not post-merge (issue 20, item 13).
+git checkout -q -b release/0.19.x main
+stage half_orm/version.txt 0.19.0
+stage docs/index.md "$(docs_line 0.19.x)"
+stage conflict.txt 'release side'
+git commit -q -m 'release: halfORM 0.19.0'
+git checkout -q main
+stage conflict.txt 'main side'
+git commit -q -m 'docs: main side'
+expect_no_output "post-commit: nothing after a commit that is no merge" 'flowgate post-commit'
+expect_fail "post-commit: git merge release/0.19.x stops on a conflict" \
+	git merge --no-ff release/0.19.x
+expect_no_output "post-commit: git ran no post-merge" 'nextStep'
+stage conflict.txt resolved
+expect_ok "post-commit: git commit concludes the merge" git commit -q --no-edit
+expect_output "post-commit: it prints the next step" \
+	"^flowgate post-commit: info: nextStep: release/0\.19\.x is merged into main; next, main moves to 0\.20\.0-dev$"
+expect_eq "post-commit: the commit is the merge" "$(git rev-list --parents -1 HEAD | wc -w)" 3
+stage half_orm/version.txt 0.20.0-dev
+stage docs/index.md "$(docs_line 0.20.x)"
+expect_ok "post-commit: the next step, committed" git commit -q -m 'chore: bump version to 0.20.0-dev'
+expect_no_output "post-commit: nothing after it" 'flowgate post-commit'
+
 # =================================================================== exit statuses
 HOOKS_DIR=$FLOWGATE_BUILD/hooks
 mkdir -p "$TMP/not-a-repo/sub"

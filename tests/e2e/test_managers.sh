@@ -293,9 +293,14 @@ lefthook post-commit"
 	bad_push "lefthook not installed yet, fixed" "$R2"
 	PATH=${PATH#"$FLOWGATE_BUILD:"}
 
-	# The README's jobs, added to lefthook.yml (no hook of theirs is there).
+	# The README's jobs, merged into lefthook.yml: the README's last hook is
+	# post-commit, which lefthook.yml has too: its log job joins that list.
 	if have_hook_command "lefthook jobs"; then
-		readme_block 'lefthook jobs' >>"$R/lefthook.yml"
+		lefthook_yml "$R" prepare-commit-msg
+		{
+			readme_block 'lefthook jobs'
+			printf '    - name: log\n      run: echo "lefthook post-commit" >>"%s"\n' "$LOG"
+		} >>"$R/lefthook.yml"
 		expect_ok "lefthook jobs: lefthook install" in_dir "$R" lefthook install
 		export PATH="$FLOWGATE_BUILD:$PATH"
 		: >"$LOG"

@@ -86,8 +86,9 @@ sed -e "s|^\\(  - repo: \\).*|\\1$FG|" -e "s|^\\(    rev: \\).*|\\1$REV|" \
 	"$TMP/readme-config" >"$R/.pre-commit-config.yaml"
 expect_ok "the README's config names the test's flowgate repository" \
 	grep -q "rev: $REV\$" "$R/.pre-commit-config.yaml"
-expect_ok "pre-commit install, the four hook types" in_dir "$R" pre-commit install \
-	--hook-type pre-commit --hook-type commit-msg --hook-type pre-push --hook-type post-merge
+expect_ok "pre-commit install, the five hook types" in_dir "$R" pre-commit install \
+	--hook-type pre-commit --hook-type commit-msg --hook-type pre-push --hook-type post-merge \
+	--hook-type post-commit
 git -C "$R" add .pre-commit-config.yaml
 doctor_says "framework, flowgate's ids" 0 "$R"
 expect_output "framework: doctor sees flowgate's id" \
@@ -101,6 +102,8 @@ expect_output "framework: the framework names flowgate's hook" 'hook id: flowgat
 committed "framework: a good message passes" "$R" "chore: add the pre-commit config"
 expect_output "framework: flowgate-pre-commit ran" '^flowgate pre-commit .*Passed'
 expect_output "framework: flowgate-commit-msg ran" '^flowgate commit-msg .*Passed'
+expect_output "framework: flowgate-post-commit ran" '^flowgate post-commit .*Passed'
+expect_no_output "framework: it had nothing to say after a plain commit" 'nextStep'
 
 # The first push: the whole history is new (no PRE_COMMIT_TO_REF).
 expect_ok "framework: a first push of good commits passes" in_dir "$R" git push -q origin main
@@ -153,6 +156,22 @@ expect_no_output "framework: nothing judged it" 'flowgate pre-push'
 
 expect_ok "framework: a merge runs" in_dir "$R" git merge -q --no-ff -m "feat: merge it" feature/good
 expect_output "framework: flowgate-post-merge ran" '^flowgate post-merge .*Passed'
+
+# A release merge stopped by a conflict, concluded by git commit: the
+# framework's post-commit stage runs flowgate-post-commit (issue 20, item 13).
+git -C "$R" checkout -q -b release/0.1.x
+printf 'release side\n' >"$R/conflict.txt" && git -C "$R" add conflict.txt
+committed "framework: a commit on release/0.1.x" "$R" "fix: release side"
+git -C "$R" checkout -q main
+printf 'main side\n' >"$R/conflict.txt" && git -C "$R" add conflict.txt
+committed "framework: a commit on main" "$R" "fix: main side"
+expect_fail "framework: the release merge stops on a conflict" \
+	in_dir "$R" git merge --no-ff release/0.1.x
+printf 'resolved\n' >"$R/conflict.txt"
+git -C "$R" add conflict.txt
+expect_ok "framework: git commit concludes it" in_dir "$R" git commit -q --no-edit
+expect_output "framework: flowgate-post-commit gives the next step" \
+	'flowgate post-commit: info: nextStep: release/0\.1\.x is merged into main; next, main moves to 0\.2\.0-dev'
 
 # ------------------------------ (b) install.sh and pre-commit install, any order
 # A local framework hook that fails when a file named "fail" is staged; and

@@ -585,6 +585,86 @@ START_TEST(test_hook_post_merge_next_step)
 }
 END_TEST
 
+/* A commit of HEAD's tree with PARENTS[0..N) (HEAD moves to it when UPDATE_HEAD). */
+static void tree_commit(struct fg_test_repo *r, const git_oid *parents, size_t n,
+			const char *message, int update_head, git_oid *out)
+{
+	git_commit *p[2] = { NULL, NULL }, *head = NULL;
+	git_tree *tree = NULL;
+	git_signature *sig = NULL;
+	git_oid head_id;
+
+	ck_assert_uint_le(n, 2);
+	ck_assert_int_eq(git_reference_name_to_id(&head_id, r->repo, "HEAD"), 0);
+	ck_assert_int_eq(git_commit_lookup(&head, r->repo, &head_id), 0);
+	ck_assert_int_eq(git_commit_tree(&tree, head), 0);
+	for (size_t i = 0; i < n; i++)
+		ck_assert_int_eq(git_commit_lookup(&p[i], r->repo, &parents[i]), 0);
+	ck_assert_int_eq(git_signature_new(&sig, "Flowgate Test", "test@example.com", 1700000000, 0),
+			 0);
+	ck_assert_int_eq(git_commit_create(out, r->repo, update_head ? "HEAD" : NULL, sig, sig, NULL,
+					   message, tree, n, (const git_commit **)p), 0);
+	git_signature_free(sig);
+	for (size_t i = 0; i < n; i++)
+		git_commit_free(p[i]);
+	git_tree_free(tree);
+	git_commit_free(head);
+}
+
+/* post-commit, installed in DIR (no argument, or ARG): its exit status, and stderr into *ERR. */
+static int run_post_commit(const char *dir, const char *arg, char **err)
+{
+	struct fg_test_capture cap;
+	char *argv0 = fg_strdupf("%s/post-commit", dir);
+	char *argv[3] = { argv0, (char *)arg, NULL };
+	int status;
+
+	fg_test_capture_start(&cap, 2);
+	status = fg_hook_main("post-commit", arg ? 2 : 1, argv, fg_run_post_commit, 1);
+	*err = fg_test_capture_end(&cap);
+	free(argv0);
+	return status;
+}
+
+/*
+ * post-commit (issue 20, item 13): a merge of release/0.16.x into main
+ * stopped by conflicts and concluded by git commit is a merge commit that
+ * git's post-merge never saw: post-commit gives nextStep. After a commit
+ * that is no merge it says nothing.
+ */
+START_TEST(test_hook_post_commit)
+{
+	struct fg_test_repo r;
+	git_oid base, fix, mine, parents[2], merge;
+	char *err, *dir;
+
+	make_repo(&r, "main");
+	dir = hooks_dir(&r, "post-commit", NULL);
+	ck_assert_int_eq(git_reference_name_to_id(&base, r.repo, "HEAD"), 0);
+	tree_commit(&r, &base, 1, "fix: on the release branch\n", 0, &fix);
+	ck_assert_int_eq(git_reference_create(NULL, r.repo, "refs/heads/release/0.16.x", &fix, 0,
+					      NULL), 0);
+	tree_commit(&r, &base, 1, "docs: on main meanwhile\n", 1, &mine);
+	/* a commit of its own: nothing */
+	ck_assert_int_eq(run_post_commit(dir, NULL, &err), 0);
+	assert_err(err, "", NULL, "post-commit after a plain commit");
+	/* the merge, as git commit concludes it */
+	git_oid_cpy(&parents[0], &mine);
+	git_oid_cpy(&parents[1], &fix);
+	tree_commit(&r, parents, 2, "Merge branch 'release/0.16.x'\n", 1, &merge);
+	ck_assert_int_eq(run_post_commit(dir, NULL, &err), 0);
+	assert_err(err, "flowgate post-commit: info: nextStep: release/0.16.x is merged into main; "
+			"next, main moves to 0.17.0-dev\nhint: flowgate bump dev --commit (writes "
+			"0.17.0-dev in every version file and commits it)\n", "warning",
+		   "post-commit after the merge");
+	/* git gives post-commit no argument; like post-merge, it never fails */
+	ck_assert_int_eq(run_post_commit(dir, "0", &err), 0);
+	assert_err(err, "usage: post-commit (takes no arguments)", NULL, "post-commit usage");
+	free(dir);
+	fg_test_repo_release(&r);
+}
+END_TEST
+
 #define ZERO "0000000000000000000000000000000000000000"
 
 static const struct {
@@ -787,6 +867,7 @@ Suite *hook_suite(void)
 	for (int i = 0; i < (int)FG_COUNT(tree_cases); i++)
 		tcase_add_loop_test(main_tc, test_hook_tree, i, i + 1);
 	tcase_add_test(main_tc, test_hook_post_merge_next_step);
+	tcase_add_test(main_tc, test_hook_post_commit);
 	for (int i = 0; i < (int)FG_COUNT(push_cases); i++)
 		tcase_add_loop_test(main_tc, test_hook_pre_push, i, i + 1);
 	suite_add_tcase(s, main_tc);

@@ -1,0 +1,18 @@
+/*
+ * post-commit: git runs it after `git commit` has made a commit, with no
+ * argument (githooks(5)); its exit status cannot affect the commit. git
+ * runs post-merge only for a merge that completes by itself: a merge
+ * stopped by conflicts is concluded by `git commit` (or `git merge
+ * --continue`), which runs post-commit instead. So when the commit just
+ * made is a merge (two or more parents), flowgate gives post-merge's
+ * advice: after release/X.Y.x is merged into main, the workflow's next step
+ * (flowgate bump dev); after a hotfix/<name> branch is merged, the
+ * long-lived branches still lacking it. After any other commit it says
+ * nothing. Always exits 0.
+ */
+#include "hook.h"
+
+int main(int argc, char **argv)
+{
+	return fg_hook_main("post-commit", argc, argv, fg_run_post_commit, 1);
+}
