@@ -402,6 +402,20 @@ static struct refs_view *refs_view(struct fg_refs_cache *c, struct fg_config *cf
 	return v;
 }
 
+/*
+ * Non-zero when branch REFNAME (full) is SKIP: SKIP a full refname is that
+ * ref alone; a branch name ("main") is that branch, local and
+ * remote-tracking under every remote (refs/heads/main, refs/remotes/origin/main).
+ */
+static int skipped(const char *refname, const char *skip)
+{
+	const char *branch;
+
+	if (!strncmp(skip, "refs/", 5))
+		return !strcmp(refname, skip);
+	return (branch = fg_refname_branch(refname, NULL)) && !strcmp(branch, skip);
+}
+
 /* A walk from every branch of C but SKIP_REF, made on the first call; NULL out of memory. */
 static struct reach *others_reach(struct fg_refs_cache *c, git_repository *repo,
 				  const char *skip_ref)
@@ -426,7 +440,7 @@ static struct reach *others_reach(struct fg_refs_cache *c, git_repository *repo,
 	for (size_t i = 0; i < c->n; i++) {
 		const git_oid *tip;
 
-		if (!c->entries[i].tag && strcmp(entry_name(c, &c->entries[i]), skip_ref) &&
+		if (!c->entries[i].tag && !skipped(entry_name(c, &c->entries[i]), skip_ref) &&
 		    (tip = entry_commit(repo, &c->entries[i])))
 			git_oid_cpy(&r->tips[r->ntips++], tip);
 	}
@@ -446,7 +460,7 @@ static int others_hold(struct fg_refs_cache *c, git_repository *repo, const char
 		struct ref_entry *e = &c->entries[i];
 		const git_oid *tip;
 
-		if (!e->tag && strcmp(entry_name(c, e), skip_ref) &&
+		if (!e->tag && !skipped(entry_name(c, e), skip_ref) &&
 		    (tip = entry_commit(repo, e)) &&
 		    (git_oid_equal(tip, commit) || git_graph_descendant_of(repo, tip, commit) == 1))
 			return 1;

@@ -80,8 +80,11 @@ struct fg_holders {
  * by git_graph_descendant_of). Always sets OUT: ON_RELEASE / ON_MAINT when
  * a local (refs/heads/) or remote-tracking (refs/remotes/<remote>/) branch
  * of CFG's kind release or maint with series MAJOR.MINOR holds it; and,
- * only when SKIP_REF (a full refname) is given, ON_OTHER when any local
- * branch but SKIP_REF, or any remote-tracking branch, holds it.
+ * only when SKIP_REF is given, ON_OTHER when another branch holds it:
+ * SKIP_REF a full refname (pre-push's local ref), any local branch but
+ * SKIP_REF, or any remote-tracking branch; SKIP_REF a branch name
+ * (check-range's "main"), any branch, local or remote-tracking, of another
+ * name.
  * Reachability is asked only of the branches that can answer, through
  * what REFS keeps (a walk from each branch's tip, resumed as queries need
  * it) and else git_graph_descendant_of. REFS (not NULL; its repository
@@ -144,7 +147,9 @@ int fg_version_walk_add(struct fg_version_walk *vw, git_commit *commit);
  * P's history whose subject its header quotes, and fg_revert_restores
  * holds for R) and, when BRANCH (a branch name without "refs/heads/", may be
  * NULL) parses as a workflow branch and no branch other than LOCAL_REF
- * (full refname, may be NULL) holds C, versionPreReleaseBranch ("from
+ * (may be NULL: not asked; a full refname or a branch name, SKIP_REF of
+ * fg_branches_holding) holds C, versionReleaseBranch and
+ * versionPreReleaseBranch (fg_check_version_branch: "from
  * release/X.Y.x": C or one of its other parents is held by that branch;
  * REFS, not NULL, as for fg_branches_holding; its repository is read).
  * Violations go to REPORT, located "commit <12 hex digits>". Returns 0

@@ -418,9 +418,11 @@ static int check_versions(struct run *run, struct fg_report *report, git_commit 
 	fg_vfiles_release(&files);
 	if (rc || run->cfg->error || !git_commit_parentcount(commit))
 		return rc;
+	/* a commit another branch holds was made there, as pre-push judges it:
+	 * an rc of release/X.Y.x that reached main by a fast-forward is release's */
 	if (git_commit_parent(&parent, commit, 0) == 0 &&
 	    fg_check_version_change(report, &run->refs, run->cfg, commit, parent, branch,
-				    NULL) < 0 && !run->cfg->error)
+				    branch) < 0 && !run->cfg->error)
 		rc = fail_at("the version files of commit", git_commit_id(commit));
 	if (rc == 0)
 		git_error_clear(); /* a parent beyond a shallow clone's end: nothing to compare */

@@ -89,8 +89,12 @@ enum fg_range_error {
  *     differ from its first parent's, or its first parent is not in the
  *     range (the range's first commits, a root commit): versionFormat,
  *     versionConsistency, branchVersionSeries (fg_versions_check) on its
- *     files, versionRegression and versionPreReleaseBranch against its
- *     first parent (fg_check_version_change). A violation is so reported
+ *     files, versionRegression, versionReleaseBranch and
+ *     versionPreReleaseBranch against its first parent
+ *     (fg_check_version_change; the last two, as pre-push judges them,
+ *     only for a commit no other branch, local or remote-tracking, holds:
+ *     one made there, like an rc of release/X.Y.x fast-forwarded into
+ *     main, is that branch's). A violation is so reported
  *     once, at the commit that brings it, not at every commit after.
  *     Whether the files differ is first asked of the IDs of the top-level
  *     tree entries their paths start in (one root tree read per commit),
@@ -100,7 +104,8 @@ enum fg_range_error {
  * OPTS->branch is the branch of the commits on the first-parent line of
  * B (git log --first-parent A..B): the commits made on it. Commits that a
  * merge brings from another branch are checked without a branch (no
- * branchCommitType, branchVersionSeries, versionPreReleaseBranch).
+ * branchCommitType, branchVersionSeries, versionReleaseBranch,
+ * versionPreReleaseBranch).
  * Returns 0, or an enum fg_range_error: FG_RANGE_ERANGE before any result
  * is emitted; the others after some may have been.
  */

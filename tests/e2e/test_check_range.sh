@@ -213,10 +213,47 @@ expect_ok "dev/0.17.x merging release/0.16.x: passes" fg check-range "$dbase..HE
 expect_no_output "0.16.0-rc2, made on release/0.16.x, is not judged as dev/0.17.x's" \
 	'branchVersionSeries|versionPreReleaseBranch|versionReleaseBranch'
 expect_output "the merge, its commit and the branch count" '^3 passed, 0 failed$'
-expect_status "the same commit made on dev/0.17.x itself fails" 1 \
+expect_status "on dev/0.17.x's first-parent line (--branch), the commit fails" 1 \
 	fg check-range --branch dev/0.17.x "$dbase..release/0.16.x"
 expect_output "branchVersionSeries on it" "^commit $rc2: error: branchVersionSeries: "
+expect_no_output "but it was made on release/0.16.x, which holds it: no versionReleaseBranch" \
+	'versionReleaseBranch|versionPreReleaseBranch'
+rc2full=$(git -C "$R" rev-parse release/0.16.x)
+nohooks -C "$R" branch -q -D release/0.16.x
+expect_status "the same commit, made on dev/0.17.x itself (no other branch holds it), fails" 1 \
+	fg check-range --branch dev/0.17.x "$dbase..$rc2full"
 expect_output "and versionReleaseBranch (an -rc on dev/*)" "^commit $rc2: error: versionReleaseBranch: "
+
+# Issue 20, item 14: the guide's fast-forward git merge release/0.16.x
+# brings release/0.16.x's rc commits onto main's first-parent line. They
+# were made on release/0.16.x, which holds them: not main's, as pre-push
+# judges them.
+R=$TMP/ff
+new_repo "$R"
+versions 0.16.0-dev 0.16.x
+commit 'chore: start'
+ffbase=$(git -C "$R" rev-parse HEAD)
+git -C "$R" checkout -q -b release/0.16.x
+versions 0.16.0-rc1 0.16.x
+commit 'chore: prepare release 0.16.0-rc1'
+ffrc=$(short)
+versions 0.16.0 0.16.x
+commit 'chore: prepare release 0.16.0'
+git -C "$R" checkout -q main
+nohooks -C "$R" merge -q --ff-only release/0.16.x
+expect_ok "main after a fast-forward of release/0.16.x: passes" fg check-range "$ffbase..main"
+expect_no_output "the rc is release/0.16.x's, not main's" 'versionReleaseBranch|versionPreReleaseBranch'
+expect_output "the branch and the two commits pass" '^3 passed, 0 failed$'
+git -C "$R" update-ref -d refs/heads/release/0.16.x
+git -C "$R" update-ref refs/remotes/origin/release/0.16.x "$(git -C "$R" rev-parse main)"
+expect_ok "the same with release/0.16.x remote-tracking only (a CI clone)" \
+	fg check-range "$ffbase..main"
+git -C "$R" update-ref refs/remotes/origin/main "$(git -C "$R" rev-parse main)"
+expect_ok "origin/main, main's own remote-tracking branch, is not another branch" \
+	fg check-range "$ffbase..main"
+git -C "$R" update-ref -d refs/remotes/origin/release/0.16.x
+expect_status "no other branch holds the rc: it is main's" 1 fg check-range "$ffbase..main"
+expect_output "versionReleaseBranch names it" "^commit $ffrc: error: versionReleaseBranch: release candidate 0\.16\.0-rc1 is set on branch 'main'"
 
 # =========================================================== tags
 R=$TMP/tags
@@ -245,10 +282,11 @@ expect_status "github: the tag's annotation" 1 fg check-range --format github "$
 expect_output "github: ::error with the rule, then the tag" '^::error title=flowgate tagFormat::tag v7-build: '
 expect_output "github: the summary" '^4 passed, 1 failed$'
 git -C "$R" tag -d v7-build >/dev/null
-git -C "$R" tag -a v0.16.1 -m 'release: 0.16.1'
+git -C "$R" tag -a v0.16.1 -m 'maintenance: 0.16.1'
 expect_status "a tag whose commit says another version" 1 fg check-range "$tbase..HEAD"
 expect_output "tagVersionMatch on it" "^tag v0\.16\.1: error: tagVersionMatch: "
-expect_output "tagMessage by kind: a patch on release/0.16.x is a hotfix" "^tag v0\.16\.1: error: tagMessage: "
+expect_output "tagMessage by kind: a patch on release/0.16.x is a hotfix or a release" \
+	"^tag v0\.16\.1: error: tagMessage: .* does not start with 'hotfix:' or 'release:', the prefix of a patch on a release branch$"
 
 # =========================================================== exit statuses
 expect_status "a bad range exits 2" 2 fg check-range "nope..HEAD"

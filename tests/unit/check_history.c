@@ -379,6 +379,34 @@ START_TEST(test_on_other)
 }
 END_TEST
 
+/*
+ * SKIP_REF as a branch name (check-range, issue 20, item 14): the branch is
+ * skipped under every name it has, local and remote-tracking; a full
+ * refname skips that ref alone, and the remote-tracking copy is another
+ * branch.
+ */
+START_TEST(test_on_other_by_name)
+{
+	struct story s;
+	struct fg_refs refs;
+
+	story_init(&s);
+	set_ref(s.r.repo, "refs/remotes/origin/feature/x", &s.fx[NFX - 1]);
+	set_ref(s.r.repo, "refs/remotes/upstream/feature/x", &s.fx[NFX - 1]);
+	fg_refs_init(&refs, s.r.repo, NULL);
+	ck_assert_int_eq(holding(&refs, &s.fx[1], 0, 16, "feature/x").on_other, 0);
+	ck_assert_int_eq(holding(&refs, &s.fx[1], 0, 16, "refs/heads/feature/x").on_other, 1);
+	ck_assert_int_eq(holding(&refs, &s.fx[1], 0, 16, "feature/y").on_other, 1);
+	/* a commit of release/0.16.x that main holds too: another branch's */
+	ck_assert_int_eq(holding(&refs, &s.rel[40], 0, 16, "release/0.16.x").on_other, 1);
+	ck_assert_int_eq(holding(&refs, &s.rel[50], 0, 16, "release/0.16.x").on_other, 0);
+	/* a name that is a prefix of another's is not that branch */
+	ck_assert_int_eq(holding(&refs, &s.fx[1], 0, 16, "feature").on_other, 1);
+	fg_refs_release(&refs);
+	fg_test_repo_release(&s.r);
+}
+END_TEST
+
 START_TEST(test_remote_tracking)
 {
 	struct story s;
@@ -1244,6 +1272,7 @@ Suite *history_suite(void)
 	tcase_add_test(reach, test_reach_side_branch_not_held);
 	tcase_add_test(reach, test_reach_first_window);
 	tcase_add_test(reach, test_on_other);
+	tcase_add_test(reach, test_on_other_by_name);
 	tcase_add_test(reach, test_remote_tracking);
 	tcase_add_test(reach, test_pending_overlay);
 	suite_add_tcase(s, reach);
