@@ -555,11 +555,13 @@ static int check_range(struct fg_config *cfg, git_repository *repo, const char *
 }
 
 /*
- * hotfix-status: where fix WHAT (hotfix.h; NULL: HEAD's hotfix branch, else
- * HEAD) stands on every long-lived branch; exit 1 when one lacks it.
+ * hotfix-status: where fix WHAT (hotfix.h; NULL: HEAD's hotfix branch) stands
+ * on the long-lived branches of the series it affects (FLAGS: hotfix.h's);
+ * exit 1 when one lacks it.
  */
 static int hotfix_status(struct fg_config *cfg, git_repository *repo, const char *no_repo,
-			 const char *what, enum format format, FILE *out, FILE *err)
+			 const char *what, unsigned flags, enum format format, FILE *out,
+			 FILE *err)
 {
 	struct fg_hotfix fix;
 	char *why = NULL;
@@ -570,7 +572,7 @@ static int hotfix_status(struct fg_config *cfg, git_repository *repo, const char
 			      no_repo ? no_repo : "out of memory");
 		return FG_EXIT_INTERNAL;
 	}
-	rc = fg_hotfix_status(&fix, repo, cfg, what, &why);
+	rc = fg_hotfix_status(&fix, repo, cfg, what, flags, &why);
 	if (rc == 0 && format == FORMAT_JSON)
 		fg_hotfix_print_json(&fix, out);
 	else if (rc == 0)
@@ -855,6 +857,7 @@ int fg_cli_main(int argc, char **argv, FILE *out, FILE *err)
 	git_repository *repo = NULL;
 	struct fg_bump_options bump = { NULL, 0, 0, 0 };
 	int markdown = 0, rule = -1, status, checks, release, hotfix;
+	unsigned hotfix_flags = 0;
 
 	if (command && !strcmp(command, "--version") && argc == 2) {
 		fprintf(out, "flowgate %s\n", FLOWGATE_VERSION);
@@ -907,6 +910,8 @@ int fg_cli_main(int argc, char **argv, FILE *out, FILE *err)
 			operand = argv[i];
 		} else if (hotfix && !operand && argv[i][0] != '-') {
 			operand = argv[i];
+		} else if (hotfix && !strcmp(argv[i], "--older")) {
+			hotfix_flags |= FG_HOTFIX_OLDER;
 		} else if (!strcmp(command, "bump") && !strcmp(argv[i], "--commit")) {
 			bump.commit = 1;
 		} else if (!strcmp(command, "bump") && !strcmp(argv[i], "--tag")) {
@@ -977,7 +982,7 @@ int fg_cli_main(int argc, char **argv, FILE *out, FILE *err)
 		return ferror(out) && !status ? FG_EXIT_INTERNAL : status;
 	}
 	if (hotfix) {
-		status = hotfix_status(&cfg, repo, no_repo, operand, format, out, err);
+		status = hotfix_status(&cfg, repo, no_repo, operand, hotfix_flags, format, out, err);
 		free(no_repo);
 		git_repository_free(repo);
 		fg_config_release(&cfg);

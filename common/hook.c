@@ -2200,7 +2200,7 @@ static void hotfix_after_merge(struct fg_hook_ctx *ctx, git_repository *repo,
 	int rc;
 
 	/* -2: the branch has no commit of its own (it was a release tag): nothing to say */
-	if ((rc = fg_hotfix_status(&fix, repo, cfg, hotfix, &why)) < 0) {
+	if ((rc = fg_hotfix_status(&fix, repo, cfg, hotfix, 0, &why)) < 0) {
 		if (rc == -1 && !cfg->error)
 			fatal_line(ctx, "cannot tell which branches hold the hotfix",
 				   why ? why : "out of memory");
@@ -2231,8 +2231,8 @@ static void hotfix_after_merge(struct fg_hook_ctx *ctx, git_repository *repo,
 				  "%s is merged into %s; every long-lived branch has it", hotfix, head_name);
 	fg_violation_detail(v, detail);
 	word = fg_sh_quote(hotfix, strlen(hotfix), 0);
-	fg_violation_hint(v, "flowgate hotfix-status %s shows every branch; git cherry-pick -x "
-			  "records the fix it picks", word ? word : "<hotfix-branch>");
+	fg_violation_hint(v, "flowgate hotfix-status %s shows every branch it affects; git "
+			  "cherry-pick -x records the fix it picks", word ? word : "<hotfix-branch>");
 	free(word);
 out:
 	free(detail);

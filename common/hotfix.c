@@ -325,12 +325,25 @@ static int resolve(struct work *w, const char *what, char **why)
 	int rc = -1, have_created = 0;
 
 	if (!what) {
-		if (fg_repo_head_branch(w->repo, &head) == 0 && head &&
-		    fg_branch_parse(w->cfg, head, &parsed) == 0 && parsed.kind == FG_BRANCH_HOTFIX)
-			what = head;
-		else
-			what = "HEAD";
+		/* no fix named: HEAD's hotfix branch, never whatever HEAD is */
+		int on_branch = fg_repo_head_branch(w->repo, &head) == 0 && head;
+
 		git_error_clear();
+		if (on_branch && fg_branch_parse(w->cfg, head, &parsed) == 0 &&
+		    parsed.kind == FG_BRANCH_HOTFIX) {
+			what = head;
+		} else if (!w->cfg->error) {
+			char *word = on_branch ? fg_sh_quote(head, strlen(head), 0) : NULL;
+
+			*why = fg_strdupf("HEAD is %s%s, not a hotfix branch; name the fix: "
+					  "flowgate hotfix-status hotfix/<name> (or a commit)",
+					  on_branch ? "on " : "detached", on_branch && word ? word : "");
+			free(word);
+			rc = *why ? -2 : -1;
+			goto out;
+		} else {
+			goto out;
+		}
 	}
 	if (!(w->out->name = strdup(what)))
 		goto out;
@@ -825,10 +838,87 @@ static int row_cmp(const void *pa, const void *pb)
 	return strcmp(a->name, b->name);
 }
 
+/*
+ * The X.Y series of the fix's base (where a hotfix branch starts, a
+ * commit's first parent) into OUT->base_*: the highest release tag
+ * pointing at it, else the version its files agree on. BASE_KNOWN stays 0
+ * when there is no base or neither says (every branch is then listed).
+ * Returns 0, -1 when a version file cannot be read.
+ */
+static int base_series(struct work *w, git_oid *base)
+{
+	const struct tag_ref *best = NULL;
+	git_commit *commit = NULL;
+	git_tree *tree = NULL;
+	struct fg_vfiles files;
+	const struct fg_vfile_value *v;
+	int rc = 0;
+
+	if (w->out->is_branch ? !w->has_base : !git_commit_parentcount(w->fixes[0].commit))
+		return 0;
+	*base = w->out->is_branch ? w->base : *git_commit_parent_id(w->fixes[0].commit, 0);
+	for (size_t i = 0; i < w->ntags; i++)
+		if (git_oid_equal(&w->tags[i].commit, base) &&
+		    (!best || fg_version_compare(&w->tags[i].version, &best->version) > 0))
+			best = &w->tags[i];
+	if (best) {
+		w->out->base_major = best->version.major;
+		w->out->base_minor = best->version.minor;
+		w->out->base_known = 1;
+		return 0;
+	}
+	memset(&files, 0, sizeof(files));
+	if (git_commit_lookup(&commit, w->repo, base) < 0 || git_commit_tree(&tree, commit) < 0 ||
+	    fg_vfiles_from_tree(&files, w->repo, tree, w->cfg) < 0)
+		rc = -1;
+	else if ((v = fg_versions_exact(&files.set))) {
+		w->out->base_major = v->version.major;
+		w->out->base_minor = v->version.minor;
+		w->out->base_known = 1;
+	}
+	fg_vfiles_release(&files);
+	git_tree_free(tree);
+	git_commit_free(commit);
+	return rc;
+}
+
+/*
+ * Keep the rows of the series the fix affects (FG_HOTFIX_OLDER: all):
+ * main, the branches of the base's series and newer ones, and the maint
+ * branches that contain the base; the others are counted in OUT->hidden.
+ */
+static void affected_rows(struct work *w, const git_oid *base, unsigned flags)
+{
+	struct fg_hotfix *out = w->out;
+	size_t kept = 0;
+
+	for (size_t r = 0; r < out->nrows; r++) {
+		struct fg_hotfix_row *row = &out->rows[r];
+		const struct fg_branch *b = &row->parsed;
+		int keep = (flags & FG_HOTFIX_OLDER) || !out->base_known || !b->series ||
+			   b->major > out->base_major ||
+			   (b->major == out->base_major && b->minor >= out->base_minor);
+
+		if (!keep && b->kind == FG_BRANCH_MAINT)
+			keep = git_oid_equal(&row->tip, base) ||
+			       git_graph_descendant_of(w->repo, &row->tip, base) == 1;
+		if (keep) {
+			out->rows[kept++] = *row;
+			continue;
+		}
+		out->hidden++;
+		free(row->name);
+		free(row->remote);
+	}
+	git_error_clear();
+	out->nrows = kept;
+}
+
 int fg_hotfix_status(struct fg_hotfix *out, git_repository *repo, struct fg_config *cfg,
-		     const char *what, char **why)
+		     const char *what, unsigned flags, char **why)
 {
 	struct work w;
+	git_oid base;
 	int rc;
 
 	memset(out, 0, sizeof(*out));
@@ -838,7 +928,15 @@ int fg_hotfix_status(struct fg_hotfix *out, git_repository *repo, struct fg_conf
 	w.cfg = cfg;
 	w.out = out;
 	if ((rc = read_refs(&w)) < 0 || (rc = resolve(&w, what, why)) < 0 ||
-	    (rc = read_fixes(&w)) < 0 || (rc = walk(&w)) < 0)
+	    (rc = read_fixes(&w)) < 0)
+		goto out;
+	if ((rc = base_series(&w, &base)) < 0) {
+		*why = cfg->error ? NULL : fg_strdupf("cannot read the version files of the fix's "
+						      "base: %s", fg_git_error());
+		goto out;
+	}
+	affected_rows(&w, &base, flags);
+	if ((rc = walk(&w)) < 0)
 		goto out;
 	for (size_t r = 0; r < out->nrows; r++) {
 		struct fg_hotfix_row *row = &out->rows[r];
@@ -1039,6 +1137,10 @@ void fg_hotfix_print(const struct fg_hotfix *fix, FILE *out)
 		fprintf(out, "no long-lived branch (main, dev/X.Y.x, release/X.Y.x, maint/X.Y.x) here\n");
 		return;
 	}
+	if (fix->hidden)
+		fprintf(out, "%zu branch%s of series older than %llu.%llu, the fix's base, not "
+			"listed (--older lists them)\n", fix->hidden, fix->hidden == 1 ? "" : "es",
+			(unsigned long long)fix->base_major, (unsigned long long)fix->base_minor);
 	for (size_t i = 0; i < fix->nrows; i++) {
 		size_t n = shown_len(fix->rows[i].name), c = carriers_width(fix, &fix->rows[i]);
 
@@ -1127,7 +1229,14 @@ void fg_hotfix_print_json(const struct fg_hotfix *fix, FILE *out)
 			fputs("null", out);
 		fputc('}', out);
 	}
-	fprintf(out, "],\"lacking\":%zu,\"total\":%zu}\n", fix->lacking, fix->nrows);
+	fputs("],\"base\":", out);
+	if (fix->base_known)
+		fprintf(out, "\"%llu.%llu\"", (unsigned long long)fix->base_major,
+			(unsigned long long)fix->base_minor);
+	else
+		fputs("null", out);
+	fprintf(out, ",\"hidden\":%zu,\"lacking\":%zu,\"total\":%zu}\n", fix->hidden,
+		fix->lacking, fix->nrows);
 }
 
 void fg_hotfix_print_brief(const struct fg_hotfix *fix, FILE *out, size_t max_lines)

@@ -8,6 +8,7 @@
 #ifndef FLOWGATE_HOTFIX_H
 #define FLOWGATE_HOTFIX_H
 
+#include <stdint.h>
 #include <stdio.h>
 #include <git2.h>
 #include "config.h"
@@ -48,15 +49,21 @@ struct fg_hotfix {
 	struct fg_hotfix_row *rows; /* owned: main, dev, release, maint; newest series first */
 	size_t nrows;
 	size_t lacking;    /* rows MISSING or PARTIAL */
+	int base_known;    /* the X.Y series of the fix's base is known: */
+	uint64_t base_major, base_minor;
+	size_t hidden;     /* long-lived branches of older series not in ROWS */
 };
+
+/* fg_hotfix_status's FLAGS: also the branches of series older than the fix's base. */
+#define FG_HOTFIX_OLDER 1u
 
 /* The most commits a hotfix branch may have (the workflow's hotfixes are minimal). */
 #define FG_HOTFIX_MAX_COMMITS 100
 
 /*
  * fg_hotfix_status: the status of fix WHAT in REPO under CFG's branch kinds
- * and tag prefix. WHAT (NULL: HEAD's branch when it is a hotfix branch,
- * else HEAD) names a hotfix branch, local ("hotfix/x") or remote-tracking
+ * and tag prefix. WHAT (NULL: HEAD's branch, which must be a hotfix branch)
+ * names a hotfix branch, local ("hotfix/x") or remote-tracking
  * ("origin/hotfix/x"), or any revision (git_revparse_single) for one
  * commit. A hotfix branch's commits are those of its first-parent line,
  * from its tip down to (not including) where it starts: the first older
@@ -70,15 +77,23 @@ struct fg_hotfix {
  * ID of git-patch-id(1), as `git cherry` decides) or the line
  * "(cherry picked from commit <F's 40 hex digits>)" that `git cherry-pick
  * -x` writes; merge commits are never cherry-picks.
+ * The rows are the series the fix affects (issue 20, item 15): main, the
+ * branches of the base's X.Y series and newer ones, and the maint branches
+ * that contain the base, where the base is where a hotfix branch starts
+ * (a commit's first parent) and its series that of the highest release
+ * tag at it, else the version its files agree on (unknown: every branch);
+ * with FG_HOTFIX_OLDER in FLAGS, the branches of older series too. The
+ * others are counted in OUT->hidden.
  * Fills OUT (release it with fg_hotfix_release, even on error). Returns 0;
  * -2 when WHAT names no commit or the branch has no commit of its own, or
- * more than FG_HOTFIX_MAX_COMMITS; -1 when the repository cannot be read
+ * more than FG_HOTFIX_MAX_COMMITS, or WHAT is NULL and HEAD is on no
+ * hotfix branch; -1 when the repository cannot be read
  * or out of memory; with *WHY (never NULL on error) a newly allocated
  * one-line "problem; fix" the caller frees. CFG->error may be set by a bad
  * configured pattern (then -1).
  */
 int fg_hotfix_status(struct fg_hotfix *out, git_repository *repo, struct fg_config *cfg,
-		     const char *what, char **why);
+		     const char *what, unsigned flags, char **why);
 
 /* fg_hotfix_release: free what FIX owns; FIX is left empty. */
 void fg_hotfix_release(struct fg_hotfix *fix);
@@ -88,7 +103,8 @@ const char *fg_hotfix_state_name(enum fg_hotfix_state state);
 
 /*
  * fg_hotfix_print: FIX as `flowgate hotfix-status` prints it to OUT: the
- * fix and its commits, a table (BRANCH, STATUS, COMMITS: the carriers,
+ * fix and its commits, how many branches of older series are not listed,
+ * a table (BRANCH, STATUS, COMMITS: the carriers,
  * TAG), the count of branches lacking it with the commands that apply it
  * (git cherry-pick -x, then git push for remote-tracking branches), and
  * for release/maint branches that hold it without a tag, the command that
@@ -100,7 +116,7 @@ void fg_hotfix_print(const struct fg_hotfix *fix, FILE *out);
  * fg_hotfix_print_json: FIX as one JSON document on OUT: {"fix": {"name",
  * "branch", "commits": [{"id", "header"}]}, "branches": [{"name", "remote",
  * "kind", "status", "carriers": [id or null per fix commit], "tag"}],
- * "lacking", "total"}.
+ * "base": "X.Y" or null, "hidden", "lacking", "total"}.
  */
 void fg_hotfix_print_json(const struct fg_hotfix *fix, FILE *out);
 

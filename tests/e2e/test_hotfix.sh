@@ -215,7 +215,7 @@ hs "fix only on hotfix/x" 1 "$(
 		"    git checkout dev/0.16.x && git cherry-pick -x $F && git push origin dev/0.16.x" \
 		"    git checkout release/0.16.x && git cherry-pick -x $F && git push origin release/0.16.x" \
 		"    git checkout maint/0.15.x && git cherry-pick -x $F && git push origin maint/0.15.x"
-)" hotfix/x
+)" --older hotfix/x
 
 # A copy of this moment for the fast-forward case below.
 cp -a "$R" "$TMP/ff"
@@ -264,7 +264,7 @@ hs "picked to release/0.16.x, not tagged, not pushed" 1 "$(
 		"    git checkout maint/0.15.x && git cherry-pick -x $F && git push origin maint/0.15.x" \
 		'to tag the release and maint branches that hold it:' \
 		'    git checkout release/0.16.x && flowgate bump patch --commit --tag'
-)" hotfix/x
+)" --older hotfix/x
 
 tick
 expect_ok "release: flowgate bump patch --commit --tag (v0.16.1)" "$FG" bump patch --commit --tag
@@ -285,7 +285,7 @@ hs "picked to release/0.16.x, tagged v0.16.1, pushed" 1 "$(
 		"    git checkout main && git cherry-pick -x $F && git push origin main" \
 		"    git checkout dev/0.16.x && git cherry-pick -x $F && git push origin dev/0.16.x" \
 		"    git checkout maint/0.15.x && git cherry-pick -x $F && git push origin maint/0.15.x"
-)" hotfix/x
+)" --older hotfix/x
 
 # ------------------------- 2. cherry-pick to main, without -x (patch ID only)
 git checkout -q main
@@ -310,7 +310,7 @@ hs "picked to main, not pushed" 1 "$(
 		"    git push origin main" \
 		"    git checkout dev/0.16.x && git cherry-pick -x $F && git push origin dev/0.16.x" \
 		"    git checkout maint/0.15.x && git cherry-pick -x $F && git push origin maint/0.15.x"
-)" hotfix/x
+)" --older hotfix/x
 hs_json "picked to main, not pushed (JSON)" 1 "fix hotfix/x true
 commit $FF fix: close the pool on error
 main null main picked $M1F null
@@ -321,7 +321,7 @@ release/0.16.x null release picked $R1F v0.16.1
 origin/release/0.16.x origin release picked $R1F v0.16.1
 maint/0.15.x null maint missing - null
 origin/maint/0.15.x origin maint missing - null
-lacking 5 total 8" hotfix/x
+lacking 5 total 8" --older hotfix/x
 
 expect_ok "main: pushed" git push -q origin main
 WANT_S4="$(
@@ -339,32 +339,44 @@ WANT_S4="$(
 		"    git checkout maint/0.15.x && git cherry-pick -x $F && git push origin maint/0.15.x"
 )"
 hs "release and main have it, dev and maint lack it" 1 "$(
-	printf '%s\n' 'hotfix/x: 1 commit' "$FIXLINE" "$WANT_S4")" hotfix/x
+	printf '%s\n' 'hotfix/x: 1 commit' "$FIXLINE" "$WANT_S4")" --older hotfix/x
 hs "the fix named by its commit OID" 1 "$(
-	printf '%s\n' "$F: 1 commit" "$FIXLINE" "$WANT_S4")" "$F"
+	printf '%s\n' "$F: 1 commit" "$FIXLINE" "$WANT_S4")" --older "$F"
 hs "the fix named by its full OID" 1 "$(
-	printf '%s\n' "$FF: 1 commit" "$FIXLINE" "$WANT_S4")" "$FF"
+	printf '%s\n' "$FF: 1 commit" "$FIXLINE" "$WANT_S4")" --older "$FF"
 git checkout -q hotfix/x
 hs "no argument on hotfix/x: the branch" 1 "$(
-	printf '%s\n' 'hotfix/x: 1 commit' "$FIXLINE" "$WANT_S4")"
-# On main, no argument: HEAD, the cherry-pick M1, which release/0.16.x holds
-# as a pick of its own (same patch ID) and main as the same commit.
-git checkout -q main
-hs "no argument on main: HEAD (the pick on main)" 1 "$(
-	printf '%s\n' 'HEAD: 1 commit' "    $M1 fix: close the pool on error"
+	printf '%s\n' 'hotfix/x: 1 commit' "$FIXLINE" "$WANT_S4")" --older
+# Issue 20, item 15: without --older, the series the fix affects: hotfix/x
+# starts at v0.16.0, so main and the 0.16 branches; maint/0.15.x (at
+# v0.15.3, without v0.16.0) is an older series, not listed, and counted.
+WANT_AFFECTED="$(
+	printf '%s\n' 'hotfix/x: 1 commit' "$FIXLINE" \
+		"2 branches of series older than 0.16, the fix's base, not listed (--older lists them)"
 	tbl 21 12 \
-		main merged "$M1" - \
-		origin/main merged "$M1" - \
+		main picked "$M1" - \
+		origin/main picked "$M1" - \
 		dev/0.16.x missing - - \
 		origin/dev/0.16.x missing - - \
 		release/0.16.x picked "$R1" v0.16.1 \
-		origin/release/0.16.x picked "$R1" v0.16.1 \
-		maint/0.15.x missing - - \
-		origin/maint/0.15.x missing - -
-	printf '%s\n' '4 of 8 branches lack the fix; to apply it:' \
-		"    git checkout dev/0.16.x && git cherry-pick -x $M1 && git push origin dev/0.16.x" \
-		"    git checkout maint/0.15.x && git cherry-pick -x $M1 && git push origin maint/0.15.x"
+		origin/release/0.16.x picked "$R1" v0.16.1
+	printf '%s\n' '2 of 6 branches lack the fix; to apply it:' \
+		"    git checkout dev/0.16.x && git cherry-pick -x $F && git push origin dev/0.16.x"
 )"
+hs "no argument on hotfix/x, no --older: the series it affects" 1 "$WANT_AFFECTED"
+hs "hotfix/x, no --older: the series it affects" 1 "$WANT_AFFECTED" hotfix/x
+"$FG" hotfix-status --format json hotfix/x >"$OUT" 2>"$ERR"
+cp "$OUT" "$LAST_OUT"
+expect_output "hotfix/x, no --older (JSON): the base series and the branches not listed" \
+	'\],"base":"0\.16","hidden":2,"lacking":2,"total":6\}$'
+# On main, no argument: not HEAD taken for the fix, but an error saying so.
+git checkout -q main
+hs_error "no argument on main" 2 \
+	"^flowgate hotfix-status: error: HEAD is on main, not a hotfix branch; name the fix: flowgate hotfix-status hotfix/<name> \\(or a commit\\)$"
+git checkout -q --detach main
+hs_error "no argument on a detached HEAD" 2 \
+	"^flowgate hotfix-status: error: HEAD is detached, not a hotfix branch; name the fix: "
+git checkout -q main
 
 # ----------------------------------------------------------------- merges
 # A merge of a branch that is no hotfix says nothing about hotfixes.
@@ -374,7 +386,7 @@ git checkout -q main
 merged "feature merged into main" "" git merge -q --no-ff --no-edit feature/pool-size
 expect_ok "main: pushed" git push -q origin main
 hs "after the feature merge: the same" 1 "$(
-	printf '%s\n' 'hotfix/x: 1 commit' "$FIXLINE" "$WANT_S4")" hotfix/x
+	printf '%s\n' 'hotfix/x: 1 commit' "$FIXLINE" "$WANT_S4")" --older hotfix/x
 
 # Copies of this moment: the pull from origin, and many branches lacking it.
 git clone -q "$O" "$TMP/clone"
@@ -392,13 +404,10 @@ expect_no_output "squash of hotfix/x into dev/0.16.x: flowgate says nothing" '^f
 git reset -q --hard
 
 # 3. hotfix/x merged (--no-ff) into dev/0.16.x: the others that lack it.
-merged "hotfix/x merged into dev/0.16.x" "flowgate post-merge: info: hotfixPropagation: hotfix/x is merged into dev/0.16.x; 3 of 8 long-lived branches lack it
-    origin/dev/0.16.x    missing
-    maint/0.15.x         missing
-    origin/maint/0.15.x  missing
+merged "hotfix/x merged into dev/0.16.x" "flowgate post-merge: info: hotfixPropagation: hotfix/x is merged into dev/0.16.x; 1 of 6 long-lived branches lack it
+    origin/dev/0.16.x  missing
     git push origin dev/0.16.x
-    git checkout maint/0.15.x && git cherry-pick -x $F && git push origin maint/0.15.x
-hint: flowgate hotfix-status hotfix/x shows every branch; $HINT" \
+hint: flowgate hotfix-status hotfix/x shows every branch it affects; $HINT" \
 	git merge -q --no-ff --no-edit hotfix/x
 expect_eq "dev/0.16.x: the merge is a merge of hotfix/x" "$(git rev-parse HEAD^2)" "$FF"
 hs "merged into dev/0.16.x, origin/dev/0.16.x lacks it" 1 "$(
@@ -415,7 +424,7 @@ hs "merged into dev/0.16.x, origin/dev/0.16.x lacks it" 1 "$(
 	printf '%s\n' '3 of 8 branches lack the fix; to apply it:' \
 		"    git push origin dev/0.16.x" \
 		"    git checkout maint/0.15.x && git cherry-pick -x $F && git push origin maint/0.15.x"
-)" hotfix/x
+)" --older hotfix/x
 
 # ---------------------------------------- 4. maint/0.15.x, then all have it
 git checkout -q maint/0.15.x
@@ -440,7 +449,7 @@ hs "every branch has it" 0 "$(
 		maint/0.15.x picked "$P1" v0.15.4 \
 		origin/maint/0.15.x picked "$P1" v0.15.4
 	printf '%s\n' 'all 8 branches have the fix'
-)" hotfix/x
+)" --older hotfix/x
 hs_json "every branch has it (JSON)" 0 "fix hotfix/x true
 commit $FF fix: close the pool on error
 main null main picked $M1F null
@@ -451,7 +460,7 @@ release/0.16.x null release picked $R1F v0.16.1
 origin/release/0.16.x origin release picked $R1F v0.16.1
 maint/0.15.x null maint picked $P1F v0.15.4
 origin/maint/0.15.x origin maint picked $P1F v0.15.4
-lacking 0 total 8" hotfix/x
+lacking 0 total 8" --older hotfix/x
 
 # ------------------------------------ a hotfix of two commits, one picked
 git checkout -q -b hotfix/y v0.16.1
@@ -479,7 +488,7 @@ hs "hotfix/y: partial on release/0.16.x" 1 "$(
 		"    git checkout dev/0.16.x && git cherry-pick -x $Y1 $Y2 && git push origin dev/0.16.x" \
 		"    git checkout release/0.16.x && git cherry-pick -x $Y2 && git push origin release/0.16.x" \
 		"    git checkout maint/0.15.x && git cherry-pick -x $Y1 $Y2 && git push origin maint/0.15.x"
-)" hotfix/y
+)" --older hotfix/y
 hs_json "hotfix/y: partial (JSON)" 1 "fix hotfix/y true
 commit $(full hotfix/y~1) fix: validate the dsn
 commit $(full hotfix/y) fix: quote the schema name
@@ -491,7 +500,7 @@ release/0.16.x null release partial $(full HEAD),- null
 origin/release/0.16.x origin release missing -,- null
 maint/0.15.x null maint missing -,- null
 origin/maint/0.15.x origin maint missing -,- null
-lacking 8 total 8" hotfix/y
+lacking 8 total 8" --older hotfix/y
 git reset -q --hard HEAD~1
 git branch -q -D hotfix/y
 
@@ -516,21 +525,21 @@ hs "after the final merges: every branch has it" 0 "$(
 		maint/0.15.x picked "$P1" v0.15.4 \
 		origin/maint/0.15.x picked "$P1" v0.15.4
 	printf '%s\n' 'all 8 branches have the fix'
-)" hotfix/x
+)" --older hotfix/x
 
 # --------------------- fast-forward into an untagged release/0.16.x (copy)
 # The copy made right after the fix: release/0.16.x still at v0.16.0.
 cd "$TMP/ff" || exit 1
 git checkout -q release/0.16.x
-merged "fast-forward of release/0.16.x to hotfix/x" "flowgate post-merge: info: hotfixPropagation: hotfix/x is merged into release/0.16.x; 7 of 8 long-lived branches lack it
+merged "fast-forward of release/0.16.x to hotfix/x" "flowgate post-merge: info: hotfixPropagation: hotfix/x is merged into release/0.16.x; 5 of 6 long-lived branches lack it
     main                   missing
     origin/main            missing
-    ... and 5 more
+    ... and 3 more
     git checkout main && git cherry-pick -x $F && git push origin main
     git checkout dev/0.16.x && git cherry-pick -x $F && git push origin dev/0.16.x
-    ... and 2 more commands
+    git push origin release/0.16.x
     release/0.16.x holds it without a release tag: flowgate bump patch --commit --tag
-hint: flowgate hotfix-status hotfix/x shows every branch; $HINT" \
+hint: flowgate hotfix-status hotfix/x shows every branch it affects; $HINT" \
 	git merge -q --ff-only hotfix/x
 expect_eq "fast-forward: release/0.16.x is hotfix/x" "$(full HEAD)" "$FF"
 expect_ok "fast-forward: post-merge output is at most 10 lines" test "$(wc -l <"$ERR")" -le 10
@@ -552,19 +561,17 @@ hs "fast-forward: release/0.16.x merged, untagged" 1 "$(
 		"    git checkout maint/0.15.x && git cherry-pick -x $F && git push origin maint/0.15.x" \
 		'to tag the release and maint branches that hold it:' \
 		'    git checkout release/0.16.x && flowgate bump patch --commit --tag'
-)" hotfix/x
+)" --older hotfix/x
 
 # ------------------------ git pull of origin's hotfix/x into dev/0.16.x (clone)
 # The clone has main and dev/0.16.x locally, the rest remote-tracking only,
 # and no local hotfix/x: the merged side is origin/hotfix/x.
 cd "$TMP/clone" || exit 1
 git checkout -q dev/0.16.x
-merged "git pull origin hotfix/x into dev/0.16.x" "flowgate post-merge: info: hotfixPropagation: origin/hotfix/x is merged into dev/0.16.x; 2 of 6 long-lived branches lack it
-    origin/dev/0.16.x    missing
-    origin/maint/0.15.x  missing
+merged "git pull origin hotfix/x into dev/0.16.x" "flowgate post-merge: info: hotfixPropagation: origin/hotfix/x is merged into dev/0.16.x; 1 of 5 long-lived branches lack it
+    origin/dev/0.16.x  missing
     git push origin dev/0.16.x
-    git checkout maint/0.15.x && git cherry-pick -x $F && git push origin maint/0.15.x
-hint: flowgate hotfix-status origin/hotfix/x shows every branch; $HINT" \
+hint: flowgate hotfix-status origin/hotfix/x shows every branch it affects; $HINT" \
 	git pull -q --no-rebase --no-edit origin hotfix/x
 hs "clone: after the pull" 1 "$(
 	printf '%s\n' 'origin/hotfix/x: 1 commit' "$FIXLINE"
@@ -578,33 +585,42 @@ hs "clone: after the pull" 1 "$(
 	printf '%s\n' '2 of 6 branches lack the fix; to apply it:' \
 		"    git push origin dev/0.16.x" \
 		"    git checkout maint/0.15.x && git cherry-pick -x $F && git push origin maint/0.15.x"
-)" origin/hotfix/x
+)" --older origin/hotfix/x
 
 # --------------------- many branches lack it: post-merge stays short (copy)
-# The copy made before the dev merge, with 3 more dev and 5 more maint
-# branches (at v0.15.3) that lack the fix: 11 of 16 lack it after the merge.
+# The copy made before the dev merge, with 3 more dev, 3 more release and 2
+# more maint branches of the 0.16 series and newer (made at v0.15.3: they
+# lack the fix): 9 of 14 lack it after the merge; and 3 dev and 3 maint
+# branches of older series, which are not listed (--older lists them).
 cd "$TMP/many" || exit 1
-for b in dev/0.11.x dev/0.12.x dev/0.13.x maint/0.10.x maint/0.11.x maint/0.12.x maint/0.13.x maint/0.14.x; do
+for b in dev/0.17.x dev/0.18.x dev/0.19.x release/0.17.x release/0.18.x release/0.19.x \
+	maint/0.16.x maint/0.17.x dev/0.12.x dev/0.13.x dev/0.14.x maint/0.12.x maint/0.13.x \
+	maint/0.14.x; do
 	git branch "$b" v0.15.3
 done
 git checkout -q dev/0.16.x
-merged "many lacking: hotfix/x merged into dev/0.16.x" "flowgate post-merge: info: hotfixPropagation: hotfix/x is merged into dev/0.16.x; 11 of 16 long-lived branches lack it
-    origin/dev/0.16.x    missing
-    dev/0.13.x           missing
-    dev/0.12.x           missing
-    ... and 8 more
-    git push origin dev/0.16.x
-    git checkout dev/0.13.x && git cherry-pick -x $F
-    ... and 8 more commands
-hint: flowgate hotfix-status hotfix/x shows every branch; $HINT" \
+merged "many lacking: hotfix/x merged into dev/0.16.x" "flowgate post-merge: info: hotfixPropagation: hotfix/x is merged into dev/0.16.x; 9 of 14 long-lived branches lack it
+    dev/0.19.x         missing
+    dev/0.18.x         missing
+    dev/0.17.x         missing
+    ... and 6 more
+    git checkout dev/0.19.x && git cherry-pick -x $F
+    git checkout dev/0.18.x && git cherry-pick -x $F
+    ... and 7 more commands
+hint: flowgate hotfix-status hotfix/x shows every branch it affects; $HINT" \
 	git merge -q --no-ff --no-edit hotfix/x
 expect_ok "many lacking: post-merge output is at most 10 lines" test "$(wc -l <"$ERR")" -le 10
 "$FG" hotfix-status hotfix/x >"$OUT" 2>"$ERR"
 expect_eq "many lacking: hotfix-status exits 1" "$?" 1
-expect_eq "many lacking: the full table lists all 16 branches" \
-	"$(sed -n '/^BRANCH /,/branches lack the fix/p' "$OUT" | sed '1d;$d' | wc -l)" 16
-expect_eq "many lacking: one command per branch lacking it (10)" \
-	"$(grep -c '^    git ' "$OUT")" 10
+expect_eq "many lacking: the table lists the 14 branches of 0.16 and newer" \
+	"$(sed -n '/^BRANCH /,/branches lack the fix/p' "$OUT" | sed '1d;$d' | wc -l)" 14
+expect_eq "many lacking: one command per branch lacking it (9)" \
+	"$(grep -c '^    git ' "$OUT")" 9
+expect_eq "many lacking: the 8 older branches are counted, not listed" \
+	"$(sed -n 3p "$OUT")" "8 branches of series older than 0.16, the fix's base, not listed (--older lists them)"
+"$FG" hotfix-status --older hotfix/x >"$OUT" 2>"$ERR"
+expect_eq "many lacking, --older: the full table lists all 22 branches" \
+	"$(sed -n '/^BRANCH /,/branches lack the fix/p' "$OUT" | sed '1d;$d' | wc -l)" 22
 
 # ------- git pull --ff-only of origin's hotfix/z into release/0.16.x (clone)
 # A colleague's hotfix/z from v0.16.1, known here only as origin/hotfix/z,
@@ -617,14 +633,14 @@ expect_ok "hotfix/z: pushed" git push -q origin hotfix/z
 Z=$(short hotfix/z)
 git checkout -q release/0.16.x
 git branch -q -D hotfix/z
-merged "git pull --ff-only origin hotfix/z into release/0.16.x" "flowgate post-merge: info: hotfixPropagation: origin/hotfix/z is merged into release/0.16.x; 6 of 7 long-lived branches lack it
+merged "git pull --ff-only origin hotfix/z into release/0.16.x" "flowgate post-merge: info: hotfixPropagation: origin/hotfix/z is merged into release/0.16.x; 5 of 6 long-lived branches lack it
     main                   missing
     origin/main            missing
-    ... and 4 more
+    ... and 3 more
     git checkout main && git cherry-pick -x $Z && git push origin main
     git checkout dev/0.16.x && git cherry-pick -x $Z && git push origin dev/0.16.x
-    ... and 2 more commands
+    git push origin release/0.16.x
     release/0.16.x holds it without a release tag: flowgate bump patch --commit --tag
-hint: flowgate hotfix-status origin/hotfix/z shows every branch; $HINT" \
+hint: flowgate hotfix-status origin/hotfix/z shows every branch it affects; $HINT" \
 	git pull -q --ff-only origin hotfix/z
 expect_eq "hotfix/z: release/0.16.x fast-forwarded to it" "$(full HEAD)" "$(full origin/hotfix/z)"

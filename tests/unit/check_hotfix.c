@@ -119,7 +119,8 @@ START_TEST(test_story_states)
 	const struct fg_hotfix_row *row;
 
 	story_init(&s);
-	ck_assert_int_eq(fg_hotfix_status(&fix, s.r.repo, fg_test_config(), "hotfix/x", &why), 0);
+	ck_assert_int_eq(fg_hotfix_status(&fix, s.r.repo, fg_test_config(), "hotfix/x",
+					  FG_HOTFIX_OLDER, &why), 0);
 	ck_assert_ptr_null(why);
 	ck_assert_int_eq(fix.is_branch, 1);
 	ck_assert_uint_eq(fix.nfix, 1);
@@ -155,7 +156,8 @@ START_TEST(test_story_table)
 	char *why = NULL, *text, *expected, f[13], m[13], r[13];
 
 	story_init(&s);
-	ck_assert_int_eq(fg_hotfix_status(&fix, s.r.repo, fg_test_config(), "hotfix/x", &why), 0);
+	ck_assert_int_eq(fg_hotfix_status(&fix, s.r.repo, fg_test_config(), "hotfix/x",
+					  FG_HOTFIX_OLDER, &why), 0);
 	git_oid_tostr(f, sizeof(f), &s.fix);
 	git_oid_tostr(m, sizeof(m), &s.on_main);
 	git_oid_tostr(r, sizeof(r), &s.on_release);
@@ -195,7 +197,8 @@ START_TEST(test_story_json)
 	char *why = NULL, *text, *frag, f[GIT_OID_HEXSZ + 1], r[GIT_OID_HEXSZ + 1];
 
 	story_init(&s);
-	ck_assert_int_eq(fg_hotfix_status(&fix, s.r.repo, fg_test_config(), "hotfix/x", &why), 0);
+	ck_assert_int_eq(fg_hotfix_status(&fix, s.r.repo, fg_test_config(), "hotfix/x",
+					  FG_HOTFIX_OLDER, &why), 0);
 	git_oid_tostr(f, sizeof(f), &s.fix);
 	git_oid_tostr(r, sizeof(r), &s.on_release);
 	text = printed(&fix, 1, 0);
@@ -209,7 +212,8 @@ START_TEST(test_story_json)
 	free(frag);
 	ck_assert_ptr_nonnull(strstr(text, "{\"name\":\"dev/0.16.x\",\"remote\":null,\"kind\":\"dev\","
 					 "\"status\":\"missing\",\"carriers\":[null],\"tag\":null}"));
-	ck_assert_ptr_nonnull(strstr(text, "],\"lacking\":2,\"total\":4}\n"));
+	ck_assert_ptr_nonnull(strstr(text, "],\"base\":\"0.16\",\"hidden\":0,\"lacking\":2,"
+					 "\"total\":4}\n"));
 	free(text);
 	fg_hotfix_release(&fix);
 	fg_test_repo_release(&s.r);
@@ -229,7 +233,8 @@ START_TEST(test_other_change_and_merge)
 	commit_file(&s.r, "b.txt", "two, fixed otherwise\n", "fix: the pool another way\n", &other);
 	/* maint/0.15.x takes the fix itself (a fast-forward of its own) */
 	set_ref(&s.r, "refs/heads/maint/0.15.x", &s.fix);
-	ck_assert_int_eq(fg_hotfix_status(&fix, s.r.repo, fg_test_config(), "hotfix/x", &why), 0);
+	ck_assert_int_eq(fg_hotfix_status(&fix, s.r.repo, fg_test_config(), "hotfix/x",
+					  FG_HOTFIX_OLDER, &why), 0);
 	ck_assert_int_eq(row_named(&fix, "dev/0.16.x")->state, FG_HOTFIX_MISSING);
 	ck_assert_int_eq(row_named(&fix, "maint/0.15.x")->state, FG_HOTFIX_MERGED);
 	ck_assert(git_oid_equal(&row_named(&fix, "maint/0.15.x")->carriers[0], &s.fix));
@@ -255,7 +260,8 @@ START_TEST(test_partial)
 	commit_file(&s.r, "y2.txt", "y2\n", "fix: second half\n", &f2id);
 	on_branch(&s.r, "dev/0.16.x", &s.dev_tip);
 	commit_file(&s.r, "y1.txt", "y1\n", "fix: first half, picked\n", NULL);
-	ck_assert_int_eq(fg_hotfix_status(&fix, s.r.repo, fg_test_config(), "hotfix/y", &why), 0);
+	ck_assert_int_eq(fg_hotfix_status(&fix, s.r.repo, fg_test_config(), "hotfix/y",
+					  FG_HOTFIX_OLDER, &why), 0);
 	ck_assert_uint_eq(fix.nfix, 2);
 	ck_assert(git_oid_equal(&fix.fix[0], &f1)); /* oldest first */
 	ck_assert(git_oid_equal(&fix.fix[1], &f2id));
@@ -283,7 +289,8 @@ START_TEST(test_remote_tracking)
 	story_init(&s);
 	set_ref(&s.r, "refs/remotes/origin/main", &s.c1);
 	set_ref(&s.r, "refs/remotes/origin/release/0.16.x", &s.on_release);
-	ck_assert_int_eq(fg_hotfix_status(&fix, s.r.repo, fg_test_config(), "hotfix/x", &why), 0);
+	ck_assert_int_eq(fg_hotfix_status(&fix, s.r.repo, fg_test_config(), "hotfix/x",
+					  FG_HOTFIX_OLDER, &why), 0);
 	ck_assert_uint_eq(fix.nrows, 6);
 	ck_assert_str_eq(fix.rows[1].name, "origin/main"); /* after main, before dev */
 	ck_assert_str_eq(fix.rows[1].remote, "origin");
@@ -315,7 +322,8 @@ START_TEST(test_hostile_names)
 	set_ref(&s.r, "refs/remotes/o'$(>x)'/main", &s.c1);
 	on_branch(&s.r, "hotfix/x", &s.fix);
 	commit_file(&s.r, "z.txt", "z\n", "fix: \033]0;t\007 also \xe2\x80\xae" "this\n", &fix2);
-	ck_assert_int_eq(fg_hotfix_status(&fix, s.r.repo, fg_test_config(), "hotfix/x", &why), 0);
+	ck_assert_int_eq(fg_hotfix_status(&fix, s.r.repo, fg_test_config(), "hotfix/x",
+					  FG_HOTFIX_OLDER, &why), 0);
 	text = printed(&fix, 0, 0);
 	ck_assert_msg(!strchr(text, '\033') && !strchr(text, '\007'), "%s", text);
 	ck_assert_msg(!strstr(text, "\xe2\x80\xae"), "%s", text);
@@ -345,7 +353,8 @@ START_TEST(test_brief_budget)
 		snprintf(name, sizeof(name), "refs/heads/maint/0.%d.x", k);
 		set_ref(&s.r, name, &s.c0);
 	}
-	ck_assert_int_eq(fg_hotfix_status(&fix, s.r.repo, fg_test_config(), "hotfix/x", &why), 0);
+	ck_assert_int_eq(fg_hotfix_status(&fix, s.r.repo, fg_test_config(), "hotfix/x",
+					  FG_HOTFIX_OLDER, &why), 0);
 	ck_assert_uint_eq(fix.lacking, 14);
 	text = printed(&fix, 2, 7);
 	for (const char *p = text; *p; p++)
@@ -366,19 +375,22 @@ START_TEST(test_errors_and_commit_mode)
 	char *why = NULL;
 
 	story_init(&s);
-	ck_assert_int_eq(fg_hotfix_status(&fix, s.r.repo, fg_test_config(), "no-such-thing", &why), -2);
+	ck_assert_int_eq(fg_hotfix_status(&fix, s.r.repo, fg_test_config(), "no-such-thing",
+					  FG_HOTFIX_OLDER, &why), -2);
 	ck_assert_ptr_nonnull(strstr(why, "'no-such-thing' names no commit"));
 	free(why);
 	fg_hotfix_release(&fix);
 	/* a hotfix branch just made from the release tag has no commit of its own */
 	set_ref(&s.r, "refs/heads/hotfix/fresh", &s.c1);
-	ck_assert_int_eq(fg_hotfix_status(&fix, s.r.repo, fg_test_config(), "hotfix/fresh", &why), -2);
+	ck_assert_int_eq(fg_hotfix_status(&fix, s.r.repo, fg_test_config(), "hotfix/fresh",
+					  FG_HOTFIX_OLDER, &why), -2);
 	ck_assert_ptr_nonnull(strstr(why, "has no commit of its own"));
 	free(why);
 	fg_hotfix_release(&fix);
 	/* made where a long-lived branch is and not moved since: nothing of its own */
 	set_ref(&s.r, "refs/heads/hotfix/at-main", &s.on_main);
-	ck_assert_int_eq(fg_hotfix_status(&fix, s.r.repo, fg_test_config(), "hotfix/at-main", &why),
+	ck_assert_int_eq(fg_hotfix_status(&fix, s.r.repo, fg_test_config(), "hotfix/at-main",
+					  FG_HOTFIX_OLDER, &why),
 			 -2);
 	ck_assert_ptr_nonnull(strstr(why, "has no commit of its own"));
 	free(why);
@@ -386,25 +398,108 @@ START_TEST(test_errors_and_commit_mode)
 	/* made at the tip of a hotfix fetched from a remote: its commits are the fix */
 	set_ref(&s.r, "refs/remotes/origin/hotfix/x", &s.fix);
 	set_ref(&s.r, "refs/heads/hotfix/copy", &s.fix);
-	ck_assert_int_eq(fg_hotfix_status(&fix, s.r.repo, fg_test_config(), "hotfix/copy", &why), 0);
+	ck_assert_int_eq(fg_hotfix_status(&fix, s.r.repo, fg_test_config(), "hotfix/copy",
+					  FG_HOTFIX_OLDER, &why), 0);
 	ck_assert_uint_eq(fix.nfix, 1);
 	ck_assert(git_oid_equal(&fix.fix[0], &s.fix));
 	fg_hotfix_release(&fix);
-	/* one commit, named by a revision; without an argument on main: HEAD */
-	ck_assert_int_eq(fg_hotfix_status(&fix, s.r.repo, fg_test_config(), "release/0.16.x", &why), 0);
+	/* one commit, named by a revision */
+	ck_assert_int_eq(fg_hotfix_status(&fix, s.r.repo, fg_test_config(), "release/0.16.x",
+					  FG_HOTFIX_OLDER, &why), 0);
 	ck_assert_int_eq(fix.is_branch, 0);
 	ck_assert(git_oid_equal(&fix.fix[0], &s.on_release));
 	ck_assert_int_eq(row_named(&fix, "release/0.16.x")->state, FG_HOTFIX_MERGED);
 	fg_hotfix_release(&fix);
-	ck_assert_int_eq(fg_hotfix_status(&fix, s.r.repo, fg_test_config(), NULL, &why), 0);
-	ck_assert_str_eq(fix.name, "HEAD");
-	ck_assert(git_oid_equal(&fix.fix[0], &s.on_main));
+	/* without an argument on main: not HEAD, but an error that says so (issue 20, item 15) */
+	ck_assert_int_eq(fg_hotfix_status(&fix, s.r.repo, fg_test_config(), NULL, 0, &why), -2);
+	ck_assert_str_eq(why, "HEAD is on main, not a hotfix branch; name the fix: flowgate "
+			      "hotfix-status hotfix/<name> (or a commit)");
+	free(why);
+	fg_hotfix_release(&fix);
+	ck_assert_int_eq(git_repository_set_head_detached(s.r.repo, &s.on_main), 0);
+	ck_assert_int_eq(fg_hotfix_status(&fix, s.r.repo, fg_test_config(), NULL, 0, &why), -2);
+	ck_assert_str_eq(why, "HEAD is detached, not a hotfix branch; name the fix: flowgate "
+			      "hotfix-status hotfix/<name> (or a commit)");
+	free(why);
 	fg_hotfix_release(&fix);
 	/* without an argument on the hotfix branch: the branch */
 	on_branch(&s.r, "hotfix/x", &s.fix);
-	ck_assert_int_eq(fg_hotfix_status(&fix, s.r.repo, fg_test_config(), NULL, &why), 0);
+	ck_assert_int_eq(fg_hotfix_status(&fix, s.r.repo, fg_test_config(), NULL, FG_HOTFIX_OLDER,
+					  &why), 0);
 	ck_assert_str_eq(fix.name, "hotfix/x");
 	ck_assert_int_eq(fix.is_branch, 1);
+	fg_hotfix_release(&fix);
+	fg_test_repo_release(&s.r);
+}
+END_TEST
+
+/*
+ * The series the fix affects (issue 20, item 15): hotfix/x starts at
+ * v0.16.0, so main, the 0.16 branches and newer ones are listed; the older
+ * dev/0.15.x, release/0.15.x and maint/0.15.x are not (FG_HOTFIX_OLDER
+ * lists them), unless a maint branch contains the base. Without a release
+ * tag at the base, its version files give the series.
+ */
+START_TEST(test_affected_series)
+{
+	struct story s;
+	struct fg_hotfix fix;
+	char *why = NULL, *text;
+	git_oid newer, at_base;
+
+	story_init(&s);
+	set_ref(&s.r, "refs/heads/dev/0.15.x", &s.c0);
+	set_ref(&s.r, "refs/heads/release/0.15.x", &s.c0);
+	set_ref(&s.r, "refs/remotes/origin/dev/0.15.x", &s.c0);
+	on_branch(&s.r, "dev/0.17.x", &s.on_main);
+	commit_file(&s.r, "n.txt", "newer\n", "feat: newer\n", &newer);
+	on_branch(&s.r, "main", &s.on_main);
+	ck_assert_int_eq(fg_hotfix_status(&fix, s.r.repo, fg_test_config(), "hotfix/x", 0, &why), 0);
+	ck_assert_int_eq(fix.base_known, 1);
+	ck_assert(fix.base_major == 0 && fix.base_minor == 16);
+	ck_assert_uint_eq(fix.nrows, 4);
+	row_named(&fix, "main");
+	row_named(&fix, "dev/0.17.x");
+	row_named(&fix, "dev/0.16.x");
+	row_named(&fix, "release/0.16.x");
+	ck_assert_uint_eq(fix.hidden, 4);
+	ck_assert_uint_eq(fix.lacking, 1); /* dev/0.16.x (dev/0.17.x has main's pick) */
+	text = printed(&fix, 0, 0);
+	ck_assert_msg(strstr(text, "\n4 branches of series older than 0.16, the fix's base, not "
+				   "listed (--older lists them)\n"), "%s", text);
+	ck_assert_ptr_null(strstr(text, "0.15.x"));
+	free(text);
+	text = printed(&fix, 1, 0);
+	ck_assert_msg(strstr(text, "],\"base\":\"0.16\",\"hidden\":4,\"lacking\":1,\"total\":4}\n"),
+		      "%s", text);
+	free(text);
+	fg_hotfix_release(&fix);
+	/* --older: every long-lived branch, as before */
+	ck_assert_int_eq(fg_hotfix_status(&fix, s.r.repo, fg_test_config(), "hotfix/x",
+					  FG_HOTFIX_OLDER, &why), 0);
+	ck_assert_uint_eq(fix.nrows, 8);
+	ck_assert_uint_eq(fix.hidden, 0);
+	row_named(&fix, "origin/dev/0.15.x");
+	fg_hotfix_release(&fix);
+	/* an older maint branch that contains the base: listed */
+	on_branch(&s.r, "maint/0.15.x", &s.c1);
+	commit_file(&s.r, "m2.txt", "maint\n", "fix: maint after the base\n", &at_base);
+	on_branch(&s.r, "main", &s.on_main);
+	ck_assert_int_eq(fg_hotfix_status(&fix, s.r.repo, fg_test_config(), "hotfix/x", 0, &why), 0);
+	ck_assert_int_eq(row_named(&fix, "maint/0.15.x")->state, FG_HOTFIX_MISSING);
+	ck_assert_uint_eq(fix.hidden, 3);
+	fg_hotfix_release(&fix);
+	/* no release tag at the base (release/0.16.x's tip): its version files say the series */
+	on_branch(&s.r, "hotfix/z", &s.c1);
+	commit_file(&s.r, "half_orm/version.txt", "0.16.0\n", "chore: prepare release 0.16.0\n",
+		    &at_base);
+	set_ref(&s.r, "refs/heads/release/0.16.x", &at_base);
+	commit_file(&s.r, "z.txt", "z\n", "fix: z\n", NULL);
+	ck_assert_int_eq(fg_hotfix_status(&fix, s.r.repo, fg_test_config(), "hotfix/z", 0, &why), 0);
+	ck_assert_int_eq(fix.base_known, 1);
+	ck_assert(fix.base_major == 0 && fix.base_minor == 16);
+	ck_assert_uint_eq(fix.nfix, 1);
+	ck_assert_uint_gt(fix.hidden, 0);
 	fg_hotfix_release(&fix);
 	fg_test_repo_release(&s.r);
 }
@@ -425,6 +520,7 @@ Suite *hotfix_suite(void)
 	tcase_add_test(tc, test_hostile_names);
 	tcase_add_test(tc, test_brief_budget);
 	tcase_add_test(tc, test_errors_and_commit_mode);
+	tcase_add_test(tc, test_affected_series);
 	suite_add_tcase(s, tc);
 	return s;
 }
