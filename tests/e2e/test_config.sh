@@ -149,6 +149,9 @@ package_json() { printf '{\n  "name": "demo",\n  "version": "%s"\n}\n' "$1" >pac
 
 # ========================================================= another project's layout
 setup proj
+# The layouts set their releases straight on main: what is tested is where
+# the version is read from (versionReleaseBranch, an error, is a warning here).
+git config flowgate.versionReleaseBranch warn
 
 # (a) a Python project: the version is in pyproject.toml
 put .flowgate "$PY_FILE"
@@ -208,6 +211,7 @@ expect_output "combined: versionConsistency names package.json" 'versionConsiste
 package_json 3.1.0 && git add package.json
 git commit -q -m 'build: back to one version'
 expect_ok "layouts: main pushed" git push -q origin main
+git config --unset flowgate.versionReleaseBranch
 
 # custom branch kinds: develop, release/X.Y (series), feature
 printf '%s\n%s\n%s\n%s\n' "$PY_FILE" "$JS_FILE" "$VERSION_FILE" "$BRANCHES" >.flowgate
