@@ -112,6 +112,7 @@ struct ref_entry {
 	struct reach *reach; /* branches: the walk from the tip, owned, made on use */
 	signed char peeled;  /* 0 not yet, 1 COMMIT set, -1 no commit */
 	char tag, made_known;
+	char pushed;         /* from the push (PENDING), not the repository */
 };
 
 /* The series branches and tags of the refs, as one configuration sees them. */
@@ -167,6 +168,7 @@ void fg_refs_init(struct fg_refs *refs, git_repository *repo, const struct fg_pe
 	refs->repo = repo;
 	refs->pending = pending;
 	refs->cache = NULL;
+	refs->remote_order = 0;
 }
 
 void fg_refs_release(struct fg_refs *refs)
@@ -199,8 +201,11 @@ static const char *entry_name(const struct fg_refs_cache *c, const struct ref_en
 	return c->names + e->name;
 }
 
-/* Keep REFNAME at object ID when it is a branch or a tag; -1 out of memory. */
-static int keep_ref(struct fg_refs_cache *c, const char *refname, const git_oid *id)
+/*
+ * Keep REFNAME at object ID when it is a branch or a tag (PUSHED: one the
+ * push sets); -1 out of memory.
+ */
+static int keep_ref(struct fg_refs_cache *c, const char *refname, const git_oid *id, int pushed)
 {
 	const char *branch = fg_refname_branch(refname, NULL);
 	int tag = !strncmp(refname, "refs/tags/", 10);
@@ -236,6 +241,7 @@ static int keep_ref(struct fg_refs_cache *c, const char *refname, const git_oid 
 	c->names_len += len;
 	git_oid_cpy(&e->id, id);
 	e->tag = (char)tag;
+	e->pushed = (char)pushed;
 	return 0;
 }
 
@@ -261,13 +267,13 @@ static struct fg_refs_cache *refs_cache(struct fg_refs *refs)
 		/* a ref the push sets: kept at its new value, below */
 		if (git_reference_type(ref) == GIT_REFERENCE_DIRECT &&
 		    !pending_ref(pending, git_reference_name(ref)))
-			rc = keep_ref(c, git_reference_name(ref), git_reference_target(ref));
+			rc = keep_ref(c, git_reference_name(ref), git_reference_target(ref), 0);
 		git_reference_free(ref);
 	}
 	git_reference_iterator_free(it);
 	for (size_t i = 0; rc == 0 && pending && i < pending->n; i++)
 		if (!git_oid_is_zero(&pending->refs[i].id))
-			rc = keep_ref(c, pending->refs[i].refname, &pending->refs[i].id);
+			rc = keep_ref(c, pending->refs[i].refname, &pending->refs[i].id, 1);
 	git_error_clear();
 	if (rc < 0) {
 		c->failed = 1;
@@ -885,9 +891,11 @@ static int series_cmp(const void *key, const void *elem)
 
 /*
  * tagMonotonic: the highest tag of VERSION's X.Y series other than NAME,
- * made strictly before WHEN, the pushed object's made_at (tags made in the
- * same second cannot be ordered and are left alone), whose version is at least
- * VERSION, among REFS's tags (a tag pushed along counts). The series' tags
+ * made strictly before WHEN, the pushed object's made_at, whose version is
+ * at least VERSION, among REFS's tags (a tag pushed along counts). With
+ * REFS->remote_order, a tag the receiving side has is made before any
+ * (the least time); the tags of the push are ordered by their time, those
+ * made in the same second left alone. The series' tags
  * are sorted by precedence, highest first; those at least VERSION are a
  * prefix, found by binary search, and the first of them made before is
  * found by binary search on the running least time of that prefix (the
@@ -920,7 +928,9 @@ static char *higher_tag(struct fg_refs *refs, struct fg_config *cfg, const char 
 		struct ref_entry *e = &c->entries[t->entry];
 
 		if (!e->made_known) {
-			e->made = made_at(refs->repo, &e->id);
+			/* a push: a tag the receiving side has came before every new one */
+			e->made = refs->remote_order && !e->pushed ? (git_time_t)INT64_MIN
+								   : made_at(refs->repo, &e->id);
 			e->made_known = 1;
 		}
 		t->min_made = s->timed > s->lo && v->tags[s->timed - 1].min_made < e->made ?

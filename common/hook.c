@@ -1656,8 +1656,10 @@ static int check_updates(struct fg_hook_ctx *ctx, git_repository *repo,
 	struct marks marks = { NULL, 0, 0, 0 };
 	int server = ctx->receiving, status = FG_EXIT_INTERNAL;
 
-	/* the receiving side's refs, with the push's: listed once, on first use */
+	/* the receiving side's refs, with the push's: listed once, on first use;
+	 * what it has came before what the push brings (tagMonotonic) */
 	fg_refs_init(&refs, repo, pending);
+	refs.remote_order = 1;
 	if (!(configs = calloc(max, sizeof(*configs))) ||
 	    !(group = calloc(count ? count : 1, sizeof(*group))) ||
 	    !(ff = calloc(count ? count : 1, sizeof(*ff))))
@@ -1897,6 +1899,8 @@ int fg_run_pre_push(struct fg_hook_ctx *ctx)
 	struct fg_ref_update *updates = NULL;
 	size_t count = 0;
 	char *copy = NULL, *remote_name = NULL, *glob = NULL, *remote_word = NULL;
+	struct fg_pending_ref *tags = NULL;
+	struct fg_pending pushed = { NULL, 0 };
 	int status = FG_EXIT_INTERNAL;
 
 	if (ctx->argc != 3) {
@@ -1918,9 +1922,24 @@ int fg_run_pre_push(struct fg_hook_ctx *ctx)
 		glob = fg_strdupf("refs/remotes/%s/*", remote_name);
 	/* the hints name it in commands to paste: a shell word */
 	remote_word = fg_sh_quote(ctx->argv[1], strlen(ctx->argv[1]), 0);
+	/* the tags this push brings: the local repository's other tags stand for
+	 * those the remote has (tagMonotonic: made before every pushed one) */
+	if (!(tags = calloc(count ? count : 1, sizeof(*tags)))) {
+		fatal_line(ctx, "cannot check the push", "out of memory");
+		goto out;
+	}
+	for (size_t i = 0; i < count; i++)
+		if (!strncmp(updates[i].remote_ref, "refs/tags/", 10) &&
+		    !git_oid_is_zero(&updates[i].local)) {
+			tags[pushed.n].refname = updates[i].remote_ref;
+			git_oid_cpy(&tags[pushed.n++].id, &updates[i].local);
+		}
+	qsort(tags, pushed.n, sizeof(*tags), fg_pending_ref_cmp);
+	pushed.refs = tags;
 	status = check_updates(ctx, repo, updates, count, glob,
-			       remote_word ? remote_word : "<remote>", NULL);
+			       remote_word ? remote_word : "<remote>", &pushed);
 out:
+	free(tags);
 	free(remote_word);
 	free(copy);
 	free(updates);

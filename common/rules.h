@@ -206,11 +206,11 @@ enum fg_hook {
 	  "git push origin v0.16.1   (new on the remote)", \
 	  "git push -f origin v0.16.0   (v0.16.0 exists there with another target)") \
 	X(TAG_MONOTONIC, "tagMonotonic", FG_PP, FG_ERROR, \
-	  "a new release tag is higher than every existing tag of its X.Y series", \
+	  "a new release tag is higher than every tag of its X.Y series made before it (the remote's tags first, then the push's by tagger time)", \
 	  "tag the next version instead (flowgate bump rc|patch|release, then tag that)", \
 	  "Tags of a series are made in order: a tag lower than one already made (halfORM's v0.16.0-rc3 after v0.16.0) makes git describe, pip and every changelog tool pick the wrong release.", \
 	  "v0.16.0-rc2 after v0.16.0-rc1\nv0.16.1 after v0.16.0\nv0.15.4 after v0.16.0 (another series)", \
-	  "v0.16.0-rc3 after v0.16.0\nv0.16.1 when v0.16.2 exists") \
+	  "v0.16.0-rc3 after v0.16.0\nv0.16.1 when v0.16.2 exists\nv0.16.0-rc1 pushed once the remote has v0.16.0 (even made in the same second)") \
 	X(BRANCH_PROTECTED, "branchProtected", FG_PP, FG_ERROR, \
 	  "a push never deletes or rewrites a protected branch (main, release/*, maint/*: branch.<kind>.protected), nor deletes a release tag", \
 	  "integrate the remote's work (git pull --rebase), then push without --force; releases stay: make a new one", \

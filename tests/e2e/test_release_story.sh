@@ -161,6 +161,12 @@ refused_push "tag mistake (rc1 after rc2)" tagMonotonic v0.16.0-rc1
 expect_output "tag mistake (rc1 after rc2): names v0.16.0-rc2" \
 	"tagMonotonic: tag 'v0.16.0-rc1' is not higher than tag 'v0.16.0-rc2', made before it in the 0.16 series"
 git tag -d v0.16.0-rc1 >/dev/null
+# Issue 20, item 16: what the remote has comes first. rc1 tagged in the same
+# second as the rc2 origin has (times cannot order them) is after it too.
+GIT_COMMITTER_DATE=$(git for-each-ref --format='%(taggerdate:raw)' refs/tags/v0.16.0-rc2) \
+	git tag -m 'release: 0.16.0-rc1' v0.16.0-rc1 "$rc1"
+refused_push "tag mistake (rc1 in rc2's second)" tagMonotonic v0.16.0-rc1
+git tag -d v0.16.0-rc1 >/dev/null
 
 # Mistake: the version goes back.
 tick

@@ -293,6 +293,20 @@ refused "v0.2.0-rc1 made after v0.2.0-rc2, both in one push" tagMonotonic \
 git tag -d v0.2.0-rc1 >/dev/null
 accepted "release/0.2.x and v0.2.0-rc2 in one push" "refs/tags/v0.2.0-rc2=$(git rev-parse v0.2.0-rc2)" \
 	"$SRV" release/0.2.x v0.2.0-rc2
+# Issue 20, item 16: a tag the server has was made before any tag new to
+# it. v0.2.0-rc1 made in the same second as v0.2.0-rc2 (tagger times cannot
+# order them), or even a second before it, comes after it on the server.
+rc2_date=$(git for-each-ref --format='%(taggerdate:raw)' refs/tags/v0.2.0-rc2)
+GIT_COMMITTER_DATE="$rc2_date" git tag -m 'release: 0.2.0-rc1' v0.2.0-rc1 "$rc1"
+refused "v0.2.0-rc1 made in the same second as v0.2.0-rc2, which the server has" tagMonotonic \
+	"a series only goes up: release the next version after v0\.2\.0-rc2" \
+	"$(new_objects v0.2.0-rc1)" "$SRV" v0.2.0-rc1
+git tag -d v0.2.0-rc1 >/dev/null
+GIT_COMMITTER_DATE="@$((${rc2_date% *} - 1)) +0000" git tag -m 'release: 0.2.0-rc1' v0.2.0-rc1 "$rc1"
+refused "v0.2.0-rc1 made a second before v0.2.0-rc2, which the server has" tagMonotonic \
+	"a series only goes up: release the next version after v0\.2\.0-rc2" \
+	"$(new_objects v0.2.0-rc1)" "$SRV" v0.2.0-rc1
+git tag -d v0.2.0-rc1 >/dev/null
 git checkout -q release/0.1.x
 SRV=$TMP/srv.git
 accepted "release/0.1.x pushed" "refs/heads/release/0.1.x=$rel" "$URL" release/0.1.x

@@ -929,6 +929,69 @@ START_TEST(test_tag_monotonic_pending)
 }
 END_TEST
 
+/*
+ * tagMonotonic by what the receiving side has (issue 20, item 16): with
+ * remote_order, a tag of the repository (one the remote has) was made
+ * before every tag of the push (PENDING), whatever its time; the pushed
+ * tags are ordered by their times. Without it (check-range), times alone.
+ */
+START_TEST(test_tag_monotonic_remote_order)
+{
+	struct story s;
+	struct fg_refs refs;
+	struct fg_pending_ref pr[2];
+	struct fg_pending pending = { pr, 0 };
+	git_oid had, rc1, rc1_early, rc2;
+
+	story_init(&s);
+	make_tag(s.r.repo, "v0.16.0", &s.rel[60], 3000, 1, &had);
+	/* v0.16.0-rc1 made in the same second as the v0.16.0 the remote has */
+	make_tag(s.r.repo, "v0.16.0-rc1", &s.rel[50], 3000, 0, &rc1);
+	pr[0].refname = "refs/tags/v0.16.0-rc1";
+	git_oid_cpy(&pr[0].id, &rc1);
+	pending.n = 1;
+	fg_refs_init(&refs, s.r.repo, &pending);
+	refs.remote_order = 1;
+	expect_monotonic(&refs, "v0.16.0-rc1", &rc1, "v0.16.0", "0.16");
+	fg_refs_release(&refs);
+	/* made earlier by its time: still after what the remote has */
+	make_tag(s.r.repo, "v0.16.0-rc1", &s.rel[50], 1000, 0, &rc1_early);
+	git_oid_cpy(&pr[0].id, &rc1_early);
+	fg_refs_init(&refs, s.r.repo, &pending);
+	refs.remote_order = 1;
+	expect_monotonic(&refs, "v0.16.0-rc1", &rc1_early, "v0.16.0", "0.16");
+	fg_refs_release(&refs);
+	/* no push order (check-range): the same second is not ordered, the earlier passes */
+	fg_refs_init(&refs, s.r.repo, &pending);
+	expect_monotonic(&refs, "v0.16.0-rc1", &rc1, NULL, NULL);
+	expect_monotonic(&refs, "v0.16.0-rc1", &rc1_early, NULL, NULL);
+	fg_refs_release(&refs);
+	/* v0.16.0 pushed along with rc1: their times order them */
+	pr[0].refname = "refs/tags/v0.16.0";
+	git_oid_cpy(&pr[0].id, &had);
+	pr[1].refname = "refs/tags/v0.16.0-rc1";
+	git_oid_cpy(&pr[1].id, &rc1_early);
+	pending.n = 2;
+	fg_refs_init(&refs, s.r.repo, &pending);
+	refs.remote_order = 1;
+	expect_monotonic(&refs, "v0.16.0-rc1", &rc1_early, NULL, NULL);
+	fg_refs_release(&refs);
+	git_oid_cpy(&pr[1].id, &rc1);
+	fg_refs_init(&refs, s.r.repo, &pending);
+	refs.remote_order = 1;
+	expect_monotonic(&refs, "v0.16.0-rc1", &rc1, NULL, NULL); /* the same second */
+	fg_refs_release(&refs);
+	make_tag(s.r.repo, "v0.16.0-rc2", &s.rel[55], 3001, 0, &rc2);
+	pr[1].refname = "refs/tags/v0.16.0-rc2";
+	git_oid_cpy(&pr[1].id, &rc2);
+	fg_refs_init(&refs, s.r.repo, &pending);
+	refs.remote_order = 1;
+	expect_monotonic(&refs, "v0.16.0-rc2", &rc2, "v0.16.0", "0.16");
+	fg_refs_release(&refs);
+	fg_test_repo_release(&s.r);
+}
+END_TEST
+
 /* A workflow version of the 0.16 series: patch, kind (0 dev .. 4 final), number. */
 struct tver {
 	unsigned patch, kind, n;
@@ -1280,6 +1343,7 @@ Suite *history_suite(void)
 	tcase_add_test(tags, test_tag_monotonic_story);
 	tcase_add_test(tags, test_tag_monotonic_lightweight);
 	tcase_add_test(tags, test_tag_monotonic_pending);
+	tcase_add_test(tags, test_tag_monotonic_remote_order);
 	tcase_add_test(tags, test_tag_monotonic_many);
 	tcase_add_test(tags, test_tag_on_release_branch);
 	tcase_add_test(tags, test_tag_target);
