@@ -18,21 +18,27 @@ static int message_prefixed(const struct fg_config *cfg, const char *message)
 	return 0;
 }
 
-/* CFG's message prefixes as "'release:', 'hotfix:' or 'maintenance:'". */
-static char *prefix_list(const struct fg_config *cfg)
+/* WORDS[0..N) as "'release:', 'hotfix:' or 'maintenance:'" (newly allocated). */
+static char *quoted_list(const char *const *words, size_t n)
 {
 	size_t len = 1;
 	char *out, *p;
 
-	for (size_t i = 0; i < cfg->ntag_message_prefixes; i++)
-		len += strlen(cfg->tag_message_prefixes[i]) + 8;
+	for (size_t i = 0; i < n; i++)
+		len += strlen(words[i]) + 8;
 	if (!(out = p = malloc(len)))
 		return NULL;
 	*p = '\0';
-	for (size_t i = 0; i < cfg->ntag_message_prefixes; i++)
-		p += sprintf(p, "%s'%s'", !i ? "" : i + 1 == cfg->ntag_message_prefixes ? " or " : ", ",
-			     cfg->tag_message_prefixes[i]);
+	for (size_t i = 0; i < n; i++)
+		p += sprintf(p, "%s'%s'", !i ? "" : i + 1 == n ? " or " : ", ", words[i]);
 	return out;
+}
+
+/* CFG's message prefixes as quoted_list writes them. */
+static char *prefix_list(const struct fg_config *cfg)
+{
+	return quoted_list((const char *const *)cfg->tag_message_prefixes,
+			   cfg->ntag_message_prefixes);
 }
 
 /* Non-zero when PREFIX is one of CFG's tag message prefixes. */
@@ -268,22 +274,20 @@ size_t fg_check_tag(struct fg_report *report, const struct fg_config *cfg, const
 	} else if (format_ok && (nkinds = kind_prefixes(cfg, &version, tctx, kinds)) &&
 		   !kind_accepts(message, kinds, nkinds)) {
 		size_t len = message ? strcspn(message, "\n") : 0;
-		char *mq = fg_quote(message ? message : "", len, 60);
-		int pre = version.pre_kind != FG_PRE_NONE;
+		char *mq = fg_quote(message ? message : "", len, 60), *list = quoted_list(kinds, nkinds);
 
 		v = fg_report_add(report, FG_RULE_TAG_MESSAGE, "tag %s message %s does not start "
-				  "with '%s'%s%s%s%s%s, the prefix of %s%s", q ? q : "?",
-				  mq ? mq : "?", kinds[0], nkinds == 3 ? ", '" : nkinds == 2 ? " or '" : "",
-				  nkinds > 1 ? kinds[1] : "", nkinds == 3 ? "' or '" : nkinds == 2 ? "'" : "",
-				  nkinds == 3 ? kinds[2] : "", nkinds == 3 ? "'" : "",
-				  version.patch && pre ? "a pre-release of " : "",
-				  version.patch == 0 ? "an X.Y.0 release" : tctx->on_release ?
-				  "a patch on a release branch" : "a patch on a maint branch");
+				  "with %s, the prefix of %s%s", q ? q : "?", mq ? mq : "?",
+				  list ? list : "?", version.patch && version.pre_kind != FG_PRE_NONE
+				  ? "a pre-release of " : "", version.patch == 0 ? "an X.Y.0 release"
+				  : tctx->on_release ? "a patch on a release branch"
+				  : "a patch on a maint branch");
 		mw = fg_sh_wordf("%s <summary>", kinds[0]);
 		fg_violation_hint(v, "recreate it: git tag -f -a %s %s^{} -m %s", nw, nw,
 				  mw ? mw : "<message>");
 		free(mw);
 		free(mq);
+		free(list);
 	} else if (!message_prefixed(cfg, message)) {
 		size_t len = message ? strcspn(message, "\n") : 0;
 		char *mq = fg_quote(message ? message : "", len, 60), *list = prefix_list(cfg);
