@@ -162,7 +162,7 @@ else
 	expect_output "read-only: flowgate version prints it" '^0\.16\.0-dev$'
 	sane "read-only: flowgate rules" 0 at "$RO" ro "$FG" rules
 	sane "read-only: flowgate check-range" 0 at "$RO" ro "$FG" check-range HEAD~2..HEAD
-	sane "read-only: flowgate bump cannot write: exit 3" 3 at "$RO" ro "$FG" bump patch
+	sane "read-only: flowgate bump cannot write: exit 3" 3 at "$RO" ro "$FG" bump dev
 	expect_output "read-only: flowgate bump says why" '^flowgate bump: fatal: cannot write the version files: .*Permission denied'
 	sane "read-only bare: pre-receive passes" 0 feed "$TMP/ro.git" "$RO_OLD $RO_NEW refs/heads/main" \
 		ro "$H/pre-receive"

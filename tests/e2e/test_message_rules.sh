@@ -17,7 +17,7 @@ git -C "$R" remote add origin "$ORIGIN"
 install_flowgate "$R" || not_ok "install.sh installs the hooks"
 cd "$R" || exit 1
 mkdir -p half_orm docs
-printf '0.16.0-rc2\n' >half_orm/version.txt
+printf '0.16.0-dev\n' >half_orm/version.txt
 printf '# halfORM\n\nThis documentation covers halfORM **0.16.x** (latest development release).\n' >docs/index.md
 git add half_orm/version.txt docs/index.md
 expect_ok "setup: the first commit (it creates the version files: no bump to name)" \
@@ -41,13 +41,14 @@ expect_output "carets under the excess, after 72 spaces" "^    $(printf '%72s' '
 expect_eq "nothing was committed" "$(head_oid)" "$before"
 
 # ------------------------------------------------------------ versionBumpMessage
-printf '0.16.0\n' >half_orm/version.txt
+# (an alpha: main takes no rc nor release but from release/X.Y.x)
+printf '0.16.0-alpha1\n' >half_orm/version.txt
 git add half_orm/version.txt
 expect_ok "a bump whose header does not name the version passes (warning)" \
 	git commit -q -m 'chore: update version.txt'
 expect_output "versionBumpMessage says from what to what" \
-	"^flowgate commit-msg: warning: versionBumpMessage: line 1, column 1: the commit changes the version files from 0\.16\.0-rc2 to 0\.16\.0, but the header does not name 0\.16\.0$"
-expect_output "the hint is the release header" "^hint: say it in the header, e\.g\. 'chore: prepare release 0\.16\.0'$"
+	"^flowgate commit-msg: warning: versionBumpMessage: line 1, column 1: the commit changes the version files from 0\.16\.0-dev to 0\.16\.0-alpha1, but the header does not name 0\.16\.0-alpha1$"
+expect_output "the hint is a header naming it" "^hint: say it in the header, e\.g\. 'chore: bump version to 0\.16\.0-alpha1'$"
 unnamed=$(git rev-parse --short=12 HEAD)
 printf '0.17.0-dev\n' >half_orm/version.txt
 printf '# halfORM\n\nThis documentation covers halfORM **0.17.x** (latest development release).\n' >docs/index.md
@@ -61,7 +62,7 @@ expect_no_output "no versionBumpMessage without a version change" 'versionBumpMe
 expect_status "check-range finds the unnamed bump" 0 env -u GITHUB_ACTIONS -u GITLAB_CI \
 	"$FG" check-range origin/main..main
 expect_output "check-range names the commit and the rule" \
-	"^commit $unnamed: warning: versionBumpMessage: line 1, column 1: the commit changes the version files from 0\.16\.0-rc2 to 0\.16\.0"
+	"^commit $unnamed: warning: versionBumpMessage: line 1, column 1: the commit changes the version files from 0\.16\.0-dev to 0\.16\.0-alpha1"
 expect_output "check-range: 4 passed, the branch too (a warning passes)" '^4 passed, 0 failed$'
 expect_status "check-range --format json" 0 env -u GITHUB_ACTIONS -u GITLAB_CI \
 	"$FG" check-range --format json origin/main..main
