@@ -107,15 +107,18 @@ static const struct fg_help table[] = {
 	  "flowgate check-range --format github origin/main..HEAD" },
 
 	{ "hotfix-status", "show which long-lived branches still lack a fix",
-	  "flowgate hotfix-status [--format text|json] [<commit> | <hotfix-branch>]",
-	  "Show where a fix stands on every local and remote-tracking main, dev/X.Y.x, "
-	  "release/X.Y.x and maint/X.Y.x branch: merged, picked (cherry-picked: found by the "
-	  "'(cherry picked from commit ...)' line of git cherry-pick -x or by the patch ID), "
-	  "partial or missing; the commits that carry it; the release tag that holds it; then "
-	  "the commands for what is left. The fix is a commit, or the commits a hotfix branch "
-	  "made since it left a release tag or a long-lived branch; without an argument, "
-	  "HEAD's hotfix branch, else HEAD.",
+	  "flowgate hotfix-status [--format text|json] [--older] [<commit> | <hotfix-branch>]",
+	  "Show where a fix stands on the local and remote-tracking main, dev/X.Y.x, "
+	  "release/X.Y.x and maint/X.Y.x branches of the series it affects (main, its base "
+	  "series and newer ones, and the maint branches that contain its base): merged, "
+	  "picked (cherry-picked: found by the '(cherry picked from commit ...)' line of git "
+	  "cherry-pick -x or by the patch ID), partial or missing; the commits that carry it; "
+	  "the release tag that holds it; then the commands for what is left. The fix is a "
+	  "commit, or the commits a hotfix branch made since it left a release tag or a "
+	  "long-lived branch; without an argument, HEAD's branch, which must be a hotfix "
+	  "branch.",
 	  { { "--format text|json", "a table (the default) or a JSON document" },
+	    { "--older", "list the branches of series older than the fix's base too" },
 	    { "<commit> | <hotfix-branch>", "the fix: any revision, or a local or "
 	      "remote-tracking hotfix branch (origin/hotfix/x)" } },
 	  { { "0", "every branch holds the fix" },
@@ -224,7 +227,7 @@ static const struct fg_help table[] = {
 	  "flowgate doctor ~/src/project" },
 
 	{ "hook", "run a client hook's checks, as git would (for hook managers)",
-	  "flowgate hook pre-commit|commit-msg|pre-push|post-merge [<argument>...]",
+	  "flowgate hook pre-commit|commit-msg|pre-push|post-merge|post-commit [<argument>...]",
 	  "Run the checks of the client hook named, in this process, as git runs the hook: "
 	  "the same arguments (githooks(5)), stdin, report on stderr and exit status. For hook "
 	  "managers that run commands rather than hook files: husky, lefthook, the pre-commit "
@@ -236,8 +239,9 @@ static const struct fg_help table[] = {
 	  { { "pre-commit", "no argument" },
 	    { "commit-msg <file>", "the message file" },
 	    { "pre-push <remote> <url>", "the remote's name and URL; the ref lines on stdin" },
-	    { "post-merge <squash>", "1 for a squash merge, else 0" } },
-	  { { "0", "the checks pass, warnings allowed (post-merge: always)" },
+	    { "post-merge <squash>", "1 for a squash merge, else 0" },
+	    { "post-commit", "no argument" } },
+	  { { "0", "the checks pass, warnings allowed (post-merge, post-commit: always)" },
 	    { "1", "an error-severity violation" },
 	    EXIT_USAGE("no hook name, an unknown hook, missing arguments, malformed stdin"),
 	    EXIT_READ, EXIT_CONFIG },

@@ -893,9 +893,11 @@ static int series_cmp(const void *key, const void *elem)
  * tagMonotonic: the highest tag of VERSION's X.Y series other than NAME,
  * made strictly before WHEN, the pushed object's made_at, whose version is
  * at least VERSION, among REFS's tags (a tag pushed along counts). With
- * REFS->remote_order, a tag the receiving side has is made before any
- * (the least time); the tags of the push are ordered by their time, those
- * made in the same second left alone. The series' tags
+ * REFS->remote_order FG_ORDER_RECEIVING, a tag the receiving side has is
+ * made before any (the least time); with FG_ORDER_PUSHING, every tag by
+ * its time, and at equal times a tag the push does not bring before one
+ * it brings; the tags of the push are ordered by their time, those made in
+ * the same second left alone. The series' tags
  * are sorted by precedence, highest first; those at least VERSION are a
  * prefix, found by binary search, and the first of them made before is
  * found by binary search on the running least time of that prefix (the
@@ -923,14 +925,23 @@ static char *higher_tag(struct fg_refs *refs, struct fg_config *cfg, const char 
 			hi = mid;
 	}
 	end = lo;
+	if (refs->remote_order == FG_ORDER_PUSHING)
+		when *= 2;
 	for (; s->timed < end; s->timed++) {
 		struct series_tag *t = &v->tags[s->timed];
 		struct ref_entry *e = &c->entries[t->entry];
 
 		if (!e->made_known) {
-			/* a push: a tag the receiving side has came before every new one */
-			e->made = refs->remote_order && !e->pushed ? (git_time_t)INT64_MIN
-								   : made_at(refs->repo, &e->id);
+			if (refs->remote_order == FG_ORDER_RECEIVING && !e->pushed) {
+				/* a tag the receiving side has came before every new one */
+				e->made = (git_time_t)INT64_MIN;
+			} else {
+				e->made = made_at(refs->repo, &e->id);
+				/* pushing: at equal times, a tag the push does not bring
+				 * (the remote's, maybe) was made first (times doubled) */
+				if (refs->remote_order == FG_ORDER_PUSHING)
+					e->made = 2 * e->made - !e->pushed;
+			}
 			e->made_known = 1;
 		}
 		t->min_made = s->timed > s->lo && v->tags[s->timed - 1].min_made < e->made ?

@@ -49,14 +49,20 @@ int fg_pending_ref_cmp(const void *a, const void *b);
  */
 struct fg_refs_cache;
 
+enum { FG_ORDER_TIME, FG_ORDER_RECEIVING, FG_ORDER_PUSHING };
+
 struct fg_refs {
 	git_repository *repo;            /* borrowed */
 	const struct fg_pending *pending; /* borrowed, may be NULL */
 	struct fg_refs_cache *cache;     /* owned, made on the first query */
-	/* A push's order (set before the first query; fg_refs_init clears it):
-	 * the tags of PENDING are the ones new to the receiving side, every
-	 * other tag is one it already has, made before any new one whatever
-	 * its tagger time (tagMonotonic). 0: every tag by its time (a range). */
+	/* The order of tags for tagMonotonic (set before the first query;
+	 * fg_refs_init clears it): FG_ORDER_TIME (0), every tag by its time (a
+	 * range); FG_ORDER_RECEIVING (pre-receive, update), the tags of PENDING
+	 * are the ones new to the receiving side, every other tag is one it
+	 * already has, made before any new one whatever its tagger time;
+	 * FG_ORDER_PUSHING (pre-push, which cannot know the remote's tags),
+	 * every tag by its time, and at equal times a tag PENDING does not
+	 * hold counts as made before the pushed ones. */
 	int remote_order;
 };
 
@@ -223,11 +229,12 @@ int fg_check_version_changes(struct fg_report *report, struct fg_refs *refs,
  * is the object the ref had before (the remote's, for a push; NULL or zero
  * when the tag is new): tagMoved when it differs from ID, and tagMonotonic
  * (a tag of the same X.Y series made before, with a version at least
- * NAME's) only for a new tag. Made before: with REFS->remote_order (a
- * push), a tag the receiving side already has (any tag not in PENDING) was
- * made before every tag new to it, and the tags of the push (PENDING) are
- * ordered by their tagger time (or the commit's, for a lightweight tag),
- * strictly earlier; without it, every tag by its time. tagOnReleaseBranch
+ * NAME's) only for a new tag. Made before: by tagger time (or the
+ * commit's, for a lightweight tag), strictly earlier; with
+ * REFS->remote_order FG_ORDER_RECEIVING, a tag the receiving side already
+ * has (any tag not in PENDING) was made before every tag new to it; with
+ * FG_ORDER_PUSHING, a tag not in PENDING made in the same second as a
+ * pushed one counts as made before it. tagOnReleaseBranch
  * asks fg_branches_holding. REFS (not NULL; its repository is read): the
  * repository's refs, with those a push sets, branches and tags, at their
  * new values, for tagOnReleaseBranch and tagMonotonic (the highest tag

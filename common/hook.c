@@ -1659,7 +1659,7 @@ static int check_updates(struct fg_hook_ctx *ctx, git_repository *repo,
 	/* the receiving side's refs, with the push's: listed once, on first use;
 	 * what it has came before what the push brings (tagMonotonic) */
 	fg_refs_init(&refs, repo, pending);
-	refs.remote_order = 1;
+	refs.remote_order = ctx->receiving ? FG_ORDER_RECEIVING : FG_ORDER_PUSHING;
 	if (!(configs = calloc(max, sizeof(*configs))) ||
 	    !(group = calloc(count ? count : 1, sizeof(*group))) ||
 	    !(ff = calloc(count ? count : 1, sizeof(*ff))))

@@ -353,7 +353,8 @@ void fg_hookfile_lefthook_scan(const char *data, size_t len, enum fg_lefthook_fo
 char *fg_lefthook_job_command(const char *hook, int *stdin_needed)
 {
 	*stdin_needed = !strcmp(hook, "pre-push");
-	if (!strcmp(hook, "pre-commit"))
+	/* the hooks git runs with no argument (githooks(5)) */
+	if (!strcmp(hook, "pre-commit") || !strcmp(hook, "post-commit"))
 		return fg_strdupf("flowgate hook %s", hook);
 	return fg_strdupf("flowgate hook %s %s", hook,
 			  *stdin_needed ? "\"{1}\" \"{2}\"" : "\"{1}\"");

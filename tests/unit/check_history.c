@@ -931,9 +931,11 @@ END_TEST
 
 /*
  * tagMonotonic by what the receiving side has (issue 20, item 16): with
- * remote_order, a tag of the repository (one the remote has) was made
- * before every tag of the push (PENDING), whatever its time; the pushed
- * tags are ordered by their times. Without it (check-range), times alone.
+ * FG_ORDER_RECEIVING, a tag of the repository (one the remote has) was
+ * made before every tag of the push (PENDING), whatever its time; the
+ * pushed tags are ordered by their times. With FG_ORDER_PUSHING (pre-push,
+ * which cannot know the remote's tags), times, a tie going to the tag not
+ * pushed. Without either (check-range), times alone.
  */
 START_TEST(test_tag_monotonic_remote_order)
 {
@@ -951,15 +953,28 @@ START_TEST(test_tag_monotonic_remote_order)
 	git_oid_cpy(&pr[0].id, &rc1);
 	pending.n = 1;
 	fg_refs_init(&refs, s.r.repo, &pending);
-	refs.remote_order = 1;
+	refs.remote_order = FG_ORDER_RECEIVING;
 	expect_monotonic(&refs, "v0.16.0-rc1", &rc1, "v0.16.0", "0.16");
 	fg_refs_release(&refs);
 	/* made earlier by its time: still after what the remote has */
 	make_tag(s.r.repo, "v0.16.0-rc1", &s.rel[50], 1000, 0, &rc1_early);
 	git_oid_cpy(&pr[0].id, &rc1_early);
 	fg_refs_init(&refs, s.r.repo, &pending);
-	refs.remote_order = 1;
+	refs.remote_order = FG_ORDER_RECEIVING;
 	expect_monotonic(&refs, "v0.16.0-rc1", &rc1_early, "v0.16.0", "0.16");
+	fg_refs_release(&refs);
+	/* pushing (pre-push): the clone's v0.16.0 may not be on the remote yet;
+	 * by times, the same second counting it first: rc1 refused, the earlier passes */
+	pr[0].refname = "refs/tags/v0.16.0-rc1";
+	git_oid_cpy(&pr[0].id, &rc1);
+	fg_refs_init(&refs, s.r.repo, &pending);
+	refs.remote_order = FG_ORDER_PUSHING;
+	expect_monotonic(&refs, "v0.16.0-rc1", &rc1, "v0.16.0", "0.16");
+	fg_refs_release(&refs);
+	git_oid_cpy(&pr[0].id, &rc1_early);
+	fg_refs_init(&refs, s.r.repo, &pending);
+	refs.remote_order = FG_ORDER_PUSHING;
+	expect_monotonic(&refs, "v0.16.0-rc1", &rc1_early, NULL, NULL);
 	fg_refs_release(&refs);
 	/* no push order (check-range): the same second is not ordered, the earlier passes */
 	fg_refs_init(&refs, s.r.repo, &pending);
@@ -973,19 +988,19 @@ START_TEST(test_tag_monotonic_remote_order)
 	git_oid_cpy(&pr[1].id, &rc1_early);
 	pending.n = 2;
 	fg_refs_init(&refs, s.r.repo, &pending);
-	refs.remote_order = 1;
+	refs.remote_order = FG_ORDER_RECEIVING;
 	expect_monotonic(&refs, "v0.16.0-rc1", &rc1_early, NULL, NULL);
 	fg_refs_release(&refs);
 	git_oid_cpy(&pr[1].id, &rc1);
 	fg_refs_init(&refs, s.r.repo, &pending);
-	refs.remote_order = 1;
+	refs.remote_order = FG_ORDER_RECEIVING;
 	expect_monotonic(&refs, "v0.16.0-rc1", &rc1, NULL, NULL); /* the same second */
 	fg_refs_release(&refs);
 	make_tag(s.r.repo, "v0.16.0-rc2", &s.rel[55], 3001, 0, &rc2);
 	pr[1].refname = "refs/tags/v0.16.0-rc2";
 	git_oid_cpy(&pr[1].id, &rc2);
 	fg_refs_init(&refs, s.r.repo, &pending);
-	refs.remote_order = 1;
+	refs.remote_order = FG_ORDER_RECEIVING;
 	expect_monotonic(&refs, "v0.16.0-rc2", &rc2, "v0.16.0", "0.16");
 	fg_refs_release(&refs);
 	fg_test_repo_release(&s.r);
