@@ -394,7 +394,7 @@ static int check_message(struct fg_config *cfg, git_repository *repo, const char
 			 const char *branch, enum format format, FILE *out, FILE *err)
 {
 	struct fg_commit_context cctx;
-	git_index *index = NULL;
+	struct fg_staged staged;
 	struct fg_report report;
 	char *raw = NULL;
 	size_t len;
@@ -412,17 +412,18 @@ static int check_message(struct fg_config *cfg, git_repository *repo, const char
 	report.severity = cfg->severity;
 	/* what commit-msg would say: the branch, the staged version files */
 	memset(&cctx, 0, sizeof(cctx));
-	if (repo && git_repository_index(&index, repo) == 0 &&
-	    fg_repo_staged_context(&cctx, repo, index, cfg) < 0 && !cfg->error) {
+	memset(&staged, 0, sizeof(staged));
+	if (repo && fg_staged_open(&staged, repo) == 0 &&
+	    fg_repo_staged_context(&cctx, repo, &staged, cfg) < 0 && !cfg->error) {
 		fprintf(err, "flowgate: fatal: cannot read the version files: %s\n",
 			fg_git_error());
-		git_index_free(index);
+		fg_staged_release(&staged);
 		free(raw);
 		fg_commit_context_release(&cctx);
 		fg_report_release(&report);
 		return FG_EXIT_INTERNAL;
 	}
-	git_index_free(index);
+	fg_staged_release(&staged);
 	git_error_clear();
 	if (branch) {
 		free(cctx.branch);

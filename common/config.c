@@ -47,8 +47,8 @@ const char *fg_config_level_origin(git_config_level_t level)
 	case GIT_CONFIG_LEVEL_XDG: return "git config (xdg)";
 	case GIT_CONFIG_LEVEL_GLOBAL: return "git config (global)";
 	case GIT_CONFIG_LEVEL_LOCAL: return "git config (local)";
-	case GIT_CONFIG_LEVEL_APP: return "git -c";
-	default: return "git config";
+	case FG_CONFIG_LEVEL_WORKTREE: return "git config (worktree)";
+	default: return level == FG_CONFIG_LEVEL_COMMAND ? "git -c" : "git config";
 	}
 }
 

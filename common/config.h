@@ -169,8 +169,18 @@ int fg_config_match_ignore(struct fg_config *cfg, const char *header, size_t len
 int fg_config_write(const struct fg_config *cfg, FILE *out);
 
 /*
+ * The git config levels git 2.39 reads above the local config and libgit2
+ * 1.5.1 does not: the worktree's config.worktree (extensions.worktreeConfig),
+ * then the command line's (git -c), which fg_repo_open adds in that order
+ * of precedence.
+ */
+#define FG_CONFIG_LEVEL_WORKTREE GIT_CONFIG_LEVEL_APP
+#define FG_CONFIG_LEVEL_COMMAND ((git_config_level_t)(GIT_CONFIG_LEVEL_APP + 1))
+
+/*
  * fg_config_level_origin: how origins name git config level LEVEL:
- * "git config (local)", "git config (global)", ... (static storage).
+ * "git config (local)", "git config (global)", "git config (worktree)",
+ * "git -c", ... (static storage).
  */
 const char *fg_config_level_origin(git_config_level_t level);
 

@@ -354,18 +354,26 @@ static int load_config(struct fg_hook_ctx *ctx, struct fg_config *cfg, git_repos
 /*
  * The index and the configuration committed with it: pre-commit and
  * commit-msg check a commit by the rules it commits (.flowgate as staged).
+ * The index is read for the few paths wanted (staged.h), as load_config
+ * reads the rest.
  */
 static int load_index_config(struct fg_hook_ctx *ctx, struct fg_config *cfg,
-			     git_repository *repo, git_index **index)
+			     git_repository *repo, struct fg_staged *staged)
 {
-	struct fg_config_from from = { NULL, NULL, NULL, 0, 0 };
+	int rc;
 
-	if (git_repository_index(index, repo) < 0) {
+	if (fg_staged_open(staged, repo) < 0) {
 		fatal_line(ctx, "cannot read the index", fg_git_error());
 		return FG_EXIT_INTERNAL;
 	}
-	from.index = *index;
-	return load_config(ctx, cfg, repo, &from, NULL);
+	if ((rc = fg_repo_config_staged(cfg, repo, staged)) == -1)
+		return fg_config_failed(ctx, cfg);
+	if (rc < 0) {
+		fatal_line(ctx, "cannot read the configuration", fg_git_error());
+		return FG_EXIT_INTERNAL;
+	}
+	ctx->report.severity = cfg->severity;
+	return FG_EXIT_OK;
 }
 
 int fg_config_failed(struct fg_hook_ctx *ctx, const struct fg_config *cfg)
@@ -453,7 +461,7 @@ static int check_staged_change(struct fg_hook_ctx *ctx, git_repository *repo,
 int fg_run_pre_commit(struct fg_hook_ctx *ctx)
 {
 	git_repository *repo = NULL;
-	git_index *index = NULL;
+	struct fg_staged staged;
 	struct fg_vfiles files;
 	struct fg_config cfg;
 	struct fg_branch parsed;
@@ -463,13 +471,15 @@ int fg_run_pre_commit(struct fg_hook_ctx *ctx)
 
 	memset(&files, 0, sizeof(files));
 	memset(&cfg, 0, sizeof(cfg));
+	memset(&staged, 0, sizeof(staged));
 	if (ctx->argc != 1) {
 		fprintf(stderr, "flowgate pre-commit: usage: pre-commit (takes no arguments)\n");
 		return FG_EXIT_USAGE;
 	}
+	fg_repo_defer_index();
 	if (open_repo(ctx, &repo) < 0)
 		return FG_EXIT_INTERNAL;
-	if ((status = load_index_config(ctx, &cfg, repo, &index)) != FG_EXIT_OK)
+	if ((status = load_index_config(ctx, &cfg, repo, &staged)) != FG_EXIT_OK)
 		goto out;
 	status = FG_EXIT_INTERNAL;
 	if (fg_repo_head_branch(repo, &name) < 0) {
@@ -478,7 +488,7 @@ int fg_run_pre_commit(struct fg_hook_ctx *ctx)
 	}
 	if (name) /* a detached HEAD (rebase, bisect) has no branch to check */
 		branch = check_branch(&ctx->report, &cfg, name, &parsed, 1);
-	if (!cfg.error && fg_vfiles_from_index(&files, repo, index, &cfg) < 0 && !cfg.error) {
+	if (!cfg.error && fg_vfiles_from_staged(&files, repo, &staged, &cfg) < 0 && !cfg.error) {
 		fatal_line(ctx, "cannot read the staged version files", fg_git_error());
 		goto out;
 	}
@@ -494,7 +504,7 @@ out:
 	ctx->report.severity = NULL;
 	fg_config_release(&cfg);
 	fg_vfiles_release(&files);
-	git_index_free(index);
+	fg_staged_release(&staged);
 	free(name);
 	git_repository_free(repo);
 	return status;
@@ -503,7 +513,7 @@ out:
 int fg_run_commit_msg(struct fg_hook_ctx *ctx)
 {
 	git_repository *repo = NULL;
-	git_index *index = NULL;
+	struct fg_staged staged;
 	struct fg_config cfg;
 	struct fg_commit_context cctx;
 	char *raw = NULL;
@@ -512,6 +522,7 @@ int fg_run_commit_msg(struct fg_hook_ctx *ctx)
 
 	memset(&cfg, 0, sizeof(cfg));
 	memset(&cctx, 0, sizeof(cctx));
+	memset(&staged, 0, sizeof(staged));
 	if (ctx->argc != 2) {
 		fprintf(stderr, "flowgate commit-msg: usage: commit-msg <message-file>\n");
 		return FG_EXIT_USAGE;
@@ -523,11 +534,12 @@ int fg_run_commit_msg(struct fg_hook_ctx *ctx)
 		return FG_EXIT_INTERNAL;
 	}
 	close(fd);
+	fg_repo_defer_index();
 	if (open_repo(ctx, &repo) < 0 ||
-	    (status = load_index_config(ctx, &cfg, repo, &index)) != FG_EXIT_OK)
+	    (status = load_index_config(ctx, &cfg, repo, &staged)) != FG_EXIT_OK)
 		goto out;
 	status = FG_EXIT_INTERNAL;
-	if (fg_repo_staged_context(&cctx, repo, index, &cfg) < 0 && !cfg.error) {
+	if (fg_repo_staged_context(&cctx, repo, &staged, &cfg) < 0 && !cfg.error) {
 		fatal_line(ctx, "cannot read the version files", fg_git_error());
 		goto out;
 	}
@@ -542,7 +554,7 @@ out:
 	fg_commit_context_release(&cctx);
 	fg_config_release(&cfg);
 	free(raw);
-	git_index_free(index);
+	fg_staged_release(&staged);
 	git_repository_free(repo);
 	return status;
 }

@@ -55,6 +55,7 @@ static int refuse_tls_wrap(git_stream **out, git_stream *in, const char *host)
 int fg_git_init(void)
 {
 	git_stream_registration tls = { GIT_STREAM_VERSION, refuse_tls, refuse_tls_wrap };
+	const char *extensions[] = { "worktreeconfig" };
 	int rc = git_libgit2_init();
 
 	if (rc < 0)
@@ -65,6 +66,13 @@ int fg_git_init(void)
 	 * read again costs a fifth of a 10,000-commit pre-push.
 	 */
 	if ((rc = git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 0)) < 0)
+		return rc;
+	/*
+	 * git sparse-checkout sets extensions.worktreeConfig, which libgit2
+	 * 1.5.1 refuses in a repository of format version 1 (a partial clone):
+	 * it only adds config.worktree, which fg_repo_open reads.
+	 */
+	if ((rc = git_libgit2_opts(GIT_OPT_SET_EXTENSIONS, extensions, 1)) < 0)
 		return rc;
 	return git_stream_register(GIT_STREAM_TLS, &tls);
 }
@@ -278,10 +286,41 @@ static int apply_command_line_config(git_repository *repo)
 		goto out;
 	}
 	if ((rc = git_repository_config(&config, repo)) == 0)
-		rc = git_config_add_file_ondisk(config, path, GIT_CONFIG_LEVEL_APP, repo, 1);
+		rc = git_config_add_file_ondisk(config, path, FG_CONFIG_LEVEL_COMMAND, repo, 1);
 out:
 	git_config_free(config);
 	git_buf_dispose(&text);
+	return rc;
+}
+
+/*
+ * The worktree's config.worktree, which git 2.39 reads above the local
+ * config when the repository's own config sets extensions.worktreeConfig
+ * (git sparse-checkout sets it) and libgit2 1.5.1 does not read: added as
+ * FG_CONFIG_LEVEL_WORKTREE. A linked worktree has its own, in its git
+ * directory.
+ */
+static int apply_worktree_config(git_repository *repo)
+{
+	git_config *config = NULL, *local = NULL;
+	char *path = NULL;
+	int on = 0, rc;
+
+	if ((rc = git_repository_config(&config, repo)) < 0)
+		return rc;
+	if (git_config_open_level(&local, config, GIT_CONFIG_LEVEL_LOCAL) < 0 ||
+	    git_config_get_bool(&on, local, "extensions.worktreeconfig") < 0)
+		on = 0;
+	git_error_clear();
+	if (on && !(path = fg_strdupf("%sconfig.worktree", git_repository_path(repo)))) {
+		git_error_set_oom();
+		rc = -1;
+	} else if (on && access(path, F_OK) == 0) {
+		rc = git_config_add_file_ondisk(config, path, FG_CONFIG_LEVEL_WORKTREE, repo, 1);
+	}
+	free(path);
+	git_config_free(local);
+	git_config_free(config);
 	return rc;
 }
 
@@ -339,7 +378,7 @@ static int owned_by_me(const char *path)
  * "*") is listed, an empty value clearing what came before (git 2.39
  * setup.c safe_directory_cb). Only the system, global and command-line
  * levels of CONFIG count (git_protected_config), never the repository's
- * own config, which its owner writes; "~/" is expanded as
+ * own config or config.worktree, which its owner writes; "~/" is expanded as
  * git_config_pathname does; paths are compared as written.
  */
 static int safe_directory_allows(git_config *config, const char *path)
@@ -353,7 +392,7 @@ static int safe_directory_allows(git_config *config, const char *path)
 	if (git_config_multivar_iterator_new(&it, config, "safe.directory", NULL) < 0)
 		return 0;
 	while (!failed && git_config_next(&entry, it) == 0) {
-		if (entry->level == GIT_CONFIG_LEVEL_LOCAL)
+		if (entry->level == GIT_CONFIG_LEVEL_LOCAL || entry->level == FG_CONFIG_LEVEL_WORKTREE)
 			continue;
 		if (n == cap) {
 			struct safe_entry *bigger = realloc(list, (cap = cap ? 2 * cap : 8) *
@@ -455,8 +494,8 @@ static int open_checked(git_repository **out)
 	git_libgit2_opts(GIT_OPT_SET_OWNER_VALIDATION, 0);
 	rc = git_repository_open_ext(out, NULL, GIT_REPOSITORY_OPEN_FROM_ENV, NULL);
 	git_libgit2_opts(GIT_OPT_SET_OWNER_VALIDATION, validate);
-	if (rc == 0 && (rc = apply_command_line_config(*out)) == 0 && validate &&
-	    !getenv("GIT_DIR"))
+	if (rc == 0 && (rc = apply_worktree_config(*out)) == 0 &&
+	    (rc = apply_command_line_config(*out)) == 0 && validate && !getenv("GIT_DIR"))
 		rc = check_owner(*out);
 	if (rc < 0) {
 		git_repository_free(*out);
@@ -465,18 +504,37 @@ static int open_checked(git_repository **out)
 	return rc;
 }
 
+/* Set by fg_repo_defer_index: GIT_INDEX_FILE is left to fg_staged_open. */
+static int defer_index;
+
+void fg_repo_defer_index(void)
+{
+	defer_index = 1;
+}
+
 int fg_repo_open(git_repository **out)
 {
-	const char *env = getenv("GIT_WORK_TREE");
+	const char *env = getenv("GIT_WORK_TREE"), *index_env = getenv("GIT_INDEX_FILE");
 	char *work_tree = env ? strdup(env) : NULL;
+	char *index_file = defer_index && index_env ? strdup(index_env) : NULL;
 	int rc;
 
 	*out = NULL;
-	if (env && !work_tree)
+	if ((env && !work_tree) || (defer_index && index_env && !index_file)) {
+		free(work_tree);
+		git_error_set_oom();
 		return -1;
+	}
 	if (work_tree)
 		unsetenv("GIT_WORK_TREE");
+	/* libgit2 would read the whole index now, and refuse a split or sparse one */
+	if (index_file)
+		unsetenv("GIT_INDEX_FILE");
 	rc = open_checked(out);
+	if (index_file) {
+		setenv("GIT_INDEX_FILE", index_file, 1);
+		free(index_file);
+	}
 	if (work_tree) {
 		setenv("GIT_WORK_TREE", work_tree, 1);
 		if (rc == 0 && (rc = git_repository_set_workdir(*out, work_tree, 0)) < 0) {
@@ -608,8 +666,8 @@ static int version_change(struct fg_commit_context *out, const struct fg_vfiles 
 	return 0;
 }
 
-int fg_repo_staged_context(struct fg_commit_context *out, git_repository *repo, git_index *index,
-			   struct fg_config *cfg)
+int fg_repo_staged_context(struct fg_commit_context *out, git_repository *repo,
+			   struct fg_staged *staged, struct fg_config *cfg)
 {
 	git_buf value = GIT_BUF_INIT;
 	git_object *head = NULL;
@@ -632,7 +690,7 @@ int fg_repo_staged_context(struct fg_commit_context *out, git_repository *repo, 
 	if (rc == 0 && git_revparse_single(&head, repo, "HEAD^{tree}") == 0) {
 		tree = (git_tree *)head;
 		/* a file that cannot be read is an error, never "no version" */
-		if (fg_vfiles_from_index(&now, repo, index, cfg) < 0 ||
+		if (fg_vfiles_from_staged(&now, repo, staged, cfg) < 0 ||
 		    fg_vfiles_from_tree(&before, repo, tree, cfg) < 0)
 			rc = -1;
 		else
@@ -974,18 +1032,20 @@ int fg_vfiles_from_index(struct fg_vfiles *files, git_repository *repo, git_inde
 }
 
 /*
- * The regular file PATH of TREE, each directory on the way looked up in
- * turn: 0 and *ID; GIT_ENOTFOUND when the tree has no such path (the one
+ * The regular file PATH + FROM of TREE (PATH[0..FROM) the directory TREE
+ * is, "" for a root tree, in the names of missing trees), each directory
+ * on the way looked up in turn: 0 and *ID; GIT_ENOTFOUND when the tree has no such path (the one
  * case that means "absent"); GIT_EINVALID when it is not a regular file (a
  * symbolic link, a submodule, a directory), as the index reader requires;
  * 1 when a directory on the way is a tree missing from the object store
  * (recorded in M); -1 when one cannot be read (the error set).
  */
-static int tree_file(git_tree *tree, const char *path, git_oid *id, struct missing *m)
+static int tree_file(git_tree *tree, const char *path, size_t from, git_oid *id,
+		     struct missing *m)
 {
 	git_repository *repo = git_tree_owner(tree);
 	git_tree *at = tree;
-	const char *name = path;
+	const char *name = path + from;
 	int rc;
 
 	for (;;) {
@@ -1048,7 +1108,7 @@ int fg_vfiles_from_tree(struct fg_vfiles *files, git_repository *repo, git_tree 
 		return -1;
 	for (size_t i = 0; i < cfg->nvfiles; i++) {
 		git_oid id;
-		int rc = tree_file(tree, cfg->vfiles[i].path, &id, &m);
+		int rc = tree_file(tree, cfg->vfiles[i].path, 0, &id, &m);
 
 		/* not in the tree, or not a file: absent; missing objects: named at the end */
 		if (rc == GIT_ENOTFOUND || rc == GIT_EINVALID || rc == 1)
@@ -1057,6 +1117,104 @@ int fg_vfiles_from_tree(struct fg_vfiles *files, git_repository *repo, git_tree 
 			missing_release(&m);
 			return -1;
 		}
+	}
+	if (missing_error(&m, repo) < 0)
+		return -1;
+	return extract_versions(files, cfg);
+}
+
+/*
+ * The regular files PATHS[0..N) of STAGED, found in one walk of the index:
+ * RCS[i] as tree_file says (0 and IDS[i]; GIT_ENOTFOUND; GIT_EINVALID,
+ * not a regular file; 1, a tree of a sparse directory entry missing,
+ * recorded in M). Returns 0, or -1 when the index or a tree cannot be read
+ * (the error set).
+ */
+static int staged_files(git_repository *repo, struct fg_staged *staged, const char *const *paths,
+			size_t n, git_oid *ids, int *rcs, struct missing *m)
+{
+	struct fg_index_find *want = calloc(n ? n : 1, sizeof(*want));
+	int rc = 0;
+
+	if (!want) {
+		git_error_set_oom();
+		return -1;
+	}
+	for (size_t i = 0; i < n; i++)
+		want[i].path = paths[i];
+	if (fg_staged_find(staged, want, n) < 0)
+		rc = -1;
+	for (size_t i = 0; rc == 0 && i < n; i++) {
+		git_oid tree_id;
+		git_tree *tree = NULL;
+		char *dir;
+
+		switch (want[i].state) {
+		case FG_INDEX_ENTRY:
+			/* a symbolic link or a submodule is no file */
+			rcs[i] = S_ISREG(want[i].mode) ? 0 : GIT_EINVALID;
+			git_oid_fromraw(&ids[i], want[i].id);
+			break;
+		case FG_INDEX_DIRECTORY:
+			rcs[i] = GIT_EINVALID;
+			break;
+		case FG_INDEX_SPARSE:
+			/* a sparse index's directory entry: the path in the tree it names */
+			git_oid_fromraw(&tree_id, want[i].id);
+			if ((rcs[i] = git_tree_lookup(&tree, repo, &tree_id)) < 0) {
+				if (!(dir = strndup(paths[i], want[i].rest - 1))) {
+					git_error_set_oom();
+					rc = -1;
+					break;
+				}
+				rcs[i] = object_failed(m, repo, dir, "tree", &tree_id, rcs[i]);
+				free(dir);
+			} else {
+				rcs[i] = tree_file(tree, paths[i], want[i].rest, &ids[i], m);
+				git_tree_free(tree);
+			}
+			if (rcs[i] == -1)
+				rc = -1;
+			break;
+		default:
+			rcs[i] = GIT_ENOTFOUND;
+		}
+	}
+	free(want);
+	return rc;
+}
+
+int fg_vfiles_from_staged(struct fg_vfiles *files, git_repository *repo,
+			  struct fg_staged *staged, struct fg_config *cfg)
+{
+	struct missing m = { NULL, NULL, 0, 0 };
+	size_t n = cfg->nvfiles;
+	const char **paths;
+	git_oid *ids;
+	int *rcs, rc = -1;
+
+	if (vfiles_alloc(files, n) < 0)
+		return -1;
+	paths = calloc(n ? n : 1, sizeof(*paths));
+	ids = calloc(n ? n : 1, sizeof(*ids));
+	rcs = calloc(n ? n : 1, sizeof(*rcs));
+	if (!paths || !ids || !rcs) {
+		git_error_set_oom();
+	} else {
+		for (size_t i = 0; i < n; i++)
+			paths[i] = cfg->vfiles[i].path;
+		rc = staged_files(repo, staged, paths, n, ids, rcs, &m);
+		/* not in the index, or not a file: absent; missing objects: named at the end */
+		for (size_t i = 0; rc == 0 && i < n; i++)
+			if (rcs[i] == 0 && load_blob(files, i, repo, &ids[i], paths[i], &m) < 0)
+				rc = -1;
+	}
+	free(paths);
+	free(ids);
+	free(rcs);
+	if (rc < 0) {
+		missing_release(&m);
+		return -1;
 	}
 	if (missing_error(&m, repo) < 0)
 		return -1;
@@ -1240,9 +1398,19 @@ static int config_file_name(git_config *git_cfg, char **out)
 	return 0;
 }
 
-static int blob_id_in(git_repository *repo, const struct fg_config_from *from, const char *path,
-		      git_oid *id)
+static int blob_id_in(git_repository *repo, const struct fg_config_from *from,
+		      struct fg_staged *staged, const char *path, git_oid *id)
 {
+	if (staged) {
+		struct missing m = { NULL, NULL, 0, 0 };
+		int rc;
+
+		if (staged_files(repo, staged, &path, 1, id, &rc, &m) < 0) {
+			missing_release(&m);
+			return -1;
+		}
+		return rc == 1 ? missing_error(&m, repo) : rc;
+	}
 	if (from->index) {
 		const git_index_entry *entry = git_index_get_bypath(from->index, path, 0);
 
@@ -1264,7 +1432,7 @@ static int blob_id_in(git_repository *repo, const struct fg_config_from *from, c
 	}
 	if (from->tree) {
 		struct missing m = { NULL, NULL, 0, 0 };
-		int rc = tree_file(from->tree, path, id, &m);
+		int rc = tree_file(from->tree, path, 0, id, &m);
 
 		return rc == 1 ? missing_error(&m, repo) : rc;
 	}
@@ -1285,7 +1453,7 @@ int fg_repo_config_file_id(git_repository *repo, git_tree *tree, git_oid *out)
 	if (rc == -1) {
 		rc = 0; /* outside the work tree: bad configuration, fg_repo_config says so */
 	} else if (rc == 0 && !(name && name[0] == '/')) {
-		rc = blob_id_in(repo, &from, name ? name : FG_CONFIG_FILE, out);
+		rc = blob_id_in(repo, &from, NULL, name ? name : FG_CONFIG_FILE, out);
 		if (rc == GIT_ENOTFOUND || rc == GIT_EINVALID) {
 			memset(out, 0, sizeof(*out));
 			rc = 0;
@@ -1443,8 +1611,8 @@ static int apply_disk_file(struct fg_config *cfg, const char *path, const char *
  * the file system, NAME_ORIGIN being the git config level that named it).
  */
 static int apply_file_layer(struct fg_config *cfg, git_repository *repo,
-			    const struct fg_config_from *from, const char *path,
-			    const char *name_origin, git_oid *file_id)
+			    const struct fg_config_from *from, struct fg_staged *staged,
+			    const char *path, const char *name_origin, git_oid *file_id)
 {
 	git_blob *blob = NULL;
 	git_oid id;
@@ -1467,7 +1635,7 @@ static int apply_file_layer(struct fg_config *cfg, git_repository *repo,
 				return 0;
 			}
 			head.tree = (git_tree *)tree;
-			rc = apply_file_layer(cfg, repo, &head, path, name_origin, file_id);
+			rc = apply_file_layer(cfg, repo, &head, NULL, path, name_origin, file_id);
 			git_object_free(tree);
 			return rc;
 		}
@@ -1478,12 +1646,12 @@ static int apply_file_layer(struct fg_config *cfg, git_repository *repo,
 		free(full);
 		return rc;
 	}
-	rc = blob_id_in(repo, from, path, &id);
+	rc = blob_id_in(repo, from, staged, path, &id);
 	if (rc == GIT_ENOTFOUND)
 		return 0;
 	if (rc != GIT_EINVALID && rc < 0)
 		return -2;
-	origin = from->index ? fg_strdupf("%s (index)", path)
+	origin = from->index || staged ? fg_strdupf("%s (index)", path)
 			     : fg_strdupf("%s (%s)", path, from->tree_name ? from->tree_name : "commit");
 	if (!origin)
 		return -2;
@@ -1506,8 +1674,10 @@ static int apply_file_layer(struct fg_config *cfg, git_repository *repo,
 	return rc;
 }
 
-int fg_repo_config(struct fg_config *cfg, git_repository *repo, const struct fg_config_from *from,
-		   git_oid *file_id)
+/* fg_repo_config, the committed file read from FROM, or STAGED when not NULL. */
+static int config_layers(struct fg_config *cfg, git_repository *repo,
+			 const struct fg_config_from *from, struct fg_staged *staged,
+			 git_oid *file_id)
 {
 	git_config *git_cfg = NULL;
 	char *name = NULL;
@@ -1527,7 +1697,7 @@ int fg_repo_config(struct fg_config *cfg, git_repository *repo, const struct fg_
 				     "ci/flowgate.cfg, or write an absolute path",
 				     config_file_origin(git_cfg), name);
 	if (rc == 0 &&
-	    (rc = apply_file_layer(cfg, repo, from, name ? name : FG_CONFIG_FILE,
+	    (rc = apply_file_layer(cfg, repo, from, staged, name ? name : FG_CONFIG_FILE,
 				   config_file_origin(git_cfg), file_id)) == 0 &&
 	    (rc = fg_config_apply_git(cfg, git_cfg)) == 0 &&
 	    (!from->receiving || cfg->allow_env_skip))
@@ -1537,6 +1707,19 @@ int fg_repo_config(struct fg_config *cfg, git_repository *repo, const struct fg_
 	if (rc == -2 && !git_error_last())
 		git_error_set_oom();
 	return rc < -1 ? -2 : rc;
+}
+
+int fg_repo_config(struct fg_config *cfg, git_repository *repo, const struct fg_config_from *from,
+		   git_oid *file_id)
+{
+	return config_layers(cfg, repo, from, NULL, file_id);
+}
+
+int fg_repo_config_staged(struct fg_config *cfg, git_repository *repo, struct fg_staged *staged)
+{
+	struct fg_config_from from = { NULL, NULL, NULL, 0, 0 };
+
+	return config_layers(cfg, repo, &from, staged, NULL);
 }
 
 static size_t oid_hash(const git_oid *id)

@@ -9,12 +9,16 @@
 #include <git2.h>
 #include "config.h"
 #include "message.h"
+#include "staged.h"
 #include "version.h"
 
 /*
  * fg_git_init: git_libgit2_init() plus flowgate's start-up policy: objects
  * are not re-hashed on every read (GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION
- * off, as git itself does not re-hash on read), and the TLS
+ * off, as git itself does not re-hash on read), the repository extension
+ * worktreeConfig is declared supported (fg_repo_open reads config.worktree
+ * itself; a SHA-256 repository, extensions.objectFormat, is still refused:
+ * libgit2 1.5.1 reads SHA-1 objects only), and the TLS
  * stream is replaced by one that refuses to connect (a hook never uses the
  * network; with the static link, ld --wrap has already turned libgit2's
  * CA-bundle loading and libssh2's initialisation into no-ops, see
@@ -35,11 +39,25 @@ void fg_git_shutdown(void);
 void fg_repo_owner_checked(void);
 
 /*
+ * fg_repo_defer_index: from now on fg_repo_open leaves GIT_INDEX_FILE to
+ * fg_staged_open (staged.h): libgit2 1.5.1 reads the whole index when it
+ * opens a repository with GIT_INDEX_FILE set, and refuses a split or
+ * sparse one. git_repository_index then gives <git dir>/index, whatever
+ * GIT_INDEX_FILE says: for pre-commit and commit-msg, which read the index
+ * through fg_staged_open only.
+ */
+void fg_repo_defer_index(void);
+
+/*
  * fg_repo_open: open the repository the hook runs in, from the environment
  * as git sets it for hooks (GIT_DIR, GIT_INDEX_FILE, GIT_OBJECT_DIRECTORY,
  * ... via GIT_REPOSITORY_OPEN_FROM_ENV; GIT_WORK_TREE, which libgit2 1.5
  * does not read, applied by hand), else discovered from the current
- * directory. A repository another user owns is opened as git would open
+ * directory. Its config has two levels libgit2 1.5.1 does not read, as
+ * git 2.39 orders them: above the local config the worktree's
+ * config.worktree when extensions.worktreeConfig is set (which libgit2 is
+ * told fg_git_init supports), then the command line's (git -c, in
+ * GIT_CONFIG_PARAMETERS). A repository another user owns is opened as git would open
  * it (git 2.39 setup.c): always after fg_repo_owner_checked, or when
  * GIT_DIR names it; a discovered one only when safe.directory in the
  * system, global or command-line config names its path (the work tree, or
@@ -93,7 +111,7 @@ struct fg_commit_context {
 
 /*
  * fg_repo_staged_context: the context of the commit about to be made from
- * INDEX (commit-msg): HEAD's branch; the version the staged version files
+ * STAGED (commit-msg): HEAD's branch; the version the staged version files
  * set when it differs from the one in HEAD's tree (none for the first
  * commit: nothing is bumped); i18n.commitEncoding. Everything unknown is
  * left NULL. Returns 0, or -1 when a version file pattern fails (CFG->error
@@ -101,8 +119,8 @@ struct fg_commit_context {
  * as fg_vfiles_from_tree says: fg_git_error()) or memory runs out; OUT is
  * filled and must be released with fg_commit_context_release in every case.
  */
-int fg_repo_staged_context(struct fg_commit_context *out, git_repository *repo, git_index *index,
-			   struct fg_config *cfg);
+int fg_repo_staged_context(struct fg_commit_context *out, git_repository *repo,
+			   struct fg_staged *staged, struct fg_config *cfg);
 
 /*
  * fg_repo_commit_context: the context of COMMIT, a stored commit, pushed to
@@ -153,6 +171,16 @@ int fg_vfiles_from_tree(struct fg_vfiles *files, git_repository *repo, git_tree 
 			struct fg_config *cfg);
 
 /*
+ * fg_vfiles_from_staged: fg_vfiles_from_index on the index as STAGED reads
+ * it, every version file found in one walk of the index; a file inside a
+ * sparse directory entry is read from the tree that entry names (a tree
+ * missing from a partial clone named as fg_vfiles_from_tree names it).
+ * Returns and errors as fg_vfiles_from_index (a damaged index: -1).
+ */
+int fg_vfiles_from_staged(struct fg_vfiles *files, git_repository *repo,
+			  struct fg_staged *staged, struct fg_config *cfg);
+
+/*
  * fg_vfiles_limit_error: CFG->error (fg_config_error) for version file PATH,
  * whose configured pattern reached PCRE2's match or depth limit: the
  * pattern needs fixing. Returns -3, the readers' code for it.
@@ -193,7 +221,8 @@ struct fg_config_from {
  * from the top of the work tree, "." and empty components ignored, ".."
  * refused, and read from FROM; an absolute one is read from the file system
  * and must exist; either is checked the same way: size, NUL byte, syntax);
- * the flowgate.* keys of REPO's git config (system, global, local);
+ * the flowgate.* keys of REPO's git config (system, global, local,
+ * worktree, command line: fg_repo_open);
  * FLOWGATE_SKIP (with FROM->receiving, only when flowgate.allowEnvSkip). FILE_ID (may be NULL) gets the committed file's blob id,
  * zero when there is none or it came from the file system. Returns 0, -1
  * on bad configuration (CFG->error says where and why), -2 when libgit2
@@ -204,6 +233,13 @@ struct fg_config_from {
  */
 int fg_repo_config(struct fg_config *cfg, git_repository *repo, const struct fg_config_from *from,
 		   git_oid *file_id);
+
+/*
+ * fg_repo_config_staged: fg_repo_config with the committed file read from
+ * the index as STAGED reads it (pre-commit, commit-msg), as from
+ * FROM->index; the same layers, returns and errors (a damaged index: -2).
+ */
+int fg_repo_config_staged(struct fg_config *cfg, git_repository *repo, struct fg_staged *staged);
 
 /*
  * fg_repo_config_file_id: the blob id of the committed configuration file

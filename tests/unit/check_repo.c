@@ -597,18 +597,18 @@ START_TEST(test_repo_staged_context_missing_blob)
 {
 	/* commit-msg's context: HEAD's version file missing is an error too. */
 	git_repository *repo;
-	git_index *index = NULL;
+	struct fg_staged staged;
 	struct fg_commit_context cctx;
 	git_oid id;
 
 	delete_object("HEAD:half_orm/version.txt", &id);
 	fg_test_repo_stage(&fx, "half_orm/version.txt", "0.16.1\n");
 	repo = open_from_env();
-	ck_assert_int_eq(git_repository_index(&index, repo), 0);
-	ck_assert_int_eq(fg_repo_staged_context(&cctx, repo, index, fg_test_config()), -1);
+	ck_assert_int_eq(fg_staged_open(&staged, repo), 0);
+	ck_assert_int_eq(fg_repo_staged_context(&cctx, repo, &staged, fg_test_config()), -1);
 	assert_error_has("half_orm/version.txt (blob %s)", &id);
 	fg_commit_context_release(&cctx);
-	git_index_free(index);
+	fg_staged_release(&staged);
 	git_repository_free(repo);
 }
 END_TEST
