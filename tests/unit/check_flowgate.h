@@ -30,6 +30,7 @@ Suite *hotfix_suite(void);
 Suite *history_suite(void);
 Suite *quote_suite(void);
 Suite *doctor_suite(void);
+Suite *index_suite(void);
 
 Suite *help_suite(void);
 
