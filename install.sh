@@ -321,6 +321,12 @@ if [ -z "$custom_dir" ]; then
 		err "not a git repository: $repo"
 		exit 3
 	fi
+	# the hooks' libgit2 (1.5.1) reads SHA-1 repositories only: every hook would fail
+	if [ "$mode" = install ] &&
+		[ "$(cd -- "$repo" && git rev-parse --show-object-format 2>/dev/null)" = sha256 ]; then
+		err "$repo is a SHA-256 repository (extensions.objectFormat=sha256): flowgate reads SHA-1 repositories only (libgit2 1.5.1); nothing was installed"
+		exit 1
+	fi
 fi
 
 # ------------------------------------------------- the pre-commit framework
