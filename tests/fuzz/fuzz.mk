@@ -17,7 +17,9 @@
 #       remove $(FUZZ_BUILD) (the working corpora too).
 #
 # Everything goes to $(FUZZ_BUILD) (build-fuzz/): objects, binaries, the
-# working corpora (seeded from tests/fuzz/seeds/<target>/, the regression
+# working corpora (seeded from tests/fuzz/seeds/<target>/, the seeds made
+# in $(FUZZ_BUILD)/seeds/<target>/ (the index target's, index files git
+# writes: tests/fuzz/index_seeds.sh), the regression
 # inputs and ../shared/corpus/halform/ when present), logs and crash
 # artifacts. tests/fuzz/ itself is never written to by a run.
 
@@ -28,7 +30,7 @@ FUZZ_UNIT_MS ?= 100
 FUZZ_MEM_MB ?= 64
 FUZZ_RSS_MB ?= 512
 FUZZ_MAX_LEN ?= 4096
-FUZZ_TARGETS ?= message version branch tag prepush prereceive config vfile receive
+FUZZ_TARGETS ?= message version branch tag prepush prereceive config vfile receive index
 # Extra libFuzzer flags, e.g. FUZZ_FLAGS="-seed=1 -only_ascii=1".
 FUZZ_FLAGS ?=
 # The halfORM corpus, beside the checkout: cut into seed inputs
@@ -76,6 +78,14 @@ $(FUZZ_BUILD)/fuzz_%: $(FUZZ_BUILD)/tests/fuzz/fuzz_%.o $(FUZZ_COMMON_OBJ)
 $(FUZZ_BUILD)/tests/fuzz/fuzz_receive.o: FUZZ_CFLAGS += $(FUZZ_RECEIVE_FLAGS)
 
 fuzz-build: $(FUZZ_BINS)
+
+# The index target's seeds: index files of every format, made by git.
+$(FUZZ_BUILD)/seeds/index.made: tests/fuzz/index_seeds.sh
+	@rm -rf $(FUZZ_BUILD)/seeds/index
+	$(if $(Q),@echo "  SEEDS   $(FUZZ_BUILD)/seeds/index")
+	$(Q)sh tests/fuzz/index_seeds.sh $(FUZZ_BUILD)/seeds/index && touch $@
+
+fuzz-run-index fuzz-smoke-index: $(FUZZ_BUILD)/seeds/index.made
 
 # One target's run; its result line goes to $(FUZZ_BUILD)/results/<target>.
 $(FUZZ_RUNS): fuzz-run-%: $(FUZZ_BUILD)/fuzz_%

@@ -8,7 +8,8 @@
 #   run.sh summary "TARGETS" fuzz|smoke BUILD SECONDS
 #
 # fuzz: the working corpus BUILD/corpus/TARGET (kept between runs) gets the
-# seeds, the regression inputs and, from the first of HALFORM_DIRS that
+# seeds (tests/fuzz/seeds/TARGET/ and those made in BUILD/seeds/TARGET/),
+# the regression inputs and, from the first of HALFORM_DIRS that
 # exists, the halfORM corpus cut into inputs (halform.sh), then libFuzzer
 # runs SECONDS on it. smoke: a fresh copy of the seeds and regression inputs only,
 # each run once (-runs=0), no mutation. Either writes one result line to
@@ -74,6 +75,7 @@ copy_into() {
 	return 0
 }
 copy_into seed "$here/seeds/$target"
+copy_into made "$build/seeds/$target"
 copy_into regression "$here/regressions/$target"
 for d in $extra; do
 	if [ -d "$d" ]; then
