@@ -109,7 +109,8 @@ Example:
 Exit status:
   0  success
   1  some hook could not be installed or uninstalled (or the build failed),
-     or husky or lefthook runs the hooks (nothing was changed)
+     or husky or lefthook runs the hooks, or REPO is a SHA-256 repository,
+     which flowgate cannot read (nothing was changed)
   2  usage error, or missing build dependencies
   3  REPO is not a git repository
 EOF
