@@ -740,7 +740,7 @@ static int walk_shared(struct fg_index *ix, struct wanted *ws)
 	struct ewah del, rep;
 	uint64_t next_del, next_rep;
 	uint32_t rank = 0;
-	int rc;
+	int rc = 0;
 
 	ewah_start(&del, ix->del, ix->del_words);
 	ewah_start(&rep, ix->rep, ix->rep_words);
