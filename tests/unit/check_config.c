@@ -877,6 +877,8 @@ static const struct {
 	{ GIT_CONFIG_LEVEL_XDG, "git config (xdg)" },
 	{ GIT_CONFIG_LEVEL_GLOBAL, "git config (global)" },
 	{ GIT_CONFIG_LEVEL_LOCAL, "git config (local)" },
+	{ FG_CONFIG_LEVEL_WORKTREE, "git config (worktree)" },
+	{ FG_CONFIG_LEVEL_COMMAND, "git -c" },
 };
 
 START_TEST(test_config_git_level_origin)
