@@ -430,16 +430,12 @@ static int check_message(struct fg_config *cfg, git_repository *repo, const char
 		cctx.branch = NULL;
 		cctx.ctx.branch = branch;
 	}
-	if (!cfg->error &&
-	    fg_repo_check_message_file(&report, cfg, repo, raw, len, &cctx.ctx) < 0) {
-		fg_print_line(err, "flowgate: fatal: cannot clean up the message: %s", fg_git_error());
-		free(raw);
-		fg_commit_context_release(&cctx);
-		fg_report_release(&report);
-		return FG_EXIT_INTERNAL;
-	}
+	/* no GIT_EDITOR from git here: an editor was used when git's template is there */
+	if (!cfg->error)
+		fg_repo_check_message_file(&report, cfg, repo, raw, len, FG_EDITOR_UNKNOWN,
+					   &cctx.ctx);
 	fg_commit_context_release(&cctx);
-	failed = fg_report_count(&report, FG_ERROR) != 0;
+	failed = fg_report_count(&report, FG_ERROR) != 0 || report.oom;
 	if (format == FORMAT_JSON)
 		fputs("{\n  \"results\": [", out);
 	if (!cfg->error) {

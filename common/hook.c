@@ -543,11 +543,9 @@ int fg_run_commit_msg(struct fg_hook_ctx *ctx)
 		fatal_line(ctx, "cannot read the version files", fg_git_error());
 		goto out;
 	}
-	if (!cfg.error &&
-	    fg_repo_check_message_file(&ctx->report, &cfg, repo, raw, len, &cctx.ctx) < 0) {
-		fatal_line(ctx, "cannot clean up the message", fg_git_error());
-		goto out;
-	}
+	if (!cfg.error) /* git tells the hook GIT_EDITOR=: when it launches no editor */
+		fg_repo_check_message_file(&ctx->report, &cfg, repo, raw, len,
+					   fg_cleanup_editor(getenv("GIT_EDITOR")), &cctx.ctx);
 	status = cfg.error ? fg_config_failed(ctx, &cfg) : FG_EXIT_OK;
 out:
 	ctx->report.severity = NULL;

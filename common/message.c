@@ -1,6 +1,6 @@
 /*
- * Commit message cleanup (git's, through libgit2's git_message_prettify)
- * and the Conventional Commits 1.0.0 header rules.
+ * The Conventional Commits 1.0.0 message rules on a cleaned-up message,
+ * and git's own generated messages.
  */
 #include <errno.h>
 #include <iconv.h>
@@ -8,13 +8,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <git2.h>
 #include "commit.h"
 #include "message.h"
 #include "pattern.h"
 #include "refname.h"
-
-#define CUT_LINE "------------------------ >8 ------------------------"
 
 static struct fg_pattern generated_re = FG_PATTERN(
 	"^(?:Merge |Revert \"|Reapply \"|fixup! |squash! |amend! |"
@@ -23,106 +20,6 @@ static struct fg_pattern generated_re = FG_PATTERN(
  * possessive: the match is linear in the header's length. */
 static struct fg_pattern header_re = FG_PATTERN(
 	"^([^\\s():!]+)(?:\\(([^()\\r\\n]+)\\))?(!)?:(?: (.*)|[ \\t]*)\\z", 0);
-/* git's template lines, whose first character is the comment character. */
-static struct fg_pattern template_re = FG_PATTERN(
-	"^([\\x21-\\x7e]) (?:Please enter (?:the|a) commit message|" CUT_LINE "\\r?\\z)", 0);
-
-int fg_message_detect_comment_char(const char *raw, size_t len)
-{
-	struct fg_span g[2];
-
-	/* Line by line: a `git commit -v` diff below may hold any bytes, and
-	 * one invalid UTF-8 line must not hide git's template lines. */
-	for (size_t pos = 0; pos < len;) {
-		const char *nl = memchr(raw + pos, '\n', len - pos);
-		size_t end = nl ? (size_t)(nl - raw) : len;
-
-		if (fg_pattern_match(&template_re, raw + pos, end - pos, g, 2) == 1)
-			return (unsigned char)raw[pos + g[1].off];
-		pos = end + 1;
-	}
-	return FG_COMMENT_NONE;
-}
-
-enum fg_cleanup fg_cleanup_parse(const char *value)
-{
-	static const char *const names[] = { "default", "strip", "whitespace", "verbatim", "scissors" };
-
-	for (size_t i = 0; value && i < sizeof(names) / sizeof(names[0]); i++)
-		if (!strcmp(value, names[i]))
-			return (enum fg_cleanup)i;
-	return FG_CLEANUP_DEFAULT;
-}
-
-int fg_message_comment_char(const char *raw, size_t len, int configured, enum fg_cleanup cleanup)
-{
-	int templated = fg_message_detect_comment_char(raw, len);
-
-	if (cleanup == FG_CLEANUP_WHITESPACE || cleanup == FG_CLEANUP_VERBATIM)
-		return FG_COMMENT_NONE;
-	if (configured == FG_COMMENT_AUTO)
-		return templated;
-	if (cleanup == FG_CLEANUP_STRIP || cleanup == FG_CLEANUP_SCISSORS)
-		return configured;
-	return templated == configured ? configured : FG_COMMENT_NONE;
-}
-
-/* Length of RAW up to the scissors line of comment character CC, if any. */
-static size_t before_scissors(const char *raw, size_t len, int cc)
-{
-	const size_t cut_len = sizeof(CUT_LINE) - 1;
-	size_t pos = 0;
-
-	if (cc == FG_COMMENT_NONE)
-		return len;
-	while (pos < len) {
-		const char *nl = memchr(raw + pos, '\n', len - pos);
-		size_t end = nl ? (size_t)(nl - raw) : len;
-		size_t line_len = end - pos;
-
-		if (line_len > 0 && raw[end - 1] == '\r')
-			line_len--;
-		if (line_len == cut_len + 2 && (unsigned char)raw[pos] == cc && raw[pos + 1] == ' ' &&
-		    !memcmp(raw + pos + 2, CUT_LINE, cut_len))
-			return pos;
-		pos = end + 1;
-	}
-	return len;
-}
-
-int fg_message_cleanup(char **out, const char *raw, size_t len, int comment_char)
-{
-	git_buf buf = GIT_BUF_INIT;
-	char *text;
-	int rc;
-
-	*out = NULL;
-	if (memchr(raw, '\0', len))
-		return -1;
-	if (comment_char == FG_COMMENT_AUTO)
-		comment_char = fg_message_detect_comment_char(raw, len);
-	/* git cuts a `git commit -v` diff whatever it does with comments (the
-	 * whitespace and verbatim cleanups, a comment character set by
-	 * `git -c`): with no comment character, cut at the template's scissors. */
-	len = before_scissors(raw, len, comment_char != FG_COMMENT_NONE ? comment_char
-				      : fg_message_detect_comment_char(raw, len));
-	if (!(text = malloc(len + 1)))
-		return -2;
-	memcpy(text, raw, len);
-	text[len] = '\0';
-	rc = git_message_prettify(&buf, text, comment_char != FG_COMMENT_NONE,
-				  comment_char != FG_COMMENT_NONE ? (char)comment_char : '#');
-	free(text);
-	if (rc < 0)
-		return -2;
-	*out = malloc(buf.size + 1);
-	if (*out) {
-		memcpy(*out, buf.ptr ? buf.ptr : "", buf.size);
-		(*out)[buf.size] = '\0';
-	}
-	git_buf_dispose(&buf);
-	return *out ? 0 : -2;
-}
 
 int fg_message_is_generated(const char *header, size_t len)
 {

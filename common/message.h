@@ -1,8 +1,8 @@
 /*
- * Commit messages: the cleanup git applies before it stores a message
- * (comment lines, the `git commit -v` scissors, blank lines, trailing
- * white space), git's own generated messages, and the Conventional Commits
- * 1.0.0 header rules (headerFormat, typeEnum, subjectEmpty, headerMaxLength).
+ * Commit messages: git's own generated messages and the Conventional
+ * Commits 1.0.0 message rules (headerFormat, typeEnum, subjectEmpty,
+ * headerMaxLength, the body and footer rules). The cleanup git applies
+ * before it stores a message is cleanup.h's.
  */
 #ifndef FLOWGATE_MESSAGE_H
 #define FLOWGATE_MESSAGE_H
@@ -10,56 +10,6 @@
 #include <stddef.h>
 #include "config.h"
 #include "report.h"
-
-/* core.commentChar = auto: decide from the message, as git would have. */
-#define FG_COMMENT_AUTO (-1)
-/* No comment stripping (a stored commit message, or cleanup without comments). */
-#define FG_COMMENT_NONE 0
-
-/*
- * fg_message_detect_comment_char: for core.commentChar=auto, the character
- * git used: the one that starts git's own template lines ("Please enter
- * the commit message...") or the scissors line. Returns it, or
- * FG_COMMENT_NONE when the message carries no template (commit -m / -F).
- */
-int fg_message_detect_comment_char(const char *raw, size_t len);
-
-/* commit.cleanup modes (git-commit(1) --cleanup). */
-enum fg_cleanup {
-	FG_CLEANUP_DEFAULT = 0, /* "default": strip when the message was edited, else whitespace */
-	FG_CLEANUP_STRIP,
-	FG_CLEANUP_WHITESPACE,
-	FG_CLEANUP_VERBATIM,
-	FG_CLEANUP_SCISSORS
-};
-
-/* fg_cleanup_parse: the mode named VALUE (NULL or unknown: FG_CLEANUP_DEFAULT). */
-enum fg_cleanup fg_cleanup_parse(const char *value);
-
-/*
- * fg_message_comment_char: the comment character git strips from the raw
- * message RAW[0..LEN) before storing it, or FG_COMMENT_NONE when it strips
- * none. CONFIGURED is core.commentChar (a character, or FG_COMMENT_AUTO).
- * With the default cleanup, git strips comments only from a message it
- * opened in the editor, which it marks with its template lines; a message
- * from -m or -F keeps its '#' lines (git-commit(1), --cleanup).
- */
-int fg_message_comment_char(const char *raw, size_t len, int configured, enum fg_cleanup cleanup);
-
-/*
- * fg_message_cleanup: the message git will store, from the raw message file
- * RAW[0..LEN): everything from the scissors line ("<c> ------------------------
- * >8 ------------------------") down is dropped (with FG_COMMENT_NONE, <c> is
- * the character of git's template, if any: git drops the `git commit -v`
- * diff even when it keeps comment lines), then git_message_prettify
- * strips lines starting with COMMENT_CHAR (unless FG_COMMENT_NONE; resolve
- * FG_COMMENT_AUTO first or pass it to have it resolved here), trailing
- * white space (CR of CRLF included), and leading, trailing and repeated blank
- * lines. On success *OUT is a newly allocated NUL-terminated string the
- * caller frees, and 0 is returned. Returns -1 when RAW holds a NUL byte
- * (git refuses such a message too), -2 when out of memory or libgit2 fails.
- */
-int fg_message_cleanup(char **out, const char *raw, size_t len, int comment_char);
 
 /*
  * fg_message_is_generated: non-zero when HEADER (the first line) is one of
@@ -101,7 +51,7 @@ struct fg_message_context {
 
 /*
  * fg_check_message: the message rules on MESSAGE, a cleaned-up
- * NUL-terminated message (see fg_message_cleanup; a stored commit message
+ * NUL-terminated message (see fg_cleanup_apply; a stored commit message
  * already is, but for the CR of CRLF line ends that `git commit
  * --cleanup=verbatim` keeps: they are not part of the lines), under CFG
  * (types, scopes, lengths, severities through REPORT):

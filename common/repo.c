@@ -18,6 +18,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include <git2/sys/stream.h>
+#include "cleanup.h"
 #include "message.h"
 #include "pattern.h"
 #include "hook.h"
@@ -599,16 +600,34 @@ int fg_repo_cleanup_mode(git_repository *repo)
 	return mode;
 }
 
+/* commit.verbose, a boolean or a count (git_config_bool_or_int): non-zero when set. */
+static int commit_verbose(git_repository *repo)
+{
+	git_buf value = GIT_BUF_INIT;
+	int32_t n = 0;
+	int b = 0, verbose = 0;
+
+	config_string(repo, "commit.verbose", &value);
+	if (value.size)
+		verbose = git_config_parse_bool(&b, value.ptr) == 0 ? b :
+			  git_config_parse_int32(&n, value.ptr) == 0 && n != 0;
+	git_buf_dispose(&value);
+	git_error_clear();
+	return verbose;
+}
+
 int fg_repo_check_message_file(struct fg_report *report, struct fg_config *cfg,
-			       git_repository *repo, const char *raw, size_t len,
+			       git_repository *repo, const char *raw, size_t len, int editor,
 			       const struct fg_message_context *ctx)
 {
+	struct fg_cleanup_plan plan;
 	char *message = NULL;
-	int rc = fg_message_cleanup(&message, raw, len, fg_message_comment_char(raw, len,
-				    repo ? fg_repo_comment_char(repo) : '#',
-				    repo ? (enum fg_cleanup)fg_repo_cleanup_mode(repo)
-					 : FG_CLEANUP_DEFAULT));
+	int rc;
 
+	fg_cleanup_decide(&plan, repo ? (enum fg_cleanup)fg_repo_cleanup_mode(repo) : FG_CLEANUP_DEFAULT,
+			  editor, repo ? commit_verbose(repo) : 0,
+			  repo ? fg_repo_comment_char(repo) : '#', raw, len);
+	rc = fg_cleanup_apply(&message, NULL, raw, len, &plan);
 	if (rc == -1) {
 		const char *nul = memchr(raw, '\0', len);
 		size_t line, column, start, n;
@@ -623,6 +642,9 @@ int fg_repo_check_message_file(struct fg_report *report, struct fg_config *cfg,
 		rc = 0;
 	} else if (rc == 0) {
 		fg_check_message(report, cfg, message, NULL, ctx);
+	} else {
+		report->oom = 1;
+		rc = 0;
 	}
 	free(message);
 	return rc;

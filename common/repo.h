@@ -7,6 +7,7 @@
 #define FLOWGATE_REPO_H
 
 #include <git2.h>
+#include "cleanup.h"
 #include "config.h"
 #include "message.h"
 #include "staged.h"
@@ -83,21 +84,23 @@ int fg_repo_comment_char(git_repository *repo);
 
 /*
  * fg_repo_cleanup_mode: commit.cleanup (FG_CLEANUP_DEFAULT when unset or
- * unknown); returns an enum fg_cleanup value.
+ * unknown); returns an enum fg_cleanup value (cleanup.h).
  */
 int fg_repo_cleanup_mode(git_repository *repo);
 
 /*
  * fg_repo_check_message_file: the message rules (fg_check_message) on
  * RAW[0..LEN), a message file as git hands it to commit-msg, cleaned up as
- * git will store it: REPO's core.commentChar and commit.cleanup (REPO may
- * be NULL: '#' and the default cleanup). A NUL byte is a messageEncoding
- * violation placed at its line and column. CTX (may be NULL) is passed on.
- * Violations go to REPORT under CFG. Returns 0, or -2 when the cleanup
- * fails (fg_git_error() says why).
+ * git will store it (fg_cleanup_decide, fg_cleanup_apply): REPO's
+ * commit.cleanup, commit.verbose and core.commentChar (REPO may be NULL:
+ * the defaults, '#'), EDITOR whether git launched an editor (0, 1 or
+ * FG_EDITOR_UNKNOWN, cleanup.h). A NUL byte is a messageEncoding violation
+ * placed at its line and column. CTX (may be NULL) is passed on.
+ * Violations go to REPORT under CFG; out of memory sets REPORT->oom.
+ * Returns 0.
  */
 int fg_repo_check_message_file(struct fg_report *report, struct fg_config *cfg,
-			       git_repository *repo, const char *raw, size_t len,
+			       git_repository *repo, const char *raw, size_t len, int editor,
 			       const struct fg_message_context *ctx);
 
 /*

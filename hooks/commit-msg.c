@@ -1,9 +1,9 @@
 /*
  * commit-msg: git runs it with one argument, the file holding the proposed
  * message (githooks(5)); a non-zero exit aborts the commit. It lints the
- * message as git will store it (comments per core.commentChar and the
- * `git commit -v` diff removed) against the Conventional Commits header
- * rules. It never edits the message file.
+ * message as git will store it (common/cleanup.h: git's cleanup, decided
+ * from GIT_EDITOR, commit.cleanup and core.commentChar) against the
+ * Conventional Commits rules. It never edits the message file.
  */
 #include "hook.h"
 

@@ -56,6 +56,10 @@
 #           (tests/bench/ref_push.sh; FLOWGATE_BENCH_REF_RUNS runs, default 10).
 #   bad configuration: pre-commit refusing a committed .flowgate whose version
 #           file pattern backtracks without end ((a+)+$ on a 1 MiB file).
+#   big message: commit-msg on a 10 MiB message of 155,000 lines (as git runs
+#           it for `git commit -F`: GIT_EDITOR=:) next to `git commit -F` of
+#           the same message without hooks, in the small repository; fewer
+#           runs (BIG_RUNS): each git run stores a 10 MiB commit.
 #   ranges: `flowgate check-range` over the N-1 commits after the root, and
 #           over the last FLOWGATE_BENCH_GITLINT_COMMITS of them; next to each,
 #           the same range through the competitors that are installed (this
@@ -73,7 +77,8 @@
 # pre-receive <= 300 ms with peak RSS <= 20 MiB, each 10,000-ref push <= 2 s
 # (peak RSS reported), the push over Smart HTTP with the server hooks <= 1.3x
 # the push without them,
-# the catastrophic pattern stopped (exit 4) in <= 100 ms, check-range over
+# the catastrophic pattern stopped (exit 4) in <= 100 ms, commit-msg on a
+# 10 MiB message at most 2x `git commit -F` of it, check-range over
 # N-1 commits <= 200 ms, every hook's peak RSS <= 16 MiB (check-range's is
 # reported: libgit2's object cache grows with the range), and check-range faster
 # than each installed competitor on the same range (ratio competitor median /
@@ -106,6 +111,9 @@ TARGET_RANGE_MS=200
 TARGET_HOTFIX_MS=50
 TARGET_MANY_REFS_MS=2000
 TARGET_RSS_MIB=16
+# commit-msg on the 10 MiB message: at most this many times git commit -F of it.
+TARGET_BIG_RATIO=2
+BIG_RUNS=20
 
 die() {
 	echo "bench: error: $*" >&2
@@ -335,6 +343,18 @@ SMALL="$RUN_TMP/small"
 git init -q -b main "$SMALL"
 git -C "$SMALL" -c core.hooksPath=/dev/null commit -q --allow-empty -m 'feat: start'
 
+# A 10 MiB message: a header, then 155,000 body lines of 72 characters in
+# paragraphs of ten (libgit2 1.5.1's git_message_prettify, which the hook
+# once used, took 38 s on it: quadratic in the number of lines).
+BIG_MSG="$RUN_TMP/big.msg"
+awk 'BEGIN { print "feat: a message of ten mebibytes"; print ""; n = 0; i = 0
+	while (n < 10485760) {
+		i++
+		l = sprintf("Line %07d of the benchmark message body, wrapped well below the limit.", i)
+		print l; n += length(l) + 1
+		if (i % 10 == 0) { print ""; n++ }
+	} }' >"$BIG_MSG"
+
 # A repository whose staged .flowgate has a catastrophic pattern: PCRE2's
 # match limit must stop it with a configuration error (exit 4), quickly.
 CATA="$RUN_TMP/catastrophic"
@@ -461,6 +481,7 @@ add "sh hook: exit 0" floor "" "$(q "$BIN/sh_exit0") .git/COMMIT_EDITMSG"
 add "open_repo (shared libgit2)" floor "" "$(q "$BIN/open_repo_shared")"
 add "open_repo (hook link)" floor "" "$(q "$BIN/open_repo_hooklink")"
 add "git commit --allow-empty" floor "" "git -C $(q "$SMALL") -c core.hooksPath=/dev/null -c gc.auto=0 -c maintenance.auto=false commit --allow-empty -q -m 'feat: x'"
+add "git commit -F (10 MiB message)" big-floor "" "git -C $(q "$SMALL") -c core.hooksPath=/dev/null -c gc.auto=0 -c maintenance.auto=false commit --allow-empty -q -F $(q "$BIG_MSG")"
 [ -n "$HF_INPUT" ] || add "sh -c (stdin floor)" floor "" "sh -c $(q "exec /bin/true < $(q "$PUSH_IN")")"
 MISSING=
 for h in $HOOKS; do
@@ -471,6 +492,7 @@ for h in $HOOKS; do
 	case $h in
 	commit-msg)
 		add "commit-msg" hook "" "$(q "$HOOKDIR/$h") .git/COMMIT_EDITMSG"
+		add "commit-msg (10 MiB message)" big "" "env GIT_DIR=$(q "$SMALL/.git") GIT_EDITOR=: $(q "$HOOKDIR/$h") $(q "$BIG_MSG")"
 		# The launcher as install.sh places it: a copy whose target, after
 		# the marker, is the absolute path of the hook binary.
 		if [ -f "$HOOKDIR/launch" ] && off=$(LC_ALL=C grep -a -b -o -F -e '@(#)flowgate-target:' -- "$HOOKDIR/launch" | head -n 1 | cut -d: -f1) && [ -n "$off" ]; then
@@ -583,7 +605,10 @@ while IFS='|' read -r name kind stdin cmd; do
 	# The competitors take seconds a run: fewer runs, and the plain run
 	# above is their warm-up.
 	runs=$RUNS warmup=$WARMUP
-	case $kind in rival | many-refs) runs=$RIVAL_RUNS warmup=0 ;; esac
+	case $kind in
+	rival | many-refs) runs=$RIVAL_RUNS warmup=0 ;;
+	big | big-floor) runs=$BIG_RUNS warmup=1 ;;
+	esac
 	printf 'bench: [%d] %s ...\n' "$i" "$name"
 	if ! hyperfine -N $ign --style none --warmup "$warmup" --runs "$runs" "$@" \
 		--export-json "$json" -n "$name" "$hfcmd" >>"$RES/hyperfine.log" 2>&1; then
@@ -688,7 +713,7 @@ if [ -n "$RIVAL_SKIP" ]; then
 	printf '%s\n' "$RIVAL_SKIP" | sed '/^$/d; s/^/SKIP  /'
 fi
 while IFS='|' read -r name kind stats rss ir status; do
-	[ "$kind" != floor ] || continue
+	[ "$kind" != floor ] && [ "$kind" != big-floor ] || continue
 	med=${stats%% *}
 	if [ "$kind" = rival ]; then
 		# Not flowgate's target, but the comparison is only fair when the
@@ -710,11 +735,18 @@ while IFS='|' read -r name kind stats rss ir status; do
 	hotfix) lim=$TARGET_HOTFIX_MS ;;
 	many-refs) lim=$TARGET_MANY_REFS_MS ;;
 	range-cmp) lim= ;;
+	big)
+		# relative to git commit -F of the same message
+		lim=$(median_of "git commit -F (10 MiB message)")
+		[ -z "$lim" ] || lim=$(awk -v g="$lim" -v r="$TARGET_BIG_RATIO" 'BEGIN { printf "%.3f", g * r }')
+		[ -n "$lim" ] || check FAIL "$name: no git commit -F figure to compare with" ;;
 	*) lim=$TARGET_SINGLE_MS ;;
 	esac
 	if [ -n "$lim" ]; then
 		if awk -v m="$med" -v l="$lim" 'BEGIN { exit !(m <= l) }'; then r=PASS; else r=FAIL; fi
-		check $r "$name: median $(printf '%.3f' "$med") ms <= $lim ms"
+		why=
+		[ "$kind" != big ] || why=" (${TARGET_BIG_RATIO}x git commit -F)"
+		check $r "$name: median $(printf '%.3f' "$med") ms <= $lim ms$why"
 	fi
 	if [ "$rss" = - ]; then
 		echo "SKIP  $name: peak RSS not measured"
@@ -726,6 +758,8 @@ while IFS='|' read -r name kind stats rss ir status; do
 			echo "INFO  $name: peak RSS $rss MiB (no target: not a hook)" ;;
 		many-refs)
 			echo "INFO  $name: peak RSS $rss MiB (no target: the refs are held)" ;;
+		big)
+			echo "INFO  $name: peak RSS $rss MiB (no target: the message is held)" ;;
 		*)
 			rlim=$TARGET_RSS_MIB
 			[ "$kind" != receive ] || rlim=$TARGET_RECEIVE_RSS_MIB

@@ -218,11 +218,48 @@ refused "core.commentChar=auto -e -m '#42 update stuff' (git stores it)" headerF
 git config --unset core.commentChar
 
 # With commit.status=false (--no-status) git opens the editor without its
-# template, so the hook cannot tell an edited message (git strips '#' lines)
-# from `git commit -F` (git keeps them).
+# template: the hook knows an editor ran from GIT_EDITOR, which git sets to
+# ':' for it only when it launches none (builtin/commit.c, run_commit_hook).
 change
-known_bug "commit --no-status (editor), '#' line above the header (no template to see)" \
+accepted "commit --no-status (editor), '#' line above the header" \
 	env GIT_EDITOR="$PREPEND" EDIT_TEXT='# my note\nfeat: no status\n' git commit -q --no-status
+stored "commit --no-status (editor)" 'feat: no status'
+git config core.commentChar ';'
+change
+accepted "commit --no-status, core.commentChar=';', ';' line above the header" \
+	env GIT_EDITOR="$PREPEND" EDIT_TEXT='; my note\nfix: semicolon, no status\n' git commit -q --no-status
+stored "commit --no-status, core.commentChar=';'" 'fix: semicolon, no status'
+git config --unset core.commentChar
+# commit.template with '#' guidance lines and commit.status=false: the editor
+# shows only the template; git strips its lines, they are not body lines.
+printf '# type(scope): subject, at most 72 characters\n#\n# Why the change is needed.\n' >"$TMP/template.txt"
+git config commit.template "$TMP/template.txt"
+git config commit.status false
+change
+accepted "commit.template with '#' lines, commit.status=false (editor)" \
+	env GIT_EDITOR="$PREPEND" EDIT_TEXT='feat: from the template\n' git commit -q
+stored "commit.template, commit.status=false" 'feat: from the template'
+git config --unset commit.template
+git config --unset commit.status
+# An editor that is a script writing the whole file: git strips its comments.
+printf '#!/bin/sh\nprintf "# written by a script\\nfeat: scripted editor\\n" >"$1"\n' >"$TMP/script-editor.sh"
+chmod +x "$TMP/script-editor.sh"
+change
+accepted "an editor script writing a '#' line above the header" \
+	env GIT_EDITOR="$TMP/script-editor.sh" git commit -q
+stored "editor script" 'feat: scripted editor'
+# commit.cleanup=scissors keeps comment lines: the '#' line is the header git
+# stores, and commit-msg says so (it once stripped it and let it through).
+change
+before=$(head_oid)
+refused "commit.cleanup=scissors -m '# header' -m 'feat: x'" headerFormat \
+	git -c commit.cleanup=scissors commit -q -m '# header' -m 'feat: x'
+change
+refused "commit.cleanup=scissors, editor, '#' line above the header (kept by git)" headerFormat \
+	env GIT_EDITOR="$PREPEND" EDIT_TEXT='# header\nfeat: x\n' git -c commit.cleanup=scissors commit -q
+accepted "commit.cleanup=scissors, editor, '#' line in the body" \
+	env GIT_EDITOR="$PREPEND" EDIT_TEXT='feat: scissors config\n\n# kept\n' git -c commit.cleanup=scissors commit -q
+stored "commit.cleanup=scissors, editor" 'feat: scissors config\n\n# kept'
 git reset -q
 
 # ==================================================== plain messages, trailers

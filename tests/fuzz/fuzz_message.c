@@ -5,11 +5,16 @@
  * the default mode, then every message rule, then the report printed,
  * every text of it printable as it is),
  * through git's cleanup in every commit.cleanup mode and comment
- * character, and through the Conventional Commits parser, whose
+ * character, with and without an editor (compared with libgit2's
+ * git_message_prettify where the two agree: no \v or \f, which libgit2
+ * counts as white space and git does not), and through the Conventional
+ * Commits parser, whose
  * documented invariants are checked on the raw bytes and on the cleaned
  * message.
  */
+#include <git2.h>
 #include "fuzz.h"
+#include "cleanup.h"
 #include "commit.h"
 #include "config.h"
 #include "message.h"
@@ -121,7 +126,8 @@ static void check_like_the_hook(const char *raw, size_t len, const char *encodin
 	FUZZ_ASSERT(fg_config_init(&cfg) == 0, "fg_config_init failed");
 	fg_report_init(&report);
 	report.severity = cfg.severity;
-	rc = fg_repo_check_message_file(&report, &cfg, NULL, raw, len, &ctx);
+	rc = fg_repo_check_message_file(&report, &cfg, NULL, raw, len,
+					(len & 4) ? FG_EDITOR_UNKNOWN : (int)(len & 1), &ctx);
 	FUZZ_ASSERT(rc == 0, "fg_repo_check_message_file returned %d", rc);
 	FUZZ_ASSERT(!report.oom, "report out of memory");
 	for (size_t i = 0; i < report.n; i++) {
@@ -136,37 +142,77 @@ static void check_like_the_hook(const char *raw, size_t len, const char *encodin
 	fg_config_release(&cfg);
 }
 
+/* A NUL-terminated copy of TEXT[0..LEN) (malloc'd). */
+static char *cstr(const char *text, size_t len)
+{
+	char *s = malloc(len + 1);
+
+	FUZZ_ASSERT(s, "out of memory");
+	memcpy(s, text, len);
+	s[len] = '\0';
+	return s;
+}
+
+/* libgit2's cleanup of RAW[0..LEN) (no NUL in it) with comment character CC, or NULL. */
+static char *prettify(const char *raw, size_t len, int cc)
+{
+	git_buf buf = GIT_BUF_INIT;
+	char *text = cstr(raw, len), *out = NULL;
+
+	if (git_message_prettify(&buf, text, cc != FG_COMMENT_NONE, cc ? (char)cc : '#') == 0)
+		out = cstr(buf.ptr ? buf.ptr : "", buf.size);
+	git_buf_dispose(&buf);
+	free(text);
+	return out;
+}
+
 static void cleanups(const char *raw, size_t len)
 {
 	static const int configured[] = { '#', ';', FG_COMMENT_AUTO };
 	static const enum fg_cleanup modes[] = { FG_CLEANUP_DEFAULT, FG_CLEANUP_STRIP,
 		FG_CLEANUP_WHITESPACE, FG_CLEANUP_VERBATIM, FG_CLEANUP_SCISSORS };
 	int has_nul = memchr(raw, '\0', len) != NULL;
+	int libgit2_agrees = !has_nul && !memchr(raw, '\v', len) && !memchr(raw, '\f', len);
 
-	(void)fg_message_detect_comment_char(raw, len);
+	(void)fg_cleanup_template_char(raw, len);
 	for (size_t i = 0; i < sizeof(configured) / sizeof(configured[0]); i++)
-		for (size_t j = 0; j < sizeof(modes) / sizeof(modes[0]); j++) {
-			int cc = fg_message_comment_char(raw, len, configured[i], modes[j]);
-			char *out = NULL, *again = NULL;
-			int rc;
+		for (size_t j = 0; j < sizeof(modes) / sizeof(modes[0]); j++)
+			for (int editor = 0; editor <= 1; editor++) {
+				struct fg_cleanup_plan plan;
+				char *out = NULL, *again = NULL, *ref;
+				size_t n = 0, cut;
+				int rc;
 
-			FUZZ_ASSERT(cc != FG_COMMENT_AUTO, "fg_message_comment_char: auto not resolved");
-			rc = fg_message_cleanup(&out, raw, len, cc);
-			FUZZ_ASSERT(rc == (has_nul ? -1 : 0), "fg_message_cleanup returned %d", rc);
-			if (rc < 0) {
+				fg_cleanup_decide(&plan, modes[j], editor, 0, configured[i], raw, len);
+				FUZZ_ASSERT(plan.comment_char != FG_COMMENT_AUTO &&
+					    plan.comment_char != FG_COMMENT_NONE,
+					    "fg_cleanup_decide: no comment character");
+				rc = fg_cleanup_apply(&out, &n, raw, len, &plan);
+				FUZZ_ASSERT(rc == (has_nul ? -1 : 0), "fg_cleanup_apply returned %d", rc);
+				if (rc < 0) {
+					FUZZ_ASSERT(!out, "fg_cleanup_apply: a message on failure");
+					continue;
+				}
+				FUZZ_ASSERT(out && n == strlen(out), "fg_cleanup_apply: length");
+				/* git's cleanup is idempotent (the stored message, cleaned again, is itself) */
+				rc = fg_cleanup_apply(&again, NULL, out, n, &plan);
+				FUZZ_ASSERT(rc == 0 && !strcmp(again, out),
+					    "cleanup not idempotent (comment char %d, mode %d)",
+					    plan.comment_char, (int)plan.mode);
+				free(again);
+				cut = plan.cut ? fg_cleanup_scissors(raw, len, plan.comment_char) : len;
+				if (libgit2_agrees && plan.mode != FG_MODE_NONE &&
+				    (ref = prettify(raw, cut, plan.mode == FG_MODE_ALL ?
+						    plan.comment_char : FG_COMMENT_NONE))) {
+					FUZZ_ASSERT(!strcmp(ref, out),
+						    "cleanup differs from git_message_prettify (mode %d)",
+						    (int)plan.mode);
+					free(ref);
+				}
+				if (i == 0 && j == 0 && !editor)
+					parse_commit(out, n);
 				free(out);
-				continue;
 			}
-			FUZZ_ASSERT(out, "fg_message_cleanup: no message");
-			/* git's cleanup is idempotent (the stored message, cleaned again, is itself) */
-			rc = fg_message_cleanup(&again, out, strlen(out), cc);
-			FUZZ_ASSERT(rc == 0 && !strcmp(again, out),
-				    "cleanup not idempotent (comment char %d, mode %d)", cc, (int)modes[j]);
-			free(again);
-			if (i == 0 && j == 0)
-				parse_commit(out, strlen(out));
-			free(out);
-		}
 }
 
 static void one_input(const uint8_t *data, size_t size)

@@ -17,6 +17,7 @@ Suite *report_suite(void);
 Suite *pattern_suite(void);
 Suite *version_suite(void);
 Suite *refname_suite(void);
+Suite *cleanup_suite(void);
 Suite *message_suite(void);
 Suite *commit_suite(void);
 Suite *tag_suite(void);

@@ -17,6 +17,7 @@ int main(void)
 	srunner_add_suite(sr, pattern_suite());
 	srunner_add_suite(sr, version_suite());
 	srunner_add_suite(sr, refname_suite());
+	srunner_add_suite(sr, cleanup_suite());
 	srunner_add_suite(sr, message_suite());
 	srunner_add_suite(sr, commit_suite());
 	srunner_add_suite(sr, tag_suite());
@@ -34,7 +35,7 @@ int main(void)
 
 	srunner_add_suite(sr, help_suite());
 
-	/* Refname validity and message cleanup are libgit2's: initialise it once;
+	/* Refname validity is libgit2's: initialise it once;
 	 * forked tests inherit it. */
 	if (fg_git_init() < 0) {
 		fprintf(stderr, "check_flowgate: cannot initialise libgit2: %s\n", fg_git_error());

@@ -1,242 +1,13 @@
 /*
- * Tests of message.c: git's cleanup of the message file (comments,
- * core.commentChar including "auto", the `git commit -v` scissors, white
- * space), git's generated messages, and the Conventional Commits header
+ * Tests of message.c: git's generated messages, and the Conventional Commits header
  * rules headerFormat, typeCase, typeEnum, subjectEmpty, subjectFullStop,
  * headerMaxLength, bodyLeadingBlank, footerFormat and breakingChangeFormat.
  */
 #include <stdlib.h>
 #include <string.h>
 #include "check_flowgate.h"
+#include "cleanup.h"
 #include "message.h"
-
-#define SCISSORS(c) c " ------------------------ >8 ------------------------\n"
-
-/* git's commit template (git 2.39, `git commit -v`) with comment character C. */
-#define TEMPLATE(c) \
-	"\n" \
-	c " Please enter the commit message for your changes. Lines starting\n" \
-	c " with '" c "' will be ignored, and an empty message aborts the commit.\n" \
-	c "\n" \
-	c " On branch feature/new-cli\n" \
-	c " Changes to be committed:\n" \
-	c "\tmodified:   half_orm/version.txt\n" \
-	c "\n"
-
-/* What `git commit -v` puts below the scissors: lines that look like headers. */
-#define VERBOSE_DIFF(c) \
-	SCISSORS(c) \
-	c " Do not modify or remove the line above.\n" \
-	c " Everything below it will be ignored.\n" \
-	"diff --git a/half_orm/version.txt b/half_orm/version.txt\n" \
-	"index 3c4f8b1..9a1b2c3 100644\n" \
-	"--- a/half_orm/version.txt\n" \
-	"+++ b/half_orm/version.txt\n" \
-	"@@ -1 +1 @@\n" \
-	"-0.16.0-rc1\n" \
-	"+0.16.0-rc2\n" \
-	"wip: this line is not part of the message\n" \
-	"Signed-off-by: Nobody <nobody@example.com>\n"
-
-static const struct {
-	const char *name;
-	struct fg_bytes raw;
-	int comment_char;
-	int rc;
-	const char *want; /* when rc == 0 */
-} cleanup_cases[] = {
-	{ "plain message gets one final newline",
-	  FG_BYTES("feat: add x"), '#', 0, "feat: add x\n" },
-	{ "'#' comments stripped",
-	  FG_BYTES("feat: add x\n# a comment\n\nbody\n#another\n"), '#', 0, "feat: add x\n\nbody\n" },
-	{ "git's template with '#'",
-	  FG_BYTES("fix(core): y\n" TEMPLATE("#")), '#', 0, "fix(core): y\n" },
-	{ "';' comments stripped, '#' lines kept",
-	  FG_BYTES("fix: #123 crash\n\n#123 is the issue\n; a comment\n" TEMPLATE(";")), ';', 0,
-	  "fix: #123 crash\n\n#123 is the issue\n" },
-	{ "FG_COMMENT_NONE keeps '#' lines",
-	  FG_BYTES("feat: x\n\n# not a comment\n"), FG_COMMENT_NONE, 0, "feat: x\n\n# not a comment\n" },
-	{ "auto: template lines say ';'",
-	  FG_BYTES("#123 fix: x\n" TEMPLATE(";")), FG_COMMENT_AUTO, 0, "#123 fix: x\n" },
-	{ "auto: only the scissors line says ';'",
-	  FG_BYTES("feat: x\n\n" VERBOSE_DIFF(";")), FG_COMMENT_AUTO, 0, "feat: x\n" },
-	{ "auto: no template (commit -m): nothing stripped",
-	  FG_BYTES("feat: x\n\n# kept\n; kept\n"), FG_COMMENT_AUTO, 0, "feat: x\n\n# kept\n; kept\n" },
-	{ "scissors: everything below dropped, '#'",
-	  FG_BYTES("feat: x\n\nbody\n" TEMPLATE("#") VERBOSE_DIFF("#")), '#', 0, "feat: x\n\nbody\n" },
-	{ "scissors with another comment character",
-	  FG_BYTES("feat: x\n" TEMPLATE(";") VERBOSE_DIFF(";")), ';', 0, "feat: x\n" },
-	{ "scissors of another comment character is an ordinary line",
-	  FG_BYTES("feat: x\n\n" SCISSORS(";") "kept\n"), '#', 0,
-	  "feat: x\n\n; ------------------------ >8 ------------------------\nkept\n" },
-	{ "scissors as the very first line: empty message",
-	  FG_BYTES(SCISSORS("#") "feat: below\n"), '#', 0, "" },
-	{ "scissors with CRLF",
-	  FG_BYTES("feat: x\r\n# ------------------------ >8 ------------------------\r\ndiff\r\n"), '#', 0,
-	  "feat: x\n" },
-	{ "a longer dash line is not the scissors",
-	  FG_BYTES("feat: x\n\nbody\n# ------------------------- >8 -------------------------\nkept\n"),
-	  '#', 0, "feat: x\n\nbody\nkept\n" },
-	{ "CRLF line ends",
-	  FG_BYTES("feat: x\r\n\r\nbody line\r\n"), '#', 0, "feat: x\n\nbody line\n" },
-	{ "trailing white space",
-	  FG_BYTES("feat: x  \t\n\nbody   \n"), '#', 0, "feat: x\n\nbody\n" },
-	{ "leading, trailing and repeated blank lines",
-	  FG_BYTES("\n\n  \nfeat: x\n\n\n\nbody\n\n\n"), '#', 0, "feat: x\n\nbody\n" },
-	{ "comments only: empty",
-	  FG_BYTES(TEMPLATE("#")), '#', 0, "" },
-	{ "empty input", FG_BYTES(""), '#', 0, "" },
-	{ "a NUL byte",
-	  FG_BYTES("feat: x\0hidden\n"), '#', -1, NULL },
-	{ "a NUL byte below the scissors too",
-	  FG_BYTES("feat: x\n" SCISSORS("#") "\0"), '#', -1, NULL },
-	{ "UTF-8 text kept",
-	  FG_BYTES("docs: d\xc3\xa9" "crire l'\xc3\xa9tat \xe2\x9c\x93\n\n\xe6\x97\xa5\xe6\x9c\xac\n"), '#', 0,
-	  "docs: d\xc3\xa9" "crire l'\xc3\xa9tat \xe2\x9c\x93\n\n\xe6\x97\xa5\xe6\x9c\xac\n" },
-};
-
-START_TEST(test_message_cleanup)
-{
-	char *out = (char *)"sentinel";
-	int rc = fg_message_cleanup(&out, cleanup_cases[_i].raw.data, cleanup_cases[_i].raw.len,
-				    cleanup_cases[_i].comment_char);
-
-	ck_assert_msg(rc == cleanup_cases[_i].rc, "%s: rc %d", cleanup_cases[_i].name, rc);
-	if (rc == 0) {
-		ck_assert_ptr_nonnull(out);
-		ck_assert_msg(!strcmp(out, cleanup_cases[_i].want), "%s: got \"%s\"",
-			      cleanup_cases[_i].name, out);
-	} else {
-		ck_assert_ptr_null(out);
-	}
-	free(out);
-}
-END_TEST
-
-/*
- * Regression: git's template was once looked for over the whole raw
- * message, the `git commit -v` diff included; PCRE2 refuses a subject that
- * is not valid UTF-8, so a Latin-1 diff below the scissors hid the template
- * and nothing was stripped. The detection now works line by line.
- */
-START_TEST(test_message_cleanup_latin1_diff)
-{
-	/* 0: core.commentChar=auto with ';'; 1: the default '#' and commit.cleanup
-	 * default, where fg_message_comment_char relies on the same detection. */
-	static const char raw_auto[] =
-		"feat: x\n" TEMPLATE(";") SCISSORS(";")
-		"; Do not modify or remove the line above.\n"
-		"diff --git a/README b/README\n"
-		"-caf\xe9\n"   /* Latin-1 'e acute' in the diffed file */
-		"+caf\xe9s\n";
-	static const char raw_hash[] =
-		"feat: x\n" TEMPLATE("#") SCISSORS("#")
-		"# Do not modify or remove the line above.\n"
-		"diff --git a/README b/README\n"
-		"-caf\xe9\n"
-		"+caf\xe9s\n";
-	const char *raw = _i ? raw_hash : raw_auto;
-	size_t len = _i ? sizeof(raw_hash) - 1 : sizeof(raw_auto) - 1;
-	int cc = _i ? fg_message_comment_char(raw, len, '#', FG_CLEANUP_DEFAULT)
-		    : fg_message_comment_char(raw, len, FG_COMMENT_AUTO, FG_CLEANUP_DEFAULT);
-	char *out = NULL;
-	int rc = fg_message_cleanup(&out, raw, len, cc);
-	int same = rc == 0 && !strcmp(out, "feat: x\n");
-
-	free(out); /* before any assertion: no leak when it fails without fork */
-	ck_assert_msg(cc == (_i ? '#' : ';'), "comment character %d detected", cc);
-	ck_assert_msg(rc == 0 && same, "the cleaned message is not \"feat: x\\n\"");
-}
-END_TEST
-
-static const struct {
-	struct fg_bytes raw;
-	int want;
-} detect_cases[] = {
-	{ FG_BYTES("x\n" TEMPLATE("#")), '#' },
-	{ FG_BYTES("x\n" TEMPLATE(";")), ';' },
-	{ FG_BYTES("x\n" TEMPLATE("@")), '@' },
-	{ FG_BYTES("x\n\n" SCISSORS("%")), '%' },
-	{ FG_BYTES("Merge branch 'x'\n\n! Please enter a commit message to explain why this merge is necessary,\n"), '!' },
-	{ FG_BYTES("feat: x\n"), FG_COMMENT_NONE },
-	{ FG_BYTES("feat: x\n\nPlease enter the commit message\n"), FG_COMMENT_NONE },
-	{ FG_BYTES(""), FG_COMMENT_NONE },
-};
-
-START_TEST(test_message_detect_comment_char)
-{
-	ck_assert_int_eq(fg_message_detect_comment_char(detect_cases[_i].raw.data,
-							detect_cases[_i].raw.len),
-			 detect_cases[_i].want);
-}
-END_TEST
-
-static const struct {
-	const char *value;
-	enum fg_cleanup want;
-} cleanup_mode_cases[] = {
-	{ "default", FG_CLEANUP_DEFAULT },
-	{ "strip", FG_CLEANUP_STRIP },
-	{ "whitespace", FG_CLEANUP_WHITESPACE },
-	{ "verbatim", FG_CLEANUP_VERBATIM },
-	{ "scissors", FG_CLEANUP_SCISSORS },
-	{ NULL, FG_CLEANUP_DEFAULT },
-	{ "", FG_CLEANUP_DEFAULT },
-	{ "Strip", FG_CLEANUP_DEFAULT },
-	{ "bogus", FG_CLEANUP_DEFAULT },
-};
-
-START_TEST(test_cleanup_parse)
-{
-	ck_assert_int_eq(fg_cleanup_parse(cleanup_mode_cases[_i].value), cleanup_mode_cases[_i].want);
-}
-END_TEST
-
-/* Which comment character git strips, per commit.cleanup and the template. */
-static const struct {
-	const char *name;
-	struct fg_bytes raw;
-	int configured;
-	enum fg_cleanup cleanup;
-	int want;
-} comment_char_cases[] = {
-	{ "default, edited ('#' template)", FG_BYTES("feat: x\n" TEMPLATE("#")), '#',
-	  FG_CLEANUP_DEFAULT, '#' },
-	{ "default, -m: '#' lines are kept", FG_BYTES("feat: x\n\n#123\n"), '#', FG_CLEANUP_DEFAULT,
-	  FG_COMMENT_NONE },
-	{ "default, template of another character than configured", FG_BYTES("x\n" TEMPLATE(";")), '#',
-	  FG_CLEANUP_DEFAULT, FG_COMMENT_NONE },
-	{ "default, ';' configured and templated", FG_BYTES("x\n" TEMPLATE(";")), ';',
-	  FG_CLEANUP_DEFAULT, ';' },
-	{ "default, verbose scissors only", FG_BYTES("x\n" VERBOSE_DIFF("#")), '#', FG_CLEANUP_DEFAULT,
-	  '#' },
-	{ "strip without template", FG_BYTES("feat: x\n#123\n"), '#', FG_CLEANUP_STRIP, '#' },
-	{ "scissors mode without template", FG_BYTES("feat: x\n"), ';', FG_CLEANUP_SCISSORS, ';' },
-	{ "whitespace keeps comments", FG_BYTES("x\n" TEMPLATE("#")), '#', FG_CLEANUP_WHITESPACE,
-	  FG_COMMENT_NONE },
-	{ "verbatim keeps comments", FG_BYTES("x\n" TEMPLATE("#")), '#', FG_CLEANUP_VERBATIM,
-	  FG_COMMENT_NONE },
-	{ "auto, templated ';'", FG_BYTES("#1 x\n" TEMPLATE(";")), FG_COMMENT_AUTO, FG_CLEANUP_DEFAULT,
-	  ';' },
-	{ "auto, no template", FG_BYTES("#1 x\n"), FG_COMMENT_AUTO, FG_CLEANUP_DEFAULT,
-	  FG_COMMENT_NONE },
-	{ "auto, strip mode, templated '@'", FG_BYTES("x\n" TEMPLATE("@")), FG_COMMENT_AUTO,
-	  FG_CLEANUP_STRIP, '@' },
-	{ "auto, whitespace", FG_BYTES("x\n" TEMPLATE(";")), FG_COMMENT_AUTO, FG_CLEANUP_WHITESPACE,
-	  FG_COMMENT_NONE },
-};
-
-START_TEST(test_message_comment_char)
-{
-	int got = fg_message_comment_char(comment_char_cases[_i].raw.data,
-					  comment_char_cases[_i].raw.len,
-					  comment_char_cases[_i].configured,
-					  comment_char_cases[_i].cleanup);
-
-	ck_assert_msg(got == comment_char_cases[_i].want, "%s: got %d, want %d",
-		      comment_char_cases[_i].name, got, comment_char_cases[_i].want);
-}
-END_TEST
 
 static const struct {
 	const char *header;
@@ -446,12 +217,13 @@ END_TEST
 START_TEST(test_check_message_subject_empty_after_cleanup)
 {
 	static const char *const raw[] = { "feat: \n", "feat:   \n\n# comment\n", "fix(core): \t\n" };
+	struct fg_cleanup_plan plan = { FG_MODE_ALL, 1, '#' };
 	struct fg_report report;
 	char *clean = NULL, *first = NULL;
 	size_t n;
 	int rule;
 
-	ck_assert_int_eq(fg_message_cleanup(&clean, raw[_i], strlen(raw[_i]), '#'), 0);
+	ck_assert_int_eq(fg_cleanup_apply(&clean, NULL, raw[_i], strlen(raw[_i]), &plan), 0);
 	fg_report_init(&report);
 	fg_check_message(&report, fg_test_config(), clean, NULL, NULL);
 	free(clean);
@@ -953,16 +725,8 @@ END_TEST
 Suite *message_suite(void)
 {
 	Suite *s = suite_create("message");
-	TCase *cleanup = tcase_create("cleanup");
 	TCase *header = tcase_create("header");
 	TCase *rules = tcase_create("rules");
-
-	tcase_add_loop_test(cleanup, test_message_cleanup, 0, (int)FG_COUNT(cleanup_cases));
-	tcase_add_loop_test(cleanup, test_message_cleanup_latin1_diff, 0, 2);
-	tcase_add_loop_test(cleanup, test_message_detect_comment_char, 0, (int)FG_COUNT(detect_cases));
-	tcase_add_loop_test(cleanup, test_cleanup_parse, 0, (int)FG_COUNT(cleanup_mode_cases));
-	tcase_add_loop_test(cleanup, test_message_comment_char, 0, (int)FG_COUNT(comment_char_cases));
-	suite_add_tcase(s, cleanup);
 
 	tcase_add_loop_test(header, test_message_is_generated, 0, (int)FG_COUNT(generated_cases));
 	tcase_add_loop_test(header, test_header_parse, 0, (int)FG_COUNT(header_cases));
