@@ -987,7 +987,7 @@ static int check_new_commits(struct fg_hook_ctx *ctx, git_repository *repo, stru
 			     struct fg_version_walk *vw, struct ff_check *ff, size_t nff,
 			     struct marks *marks, size_t group)
 {
-	struct fg_message_context mctx = { NULL, NULL, NULL, NULL };
+	struct fg_message_context mctx = { NULL, NULL, NULL, NULL, 0, NULL };
 	git_oid id;
 	int rc = 0;
 
@@ -1005,6 +1005,7 @@ static int check_new_commits(struct fg_hook_ctx *ctx, git_repository *repo, stru
 		mctx.branch = bc->branch && fg_oidset_has(&bc->ids, &id)
 			      ? bc->branch : NULL;
 		mctx.encoding = git_commit_message_encoding(commit);
+		mctx.merge = git_commit_parentcount(commit) >= 2;
 		fg_check_message(&ctx->report, cfg, git_commit_message(commit), where, &mctx);
 		if (marks && ctx->report.n > before)
 			marks_add(marks, &id, before, ctx->report.n, group);

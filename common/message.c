@@ -13,17 +13,99 @@
 #include "pattern.h"
 #include "refname.h"
 
-static struct fg_pattern generated_re = FG_PATTERN(
-	"^(?:Merge |Revert \"|Reapply \"|fixup! |squash! |amend! |"
-	"Squashed commit of the following:$)", 0);
 /* Every repeated class excludes what follows it, so PCRE2 makes them
  * possessive: the match is linear in the header's length. */
 static struct fg_pattern header_re = FG_PATTERN(
 	"^([^\\s():!]+)(?:\\(([^()\\r\\n]+)\\))?(!)?:(?: (.*)|[ \\t]*)\\z", 0);
 
-int fg_message_is_generated(const char *header, size_t len)
+/* Non-zero when TEXT[0..LEN) starts with the string PREFIX. */
+static int starts(const char *text, size_t len, const char *prefix)
 {
-	return fg_pattern_match(&generated_re, header, len, NULL, 0) == 1;
+	size_t n = strlen(prefix);
+
+	return len >= n && !memcmp(text, prefix, n);
+}
+
+/* Non-zero when TEXT[0..LEN) is a full OID: 40 or 64 lowercase hex digits. */
+static int full_oid(const char *text, size_t len)
+{
+	if (len != 40 && len != 64)
+		return 0;
+	for (size_t i = 0; i < len; i++)
+		if (!((text[i] >= '0' && text[i] <= '9') || (text[i] >= 'a' && text[i] <= 'f')))
+			return 0;
+	return 1;
+}
+
+/* The length of `Revert "` or `Reapply "` starting HEADER[0..LEN) when a '"' ends it, or 0. */
+static size_t revert_quote(const char *header, size_t len)
+{
+	size_t n = starts(header, len, "Revert \"") ? 8 : starts(header, len, "Reapply \"") ? 9 : 0;
+
+	return n && len > n && header[len - 1] == '"' ? n : 0;
+}
+
+/* Non-zero when a line of TEXT[0..LEN) is git revert's "This reverts commit <oid>." line. */
+static int reverts_line(const char *text, size_t len)
+{
+	static const char lead[] = "This reverts commit ";
+	const size_t n = sizeof(lead) - 1;
+
+	for (size_t pos = 0; pos < len;) {
+		const char *nl = memchr(text + pos, '\n', len - pos);
+		size_t end = nl ? (size_t)(nl - text) : len, l = end - pos;
+		const char *line = text + pos;
+
+		if (l > n && !memcmp(line, lead, n)) {
+			const char *oid = line + n;
+			size_t k = 0;
+
+			while (n + k < l && oid[k] != '.' && oid[k] != ',')
+				k++;
+			if (full_oid(oid, k) && (n + k + 1 == l ? oid[k] == '.' :
+			    starts(oid + k, l - n - k, ", reversing") && n + k + 11 == l))
+				return 1;
+		}
+		pos = end + 1;
+	}
+	return 0;
+}
+
+enum fg_git_form fg_message_git_form(const char *message, size_t len, size_t *target,
+				     size_t *target_len)
+{
+	const char *nl = memchr(message, '\n', len);
+	size_t hl = nl ? (size_t)(nl - message) : len, start = 0, end = hl, q;
+	static const char *const autosquash[] = { "fixup! ", "squash! ", "amend! " };
+	int prefixed = 0;
+
+	if (starts(message, hl, "Merge "))
+		return FG_FORM_MERGE;
+	if (hl == 33 && starts(message, hl, "Squashed commit of the following:") &&
+	    starts(message + hl, len - hl, "\n\ncommit ")) {
+		const char *oid = message + hl + 9, *e = memchr(oid, '\n', len - hl - 9);
+
+		return full_oid(oid, e ? (size_t)(e - oid) : len - hl - 9) ? FG_FORM_SQUASHED
+									     : FG_FORM_NONE;
+	}
+	for (size_t i = 0; i < sizeof(autosquash) / sizeof(autosquash[0]); i++)
+		if (starts(message + start, end - start, autosquash[i])) {
+			start += strlen(autosquash[i]);
+			prefixed = 1;
+			i = (size_t)-1; /* "fixup! squash! ...": again from the first */
+		}
+	if (!prefixed)
+		return revert_quote(message, hl) && reverts_line(message + hl, len - hl)
+		       ? FG_FORM_REVERT : FG_FORM_NONE;
+	while ((q = revert_quote(message + start, end - start)) != 0) {
+		start += q;
+		end--;
+	}
+	if (target)
+		*target = start;
+	if (target_len)
+		*target_len = end - start;
+	return FG_FORM_AUTOSQUASH;
 }
 
 int fg_header_parse(const char *header, size_t len, struct fg_header *out)
@@ -108,6 +190,10 @@ static char *join_list(char *const *list, size_t n)
 struct where {
 	struct fg_report *report;
 	const char *pre, *sep; /* "commit 1a2b3c4d5e6f", ": "; or "", "" */
+	/* Line 1 as written when the rules judge another header in its place
+	 * (fixup! and the like), and the code points before that header. */
+	const char *line1; size_t line1_len, col1;
+	size_t line0; /* blank lines above the header (a verbatim message) */
 };
 
 /*
@@ -133,6 +219,12 @@ static struct fg_violation *add_at(const struct where *w, enum fg_rule rule, siz
 		w->report->oom = 1;
 		return NULL;
 	}
+	if (line == 1 && w->line1) { /* the header judged is part of line 1 */
+		column += w->col1;
+		text = w->line1;
+		len = w->line1_len;
+	}
+	line += w->line0;
 	v = fg_report_add(w->report, rule, "%s%sline %zu, column %zu: %s", w->pre, w->sep, line,
 			  column, what);
 	free(what);
@@ -358,7 +450,21 @@ static void report_header_format(const struct where *w, const struct fg_config *
 	char *q = fg_quote(header, len, 80);
 	struct fg_violation *v;
 
-	if (len > 2 && header[0] == '[' && memchr(header, ']', len)) {
+	if (starts(header, len, "Merge ")) {
+		/* a look-alike of git's merge message on a commit that is not a merge */
+		v = add_at(w, FG_RULE_HEADER_FORMAT, 1, 1, header, len, 5,
+			   "header %s is git's merge message, but the commit is not a merge",
+			   q ? q : "?");
+		fg_violation_hint(v, "write 'type: subject' (types: %s); git writes 'Merge ...' "
+				  "for the merges it makes", types ? types : "?");
+	} else if (revert_quote(header, len)) {
+		v = add_at(w, FG_RULE_HEADER_FORMAT, 1, 1, header, len, header[1] == 'e' &&
+			   header[2] == 'v' ? 6 : 7,
+			   "header %s is git's revert message without its line 'This reverts commit "
+			   "<oid>.'", q ? q : "?");
+		fg_violation_hint(v, "keep the line git revert writes, 'This reverts commit <full "
+				  "oid>.', or write 'revert: <subject>'");
+	} else if (len > 2 && header[0] == '[' && memchr(header, ']', len)) {
 		/* "[release] 0.16.0": a type in brackets */
 		const char *close = memchr(header, ']', len);
 		size_t tl = (size_t)(close - header - 1), rest = (size_t)(close + 1 - header);
@@ -581,14 +687,26 @@ static void report_bad_utf8(const struct where *w, const char *text, size_t len,
 			  "encoding you write in (git config i18n.commitEncoding ISO-8859-1)");
 }
 
+/*
+ * A "Merge ..." header HEADER[0..LEN) is git's when the commit is a merge,
+ * or, in commit-msg, an amend of HEAD, a merge, keeping its header.
+ */
+static int is_merge(const struct fg_message_context *ctx, const char *header, size_t len)
+{
+	return ctx && (ctx->merge || (ctx->head_merge_header &&
+				      strlen(ctx->head_merge_header) == len &&
+				      !memcmp(ctx->head_merge_header, header, len)));
+}
+
 size_t fg_check_message(struct fg_report *report, struct fg_config *cfg, const char *message,
 			const char *where, const struct fg_message_context *ctx)
 {
-	size_t before = report->n, len = strlen(message), hl, bad, chars;
-	struct where w = { report, where ? where : "", where ? ": " : "" };
+	size_t before = report->n, len = strlen(message), hl, bad, chars, target = 0, target_len = 0;
+	struct where w = { report, where ? where : "", where ? ": " : "", NULL, 0, 0, 0 };
 	struct fg_commit_message msg;
 	const char *text = message;
-	char *converted = NULL, *stripped = NULL;
+	char *converted = NULL, *stripped = NULL, *judged = NULL;
+	enum fg_git_form form;
 	int rc;
 
 	if (ctx && !is_utf8_name(ctx->encoding)) {
@@ -616,11 +734,37 @@ size_t fg_check_message(struct fg_report *report, struct fg_config *cfg, const c
 		}
 		text = stripped;
 	}
-	hl = line_len(text, len);
-	if (!hl || fg_message_is_generated(text, hl))
+	/* git shows the first non-blank line as the subject (pretty.c,
+	 * skip_blank_lines): blank lines stay above it only in a verbatim message */
+	while ((hl = line_len(text, len)) < len && blank(text, hl)) {
+		text += hl + 1;
+		len -= hl + 1;
+		w.line0++;
+	}
+	if (!hl || blank(text, hl))
+		goto out;
+	form = fg_message_git_form(text, len, &target, &target_len);
+	if ((form == FG_FORM_MERGE && is_merge(ctx, text, hl)) || form == FG_FORM_SQUASHED)
 		goto out;
 	if (fg_config_match_ignore(cfg, text, hl) != 0)
 		goto out; /* accepted as it is (1), or a pattern failed (CFG->error set) */
+	if (form == FG_FORM_AUTOSQUASH && target_len) {
+		/* judged as the commit autosquash makes: the target's header */
+		if (fg_config_match_ignore(cfg, text + target, target_len) != 0)
+			goto out;
+		if (!(judged = malloc(target_len + len - hl + 1))) {
+			report->oom = 1;
+			goto out;
+		}
+		memcpy(judged, text + target, target_len);
+		memcpy(judged + target_len, text + hl, len - hl + 1);
+		w.line1 = text;
+		w.line1_len = hl;
+		w.col1 = fg_utf8_length(text, target);
+		len = target_len + len - hl;
+		hl = target_len;
+		text = judged;
+	}
 	/* the parser checks the UTF-8 (one pass); where it fails is looked up then */
 	if ((rc = fg_commit_parse(text, len, &msg)) == -2) {
 		bad = fg_utf8_valid_prefix(text, len);
@@ -631,11 +775,13 @@ size_t fg_check_message(struct fg_report *report, struct fg_config *cfg, const c
 		report->oom = 1;
 		goto out;
 	}
-	if (!msg.header_valid)
+	if (form == FG_FORM_REVERT)
+		; /* git's header: the body and footers are still the author's */
+	else if (!msg.header_valid)
 		report_header_format(&w, cfg, text, hl);
 	else
 		check_header(&w, cfg, &msg, ctx);
-	if ((chars = fg_utf8_length(text, hl)) > cfg->header_max_length) {
+	if (form != FG_FORM_REVERT && (chars = fg_utf8_length(text, hl)) > cfg->header_max_length) {
 		struct fg_violation *v = add_at(&w, FG_RULE_HEADER_MAX_LENGTH, 1,
 			cfg->header_max_length + 1, text, hl, chars - cfg->header_max_length,
 			"header is %zu characters long, more than %lu", chars,
@@ -649,6 +795,7 @@ size_t fg_check_message(struct fg_report *report, struct fg_config *cfg, const c
 	}
 	fg_commit_message_release(&msg);
 out:
+	free(judged);
 	free(stripped);
 	free(converted);
 	return report->n - before;

@@ -11,12 +11,38 @@
 #include "config.h"
 #include "report.h"
 
+/* The forms of git's own messages (fg_message_git_form). */
+enum fg_git_form {
+	FG_FORM_NONE = 0,
+	FG_FORM_MERGE,      /* "Merge ...": git's merge message, when the commit is a merge */
+	FG_FORM_REVERT,     /* git revert's message */
+	FG_FORM_SQUASHED,   /* git merge --squash's SQUASH_MSG, unedited */
+	FG_FORM_AUTOSQUASH  /* "fixup! ", "squash! ", "amend! " before a header */
+};
+
 /*
- * fg_message_is_generated: non-zero when HEADER (the first line) is one of
- * git's own generated messages: "Merge ...", "Revert \"...\"",
- * "Reapply \"...\"", "fixup! ", "squash! ", "amend! ".
+ * fg_message_git_form: which of git's own messages MESSAGE[0..LEN) (a
+ * cleaned-up message, LF line ends) has the form of, by its text alone:
+ * - FG_FORM_MERGE: the header starts "Merge " (git merge, git pull, a
+ *   host's "Merge pull request"); it is git's only on a merge commit;
+ * - FG_FORM_REVERT: the header is `Revert "..."` (or `Reapply "..."`, git
+ *   2.43's revert of a revert) and a line after it is git's
+ *   "This reverts commit <oid>." or "This reverts commit <oid>, reversing"
+ *   (sequencer.c, do_pick_commit: a full 40 or 64 hex digit OID);
+ * - FG_FORM_SQUASHED: the header is "Squashed commit of the following:",
+ *   line 2 is blank and line 3 "commit <oid>" (builtin/merge.c,
+ *   squash_message);
+ * - FG_FORM_AUTOSQUASH: the header starts "fixup! ", "squash! " or
+ *   "amend! " (git commit --fixup/--squash, any number of them); *TARGET
+ *   (may be NULL) is set to the offset of the header they name in
+ *   MESSAGE, after them and after any `Revert "` or `Reapply "` wrapping
+ *   it (the target may be a revert), and *TARGET_LEN to its length (the
+ *   closing quotes of those excluded). Autosquash turns the commit into
+ *   one with that header: the rules judge it.
+ * Linear in LEN.
  */
-int fg_message_is_generated(const char *header, size_t len);
+enum fg_git_form fg_message_git_form(const char *message, size_t len, size_t *target,
+				     size_t *target_len);
 
 /* The parts of a Conventional Commits 1.0.0 header (spec items 1-5). */
 struct fg_header {
@@ -47,6 +73,13 @@ struct fg_message_context {
 	/* The encoding the message is written in (i18n.commitEncoding, or a
 	 * stored commit's "encoding" header); NULL or "UTF-8": UTF-8. */
 	const char *encoding;
+	/* Non-zero when the commit is a merge: a stored commit with two or
+	 * more parents, or a merge being concluded (MERGE_HEAD). */
+	int merge;
+	/* commit-msg when HEAD is a merge: HEAD's header, or NULL. A message
+	 * with that header is taken for `git commit --amend` of the merge,
+	 * which keeps its parents (a hook is not told --amend). */
+	const char *head_merge_header;
 };
 
 /*
@@ -61,8 +94,13 @@ struct fg_message_context {
  * 15), bodyLeadingBlank, bodyMaxLineLength, footerFormat,
  * breakingChangeFormat (items 6, 8-12, 16) and, with CTX (may be NULL),
  * versionBumpMessage and branchCommitType.
- * An empty message, git's generated messages (fg_message_is_generated) and
- * a header matching a commit.ignore pattern pass. The message is parsed
+ * An empty message, a header matching a commit.ignore pattern and git's
+ * own messages (fg_message_git_form) pass: a merge message on a merge
+ * (CTX->merge, or CTX->head_merge_header equal to the header), and git
+ * merge --squash's message, pass every rule; a revert in git's form passes
+ * the header rules (the body and footer rules apply); fixup!, squash! and
+ * amend! messages are judged with the header they name in place of theirs
+ * (columns still count on the line as written). The message is parsed
  * once (fg_commit_parse). Each violation's text is "WHERE: line L, column
  * C: what", WHERE (may be NULL: no prefix) e.g. "commit 1a2b3c4d5e6f", and
  * it is located (fg_violation_locate) for the caret under the offending

@@ -656,6 +656,7 @@ void fg_commit_context_release(struct fg_commit_context *ctx)
 	free(ctx->new_version);
 	free(ctx->old_version);
 	free(ctx->encoding);
+	free(ctx->head_merge_header);
 	memset(ctx, 0, sizeof(*ctx));
 }
 
@@ -666,6 +667,7 @@ static void context_link(struct fg_commit_context *out)
 	out->ctx.new_version = out->new_version;
 	out->ctx.old_version = out->old_version;
 	out->ctx.encoding = out->encoding;
+	out->ctx.head_merge_header = out->head_merge_header;
 }
 
 /*
@@ -688,6 +690,33 @@ static int version_change(struct fg_commit_context *out, const struct fg_vfiles 
 	return 0;
 }
 
+/*
+ * The commit about to be made is a merge when MERGE_HEAD exists (git merge,
+ * or git commit concluding one); when HEAD is a merge, its header, for
+ * `git commit --amend` of it. Returns 0, or -1 when out of memory.
+ */
+static int merge_context(struct fg_commit_context *out, git_repository *repo)
+{
+	git_object *head = NULL;
+	const char *message, *nl;
+	int rc = 0;
+
+	out->ctx.merge = git_repository_state(repo) == GIT_REPOSITORY_STATE_MERGE;
+	if (git_revparse_single(&head, repo, "HEAD^{commit}") == 0 &&
+	    git_commit_parentcount((git_commit *)head) >= 2 &&
+	    (message = git_commit_message((git_commit *)head))) {
+		nl = strchr(message, '\n');
+		if (!(out->head_merge_header = strndup(message, nl ? (size_t)(nl - message)
+								   : strlen(message)))) {
+			git_error_set_oom();
+			rc = -1;
+		}
+	}
+	git_object_free(head);
+	git_error_clear();
+	return rc;
+}
+
 int fg_repo_staged_context(struct fg_commit_context *out, git_repository *repo,
 			   struct fg_staged *staged, struct fg_config *cfg)
 {
@@ -708,6 +737,8 @@ int fg_repo_staged_context(struct fg_commit_context *out, git_repository *repo,
 		rc = -1;
 	}
 	git_buf_dispose(&value);
+	if (rc == 0)
+		rc = merge_context(out, repo);
 	/* the first commit creates the version files: nothing is bumped */
 	if (rc == 0 && git_revparse_single(&head, repo, "HEAD^{tree}") == 0) {
 		tree = (git_tree *)head;
@@ -760,6 +791,7 @@ int fg_repo_commit_context(struct fg_commit_context *out, git_repository *repo,
 	int rc = 0;
 
 	memset(out, 0, sizeof(*out));
+	out->ctx.merge = git_commit_parentcount(commit) >= 2;
 	if ((branch && !(out->branch = strdup(branch))) ||
 	    (encoding && !(out->encoding = strdup(encoding)))) {
 		git_error_set_oom();

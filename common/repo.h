@@ -109,14 +109,15 @@ int fg_repo_check_message_file(struct fg_report *report, struct fg_config *cfg,
  */
 struct fg_commit_context {
 	struct fg_message_context ctx; /* points into the strings below */
-	char *branch, *new_version, *old_version, *encoding;
+	char *branch, *new_version, *old_version, *encoding, *head_merge_header;
 };
 
 /*
  * fg_repo_staged_context: the context of the commit about to be made from
  * STAGED (commit-msg): HEAD's branch; the version the staged version files
  * set when it differs from the one in HEAD's tree (none for the first
- * commit: nothing is bumped); i18n.commitEncoding. Everything unknown is
+ * commit: nothing is bumped); i18n.commitEncoding; a merge when MERGE_HEAD
+ * exists, and HEAD's header when HEAD is a merge. Everything unknown is
  * left NULL. Returns 0, or -1 when a version file pattern fails (CFG->error
  * says which), a version file cannot be read (a missing or corrupt object,
  * as fg_vfiles_from_tree says: fg_git_error()) or memory runs out; OUT is
@@ -130,7 +131,8 @@ int fg_repo_staged_context(struct fg_commit_context *out, git_repository *repo,
  * or seen on BRANCH (may be NULL): the version its tree sets when it
  * differs from its first parent's (none for a root commit or a merge: a
  * merge brings a version, it does not bump it) when VERSIONS is non-zero,
- * and its "encoding" header. Return and ownership as fg_repo_staged_context.
+ * its "encoding" header, and whether it is a merge (two or more parents).
+ * Return and ownership as fg_repo_staged_context.
  */
 int fg_repo_commit_context(struct fg_commit_context *out, git_repository *repo,
 			   git_commit *commit, const char *branch, int versions,

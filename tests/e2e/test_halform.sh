@@ -220,13 +220,14 @@ check '[ "$n_vv" -ge 5 ] && [ -z "$vv_wrong" ]' \
 	"tag_vs_version.tsv: the $n_vv vX.Y.Z tags get tagVersionMatch exactly when MISMATCH" "wrong:$vv_wrong"
 
 # ----------------------------------------------------------- commit headers
-# Every main commit's real subject through commit-msg, one message file each
-# (NNNN = line of headers_main.txt, newest first like `git rev-list main` of
-# the linear replay), a few hooks at a time.
+# Every main commit's message as replayed (its real subject; a revert's line
+# too, see replay.awk) through commit-msg, one message file each (NNNN = line
+# of headers_main.txt, newest first like `git rev-list main` of the linear
+# replay), a few hooks at a time.
 git -C "$R" rev-list main >"$TMP/ids"
 mkdir "$TMP/msgs"
-LC_ALL=C awk -v d="$TMP/msgs" '{ f = sprintf("%s/%04d", d, NR); print substr($0, 42) >f; close(f) }' \
-	"$CORPUS/headers_main.txt"
+git -C "$R" log --format='%B%x01' main |
+	LC_ALL=C awk -v d="$TMP/msgs" 'BEGIN { RS = "\001\n" } { f = sprintf("%s/%04d", d, NR); printf "%s", $0 >f; close(f) }'
 (cd "$R" && find "$TMP/msgs" -type f | sort | xargs -P "$(nproc)" -n 64 sh -c \
 	'for f; do "$0" "$f" >"$f.out" 2>&1; s=$?; echo "$s" >"$f.rc"; [ "$s" -eq 0 ] || echo "${f##*/}"; done' \
 	"$HOOKBIN/commit-msg") |

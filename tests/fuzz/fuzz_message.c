@@ -112,7 +112,16 @@ static void parse_header(const char *m, size_t len)
 		FUZZ_ASSERT(within(m, hl, h.type, h.type_len) && h.type_len &&
 			    within(m, hl, h.subject, h.subject_len) &&
 			    within(m, hl, h.scope, h.scope_len), "fg_header_parse: parts outside");
-	(void)fg_message_is_generated(m, hl);
+	{
+		size_t target = SIZE_MAX, target_len = SIZE_MAX;
+		enum fg_git_form form = fg_message_git_form(m, len, &target, &target_len);
+
+		FUZZ_ASSERT(form >= FG_FORM_NONE && form <= FG_FORM_AUTOSQUASH,
+			    "fg_message_git_form returned %d", (int)form);
+		if (form == FG_FORM_AUTOSQUASH)
+			FUZZ_ASSERT(target <= hl && target_len <= hl - target,
+				    "fg_message_git_form: target outside the header");
+	}
 }
 
 /* What commit-msg does with the file, repository aside. */
@@ -120,7 +129,8 @@ static void check_like_the_hook(const char *raw, size_t len, const char *encodin
 {
 	struct fg_config cfg;
 	struct fg_report report;
-	struct fg_message_context ctx = { "hotfix/pool-leak", "0.16.1", "0.16.0", encoding };
+	struct fg_message_context ctx = { "hotfix/pool-leak", "0.16.1", "0.16.0", encoding,
+					  (int)(len & 8) >> 3, NULL };
 	int rc;
 
 	FUZZ_ASSERT(fg_config_init(&cfg) == 0, "fg_config_init failed");

@@ -304,49 +304,55 @@ static const struct {
 	const char *kept;          /* commit-msg.pre-flowgate script; NULL: none */
 	int status;
 	const char *err;           /* "" : stderr is empty; else a substring of it */
+	int editor;                /* git launched an editor (GIT_EDITOR unset), else GIT_EDITOR=: */
 } commit_msg_cases[] = {
-	{ "valid", "main", NULL, NULL, FG_BYTES("feat: add x\n"), 2, NULL, 0, "" },
+	{ "valid", "main", NULL, NULL, FG_BYTES("feat: add x\n"), 2, NULL, 0, "", 0 },
 	{ "valid with template", "main", NULL, NULL, FG_BYTES("fix(core): y\n" TEMPLATE("#")), 2, NULL,
-	  0, "" },
+	  0, "", 0 },
 	{ "only comments: empty, git aborts itself", "main", NULL, NULL, FG_BYTES(TEMPLATE("#")), 2,
-	  NULL, 0, "" },
+	  NULL, 0, "", 0 },
 	{ "no type", "main", NULL, NULL, FG_BYTES("update stuff\n"), 2, NULL, 1,
 	  "flowgate commit-msg: error: headerFormat: line 1, column 1: header 'update stuff' is not "
-	  "'type(scope)!: subject'\n    update stuff\n    ^^^^^^^^^^^^\nhint: start with a type and a colon" },
+	  "'type(scope)!: subject'\n    update stuff\n    ^^^^^^^^^^^^\nhint: start with a type and a colon", 0 },
 	{ "refusal names --no-verify", "main", NULL, NULL, FG_BYTES("Feat: x\n"), 2, NULL, 1,
-	  "flowgate commit-msg: refused; to bypass once: git commit --no-verify\n" },
+	  "flowgate commit-msg: refused; to bypass once: git commit --no-verify\n", 0 },
 	{ "core.commentChar ';' strips ';' lines", "main", ";", NULL,
-	  FG_BYTES("; not part of it\nfeat: x\n" TEMPLATE(";")), 2, NULL, 0, "" },
+	  FG_BYTES("; not part of it\nfeat: x\n" TEMPLATE(";")), 2, NULL, 0, "", 0 },
 	{ "default '#': ';' lines are the message", "main", NULL, NULL,
-	  FG_BYTES("; not part of it\nfeat: x\n"), 2, NULL, 1, "error: headerFormat: line 1, column 1: header '; not part" },
+	  FG_BYTES("; not part of it\nfeat: x\n"), 2, NULL, 1, "error: headerFormat: line 1, column 1: header '; not part", 0 },
 	{ "core.commentChar auto", "main", "auto", NULL,
 	  FG_BYTES("#123 fix: x\n" TEMPLATE(";")), 2, NULL, 1,
-	  "error: headerFormat: line 1, column 1: header '#123 fix: x'" },
+	  "error: headerFormat: line 1, column 1: header '#123 fix: x'", 0 },
 	{ "-m: a '#' first line is kept by git, so it is the header", "main", NULL, NULL,
-	  FG_BYTES("#123 fix: x\n"), 2, NULL, 1, "error: headerFormat: line 1, column 1: header '#123 fix: x'" },
+	  FG_BYTES("#123 fix: x\n"), 2, NULL, 1, "error: headerFormat: line 1, column 1: header '#123 fix: x'", 0 },
 	{ "commit.cleanup strip: '#' lines go even without template", "main", NULL, "strip",
-	  FG_BYTES("# fix the build\nfeat: x\n"), 2, NULL, 0, "" },
-	{ "commit.cleanup verbatim: the template stays", "main", NULL, "verbatim",
+	  FG_BYTES("# fix the build\nfeat: x\n"), 2, NULL, 0, "", 0 },
+	{ "commit.cleanup verbatim: the template stays, below its blank line 1", "main", NULL, "verbatim",
 	  FG_BYTES(TEMPLATE("#") "feat: x\n"), 2, NULL, 1,
-	  "error: headerFormat: line 1, column 1: header '# Please enter the commit message" },
+	  "error: headerFormat: line 2, column 1: header '# Please enter the commit message", 0 },
+	{ "editor, no template (commit.status=false): '#' lines are comments", "main", NULL, NULL,
+	  FG_BYTES("# my note\nfeat: x\n"), 2, NULL, 0, "", 1 },
+	{ "editor, commit.cleanup scissors: '#' lines are kept", "main", NULL, "scissors",
+	  FG_BYTES("# header\nfeat: x\n" "# ------------------------ >8 ------------------------\nwip\n"),
+	  2, NULL, 1, "error: headerFormat: line 1, column 1: header '# header'", 1 },
 	{ "NUL byte", "main", NULL, NULL, FG_BYTES("feat: x\0\n"), 2, NULL, 1,
 	  "error: messageEncoding: line 1, column 8: the message holds a NUL byte\n"
-	  "    feat: x \n           ^\n" },
+	  "    feat: x \n           ^\n", 0 },
 	{ "usage: no message file", "main", NULL, NULL, FG_BYTES("feat: x\n"), 1, NULL, 2,
-	  "usage: commit-msg <message-file>" },
+	  "usage: commit-msg <message-file>", 0 },
 	{ "usage: two message files", "main", NULL, NULL, FG_BYTES("feat: x\n"), 3, NULL, 2,
-	  "usage: commit-msg <message-file>" },
+	  "usage: commit-msg <message-file>", 0 },
 	{ "unreadable message file", "main", NULL, NULL, FG_ABSENT, 2, NULL, 3,
-	  "flowgate commit-msg: fatal: cannot read the message file" },
+	  "flowgate commit-msg: fatal: cannot read the message file", 0 },
 	{ "the kept hook runs after the checks, its status wins", "main", NULL, NULL,
 	  FG_BYTES("feat: x\n"), 2, "#!/bin/sh\necho \"kept ran on $1\" >&2\nexit 5\n", 5,
-	  "kept ran on " },
+	  "kept ran on ", 0 },
 	{ "the kept hook does not run when refused", "main", NULL, NULL,
-	  FG_BYTES("wip: x\n"), 2, "#!/bin/sh\necho kept ran >&2\nexit 0\n", 1, "typeEnum" },
+	  FG_BYTES("wip: x\n"), 2, "#!/bin/sh\necho kept ran >&2\nexit 0\n", 1, "typeEnum", 0 },
 	{ "a kept hook that is not executable is skipped", "main", NULL, NULL,
-	  FG_BYTES("feat: x\n"), 2, NULL, 0, "" },
+	  FG_BYTES("feat: x\n"), 2, NULL, 0, "", 0 },
 	{ "detached HEAD does not matter to commit-msg", "-", NULL, NULL, FG_BYTES("feat: x\n"), 2,
-	  NULL, 0, "" },
+	  NULL, 0, "", 0 },
 };
 
 static void hook_setup(void)
@@ -430,9 +436,15 @@ START_TEST(test_hook_commit_msg)
 	argv[2] = msg;
 	argv[3] = NULL;
 
+	/* git sets GIT_EDITOR=: for the hook when it launches no editor */
+	if (commit_msg_cases[_i].editor)
+		unsetenv("GIT_EDITOR");
+	else
+		setenv("GIT_EDITOR", ":", 1);
 	fg_test_capture_start(&cap, 2);
 	status = fg_hook_main("commit-msg", commit_msg_cases[_i].argc, argv, fg_run_commit_msg, 0);
 	err = fg_test_capture_end(&cap);
+	unsetenv("GIT_EDITOR");
 	free(argv0);
 	free(msg);
 	free(dir);

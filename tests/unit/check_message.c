@@ -9,41 +9,67 @@
 #include "cleanup.h"
 #include "message.h"
 
+#define OID40 "0123456789abcdef0123456789abcdef01234567"
+#define OID64 OID40 "0123456789abcdef01234567"
+
+/* The forms of git's own messages, by their text (fg_message_git_form). */
 static const struct {
-	const char *header;
-	int generated;
-} generated_cases[] = {
-	{ "Merge branch 'x'", 1 },
-	{ "Merge branch 'release/0.16.x' into main", 1 },
-	{ "Merge remote-tracking branch 'origin/main'", 1 },
-	{ "Merge tag 'v0.16.0'", 1 },
-	{ "Merge pull request #1 from a/b", 1 },
-	{ "Merge commit '1a2b3c4'", 1 },
-	{ "Revert \"feat: x\"", 1 },
-	{ "Revert \"Revert \"feat: x\"\"", 1 },
-	{ "Reapply \"x\"", 1 },
-	{ "fixup! x", 1 },
-	{ "fixup! feat: x", 1 },
-	{ "squash! x", 1 },
-	{ "amend! x", 1 },
-	{ "Merged stuff", 0 },
-	{ "Merge", 0 },
-	{ "merge branch 'x'", 0 },
-	{ "revert: x", 0 },
-	{ "Revert x", 0 },
-	{ "Reapply x", 0 },
-	{ "fixup!x", 0 },
-	{ "fixup: x", 0 },
-	{ "feat: x", 0 },
-	{ "", 0 },
+	const char *message;
+	enum fg_git_form form;
+	const char *target; /* FG_FORM_AUTOSQUASH: the header judged */
+} form_cases[] = {
+	{ "Merge branch 'x'", FG_FORM_MERGE, NULL },
+	{ "Merge branch 'release/0.16.x' into main\n\nbody\n", FG_FORM_MERGE, NULL },
+	{ "Merge remote-tracking branch 'origin/main'", FG_FORM_MERGE, NULL },
+	{ "Merge pull request #1 from a/b", FG_FORM_MERGE, NULL },
+	{ "Merge whatever I like", FG_FORM_MERGE, NULL }, /* the form: a merge only if it is one */
+	{ "Revert \"feat: x\"\n\nThis reverts commit " OID40 ".\n", FG_FORM_REVERT, NULL },
+	{ "Revert \"feat: x\"\n\nThis reverts commit " OID64 ".\n", FG_FORM_REVERT, NULL },
+	{ "Revert \"Merge branch 'x'\"\n\nThis reverts commit " OID40 ", reversing\n"
+	  "changes made to " OID40 ".\n", FG_FORM_REVERT, NULL },
+	{ "Revert \"Revert \"feat: x\"\"\n\nThis reverts commit " OID40 ".\n", FG_FORM_REVERT, NULL },
+	{ "Reapply \"feat: x\"\n\nWhy.\n\nThis reverts commit " OID40 ".\nSigned-off-by: A <a@b>\n",
+	  FG_FORM_REVERT, NULL },
+	{ "Revert \"feat: x\"", FG_FORM_NONE, NULL },
+	{ "Revert \"feat: x\"\n\nThis reverts commit 1a2b3c4.\n", FG_FORM_NONE, NULL },
+	{ "Revert \"feat: x\"\n\nThis reverts commit " OID40 "\n", FG_FORM_NONE, NULL },
+	{ "Revert \"feat: x\"\n\nThis reverts commit " OID40 ". Because.\n", FG_FORM_NONE, NULL },
+	{ "Revert \"feat: x\n\nThis reverts commit " OID40 ".\n", FG_FORM_NONE, NULL },
+	{ "Revert feat: x\n\nThis reverts commit " OID40 ".\n", FG_FORM_NONE, NULL },
+	{ "Squashed commit of the following:\n\ncommit " OID40 "\nAuthor: A <a@b>\n",
+	  FG_FORM_SQUASHED, NULL },
+	{ "Squashed commit of the following:\n\nI edited this.\n", FG_FORM_NONE, NULL },
+	{ "Squashed commit of the following:", FG_FORM_NONE, NULL },
+	{ "fixup! feat: x", FG_FORM_AUTOSQUASH, "feat: x" },
+	{ "squash! fix(core): y\n\nMore.\n", FG_FORM_AUTOSQUASH, "fix(core): y" },
+	{ "amend! feat: x\n\nfeat: better x\n", FG_FORM_AUTOSQUASH, "feat: x" },
+	{ "squash! fixup! feat: x", FG_FORM_AUTOSQUASH, "feat: x" },
+	{ "fixup! whatever", FG_FORM_AUTOSQUASH, "whatever" },
+	{ "fixup! Revert \"feat: x\"", FG_FORM_AUTOSQUASH, "feat: x" },
+	{ "fixup! Revert \"Reapply \"feat: x\"\"", FG_FORM_AUTOSQUASH, "feat: x" },
+	{ "Merged stuff", FG_FORM_NONE, NULL },
+	{ "Merge", FG_FORM_NONE, NULL },
+	{ "merge branch 'x'", FG_FORM_NONE, NULL },
+	{ "revert: x", FG_FORM_NONE, NULL },
+	{ "fixup!x", FG_FORM_NONE, NULL },
+	{ "fixup: x", FG_FORM_NONE, NULL },
+	{ "feat: fixup! x", FG_FORM_NONE, NULL },
+	{ "feat: x", FG_FORM_NONE, NULL },
+	{ "", FG_FORM_NONE, NULL },
 };
 
-START_TEST(test_message_is_generated)
+START_TEST(test_message_git_form)
 {
-	const char *h = generated_cases[_i].header;
+	const char *m = form_cases[_i].message;
+	size_t target = 99, target_len = 99;
+	enum fg_git_form form = fg_message_git_form(m, strlen(m), &target, &target_len);
 
-	ck_assert_msg((fg_message_is_generated(h, strlen(h)) != 0) == generated_cases[_i].generated,
-		      "'%s'", h);
+	ck_assert_msg(form == form_cases[_i].form, "'%s': form %d, want %d", m, (int)form,
+		      (int)form_cases[_i].form);
+	if (form == FG_FORM_AUTOSQUASH)
+		ck_assert_msg(target_len == strlen(form_cases[_i].target) &&
+			      !memcmp(m + target, form_cases[_i].target, target_len),
+			      "'%s': target '%.*s'", m, (int)target_len, m + target);
 }
 END_TEST
 
@@ -134,10 +160,29 @@ static const struct {
 	  "BREAKING CHANGE: v1 is gone\nRefs: #42\nSigned-off-by: A <a@example.com>\n", NO_RULE, 0 },
 	{ "body is not checked", "fix: y\n\nwip: not a header\nupdate stuff\n", NO_RULE, 0 },
 	{ "empty message", "", NO_RULE, 0 },
-	{ "merge", "Merge branch 'feature/x' into dev/0.16.x\n", NO_RULE, 0 },
-	{ "merge pull request", "Merge pull request #1 from a/b\n\nfeat: x\n", NO_RULE, 0 },
-	{ "revert", "Revert \"feat: x\"\n\nThis reverts commit 1a2b3c4.\n", NO_RULE, 0 },
+	{ "merge message, not known to be a merge (look-alike)",
+	  "Merge branch 'feature/x' into dev/0.16.x\n", FG_RULE_HEADER_FORMAT, 1 },
+	{ "merge pull request, not known to be a merge",
+	  "Merge pull request #1 from a/b\n\nfeat: x\n", FG_RULE_HEADER_FORMAT, 1 },
+	{ "revert in git's form", "Revert \"feat: x\"\n\nThis reverts commit " OID40 ".\n", NO_RULE, 0 },
+	{ "revert in git's form, long and with a full stop",
+	  "Revert \"feat: a header of seventy characters that git wraps in its revert.\"\n\n"
+	  "This reverts commit " OID40 ".\n", NO_RULE, 0 },
+	{ "revert in git's form: the body rules apply",
+	  "Revert \"feat: x\"\n\nThis reverts commit " OID40 ".\n\nRefs:\n", FG_RULE_FOOTER_FORMAT, 1 },
+	{ "revert without git's line (look-alike)", "Revert \"feat: x\"\n\nThis reverts commit 1a2b3c4.\n",
+	  FG_RULE_HEADER_FORMAT, 1 },
+	{ "squash message, unedited",
+	  "Squashed commit of the following:\n\ncommit " OID40 "\nAuthor: A <a@b>\n\n    wip: x\n",
+	  NO_RULE, 0 },
 	{ "fixup", "fixup! feat: x", NO_RULE, 0 },
+	{ "fixup of a fixup", "fixup! fixup! feat: x", NO_RULE, 0 },
+	{ "fixup of a revert", "fixup! Revert \"feat: x\"", NO_RULE, 0 },
+	{ "fixup! of anything (look-alike)", "fixup! whatever I like", FG_RULE_HEADER_FORMAT, 1 },
+	{ "squash! of a bad type", "squash! wip: x\n\nMore.\n", FG_RULE_TYPE_ENUM, 1 },
+	{ "amend! with a bad body footer", "amend! feat: x\n\nfeat: x\n\nRefs:\n", FG_RULE_FOOTER_FORMAT, 1 },
+	{ "fixup! of a header of 70 characters (77 with the prefix)",
+	  "fixup! feat: a header of seventy characters that stays within the limit ok", NO_RULE, 0 },
 	{ "lowercase revert type", "revert: x", NO_RULE, 0 },
 	{ "no type", "update stuff", FG_RULE_HEADER_FORMAT, 1 },
 	{ "no space after the colon", "feat:x", FG_RULE_HEADER_FORMAT, 1 },
@@ -360,6 +405,10 @@ static const struct {
 	{ "messageEncoding at the bad byte", "fix: x\n\nab\xff" "cd", FG_RULE_MESSAGE_ENCODING, 3, 3,
 	  "ab?cd", 3, 1 },
 	{ "a tab shows as one space", "fix:\tx", FG_RULE_HEADER_FORMAT, 1, 5, "fix: x", 5, 1 },
+	{ "blank lines above the header (verbatim): git's subject is below them",
+	  "\n \nupdate stuff\n", FG_RULE_HEADER_FORMAT, 3, 1, "update stuff", 1, 12 },
+	{ "fixup!: the excerpt is the line as written", "fixup! Fix: x", FG_RULE_TYPE_CASE, 1, 8,
+	  "fixup! Fix: x", 8, 3 },
 	{ "a passing message has no location", "fix: x\n\nbody\n\nRefs: 1", NO_RULE, 0, 0, NULL,
 	  0, 0 },
 };
@@ -452,15 +501,15 @@ static const struct {
 	{ "docs on docs", "docs(tutorial): fix a link", "docs/tutorial", NULL, NULL, NO_RULE, NULL },
 	{ "fix on docs", "fix: typo", "docs/tutorial", NULL, NULL, FG_RULE_BRANCH_COMMIT_TYPE, NULL },
 	{ "anything on feature", "chore: x", "feature/x", NULL, NULL, NO_RULE, NULL },
-	{ "a revert on hotfix is git's", "Revert \"feat: x\"", "hotfix/x", NULL, NULL, NO_RULE,
-	  NULL },
+	{ "a revert on hotfix is git's", "Revert \"feat: x\"\n\nThis reverts commit " OID40 ".",
+	  "hotfix/x", NULL, NULL, NO_RULE, NULL },
 	{ "not a workflow branch", "feat: x", "wip", NULL, NULL, NO_RULE, NULL },
 };
 
 START_TEST(test_check_message_context)
 {
 	struct fg_message_context ctx = { context_cases[_i].branch, context_cases[_i].new_version,
-					  context_cases[_i].old_version, NULL };
+					  context_cases[_i].old_version, NULL, 1, NULL };
 	struct fg_report report;
 
 	fg_report_init(&report);
@@ -487,13 +536,44 @@ START_TEST(test_check_message_context)
 }
 END_TEST
 
+/*
+ * A "Merge ..." header passes when the commit is a merge: CTX->merge (two
+ * parents, MERGE_HEAD), or, in commit-msg, HEAD's header when HEAD is a
+ * merge (git commit --amend of it); never without the context.
+ */
+START_TEST(test_check_message_merge)
+{
+	struct fg_message_context merge = { NULL, NULL, NULL, NULL, 1, NULL };
+	struct fg_message_context plain = { NULL, NULL, NULL, NULL, 0, NULL };
+	struct fg_message_context amend = { NULL, NULL, NULL, NULL, 0, "Merge branch 'x'" };
+	struct fg_report report;
+
+	fg_report_init(&report);
+	ck_assert_uint_eq(fg_check_message(&report, fg_test_config(), "Merge branch 'x'\n\nbody",
+					   NULL, &merge), 0);
+	ck_assert_uint_eq(fg_check_message(&report, fg_test_config(), "Merge branch 'x'", NULL,
+					   &amend), 0);
+	ck_assert_uint_eq(fg_check_message(&report, fg_test_config(), "Merge branch 'y'", NULL,
+					   &amend), 1);
+	ck_assert_uint_eq(fg_check_message(&report, fg_test_config(), "Merge branch 'x'", NULL,
+					   &plain), 1);
+	ck_assert_uint_eq(fg_check_message(&report, fg_test_config(), "Merge branch 'x'", NULL,
+					   NULL), 1);
+	for (size_t i = 0; i < report.n; i++)
+		ck_assert_int_eq(report.items[i].rule, FG_RULE_HEADER_FORMAT);
+	/* a merge with a conventional header is judged as any commit */
+	ck_assert_uint_eq(fg_check_message(&report, fg_test_config(), "wip: merge", NULL, &merge), 1);
+	fg_report_release(&report);
+}
+END_TEST
+
 /* i18n.commitEncoding: the message converted by iconv before the rules. */
 START_TEST(test_check_message_encoding)
 {
-	struct fg_message_context latin1 = { NULL, NULL, NULL, "ISO-8859-1" };
-	struct fg_message_context utf8 = { NULL, NULL, NULL, "utf8" };
-	struct fg_message_context bogus = { NULL, NULL, NULL, "NO-SUCH-CHARSET-42" };
-	struct fg_message_context sjis = { NULL, NULL, NULL, "SHIFT_JIS" };
+	struct fg_message_context latin1 = { NULL, NULL, NULL, "ISO-8859-1", 0, NULL };
+	struct fg_message_context utf8 = { NULL, NULL, NULL, "utf8", 0, NULL };
+	struct fg_message_context bogus = { NULL, NULL, NULL, "NO-SUCH-CHARSET-42", 0, NULL };
+	struct fg_message_context sjis = { NULL, NULL, NULL, "SHIFT_JIS", 0, NULL };
 	struct fg_report report;
 	char *out;
 	size_t len;
@@ -642,11 +722,20 @@ static const struct {
 	{ "BREAKING-CHANGE without description", "feat: x\n\nBREAKING-CHANGE:\n",
 	  FG_RULE_BREAKING_CHANGE_FORMAT, FG_ERROR, "line 3, column 1: footer 'BREAKING-CHANGE' has no description" },
 	/* exempt: git's messages */
-	{ "merge with a glued body", "Merge branch 'x'\nConflicts:\n", NO_RULE, FG_OFF, NULL },
-	{ "revert ending with a full stop", "Revert \"feat: x\"\n\nThis reverts commit 1a2b3c4.\n",
+	{ "a merge's header on a commit not known to be a merge", "Merge whatever I like\n",
+	  FG_RULE_HEADER_FORMAT, FG_ERROR,
+	  "line 1, column 1: header 'Merge whatever I like' is git's merge message, but the commit "
+	  "is not a merge" },
+	{ "revert ending with a full stop", "Revert \"feat: x.\"\n\nThis reverts commit " OID40 ".\n",
 	  NO_RULE, FG_OFF, NULL },
-	{ "fixup with lowercase breaking change", "fixup! feat: x\n\nbreaking change: y\n", NO_RULE,
-	  FG_OFF, NULL },
+	{ "revert without git's line", "Revert \"feat: x\"\n\nBecause.\n", FG_RULE_HEADER_FORMAT,
+	  FG_ERROR, "line 1, column 1: header 'Revert \"feat: x\"' is git's revert message without its "
+	  "line 'This reverts commit <oid>.'" },
+	{ "fixup: the body rules apply", "fixup! feat: x\n\nbreaking change: y\n",
+	  FG_RULE_BREAKING_CHANGE_FORMAT, FG_ERROR,
+	  "line 3, column 1: footer 'breaking change' is not 'BREAKING CHANGE:' (uppercase, then ': ')" },
+	{ "fixup: columns on the line as written", "fixup! Feat: x\n", FG_RULE_TYPE_CASE, FG_ERROR,
+	  "line 1, column 8: type 'Feat' is not lowercase" },
 };
 
 START_TEST(test_check_message_cc)
@@ -728,7 +817,7 @@ Suite *message_suite(void)
 	TCase *header = tcase_create("header");
 	TCase *rules = tcase_create("rules");
 
-	tcase_add_loop_test(header, test_message_is_generated, 0, (int)FG_COUNT(generated_cases));
+	tcase_add_loop_test(header, test_message_git_form, 0, (int)FG_COUNT(form_cases));
 	tcase_add_loop_test(header, test_header_parse, 0, (int)FG_COUNT(header_cases));
 	tcase_add_loop_test(header, test_utf8_length, 0, (int)FG_COUNT(utf8_cases));
 	suite_add_tcase(s, header);
@@ -742,6 +831,7 @@ Suite *message_suite(void)
 	tcase_add_loop_test(rules, test_check_message_where, 0, (int)FG_COUNT(where_cases));
 	tcase_add_test(rules, test_check_message_long_line_excerpt);
 	tcase_add_loop_test(rules, test_check_message_context, 0, (int)FG_COUNT(context_cases));
+	tcase_add_test(rules, test_check_message_merge);
 	tcase_add_test(rules, test_check_message_encoding);
 	tcase_add_test(rules, test_check_message_hints);
 	tcase_add_test(rules, test_check_message_squash_msg);

@@ -9,7 +9,9 @@
 # counts characters stops the script, before it writes anything.
 #
 # - main: one commit per line of headers_main.txt, oldest first (the file is
-#   newest first), the commit's real subject as its whole message;
+#   newest first), the commit's real subject as its whole message; a
+#   `Revert "<subject>"` also gets the line git revert wrote below it, "This
+#   reverts commit <id>.", <id> the latest earlier commit with that subject;
 # - a commit that has a row in versions.tsv sets half_orm/version.txt,
 #   setup.py and docs/index.md as that row says (files carry forward);
 # - commit dates: the versions.tsv date of the last dated commit so far
@@ -110,6 +112,15 @@ END {
 		if (id in dt) { d = epoch(dt[id]); if (d > when) when = d }
 		when++
 		msg = hsub[i] "\n"
+		# git revert's message: the subject alone would not be git's form.
+		# Its line names the reverted commit, the latest one before it with
+		# the quoted subject (its original id: what the real line says).
+		if (hsub[i] ~ /^Revert ".*"$/) {
+			rs = substr(hsub[i], 9, length(hsub[i]) - 9)
+			if (rs in bysubj)
+				msg = msg "\nThis reverts commit " bysubj[rs] ".\n"
+		}
+		bysubj[hsub[i]] = id
 		printf "commit refs/heads/main\nmark :%d\noriginal-oid %s\n", m, id
 		printf "author Tester <tester@example.com> %d +0000\n", when
 		printf "committer Tester <tester@example.com> %d +0000\n", when
