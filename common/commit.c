@@ -171,7 +171,8 @@ static int parse_footer_block(const char *msg, size_t start, size_t stop, size_t
 			out->cherry_pick = msg + pos;
 			out->cherry_pick_len = end - pos;
 			open = 0;
-		} else if (footer_start(msg + pos, end - pos, &f)) {
+		} else if (footer_start(msg + pos, end - pos, &f) &&
+			   !(open && !f.value_len && end >= stop && !f.breaking)) {
 			f.line = line;
 			if (push_footer(out, &cap, &f) < 0)
 				return -1;

@@ -94,6 +94,11 @@ void fg_commit_message_init(struct fg_commit_message *msg);
  *   . any other line, which continues the value of the footer before it
  *     (item 10: the value runs until the next token/separator pair; git's
  *     folded trailers start their continuation lines with white space).
+ *     A footer start with an empty value ("Refs:", "Refs #") that ends
+ *     the block continues the footer before it too, when there is one: no
+ *     value follows it, so it is no token/separator pair ("Closes #1",
+ *     then "Refs:", is one footer); but for a breaking one ("BREAKING
+ *     CHANGE:"), which stays a footer, with no description;
  *     A value spans whole lines: from after the separator (or from its
  *     second line when its first is empty) to the end of its last line, the
  *     newlines and indentation between kept as written.

@@ -342,6 +342,37 @@ static void report_breaking_spelling(const struct where *w, size_t line, const c
 			  "<description>'): other spellings are not breaking changes");
 }
 
+/* Offset in TEXT[0..LEN) of the start of line LINE (1-based; LEN when there is none). */
+static size_t line_start(const char *text, size_t len, size_t line)
+{
+	size_t pos = 0;
+
+	while (--line && pos < len)
+		pos += line_len(text + pos, len - pos) + 1;
+	return pos < len ? pos : len;
+}
+
+/*
+ * breakingChangeFormat on the lines of TEXT[0..LEN), the first being line
+ * LINE, that start with a breaking-change word in another spelling than
+ * "BREAKING CHANGE:". In the footer block (FOOTERS), only the lines that
+ * are no footer start ("Breaking change: y", "BREAKING CHANGES: y": the
+ * word holds a space): the footers themselves are judged one by one.
+ */
+static void check_breaking_lines(const struct where *w, const char *text, size_t len,
+				 size_t line, int footers)
+{
+	for (size_t pos = 0; pos < len; line++) {
+		size_t n = line_len(text + pos, len - pos), t;
+		const char *p = text + pos;
+
+		if ((t = breaking_token(p, n)) && !breaking_exact(p, t, p[t]) &&
+		    !(footers && fg_footer_token_valid(p, t)))
+			report_breaking_spelling(w, line, p, n, t);
+		pos += n + 1;
+	}
+}
+
 /*
  * bodyLeadingBlank, footerFormat and breakingChangeFormat on the parsed
  * message MSG of TEXT[0..LEN) (Conventional Commits 1.0.0 items 6, 8-10,
@@ -361,19 +392,33 @@ static void check_parts(const struct where *w, const struct fg_commit_message *m
 		fg_violation_hint(v, "leave line 2 blank: git takes everything up to the first "
 				  "blank line for the subject");
 	}
-	/* Breaking-change tokens the parser did not take for footers: body lines. */
+	/*
+	 * A mistyped breaking change the parser did not take for a footer:
+	 * only where footers are, the footer paragraph (its lines that
+	 * continue a value) and the body's last paragraph, right above it or
+	 * ending the message. Earlier paragraphs are prose ("Breaking change:
+	 * none.", a "Breaking changes:" heading over a list).
+	 */
 	if (msg->body) {
-		const char *p = msg->body, *end = msg->body + msg->body_len;
-		size_t line = msg->body_line;
+		const char *p = msg->body, *end = msg->body + msg->body_len, *last = p;
+		size_t line = msg->body_line, last_line = line;
 
-		while (p < end) {
-			size_t n = line_len(p, (size_t)(end - p)), t;
+		for (const char *q = p; q < end;) { /* the last paragraph's first line */
+			size_t n = line_len(q, (size_t)(end - q));
 
-			if ((t = breaking_token(p, n)) && !breaking_exact(p, t, p[t]))
-				report_breaking_spelling(w, line, p, n, t);
-			p += n + 1;
+			if (blank(q, n)) {
+				last = q + n + 1;
+				last_line = line + 1;
+			}
+			q += n + 1;
 			line++;
 		}
+		check_breaking_lines(w, last, (size_t)(end - last), last_line, 0);
+	}
+	if (msg->footer_line) {
+		const char *block = text + line_start(text, len, msg->footer_line);
+
+		check_breaking_lines(w, block, len - (size_t)(block - text), msg->footer_line, 1);
 	}
 	for (size_t i = 0; i < msg->nfooters; i++) {
 		const struct fg_footer *f = &msg->footers[i];

@@ -103,6 +103,33 @@ git -c core.hooksPath=/dev/null merge -q --no-ff -m "Merge branch 'docs/tutorial
 expect_eq "a merge commit (git's message) is not judged" \
 	"$("$FG" check-range --branch docs/tutorial HEAD~1..HEAD >/dev/null 2>&1; echo $?)" 0
 
+# ------------------------------------------------------------ body prose is not a footer
+# Only the footer paragraph holds footers: a breaking-change line in a middle
+# paragraph is prose (halfORM ee12fd3's "Breaking changes:" heading).
+printf 'b\n' >>notes.txt && git add notes.txt
+expect_ok "'Breaking change: none.' in a middle paragraph is accepted" \
+	git commit -q -m 'fix: keep the API' -m 'Breaking change: none.' -m 'The API is the same.' -m 'Refs: #3'
+expect_no_output "and says nothing" 'flowgate '
+printf 'b\n' >>notes.txt && git add notes.txt
+printf 'feat: add unified CLI system\n\n- Add half_orm.cli module\n\nBreaking changes:\n- Model.execute_query now has better error reporting\n- Added click\n\nThis lays the foundation for the halfORM ecosystem.\n' >"$TMP/ee12fd3.msg"
+expect_ok "a 'Breaking changes:' heading over a list (halfORM ee12fd3) is accepted" git commit -q -F "$TMP/ee12fd3.msg"
+expect_no_output "no breakingChangeFormat" 'breakingChangeFormat'
+printf 'b\n' >>notes.txt && git add notes.txt
+expect_ok "'Closes #1' then 'Refs:' (a value that continues, spec item 10) is accepted" \
+	git commit -q -m 'fix: close it' -m "$(printf 'Closes #1\nRefs:')"
+expect_no_output "no footerFormat" 'footerFormat'
+printf 'b\n' >>notes.txt && git add notes.txt
+before=$(head_oid)
+expect_status "a mistyped breaking change ending the message is refused" 1 \
+	git commit -q -m 'feat: drop v1' -m 'The v1 API is gone.' -m 'Breaking change: v1 is gone'
+expect_output "breakingChangeFormat names its line" \
+	"^flowgate commit-msg: error: breakingChangeFormat: line 5, column 1: footer 'Breaking change' is not 'BREAKING CHANGE:'"
+expect_status "a mistyped one among the footers is refused" 1 \
+	git commit -q -m 'feat: drop v1' -m "$(printf 'Refs: #4\nBREAKING CHANGES: v1 is gone')"
+expect_output "breakingChangeFormat on line 4" "^flowgate commit-msg: error: breakingChangeFormat: line 4, column 1: footer 'BREAKING CHANGES'"
+expect_eq "nothing was committed" "$(head_oid)" "$before"
+git commit -q -m 'chore: pending notes'
+
 # ------------------------------------------------------------ messageEncoding
 printf 'e\n' >>notes.txt && git add notes.txt
 expect_status "a Latin-1 byte without i18n.commitEncoding is refused" 1 \
