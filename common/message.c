@@ -733,6 +733,56 @@ static void report_bad_utf8(const struct where *w, const char *text, size_t len,
 }
 
 /*
+ * headerMaxLength on the subject git shows (pretty.c, format_subject: git
+ * log --oneline, rebase -i, format-patch): the first paragraph of
+ * TEXT[0..LEN), its lines joined by one space, each without its trailing
+ * white space. The header alone when line 2 is blank.
+ */
+static void check_subject_length(const struct where *w, const struct fg_config *cfg,
+				 const char *text, size_t len)
+{
+	size_t max = cfg->header_max_length, chars = 0, lines = 0, pos = 0;
+	size_t at_line = 0, at_column = 0, at_start = 0, at_len = 0, at_width = 0;
+	struct fg_violation *v;
+
+	while (pos < len || !lines) {
+		size_t n = line_len(text + pos, len - pos), k = n, c;
+
+		while (k && (text[pos + k - 1] == ' ' || text[pos + k - 1] == '\t'))
+			k--;
+		if (lines && !k)
+			break;
+		if (lines)
+			chars++; /* the space git joins the lines with */
+		c = fg_utf8_length(text + pos, k);
+		lines++;
+		if (!at_line && chars + c > max) { /* the first character over the limit */
+			at_line = lines;
+			at_column = max >= chars ? max - chars + 1 : 1;
+			at_start = pos;
+			at_len = n;
+			at_width = c - (at_column - 1);
+		}
+		chars += c;
+		pos += n + 1;
+	}
+	if (chars <= max)
+		return;
+	if (lines == 1) {
+		v = add_at(w, FG_RULE_HEADER_MAX_LENGTH, 1, at_column, text, at_len, at_width,
+			   "header is %zu characters long, more than %lu", chars, max);
+		fg_violation_hint(v, "shorten the first line to %lu characters and put details in "
+				  "the body, after a blank line", max);
+		return;
+	}
+	v = add_at(w, FG_RULE_HEADER_MAX_LENGTH, at_line, at_column, text + at_start, at_len,
+		   at_width ? at_width : 1, "the subject git shows is lines 1-%zu joined (no blank "
+		   "line 2), %zu characters long, more than %lu", lines, chars, max);
+	fg_violation_hint(v, "end the header on line 1, at most %lu characters, and leave line 2 "
+			  "blank: git takes the whole first paragraph for the subject", max);
+}
+
+/*
  * A "Merge ..." header HEADER[0..LEN) is git's when the commit is a merge,
  * or, in commit-msg, an amend of HEAD, a merge, keeping its header.
  */
@@ -746,7 +796,7 @@ static int is_merge(const struct fg_message_context *ctx, const char *header, si
 size_t fg_check_message(struct fg_report *report, struct fg_config *cfg, const char *message,
 			const char *where, const struct fg_message_context *ctx)
 {
-	size_t before = report->n, len = strlen(message), hl, bad, chars, target = 0, target_len = 0;
+	size_t before = report->n, len = strlen(message), hl, bad, target = 0, target_len = 0;
 	struct where w = { report, where ? where : "", where ? ": " : "", NULL, 0, 0, 0 };
 	struct fg_commit_message msg;
 	const char *text = message;
@@ -826,14 +876,8 @@ size_t fg_check_message(struct fg_report *report, struct fg_config *cfg, const c
 		report_header_format(&w, cfg, text, hl);
 	else
 		check_header(&w, cfg, &msg, ctx);
-	if (form != FG_FORM_REVERT && (chars = fg_utf8_length(text, hl)) > cfg->header_max_length) {
-		struct fg_violation *v = add_at(&w, FG_RULE_HEADER_MAX_LENGTH, 1,
-			cfg->header_max_length + 1, text, hl, chars - cfg->header_max_length,
-			"header is %zu characters long, more than %lu", chars,
-			cfg->header_max_length);
-		fg_violation_hint(v, "shorten the first line to %lu characters and put details in "
-				  "the body, after a blank line", cfg->header_max_length);
-	}
+	if (form != FG_FORM_REVERT)
+		check_subject_length(&w, cfg, text, len);
 	if (hl < len) {
 		check_body(&w, cfg, text, len);
 		check_parts(&w, &msg, text, len);

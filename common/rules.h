@@ -80,11 +80,11 @@ enum fg_hook {
 	  "fix: close the pool on error", \
 	  "fix: close the pool on error.") \
 	X(HEADER_MAX_LENGTH, "headerMaxLength", FG_CM | FG_PP, FG_ERROR, \
-	  "commit header is at most 72 characters (rule.headerMaxLength.max)", \
+	  "commit header is at most 72 characters (rule.headerMaxLength.max); with no blank line 2, the subject git shows: the whole first paragraph", \
 	  "shorten the first line and put details in the body, after a blank line", \
-	  "Long headers are cut in git log --oneline, GitHub and mail subjects.", \
+	  "Long headers are cut in git log --oneline, GitHub and mail subjects. git's subject is the whole first paragraph, its lines joined: a header wrapped onto line 2 is that long in git log --oneline, rebase -i and format-patch.", \
 	  "fix: close the pool on error", \
-	  "a header of 73 characters or more (code points, not bytes)") \
+	  "a header of 73 characters or more (code points, not bytes)\na header of 60 characters wrapped onto a line 2 of 20") \
 	X(BODY_LEADING_BLANK, "bodyLeadingBlank", FG_CM | FG_PP, FG_WARN, \
 	  "a body or footer starts after one blank line below the header", \
 	  "leave line 2 blank: the header alone on line 1, then a blank line, then the body", \

@@ -40,6 +40,20 @@ expect_output "headerMaxLength points at column 73" '^flowgate commit-msg: error
 expect_output "carets under the excess, after 72 spaces" "^    $(printf '%72s' '')\^\^\^\^$"
 expect_eq "nothing was committed" "$(head_oid)" "$before"
 
+# headerMaxLength measures the subject git shows: with no blank line 2, the
+# whole first paragraph (a header the editor wrapped at 72 columns).
+wrapped='feat: a header that the editor wrapped at seventy-two columns, so that
+its second line is part of the subject git shows'
+expect_status "a header wrapped onto line 2: exit 1" 1 git commit -q -m "$wrapped"
+expect_output "headerMaxLength measures both lines" \
+	'^flowgate commit-msg: error: headerMaxLength: line 2, column 2: the subject git shows is lines 1-2 joined \(no blank line 2\), 119 characters long, more than 72$'
+expect_output "bodyLeadingBlank still says why" '^flowgate commit-msg: warning: bodyLeadingBlank: line 2'
+git commit -q --no-verify -m "$wrapped"
+expect_eq "git's subject is indeed both lines joined" "$(git log -1 --format=%s)" \
+	"$(printf '%s' "$wrapped" | tr '\n' ' ')"
+git reset -q --soft HEAD~1
+expect_eq "nothing was committed" "$(head_oid)" "$before"
+
 # ------------------------------------------------------------ versionBumpMessage
 # (an alpha: main takes no rc nor release but from release/X.Y.x)
 printf '0.16.0-alpha1\n' >half_orm/version.txt

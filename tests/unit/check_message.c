@@ -324,6 +324,43 @@ START_TEST(test_check_message_length)
 }
 END_TEST
 
+/*
+ * headerMaxLength measures the subject git shows: the whole first
+ * paragraph, its lines joined by a space, when line 2 is not blank.
+ */
+START_TEST(test_check_message_subject_paragraph)
+{
+	struct fg_report report;
+	const struct fg_violation *v;
+
+	fg_report_init(&report);
+	/* 60 + 1 + 8 = 69 characters: within */
+	fg_check_message(&report, fg_test_config(),
+			 "fix: a header of sixty-two characters, then a second line of\nwrapped.",
+			 NULL, NULL);
+	ck_assert_ptr_null(fg_report_find(&report, FG_RULE_HEADER_MAX_LENGTH));
+	ck_assert_ptr_nonnull(fg_report_find(&report, FG_RULE_BODY_LEADING_BLANK));
+	fg_report_release(&report);
+	/* three lines, trailing blanks not counted (a verbatim message): 117 */
+	fg_check_message(&report, fg_test_config(),
+			 "feat: a header wrapped at seventy-two columns by an editor that     \n"
+			 "fills paragraphs, the way many do\t\n"
+			 "all the way to here\n\nBody.\n", NULL, NULL);
+	v = fg_report_find(&report, FG_RULE_HEADER_MAX_LENGTH);
+	ck_assert_ptr_nonnull(v);
+	ck_assert_str_eq(v->message, "line 2, column 9: the subject git shows is lines 1-3 joined "
+			 "(no blank line 2), 117 characters long, more than 72");
+	ck_assert_ptr_nonnull(strstr(v->hint, "leave line 2 blank"));
+	fg_report_release(&report);
+	/* a blank line 2: the header alone */
+	ck_assert_uint_eq(fg_check_message(&report, fg_test_config(),
+		"fix: a header of sixty-two characters, then a second line of\n\n"
+		"a body line that is long but is the body and not part of the subject at all\n",
+		NULL, NULL), 0);
+	fg_report_release(&report);
+}
+END_TEST
+
 START_TEST(test_check_message_long_without_type)
 {
 	/* Both the shape and the length are wrong: both rules, and the
@@ -409,6 +446,13 @@ static const struct {
 	  "\n \nupdate stuff\n", FG_RULE_HEADER_FORMAT, 3, 1, "update stuff", 1, 12 },
 	{ "fixup!: the excerpt is the line as written", "fixup! Fix: x", FG_RULE_TYPE_CASE, 1, 8,
 	  "fixup! Fix: x", 8, 3 },
+	{ "headerMaxLength on git's subject: a header wrapped onto line 2",
+	  "feat: a header wrapped by the editor at seventy-two columns, so that the\n"
+	  "subject git shows is longer", FG_RULE_HEADER_MAX_LENGTH, 2, 1,
+	  "subject git shows is longer", 1, 27 },
+	{ "headerMaxLength: the joining space is the 73rd character",
+	  "feat: a header of exactly seventy-two characters, no more, no less, ok!!\nx",
+	  FG_RULE_HEADER_MAX_LENGTH, 2, 1, "x", 1, 1 },
 	{ "a passing message has no location", "fix: x\n\nbody\n\nRefs: 1", NO_RULE, 0, 0, NULL,
 	  0, 0 },
 };
@@ -844,6 +888,7 @@ Suite *message_suite(void)
 	tcase_add_loop_test(rules, test_check_message_empty_scope, 0, 2);
 	tcase_add_loop_test(rules, test_check_message_subject_empty_after_cleanup, 0, 3);
 	tcase_add_loop_test(rules, test_check_message_length, 0, (int)FG_COUNT(length_cases));
+	tcase_add_test(rules, test_check_message_subject_paragraph);
 	tcase_add_test(rules, test_check_message_long_without_type);
 	tcase_add_test(rules, test_check_message_texts);
 	tcase_add_loop_test(rules, test_check_message_where, 0, (int)FG_COUNT(where_cases));
