@@ -256,8 +256,10 @@ int fg_config_init(struct fg_config *cfg)
 	}
 	cfg->header_max_length = 72;
 	cfg->body_max_line_length = 100;
+	cfg->body_ignore_urls = 1;
 	cfg->allow_lightweight = 0;
-	cfg->header_max_length_origin = cfg->body_max_line_length_origin = cfg->types_origin =
+	cfg->header_max_length_origin = cfg->body_max_line_length_origin =
+		cfg->body_ignore_urls_origin = cfg->types_origin =
 		cfg->scopes_origin = cfg->ignores_origin = cfg->branches_origin =
 		cfg->vfiles_origin = cfg->tag_prefix_origin = cfg->tag_message_prefixes_origin =
 		cfg->allow_lightweight_origin = cfg->other_tags_origin = cfg->since_origin =
@@ -522,6 +524,10 @@ static int apply_rule_key(struct fg_config *cfg, const char *origin, const char 
 		cfg->body_max_line_length_origin = origin;
 		return parse_positive(cfg, origin, key, value, &cfg->body_max_line_length);
 	}
+	if (!strcmp(k->var, "ignoreurls") && rule == FG_RULE_BODY_MAX_LINE_LENGTH) {
+		cfg->body_ignore_urls_origin = origin;
+		return parse_bool(cfg, origin, key, value, &cfg->body_ignore_urls);
+	}
 	if (!strcmp(k->var, "types") && rule == FG_RULE_TYPE_ENUM) {
 		cfg->types_origin = origin;
 		if ((rc = set_list(cfg, origin, key, &cfg->types, &cfg->ntypes, value)) < 0)
@@ -536,8 +542,9 @@ static int apply_rule_key(struct fg_config *cfg, const char *origin, const char 
 		return set_list(cfg, origin, key, &cfg->scopes, &cfg->nscopes, value);
 	}
 	return unknown_key(cfg, origin, key,
-			   rule == FG_RULE_HEADER_MAX_LENGTH || rule == FG_RULE_BODY_MAX_LINE_LENGTH
-			   ? "this rule takes severity and max" :
+			   rule == FG_RULE_HEADER_MAX_LENGTH ? "this rule takes severity and max" :
+			   rule == FG_RULE_BODY_MAX_LINE_LENGTH ?
+			   "this rule takes severity, max and ignoreUrls" :
 			   rule == FG_RULE_TYPE_ENUM ? "this rule takes severity and types" :
 			   rule == FG_RULE_SCOPE_ENUM ? "this rule takes severity and scopes" :
 			   "this rule takes only severity");
@@ -813,7 +820,7 @@ static const char *canonical_key(const char *key, char *buf, size_t size)
 {
 	static const char *const words[] = {
 		"versionFile", "messagePrefixes", "allowLightweight", "configFile",
-		"allowRefs", "allowEnvSkip",
+		"allowRefs", "allowEnvSkip", "ignoreUrls",
 	};
 	struct key k;
 	const char *section, *var;
@@ -1094,6 +1101,8 @@ int fg_config_write(const struct fg_config *cfg, FILE *out)
 		    cfg->header_max_length);
 	write_entry(out, cfg->body_max_line_length_origin, "rule.bodyMaxLineLength.max = %lu",
 		    cfg->body_max_line_length);
+	write_entry(out, cfg->body_ignore_urls_origin, "rule.bodyMaxLineLength.ignoreUrls = %s",
+		    cfg->body_ignore_urls ? "true" : "false");
 	fprintf(out, "rule.typeEnum.types = ");
 	write_list(out, cfg->types, cfg->ntypes);
 	write_origin(out, cfg->types_origin);

@@ -10,6 +10,7 @@
  *   flowgate.since                      revision: commits before it are never checked
  *   rule.<rule>.severity                error | warn | info | off
  *   rule.headerMaxLength.max, rule.bodyMaxLineLength.max    positive integer
+ *   rule.bodyMaxLineLength.ignoreUrls   boolean (default true): lines with a URL pass
  *   rule.typeEnum.types, rule.scopeEnum.scopes              space-separated list
  *   commit.ignore                       multi-valued PCRE2 pattern on the header
  *   branch.<kind>.pattern|series|protected
@@ -72,6 +73,8 @@ struct fg_config {
 	const char *header_max_length_origin;
 	unsigned long body_max_line_length; /* rule.bodyMaxLineLength.max, default 100 */
 	const char *body_max_line_length_origin;
+	int body_ignore_urls;  /* rule.bodyMaxLineLength.ignoreUrls, default true */
+	const char *body_ignore_urls_origin;
 	char **types;  size_t ntypes;  const char *types_origin;   /* owned */
 	char **scopes; size_t nscopes; const char *scopes_origin;  /* owned; none: any scope */
 	struct fg_pattern *ignores; size_t nignores; const char *ignores_origin; /* sources owned */

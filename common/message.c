@@ -249,7 +249,35 @@ static int blank(const char *text, size_t len)
 	return 1;
 }
 
-/* bodyMaxLineLength: the first line after the header longer than the maximum. */
+/* Non-zero when C is a word character of a JavaScript regular expression's \b. */
+static int word_char(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+
+/*
+ * Non-zero when LINE[0..LEN) holds a URL: "http://" or "https://" after a
+ * word boundary, then a character that is not white space (commitlint's
+ * test, /\bhttps?:\/\/\S+/: a URL cannot be wrapped).
+ */
+static int has_url(const char *line, size_t len)
+{
+	for (const char *p = line; (p = memchr(p, ':', len - (size_t)(p - line))) != NULL; p++) {
+		size_t at = (size_t)(p - line), scheme;
+
+		if (at + 3 >= len || p[1] != '/' || p[2] != '/' || p[3] == ' ' || p[3] == '\t')
+			continue;
+		scheme = at >= 5 && !memcmp(p - 5, "https", 5) ? 5 : at >= 4 && !memcmp(p - 4, "http", 4) ? 4 : 0;
+		if (scheme && (at == scheme || !word_char(p[-(long)scheme - 1])))
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * bodyMaxLineLength: the first line after the header longer than the
+ * maximum; with rule.bodyMaxLineLength.ignoreUrls, not a line holding a URL.
+ */
 static void check_body(const struct where *w, const struct fg_config *cfg, const char *text,
 		       size_t len)
 {
@@ -259,15 +287,18 @@ static void check_body(const struct where *w, const struct fg_config *cfg, const
 		size_t n = line_len(text + pos, len - pos), chars;
 
 		line++;
-		if ((chars = fg_utf8_length(text + pos, n)) > cfg->body_max_line_length) {
+		if ((chars = fg_utf8_length(text + pos, n)) > cfg->body_max_line_length &&
+		    !(cfg->body_ignore_urls && has_url(text + pos, n))) {
 			struct fg_violation *v = add_at(w, FG_RULE_BODY_MAX_LINE_LENGTH, line,
 				cfg->body_max_line_length + 1, text + pos, n,
 				chars - cfg->body_max_line_length,
 				"line is %zu characters long, more than %lu", chars,
 				cfg->body_max_line_length);
-			fg_violation_hint(v, "wrap the body at %lu characters (a URL may go on a line "
-					  "of its own, or set rule.bodyMaxLineLength.max)",
-					  cfg->body_max_line_length);
+			fg_violation_hint(v, "wrap the body at %lu characters (a line holding a URL "
+					  "%s; or set rule.bodyMaxLineLength.max)",
+					  cfg->body_max_line_length, cfg->body_ignore_urls ?
+					  "may be longer" :
+					  "may be longer with rule.bodyMaxLineLength.ignoreUrls");
 			return;
 		}
 		pos += n + 1;

@@ -92,10 +92,10 @@ enum fg_hook {
 	  "fix: x, a blank line, then the body", \
 	  "fix: x, then the body on line 2") \
 	X(BODY_MAX_LINE_LENGTH, "bodyMaxLineLength", FG_CM | FG_PP, FG_WARN, \
-	  "every body line is at most 100 characters (rule.bodyMaxLineLength.max)", \
+	  "every body line is at most 100 characters (rule.bodyMaxLineLength.max), but a line holding a URL (rule.bodyMaxLineLength.ignoreUrls)", \
 	  "wrap the body's lines", \
-	  "Bodies are read in terminals and mail; long lines wrap badly.", \
-	  "a body wrapped at 72 characters", \
+	  "Bodies are read in terminals and mail; long lines wrap badly. A URL cannot be wrapped: a line holding one (http:// or https://, as commitlint tells them) may be longer unless rule.bodyMaxLineLength.ignoreUrls is false.", \
+	  "a body wrapped at 72 characters\nSee https://example.com/a/path/longer/than/the/line/limit   (a URL)", \
 	  "a body line of 101 characters") \
 	X(FOOTER_FORMAT, "footerFormat", FG_CM | FG_PP, FG_ERROR, \
 	  "every footer is 'token: value' or 'token #value' with a word token (letters, digits, '-') and a value", \

@@ -144,6 +144,19 @@ expect_output "breakingChangeFormat on line 4" "^flowgate commit-msg: error: bre
 expect_eq "nothing was committed" "$(head_oid)" "$before"
 git commit -q -m 'chore: pending notes'
 
+# ------------------------------------------------------------ URL lines
+url="https://github.com/collorg/halfORM/blob/main/docs/fr/tutorial/a-long-path-to-a-page-of-the-guide.md#some-anchor"
+printf 'u\n' >>notes.txt && git add notes.txt
+expect_ok "a body line holding a URL longer than 100 characters is accepted" \
+	git commit -q -m 'docs: link the guide' -m "See $url for the details."
+expect_no_output "bodyMaxLineLength says nothing (rule.bodyMaxLineLength.ignoreUrls)" 'bodyMaxLineLength'
+printf '[rule "bodyMaxLineLength"]\n\tignoreUrls = false\n' >.flowgate
+printf 'u\n' >>notes.txt && git add notes.txt .flowgate
+expect_ok "with ignoreUrls = false it is a warning" \
+	git commit -q -m 'docs: link the guide again' -m "See $url for the details."
+expect_output "bodyMaxLineLength names line 3" '^flowgate commit-msg: warning: bodyMaxLineLength: line 3, column 101: '
+git rm -q .flowgate && git commit -q -m 'chore: drop .flowgate'
+
 # ------------------------------------------------------------ messageEncoding
 printf 'e\n' >>notes.txt && git add notes.txt
 expect_status "a Latin-1 byte without i18n.commitEncoding is refused" 1 \

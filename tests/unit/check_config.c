@@ -474,6 +474,8 @@ static const struct {
 	{ "[rule \"headerMaxLength\"]\n\tmax = 50\n", "rule.headerMaxLength.max = 50\t# " ORIGIN "\n" },
 	{ "[rule \"bodyMaxLineLength\"]\n\tmax = 120\n",
 	  "rule.bodyMaxLineLength.max = 120\t# " ORIGIN "\n" },
+	{ "[rule \"bodyMaxLineLength\"]\n\tignoreUrls = false\n",
+	  "rule.bodyMaxLineLength.ignoreUrls = false\t# " ORIGIN "\n" },
 	{ "[rule \"typeEnum\"]\n\ttypes = feat fix\n", "rule.typeEnum.types = feat fix\t# " ORIGIN "\n" },
 	{ "[rule \"scopeEnum\"]\n\tscopes = cli\n", "rule.scopeEnum.scopes = cli\t# " ORIGIN "\n" },
 	{ "[commit]\n\tignore = ^WIP\n", "commit.ignore = ^WIP\t# " ORIGIN "\n" },
@@ -697,6 +699,10 @@ static const struct {
 	  "rule.bodyMaxLineLength.max", "is not a positive whole number" },
 	{ "[rule \"bodyMaxLineLength\"]\n\tmax\n", "rule.bodyMaxLineLength.max",
 	  "'' is not a positive whole number" },
+	{ "[rule \"bodyMaxLineLength\"]\n\tignoreUrls = sometimes\n",
+	  "rule.bodyMaxLineLength.ignoreUrls", "'sometimes' is not a boolean" },
+	{ "[rule \"headerMaxLength\"]\n\tignoreUrls = true\n", "rule.headerMaxLength.ignoreUrls",
+	  "unknown key; this rule takes severity and max" },
 	{ "[rule \"typeEnum\"]\n\ttypes = \"\"\n", "rule.typeEnum.types", "the list of types is empty" },
 	{ "[commit]\n\tcleanup = strip\n", "commit.cleanup", "unknown key" },
 	{ "[commit \"x\"]\n\tignore = ^x\n", "commit.x.ignore", "unknown key" },
@@ -1917,7 +1923,7 @@ START_TEST(test_config_write_origins)
 		last = at;
 	}
 	/* every line is "key = value\t# origin" with a known origin; one line per rule */
-	ck_assert_uint_eq(count_lines(text), 2 + FG_RULE__COUNT + 4 + 2 + 3 + 3 + 4);
+	ck_assert_uint_eq(count_lines(text), 2 + FG_RULE__COUNT + 5 + 2 + 3 + 3 + 4);
 	for (p = text; *p;) {
 		char *nl = strchr(p, '\n'), *hash;
 		int known = 0;

@@ -361,6 +361,48 @@ START_TEST(test_check_message_subject_paragraph)
 }
 END_TEST
 
+/*
+ * bodyMaxLineLength lets a line holding a URL pass (commitlint's
+ * /\bhttps?:\/\/\S+/), unless rule.bodyMaxLineLength.ignoreUrls is false.
+ */
+static const struct {
+	const char *line;
+	int url;
+} url_cases[] = {
+	{ "https://example.com/a/very/long/path/that/goes/on/and/on/and/on/well/past/the/limit/of/one/hundred", 1 },
+	{ "See http://example.com/a/very/long/path/that/goes/on/and/on/and/on/well/past/the/limit/of/a/hundred.", 1 },
+	{ "[the guide](https://example.com/a/very/long/path/that/goes/on/and/on/and/on/well/past/the/limit/x)", 1 },
+	{ "Refs: https://github.com/org/repo/pull/12345#issuecomment-123456789012 and text after it, long enough", 1 },
+	{ "xhttps://example.com/a/very/long/path/that/goes/on/and/on/and/on/well/past/the/limit/of/a/hundred", 0 },
+	{ "ftp://example.com/a/very/long/path/that/goes/on/and/on/and/on/well/past/the/limit/of/one/hundred/x", 0 },
+	{ "https:// example.com a very long line of prose that only mentions the scheme and goes on and on....", 0 },
+	{ "a very long line of prose that names no address at all and simply goes on and on past one hundred.", 0 },
+};
+
+START_TEST(test_check_message_body_urls)
+{
+	char *m = fg_strdupf("fix: x\n\n%s, and a few words more\n", url_cases[_i].line);
+	struct fg_config cfg;
+	struct fg_report report;
+	size_t with, without;
+
+	ck_assert_uint_gt(strlen(m), 8 + 101 + 1);
+	ck_assert_int_eq(fg_config_init(&cfg), 0);
+	fg_report_init(&report);
+	with = fg_check_message(&report, &cfg, m, NULL, NULL);
+	cfg.body_ignore_urls = 0;
+	without = fg_check_message(&report, &cfg, m, NULL, NULL);
+	for (size_t i = 0; i < report.n; i++)
+		ck_assert_int_eq(report.items[i].rule, FG_RULE_BODY_MAX_LINE_LENGTH);
+	fg_report_release(&report);
+	fg_config_release(&cfg);
+	free(m);
+	ck_assert_msg(with == (url_cases[_i].url ? 0u : 1u), "'%s': %zu with ignoreUrls",
+		      url_cases[_i].line, with);
+	ck_assert_uint_eq(without, 1);
+}
+END_TEST
+
 START_TEST(test_check_message_long_without_type)
 {
 	/* Both the shape and the length are wrong: both rules, and the
@@ -889,6 +931,7 @@ Suite *message_suite(void)
 	tcase_add_loop_test(rules, test_check_message_subject_empty_after_cleanup, 0, 3);
 	tcase_add_loop_test(rules, test_check_message_length, 0, (int)FG_COUNT(length_cases));
 	tcase_add_test(rules, test_check_message_subject_paragraph);
+	tcase_add_loop_test(rules, test_check_message_body_urls, 0, (int)FG_COUNT(url_cases));
 	tcase_add_test(rules, test_check_message_long_without_type);
 	tcase_add_test(rules, test_check_message_texts);
 	tcase_add_loop_test(rules, test_check_message_where, 0, (int)FG_COUNT(where_cases));
