@@ -814,6 +814,51 @@ static void check_subject_length(const struct where *w, const struct fg_config *
 }
 
 /*
+ * headerFormat on what displays as other text than git stores, in the
+ * subject (the first paragraph of TEXT[0..LEN)): a carriage return that
+ * does not end a line (a terminal writes what follows it over what comes
+ * before), or a bidirectional control character, U+202A-U+202E or
+ * U+2066-U+2069 (the text after it shows reordered). The first one found.
+ * Returns non-zero when there was one.
+ */
+static int check_display(const struct where *w, const char *text, size_t len)
+{
+	for (size_t pos = 0, line = 1; pos < len; line++) {
+		size_t n = line_len(text + pos, len - pos);
+		const unsigned char *l = (const unsigned char *)text + pos;
+
+		if (line > 1 && blank(text + pos, n))
+			break;
+		for (size_t i = 0; i < n; i++) {
+			int cr = l[i] == '\r';
+			int bidi = i + 2 < n && l[i] == 0xe2 &&
+				   ((l[i + 1] == 0x80 && l[i + 2] >= 0xaa && l[i + 2] <= 0xae) ||
+				    (l[i + 1] == 0x81 && l[i + 2] >= 0xa6 && l[i + 2] <= 0xa9));
+			struct fg_violation *v;
+			size_t column;
+
+			if (!cr && !bidi)
+				continue;
+			column = fg_utf8_length(text + pos, i) + 1;
+			if (cr)
+				v = add_at(w, FG_RULE_HEADER_FORMAT, line, column, text + pos, n, 1,
+					   "the header holds a carriage return: a terminal shows the "
+					   "text after it over the text before");
+			else
+				v = add_at(w, FG_RULE_HEADER_FORMAT, line, column, text + pos, n, 1,
+					   "the header holds the bidirectional control U+%04X: the text "
+					   "after it displays reordered", 0x2000u |
+					   (l[i + 1] == 0x80 ? 0u : 0x40u) | (l[i + 2] & 0x3fu));
+			fg_violation_hint(v, "retype the header without it: what git log shows must be "
+					  "what git stores");
+			return 1;
+		}
+		pos += n + 1;
+	}
+	return 0;
+}
+
+/*
  * A "Merge ..." header HEADER[0..LEN) is git's when the commit is a merge,
  * or, in commit-msg, an amend of HEAD, a merge, keeping its header.
  */
@@ -869,6 +914,7 @@ size_t fg_check_message(struct fg_report *report, struct fg_config *cfg, const c
 	}
 	if (!hl || blank(text, hl))
 		goto out;
+	check_display(&w, text, len);
 	form = fg_message_git_form(text, len, &target, &target_len);
 	if ((form == FG_FORM_MERGE && is_merge(ctx, text, hl)) || form == FG_FORM_SQUASHED)
 		goto out;

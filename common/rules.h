@@ -44,11 +44,11 @@ enum fg_hook {
 	  "main\ndev/0.17.x\nrelease/0.16.x\nfeature/pool-timeout", \
 	  "master\nFeature/My Work\ndev/0.16") \
 	X(HEADER_FORMAT, "headerFormat", FG_CM | FG_PP, FG_ERROR, \
-	  "commit header is 'type(scope)!: subject' (Conventional Commits 1.0.0)", \
+	  "commit header is 'type(scope)!: subject' (Conventional Commits 1.0.0), with no carriage return or bidirectional control character in it", \
 	  "start the first line with a type and ': ', e.g. 'fix: handle empty config'", \
 	  "Conventional Commits headers let people and tools tell fixes, features and breaking changes apart; git's own merge messages (on a merge) and revert messages (with their 'This reverts commit <oid>.' line) are accepted as they are, and fixup!/squash!/amend! are judged on the header they name.", \
 	  "feat(cli): add --dry-run\nfix!: drop Python 3.7\nMerge branch 'dev/0.16.x'   (a merge commit)", \
-	  "update stuff\nfeat:add x\nfeat(): x\nMerge stuff   (a commit that is not a merge)") \
+	  "update stuff\nfeat:add x\nfeat(): x\nMerge stuff   (a commit that is not a merge)\nfeat: add a file   (holding U+202E, which shows the rest reversed)") \
 	X(TYPE_CASE, "typeCase", FG_CM | FG_PP, FG_ERROR, \
 	  "commit type is lowercase", \
 	  "write the type in lowercase, e.g. 'feat' for 'Feat'", \

@@ -144,6 +144,25 @@ expect_output "breakingChangeFormat on line 4" "^flowgate commit-msg: error: bre
 expect_eq "nothing was committed" "$(head_oid)" "$before"
 git commit -q -m 'chore: pending notes'
 
+# ------------------------------------------------------------ what displays otherwise
+printf 'd\n' >>notes.txt && git add notes.txt
+before=$(head_oid)
+expect_status "a header holding a lone carriage return is refused" 1 \
+	git commit -q -m "$(printf 'feat: x\rfix: innocent')"
+expect_output "headerFormat names the column" \
+	'^flowgate commit-msg: error: headerFormat: line 1, column 8: the header holds a carriage return'
+expect_status "a header holding U+202E is refused" 1 \
+	git commit -q -m "$(printf 'feat: add \342\200\256txt.exe')"
+expect_output "headerFormat names the control" \
+	'^flowgate commit-msg: error: headerFormat: line 1, column 11: the header holds the bidirectional control U\+202E'
+expect_output "the excerpt does not carry it raw" '^    feat: add [?]txt\.exe$'
+expect_eq "nothing was committed" "$(head_oid)" "$before"
+git commit -q --no-verify -m "$(printf 'fix: \342\201\246hidden')"
+expect_fail "pre-push refuses a bidi control committed with --no-verify" git push origin main
+expect_output "pre-push names U+2066" 'headerFormat: commit [0-9a-f]{12}: line 1, column 6: the header holds the bidirectional control U\+2066'
+git reset -q --soft HEAD~1
+git commit -q -m 'chore: notes'
+
 # ------------------------------------------------------------ URL lines
 url="https://github.com/collorg/halfORM/blob/main/docs/fr/tutorial/a-long-path-to-a-page-of-the-guide.md#some-anchor"
 printf 'u\n' >>notes.txt && git add notes.txt

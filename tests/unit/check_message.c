@@ -325,6 +325,50 @@ START_TEST(test_check_message_length)
 END_TEST
 
 /*
+ * What displays as other text than git stores is refused in the subject:
+ * a carriage return that ends no line, the bidirectional controls
+ * U+202A-U+202E and U+2066-U+2069. Not other characters, not the body,
+ * not CRLF line ends; git's own messages too.
+ */
+static const struct {
+	const char *message;
+	int refused;
+	const char *text;
+} display_cases[] = {
+	{ "feat: x\rfix: y", 1, "line 1, column 8: the header holds a carriage return: a terminal "
+	  "shows the text after it over the text before" },
+	{ "feat: \xe2\x80\xaa" "x", 1, "line 1, column 7: the header holds the bidirectional "
+	  "control U+202A: the text after it displays reordered" },
+	{ "feat: \xe2\x80\xae" "x", 1, NULL },
+	{ "feat: \xe2\x81\xa6" "x", 1, NULL },
+	{ "feat: \xe2\x81\xa9" "x", 1, "line 1, column 7: the header holds the bidirectional "
+	  "control U+2069: the text after it displays reordered" },
+	{ "Merge branch '\xe2\x80\xae" "x'", 1, NULL },
+	{ "feat: \xe2\x80\xa9" "x", 0, NULL },    /* U+2029, not a control of this list */
+	{ "feat: \xe2\x80\x8f" "x", 0, NULL },    /* U+200F RLM: a mark, no embedding */
+	{ "feat: \xe2\x81\xa5" "x", 0, NULL },    /* U+2065, unassigned */
+	{ "feat: x\r\n\r\nbody\r\n", 0, NULL }, /* CRLF line ends */
+	{ "feat: x\n\nbody \xe2\x80\xae with it\nand a\rCR\n", 0, NULL }, /* the body */
+};
+
+START_TEST(test_check_message_display)
+{
+	struct fg_message_context merge = { NULL, NULL, NULL, NULL, 1, NULL };
+	const struct fg_violation *v;
+	struct fg_report report;
+
+	fg_report_init(&report);
+	fg_check_message(&report, fg_test_config(), display_cases[_i].message, NULL, &merge);
+	v = fg_report_find(&report, FG_RULE_HEADER_FORMAT);
+	ck_assert_msg((v != NULL) == display_cases[_i].refused, "case %d: %s", _i,
+		      v ? v->message : "no headerFormat");
+	if (display_cases[_i].text)
+		ck_assert_str_eq(v->message, display_cases[_i].text);
+	fg_report_release(&report);
+}
+END_TEST
+
+/*
  * headerMaxLength measures the subject git shows: the whole first
  * paragraph, its lines joined by a space, when line 2 is not blank.
  */
@@ -495,6 +539,12 @@ static const struct {
 	{ "headerMaxLength: the joining space is the 73rd character",
 	  "feat: a header of exactly seventy-two characters, no more, no less, ok!!\nx",
 	  FG_RULE_HEADER_MAX_LENGTH, 2, 1, "x", 1, 1 },
+	{ "headerFormat: a lone carriage return in the header", "feat: x\rfix: innocent\n",
+	  FG_RULE_HEADER_FORMAT, 1, 8, "feat: x fix: innocent", 8, 1 },
+	{ "headerFormat: U+202E in the header", "feat: abc\xe2\x80\xae" "def\n\nbody\n",
+	  FG_RULE_HEADER_FORMAT, 1, 10, "feat: abc?def", 10, 1 },
+	{ "headerFormat: U+2066 on line 2 of the subject", "feat: x\nand \xe2\x81\xa6y\n",
+	  FG_RULE_HEADER_FORMAT, 2, 5, "and ?y", 5, 1 },
 	{ "a passing message has no location", "fix: x\n\nbody\n\nRefs: 1", NO_RULE, 0, 0, NULL,
 	  0, 0 },
 };
@@ -549,6 +599,36 @@ START_TEST(test_check_message_long_line_excerpt)
 	ck_assert(strncmp(v->excerpt, "...", 3) == 0);
 	ck_assert_uint_eq(v->caret_column, 34); /* "..." then 30 code points before it */
 	ck_assert_uint_le(v->caret_column + v->caret_width, strlen(v->excerpt) + 1);
+	fg_report_release(&report);
+	free(m);
+}
+END_TEST
+
+/*
+ * Every rule is linear in the message: 100,000 lines in paragraphs, each
+ * line a footer look-alike, a breaking-change look-alike and a URL, then a
+ * footer block of 10,000 footers, are judged within the test's timeout
+ * (a rule quadratic in the lines or the line length would take minutes).
+ */
+START_TEST(test_check_message_many_lines)
+{
+	size_t nlines = 100000, nfooters = 10000, len = 0;
+	char *m = malloc(nlines * 80 + nfooters * 24 + 64);
+	struct fg_report report;
+
+	ck_assert_ptr_nonnull(m);
+	len += (size_t)sprintf(m, "feat: a long message\n\n");
+	for (size_t i = 0; i < nlines; i++)
+		len += (size_t)sprintf(m + len, i % 10 == 9 ? "\n" : i % 3 ? "Word: %06zu "
+				       "http://example.com/%zu\n" : "Breaking change: %06zu, %zu\n", i, i);
+	len += (size_t)sprintf(m + len, "\n");
+	for (size_t i = 0; i < nfooters; i++)
+		len += (size_t)sprintf(m + len, "Refs: #%zu\n", i);
+	fg_report_init(&report);
+	fg_check_message(&report, fg_test_config(), m, NULL, NULL);
+	/* prose in the middle paragraphs; the body's last one is judged (3 lines) */
+	ck_assert_uint_eq(report.n, 3);
+	ck_assert_uint_eq(fg_test_count_rule(&report, FG_RULE_BREAKING_CHANGE_FORMAT), 3);
 	fg_report_release(&report);
 	free(m);
 }
@@ -931,11 +1011,13 @@ Suite *message_suite(void)
 	tcase_add_loop_test(rules, test_check_message_subject_empty_after_cleanup, 0, 3);
 	tcase_add_loop_test(rules, test_check_message_length, 0, (int)FG_COUNT(length_cases));
 	tcase_add_test(rules, test_check_message_subject_paragraph);
+	tcase_add_loop_test(rules, test_check_message_display, 0, (int)FG_COUNT(display_cases));
 	tcase_add_loop_test(rules, test_check_message_body_urls, 0, (int)FG_COUNT(url_cases));
 	tcase_add_test(rules, test_check_message_long_without_type);
 	tcase_add_test(rules, test_check_message_texts);
 	tcase_add_loop_test(rules, test_check_message_where, 0, (int)FG_COUNT(where_cases));
 	tcase_add_test(rules, test_check_message_long_line_excerpt);
+	tcase_add_test(rules, test_check_message_many_lines);
 	tcase_add_loop_test(rules, test_check_message_context, 0, (int)FG_COUNT(context_cases));
 	tcase_add_test(rules, test_check_message_merge);
 	tcase_add_test(rules, test_check_message_encoding);
