@@ -9,6 +9,7 @@
 #include <string.h>
 #include <strings.h>
 #include "commit.h"
+#include "gitform.h"
 #include "message.h"
 #include "pattern.h"
 #include "refname.h"
@@ -17,96 +18,6 @@
  * possessive: the match is linear in the header's length. */
 static struct fg_pattern header_re = FG_PATTERN(
 	"^([^\\s():!]+)(?:\\(([^()\\r\\n]+)\\))?(!)?:(?: (.*)|[ \\t]*)\\z", 0);
-
-/* Non-zero when TEXT[0..LEN) starts with the string PREFIX. */
-static int starts(const char *text, size_t len, const char *prefix)
-{
-	size_t n = strlen(prefix);
-
-	return len >= n && !memcmp(text, prefix, n);
-}
-
-/* Non-zero when TEXT[0..LEN) is a full OID: 40 or 64 lowercase hex digits. */
-static int full_oid(const char *text, size_t len)
-{
-	if (len != 40 && len != 64)
-		return 0;
-	for (size_t i = 0; i < len; i++)
-		if (!((text[i] >= '0' && text[i] <= '9') || (text[i] >= 'a' && text[i] <= 'f')))
-			return 0;
-	return 1;
-}
-
-/* The length of `Revert "` or `Reapply "` starting HEADER[0..LEN) when a '"' ends it, or 0. */
-static size_t revert_quote(const char *header, size_t len)
-{
-	size_t n = starts(header, len, "Revert \"") ? 8 : starts(header, len, "Reapply \"") ? 9 : 0;
-
-	return n && len > n && header[len - 1] == '"' ? n : 0;
-}
-
-/* Non-zero when a line of TEXT[0..LEN) is git revert's "This reverts commit <oid>." line. */
-static int reverts_line(const char *text, size_t len)
-{
-	static const char lead[] = "This reverts commit ";
-	const size_t n = sizeof(lead) - 1;
-
-	for (size_t pos = 0; pos < len;) {
-		const char *nl = memchr(text + pos, '\n', len - pos);
-		size_t end = nl ? (size_t)(nl - text) : len, l = end - pos;
-		const char *line = text + pos;
-
-		if (l > n && !memcmp(line, lead, n)) {
-			const char *oid = line + n;
-			size_t k = 0;
-
-			while (n + k < l && oid[k] != '.' && oid[k] != ',')
-				k++;
-			if (full_oid(oid, k) && (n + k + 1 == l ? oid[k] == '.' :
-			    starts(oid + k, l - n - k, ", reversing") && n + k + 11 == l))
-				return 1;
-		}
-		pos = end + 1;
-	}
-	return 0;
-}
-
-enum fg_git_form fg_message_git_form(const char *message, size_t len, size_t *target,
-				     size_t *target_len)
-{
-	const char *nl = memchr(message, '\n', len);
-	size_t hl = nl ? (size_t)(nl - message) : len, start = 0, end = hl, q;
-	static const char *const autosquash[] = { "fixup! ", "squash! ", "amend! " };
-	int prefixed = 0;
-
-	if (starts(message, hl, "Merge "))
-		return FG_FORM_MERGE;
-	if (hl == 33 && starts(message, hl, "Squashed commit of the following:") &&
-	    starts(message + hl, len - hl, "\n\ncommit ")) {
-		const char *oid = message + hl + 9, *e = memchr(oid, '\n', len - hl - 9);
-
-		return full_oid(oid, e ? (size_t)(e - oid) : len - hl - 9) ? FG_FORM_SQUASHED
-									     : FG_FORM_NONE;
-	}
-	for (size_t i = 0; i < sizeof(autosquash) / sizeof(autosquash[0]); i++)
-		if (starts(message + start, end - start, autosquash[i])) {
-			start += strlen(autosquash[i]);
-			prefixed = 1;
-			i = (size_t)-1; /* "fixup! squash! ...": again from the first */
-		}
-	if (!prefixed)
-		return revert_quote(message, hl) && reverts_line(message + hl, len - hl)
-		       ? FG_FORM_REVERT : FG_FORM_NONE;
-	while ((q = revert_quote(message + start, end - start)) != 0) {
-		start += q;
-		end--;
-	}
-	if (target)
-		*target = start;
-	if (target_len)
-		*target_len = end - start;
-	return FG_FORM_AUTOSQUASH;
-}
 
 int fg_header_parse(const char *header, size_t len, struct fg_header *out)
 {
@@ -526,14 +437,14 @@ static void report_header_format(const struct where *w, const struct fg_config *
 	char *q = fg_quote(header, len, 80);
 	struct fg_violation *v;
 
-	if (starts(header, len, "Merge ")) {
+	if (fg_git_form_merge(header, len)) {
 		/* a look-alike of git's merge message on a commit that is not a merge */
 		v = add_at(w, FG_RULE_HEADER_FORMAT, 1, 1, header, len, 5,
 			   "header %s is git's merge message, but the commit is not a merge",
 			   q ? q : "?");
 		fg_violation_hint(v, "write 'type: subject' (types: %s); git writes 'Merge ...' "
 				  "for the merges it makes", types ? types : "?");
-	} else if (revert_quote(header, len)) {
+	} else if (fg_git_form_revert_quote(header, len)) {
 		v = add_at(w, FG_RULE_HEADER_FORMAT, 1, 1, header, len, header[1] == 'e' &&
 			   header[2] == 'v' ? 6 : 7,
 			   "header %s is git's revert message without its line 'This reverts commit "

@@ -9,40 +9,8 @@
 
 #include <stddef.h>
 #include "config.h"
+#include "gitform.h"
 #include "report.h"
-
-/* The forms of git's own messages (fg_message_git_form). */
-enum fg_git_form {
-	FG_FORM_NONE = 0,
-	FG_FORM_MERGE,      /* "Merge ...": git's merge message, when the commit is a merge */
-	FG_FORM_REVERT,     /* git revert's message */
-	FG_FORM_SQUASHED,   /* git merge --squash's SQUASH_MSG, unedited */
-	FG_FORM_AUTOSQUASH  /* "fixup! ", "squash! ", "amend! " before a header */
-};
-
-/*
- * fg_message_git_form: which of git's own messages MESSAGE[0..LEN) (a
- * cleaned-up message, LF line ends) has the form of, by its text alone:
- * - FG_FORM_MERGE: the header starts "Merge " (git merge, git pull, a
- *   host's "Merge pull request"); it is git's only on a merge commit;
- * - FG_FORM_REVERT: the header is `Revert "..."` (or `Reapply "..."`, git
- *   2.43's revert of a revert) and a line after it is git's
- *   "This reverts commit <oid>." or "This reverts commit <oid>, reversing"
- *   (sequencer.c, do_pick_commit: a full 40 or 64 hex digit OID);
- * - FG_FORM_SQUASHED: the header is "Squashed commit of the following:",
- *   line 2 is blank and line 3 "commit <oid>" (builtin/merge.c,
- *   squash_message);
- * - FG_FORM_AUTOSQUASH: the header starts "fixup! ", "squash! " or
- *   "amend! " (git commit --fixup/--squash, any number of them); *TARGET
- *   (may be NULL) is set to the offset of the header they name in
- *   MESSAGE, after them and after any `Revert "` or `Reapply "` wrapping
- *   it (the target may be a revert), and *TARGET_LEN to its length (the
- *   closing quotes of those excluded). Autosquash turns the commit into
- *   one with that header: the rules judge it.
- * Linear in LEN.
- */
-enum fg_git_form fg_message_git_form(const char *message, size_t len, size_t *target,
-				     size_t *target_len);
 
 /* The parts of a Conventional Commits 1.0.0 header (spec items 1-5). */
 struct fg_header {

@@ -18,6 +18,7 @@ Suite *pattern_suite(void);
 Suite *version_suite(void);
 Suite *refname_suite(void);
 Suite *cleanup_suite(void);
+Suite *gitform_suite(void);
 Suite *message_suite(void);
 Suite *commit_suite(void);
 Suite *tag_suite(void);
