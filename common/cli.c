@@ -24,6 +24,7 @@
 #include "range.h"
 #include "release.h"
 #include "repo.h"
+#include "textcase.h"
 
 enum format { FORMAT_TEXT, FORMAT_JSON, FORMAT_GITHUB };
 
@@ -180,6 +181,58 @@ out:
 	return 1;
 }
 
+/*
+ * The summary of RULE (rules.h) with what CFG sets in place of its
+ * {placeholders}: {headerMax} and {bodyMax} the maxima, {bodyUrls} ", but a
+ * line holding a URL (...)" when URL lines pass, {subjectCase} "in none
+ * of: <cases>" or "in one of: <cases>", {tagPrefix} and {messagePrefixes}
+ * the tag settings. With the defaults it is the README's text.
+ */
+static void write_summary_of(FILE *out, const struct fg_config *cfg, enum fg_rule rule)
+{
+	const char *p = fg_rule_info(rule)->summary;
+
+	while (*p) {
+		const char *open = strchr(p, '{'), *close = open ? strchr(open, '}') : NULL;
+		size_t n;
+
+		if (!close) {
+			fputs(p, out);
+			return;
+		}
+		fwrite(p, 1, (size_t)(open - p), out);
+		n = (size_t)(close - open - 1);
+		if (n == 9 && !strncmp(open + 1, "headerMax", n)) {
+			fprintf(out, "%lu", cfg->header_max_length);
+		} else if (n == 7 && !strncmp(open + 1, "bodyMax", n)) {
+			fprintf(out, "%lu", cfg->body_max_line_length);
+		} else if (n == 8 && !strncmp(open + 1, "bodyUrls", n)) {
+			if (cfg->body_ignore_urls)
+				fputs(", but a line holding a URL (rule.bodyMaxLineLength.ignoreUrls)", out);
+		} else if (n == 11 && !strncmp(open + 1, "subjectCase", n)) {
+			int first = 1;
+
+			fputs(cfg->subject_case_never ? "in none of:" : "in one of:", out);
+			for (unsigned bit = 1; bit < 1u << FG_CASE__COUNT; bit <<= 1)
+				if (cfg->subject_cases & bit) {
+					fprintf(out, "%s %s", first ? "" : ",", fg_case_name(bit));
+					first = 0;
+				}
+		} else if (n == 9 && !strncmp(open + 1, "tagPrefix", n)) {
+			fg_print_escaped(out, cfg->tag_prefix, strlen(cfg->tag_prefix), 0, 0);
+		} else if (n == 15 && !strncmp(open + 1, "messagePrefixes", n)) {
+			for (size_t i = 0; i < cfg->ntag_message_prefixes; i++) {
+				fputs(i ? " " : "", out);
+				fg_print_escaped(out, cfg->tag_message_prefixes[i],
+						 strlen(cfg->tag_message_prefixes[i]), 0, 0);
+			}
+		} else {
+			fwrite(open, 1, (size_t)(close - open + 1), out); /* not a placeholder */
+		}
+		p = close + 1;
+	}
+}
+
 /* The severity column: the effective one, and why a rule is inactive. */
 static const char *severity_text(const struct fg_config *cfg, enum fg_rule rule)
 {
@@ -200,7 +253,9 @@ static void write_rules(const struct fg_config *cfg, FILE *out)
 		/* where it was set: a configuration file's path, shown escaped */
 		fg_print_escaped(out, cfg->severity_origin[i], strlen(cfg->severity_origin[i]), 0, 22);
 		fprintf(out, " %s\n", fg_hook_names(info->hooks, hooks, sizeof(hooks)));
-		fprintf(out, "    %s\n", info->summary);
+		fputs("    ", out);
+		write_summary_of(out, cfg, (enum fg_rule)i);
+		fputc('\n', out);
 	}
 }
 
@@ -221,8 +276,11 @@ static void write_examples(FILE *out, const char *text)
 	}
 }
 
-/* The README's rules table: from the registry alone, never the configuration. */
-static void write_markdown(FILE *out)
+/*
+ * The README's rules table: from the registry and the built-in defaults
+ * (DEFAULTS, fg_config_init), never the configuration.
+ */
+static void write_markdown(FILE *out, const struct fg_config *defaults)
 {
 	char hooks[80];
 
@@ -231,9 +289,11 @@ static void write_markdown(FILE *out)
 	for (int i = 0; i < FG_RULE__COUNT; i++) {
 		const struct fg_rule_info *info = fg_rule_info((enum fg_rule)i);
 
-		fprintf(out, "| `%s` | %s | %s | %s | ", info->name,
+		fprintf(out, "| `%s` | %s | %s | ", info->name,
 			fg_hook_names(info->hooks, hooks, sizeof(hooks)),
-			fg_severity_config_name(info->severity), info->summary);
+			fg_severity_config_name(info->severity));
+		write_summary_of(out, defaults, (enum fg_rule)i);
+		fputs(" | ", out);
 		write_examples(out, info->fails);
 		fprintf(out, " |\n");
 	}
@@ -253,7 +313,9 @@ static void write_explain(const struct fg_config *cfg, enum fg_rule rule, FILE *
 	const struct fg_rule_info *info = fg_rule_info(rule);
 	char hooks[80];
 
-	fprintf(out, "%s: %s\n\n", info->name, info->summary);
+	fprintf(out, "%s: ", info->name);
+	write_summary_of(out, cfg, rule);
+	fputs("\n\n", out);
 	fprintf(out, "Hooks: %s\n", fg_hook_names(info->hooks, hooks, sizeof(hooks)));
 	fg_print_line(out, "Severity: %s (default %s; set by %s)", severity_text(cfg, rule),
 		      fg_severity_config_name(info->severity), cfg->severity_origin[rule]);
@@ -960,8 +1022,15 @@ int fg_cli_main(int argc, char **argv, FILE *out, FILE *err)
 		return FG_EXIT_USAGE;
 	}
 	if (markdown) { /* the registry alone: no repository, no configuration */
-		write_markdown(out);
-		return ferror(out) ? FG_EXIT_INTERNAL : 0;
+		struct fg_config defaults;
+		int failed = fg_config_init(&defaults) < 0;
+
+		if (!failed)
+			write_markdown(out, &defaults);
+		fg_config_release(&defaults);
+		if (failed)
+			fprintf(err, "flowgate: fatal: out of memory\n");
+		return failed || ferror(out) ? FG_EXIT_INTERNAL : 0;
 	}
 	if ((status = load(&cfg, &src, err, checks || release || hotfix ? &repo : NULL,
 			   !strcmp(command, "check-range") || hotfix ? &no_repo : NULL)) != 0) {

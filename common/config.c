@@ -17,6 +17,7 @@
 #include "config.h"
 #include "quote.h"
 #include "refname.h"
+#include "textcase.h"
 
 /* The built-in branch kinds of the workflow. */
 static const struct {
@@ -257,9 +258,13 @@ int fg_config_init(struct fg_config *cfg)
 	cfg->header_max_length = 72;
 	cfg->body_max_line_length = 100;
 	cfg->body_ignore_urls = 1;
+	/* commitlint's config-conventional: subject-case never these */
+	cfg->subject_cases = FG_CASE_SENTENCE | FG_CASE_START | FG_CASE_PASCAL | FG_CASE_UPPER;
+	cfg->subject_case_never = 1;
 	cfg->allow_lightweight = 0;
 	cfg->header_max_length_origin = cfg->body_max_line_length_origin =
-		cfg->body_ignore_urls_origin = cfg->types_origin =
+		cfg->body_ignore_urls_origin = cfg->subject_cases_origin =
+		cfg->subject_case_never_origin = cfg->types_origin =
 		cfg->scopes_origin = cfg->ignores_origin = cfg->branches_origin =
 		cfg->vfiles_origin = cfg->tag_prefix_origin = cfg->tag_message_prefixes_origin =
 		cfg->allow_lightweight_origin = cfg->other_tags_origin = cfg->since_origin =
@@ -490,6 +495,35 @@ static int set_list(struct fg_config *cfg, const char *origin, const char *key, 
 	return 0;
 }
 
+/* rule.subjectCase.case: VALUE, a list of case names, into *OUT (enum fg_case bits). */
+static int parse_cases(struct fg_config *cfg, const char *origin, const char *key,
+		       const char *value, unsigned *out)
+{
+	char **words = NULL;
+	size_t n = 0;
+	unsigned cases = 0, bit;
+	int rc = 0;
+
+	if (split_list(value ? value : "", &words, &n) < 0)
+		return -2;
+	for (size_t i = 0; i < n && rc == 0; i++) {
+		if ((bit = fg_case_parse(words[i])) != 0)
+			cases |= bit;
+		else
+			rc = fg_config_error(cfg, "%s: %s: '%s' is not a case; write lower-case, "
+					     "upper-case, camel-case, kebab-case, pascal-case, "
+					     "sentence-case, snake-case or start-case", origin, key,
+					     words[i]);
+	}
+	free_list(words, n);
+	if (rc == 0 && !cases)
+		rc = fg_config_error(cfg, "%s: %s: no case is listed; list at least one, e.g. "
+				     "sentence-case", origin, key);
+	if (rc == 0)
+		*out = cases;
+	return rc;
+}
+
 static int unknown_key(struct fg_config *cfg, const char *origin, const char *key,
 		       const char *known)
 {
@@ -528,6 +562,20 @@ static int apply_rule_key(struct fg_config *cfg, const char *origin, const char 
 		cfg->body_ignore_urls_origin = origin;
 		return parse_bool(cfg, origin, key, value, &cfg->body_ignore_urls);
 	}
+	if (!strcmp(k->var, "case") && rule == FG_RULE_SUBJECT_CASE) {
+		cfg->subject_cases_origin = origin;
+		return parse_cases(cfg, origin, key, value, &cfg->subject_cases);
+	}
+	if (!strcmp(k->var, "when") && rule == FG_RULE_SUBJECT_CASE) {
+		cfg->subject_case_never_origin = origin;
+		if (value && (!strcmp(value, "never") || !strcmp(value, "always"))) {
+			cfg->subject_case_never = !strcmp(value, "never");
+			return 0;
+		}
+		return fg_config_error(cfg, "%s: %s: '%s' is not always or never; write never (the "
+				       "subject is in none of the cases) or always (in one of them)",
+				       origin, key, value ? value : "");
+	}
 	if (!strcmp(k->var, "types") && rule == FG_RULE_TYPE_ENUM) {
 		cfg->types_origin = origin;
 		if ((rc = set_list(cfg, origin, key, &cfg->types, &cfg->ntypes, value)) < 0)
@@ -546,6 +594,7 @@ static int apply_rule_key(struct fg_config *cfg, const char *origin, const char 
 			   rule == FG_RULE_BODY_MAX_LINE_LENGTH ?
 			   "this rule takes severity, max and ignoreUrls" :
 			   rule == FG_RULE_TYPE_ENUM ? "this rule takes severity and types" :
+			   rule == FG_RULE_SUBJECT_CASE ? "this rule takes severity, case and when" :
 			   rule == FG_RULE_SCOPE_ENUM ? "this rule takes severity and scopes" :
 			   "this rule takes only severity");
 }
@@ -1103,6 +1152,13 @@ int fg_config_write(const struct fg_config *cfg, FILE *out)
 		    cfg->body_max_line_length);
 	write_entry(out, cfg->body_ignore_urls_origin, "rule.bodyMaxLineLength.ignoreUrls = %s",
 		    cfg->body_ignore_urls ? "true" : "false");
+	fprintf(out, "rule.subjectCase.case =");
+	for (unsigned bit = 1; bit < 1u << FG_CASE__COUNT; bit <<= 1)
+		if (cfg->subject_cases & bit)
+			fprintf(out, " %s", fg_case_name(bit));
+	write_origin(out, cfg->subject_cases_origin);
+	write_entry(out, cfg->subject_case_never_origin, "rule.subjectCase.when = %s",
+		    cfg->subject_case_never ? "never" : "always");
 	fprintf(out, "rule.typeEnum.types = ");
 	write_list(out, cfg->types, cfg->ntypes);
 	write_origin(out, cfg->types_origin);

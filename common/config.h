@@ -11,6 +11,9 @@
  *   rule.<rule>.severity                error | warn | info | off
  *   rule.headerMaxLength.max, rule.bodyMaxLineLength.max    positive integer
  *   rule.bodyMaxLineLength.ignoreUrls   boolean (default true): lines with a URL pass
+ *   rule.subjectCase.case               list of cases (textcase.h), default
+ *                                       sentence-case start-case pascal-case upper-case
+ *   rule.subjectCase.when               never (default) | always
  *   rule.typeEnum.types, rule.scopeEnum.scopes              space-separated list
  *   commit.ignore                       multi-valued PCRE2 pattern on the header
  *   branch.<kind>.pattern|series|protected
@@ -75,6 +78,10 @@ struct fg_config {
 	const char *body_max_line_length_origin;
 	int body_ignore_urls;  /* rule.bodyMaxLineLength.ignoreUrls, default true */
 	const char *body_ignore_urls_origin;
+	unsigned subject_cases; /* rule.subjectCase.case: enum fg_case bits (textcase.h) */
+	const char *subject_cases_origin;
+	int subject_case_never; /* rule.subjectCase.when: never (1, default) or always (0) */
+	const char *subject_case_never_origin;
 	char **types;  size_t ntypes;  const char *types_origin;   /* owned */
 	char **scopes; size_t nscopes; const char *scopes_origin;  /* owned; none: any scope */
 	struct fg_pattern *ignores; size_t nignores; const char *ignores_origin; /* sources owned */

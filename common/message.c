@@ -13,6 +13,7 @@
 #include "message.h"
 #include "pattern.h"
 #include "refname.h"
+#include "textcase.h"
 
 /* Every repeated class excludes what follows it, so PCRE2 makes them
  * possessive: the match is linear in the header's length. */
@@ -510,6 +511,49 @@ static int names_version(const char *header, size_t len, const char *version)
 	return 0;
 }
 
+/* The names of the cases in CASES, joined by ", ", into BUF. */
+static const char *case_names(unsigned cases, char *buf, size_t size)
+{
+	size_t used = 0;
+
+	buf[0] = '\0';
+	for (unsigned bit = 1; bit < 1u << FG_CASE__COUNT; bit <<= 1)
+		if (cases & bit && used < size)
+			used += (size_t)snprintf(buf + used, size - used, "%s%s", used ? ", " : "",
+						 fg_case_name(bit));
+	return buf;
+}
+
+/* subjectCase (off by default), as commitlint's subject-case judges it. */
+static void check_subject_case(const struct where *w, const struct fg_config *cfg,
+			       const struct fg_commit_message *msg)
+{
+	char names[160], *hint = NULL;
+	unsigned matched;
+	struct fg_violation *v;
+	int rc = fg_case_judge(msg->subject, msg->subject_len, cfg->subject_cases,
+			       cfg->subject_case_never, &matched, &hint);
+
+	if (rc < 0)
+		w->report->oom = 1;
+	if (rc <= 0)
+		return;
+	v = add_at(w, FG_RULE_SUBJECT_CASE, 1, msg->subject_column, msg->header, msg->header_len,
+		   fg_utf8_length(msg->subject, msg->subject_len),
+		   cfg->subject_case_never ? "subject is %s; rule.subjectCase: none of %s" :
+		   "subject is none of %s; rule.subjectCase: one of %s",
+		   case_names(cfg->subject_case_never ? matched : cfg->subject_cases, names,
+			      sizeof(names) / 2), case_names(cfg->subject_cases, names + sizeof(names) / 2,
+			      sizeof(names) / 2));
+	if (hint)
+		fg_violation_hint(v, "write e.g. '%.*s: %s'", (int)(msg->subject - msg->header - 2),
+				  msg->header, hint);
+	else
+		fg_violation_hint(v, "write the subject in another case (flowgate config shows "
+				  "rule.subjectCase)");
+	free(hint);
+}
+
 /* The header rules on the parsed MSG (a valid Conventional Commits header). */
 static void check_header(const struct where *w, struct fg_config *cfg,
 			 const struct fg_commit_message *msg,
@@ -570,6 +614,8 @@ static void check_header(const struct where *w, struct fg_config *cfg,
 			   "subject ends with a full stop");
 		fg_violation_hint(v, "drop the final '.': the subject is a title");
 	}
+	if (cfg->severity[FG_RULE_SUBJECT_CASE] != FG_OFF && !blank(msg->subject, msg->subject_len))
+		check_subject_case(w, cfg, msg);
 	if (ctx && ctx->new_version && !names_version(h, hl, ctx->new_version)) {
 		int final = !strchr(ctx->new_version, '-');
 

@@ -31,7 +31,10 @@ enum fg_hook {
 /*
  * X(ID, name, hooks, default severity, summary, hint, why, passes, fails):
  * NAME is the stable camelCase name used in messages and configuration;
- * SUMMARY one line (the README table and `flowgate rules`); HINT the usual
+ * SUMMARY one line (the README table and `flowgate rules`), where
+ * {headerMax}, {bodyMax}, {bodyUrls}, {subjectCase}, {tagPrefix} and
+ * {messagePrefixes} stand for what the configuration sets (the defaults in
+ * the README; see fg_rule_summary in config.h); HINT the usual
  * fix; WHY, PASSES and FAILS what `flowgate explain` prints (examples
  * separated by newlines). The README's rules table is generated from this
  * list (`flowgate rules --markdown`) and a test compares the two.
@@ -79,8 +82,14 @@ enum fg_hook {
 	  "The subject is a title, read in git log --oneline and mail subjects; titles take no full stop.", \
 	  "fix: close the pool on error", \
 	  "fix: close the pool on error.") \
+	X(SUBJECT_CASE, "subjectCase", FG_CM | FG_PP, FG_OFF, \
+	  "commit subject is {subjectCase} (rule.subjectCase.case and .when; a subject that does not start with a letter is not judged); off by default", \
+	  "write the subject as the rule asks, e.g. 'add the parser' (flowgate config shows rule.subjectCase)", \
+	  "Some teams want one style of subject, as commitlint's config-conventional does (subject-case: never sentence-case, start-case, pascal-case, upper-case); flowgate leaves it to them. Cases as commitlint tells them: lower-case, upper-case, camel-case, kebab-case, pascal-case, sentence-case, snake-case, start-case; quoted names (`Foo`, \"Foo\", 'Foo') are left out, and a subject that does not start with a letter is not judged.", \
+	  "fix: add the parser\nfix: support `Foo` in the parser\nfix: 2FA for the CLI", \
+	  "fix: Add the parser   (sentence-case)\nfix: ADD THE PARSER   (upper-case)\nfix: Add The Parser   (start-case)") \
 	X(HEADER_MAX_LENGTH, "headerMaxLength", FG_CM | FG_PP, FG_ERROR, \
-	  "commit header is at most 72 characters (rule.headerMaxLength.max); with no blank line 2, the subject git shows: the whole first paragraph", \
+	  "commit header is at most {headerMax} characters (rule.headerMaxLength.max); with no blank line 2, the subject git shows: the whole first paragraph", \
 	  "shorten the first line and put details in the body, after a blank line", \
 	  "Long headers are cut in git log --oneline, GitHub and mail subjects. git's subject is the whole first paragraph, its lines joined: a header wrapped onto line 2 is that long in git log --oneline, rebase -i and format-patch.", \
 	  "fix: close the pool on error", \
@@ -92,7 +101,7 @@ enum fg_hook {
 	  "fix: x, a blank line, then the body", \
 	  "fix: x, then the body on line 2") \
 	X(BODY_MAX_LINE_LENGTH, "bodyMaxLineLength", FG_CM | FG_PP, FG_WARN, \
-	  "every body line is at most 100 characters (rule.bodyMaxLineLength.max), but a line holding a URL (rule.bodyMaxLineLength.ignoreUrls)", \
+	  "every body line is at most {bodyMax} characters (rule.bodyMaxLineLength.max){bodyUrls}", \
 	  "wrap the body's lines", \
 	  "Bodies are read in terminals and mail; long lines wrap badly. A URL cannot be wrapped: a line holding one (http:// or https://, as commitlint tells them) may be longer unless rule.bodyMaxLineLength.ignoreUrls is false.", \
 	  "a body wrapped at 72 characters\nSee https://example.com/a/path/longer/than/the/line/limit   (a URL)", \

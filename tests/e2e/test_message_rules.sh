@@ -176,6 +176,36 @@ expect_ok "with ignoreUrls = false it is a warning" \
 expect_output "bodyMaxLineLength names line 3" '^flowgate commit-msg: warning: bodyMaxLineLength: line 3, column 101: '
 git rm -q .flowgate && git commit -q -m 'chore: drop .flowgate'
 
+# ------------------------------------------------------------ the configured limits, subjectCase
+printf '[rule "headerMaxLength"]\n\tmax = 100\n[rule "bodyMaxLineLength"]\n\tignoreUrls = false\n' >.flowgate
+expect_ok "flowgate rules" "$FG" rules
+expect_output "flowgate rules shows the configured header maximum" '^    commit header is at most 100 characters \(rule\.headerMaxLength\.max\)'
+expect_no_output "not the default 72" 'at most 72 characters'
+expect_output "and the body rule without its URL exemption" '^    every body line is at most 100 characters \(rule\.bodyMaxLineLength\.max\)$'
+expect_output "subjectCase is listed, off" '^subjectCase +off '
+expect_ok "flowgate explain headerMaxLength" "$FG" explain headerMaxLength
+expect_output "explain says 100 too" '^headerMaxLength: commit header is at most 100 characters'
+rm .flowgate
+printf 's\n' >>notes.txt && git add notes.txt
+expect_ok "subjectCase is off by default: 'fix: Add the parser' passes" git commit -q -m 'fix: Add the parser'
+expect_no_output "and says nothing" 'flowgate '
+printf 's\n' >>notes.txt && git add notes.txt
+before=$(head_oid)
+expect_status "git -c flowgate.subjectCase=error: a sentence-case subject is refused" 1 \
+	git -c flowgate.subjectCase=error commit -q -m 'fix: Add the parser again'
+expect_output "subjectCase names the case" \
+	"^flowgate commit-msg: error: subjectCase: line 1, column 6: subject is sentence-case; rule.subjectCase: none of upper-case, pascal-case, sentence-case, start-case$"
+expect_output "the hint is a subject that passes" "^hint: write e.g. 'fix: add the parser again'$"
+expect_eq "nothing was committed" "$(head_oid)" "$before"
+expect_ok "the hint followed passes" git -c flowgate.subjectCase=error commit -q -m 'fix: add the parser again'
+printf '[rule "subjectCase"]\n\tseverity = error\n\tcase = sentence-case\n\twhen = always\n' >.flowgate
+printf 's\n' >>notes.txt && git add notes.txt .flowgate
+expect_status "case = sentence-case, when = always: a lowercase subject is refused" 1 \
+	git commit -q -m 'chore: require sentence case'
+expect_output "the hint capitalises it" "^hint: write e.g. 'chore: Require sentence case'$"
+expect_ok "which passes" git commit -q -m 'chore: Require sentence case'
+git rm -q .flowgate && git commit -q -m 'chore: No more subjectCase'
+
 # ------------------------------------------------------------ messageEncoding
 printf 'e\n' >>notes.txt && git add notes.txt
 expect_status "a Latin-1 byte without i18n.commitEncoding is refused" 1 \

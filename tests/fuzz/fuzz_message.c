@@ -134,6 +134,8 @@ static void check_like_the_hook(const char *raw, size_t len, const char *encodin
 	int rc;
 
 	FUZZ_ASSERT(fg_config_init(&cfg) == 0, "fg_config_init failed");
+	if (len & 16) /* subjectCase, off by default, on: commitlint's config-conventional */
+		cfg.severity[FG_RULE_SUBJECT_CASE] = FG_ERROR;
 	fg_report_init(&report);
 	report.severity = cfg.severity;
 	rc = fg_repo_check_message_file(&report, &cfg, NULL, raw, len,

@@ -476,6 +476,10 @@ static const struct {
 	  "rule.bodyMaxLineLength.max = 120\t# " ORIGIN "\n" },
 	{ "[rule \"bodyMaxLineLength\"]\n\tignoreUrls = false\n",
 	  "rule.bodyMaxLineLength.ignoreUrls = false\t# " ORIGIN "\n" },
+	{ "[rule \"subjectCase\"]\n\tcase = lower-case sentence-case\n",
+	  "rule.subjectCase.case = lower-case sentence-case\t# " ORIGIN "\n" },
+	{ "[rule \"subjectCase\"]\n\twhen = always\n", "rule.subjectCase.when = always\t# " ORIGIN "\n" },
+	{ "[rule \"subjectCase\"]\n\tseverity = error\n", "rule.subjectCase.severity = error\t# " ORIGIN "\n" },
 	{ "[rule \"typeEnum\"]\n\ttypes = feat fix\n", "rule.typeEnum.types = feat fix\t# " ORIGIN "\n" },
 	{ "[rule \"scopeEnum\"]\n\tscopes = cli\n", "rule.scopeEnum.scopes = cli\t# " ORIGIN "\n" },
 	{ "[commit]\n\tignore = ^WIP\n", "commit.ignore = ^WIP\t# " ORIGIN "\n" },
@@ -699,6 +703,13 @@ static const struct {
 	  "rule.bodyMaxLineLength.max", "is not a positive whole number" },
 	{ "[rule \"bodyMaxLineLength\"]\n\tmax\n", "rule.bodyMaxLineLength.max",
 	  "'' is not a positive whole number" },
+	{ "[rule \"subjectCase\"]\n\tcase = title-case\n", "rule.subjectCase.case",
+	  "'title-case' is not a case; write lower-case, upper-case" },
+	{ "[rule \"subjectCase\"]\n\tcase = \"\"\n", "rule.subjectCase.case", "no case is listed" },
+	{ "[rule \"subjectCase\"]\n\twhen = sometimes\n", "rule.subjectCase.when",
+	  "'sometimes' is not always or never" },
+	{ "[rule \"subjectCase\"]\n\tmax = 3\n", "rule.subjectCase.max",
+	  "unknown key; this rule takes severity, case and when" },
 	{ "[rule \"bodyMaxLineLength\"]\n\tignoreUrls = sometimes\n",
 	  "rule.bodyMaxLineLength.ignoreUrls", "'sometimes' is not a boolean" },
 	{ "[rule \"headerMaxLength\"]\n\tignoreUrls = true\n", "rule.headerMaxLength.ignoreUrls",
@@ -1923,7 +1934,7 @@ START_TEST(test_config_write_origins)
 		last = at;
 	}
 	/* every line is "key = value\t# origin" with a known origin; one line per rule */
-	ck_assert_uint_eq(count_lines(text), 2 + FG_RULE__COUNT + 5 + 2 + 3 + 3 + 4);
+	ck_assert_uint_eq(count_lines(text), 2 + FG_RULE__COUNT + 7 + 2 + 3 + 3 + 4);
 	for (p = text; *p;) {
 		char *nl = strchr(p, '\n'), *hash;
 		int known = 0;

@@ -8,6 +8,7 @@
 #include "check_flowgate.h"
 #include "cleanup.h"
 #include "message.h"
+#include "textcase.h"
 
 #define OID40 "0123456789abcdef0123456789abcdef01234567"
 
@@ -383,6 +384,44 @@ START_TEST(test_check_message_body_urls)
 	ck_assert_msg(with == (url_cases[_i].url ? 0u : 1u), "'%s': %zu with ignoreUrls",
 		      url_cases[_i].line, with);
 	ck_assert_uint_eq(without, 1);
+}
+END_TEST
+
+/* subjectCase: off by default; when on, commitlint's subject-case with its hint. */
+START_TEST(test_check_message_subject_case)
+{
+	struct fg_config cfg;
+	struct fg_report report;
+	const struct fg_violation *v;
+
+	ck_assert_int_eq(fg_config_init(&cfg), 0);
+	fg_report_init(&report);
+	report.severity = cfg.severity;
+	ck_assert_uint_eq(fg_check_message(&report, &cfg, "fix: Add the parser", NULL, NULL), 0);
+	cfg.severity[FG_RULE_SUBJECT_CASE] = FG_ERROR;
+	ck_assert_uint_eq(fg_check_message(&report, &cfg, "fix: add the parser", NULL, NULL), 0);
+	ck_assert_uint_eq(fg_check_message(&report, &cfg, "fix(core)!: Add the parser", NULL, NULL), 1);
+	v = &report.items[0];
+	ck_assert_int_eq(v->rule, FG_RULE_SUBJECT_CASE);
+	ck_assert_str_eq(v->message, "line 1, column 13: subject is sentence-case; rule.subjectCase: "
+			 "none of upper-case, pascal-case, sentence-case, start-case");
+	ck_assert_str_eq(v->hint, "write e.g. 'fix(core)!: add the parser'");
+	ck_assert_uint_eq(v->caret_column, 13);
+	ck_assert_uint_eq(v->caret_width, 14);
+	/* always lower-case */
+	cfg.subject_cases = FG_CASE_LOWER;
+	cfg.subject_case_never = 0;
+	ck_assert_uint_eq(fg_check_message(&report, &cfg, "fix: add the API", NULL, NULL), 1);
+	ck_assert_str_eq(report.items[1].message, "line 1, column 6: subject is none of lower-case; "
+			 "rule.subjectCase: one of lower-case");
+	ck_assert_str_eq(report.items[1].hint, "write e.g. 'fix: add the api'");
+	/* fixup!: the target's subject */
+	ck_assert_uint_eq(fg_check_message(&report, &cfg, "fixup! fix: Add x", NULL, NULL), 1);
+	ck_assert_str_eq(report.items[2].message, "line 1, column 13: subject is none of lower-case; "
+			 "rule.subjectCase: one of lower-case");
+	report.severity = NULL;
+	fg_report_release(&report);
+	fg_config_release(&cfg);
 }
 END_TEST
 
@@ -949,6 +988,7 @@ Suite *message_suite(void)
 	tcase_add_loop_test(rules, test_check_message_subject_empty_after_cleanup, 0, 3);
 	tcase_add_loop_test(rules, test_check_message_length, 0, (int)FG_COUNT(length_cases));
 	tcase_add_test(rules, test_check_message_subject_paragraph);
+	tcase_add_test(rules, test_check_message_subject_case);
 	tcase_add_loop_test(rules, test_check_message_display, 0, (int)FG_COUNT(display_cases));
 	tcase_add_loop_test(rules, test_check_message_body_urls, 0, (int)FG_COUNT(url_cases));
 	tcase_add_test(rules, test_check_message_long_without_type);

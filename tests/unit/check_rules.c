@@ -46,7 +46,9 @@ START_TEST(test_rule_hooks_and_summary)
 		      info->hooks);
 	ck_assert_ptr_nonnull(info->summary);
 	ck_assert_msg(info->summary[0] != '\0', "rule '%s' has an empty summary", info->name);
-	ck_assert_msg(info->severity > FG_OFF && info->severity <= FG_ERROR,
+	/* subjectCase alone is a style some teams want: off until configured */
+	ck_assert_msg((info->severity > FG_OFF && info->severity <= FG_ERROR) ||
+		      (_i == FG_RULE_SUBJECT_CASE && info->severity == FG_OFF),
 		      "rule '%s' is off by default", info->name);
 }
 END_TEST
@@ -67,6 +69,8 @@ static const struct {
 	{ FG_RULE_TYPE_CASE, "typeCase", FG_HOOK_COMMIT_MSG },
 	{ FG_RULE_TYPE_CASE, "typeCase", FG_HOOK_PRE_PUSH },
 	{ FG_RULE_SUBJECT_FULL_STOP, "subjectFullStop", FG_HOOK_COMMIT_MSG },
+	{ FG_RULE_SUBJECT_CASE, "subjectCase", FG_HOOK_COMMIT_MSG },
+	{ FG_RULE_SUBJECT_CASE, "subjectCase", FG_HOOK_PRE_PUSH },
 	{ FG_RULE_BODY_LEADING_BLANK, "bodyLeadingBlank", FG_HOOK_COMMIT_MSG },
 	{ FG_RULE_FOOTER_FORMAT, "footerFormat", FG_HOOK_COMMIT_MSG },
 	{ FG_RULE_BREAKING_CHANGE_FORMAT, "breakingChangeFormat", FG_HOOK_COMMIT_MSG },
@@ -104,9 +108,11 @@ START_TEST(test_rule_default_severities)
 	 * versionBumpMessage and branchCommitType (issue 4's defaults), and
 	 * versionPreReleaseBranch (issue 5: "default warn"; its rc on main or
 	 * dev/X.Y.x and release straight on main are versionReleaseBranch, an
-	 * error: issue 20, item 11). */
+	 * error: issue 20, item 11); subjectCase is off (issue 20, item 9: an
+	 * option for the teams that want it). */
 	for (int i = 0; i < FG_RULE__COUNT; i++)
 		ck_assert_int_eq(fg_rule_info((enum fg_rule)i)->severity,
+				 i == FG_RULE_SUBJECT_CASE ? FG_OFF :
 				 i == FG_RULE_NEXT_STEP || i == FG_RULE_HOTFIX_PROPAGATION ? FG_INFO :
 				 i == FG_RULE_BODY_MAX_LINE_LENGTH || i == FG_RULE_SUBJECT_FULL_STOP ||
 				 i == FG_RULE_BODY_LEADING_BLANK || i == FG_RULE_VERSION_BUMP_MESSAGE ||
