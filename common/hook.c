@@ -18,6 +18,7 @@
 #include "quote.h"
 #include "refname.h"
 #include "repo.h"
+#include "retry.h"
 #include "tag.h"
 
 /* Lets install.sh tell a flowgate hook from one it must keep. */
@@ -304,6 +305,8 @@ int fg_hook_main(const char *hook, int argc, char **argv, fg_hook_fn fn, int dow
 		status = FG_EXIT_OK;
 	else if (status == FG_EXIT_VIOLATION)
 		print_refusal(hook, argc, argv);
+	if (status == FG_EXIT_VIOLATION && !strcmp(hook, "commit-msg") && argc == 2)
+		fg_retry_print(stderr, &ctx.report, argv[1], getenv("GIT_REFLOG_ACTION"));
 	if (status == FG_EXIT_OK && argc > 0)
 		status = run_kept_hook(&ctx);
 	fg_report_release(&ctx.report);

@@ -316,6 +316,12 @@ static const struct {
 	  "'type(scope)!: subject'\n    update stuff\n    ^^^^^^^^^^^^\nhint: start with a type and a colon", 0 },
 	{ "refusal names --no-verify", "main", NULL, NULL, FG_BYTES("Feat: x\n"), 2, NULL, 1,
 	  "flowgate commit-msg: refused; to bypass once: git commit --no-verify\n", 0 },
+	{ "refusal prints the command that reopens the message", "main", NULL, NULL,
+	  FG_BYTES("Feat: x\n"), 2, NULL, 1,
+	  "flowgate commit-msg: refused; to bypass once: git commit --no-verify\n"
+	  "hint: git keeps the message until the next commit; edit it again: git commit -e -v -F "
+	  "\"$(git rev-parse --git-path COMMIT_EDITMSG)\"\n"
+	  "hint: or skip only typeCase for it: FLOWGATE_SKIP=typeCase git commit", 0 },
 	{ "core.commentChar ';' strips ';' lines", "main", ";", NULL,
 	  FG_BYTES("; not part of it\nfeat: x\n" TEMPLATE(";")), 2, NULL, 0, "", 0 },
 	{ "default '#': ';' lines are the message", "main", NULL, NULL,
