@@ -179,7 +179,8 @@ static int has_url(const char *line, size_t len)
 
 		if (at + 3 >= len || p[1] != '/' || p[2] != '/' || p[3] == ' ' || p[3] == '\t')
 			continue;
-		scheme = at >= 5 && !memcmp(p - 5, "https", 5) ? 5 : at >= 4 && !memcmp(p - 4, "http", 4) ? 4 : 0;
+		scheme = at >= 5 && !memcmp(p - 5, "https", 5) ? 5 :
+			 at >= 4 && !memcmp(p - 4, "http", 4) ? 4 : 0;
 		if (scheme && (at == scheme || !word_char(p[-(long)scheme - 1])))
 			return 1;
 	}
@@ -528,7 +529,7 @@ static const char *case_names(unsigned cases, char *buf, size_t size)
 static void check_subject_case(const struct where *w, const struct fg_config *cfg,
 			       const struct fg_commit_message *msg)
 {
-	char names[160], *hint = NULL;
+	char names[256], *hint = NULL; /* two lists of at most the 8 case names */
 	unsigned matched;
 	struct fg_violation *v;
 	int rc = fg_case_judge(msg->subject, msg->subject_len, cfg->subject_cases,
