@@ -58,7 +58,7 @@ struct fg_message_context {
  * (types, scopes, lengths, severities through REPORT):
  * messageEncoding (converted to UTF-8 from CTX->encoding first, by iconv),
  * headerFormat, typeCase, typeEnum, scopeEnum, subjectEmpty,
- * subjectFullStop, headerMaxLength (Conventional Commits 1.0.0 items 1-5,
+ * subjectFullStop, subjectCase, headerMaxLength (Conventional Commits 1.0.0 items 1-5,
  * 15), bodyLeadingBlank, bodyMaxLineLength, footerFormat,
  * breakingChangeFormat (items 6, 8-12, 16) and, with CTX (may be NULL),
  * versionBumpMessage and branchCommitType.
@@ -68,7 +68,15 @@ struct fg_message_context {
  * merge --squash's message, pass every rule; a revert in git's form passes
  * the header rules (the body and footer rules apply); fixup!, squash! and
  * amend! messages are judged with the header they name in place of theirs
- * (columns still count on the line as written). The message is parsed
+ * (columns still count on the line as written). Before those exemptions,
+ * headerFormat refuses a subject holding a carriage return that ends no
+ * line or a bidirectional control (U+202A-U+202E, U+2066-U+2069): it
+ * displays as other text than git stores. Blank lines above the header
+ * (a verbatim message) are skipped, as git's subject skips them;
+ * headerMaxLength measures git's subject, the whole first paragraph, its
+ * lines joined by a space; bodyMaxLineLength lets a line holding a URL
+ * pass under rule.bodyMaxLineLength.ignoreUrls; subjectCase (off by
+ * default) is commitlint's subject-case (textcase.h). The message is parsed
  * once (fg_commit_parse). Each violation's text is "WHERE: line L, column
  * C: what", WHERE (may be NULL: no prefix) e.g. "commit 1a2b3c4d5e6f", and
  * it is located (fg_violation_locate) for the caret under the offending
