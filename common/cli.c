@@ -185,8 +185,8 @@ out:
  * The summary of RULE (rules.h) with what CFG sets in place of its
  * {placeholders}: {headerMax} and {bodyMax} the maxima, {bodyUrls} ", but a
  * line holding a URL (...)" when URL lines pass, {subjectCase} "in none
- * of: <cases>" or "in one of: <cases>", {tagPrefix} and {messagePrefixes}
- * the tag settings. With the defaults it is the README's text.
+ * of: <cases>" or "in one of: <cases>". With the defaults it is the
+ * README's text.
  */
 static void write_summary_of(FILE *out, const struct fg_config *cfg, enum fg_rule rule)
 {
@@ -218,14 +218,6 @@ static void write_summary_of(FILE *out, const struct fg_config *cfg, enum fg_rul
 					fprintf(out, "%s %s", first ? "" : ",", fg_case_name(bit));
 					first = 0;
 				}
-		} else if (n == 9 && !strncmp(open + 1, "tagPrefix", n)) {
-			fg_print_escaped(out, cfg->tag_prefix, strlen(cfg->tag_prefix), 0, 0);
-		} else if (n == 15 && !strncmp(open + 1, "messagePrefixes", n)) {
-			for (size_t i = 0; i < cfg->ntag_message_prefixes; i++) {
-				fputs(i ? " " : "", out);
-				fg_print_escaped(out, cfg->tag_message_prefixes[i],
-						 strlen(cfg->tag_message_prefixes[i]), 0, 0);
-			}
 		} else {
 			fwrite(open, 1, (size_t)(close - open + 1), out); /* not a placeholder */
 		}

@@ -32,9 +32,9 @@ enum fg_hook {
  * X(ID, name, hooks, default severity, summary, hint, why, passes, fails):
  * NAME is the stable camelCase name used in messages and configuration;
  * SUMMARY one line (the README table and `flowgate rules`), where
- * {headerMax}, {bodyMax}, {bodyUrls}, {subjectCase}, {tagPrefix} and
- * {messagePrefixes} stand for what the configuration sets (the defaults in
- * the README; see fg_rule_summary in config.h); HINT the usual
+ * {headerMax}, {bodyMax}, {bodyUrls} and {subjectCase} stand for what the
+ * configuration sets (the defaults in the README; `flowgate rules` and
+ * `flowgate explain` fill them in); HINT the usual
  * fix; WHY, PASSES and FAILS what `flowgate explain` prints (examples
  * separated by newlines). The README's rules table is generated from this
  * list (`flowgate rules --markdown`) and a test compares the two.
