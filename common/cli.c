@@ -24,7 +24,7 @@
 #include "range.h"
 #include "release.h"
 #include "repo.h"
-#include "textcase.h"
+#include "summary.h"
 
 enum format { FORMAT_TEXT, FORMAT_JSON, FORMAT_GITHUB };
 
@@ -181,50 +181,6 @@ out:
 	return 1;
 }
 
-/*
- * The summary of RULE (rules.h) with what CFG sets in place of its
- * {placeholders}: {headerMax} and {bodyMax} the maxima, {bodyUrls} ", but a
- * line holding a URL (...)" when URL lines pass, {subjectCase} "in none
- * of: <cases>" or "in one of: <cases>". With the defaults it is the
- * README's text.
- */
-static void write_summary_of(FILE *out, const struct fg_config *cfg, enum fg_rule rule)
-{
-	const char *p = fg_rule_info(rule)->summary;
-
-	while (*p) {
-		const char *open = strchr(p, '{'), *close = open ? strchr(open, '}') : NULL;
-		size_t n;
-
-		if (!close) {
-			fputs(p, out);
-			return;
-		}
-		fwrite(p, 1, (size_t)(open - p), out);
-		n = (size_t)(close - open - 1);
-		if (n == 9 && !strncmp(open + 1, "headerMax", n)) {
-			fprintf(out, "%lu", cfg->header_max_length);
-		} else if (n == 7 && !strncmp(open + 1, "bodyMax", n)) {
-			fprintf(out, "%lu", cfg->body_max_line_length);
-		} else if (n == 8 && !strncmp(open + 1, "bodyUrls", n)) {
-			if (cfg->body_ignore_urls)
-				fputs(", but a line holding a URL (rule.bodyMaxLineLength.ignoreUrls)", out);
-		} else if (n == 11 && !strncmp(open + 1, "subjectCase", n)) {
-			int first = 1;
-
-			fputs(cfg->subject_case_never ? "in none of:" : "in one of:", out);
-			for (unsigned bit = 1; bit < 1u << FG_CASE__COUNT; bit <<= 1)
-				if (cfg->subject_cases & bit) {
-					fprintf(out, "%s %s", first ? "" : ",", fg_case_name(bit));
-					first = 0;
-				}
-		} else {
-			fwrite(open, 1, (size_t)(close - open + 1), out); /* not a placeholder */
-		}
-		p = close + 1;
-	}
-}
-
 /* The severity column: the effective one, and why a rule is inactive. */
 static const char *severity_text(const struct fg_config *cfg, enum fg_rule rule)
 {
@@ -235,7 +191,7 @@ static const char *severity_text(const struct fg_config *cfg, enum fg_rule rule)
 
 static void write_rules(const struct fg_config *cfg, FILE *out)
 {
-	char hooks[80];
+	char hooks[80], *summary;
 
 	fprintf(out, "%-20s %-16s %-22s %s\n", "RULE", "SEVERITY", "SET BY", "HOOKS");
 	for (int i = 0; i < FG_RULE__COUNT; i++) {
@@ -245,9 +201,9 @@ static void write_rules(const struct fg_config *cfg, FILE *out)
 		/* where it was set: a configuration file's path, shown escaped */
 		fg_print_escaped(out, cfg->severity_origin[i], strlen(cfg->severity_origin[i]), 0, 22);
 		fprintf(out, " %s\n", fg_hook_names(info->hooks, hooks, sizeof(hooks)));
-		fputs("    ", out);
-		write_summary_of(out, cfg, (enum fg_rule)i);
-		fputc('\n', out);
+		summary = fg_rule_summary(cfg, (enum fg_rule)i);
+		fprintf(out, "    %s\n", summary ? summary : fg_rule_info((enum fg_rule)i)->summary);
+		free(summary);
 	}
 }
 
@@ -274,7 +230,7 @@ static void write_examples(FILE *out, const char *text)
  */
 static void write_markdown(FILE *out, const struct fg_config *defaults)
 {
-	char hooks[80];
+	char hooks[80], *summary;
 
 	fprintf(out, "| rule | hooks | default | checks | refused, for example |\n");
 	fprintf(out, "| --- | --- | --- | --- | --- |\n");
@@ -284,8 +240,9 @@ static void write_markdown(FILE *out, const struct fg_config *defaults)
 		fprintf(out, "| `%s` | %s | %s | ", info->name,
 			fg_hook_names(info->hooks, hooks, sizeof(hooks)),
 			fg_severity_config_name(info->severity));
-		write_summary_of(out, defaults, (enum fg_rule)i);
-		fputs(" | ", out);
+		summary = fg_rule_summary(defaults, (enum fg_rule)i);
+		fprintf(out, "%s | ", summary ? summary : info->summary);
+		free(summary);
 		write_examples(out, info->fails);
 		fprintf(out, " |\n");
 	}
@@ -305,9 +262,10 @@ static void write_explain(const struct fg_config *cfg, enum fg_rule rule, FILE *
 	const struct fg_rule_info *info = fg_rule_info(rule);
 	char hooks[80];
 
-	fprintf(out, "%s: ", info->name);
-	write_summary_of(out, cfg, rule);
-	fputs("\n\n", out);
+	char *summary = fg_rule_summary(cfg, rule);
+
+	fprintf(out, "%s: %s\n\n", info->name, summary ? summary : info->summary);
+	free(summary);
 	fprintf(out, "Hooks: %s\n", fg_hook_names(info->hooks, hooks, sizeof(hooks)));
 	fg_print_line(out, "Severity: %s (default %s; set by %s)", severity_text(cfg, rule),
 		      fg_severity_config_name(info->severity), cfg->severity_origin[rule]);

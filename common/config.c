@@ -255,12 +255,11 @@ int fg_config_init(struct fg_config *cfg)
 		cfg->severity[i] = fg_rule_info((enum fg_rule)i)->severity;
 		cfg->severity_origin[i] = FG_ORIGIN_DEFAULT;
 	}
-	cfg->header_max_length = 72;
-	cfg->body_max_line_length = 100;
-	cfg->body_ignore_urls = 1;
-	/* commitlint's config-conventional: subject-case never these */
-	cfg->subject_cases = FG_CASE_SENTENCE | FG_CASE_START | FG_CASE_PASCAL | FG_CASE_UPPER;
-	cfg->subject_case_never = 1;
+	cfg->header_max_length = FG_DEFAULT_HEADER_MAX_LENGTH;
+	cfg->body_max_line_length = FG_DEFAULT_BODY_MAX_LINE_LENGTH;
+	cfg->body_ignore_urls = FG_DEFAULT_BODY_IGNORE_URLS;
+	cfg->subject_cases = FG_DEFAULT_SUBJECT_CASES;
+	cfg->subject_case_never = FG_DEFAULT_SUBJECT_CASE_NEVER;
 	cfg->allow_lightweight = 0;
 	cfg->header_max_length_origin = cfg->body_max_line_length_origin =
 		cfg->body_ignore_urls_origin = cfg->subject_cases_origin =

@@ -37,6 +37,7 @@
 #include "pattern.h"
 #include "report.h"
 #include "rules.h"
+#include "textcase.h"
 #include "version.h"
 
 /* The committed configuration file's default name, at the top of the work tree. */
@@ -67,6 +68,14 @@ struct fg_branch_spec {
 	int series;               /* groups 1 and 2 of the pattern are the X.Y series */
 	int protected_branch;     /* branch.<kind>.protected */
 };
+
+/* The built-in limits (fg_config_init), named once for the summaries too (summary.h). */
+#define FG_DEFAULT_HEADER_MAX_LENGTH 72
+#define FG_DEFAULT_BODY_MAX_LINE_LENGTH 100
+#define FG_DEFAULT_BODY_IGNORE_URLS 1
+/* commitlint's config-conventional: subject-case never these */
+#define FG_DEFAULT_SUBJECT_CASES (FG_CASE_SENTENCE | FG_CASE_START | FG_CASE_PASCAL | FG_CASE_UPPER)
+#define FG_DEFAULT_SUBJECT_CASE_NEVER 1
 
 struct fg_config {
 	enum fg_severity severity[FG_RULE__COUNT];

@@ -19,6 +19,7 @@
 #include "quote.h"
 #include "report.h"
 #include "rules.h"
+#include "summary.h"
 
 /*
  * TEXT[0..LEN) as roff text: a backslash as \e, a non-ASCII UTF-8 character
@@ -222,16 +223,21 @@ static void commands(FILE *out)
 	}
 }
 
-/* The rules, each as `flowgate explain <rule>` prints it. */
-static void rules(FILE *out)
+/*
+ * The rules, each as `flowgate explain <rule>` prints it under the built-in
+ * defaults (DEFAULTS: the summaries' placeholders filled in).
+ */
+static void rules(FILE *out, const struct fg_config *defaults)
 {
 	char hooks[80], *line;
 
 	for (int i = 0; i < FG_RULE__COUNT; i++) {
 		const struct fg_rule_info *info = fg_rule_info((enum fg_rule)i);
+		char *summary = fg_rule_summary(defaults, (enum fg_rule)i);
 
 		fprintf(out, ".Ss %s\n", info->name);
-		text_line(out, info->summary);
+		text_line(out, summary ? summary : info->summary);
+		free(summary);
 		fprintf(out, ".Pp\nHooks: %s; default severity: %s.\n",
 			fg_hook_names(info->hooks, hooks, sizeof(hooks)),
 			fg_severity_config_name(info->severity));
@@ -282,7 +288,10 @@ int main(int argc, char **argv)
 			continue;
 		}
 		if (!strcmp(line, ".\\\" @rules@\n")) {
-			rules(stdout);
+			struct fg_config defaults;
+
+			fg_rule_summary_defaults(&defaults);
+			rules(stdout, &defaults);
 			continue;
 		}
 		for (p = line; (at = strstr(p, "@VERSION@")); p = at + 9) {

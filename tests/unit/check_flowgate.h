@@ -21,6 +21,7 @@ Suite *cleanup_suite(void);
 Suite *gitform_suite(void);
 Suite *textcase_suite(void);
 Suite *retry_suite(void);
+Suite *summary_suite(void);
 Suite *message_suite(void);
 Suite *commit_suite(void);
 Suite *tag_suite(void);

@@ -21,6 +21,7 @@ int main(void)
 	srunner_add_suite(sr, gitform_suite());
 	srunner_add_suite(sr, textcase_suite());
 	srunner_add_suite(sr, retry_suite());
+	srunner_add_suite(sr, summary_suite());
 	srunner_add_suite(sr, message_suite());
 	srunner_add_suite(sr, commit_suite());
 	srunner_add_suite(sr, tag_suite());
