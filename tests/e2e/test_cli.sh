@@ -19,12 +19,24 @@ rules=$(sed -n 's/^| `\([a-zA-Z]*\)` |.*/\1/p' "$TMP/readme-table" | wc -l)
 expect_ok "README table has a row per rule of flowgate rules" \
 	test "$rules" -eq "$("$FG" rules | grep -c '^[a-z][A-Za-z]* ')"
 
-# The configuration example in the README is valid configuration.
+# The README's short example (adopting) is valid configuration: its
+# versionFile pattern finds package.json's version.
+repo="$TMP/cli-readme"
+new_repo "$repo"
+sed -n '/^## Adopting on an existing repository/,/^## Beside hook managers/p' "$TOP/README.md" |
+	sed -n '/^```$/,/^```$/p' | sed '1d;$d' >"$repo/.flowgate"
+printf '{\n  "name": "x",\n  "version": "1.2.3"\n}\n' >"$repo/package.json"
+expect_ok "the README's adopting example is accepted" sh -c "cd '$repo' && '$FG' config"
+expect_output "its headerMaxLength max is read" '^rule\.headerMaxLength\.max = 100	# \.flowgate \(work tree\)$'
+expect_eq "its versionFile pattern reads package.json's version" \
+	"$(cd "$repo" && "$FG" version 2>&1)" "1.2.3"
+
+# The configuration guide's example is valid configuration.
 repo="$TMP/cli"
 new_repo "$repo"
-sed -n '/^## Configuration/,/^## The flowgate command/p' "$TOP/README.md" |
+sed -n '/^## Configuration/,/^## What a committed/p' "$TOP/docs/configuration.md" |
 	sed -n '/^```$/,/^```$/p' | sed '1d;$d' >"$repo/.flowgate"
-expect_ok "the README's configuration example is accepted" sh -c "cd '$repo' && '$FG' config"
+expect_ok "the configuration guide's example is accepted" sh -c "cd '$repo' && '$FG' config"
 expect_output "its values are read: headerMaxLength max 100 from the work tree file" \
 	'^rule\.headerMaxLength\.max = 100	# \.flowgate \(work tree\)$'
 expect_output "its commit.ignore pattern is unescaped by git-config syntax" \

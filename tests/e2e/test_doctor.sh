@@ -105,7 +105,7 @@ fixed "an old version" "$R" pre-commit 'flowgate install'
 launcher_for "$TMP/gone/hooks/pre-push" "$R/.git/hooks/pre-push"
 doctor "a missing target" 1 "$R"
 expect_output "a missing target: said" "^pre-push: problem: \\.git/hooks/pre-push runs $TMP/gone/hooks/pre-push, which is missing \\(flowgate moved or removed\\): every pre-push refuses"
-readme_line=$(sed -n 's|^    \(pre-push: problem: .*\)|\1|p' "$TOP/README.md" |
+readme_line=$(sed -n 's|^ *\(pre-push: problem: .*\)|\1|p' "$TOP/README.md" |
 	sed "s|/usr/local/libexec/flowgate/pre-push|$TMP/gone/hooks/pre-push|")
 cp -- "$LAST_OUT" "$TMP/doctor.out"
 expect_ok "a missing target: the README's example is doctor's line" grep -qxF -- "$readme_line" "$TMP/doctor.out"

@@ -203,3 +203,28 @@ while read -r rule _; do
 	expect_eq "flowgate-rules(7): $rule's examples as flowgate explain prints them" \
 		"$(cat "$TMP/missing")" ""
 done <"$TMP/registry"
+
+# ---------------------------------------------------------------- README
+# The README starts a user in one screen or so (issue 23: about 300 lines);
+# the guides in docs/ hold the rest, and every link between them leads
+# somewhere: a file that exists, and for README.md#anchor a README heading.
+n=$(wc -l <"$TOP/README.md")
+expect_ok "README.md is at most 320 lines ($n)" test "$n" -le 320
+anchors=$(sed -n 's/^##* //p' "$TOP/README.md" | tr 'A-Z' 'a-z' | sed 's/[^a-z0-9 -]//g; s/ /-/g')
+for f in "$TOP/README.md" "$TOP"/docs/*.md; do
+	dir=$(dirname "$f")
+	grep -o '](\([^)#:]*\)\(#[^)]*\)\?)' "$f" | sed 's/^](//; s/)$//' | sort -u |
+		while IFS= read -r link; do
+			path=${link%%#*} anchor=
+			case $link in *'#'*) anchor=${link#*#} ;; esac
+			[ -n "$path" ] || path=$(basename "$f")
+			if [ ! -e "$dir/$path" ]; then
+				echo "not ok - ${f#"$TOP"/}: the link $link leads nowhere"
+			elif [ -n "$anchor" ] && [ "$(basename "$path")" = README.md ] &&
+				! printf '%s\n' "$anchors" | grep -qx -- "$anchor"; then
+				echo "not ok - ${f#"$TOP"/}: no README heading for #$anchor"
+			else
+				echo "ok - ${f#"$TOP"/}: the link $link leads to its target"
+			fi
+		done
+done
