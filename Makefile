@@ -18,27 +18,45 @@ CC ?= cc
 CFLAGS ?= -O2 -g
 
 # Static libgit2: Debian's libgit2.a lets the hooks skip the dynamic loader's
-# relocation of libcrypto/mbedTLS, and lets ld --wrap turn libgit2's TLS and
-# SSH global initialisers (CA bundle parsing, OpenSSL engine loading) into
-# no-ops: a hook never uses the network. FLOWGATE_DYNAMIC=1 links the shared
-# libgit2 instead (slower start-up, same behaviour).
+# work for it, and lets ld --wrap cut out the network code a hook never runs
+# (the __wrap_ stubs in common/repo.c): the TLS and SSH global initialisers
+# (CA bundle parsing, OpenSSL engine loading), mbedTLS's CA option, and the
+# HTTP(S) and SSH subtransports (repo.c also defines the one flag libgit2
+# takes from the HTTP one), whose code (the HTTP client with its
+# Negotiate/GSSAPI authentication, the TLS stream, libssh2) then stays out
+# of the link with the libraries it needs: libgssapi_krb5 and its six
+# libraries, libssh2, libcrypto, mbedTLS's TLS and X.509 parts. libc is the
+# hooks' only shared library. FLOWGATE_DYNAMIC=1 links the shared libgit2
+# instead (slower start-up, same behaviour).
 FLOWGATE_DYNAMIC ?=
 ifeq ($(FLOWGATE_DYNAMIC),)
-GIT2_LIBS = -Wl,--wrap=git_mbedtls_stream_global_init \
-	-Wl,--wrap=git_transport_ssh_global_init \
-	-Wl,-Bstatic -lgit2 -lmbedtls -lmbedx509 -lmbedcrypto -lhttp_parser \
-	-lssh2 -lcrypto -lpcre2-8 -lz -Wl,-Bdynamic \
-	-l:libgssapi_krb5.so.2 -lrt -pthread -ldl
+GIT2_WRAP = git_mbedtls_stream_global_init git_mbedtls__set_cert_location \
+	git_transport_ssh_global_init git_smart_subtransport_http git_smart_subtransport_ssh
+GIT2_LIBS = $(GIT2_WRAP:%=-Wl,--wrap=%) \
+	-Wl,-Bstatic -lgit2 -lmbedcrypto -lhttp_parser -lpcre2-8 -lz -Wl,-Bdynamic \
+	-Wl,--as-needed -lrt -pthread -ldl
 else
 GIT2_LIBS = $(shell $(PKG_CONFIG) --libs libgit2 libpcre2-8)
 endif
+
+# The hooks' and the flowgate command's link: a fixed-address executable
+# (-no-pie: nothing to relocate at start, where a PIE had ~18,000 relative
+# relocations), the sections nothing calls dropped (with
+# -ffunction-sections -fdata-sections in ALL_CFLAGS) but the markers no code
+# reads: common/hook.c's fg_hook_marker, by which install.sh and the flowgate
+# command tell a flowgate hook, and pre-receive's fg_role_marker, by which
+# update tells flowgate's pre-receive (common/hook.h). Figures: the README's
+# "Start-up cost".
+HOOK_LDFLAGS = -no-pie -Wl,--gc-sections -Wl,--require-defined=fg_hook_marker -Wl,-O1
+$(BUILD)/hooks/pre-receive: HOOK_LDFLAGS += -Wl,--require-defined=fg_role_marker
 
 DEPCFLAGS = $(shell $(PKG_CONFIG) --cflags libgit2 libpcre2-8)
 CHECK_CFLAGS = $(shell $(PKG_CONFIG) --cflags check)
 CHECK_LIBS = $(shell $(PKG_CONFIG) --libs check) -pthread
 
 ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Wpedantic \
-	-Icommon $(DEPCFLAGS) $(VERSION_CFLAGS) -MMD -MP $(CFLAGS)
+	-Icommon $(DEPCFLAGS) $(VERSION_CFLAGS) -MMD -MP -ffunction-sections -fdata-sections \
+	$(CFLAGS)
 VERSION_CFLAGS = -DFLOWGATE_VERSION='"$(VERSION)"'
 
 HOOKS = pre-commit commit-msg pre-push post-merge post-commit
@@ -83,7 +101,7 @@ $(LIB): $(COMMON_OBJ)
 
 $(BUILD)/hooks/%: $(BUILD)/hooks/%.o $(LIB)
 	$(if $(Q),@echo "  LINK    $@")
-	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIB) $(GIT2_LIBS)
+	$(Q)$(CC) $(CFLAGS) $(HOOK_LDFLAGS) $(LDFLAGS) -o $@ $< $(LIB) $(GIT2_LIBS)
 
 # Not the library nor libgit2: a clone holds one copy per hook, and every
 # hook runs it first.
@@ -95,7 +113,7 @@ $(LAUNCH): hooks/launch.c Makefile
 
 $(CLI_BIN): $(BUILD)/hooks/flowgate.o $(LIB)
 	$(if $(Q),@echo "  LINK    $@")
-	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIB) $(GIT2_LIBS)
+	$(Q)$(CC) $(CFLAGS) $(HOOK_LDFLAGS) $(LDFLAGS) -o $@ $< $(LIB) $(GIT2_LIBS)
 
 $(MANGEN): $(BUILD)/docs/mangen.o $(LIB)
 	@mkdir -p $(@D)

@@ -2,11 +2,14 @@
  * libgit2 access for the hooks. Start-up cost matters: a hook should cost
  * about what exec costs. Debian's libgit2 1.5.1 spends ~4.6 ms in
  * git_libgit2_init() parsing the system CA bundle (mbedTLS) and ~1 ms in
- * libssh2/OpenSSL engine set-up, neither of which a hook ever needs. The
- * Makefile links libgit2.a statically and passes ld's --wrap for those two
- * initialisers, so the calls inside libgit2 land on the no-op __wrap_
- * functions below; fg_git_init then registers a TLS stream that refuses to
- * connect, so nothing can ever reach the uninitialised TLS state.
+ * libssh2/OpenSSL engine set-up, and its HTTP and SSH transports pull in
+ * libgssapi_krb5 (six more shared libraries to load), libssh2 and libcrypto;
+ * a hook never uses the network. The Makefile links libgit2.a statically and
+ * passes ld's --wrap for those initialisers and for the constructors of the
+ * HTTP(S) and SSH subtransports, so the calls inside libgit2 land on the
+ * __wrap_ functions below and the network code stays out of the link;
+ * fg_git_init then registers a TLS stream that refuses to connect, so
+ * nothing can ever reach the uninitialised TLS state.
  */
 #define _GNU_SOURCE /* memfd_create */
 #include <errno.h>
@@ -18,6 +21,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include <git2/sys/stream.h>
+#include <git2/sys/transport.h>
 #include "cleanup.h"
 #include "message.h"
 #include "pattern.h"
@@ -25,7 +29,13 @@
 #include "repo.h"
 
 int __wrap_git_mbedtls_stream_global_init(void);
+int __wrap_git_mbedtls__set_cert_location(const char *file, const char *path);
 int __wrap_git_transport_ssh_global_init(void);
+int __wrap_git_smart_subtransport_http(git_smart_subtransport **out, git_transport *owner,
+				       void *param);
+int __wrap_git_smart_subtransport_ssh(git_smart_subtransport **out, git_transport *owner,
+				      void *param);
+extern _Bool git_http__expect_continue;
 
 /* ld --wrap targets: libgit2's TLS and SSH global initialisers, skipped. */
 int __wrap_git_mbedtls_stream_global_init(void)
@@ -35,6 +45,90 @@ int __wrap_git_mbedtls_stream_global_init(void)
 
 int __wrap_git_transport_ssh_global_init(void)
 {
+	return 0;
+}
+
+/*
+ * ld --wrap targets that keep the network code out of the link: the
+ * GIT_OPT_SET_SSL_CERT_LOCATIONS option (mbedTLS's streams/mbedtls.c), which
+ * fails, and the http://, https:// and ssh:// subtransports (the HTTP client
+ * with its Negotiate/GSSAPI authentication and the TLS stream; libssh2),
+ * whose stand-ins refuse every request. A stand-in is created, not refused:
+ * libgit2 1.5.1's git_transport_smart leaks its ref vectors when the
+ * subtransport's constructor fails.
+ *
+ * The flag of GIT_OPT_ENABLE_HTTP_EXPECT_CONTINUE, a bool of libgit2's
+ * transports/http.c that git_libgit2_opts sets, is the one other thing
+ * libgit2 takes from that file: defined here (ld's --wrap crashes ld 2.40 on
+ * a variable), it keeps the file out of the static link too. libgit2.so
+ * does not export it (FLOWGATE_DYNAMIC=1): there it is an unused bool.
+ */
+_Bool git_http__expect_continue;
+
+int __wrap_git_mbedtls__set_cert_location(const char *file, const char *path)
+{
+	(void)file;
+	(void)path;
+	git_error_set_str(GIT_ERROR_SSL, "flowgate hooks do not use the network (TLS is disabled)");
+	return -1;
+}
+
+static int refuse_request(git_smart_subtransport_stream **out, const char *what)
+{
+	*out = NULL;
+	git_error_set(GIT_ERROR_NET, "flowgate hooks do not use the network (%s is disabled)", what);
+	return -1;
+}
+
+static int refuse_http(git_smart_subtransport_stream **out, git_smart_subtransport *sub,
+		       const char *url, git_smart_service_t action)
+{
+	(void)sub;
+	(void)url;
+	(void)action;
+	return refuse_request(out, "HTTP");
+}
+
+static int refuse_ssh(git_smart_subtransport_stream **out, git_smart_subtransport *sub,
+		      const char *url, git_smart_service_t action)
+{
+	(void)sub;
+	(void)url;
+	(void)action;
+	return refuse_request(out, "SSH");
+}
+
+static int refused_close(git_smart_subtransport *sub)
+{
+	(void)sub;
+	return 0;
+}
+
+/* The stand-ins are static: libgit2's free of one releases nothing. */
+static void refused_free(git_smart_subtransport *sub)
+{
+	(void)sub;
+}
+
+int __wrap_git_smart_subtransport_http(git_smart_subtransport **out, git_transport *owner,
+				       void *param)
+{
+	static git_smart_subtransport http = { refuse_http, refused_close, refused_free };
+
+	(void)owner;
+	(void)param;
+	*out = &http;
+	return 0;
+}
+
+int __wrap_git_smart_subtransport_ssh(git_smart_subtransport **out, git_transport *owner,
+				      void *param)
+{
+	static git_smart_subtransport ssh = { refuse_ssh, refused_close, refused_free };
+
+	(void)owner;
+	(void)param;
+	*out = &ssh;
 	return 0;
 }
 
