@@ -30,7 +30,12 @@
 #   launcher: what a clone holds: commit-msg through the launcher that
 #           install.sh places (hooks/launch.c, its target patched in), next
 #           to the direct binary and to a `#!/bin/sh` `exit 0` hook (floor);
-#           the ratios are reported (the 1.5x target is the speed issue's).
+#           the ratios are reported.
+#   start-up: commit-msg run directly, and through the launcher, in a
+#           3-file repository, each against the `#!/bin/sh` `exit 0` hook
+#           measured in the same run (the speed issue's first two rows):
+#           the three are timed first, in 5 interleaved rounds, and the
+#           median ratios and the instruction counts are printed.
 #   hotfix: post-merge after hotfix/x is merged into dev/0.16.x, in a
 #           repository of 50 long-lived branches (main, dev/0.1.x..dev/0.17.x,
 #           release/ and maint/0.1.x..0.16.x, each with commits of its own,
@@ -73,6 +78,8 @@
 #           has not: B6 is ignored; its contrib rule CT1 (Conventional Commits
 #           titles) is on, so that the three check the same headers.
 # Targets: commit-msg/pre-commit/post-merge median <= 3 ms, pre-push <= 100 ms,
+# in the 3-file repository commit-msg's median <= 1.2x the sh `exit 0`
+# hook's and through the launcher <= 1.5x,
 # post-merge after a hotfix merge (50 long-lived branches) <= 50 ms,
 # pre-receive <= 300 ms with peak RSS <= 20 MiB, each 10,000-ref push <= 2 s
 # (peak RSS reported), the push over Smart HTTP with the server hooks <= 1.3x
@@ -103,6 +110,9 @@ REPO_KEY="v$REPO_VERSION-n$NCOMMITS"
 
 HOOKS="commit-msg pre-commit pre-push post-merge"
 TARGET_SINGLE_MS=3
+# median ratios to the `#!/bin/sh` `exit 0` hook, in the 3-file repository
+TARGET_START_RATIO=1.2
+TARGET_LAUNCH_RATIO=1.5
 TARGET_PUSH_MS=100
 TARGET_RECEIVE_MS=300
 TARGET_RECEIVE_RSS_MIB=20
@@ -355,6 +365,17 @@ awk 'BEGIN { print "feat: a message of ten mebibytes"; print ""; n = 0; i = 0
 		if (i % 10 == 0) { print ""; n++ }
 	} }' >"$BIG_MSG"
 
+# The 3-file repository of the start-up rows: what a hook costs where
+# there is almost nothing to read.
+SMALL3="$RUN_TMP/three-files"
+git init -q -b main "$SMALL3"
+printf '# three\n' >"$SMALL3/README.md"
+printf '0.1.0\n' >"$SMALL3/VERSION"
+printf 'int main(void) { return 0; }\n' >"$SMALL3/main.c"
+git -C "$SMALL3" add README.md VERSION main.c
+git -C "$SMALL3" -c core.hooksPath=/dev/null commit -q -m 'feat: start'
+printf 'feat: add the benchmark message\n' >"$SMALL3/.git/COMMIT_EDITMSG"
+
 # A repository whose staged .flowgate has a catastrophic pattern: PCRE2's
 # match limit must stop it with a configuration error (exit 4), quickly.
 CATA="$RUN_TMP/catastrophic"
@@ -449,20 +470,30 @@ cc -O2 -o "$BIN/open_repo_shared" "$BENCH_SRC/open_repo.c" $GIT2_CFLAGS $(pkg-co
 	die "cannot build open_repo (shared libgit2)"
 # The hooks' link line, read from the Makefile so the two never drift apart.
 # shellcheck disable=SC2016
-printf 'flowgate-bench-print-git2-libs: ; @echo '\''$(GIT2_LIBS)'\''\n' >"$RUN_TMP/print.mk"
-HOOK_LIBS=$(make -s --no-print-directory -C "$TOP" -f Makefile -f "$RUN_TMP/print.mk" \
-	flowgate-bench-print-git2-libs 2>/dev/null) || HOOK_LIBS=
+printf 'flowgate-bench-print-%s: ; @echo '\''$(%s)'\''\n' git2-libs GIT2_LIBS hook-ldflags HOOK_LDFLAGS \
+	>"$RUN_TMP/print.mk"
+mk_var() {
+	make -s --no-print-directory -C "$TOP" -f Makefile -f "$RUN_TMP/print.mk" \
+		"flowgate-bench-print-$1" 2>/dev/null
+}
+HOOK_LIBS=$(mk_var git2-libs) || HOOK_LIBS=
+HOOK_LDFLAGS=$(mk_var hook-ldflags) || HOOK_LDFLAGS=
 if [ -z "$HOOK_LIBS" ]; then
 	note "note: could not read GIT2_LIBS from the Makefile, using the built-in copy"
-	HOOK_LIBS="-Wl,--wrap=git_mbedtls_stream_global_init -Wl,--wrap=git_transport_ssh_global_init \
--Wl,-Bstatic -lgit2 -lmbedtls -lmbedx509 -lmbedcrypto -lhttp_parser -lssh2 -lcrypto -lpcre2-8 -lz \
--Wl,-Bdynamic -l:libgssapi_krb5.so.2 -lrt -pthread -ldl"
+	HOOK_LIBS="-Wl,--wrap=git_mbedtls_stream_global_init -Wl,--wrap=git_mbedtls__set_cert_location \
+-Wl,--wrap=git_transport_ssh_global_init -Wl,--wrap=git_smart_subtransport_http \
+-Wl,--wrap=git_smart_subtransport_ssh -Wl,-Bstatic -lgit2 -lmbedcrypto -lhttp_parser -lpcre2-8 -lz \
+-Wl,-Bdynamic -Wl,--as-needed -lrt -pthread -ldl"
+	HOOK_LDFLAGS="-no-pie -Wl,--gc-sections -Wl,-O1"
 fi
-# shellcheck disable=SC2086
-# The __wrap_ no-ops come from flowgate's own library (common/repo.c): -u
+# The __wrap_ stubs come from flowgate's own library (common/repo.c): -u
 # makes the linker take repo.o from it before libgit2.a asks for them.
-cc -O2 -o "$BIN/open_repo_hooklink" "$BENCH_SRC/open_repo.c" \
-	-Wl,-u,__wrap_git_mbedtls_stream_global_init -Wl,-u,__wrap_git_transport_ssh_global_init \
+WRAP_UNDEF=
+for w in $HOOK_LIBS; do
+	case $w in -Wl,--wrap=*) WRAP_UNDEF="$WRAP_UNDEF -Wl,-u,__wrap_${w#-Wl,--wrap=}" ;; esac
+done
+# shellcheck disable=SC2086
+cc -O2 $HOOK_LDFLAGS -o "$BIN/open_repo_hooklink" "$BENCH_SRC/open_repo.c" $WRAP_UNDEF \
 	"$FLOWGATE_BUILD/libflowgate.a" $GIT2_CFLAGS $HOOK_LIBS ||
 	die "cannot build open_repo with the hooks' link line"
 
@@ -478,12 +509,32 @@ add "/bin/true" floor "" "/bin/true"
 printf '#!/bin/sh\nexit 0\n' >"$BIN/sh_exit0"
 chmod +x "$BIN/sh_exit0"
 add "sh hook: exit 0" floor "" "$(q "$BIN/sh_exit0") .git/COMMIT_EDITMSG"
+MISSING=
+# The launcher as install.sh places it: a copy whose target, after the
+# marker, is the absolute path of the commit-msg binary.
+LAUNCHER=
+if [ -f "$HOOKDIR/launch" ] &&
+	off=$(LC_ALL=C grep -a -b -o -F -e '@(#)flowgate-target:' -- "$HOOKDIR/launch" | head -n 1 | cut -d: -f1) &&
+	[ -n "$off" ]; then
+	if [ -x "$HOOKDIR/commit-msg" ]; then
+		LAUNCHER=$BIN/launch-commit-msg
+		cp "$HOOKDIR/launch" "$LAUNCHER"
+		printf '%s\0' "$HOOKDIR/commit-msg" | dd of="$LAUNCHER" bs=1 seek=$((off + 20)) conv=notrunc status=none
+	fi
+else
+	MISSING="$MISSING launch"
+fi
+# The start-up rows, right after their sh floor (kind start: run in $SMALL3).
+if [ -x "$HOOKDIR/commit-msg" ]; then
+	add "commit-msg, 3 files" start "" "$(q "$HOOKDIR/commit-msg") .git/COMMIT_EDITMSG"
+	[ -z "$LAUNCHER" ] ||
+		add "commit-msg, 3 files (launcher)" start "" "$(q "$LAUNCHER") .git/COMMIT_EDITMSG"
+fi
 add "open_repo (shared libgit2)" floor "" "$(q "$BIN/open_repo_shared")"
 add "open_repo (hook link)" floor "" "$(q "$BIN/open_repo_hooklink")"
 add "git commit --allow-empty" floor "" "git -C $(q "$SMALL") -c core.hooksPath=/dev/null -c gc.auto=0 -c maintenance.auto=false commit --allow-empty -q -m 'feat: x'"
 add "git commit -F (10 MiB message)" big-floor "" "git -C $(q "$SMALL") -c core.hooksPath=/dev/null -c gc.auto=0 -c maintenance.auto=false commit --allow-empty -q -F $(q "$BIG_MSG")"
 [ -n "$HF_INPUT" ] || add "sh -c (stdin floor)" floor "" "sh -c $(q "exec /bin/true < $(q "$PUSH_IN")")"
-MISSING=
 for h in $HOOKS; do
 	if [ ! -x "$HOOKDIR/$h" ]; then
 		MISSING="$MISSING $h"
@@ -493,15 +544,8 @@ for h in $HOOKS; do
 	commit-msg)
 		add "commit-msg" hook "" "$(q "$HOOKDIR/$h") .git/COMMIT_EDITMSG"
 		add "commit-msg (10 MiB message)" big "" "env GIT_DIR=$(q "$SMALL/.git") GIT_EDITOR=: $(q "$HOOKDIR/$h") $(q "$BIG_MSG")"
-		# The launcher as install.sh places it: a copy whose target, after
-		# the marker, is the absolute path of the hook binary.
-		if [ -f "$HOOKDIR/launch" ] && off=$(LC_ALL=C grep -a -b -o -F -e '@(#)flowgate-target:' -- "$HOOKDIR/launch" | head -n 1 | cut -d: -f1) && [ -n "$off" ]; then
-			cp "$HOOKDIR/launch" "$BIN/launch-commit-msg"
-			printf '%s\0' "$HOOKDIR/$h" | dd of="$BIN/launch-commit-msg" bs=1 seek=$((off + 20)) conv=notrunc status=none
-			add "commit-msg (launcher)" hook "" "$(q "$BIN/launch-commit-msg") .git/COMMIT_EDITMSG"
-		else
-			MISSING="$MISSING launch"
-		fi
+		[ -z "$LAUNCHER" ] ||
+			add "commit-msg (launcher)" hook "" "$(q "$LAUNCHER") .git/COMMIT_EDITMSG"
 		;;
 	pre-commit) add "pre-commit" hook "" "$(q "$HOOKDIR/$h")" ;;
 	pre-push) add "pre-push ($NNEW commits)" push "$PUSH_IN" "$(q "$HOOKDIR/$h") origin $(q "$ORIGIN")" ;;
@@ -565,13 +609,59 @@ note "machine: $(nproc) CPU(s), $(grep -m1 'model name' /proc/cpuinfo 2>/dev/nul
 note "repository: $NCOMMITS commits, $NFILES files in the index, $NNEW commits to push; hyperfine $RUNS runs, $WARMUP warm-up"
 
 # ---------------------------------------------------------------- measure
+slug_of() { printf '%s' "$1" | tr -c 'A-Za-z0-9\n' '_' | sed 's/__*/_/g; s/^_//; s/_$//'; }
+
+# The start-up rows and their sh floor are timed first, in interleaved
+# rounds (each command RUNS/START_ROUNDS runs a round): on a shared machine
+# the load drifts, and their ratios must compare the same minutes. Each
+# row's JSON then holds the runs of every round and their statistics.
+START_ROUNDS=5
+GROUP="$RUN_TMP/start.group"
+awk -F'|' '$1 == "sh hook: exit 0" || $2 == "start"' "$LIST" >"$GROUP"
+if [ -s "$GROUP" ]; then
+	per=$(((RUNS + START_ROUNDS - 1) / START_ROUNDS))
+	note "start-up rows: $START_ROUNDS interleaved rounds of $per runs each, in $SMALL3"
+	cd "$SMALL3"
+	r=0
+	while [ "$r" -lt "$START_ROUNDS" ]; do
+		r=$((r + 1))
+		while IFS='|' read -r name kind stdin cmd; do
+			slug=$(slug_of "$name")
+			hyperfine -N --style none --warmup 2 --runs "$per" --export-json "$RUN_TMP/$slug.r$r.json" \
+				-n "$name" "$cmd" >>"$RES/hyperfine.log" 2>&1 || : >"$RUN_TMP/$slug.failed"
+		done <"$GROUP"
+	done
+	while IFS='|' read -r name kind stdin cmd; do
+		slug=$(slug_of "$name")
+		# a failure: measured again in the loop below, the usual way
+		[ ! -e "$RUN_TMP/$slug.failed" ] || continue
+		cat "$RUN_TMP/$slug".r*.json | awk '
+			/"times": \[/ { on = 1; next }
+			on && /\]/ { on = 0 }
+			on { gsub(/[ ,]/, ""); if ($0 != "") print }' | sort -g | awk -v name="$name" -v rounds="$START_ROUNDS" '
+			{ t[NR] = $1; sum += $1 }
+			END {
+				if (NR == 0) exit 1
+				mean = sum / NR
+				for (i = 1; i <= NR; i++) ss += (t[i] - mean) ^ 2
+				med = (NR % 2) ? t[(NR + 1) / 2] : (t[NR / 2] + t[NR / 2 + 1]) / 2
+				printf "{\n  \"results\": [\n    {\n      \"command\": \"%s\",\n", name
+				printf "      \"mean\": %.9f,\n      \"stddev\": %.9f,\n", mean, (NR > 1 ? sqrt(ss / (NR - 1)) : 0)
+				printf "      \"median\": %.9f,\n      \"rounds\": %d,\n      \"times\": [\n", med, rounds
+				for (i = 1; i <= NR; i++) printf "        %.9f%s\n", t[i], (i < NR ? "," : "")
+				printf "      ]\n    }\n  ]\n}\n"
+			}' >"$RES/$slug.json" || rm -f "$RES/$slug.json"
+	done <"$GROUP"
+fi
+
 cd "$WORK"
 OUT="$RUN_TMP/out"
 : >"$OUT"
 i=0
 while IFS='|' read -r name kind stdin cmd; do
 	i=$((i + 1))
-	slug=$(printf '%s' "$name" | tr -c 'A-Za-z0-9\n' '_' | sed 's/__*/_/g; s/^_//; s/_$//')
+	case $kind in start) cd "$SMALL3" ;; *) cd "$WORK" ;; esac
+	slug=$(slug_of "$name")
 	in=${stdin:-/dev/null}
 	# One plain run first: a failing command is reported, and measured anyway.
 	status=0
@@ -610,7 +700,9 @@ while IFS='|' read -r name kind stdin cmd; do
 	big | big-floor) runs=$BIG_RUNS warmup=1 ;;
 	esac
 	printf 'bench: [%d] %s ...\n' "$i" "$name"
-	if ! hyperfine -N $ign --style none --warmup "$warmup" --runs "$runs" "$@" \
+	if [ -z "$ign" ] && [ -f "$json" ] && grep -q '"rounds":' "$json"; then
+		: # timed with the start-up rows above
+	elif ! hyperfine -N $ign --style none --warmup "$warmup" --runs "$runs" "$@" \
 		--export-json "$json" -n "$name" "$hfcmd" >>"$RES/hyperfine.log" 2>&1; then
 		# Failed in some run but not in the plain one (a binary relinked
 		# under our feet?): say so, and measure again ignoring failures.
@@ -703,6 +795,25 @@ if [ -n "$LM" ] && [ -n "$DM" ] && [ -n "$SM" ]; then
 	echo
 fi
 
+# Start-up (the speed issue's first two rows): in the 3-file repository,
+# commit-msg direct and through the launcher against the sh `exit 0` hook
+# of the same run, as median ratios (the targets) and instruction ratios.
+ir_of() { awk -F'|' -v n="$1" '$1 == n { print $5 }' "$OUT"; }
+START_SH_MS=$SM START_SH_IR=$(ir_of "sh hook: exit 0")
+START_ROWS="$RUN_TMP/start.rows"
+: >"$START_ROWS"
+for n in "commit-msg, 3 files|$TARGET_START_RATIO" "commit-msg, 3 files (launcher)|$TARGET_LAUNCH_RATIO"; do
+	row=${n%|*} lim=${n#*|}
+	med=$(median_of "$row")
+	[ -n "$med" ] && [ -n "$START_SH_MS" ] || continue
+	printf '%s|%s|%s\n' "$row" "$med" "$lim" >>"$START_ROWS"
+	awk -v r="$row" -v m="$med" -v s="$START_SH_MS" -v l="$lim" -v ir="$(ir_of "$row")" -v sir="$START_SH_IR" 'BEGIN {
+		irr = (ir ~ /^[0-9]+$/ && sir ~ /^[0-9]+$/ && sir > 0) ? sprintf("%.2fx", ir / sir) : "n/a"
+		printf "bench: start-up: %-31s %7.3f ms / sh exit 0 %.3f ms = %.2fx (target <= %.1fx); Ir %s / %s = %s\n",
+			r, m, s, (s > 0 ? m / s : 0), l, ir, sir, irr }'
+done
+[ ! -s "$START_ROWS" ] || echo
+
 FAILED=0
 check() { # check PASS|FAIL text
 	printf '%s  %s\n' "$1" "$2"
@@ -768,6 +879,10 @@ while IFS='|' read -r name kind stats rss ir status; do
 		esac
 	fi
 done <"$OUT"
+while IFS='|' read -r row med lim; do
+	if awk -v m="$med" -v s="$START_SH_MS" -v l="$lim" 'BEGIN { exit !(s > 0 && m / s <= l) }'; then r=PASS; else r=FAIL; fi
+	check $r "$row: median $(printf '%.3f' "$med") ms <= ${lim}x the sh exit 0 hook's $(printf '%.3f' "$START_SH_MS") ms ($(awk -v m="$med" -v s="$START_SH_MS" 'BEGIN { printf "%.2f", m / s }')x)"
+done <"$START_ROWS"
 while IFS='|' read -r rival mine; do
 	rmed=$(median_of "$rival") fmed=$(median_of "$mine")
 	if [ -z "$rmed" ] || [ -z "$fmed" ]; then continue; fi
