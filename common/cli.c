@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include "changelog.h"
 #include "cli.h"
 #include "config.h"
 #include "doctor.h"
@@ -807,6 +808,38 @@ static int run_doctor(int argc, char **argv, FILE *out, FILE *err)
 }
 
 /*
+ * flowgate changelog ARGV[2..]: its options (fg_changelog_parse_args), the
+ * configuration as the other commands read it, then fg_changelog_run.
+ * Returns its exit status.
+ */
+static int run_changelog(int argc, char **argv, FILE *out, FILE *err)
+{
+	struct fg_changelog_options opts;
+	struct source src = { 0, NULL };
+	struct fg_config cfg;
+	git_repository *repo = NULL;
+	char *no_repo = NULL;
+	int status;
+
+	if ((status = fg_changelog_parse_args(&opts, argc - 2, argv + 2, err)) != 0) {
+		fg_help_print_usage(fg_help_find("changelog"), err);
+		return status;
+	}
+	if ((status = load(&cfg, &src, err, &repo, &no_repo)) == 0) {
+		if (repo)
+			status = fg_changelog_run(&cfg, repo, &opts, out, err);
+		else
+			fg_print_line(err, "flowgate changelog: fatal: not in a git repository: %s",
+				      no_repo ? no_repo : "out of memory");
+		status = repo ? status : FG_EXIT_INTERNAL;
+	}
+	free(no_repo);
+	git_repository_free(repo);
+	fg_config_release(&cfg);
+	return ferror(out) && !status ? FG_EXIT_INTERNAL : status;
+}
+
+/*
  * The help (help.h), when ARGV asks for it: `flowgate`, `flowgate --help`,
  * `-h` or `help` (the list of commands), `flowgate help <command>` or
  * `flowgate --help <command>`, and `flowgate <command> ... --help` (or
@@ -880,6 +913,8 @@ int fg_cli_main(int argc, char **argv, FILE *out, FILE *err)
 		return run_installer(argc, argv, err);
 	if (!strcmp(command, "doctor"))
 		return run_doctor(argc, argv, out, err);
+	if (!strcmp(command, "changelog"))
+		return run_changelog(argc, argv, out, err);
 	checks = !strcmp(command, "check-message") || !strcmp(command, "check-range");
 	release = !strcmp(command, "version") || !strcmp(command, "bump");
 	hotfix = !strcmp(command, "hotfix-status");

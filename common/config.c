@@ -39,6 +39,8 @@ static const struct {
 static const char *const builtin_types =
 	"feat fix docs style refactor perf test build ci chore revert release hotfix maintenance";
 static const char *const builtin_tag_message_prefixes = "release: hotfix: maintenance:";
+/* what conventional-changelog's presets hide too: no change a user sees */
+static const char *const builtin_changelog_exclude = "chore style test ci build";
 
 const char *fg_config_level_origin(git_config_level_t level)
 {
@@ -176,6 +178,7 @@ void fg_config_release(struct fg_config *cfg)
 	free_list(cfg->types, cfg->ntypes);
 	free_list(cfg->scopes, cfg->nscopes);
 	free_list(cfg->tag_message_prefixes, cfg->ntag_message_prefixes);
+	free_list(cfg->changelog_exclude, cfg->nchangelog_exclude);
 	free_ignores(cfg);
 	free_branches(cfg);
 	free_vfiles(cfg);
@@ -267,10 +270,13 @@ int fg_config_init(struct fg_config *cfg)
 		cfg->scopes_origin = cfg->ignores_origin = cfg->branches_origin =
 		cfg->vfiles_origin = cfg->tag_prefix_origin = cfg->tag_message_prefixes_origin =
 		cfg->allow_lightweight_origin = cfg->other_tags_origin = cfg->since_origin =
-		cfg->config_file_origin = FG_ORIGIN_DEFAULT;
+		cfg->config_file_origin = cfg->changelog_exclude_origin =
+		cfg->changelog_merges_origin = FG_ORIGIN_DEFAULT;
 	if (split_list(builtin_types, &cfg->types, &cfg->ntypes) < 0 ||
 	    split_list(builtin_tag_message_prefixes, &cfg->tag_message_prefixes,
 		       &cfg->ntag_message_prefixes) < 0 ||
+	    split_list(builtin_changelog_exclude, &cfg->changelog_exclude,
+		       &cfg->nchangelog_exclude) < 0 ||
 	    !(cfg->tag_prefix = strdup("v")))
 		return -1;
 	for (size_t i = 0; i < NBUILTIN_BRANCHES; i++)
@@ -800,6 +806,22 @@ static int apply_tag_key(struct fg_config *cfg, const char *origin, const char *
 			   "and others");
 }
 
+/* [changelog]: exclude (a list of types, may be empty) and merges (a boolean). */
+static int apply_changelog_key(struct fg_config *cfg, const char *origin, const char *key,
+			       const struct key *k, const char *value)
+{
+	if (!k->sub && !strcmp(k->var, "exclude")) {
+		cfg->changelog_exclude_origin = origin;
+		return set_list(cfg, origin, key, &cfg->changelog_exclude, &cfg->nchangelog_exclude,
+				value);
+	}
+	if (!k->sub && !strcmp(k->var, "merges")) {
+		cfg->changelog_merges_origin = origin;
+		return parse_bool(cfg, origin, key, value, &cfg->changelog_merges);
+	}
+	return unknown_key(cfg, origin, key, "[changelog] takes exclude and merges");
+}
+
 static int set_since(struct fg_config *cfg, const char *origin, const char *key, const char *value)
 {
 	char *copy;
@@ -929,9 +951,11 @@ int fg_config_apply_file(struct fg_config *cfg, git_config *file, const char *or
 			rc = apply_vfile_key(cfg, &st, origin, key, &k, value);
 		} else if (!strcmp(k.section, "tag")) {
 			rc = apply_tag_key(cfg, origin, key, &k, value);
+		} else if (!strcmp(k.section, "changelog")) {
+			rc = apply_changelog_key(cfg, origin, key, &k, value);
 		} else {
 			rc = unknown_key(cfg, origin, key, "the sections are flowgate, rule, commit, "
-					 "branch, versionFile and tag");
+					 "branch, versionFile, tag and changelog");
 		}
 	}
 	git_config_iterator_free(it);
@@ -1194,5 +1218,10 @@ int fg_config_write(const struct fg_config *cfg, FILE *out)
 		    cfg->allow_lightweight ? "true" : "false");
 	write_entry(out, cfg->other_tags_origin, "tag.others = %s",
 		    cfg->refuse_other_tags ? "refuse" : "allow");
+	fprintf(out, "changelog.exclude = %s", cfg->nchangelog_exclude ? "" : "(none)");
+	write_list(out, cfg->changelog_exclude, cfg->nchangelog_exclude);
+	write_origin(out, cfg->changelog_exclude_origin);
+	write_entry(out, cfg->changelog_merges_origin, "changelog.merges = %s",
+		    cfg->changelog_merges ? "true" : "false");
 	return ferror(out) ? -1 : 0;
 }

@@ -19,6 +19,8 @@
  *   branch.<kind>.pattern|series|protected
  *   versionFile.<path>.pattern|kind|required
  *   tag.prefix|messagePrefixes|allowLightweight|others
+ *   changelog.exclude                   types `flowgate changelog` leaves out
+ *   changelog.merges                    boolean (default false): list merge commits
  * Declaring any branch.<kind> (versionFile.<path>) replaces the built-in
  * list of branches (version files); every other key overrides one value.
  * git config keys: flowgate.<ruleName> = error|warn|info|off (as fsck.<msg-id>
@@ -106,6 +108,11 @@ struct fg_config {
 	/* tag.others: tags whose name is no version (latest) are refused with
 	 * tagFormat; default 0 (allow: no release rule judges them) */
 	int refuse_other_tags; const char *other_tags_origin;
+
+	/* [changelog]: the types the release notes leave out (owned; default chore
+	 * style test ci build) and whether merge commits are listed (default 0) */
+	char **changelog_exclude; size_t nchangelog_exclude; const char *changelog_exclude_origin;
+	int changelog_merges; const char *changelog_merges_origin;
 
 	char *since; const char *since_origin;             /* owned; NULL: check everything */
 	char *config_file; const char *config_file_origin; /* flowgate.configFile, owned; NULL: .flowgate */

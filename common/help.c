@@ -167,6 +167,36 @@ static const struct fg_help table[] = {
 	    EXIT_CONFIG },
 	  "flowgate bump rc --commit --tag" },
 
+	{ "changelog", "write the release notes of a range of commits, by type",
+	  "flowgate changelog [--format markdown|text|json] [--write <file>] [<A>..<B> | <B>]",
+	  "Print the release notes of the commits B has and A has not: a BREAKING CHANGES "
+	  "section first (each commit with '!' or a BREAKING CHANGE footer: the footer's "
+	  "description, every line kept, else the subject), then Features, Bug Fixes, "
+	  "Performance, Reverts and the other types in the order rule.typeEnum.types lists "
+	  "them, each entry the scope, the subject and the short commit ID as git abbreviates "
+	  "it. The types of changelog.exclude (chore, style, test, ci, build) and merges are "
+	  "left out, and so is a header that is not Conventional Commits or whose type "
+	  "typeEnum refuses (a legacy history's). The heading names "
+	  "the version B's version files agree on and B's committer date (UTC). Without A, "
+	  "the notes start at the release tag of highest precedence B descends from (for a "
+	  "final X.Y.Z, not its own release candidates), or cover the whole history; without "
+	  "a range, B is HEAD. flowgate bump --tag puts the text notes in the tag's message.",
+	  { { "--format markdown|text|json", "Markdown (the default, as conventional-changelog "
+	      "writes it); plain text, no line starting with '#'; or a JSON document "
+	      "(flowgate(1) gives its schema)" },
+	    { "--write <file>", "add the section at the top of <file> (before its first release "
+	      "heading), through a temporary file and a rename, keeping its mode; nothing is "
+	      "written when it has a section for that version already" },
+	    { "<A>..<B> | <B>", "the range, as git rev-list takes A..B (an empty side is HEAD)" } },
+	  { { "0", "the notes were printed or written (or the file had them already)" },
+	    { "1", "--write: B's version files name no one version to head the section with" },
+	    EXIT_USAGE("an unknown option or format, --write with json, a range that names no "
+		       "commits"),
+	    { "3", "not in a repository, or the repository or <file> cannot be read, or <file> "
+	      "cannot be written (it is then unchanged)" },
+	    EXIT_CONFIG },
+	  "flowgate changelog --write CHANGELOG.md v0.16.0..HEAD" },
+
 	{ "install", "enable flowgate's hooks in a clone, or in a server repository",
 	  "flowgate install [<repo>]\nflowgate install --server [--with-update] <bare-repo>\n"
 	  "flowgate install --server [--with-update] --custom-hooks-dir <dir>",

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include "changelog.h"
 #include "hook.h"
 #include "refname.h"
 #include "release.h"
@@ -1087,6 +1088,34 @@ static int make_commit(struct bump *b, git_index *index, git_oid *id)
 	return rc;
 }
 
+/*
+ * The release notes of the bump commit ID (changelog.h, text: git strips
+ * '#' lines from a tag's message), after a blank line below the tag
+ * message's first line. Notes that cannot be read leave the message as it
+ * is, with a warning. Returns 0, or -1 when out of memory (said on ERR).
+ */
+static int add_release_notes(struct bump *b, const git_oid *id)
+{
+	char *notes = NULL, *message;
+
+	if (fg_changelog_tag_notes(&notes, b->repo, b->cfg, id) < 0) {
+		fg_print_line(b->err, "flowgate bump: warning: the tag's message holds no release "
+			      "notes: %s", b->cfg->error ? b->cfg->error : fg_git_error());
+		return 0;
+	}
+	if (!notes)
+		return 0;
+	message = fg_strdupf("%s\n%s", b->tag_message, notes);
+	free(notes);
+	if (!message) {
+		fprintf(b->err, "flowgate bump: fatal: out of memory\n");
+		return -1;
+	}
+	free(b->tag_message);
+	b->tag_message = message;
+	return 0;
+}
+
 static int apply(struct bump *b)
 {
 	git_index *index = NULL;
@@ -1129,6 +1158,8 @@ static int apply(struct bump *b)
 		fg_print_line(b->out, "flowgate bump: committed %.12s %.*s", hex,
 			first_line_len(b->commit_message), b->commit_message);
 	}
+	if (b->opts->tag && add_release_notes(b, &commit_id) < 0)
+		goto out;
 	if (b->opts->tag) {
 		if (git_object_lookup(&commit, b->repo, &commit_id, GIT_OBJECT_COMMIT) < 0 ||
 		    git_tag_create(&tag_id, b->repo, b->tag_name, commit, b->committer,

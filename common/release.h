@@ -58,7 +58,9 @@ struct fg_bump_options {
  * into each file that holds it with fg_vfile_rewrite, all files replaced
  * at once (fg_files_replace) and staged; then with OPTS->COMMIT the commit
  * fg_bump_commit_message names on HEAD, with OPTS->TAG the annotated tag
- * CFG->tag_prefix + version with fg_bump_tag_message. Refused before
+ * CFG->tag_prefix + version with fg_bump_tag_message, followed by a blank
+ * line and the release notes of the bump commit in the text format
+ * (fg_changelog_tag_notes; none when they list no commit). Refused before
  * anything is written: a bare repository; a version file with unstaged
  * changes, untracked, or deleted from the work tree while HEAD has it;
  * version files that disagree or hold no version; a bump fg_bump_next

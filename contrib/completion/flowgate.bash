@@ -121,6 +121,11 @@ _flowgate() {
 			mapfile -t COMPREPLY < <(compgen -d -- "$cur")
 			return 0
 			;;
+		'<file>')
+			compopt -o filenames 2>/dev/null
+			mapfile -t COMPREPLY < <(compgen -f -- "$cur")
+			return 0
+			;;
 		*'|'*)
 			__flowgate_reply "$cur" "${arg//|/$'\n'}"
 			return 0
@@ -165,7 +170,7 @@ _flowgate() {
 			mapfile -t COMPREPLY < <(compgen -f -- "$cur")
 		fi
 		;;
-	check-range)
+	check-range | changelog)
 		if ((n == 0)); then
 			if [[ $cur == *..* ]]; then
 				local from=${cur%..*}.. to=${cur##*..}

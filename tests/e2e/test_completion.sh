@@ -64,7 +64,7 @@ flowgate --help | awk '/^Commands:$/ { on = 1; next } /^$/ { on = 0 } on && NF {
 	LC_ALL=C sort >"$TMP/commands"
 expect_eq "flowgate <Tab>: the commands of flowgate --help" "$(complete_line 'flowgate ')" \
 	"$(cat "$TMP/commands")"
-expect_completion "flowgate ch<Tab>" 'flowgate ch' check-message check-range
+expect_completion "flowgate ch<Tab>" 'flowgate ch' changelog check-message check-range
 expect_completion "flowgate --<Tab>" 'flowgate --' --help --version
 expect_completion "flowgate help che<Tab>" 'flowgate help che' check-message check-range
 
@@ -117,6 +117,10 @@ for git in "" --git; do
 	expect_eq "hotfix-status v<Tab> ($how)" "$(complete_line $git 'flowgate hotfix-status v')" v0.16.0
 	expect_eq "version --rev v<Tab> ($how)" "$(complete_line $git 'flowgate version --rev v')" v0.16.0
 done
+expect_eq "changelog v0.16.0..m<Tab>: a range, as check-range's" \
+	"$(complete_line 'flowgate changelog v0.16.0..m')" v0.16.0..main
+expect_completion "changelog --format <Tab>" 'flowgate changelog --format ' markdown text json
+expect_completion "changelog --write m<Tab>: a file" 'flowgate changelog --write m' msg.txt
 expect_completion "check-range --branch <Tab>: the branches" 'flowgate check-range --branch ' \
 	feature/pool-timeout main release/0.16.x
 expect_completion "check-range --format text <Tab>: the range again" \

@@ -1934,7 +1934,7 @@ START_TEST(test_config_write_origins)
 		last = at;
 	}
 	/* every line is "key = value\t# origin" with a known origin; one line per rule */
-	ck_assert_uint_eq(count_lines(text), 2 + FG_RULE__COUNT + 7 + 2 + 3 + 3 + 4);
+	ck_assert_uint_eq(count_lines(text), 2 + FG_RULE__COUNT + 7 + 2 + 3 + 3 + 4 + 2);
 	for (p = text; *p;) {
 		char *nl = strchr(p, '\n'), *hash;
 		int known = 0;

@@ -36,6 +36,7 @@ Suite *history_suite(void);
 Suite *quote_suite(void);
 Suite *doctor_suite(void);
 Suite *index_suite(void);
+Suite *notes_suite(void);
 
 Suite *help_suite(void);
 
