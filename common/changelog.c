@@ -209,7 +209,7 @@ static const char *tag_version_text(const struct fg_config *cfg, const char *nam
 }
 
 int fg_changelog_last_tag(git_repository *repo, const struct fg_config *cfg, const git_oid *to,
-			  const struct fg_version *to_version, char **name, git_oid *id)
+			  const struct fg_version *to_version, int at_to, char **name, git_oid *id)
 {
 	git_reference_iterator *it = NULL;
 	git_reference *ref;
@@ -229,7 +229,7 @@ int fg_changelog_last_tag(git_repository *repo, const struct fg_config *cfg, con
 		if (fg_tag_is_release(cfg, tag) && git_reference_peel(&peeled, ref, GIT_OBJECT_COMMIT) == 0 &&
 		    (c.text = strdup(tag_version_text(cfg, tag))) &&
 		    fg_version_parse(c.text, strlen(c.text), &c.version) == 0 &&
-		    !git_oid_equal(git_object_id(peeled), to)) {
+		    (at_to || !git_oid_equal(git_object_id(peeled), to))) {
 			git_oid_cpy(&c.commit, git_object_id(peeled));
 			c.name = strdup(tag);
 			if (n == alloc) {
@@ -266,7 +266,8 @@ int fg_changelog_last_tag(git_repository *repo, const struct fg_config *cfg, con
 		if (to_version && to_version->pre_kind == FG_PRE_NONE && v->pre && v->major == to_version->major &&
 		    v->minor == to_version->minor && v->patch == to_version->patch)
 			continue; /* a release candidate of the release being made */
-		rc = git_graph_descendant_of(repo, to, &list[i].commit);
+		rc = git_oid_equal(to, &list[i].commit) ? 1
+		     : git_graph_descendant_of(repo, to, &list[i].commit);
 		if (rc == 1) {
 			found = 1;
 			git_oid_cpy(id, &list[i].commit);
@@ -375,7 +376,8 @@ int fg_changelog_collect(struct fg_notes *notes, git_repository *repo, struct fg
 
 		free(left);
 		left = NULL;
-		if ((rc = fg_changelog_last_tag(repo, cfg, &to, known ? &tov : NULL, &left, &from)) < 0) {
+		if ((rc = fg_changelog_last_tag(repo, cfg, &to, known ? &tov : NULL, 0, &left,
+						 &from)) < 0) {
 			rc = FG_CHANGELOG_EGIT;
 			goto out;
 		}

@@ -32,8 +32,8 @@ int fg_changelog_parse_args(struct fg_changelog_options *opts, int argc, char **
 /*
  * fg_changelog_last_tag: the release tag a new release after commit TO
  * follows: among the tags under refs/tags/ named CFG's tag prefix and a
- * SemVer 2.0.0 version (fg_tag_is_release), peeling to a commit other than
- * TO that TO descends from, the one of highest precedence
+ * SemVer 2.0.0 version (fg_tag_is_release), peeling to a commit that TO
+ * descends from (TO itself only with AT_TO), the one of highest precedence
  * (fg_version_compare). When TO_VERSION (may be NULL: unknown) is a final
  * X.Y.Z, the pre-release tags of that same X.Y.Z are passed over: the
  * notes of 0.17.0 run from the release before its release candidates.
@@ -41,7 +41,7 @@ int fg_changelog_parse_args(struct fg_changelog_options *opts, int argc, char **
  * commit), 0 when there is none, or a negative libgit2 error (*NAME NULL).
  */
 int fg_changelog_last_tag(git_repository *repo, const struct fg_config *cfg, const git_oid *to,
-			  const struct fg_version *to_version, char **name, git_oid *id);
+			  const struct fg_version *to_version, int at_to, char **name, git_oid *id);
 
 /* git's abbreviation of object IDs in one repository (fg_abbrev_init). */
 struct fg_abbrev {

@@ -21,6 +21,7 @@
 #include "help.h"
 #include "hook.h"
 #include "hotfix.h"
+#include "init.h"
 #include "message.h"
 #include "range.h"
 #include "release.h"
@@ -840,6 +841,33 @@ static int run_changelog(int argc, char **argv, FILE *out, FILE *err)
 }
 
 /*
+ * flowgate init [--force]: fg_init_run in the repository of the current
+ * directory. Returns its exit status, or FG_EXIT_USAGE.
+ */
+static int run_init(int argc, char **argv, FILE *out, FILE *err)
+{
+	git_repository *repo = NULL;
+	int force = 0, status;
+
+	for (int i = 2; i < argc; i++) {
+		if (strcmp(argv[i], "--force") || force) {
+			fg_print_line(err, "flowgate init: error: unexpected argument '%s'", argv[i]);
+			fg_help_print_usage(fg_help_find("init"), err);
+			return FG_EXIT_USAGE;
+		}
+		force = 1;
+	}
+	if (fg_repo_open(&repo) < 0) {
+		fg_print_line(err, "flowgate init: fatal: not in a git repository: %s; run it in "
+			      "the clone to configure", fg_git_error());
+		return FG_EXIT_INTERNAL;
+	}
+	status = fg_init_run(repo, force, out, err);
+	git_repository_free(repo);
+	return status;
+}
+
+/*
  * The help (help.h), when ARGV asks for it: `flowgate`, `flowgate --help`,
  * `-h` or `help` (the list of commands), `flowgate help <command>` or
  * `flowgate --help <command>`, and `flowgate <command> ... --help` (or
@@ -915,6 +943,8 @@ int fg_cli_main(int argc, char **argv, FILE *out, FILE *err)
 		return run_doctor(argc, argv, out, err);
 	if (!strcmp(command, "changelog"))
 		return run_changelog(argc, argv, out, err);
+	if (!strcmp(command, "init"))
+		return run_init(argc, argv, out, err);
 	checks = !strcmp(command, "check-message") || !strcmp(command, "check-range");
 	release = !strcmp(command, "version") || !strcmp(command, "bump");
 	hotfix = !strcmp(command, "hotfix-status");

@@ -167,6 +167,30 @@ static const struct fg_help table[] = {
 	    EXIT_CONFIG },
 	  "flowgate bump rc --commit --tag" },
 
+	{ "init", "write a .flowgate that fits the project's version files",
+	  "flowgate init [--force]",
+	  "Look at the work tree's version files and write a .flowgate at its top that "
+	  "declares them, each with a pattern that reads exactly the project's own version "
+	  "(package.json's and package-lock.json's top-level \"version\", pyproject.toml's "
+	  "[project] or [tool.poetry] version, setup.py, setup.cfg's [metadata], Cargo.toml's "
+	  "[package] version, VERSION, version.txt, CMakeLists.txt's project(... VERSION ...), "
+	  "halfORM's three files), checked on the file itself and read back before it is "
+	  "written. flowgate.since is set to the latest release tag when flowgate check-range "
+	  "from it to HEAD passes, else to HEAD's commit ID, so that the legacy history is "
+	  "never judged; a rerun keeps the since of the file there. It prints what it found, "
+	  "what it passed over and why, and the commands that commit the file and enable "
+	  "the hooks. A .flowgate that holds the same text is left alone.",
+	  { { "--force", "replace a .flowgate that says otherwise (without it, nothing is "
+	      "written and the text it would write is printed)" } },
+	  { { "0", ".flowgate was written, or already held that text" },
+	    { "1", "a .flowgate says otherwise and --force was not given, or the repository is "
+	      "bare" },
+	    EXIT_USAGE("an unknown option"),
+	    { "3", "not in a repository, a file cannot be read or .flowgate written (it is then "
+	      "unchanged)" },
+	    EXIT_CONFIG },
+	  "flowgate init && git add .flowgate && git commit -m 'chore: adopt flowgate'" },
+
 	{ "changelog", "write the release notes of a range of commits, by type",
 	  "flowgate changelog [--format markdown|text|json] [--write <file>] [<A>..<B> | <B>]",
 	  "Print the release notes of the commits B has and A has not: a BREAKING CHANGES "

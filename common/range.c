@@ -220,7 +220,31 @@ static int resolve_commit(git_repository *repo, const char *spec, size_t len, gi
  * end of A..B is resolved on its own (git_revwalk_push_range would say
  * "no range" for an end that is there but unreadable).
  */
-static int collect(struct range *r, git_repository *repo, const struct fg_config *cfg,
+/*
+ * flowgate.since, the last legacy commit: it and its ancestors are left out
+ * of WALK, as pre-push leaves them out. Returns 0, or FG_RANGE_ECONFIG with
+ * CFG->error set when it names no commit here.
+ */
+static int hide_since(git_revwalk *walk, git_repository *repo, struct fg_config *cfg)
+{
+	git_object *object = NULL, *peeled = NULL;
+	int rc = 0;
+
+	if (git_revparse_single(&object, repo, cfg->since) < 0 ||
+	    git_object_peel(&peeled, object, GIT_OBJECT_COMMIT) < 0)
+		rc = fg_config_error(cfg, "%s: flowgate.since: '%s' names no commit in this "
+				     "repository; fetch it (git fetch --tags) or fix the value",
+				     cfg->since_origin, cfg->since) < 0 ? FG_RANGE_ECONFIG : 0;
+	else if (git_revwalk_hide(walk, git_object_id(peeled)) < 0)
+		rc = FG_RANGE_EINTERNAL;
+	git_object_free(peeled);
+	git_object_free(object);
+	if (rc != FG_RANGE_EINTERNAL)
+		git_error_clear();
+	return rc;
+}
+
+static int collect(struct range *r, git_repository *repo, struct fg_config *cfg,
 		   const char *range, git_oid *tip)
 {
 	const char *dots = strstr(range, "..");
@@ -248,6 +272,10 @@ static int collect(struct range *r, git_repository *repo, const struct fg_config
 	if (git_revwalk_push(walk, tip) < 0 || (dots && git_revwalk_hide(walk, &base) < 0)) {
 		git_revwalk_free(walk);
 		return FG_RANGE_EINTERNAL;
+	}
+	if (cfg->since && (rc = hide_since(walk, repo, cfg)) < 0) {
+		git_revwalk_free(walk);
+		return rc;
 	}
 	git_revwalk_sorting(walk, GIT_SORT_TOPOLOGICAL | GIT_SORT_REVERSE);
 	while ((rc = git_revwalk_next(&id, walk)) == 0)

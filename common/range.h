@@ -83,7 +83,9 @@ enum fg_range_error {
  * order:
  *  1. with OPTS->branch, one FG_RANGE_BRANCH result: branchName;
  *  2. each commit once, parents before children (git rev-list --topo-order
- *     --reverse): the message rules (fg_check_message) with the commit's
+ *     --reverse), but CFG->since (flowgate.since, the last legacy commit)
+ *     and its ancestors, as pre-push leaves them out (naming no commit:
+ *     FG_RANGE_ECONFIG): the message rules (fg_check_message) with the commit's
  *     context (fg_repo_commit_context: versionBumpMessage, messageEncoding,
  *     and branchCommitType on OPTS->branch); and where its version files
  *     differ from its first parent's, or its first parent is not in the

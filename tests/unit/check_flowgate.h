@@ -37,6 +37,7 @@ Suite *quote_suite(void);
 Suite *doctor_suite(void);
 Suite *index_suite(void);
 Suite *notes_suite(void);
+Suite *detect_suite(void);
 
 Suite *help_suite(void);
 
