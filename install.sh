@@ -4,7 +4,7 @@
 set -eu
 
 PROG=install.sh
-HOOKS="pre-commit commit-msg pre-push post-merge post-commit"
+HOOKS="pre-commit commit-msg pre-push post-merge post-commit prepare-commit-msg"
 MARKER='@(#)flowgate-hook'
 SUFFIX=.pre-flowgate
 # The launcher (hooks/launch.c) holds TARGET_MARKER, then the absolute path
@@ -27,8 +27,8 @@ An installed flowgate runs this script as:
        flowgate install --server [--with-update] --custom-hooks-dir DIR
        flowgate uninstall [--server] [REPO]
 
-Install the flowgate git hooks (pre-commit, commit-msg, pre-push, post-merge, post-commit)
-into the hooks directory git really uses for REPO (default: the repository of
+Install the flowgate git hooks (pre-commit, commit-msg, pre-push, post-merge, post-commit,
+prepare-commit-msg) into the hooks directory git really uses for REPO (default: the repository of
 the current directory): core.hooksPath is honoured, a linked worktree or a
 submodule gets the hooks of its repository, a bare repository gets REPO/hooks.
 
@@ -847,6 +847,7 @@ refuse_lefthook() {
 		case $name in
 		pre-commit | post-commit) args= ;;
 		pre-push) args=' "{1}" "{2}"' ;;
+		prepare-commit-msg) args=' "{1}" "{2}" "{3}"' ;;
 		*) args=' "{1}"' ;;
 		esac
 		printf '%s:\n  jobs:\n    - name: flowgate\n      run: flowgate hook %s%s\n' "$name" "$name" "$args" >&2

@@ -22,6 +22,7 @@
 #include "hook.h"
 #include "hotfix.h"
 #include "init.h"
+#include "prepare.h"
 #include "message.h"
 #include "range.h"
 #include "release.h"
@@ -619,6 +620,7 @@ static const struct {
 	{ "pre-push", fg_run_pre_push, 0 },
 	{ "post-merge", fg_run_post_merge, 1 },
 	{ "post-commit", fg_run_post_commit, 1 },
+	{ "prepare-commit-msg", fg_run_prepare_commit_msg, 1 },
 };
 
 /*
@@ -729,7 +731,9 @@ static int framework_push(char **args, FILE *err)
  * stdin. Given no arguments, the pre-commit framework's environment
  * supplies them: pre-push, see framework_push; post-merge, the squash flag
  * PRE_COMMIT_IS_SQUASH_MERGE. commit-msg needs its message file (the
- * framework passes it as the hook's one file). Returns the hook's exit
+ * framework passes it as the hook's one file); so does prepare-commit-msg,
+ * whose source and commit the framework gives as PRE_COMMIT_COMMIT_MSG_SOURCE
+ * and PRE_COMMIT_COMMIT_OBJECT_NAME. Returns the hook's exit
  * status, or FG_EXIT_USAGE with the error on ERR.
  */
 static int run_hook(int argc, char **argv, FILE *err)
@@ -745,10 +749,11 @@ static int run_hook(int argc, char **argv, FILE *err)
 	if (!hook || i == sizeof(client_hooks) / sizeof(client_hooks[0])) {
 		if (hook)
 			fprintf(err, "flowgate: error: unknown hook '%s'; flowgate hook runs "
-				"pre-commit, commit-msg, pre-push, post-merge or post-commit\n", hook);
+				"pre-commit, commit-msg, pre-push, post-merge, post-commit or "
+				"prepare-commit-msg\n", hook);
 		else
 			fprintf(err, "flowgate: error: hook needs a hook name: pre-commit, "
-				"commit-msg, pre-push, post-merge or post-commit\n");
+				"commit-msg, pre-push, post-merge, post-commit or prepare-commit-msg\n");
 		fg_help_print_usage(fg_help_find("hook"), err);
 		return FG_EXIT_USAGE;
 	}
@@ -771,6 +776,17 @@ static int run_hook(int argc, char **argv, FILE *err)
 			fprintf(err, "flowgate hook post-merge: error: no squash flag given and no "
 				"PRE_COMMIT_IS_SQUASH_MERGE set; give 1 for a squash merge, else 0\n");
 		status = nargs ? 0 : FG_EXIT_USAGE;
+	} else if (nargs == 1 && !strcmp(hook, "prepare-commit-msg") &&
+		   getenv("PRE_COMMIT_COMMIT_MSG_SOURCE")) {
+		/* the framework passes the file alone, and git's other arguments so */
+		args[2] = getenv("PRE_COMMIT_COMMIT_MSG_SOURCE");
+		args[3] = getenv("PRE_COMMIT_COMMIT_OBJECT_NAME");
+		nargs = args[3] ? 3 : 2;
+	} else if (!nargs && !strcmp(hook, "prepare-commit-msg")) {
+		fprintf(err, "flowgate hook prepare-commit-msg: error: no message file given; the "
+			"pre-commit framework passes it as the hook's one file: keep pass_filenames "
+			"true\n");
+		status = FG_EXIT_USAGE;
 	} else if (!nargs && !strcmp(hook, "commit-msg")) {
 		fprintf(err, "flowgate hook commit-msg: error: no message file given; the pre-commit "
 			"framework passes it as the hook's one file: keep pass_filenames true and no "

@@ -25,11 +25,16 @@
  *                       HEAD's;
  *   version [--cached | --rev <commit>]  the version the version files
  *                       agree on (fg_release_version);
+ *   changelog [<A>..<B> | <B>] [--format ...] [--write <file>]  the release
+ *                       notes of a range (fg_changelog_run, changelog.h);
+ *   init [--force]      a .flowgate that fits the work tree (fg_init_run,
+ *                       init.h);
  *   bump <what> [--commit [--tag]] [--dry-run]  the next version written
  *                       into every version file and staged, the only
  *                       command that writes (fg_release_bump);
  *   hook <hook> [<arg>...]  a client hook (pre-commit, commit-msg, pre-push,
- *                       post-merge, post-commit) run in-process as git runs its binary
+ *                       post-merge, post-commit, prepare-commit-msg) run
+ *                       in-process as git runs its binary
  *                       (fg_hook_main, hook.h: its report on stderr, its exit
  *                       status), without chaining a kept <hook>.pre-flowgate;
  *                       with no argument, pre-push and post-merge take theirs

@@ -224,7 +224,8 @@ static const struct fg_help table[] = {
 	{ "install", "enable flowgate's hooks in a clone, or in a server repository",
 	  "flowgate install [<repo>]\nflowgate install --server [--with-update] <bare-repo>\n"
 	  "flowgate install --server [--with-update] --custom-hooks-dir <dir>",
-	  "Install the client hooks pre-commit, commit-msg, pre-push and post-merge into the "
+	  "Install the client hooks pre-commit, commit-msg, pre-push, post-merge, post-commit "
+	  "and prepare-commit-msg into the "
 	  "hooks directory git uses for <repo> (default: the current directory's repository; "
 	  "core.hooksPath, linked worktrees and submodules honoured). Each is a small launcher "
 	  "that runs the installed hook binary by its absolute path, so upgrading flowgate "
@@ -266,7 +267,8 @@ static const struct fg_help table[] = {
 	{ "doctor", "check that flowgate's hooks are installed and run in a clone",
 	  "flowgate doctor [<repo>]",
 	  "Check the clone <repo> (default: the current directory's repository) and print one "
-	  "line per client hook (pre-commit, commit-msg, pre-push, post-merge): whether it is "
+	  "line per client hook (pre-commit, commit-msg, pre-push, post-merge, post-commit, "
+	  "prepare-commit-msg): whether it is "
 	  "installed where git runs it (core.hooksPath honoured), whether it is flowgate's, the "
 	  "version it runs against the version installed, the hook kept as "
 	  "<name>.pre-flowgate, and a hook manager (husky, lefthook, the pre-commit framework) "
@@ -281,7 +283,8 @@ static const struct fg_help table[] = {
 	  "flowgate doctor ~/src/project" },
 
 	{ "hook", "run a client hook's checks, as git would (for hook managers)",
-	  "flowgate hook pre-commit|commit-msg|pre-push|post-merge|post-commit [<argument>...]",
+	  "flowgate hook pre-commit|commit-msg|pre-push|post-merge|post-commit|prepare-commit-msg "
+	  "[<argument>...]",
 	  "Run the checks of the client hook named, in this process, as git runs the hook: "
 	  "the same arguments (githooks(5)), stdin, report on stderr and exit status. For hook "
 	  "managers that run commands rather than hook files: husky, lefthook, the pre-commit "
@@ -289,13 +292,22 @@ static const struct fg_help table[] = {
 	  "post-merge take theirs from the pre-commit framework's environment "
 	  "(PRE_COMMIT_REMOTE_NAME, PRE_COMMIT_REMOTE_URL, PRE_COMMIT_LOCAL_BRANCH, "
 	  "PRE_COMMIT_REMOTE_BRANCH, PRE_COMMIT_TO_REF, PRE_COMMIT_FROM_REF, "
-	  "PRE_COMMIT_IS_SQUASH_MERGE).",
+	  "PRE_COMMIT_IS_SQUASH_MERGE); given the message file alone, prepare-commit-msg takes "
+	  "its source from PRE_COMMIT_COMMIT_MSG_SOURCE and PRE_COMMIT_COMMIT_OBJECT_NAME. "
+	  "prepare-commit-msg adds comment lines saying what the header must be (the format, "
+	  "the types and scopes, the type of a hotfix/<name> or docs/<name> branch, the version "
+	  "the staged version files set) when git is about to open the editor on a message "
+	  "nobody gave, where git's cleanup drops them; it never changes a message given with "
+	  "-m, -F or -C, a merge's, a squash's or an amend's.",
 	  { { "pre-commit", "no argument" },
 	    { "commit-msg <file>", "the message file" },
 	    { "pre-push <remote> <url>", "the remote's name and URL; the ref lines on stdin" },
 	    { "post-merge <squash>", "1 for a squash merge, else 0" },
-	    { "post-commit", "no argument" } },
-	  { { "0", "the checks pass, warnings allowed (post-merge, post-commit: always)" },
+	    { "post-commit", "no argument" },
+	    { "prepare-commit-msg <file> [<source> [<commit>]]", "the message file, and git's "
+	      "source of the message (message, template, merge, squash, commit) and commit" } },
+	  { { "0", "the checks pass, warnings allowed (post-merge, post-commit, "
+	      "prepare-commit-msg: always)" },
 	    { "1", "an error-severity violation" },
 	    EXIT_USAGE("no hook name, an unknown hook, missing arguments, malformed stdin"),
 	    EXIT_READ, EXIT_CONFIG },

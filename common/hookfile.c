@@ -357,7 +357,8 @@ char *fg_lefthook_job_command(const char *hook, int *stdin_needed)
 	if (!strcmp(hook, "pre-commit") || !strcmp(hook, "post-commit"))
 		return fg_strdupf("flowgate hook %s", hook);
 	return fg_strdupf("flowgate hook %s %s", hook,
-			  *stdin_needed ? "\"{1}\" \"{2}\"" : "\"{1}\"");
+			  *stdin_needed ? "\"{1}\" \"{2}\"" :
+			  !strcmp(hook, "prepare-commit-msg") ? "\"{1}\" \"{2}\" \"{3}\"" : "\"{1}\"");
 }
 
 char *fg_hookfile_lefthook_fix(const char *config, enum fg_lefthook_format format,

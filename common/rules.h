@@ -18,7 +18,8 @@ enum fg_hook {
 	FG_HOOK_PRE_PUSH = 1 << 2,
 	FG_HOOK_POST_MERGE = 1 << 3,
 	FG_HOOK_PRE_RECEIVE = 1 << 4, /* and update: the receiving side only */
-	FG_HOOK_POST_COMMIT = 1 << 5  /* after a merge concluded by git commit */
+	FG_HOOK_POST_COMMIT = 1 << 5, /* after a merge concluded by git commit */
+	FG_HOOK_PREPARE_COMMIT_MSG = 1 << 6 /* explained before the message is typed */
 };
 
 #define FG_PC FG_HOOK_PRE_COMMIT
@@ -27,6 +28,7 @@ enum fg_hook {
 #define FG_PM FG_HOOK_POST_MERGE
 #define FG_PR FG_HOOK_PRE_RECEIVE
 #define FG_PCM FG_HOOK_POST_COMMIT
+#define FG_PCMSG FG_HOOK_PREPARE_COMMIT_MSG
 
 /*
  * X(ID, name, hooks, default severity, summary, hint, why, passes, fails):
@@ -46,7 +48,7 @@ enum fg_hook {
 	  "The workflow's branch kinds say what a branch is for and which X.Y series it belongs to; every other rule reads the branch name.", \
 	  "main\ndev/0.17.x\nrelease/0.16.x\nfeature/pool-timeout", \
 	  "master\nFeature/My Work\ndev/0.16") \
-	X(HEADER_FORMAT, "headerFormat", FG_CM | FG_PP, FG_ERROR, \
+	X(HEADER_FORMAT, "headerFormat", FG_CM | FG_PP | FG_PCMSG, FG_ERROR, \
 	  "commit header is 'type(scope)!: subject' (Conventional Commits 1.0.0), with no carriage return or bidirectional control character in it", \
 	  "start the first line with a type and ': ', e.g. 'fix: handle empty config'", \
 	  "Conventional Commits headers let people and tools tell fixes, features and breaking changes apart; git's own merge messages (on a merge) and revert messages (with their 'This reverts commit <oid>.' line) are accepted as they are, and fixup!/squash!/amend! are judged on the header they name.", \
@@ -58,13 +60,13 @@ enum fg_hook {
 	  "Types are compared and sorted by tools; one spelling per type keeps git log --grep and the release notes complete.", \
 	  "feat: x\nfix(core): y", \
 	  "Feat: x\nFIX: y") \
-	X(TYPE_ENUM, "typeEnum", FG_CM | FG_PP, FG_ERROR, \
+	X(TYPE_ENUM, "typeEnum", FG_CM | FG_PP | FG_PCMSG, FG_ERROR, \
 	  "commit type is one of the configured types", \
 	  "use one of the configured types (flowgate config shows them)", \
 	  "A fixed list of types keeps the history searchable and the release notes sorted.", \
 	  "feat: x\nrelease: 0.16.0\nhotfix: pool leak", \
 	  "wip: x\nfeature: x\nWip: x") \
-	X(SCOPE_ENUM, "scopeEnum", FG_CM | FG_PP, FG_ERROR, \
+	X(SCOPE_ENUM, "scopeEnum", FG_CM | FG_PP | FG_PCMSG, FG_ERROR, \
 	  "commit scope, when present, is one of the configured scopes (no scopes configured: not checked)", \
 	  "use one of the configured scopes, or none", \
 	  "A project that names its components can keep scopes to that list, so a scope always means one thing.", \
@@ -88,7 +90,7 @@ enum fg_hook {
 	  "Some teams want one style of subject, as commitlint's config-conventional does (subject-case: never sentence-case, start-case, pascal-case, upper-case); flowgate leaves it to them. Cases as commitlint tells them: lower-case, upper-case, camel-case, kebab-case, pascal-case, sentence-case, snake-case, start-case; quoted names (`Foo`, \"Foo\", 'Foo') are left out, and a subject that does not start with a letter is not judged.", \
 	  "fix: add the parser\nfix: support `Foo` in the parser\nfix: 2FA for the CLI", \
 	  "fix: Add the parser   (sentence-case)\nfix: ADD THE PARSER   (upper-case)\nfix: Add The Parser   (start-case)") \
-	X(HEADER_MAX_LENGTH, "headerMaxLength", FG_CM | FG_PP, FG_ERROR, \
+	X(HEADER_MAX_LENGTH, "headerMaxLength", FG_CM | FG_PP | FG_PCMSG, FG_ERROR, \
 	  "commit header is at most {headerMax} characters (rule.headerMaxLength.max); with no blank line 2, the subject git shows: the whole first paragraph", \
 	  "shorten the first line and put details in the body, after a blank line", \
 	  "Long headers are cut in git log --oneline, GitHub and mail subjects. git's subject is the whole first paragraph, its lines joined: a header wrapped onto line 2 is that long in git log --oneline, rebase -i and format-patch.", \
@@ -124,13 +126,13 @@ enum fg_hook {
 	  "git stores the message's bytes as they are and every tool after it reads them as UTF-8 unless the commit names another encoding; a stray Latin-1 byte or a NUL turns into garbage in logs, release notes and web views.", \
 	  "feat: café au lait   (UTF-8)\nfeat: caf\\xe9   (with i18n.commitEncoding = ISO-8859-1)", \
 	  "feat: caf\\xe9   (a Latin-1 byte, no i18n.commitEncoding)\na message holding a NUL byte") \
-	X(VERSION_BUMP_MESSAGE, "versionBumpMessage", FG_CM | FG_PP, FG_WARN, \
+	X(VERSION_BUMP_MESSAGE, "versionBumpMessage", FG_CM | FG_PP | FG_PCMSG, FG_WARN, \
 	  "a commit that changes the version files names the new version in its header", \
 	  "say the new version in the header, e.g. 'chore: bump version to 0.17.0-dev'", \
 	  "A version change is the one commit people look for in the history (what went into 0.16.0?); the header is all that git log --oneline shows.", \
 	  "chore: prepare release 0.16.0\nchore: bump version to 0.17.0-dev\nrelease: 0.16.0-rc2", \
 	  "chore: update version.txt   (0.16.0-rc2 -> 0.16.0)\nfix: typo   (also changes 0.16.0 -> 0.16.1)") \
-	X(BRANCH_COMMIT_TYPE, "branchCommitType", FG_CM | FG_PP, FG_WARN, \
+	X(BRANCH_COMMIT_TYPE, "branchCommitType", FG_CM | FG_PP | FG_PCMSG, FG_WARN, \
 	  "commits on hotfix/* are of type fix or hotfix, on docs/* of type docs", \
 	  "use type fix or hotfix on hotfix/*, docs on docs/*; or move the commit to a feature/* branch", \
 	  "A hotfix branch is cherry-picked to every maintained branch and a docs branch is published on its own: anything else on them travels where it was not reviewed to go.", \

@@ -6,8 +6,11 @@
  * stdin, stdout and stderr inherited: the clone holds no copy of flowgate,
  * and one upgrade of the installed flowgate reaches every clone. When the
  * target is missing or cannot be executed it says so in one line and exits
- * 1: a missing flowgate never disables the gate silently. It is copied into
- * every clone and runs before every hook.
+ * 1: a missing flowgate never disables the gate silently; but as
+ * prepare-commit-msg, which is no gate and which git runs even for `git
+ * commit --no-verify` and `git merge`, it exits 0 after that line, so that
+ * the bypass still commits. It is copied into every clone and runs before
+ * every hook.
  *
  * Without libc on x86-64 Linux (FG_LAUNCH_NOLIBC, the Makefile's
  * LAUNCH_NOLIBC): its own _start and three system calls (execve, write,
@@ -128,7 +131,25 @@ static void append(char *buf, size_t *at, size_t cap, const char *s)
 		buf[(*at)++] = *s++;
 }
 
-/* Execs the target with ARGV and ENVP; returns 1 after saying why it could not. */
+/* Whether ARGV0's last path component is prepare-commit-msg (no libc here). */
+static int is_advice(const char *argv0)
+{
+	static const char advice[] = "prepare-commit-msg";
+	const char *name = argv0;
+	size_t i;
+
+	if (!argv0)
+		return 0;
+	for (const char *p = argv0; *p; p++)
+		if (*p == '/')
+			name = p + 1;
+	for (i = 0; advice[i] && name[i] == advice[i]; i++)
+		;
+	return !advice[i] && !name[i];
+}
+
+/* Execs the target with ARGV and ENVP; returns 1 (0 for prepare-commit-msg)
+ * after saying why it could not. */
 static int launch(char **argv, char **envp)
 {
 	char path[TARGET_SIZE], line[TARGET_SIZE + 256];
@@ -151,7 +172,9 @@ static int launch(char **argv, char **envp)
 	       "hook: flowgate uninstall");
 	line[n++] = '\n';
 	put(line, n);
-	return 1;
+	/* prepare-commit-msg is advice only: its status would stop --no-verify
+	 * commits and merges */
+	return is_advice(argv[0]) ? 0 : 1;
 }
 
 #ifdef FG_LAUNCH_NOLIBC

@@ -6,7 +6,7 @@
 # --uninstall still works; the longest path it holds is 4,075 bytes.
 . "$(dirname "$0")/lib.sh"
 
-HOOKS="pre-commit commit-msg pre-push post-merge post-commit"
+HOOKS="pre-commit commit-msg pre-push post-merge post-commit prepare-commit-msg"
 INSTALL=$TOP/install.sh
 LAUNCH=$FLOWGATE_BUILD/hooks/launch
 
@@ -151,19 +151,19 @@ long_dir() {
 }
 
 # The longest target the launcher holds is 4,075 bytes (4,096 less the
-# marker and the NUL): post-commit (the longest name) at exactly that
-# length is installed and runs.
-B=$(long_dir $((4075 - 18)))
+# marker and the NUL): prepare-commit-msg (the longest name) at exactly
+# that length is installed and runs.
+B=$(long_dir $((4075 - 25)))
 mkdir -p "$B/hooks"
 cp -- "$LAUNCH" "$B/hooks/launch"
 for h in $HOOKS; do printf '#!/bin/sh\necho "%s at the longest path"\n' "$h" >"$B/hooks/$h"; done
 chmod 755 "$B/hooks/"*
-expect_eq "the longest target is 4075 bytes" "$(printf %s "$B/hooks/post-commit" | wc -c)" 4075
+expect_eq "the longest target is 4075 bytes" "$(printf %s "$B/hooks/prepare-commit-msg" | wc -c)" 4075
 R=$TMP/longest
 new_repo "$R"
 expect_ok "a 4075-byte target: installed" env FLOWGATE_BUILD="$B" "$INSTALL" "$R"
 expect_eq "a 4075-byte target: the launcher runs it" \
-	"$(cd "$R" && .git/hooks/post-commit 2>&1)" "post-commit at the longest path"
+	"$(cd "$R" && .git/hooks/prepare-commit-msg 2>&1)" "prepare-commit-msg at the longest path"
 
 B=$(long_dir $((4076 - 17)))
 mkdir -p "$B/hooks"

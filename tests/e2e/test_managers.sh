@@ -294,9 +294,9 @@ lefthook post-commit"
 	PATH=${PATH#"$FLOWGATE_BUILD:"}
 
 	# The README's jobs, merged into lefthook.yml: the README's last hook is
-	# post-commit, which lefthook.yml has too: its log job joins that list.
+	# prepare-commit-msg, whose list lefthook's own log job joins.
 	if have_hook_command "lefthook jobs"; then
-		lefthook_yml "$R" prepare-commit-msg
+		lefthook_yml "$R" pre-rebase
 		{
 			readme_block 'lefthook jobs'
 			printf '    - name: log\n      run: echo "lefthook post-commit" >>"%s"\n' "$LOG"

@@ -86,9 +86,9 @@ sed -e "s|^\\(  - repo: \\).*|\\1$FG|" -e "s|^\\(    rev: \\).*|\\1$REV|" \
 	"$TMP/readme-config" >"$R/.pre-commit-config.yaml"
 expect_ok "the README's config names the test's flowgate repository" \
 	grep -q "rev: $REV\$" "$R/.pre-commit-config.yaml"
-expect_ok "pre-commit install, the five hook types" in_dir "$R" pre-commit install \
+expect_ok "pre-commit install, the six hook types" in_dir "$R" pre-commit install \
 	--hook-type pre-commit --hook-type commit-msg --hook-type pre-push --hook-type post-merge \
-	--hook-type post-commit
+	--hook-type post-commit --hook-type prepare-commit-msg
 git -C "$R" add .pre-commit-config.yaml
 doctor_says "framework, flowgate's ids" 0 "$R"
 expect_output "framework: doctor sees flowgate's id" \
@@ -104,6 +104,20 @@ expect_output "framework: flowgate-pre-commit ran" '^flowgate pre-commit .*Passe
 expect_output "framework: flowgate-commit-msg ran" '^flowgate commit-msg .*Passed'
 expect_output "framework: flowgate-post-commit ran" '^flowgate post-commit .*Passed'
 expect_no_output "framework: it had nothing to say after a plain commit" 'nextStep'
+expect_output "framework: flowgate-prepare-commit-msg ran" '^flowgate prepare-commit-msg .*Passed'
+expect_eq "framework: a -m message is stored as given" "$(git -C "$R" log -1 --format=%B)" \
+	"chore: add the pre-commit config"
+# With an editor (the framework passes the file; the source, none, in its
+# environment): the editor sees flowgate's lines; the stored message is the
+# one typed.
+printf '#!/bin/sh\ncp "$1" "%s"\nprintf "docs: the guide\\n" >"$1"\n' "$TMP/seen" >"$TMP/editor"
+chmod 755 "$TMP/editor"
+expect_ok "framework: a commit through the editor" \
+	in_dir "$R" env GIT_EDITOR="$TMP/editor" git commit -q --allow-empty
+expect_ok "framework: the editor saw flowgate's guidance" \
+	grep -q "^# flowgate: the header is 'type(scope)!: subject'" "$TMP/seen"
+expect_eq "framework: the message stored is the one typed" "$(git -C "$R" log -1 --format=%B)" \
+	"docs: the guide"
 
 # The first push: the whole history is new (no PRE_COMMIT_TO_REF).
 expect_ok "framework: a first push of good commits passes" in_dir "$R" git push -q origin main

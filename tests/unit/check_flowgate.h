@@ -38,6 +38,7 @@ Suite *doctor_suite(void);
 Suite *index_suite(void);
 Suite *notes_suite(void);
 Suite *detect_suite(void);
+Suite *guide_suite(void);
 
 Suite *help_suite(void);
 

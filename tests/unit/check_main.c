@@ -38,6 +38,7 @@ int main(void)
 	srunner_add_suite(sr, index_suite());
 	srunner_add_suite(sr, notes_suite());
 	srunner_add_suite(sr, detect_suite());
+	srunner_add_suite(sr, guide_suite());
 
 	srunner_add_suite(sr, help_suite());
 

@@ -39,7 +39,8 @@ START_TEST(test_rule_hooks_and_summary)
 {
 	const struct fg_rule_info *info = fg_rule_info((enum fg_rule)_i);
 	const unsigned all = FG_HOOK_PRE_COMMIT | FG_HOOK_COMMIT_MSG | FG_HOOK_PRE_PUSH |
-			     FG_HOOK_POST_MERGE | FG_HOOK_PRE_RECEIVE | FG_HOOK_POST_COMMIT;
+			     FG_HOOK_POST_MERGE | FG_HOOK_PRE_RECEIVE | FG_HOOK_POST_COMMIT |
+			     FG_HOOK_PREPARE_COMMIT_MSG;
 
 	ck_assert_msg(info->hooks != 0, "rule '%s' runs in no hook", info->name);
 	ck_assert_msg((info->hooks & ~all) == 0, "rule '%s' has unknown hook bits %#x", info->name,
@@ -89,6 +90,9 @@ static const struct {
 	{ FG_RULE_NEXT_STEP, "nextStep", FG_HOOK_POST_COMMIT },
 	{ FG_RULE_HOTFIX_PROPAGATION, "hotfixPropagation", FG_HOOK_POST_COMMIT },
 	{ FG_RULE_REF_NAMESPACE, "refNamespace", FG_HOOK_PRE_RECEIVE },
+	/* issue 24: prepare-commit-msg explains these before the message is typed */
+	{ FG_RULE_TYPE_ENUM, "typeEnum", FG_HOOK_PREPARE_COMMIT_MSG },
+	{ FG_RULE_BRANCH_COMMIT_TYPE, "branchCommitType", FG_HOOK_PREPARE_COMMIT_MSG },
 };
 
 START_TEST(test_rule_contract_names)
