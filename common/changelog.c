@@ -258,7 +258,7 @@ int fg_changelog_last_tag(git_repository *repo, const struct fg_config *cfg, con
 	git_reference_iterator_free(it);
 	if (rc == GIT_ITEROVER)
 		rc = 0;
-	if (rc == 0)
+	if (rc == 0 && n)
 		qsort(list, n, sizeof(*list), candidate_cmp);
 	for (size_t i = 0; rc == 0 && !found && i < n; i++) {
 		const struct fg_version *v = &list[i].version;

@@ -511,7 +511,8 @@ int fg_notes_insert(char **out, size_t *out_len, const char *file, size_t len,
 		memcpy(text, title, sizeof(title) - 1);
 		k = sizeof(title) - 1;
 	}
-	memcpy(text + k, file, at);
+	if (at)
+		memcpy(text + k, file, at);
 	k += at;
 	/* a blank line above the section, unless it starts the file */
 	if (k && text[k - 1] != '\n')
