@@ -59,7 +59,7 @@ ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Wpedantic \
 	$(CFLAGS)
 VERSION_CFLAGS = -DFLOWGATE_VERSION='"$(VERSION)"'
 
-HOOKS = pre-commit commit-msg pre-push post-merge post-commit prepare-commit-msg
+HOOKS = pre-commit commit-msg pre-push post-merge post-commit prepare-commit-msg applypatch-msg pre-applypatch
 SERVER_HOOKS = pre-receive update
 COMMON_SRC = $(wildcard common/*.c)
 COMMON_OBJ = $(COMMON_SRC:%.c=$(BUILD)/%.o)

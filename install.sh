@@ -4,7 +4,7 @@
 set -eu
 
 PROG=install.sh
-HOOKS="pre-commit commit-msg pre-push post-merge post-commit prepare-commit-msg"
+HOOKS="pre-commit commit-msg pre-push post-merge post-commit prepare-commit-msg applypatch-msg pre-applypatch"
 MARKER='@(#)flowgate-hook'
 SUFFIX=.pre-flowgate
 # The launcher (hooks/launch.c) holds TARGET_MARKER, then the absolute path
@@ -28,7 +28,8 @@ An installed flowgate runs this script as:
        flowgate uninstall [--server] [REPO]
 
 Install the flowgate git hooks (pre-commit, commit-msg, pre-push, post-merge, post-commit,
-prepare-commit-msg) into the hooks directory git really uses for REPO (default: the repository of
+prepare-commit-msg, applypatch-msg, pre-applypatch)
+into the hooks directory git really uses for REPO (default: the repository of
 the current directory): core.hooksPath is honoured, a linked worktree or a
 submodule gets the hooks of its repository, a bare repository gets REPO/hooks.
 
@@ -845,7 +846,7 @@ refuse_lefthook() {
 	echo "$PROG: run flowgate from lefthook: add these jobs to ${config:-lefthook.yml} (merge them into the hooks it already has), then run lefthook install:" >&2
 	for name in $HOOKS; do
 		case $name in
-		pre-commit | post-commit) args= ;;
+		pre-commit | post-commit | pre-applypatch) args= ;;
 		pre-push) args=' "{1}" "{2}"' ;;
 		prepare-commit-msg) args=' "{1}" "{2}" "{3}"' ;;
 		*) args=' "{1}"' ;;

@@ -621,6 +621,8 @@ static const struct {
 	{ "post-merge", fg_run_post_merge, 1 },
 	{ "post-commit", fg_run_post_commit, 1 },
 	{ "prepare-commit-msg", fg_run_prepare_commit_msg, 1 },
+	{ "applypatch-msg", fg_run_applypatch_msg, 0 },
+	{ "pre-applypatch", fg_run_pre_applypatch, 0 },
 };
 
 /*
@@ -747,13 +749,20 @@ static int run_hook(int argc, char **argv, FILE *err)
 		if (!strcmp(hook, client_hooks[i].name))
 			break;
 	if (!hook || i == sizeof(client_hooks) / sizeof(client_hooks[0])) {
+		size_t n = sizeof(client_hooks) / sizeof(client_hooks[0]), used = 0;
+		char names[256];
+
+		for (size_t k = 0; k < n && used < sizeof(names); k++) {
+			int w = snprintf(names + used, sizeof(names) - used, "%s%s",
+					 k ? (k + 1 < n ? ", " : " or ") : "", client_hooks[k].name);
+
+			used += w > 0 ? (size_t)w : 0;
+		}
 		if (hook)
-			fprintf(err, "flowgate: error: unknown hook '%s'; flowgate hook runs "
-				"pre-commit, commit-msg, pre-push, post-merge, post-commit or "
-				"prepare-commit-msg\n", hook);
+			fg_print_line(err, "flowgate: error: unknown hook '%s'; flowgate hook runs "
+				      "%s", hook, names);
 		else
-			fprintf(err, "flowgate: error: hook needs a hook name: pre-commit, "
-				"commit-msg, pre-push, post-merge, post-commit or prepare-commit-msg\n");
+			fprintf(err, "flowgate: error: hook needs a hook name: %s\n", names);
 		fg_help_print_usage(fg_help_find("hook"), err);
 		return FG_EXIT_USAGE;
 	}

@@ -33,8 +33,9 @@
  *                       into every version file and staged, the only
  *                       command that writes (fg_release_bump);
  *   hook <hook> [<arg>...]  a client hook (pre-commit, commit-msg, pre-push,
- *                       post-merge, post-commit, prepare-commit-msg) run
- *                       in-process as git runs its binary
+ *                       post-merge, post-commit, prepare-commit-msg,
+ *                       applypatch-msg, pre-applypatch) run in-process as
+ *                       git runs its binary
  *                       (fg_hook_main, hook.h: its report on stderr, its exit
  *                       status), without chaining a kept <hook>.pre-flowgate;
  *                       with no argument, pre-push and post-merge take theirs

@@ -224,8 +224,8 @@ static const struct fg_help table[] = {
 	{ "install", "enable flowgate's hooks in a clone, or in a server repository",
 	  "flowgate install [<repo>]\nflowgate install --server [--with-update] <bare-repo>\n"
 	  "flowgate install --server [--with-update] --custom-hooks-dir <dir>",
-	  "Install the client hooks pre-commit, commit-msg, pre-push, post-merge, post-commit "
-	  "and prepare-commit-msg into the "
+	  "Install the client hooks pre-commit, commit-msg, pre-push, post-merge, post-commit, "
+	  "prepare-commit-msg, applypatch-msg and pre-applypatch (git am's) into the "
 	  "hooks directory git uses for <repo> (default: the current directory's repository; "
 	  "core.hooksPath, linked worktrees and submodules honoured). Each is a small launcher "
 	  "that runs the installed hook binary by its absolute path, so upgrading flowgate "
@@ -268,7 +268,7 @@ static const struct fg_help table[] = {
 	  "flowgate doctor [<repo>]",
 	  "Check the clone <repo> (default: the current directory's repository) and print one "
 	  "line per client hook (pre-commit, commit-msg, pre-push, post-merge, post-commit, "
-	  "prepare-commit-msg): whether it is "
+	  "prepare-commit-msg, applypatch-msg, pre-applypatch): whether it is "
 	  "installed where git runs it (core.hooksPath honoured), whether it is flowgate's, the "
 	  "version it runs against the version installed, the hook kept as "
 	  "<name>.pre-flowgate, and a hook manager (husky, lefthook, the pre-commit framework) "
@@ -283,8 +283,8 @@ static const struct fg_help table[] = {
 	  "flowgate doctor ~/src/project" },
 
 	{ "hook", "run a client hook's checks, as git would (for hook managers)",
-	  "flowgate hook pre-commit|commit-msg|pre-push|post-merge|post-commit|prepare-commit-msg "
-	  "[<argument>...]",
+	  "flowgate hook pre-commit|commit-msg|pre-push|post-merge|post-commit|prepare-commit-msg|"
+	  "applypatch-msg|pre-applypatch [<argument>...]",
 	  "Run the checks of the client hook named, in this process, as git runs the hook: "
 	  "the same arguments (githooks(5)), stdin, report on stderr and exit status. For hook "
 	  "managers that run commands rather than hook files: husky, lefthook, the pre-commit "
@@ -305,7 +305,9 @@ static const struct fg_help table[] = {
 	    { "post-merge <squash>", "1 for a squash merge, else 0" },
 	    { "post-commit", "no argument" },
 	    { "prepare-commit-msg <file> [<source> [<commit>]]", "the message file, and git's "
-	      "source of the message (message, template, merge, squash, commit) and commit" } },
+	      "source of the message (message, template, merge, squash, commit) and commit" },
+	    { "applypatch-msg <file>", "the message file of the patch git am applies" },
+	    { "pre-applypatch", "no argument" } },
 	  { { "0", "the checks pass, warnings allowed (post-merge, post-commit, "
 	      "prepare-commit-msg: always)" },
 	    { "1", "an error-severity violation" },

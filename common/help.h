@@ -11,7 +11,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
-#define FG_HELP_MAX_OPTIONS 8 /* a NULL name ends the list: at most 7 */
+#define FG_HELP_MAX_OPTIONS 10
 #define FG_HELP_MAX_EXITS 6
 
 /* One option (or argument) and what it does; NAME is as typed: "--rev <commit>". */

@@ -171,6 +171,11 @@ static void print_refusal(const char *hook, int argc, char **argv)
 	else if (!strcmp(hook, "update"))
 		fg_print_line(stderr, "flowgate update: refused: %s was not updated; fix what is "
 			      "named above and push again", argc > 1 ? argv[1] : "the ref");
+	else if (!strcmp(hook, "applypatch-msg") || !strcmp(hook, "pre-applypatch"))
+		/* git 2.39's am has no --no-verify: no hook at all for one command */
+		fprintf(stderr, "flowgate %s: refused; git am stopped, this patch not committed; "
+			"to bypass once: git -c core.hooksPath=/dev/null am%s\n", hook,
+			hook[0] == 'a' ? "" : " --continue");
 	else
 		fprintf(stderr, "flowgate %s: refused; to bypass once: git %s --no-verify\n", hook,
 			!strcmp(hook, "pre-push") ? "push" : "commit");
@@ -307,6 +312,8 @@ int fg_hook_main(const char *hook, int argc, char **argv, fg_hook_fn fn, int dow
 		print_refusal(hook, argc, argv);
 	if (status == FG_EXIT_VIOLATION && !strcmp(hook, "commit-msg") && argc == 2)
 		fg_retry_print(stderr, &ctx.report, argv[1], getenv("GIT_REFLOG_ACTION"));
+	if (status == FG_EXIT_VIOLATION && strstr(hook, "applypatch"))
+		fg_retry_print_am(stderr, &ctx.report, hook, argc == 2 ? argv[1] : NULL);
 	if (status == FG_EXIT_OK && argc > 0)
 		status = run_kept_hook(&ctx);
 	fg_report_release(&ctx.report);
@@ -461,7 +468,24 @@ static int check_staged_change(struct fg_hook_ctx *ctx, git_repository *repo,
 	return rc < 0 ? -1 : 0;
 }
 
-int fg_run_pre_commit(struct fg_hook_ctx *ctx)
+/*
+ * git am in its rebasing mode: `git rebase --apply` replays commits already
+ * made through it, and its applypatch-msg and pre-applypatch run for each
+ * (git 2.39 has no am --no-verify); the other backend runs no commit hook
+ * for a commit it replays, so neither does flowgate. am's state directory
+ * (builtin/am.c) holds "rebasing" then, "applying" for a plain git am.
+ */
+static int am_rebasing(git_repository *repo)
+{
+	char *path = fg_strdupf("%srebase-apply/rebasing", git_repository_path(repo));
+	int rebasing = path && access(path, F_OK) == 0;
+
+	free(path);
+	return rebasing;
+}
+
+/* pre-commit's checks; for pre-applypatch (AM), none in am's rebasing mode. */
+static int run_pre_commit(struct fg_hook_ctx *ctx, int am)
 {
 	git_repository *repo = NULL;
 	struct fg_staged staged;
@@ -476,12 +500,17 @@ int fg_run_pre_commit(struct fg_hook_ctx *ctx)
 	memset(&cfg, 0, sizeof(cfg));
 	memset(&staged, 0, sizeof(staged));
 	if (ctx->argc != 1) {
-		fprintf(stderr, "flowgate pre-commit: usage: pre-commit (takes no arguments)\n");
+		fprintf(stderr, "flowgate %s: usage: %s (takes no arguments)\n", ctx->hook,
+			ctx->hook);
 		return FG_EXIT_USAGE;
 	}
 	fg_repo_defer_index();
 	if (open_repo(ctx, &repo) < 0)
 		return FG_EXIT_INTERNAL;
+	if (am && am_rebasing(repo)) {
+		status = FG_EXIT_OK;
+		goto out;
+	}
 	if ((status = load_index_config(ctx, &cfg, repo, &staged)) != FG_EXIT_OK)
 		goto out;
 	status = FG_EXIT_INTERNAL;
@@ -513,7 +542,21 @@ out:
 	return status;
 }
 
-int fg_run_commit_msg(struct fg_hook_ctx *ctx)
+int fg_run_pre_commit(struct fg_hook_ctx *ctx)
+{
+	return run_pre_commit(ctx, 0);
+}
+
+int fg_run_pre_applypatch(struct fg_hook_ctx *ctx)
+{
+	return run_pre_commit(ctx, 1);
+}
+
+/*
+ * commit-msg's checks on the message file; for applypatch-msg (AM), on the
+ * message git am stores as it is (none in am's rebasing mode).
+ */
+static int run_commit_msg(struct fg_hook_ctx *ctx, int am)
 {
 	git_repository *repo = NULL;
 	struct fg_staged staged;
@@ -527,7 +570,7 @@ int fg_run_commit_msg(struct fg_hook_ctx *ctx)
 	memset(&cctx, 0, sizeof(cctx));
 	memset(&staged, 0, sizeof(staged));
 	if (ctx->argc != 2) {
-		fprintf(stderr, "flowgate commit-msg: usage: commit-msg <message-file>\n");
+		fprintf(stderr, "flowgate %s: usage: %s <message-file>\n", ctx->hook, ctx->hook);
 		return FG_EXIT_USAGE;
 	}
 	if ((fd = open(ctx->argv[1], O_RDONLY)) < 0 || fg_read_all(fd, &raw, &len) < 0) {
@@ -538,8 +581,13 @@ int fg_run_commit_msg(struct fg_hook_ctx *ctx)
 	}
 	close(fd);
 	fg_repo_defer_index();
-	if (open_repo(ctx, &repo) < 0 ||
-	    (status = load_index_config(ctx, &cfg, repo, &staged)) != FG_EXIT_OK)
+	if (open_repo(ctx, &repo) < 0)
+		goto out;
+	if (am && am_rebasing(repo)) {
+		status = FG_EXIT_OK;
+		goto out;
+	}
+	if ((status = load_index_config(ctx, &cfg, repo, &staged)) != FG_EXIT_OK)
 		goto out;
 	status = FG_EXIT_INTERNAL;
 	if (fg_repo_staged_context(&cctx, repo, &staged, &cfg) < 0 && !cfg.error) {
@@ -548,7 +596,8 @@ int fg_run_commit_msg(struct fg_hook_ctx *ctx)
 	}
 	if (!cfg.error) /* git tells the hook GIT_EDITOR=: when it launches no editor */
 		fg_repo_check_message_file(&ctx->report, &cfg, repo, raw, len,
-					   fg_cleanup_editor(getenv("GIT_EDITOR")), &cctx.ctx);
+					   am ? FG_EDITOR_AM : fg_cleanup_editor(getenv("GIT_EDITOR")),
+					   &cctx.ctx);
 	status = cfg.error ? fg_config_failed(ctx, &cfg) : FG_EXIT_OK;
 out:
 	ctx->report.severity = NULL;
@@ -558,6 +607,16 @@ out:
 	fg_staged_release(&staged);
 	git_repository_free(repo);
 	return status;
+}
+
+int fg_run_commit_msg(struct fg_hook_ctx *ctx)
+{
+	return run_commit_msg(ctx, 0);
+}
+
+int fg_run_applypatch_msg(struct fg_hook_ctx *ctx)
+{
+	return run_commit_msg(ctx, 1);
 }
 
 static int parse_oid(git_oid *out, const char *hex)

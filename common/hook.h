@@ -77,6 +77,15 @@ int fg_hook_main(const char *hook, int argc, char **argv, fg_hook_fn fn, int dow
  *   more parents: a merge stopped by conflicts and concluded by git commit,
  *   for which git runs no post-merge), post-merge's advice (nextStep,
  *   hotfixPropagation); nothing after any other commit. Never blocks.
+ * fg_run_applypatch_msg: one argument, the message file of the patch git am
+ *   is about to apply (rebase-apply/final-commit); commit-msg's rules on it
+ *   as git am commits it, verbatim. A non-zero exit stops git am before
+ *   the patch.
+ * fg_run_pre_applypatch: no arguments; pre-commit's rules on the index git
+ *   am applied the patch to, before it commits. A non-zero exit stops git
+ *   am with the patch applied and not committed.
+ *   Neither judges anything in git am's rebasing mode (git rebase --apply,
+ *   whose replayed commits, like the other backend's, run no commit hook).
  * The server hooks, on a bare repository, per githooks(5):
  * fg_run_pre_receive: no arguments, stdin lines "<old oid> <new oid>
  *   <refname>"; pre-push's rules on the whole push, where new commits are
@@ -93,6 +102,8 @@ int fg_run_commit_msg(struct fg_hook_ctx *ctx);
 int fg_run_pre_push(struct fg_hook_ctx *ctx);
 int fg_run_post_merge(struct fg_hook_ctx *ctx);
 int fg_run_post_commit(struct fg_hook_ctx *ctx);
+int fg_run_applypatch_msg(struct fg_hook_ctx *ctx);
+int fg_run_pre_applypatch(struct fg_hook_ctx *ctx);
 int fg_run_pre_receive(struct fg_hook_ctx *ctx);
 int fg_run_update(struct fg_hook_ctx *ctx);
 

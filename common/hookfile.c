@@ -354,7 +354,8 @@ char *fg_lefthook_job_command(const char *hook, int *stdin_needed)
 {
 	*stdin_needed = !strcmp(hook, "pre-push");
 	/* the hooks git runs with no argument (githooks(5)) */
-	if (!strcmp(hook, "pre-commit") || !strcmp(hook, "post-commit"))
+	if (!strcmp(hook, "pre-commit") || !strcmp(hook, "post-commit") ||
+	    !strcmp(hook, "pre-applypatch"))
 		return fg_strdupf("flowgate hook %s", hook);
 	return fg_strdupf("flowgate hook %s %s", hook,
 			  *stdin_needed ? "\"{1}\" \"{2}\"" :

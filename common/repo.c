@@ -718,9 +718,16 @@ int fg_repo_check_message_file(struct fg_report *report, struct fg_config *cfg,
 	char *message = NULL;
 	int rc;
 
-	fg_cleanup_decide(&plan, repo ? (enum fg_cleanup)fg_repo_cleanup_mode(repo) : FG_CLEANUP_DEFAULT,
-			  editor, repo ? commit_verbose(repo) : 0,
-			  repo ? fg_repo_comment_char(repo) : '#', raw, len);
+	if (editor == FG_EDITOR_AM) {
+		plan.mode = FG_MODE_NONE;
+		plan.cut = 0;
+		plan.comment_char = FG_COMMENT_NONE;
+	} else {
+		fg_cleanup_decide(&plan, repo ? (enum fg_cleanup)fg_repo_cleanup_mode(repo)
+					      : FG_CLEANUP_DEFAULT,
+				  editor, repo ? commit_verbose(repo) : 0,
+				  repo ? fg_repo_comment_char(repo) : '#', raw, len);
+	}
 	rc = fg_cleanup_apply(&message, NULL, raw, len, &plan);
 	if (rc == -1) {
 		const char *nul = memchr(raw, '\0', len);

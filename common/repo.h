@@ -89,12 +89,22 @@ int fg_repo_comment_char(git_repository *repo);
 int fg_repo_cleanup_mode(git_repository *repo);
 
 /*
+ * EDITOR of fg_repo_check_message_file for the message git am hands
+ * applypatch-msg (its rebase-apply/final-commit): git 2.39's am cleaned it
+ * up already (builtin/am.c, parse_mail: strbuf_stripspace keeping '#'
+ * lines) and commits the file as it is after the hook, whatever
+ * commit.cleanup says.
+ */
+#define FG_EDITOR_AM (-2)
+
+/*
  * fg_repo_check_message_file: the message rules (fg_check_message) on
  * RAW[0..LEN), a message file as git hands it to commit-msg, cleaned up as
  * git will store it (fg_cleanup_decide, fg_cleanup_apply): REPO's
  * commit.cleanup, commit.verbose and core.commentChar (REPO may be NULL:
  * the defaults, '#'), EDITOR whether git launched an editor (0, 1 or
- * FG_EDITOR_UNKNOWN, cleanup.h). A NUL byte is a messageEncoding violation
+ * FG_EDITOR_UNKNOWN, cleanup.h); FG_EDITOR_AM: judged as it is, no
+ * cleanup (git am's message). A NUL byte is a messageEncoding violation
  * placed at its line and column. CTX (may be NULL) is passed on.
  * Violations go to REPORT under CFG; out of memory sets REPORT->oom.
  * Returns 0.

@@ -70,3 +70,32 @@ void fg_retry_print(FILE *out, const struct fg_report *report, const char *path,
 	free(rules);
 	free(file);
 }
+
+void fg_retry_print_am(FILE *out, const struct fg_report *report, const char *hook,
+		       const char *path)
+{
+	int msg = !strcmp(hook, "applypatch-msg");
+	const char *base = path ? strrchr(path, '/') : NULL;
+	char *file = NULL, *rules = error_rules(report);
+
+	base = base ? base + 1 : path;
+	if (msg && base && !strcmp(base, "final-commit"))
+		file = fg_strdupf("\"$(git rev-parse --git-path rebase-apply/final-commit)\"");
+	else if (msg && path)
+		file = fg_sh_quote(path, strlen(path), 0);
+	if ((msg && !file) || !rules)
+		goto out;
+	if (msg)
+		fprintf(out, "hint: git am keeps the patch; fix its message, then go on from it: "
+			"$(git var GIT_EDITOR) %s && git am\n", file);
+	else
+		fprintf(out, "hint: git am applied the patch and did not commit it; fix the files, "
+			"git add them, then go on: git am --continue\n");
+	if (*rules)
+		fprintf(out, "hint: or skip only %s for it: FLOWGATE_SKIP=%s git am%s\n", rules,
+			rules, msg ? "" : " --continue");
+	fprintf(out, "hint: or leave this patch out: git am --skip (all of them: git am --abort)\n");
+out:
+	free(rules);
+	free(file);
+}

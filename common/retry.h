@@ -32,4 +32,22 @@
 void fg_retry_print(FILE *out, const struct fg_report *report, const char *path,
 		    const char *reflog_action);
 
+/*
+ * fg_retry_print_am: after applypatch-msg (HOOK "applypatch-msg", PATH the
+ * message file git am gave it) or pre-applypatch (PATH NULL) refused,
+ * "hint:" lines to OUT with the ways on: git am keeps its session
+ * (builtin/am.c exits, the patch left in rebase-apply/), so
+ *   applypatch-msg: $(git var GIT_EDITOR) <file> && git am
+ *     (the message edited, git am with no argument goes on from that patch,
+ *     running the hook again; <file> is "$(git rev-parse --git-path
+ *     rebase-apply/final-commit)" when PATH is that file, else PATH quoted)
+ *   pre-applypatch: git am --continue, once the files are fixed and added
+ *     (the patch is applied: --continue commits what is staged)
+ * then the same command with FLOWGATE_SKIP=<rules> (REPORT's error rules,
+ * each once), and git am --skip / --abort. Nothing when PATH holds a byte
+ * no shell word can carry.
+ */
+void fg_retry_print_am(FILE *out, const struct fg_report *report, const char *hook,
+		       const char *path);
+
 #endif

@@ -59,7 +59,8 @@ int fg_severity_parse(const char *value, enum fg_severity *out)
 const char *fg_hook_names(unsigned hooks, char *buf, size_t size)
 {
 	static const char *const names[] = { "pre-commit", "commit-msg", "pre-push", "post-merge",
-						     "pre-receive", "post-commit", "prepare-commit-msg" };
+						     "pre-receive", "post-commit", "prepare-commit-msg",
+						     "applypatch-msg", "pre-applypatch" };
 	size_t used = 0;
 
 	if (size)

@@ -19,7 +19,9 @@ enum fg_hook {
 	FG_HOOK_POST_MERGE = 1 << 3,
 	FG_HOOK_PRE_RECEIVE = 1 << 4, /* and update: the receiving side only */
 	FG_HOOK_POST_COMMIT = 1 << 5, /* after a merge concluded by git commit */
-	FG_HOOK_PREPARE_COMMIT_MSG = 1 << 6 /* explained before the message is typed */
+	FG_HOOK_PREPARE_COMMIT_MSG = 1 << 6, /* explained before the message is typed */
+	FG_HOOK_APPLYPATCH_MSG = 1 << 7, /* git am: commit-msg's rules on a patch's message */
+	FG_HOOK_PRE_APPLYPATCH = 1 << 8  /* git am: pre-commit's rules on an applied patch */
 };
 
 #define FG_PC FG_HOOK_PRE_COMMIT
@@ -28,7 +30,9 @@ enum fg_hook {
 #define FG_PM FG_HOOK_POST_MERGE
 #define FG_PR FG_HOOK_PRE_RECEIVE
 #define FG_PCM FG_HOOK_POST_COMMIT
-#define FG_PCMSG FG_HOOK_PREPARE_COMMIT_MSG
+	FG_HOOK_PREPARE_COMMIT_MSG = 1 << 6, /* explained before the message is typed */
+	FG_HOOK_APPLYPATCH_MSG = 1 << 7, /* git am: commit-msg's rules on a patch's message */
+	FG_HOOK_PRE_APPLYPATCH = 1 << 8  /* git am: pre-commit's rules on an applied patch */
 
 /*
  * X(ID, name, hooks, default severity, summary, hint, why, passes, fails):
@@ -42,85 +46,85 @@ enum fg_hook {
  * list (`flowgate rules --markdown`) and a test compares the two.
  */
 #define FG_RULE_LIST(X) \
-	X(BRANCH_NAME, "branchName", FG_PC | FG_PP, FG_ERROR, \
+	X(BRANCH_NAME, "branchName", FG_PC | FG_PA | FG_PP, FG_ERROR, \
 	  "branch is main, dev/X.Y.x, release/X.Y.x, maint/X.Y.x, feature/<slug>, hotfix/<slug> or docs/<slug>", \
 	  "rename the branch: git branch -m <valid name>", \
 	  "The workflow's branch kinds say what a branch is for and which X.Y series it belongs to; every other rule reads the branch name.", \
 	  "main\ndev/0.17.x\nrelease/0.16.x\nfeature/pool-timeout", \
 	  "master\nFeature/My Work\ndev/0.16") \
-	X(HEADER_FORMAT, "headerFormat", FG_CM | FG_PP | FG_PCMSG, FG_ERROR, \
+	X(HEADER_FORMAT, "headerFormat", FG_CM | FG_PP | FG_PCMSG | FG_AM, FG_ERROR, \
 	  "commit header is 'type(scope)!: subject' (Conventional Commits 1.0.0), with no carriage return or bidirectional control character in it", \
 	  "start the first line with a type and ': ', e.g. 'fix: handle empty config'", \
 	  "Conventional Commits headers let people and tools tell fixes, features and breaking changes apart; git's own merge messages (on a merge) and revert messages (with their 'This reverts commit <oid>.' line) are accepted as they are, and fixup!/squash!/amend! are judged on the header they name.", \
 	  "feat(cli): add --dry-run\nfix!: drop Python 3.7\nMerge branch 'dev/0.16.x'   (a merge commit)", \
 	  "update stuff\nfeat:add x\nfeat(): x\nMerge stuff   (a commit that is not a merge)\nfeat: add a file   (holding U+202E, which shows the rest reversed)") \
-	X(TYPE_CASE, "typeCase", FG_CM | FG_PP, FG_ERROR, \
+	X(TYPE_CASE, "typeCase", FG_CM | FG_AM | FG_PP, FG_ERROR, \
 	  "commit type is lowercase", \
 	  "write the type in lowercase, e.g. 'feat' for 'Feat'", \
 	  "Types are compared and sorted by tools; one spelling per type keeps git log --grep and the release notes complete.", \
 	  "feat: x\nfix(core): y", \
 	  "Feat: x\nFIX: y") \
-	X(TYPE_ENUM, "typeEnum", FG_CM | FG_PP | FG_PCMSG, FG_ERROR, \
+	X(TYPE_ENUM, "typeEnum", FG_CM | FG_PP | FG_PCMSG | FG_AM, FG_ERROR, \
 	  "commit type is one of the configured types", \
 	  "use one of the configured types (flowgate config shows them)", \
 	  "A fixed list of types keeps the history searchable and the release notes sorted.", \
 	  "feat: x\nrelease: 0.16.0\nhotfix: pool leak", \
 	  "wip: x\nfeature: x\nWip: x") \
-	X(SCOPE_ENUM, "scopeEnum", FG_CM | FG_PP | FG_PCMSG, FG_ERROR, \
+	X(SCOPE_ENUM, "scopeEnum", FG_CM | FG_PP | FG_PCMSG | FG_AM, FG_ERROR, \
 	  "commit scope, when present, is one of the configured scopes (no scopes configured: not checked)", \
 	  "use one of the configured scopes, or none", \
 	  "A project that names its components can keep scopes to that list, so a scope always means one thing.", \
 	  "feat(cli): x   (scopes = cli core)\nfeat: x", \
 	  "feat(gui): x   (scopes = cli core)") \
-	X(SUBJECT_EMPTY, "subjectEmpty", FG_CM | FG_PP, FG_ERROR, \
+	X(SUBJECT_EMPTY, "subjectEmpty", FG_CM | FG_AM | FG_PP, FG_ERROR, \
 	  "commit subject is not empty", \
 	  "say what the commit does after 'type: '", \
 	  "A header with no subject says nothing in git log --oneline.", \
 	  "fix: close the pool", \
 	  "fix:\nfix:   ") \
-	X(SUBJECT_FULL_STOP, "subjectFullStop", FG_CM | FG_PP, FG_WARN, \
+	X(SUBJECT_FULL_STOP, "subjectFullStop", FG_CM | FG_AM | FG_PP, FG_WARN, \
 	  "commit subject does not end with a full stop", \
 	  "drop the '.' at the end of the first line", \
 	  "The subject is a title, read in git log --oneline and mail subjects; titles take no full stop.", \
 	  "fix: close the pool on error", \
 	  "fix: close the pool on error.") \
-	X(SUBJECT_CASE, "subjectCase", FG_CM | FG_PP, FG_OFF, \
+	X(SUBJECT_CASE, "subjectCase", FG_CM | FG_AM | FG_PP, FG_OFF, \
 	  "commit subject is {subjectCase} (rule.subjectCase.case and .when; a subject that does not start with a letter is not judged); off by default", \
 	  "write the subject as the rule asks, e.g. 'add the parser' (flowgate config shows rule.subjectCase)", \
 	  "Some teams want one style of subject, as commitlint's config-conventional does (subject-case: never sentence-case, start-case, pascal-case, upper-case); flowgate leaves it to them. Cases as commitlint tells them: lower-case, upper-case, camel-case, kebab-case, pascal-case, sentence-case, snake-case, start-case; quoted names (`Foo`, \"Foo\", 'Foo') are left out, and a subject that does not start with a letter is not judged.", \
 	  "fix: add the parser\nfix: support `Foo` in the parser\nfix: 2FA for the CLI", \
 	  "fix: Add the parser   (sentence-case)\nfix: ADD THE PARSER   (upper-case)\nfix: Add The Parser   (start-case)") \
-	X(HEADER_MAX_LENGTH, "headerMaxLength", FG_CM | FG_PP | FG_PCMSG, FG_ERROR, \
+	X(HEADER_MAX_LENGTH, "headerMaxLength", FG_CM | FG_PP | FG_PCMSG | FG_AM, FG_ERROR, \
 	  "commit header is at most {headerMax} characters (rule.headerMaxLength.max); with no blank line 2, the subject git shows: the whole first paragraph", \
 	  "shorten the first line and put details in the body, after a blank line", \
 	  "Long headers are cut in git log --oneline, GitHub and mail subjects. git's subject is the whole first paragraph, its lines joined: a header wrapped onto line 2 is that long in git log --oneline, rebase -i and format-patch.", \
 	  "fix: close the pool on error", \
 	  "a header of 73 characters or more (code points, not bytes)\na header of 60 characters wrapped onto a line 2 of 20") \
-	X(BODY_LEADING_BLANK, "bodyLeadingBlank", FG_CM | FG_PP, FG_WARN, \
+	X(BODY_LEADING_BLANK, "bodyLeadingBlank", FG_CM | FG_AM | FG_PP, FG_WARN, \
 	  "a body or footer starts after one blank line below the header", \
 	  "leave line 2 blank: the header alone on line 1, then a blank line, then the body", \
 	  "Git takes the first paragraph for the subject: without the blank line, git log --oneline, rebase -i and mail show the body glued to the header (Conventional Commits 1.0.0, item 6).", \
 	  "fix: x, a blank line, then the body", \
 	  "fix: x, then the body on line 2") \
-	X(BODY_MAX_LINE_LENGTH, "bodyMaxLineLength", FG_CM | FG_PP, FG_WARN, \
+	X(BODY_MAX_LINE_LENGTH, "bodyMaxLineLength", FG_CM | FG_AM | FG_PP, FG_WARN, \
 	  "every body line is at most {bodyMax} characters (rule.bodyMaxLineLength.max){bodyUrls}", \
 	  "wrap the body's lines", \
 	  "Bodies are read in terminals and mail; long lines wrap badly. A URL cannot be wrapped: a line holding one (http:// or https://, as commitlint tells them) may be longer unless rule.bodyMaxLineLength.ignoreUrls is false.", \
 	  "a body wrapped at 72 characters\nSee https://example.com/a/path/longer/than/the/line/limit   (a URL)", \
 	  "a body line of 101 characters") \
-	X(FOOTER_FORMAT, "footerFormat", FG_CM | FG_PP, FG_ERROR, \
+	X(FOOTER_FORMAT, "footerFormat", FG_CM | FG_AM | FG_PP, FG_ERROR, \
 	  "every footer is 'token: value' or 'token #value' with a word token (letters, digits, '-') and a value", \
 	  "write the footer as 'Token: value', e.g. 'Refs: #42' or 'Signed-off-by: A <a@example.com>'", \
 	  "Footers are git trailers: git interpret-trailers and release tools read them only in that shape (Conventional Commits 1.0.0, items 8-10).", \
 	  "Refs: #42\nRefs #42\nSigned-off-by: A <a@example.com>", \
 	  "Refs:   (no value)") \
-	X(BREAKING_CHANGE_FORMAT, "breakingChangeFormat", FG_CM | FG_PP, FG_ERROR, \
+	X(BREAKING_CHANGE_FORMAT, "breakingChangeFormat", FG_CM | FG_AM | FG_PP, FG_ERROR, \
 	  "a breaking-change footer is 'BREAKING CHANGE: description' (or BREAKING-CHANGE), uppercase, with a description", \
 	  "write 'BREAKING CHANGE: <what breaks and what to do>'", \
 	  "Tools find breaking changes by the exact uppercase token; any other spelling is silently not breaking (Conventional Commits 1.0.0, items 12, 15, 16).", \
 	  "BREAKING CHANGE: the config is YAML\nBREAKING-CHANGE: v1 is gone", \
 	  "Breaking change: y\nbreaking-change: y\nBREAKING CHANGES: y\nBREAKING CHANGE #12\nBREAKING CHANGE:   (no description)") \
-	X(MESSAGE_ENCODING, "messageEncoding", FG_CM | FG_PP, FG_ERROR, \
+	X(MESSAGE_ENCODING, "messageEncoding", FG_CM | FG_AM | FG_PP, FG_ERROR, \
 	  "commit message is text: UTF-8 (or the encoding i18n.commitEncoding names), no NUL byte", \
 	  "save the message as UTF-8, or set i18n.commitEncoding to the encoding you write in", \
 	  "git stores the message's bytes as they are and every tool after it reads them as UTF-8 unless the commit names another encoding; a stray Latin-1 byte or a NUL turns into garbage in logs, release notes and web views.", \
@@ -132,43 +136,43 @@ enum fg_hook {
 	  "A version change is the one commit people look for in the history (what went into 0.16.0?); the header is all that git log --oneline shows.", \
 	  "chore: prepare release 0.16.0\nchore: bump version to 0.17.0-dev\nrelease: 0.16.0-rc2", \
 	  "chore: update version.txt   (0.16.0-rc2 -> 0.16.0)\nfix: typo   (also changes 0.16.0 -> 0.16.1)") \
-	X(BRANCH_COMMIT_TYPE, "branchCommitType", FG_CM | FG_PP | FG_PCMSG, FG_WARN, \
+	X(BRANCH_COMMIT_TYPE, "branchCommitType", FG_CM | FG_PP | FG_PCMSG | FG_AM, FG_WARN, \
 	  "commits on hotfix/* are of type fix or hotfix, on docs/* of type docs", \
 	  "use type fix or hotfix on hotfix/*, docs on docs/*; or move the commit to a feature/* branch", \
 	  "A hotfix branch is cherry-picked to every maintained branch and a docs branch is published on its own: anything else on them travels where it was not reviewed to go.", \
 	  "fix: pool leak   (on hotfix/pool-leak)\ndocs: fix the tutorial   (on docs/tutorial)", \
 	  "feat: add x   (on hotfix/pool-leak)\nfix: y   (on docs/tutorial)") \
-	X(VERSION_FORMAT, "versionFormat", FG_PC | FG_PP | FG_PM, FG_ERROR, \
+	X(VERSION_FORMAT, "versionFormat", FG_PC | FG_PA | FG_PP | FG_PM, FG_ERROR, \
 	  "every version file holds X.Y.Z with an optional -dev, -alphaN, -betaN or -rcN", \
 	  "write X.Y.Z with an optional -dev, -alphaN, -betaN or -rcN, then git add the file", \
 	  "Tools and people read the version files; a version that is not SemVer with the workflow's pre-releases cannot be compared or tagged.", \
 	  "0.16.0\n0.17.0-dev\n0.16.0-rc2\n0.16.x   (a file of kind series)", \
 	  "0.16.0-preview\n0.16\nan empty version.txt\na required version file that is missing") \
-	X(VERSION_CONSISTENCY, "versionConsistency", FG_PC | FG_PP | FG_PM, FG_ERROR, \
+	X(VERSION_CONSISTENCY, "versionConsistency", FG_PC | FG_PA | FG_PP | FG_PM, FG_ERROR, \
 	  "all version files agree", \
 	  "write the same version in every version file, then git add them", \
 	  "The one version is kept in several files; if they disagree, the package, the docs and the tag say different things.", \
 	  "version.txt 0.16.0 and setup.py version='0.16.0'\nversion.txt 0.16.2 and docs/index.md **0.16.x**", \
 	  "version.txt 0.16.0 and docs/index.md **0.15.x**") \
-	X(BRANCH_VERSION_SERIES, "branchVersionSeries", FG_PC | FG_PP | FG_PM, FG_ERROR, \
+	X(BRANCH_VERSION_SERIES, "branchVersionSeries", FG_PC | FG_PA | FG_PP | FG_PM, FG_ERROR, \
 	  "on a branch of a series (dev/X.Y.x, release/X.Y.x, maint/X.Y.x) the version is X.Y.*", \
 	  "set the version to the branch's X.Y series, or commit on the branch of that series", \
 	  "Each series branch carries one X.Y line of releases; another version there means the wrong branch or a forgotten bump.", \
 	  "0.16.1 on release/0.16.x\n0.17.0-dev on dev/0.17.x", \
 	  "0.17.0 on release/0.16.x") \
-	X(VERSION_REGRESSION, "versionRegression", FG_PC | FG_PP, FG_ERROR, \
+	X(VERSION_REGRESSION, "versionRegression", FG_PC | FG_PA | FG_PP, FG_ERROR, \
 	  "a commit never lowers the version below its first parent's (workflow precedence: -dev < -alphaN < -betaN < -rcN < X.Y.Z)", \
 	  "write a version at least the parent's (flowgate bump picks the next one), then git add the version files", \
 	  "Versions only go up along a branch: a lower version ships older-looking packages over newer ones and breaks every tool that compares them (halfORM's main went from 0.16.0 back to 0.15.x). A merge is judged against its first parent, the branch merged into: the merged side may be lower (a hotfix merged into dev).", \
 	  "0.16.0-rc1 -> 0.16.0-rc2\n0.16.0 -> 0.17.0-dev\n0.16.0-alpha2 -> 0.16.0-alpha10", \
 	  "0.16.0 -> 0.15.3\n0.16.0 -> 0.16.0-rc3\n0.17.0-dev on main, merge of release/0.16.x resolved to 0.16.0") \
-	X(VERSION_RELEASE_BRANCH, "versionReleaseBranch", FG_PC | FG_PP, FG_ERROR, \
+	X(VERSION_RELEASE_BRANCH, "versionReleaseBranch", FG_PC | FG_PA | FG_PP, FG_ERROR, \
 	  "releases are cut on release/X.Y.x: no -rcN committed on main or dev/*, no final X.Y.Z committed straight on main (only by merging release/X.Y.x)", \
 	  "cut it on release/X.Y.x (flowgate bump rc|release --commit --tag there), then git merge release/X.Y.x into main; one already pushed: git revert it (versionRegression lets the revert through)", \
 	  "The workflow guide cuts release candidates on the release branch only, and main receives a release by merging the release branch that was tested. An rc or a release committed on main or dev/* ships what nobody tested as a release; once pushed, versionRegression would refuse going back, so it is refused before (a git revert of it passes versionRegression).", \
 	  "0.16.0-rc1 on release/0.16.x\n0.16.0 on main by merging release/0.16.x\n0.17.0-dev on main", \
 	  "0.17.0-rc1 committed on main\n0.16.1-rc1 on dev/0.16.x\n0.17.0 committed straight on main") \
-	X(VERSION_PRE_RELEASE_BRANCH, "versionPreReleaseBranch", FG_PC | FG_PP, FG_WARN, \
+	X(VERSION_PRE_RELEASE_BRANCH, "versionPreReleaseBranch", FG_PC | FG_PA | FG_PP, FG_WARN, \
 	  "a version change fits its branch: -rcN only on release/X.Y.x (main and dev/*: versionReleaseBranch), -dev never on release/* or maint/*", \
 	  "make the change on the branch it belongs to (release candidates on release/X.Y.x, development versions on main and dev/*)", \
 	  "The workflow guide gives each kind of version a branch: release candidates are cut on the release branch, development versions live on main and dev/*.", \

@@ -238,9 +238,10 @@ static void rules(FILE *out, const struct fg_config *defaults)
 		fprintf(out, ".Ss %s\n", info->name);
 		text_line(out, summary ? summary : info->summary);
 		free(summary);
-		fprintf(out, ".Pp\nHooks: %s; default severity: %s.\n",
-			fg_hook_names(info->hooks, hooks, sizeof(hooks)),
-			fg_severity_config_name(info->severity));
+		/* the severity first: a long list of hooks never splits it */
+		fprintf(out, ".Pp\nDefault severity: %s; hooks: %s.\n",
+			fg_severity_config_name(info->severity),
+			fg_hook_names(info->hooks, hooks, sizeof(hooks)));
 		fputs(".Pp\nWhy:\n", out);
 		text_line(out, info->why);
 		fputs(".Pp\nPasses:\n", out);

@@ -78,7 +78,8 @@ Priority: optional
 Description: git hooks for a GitFlow-style release workflow
  flowgate checks branch names, Conventional Commits messages, version files
  and release tags on every commit and push: client hooks (pre-commit,
- commit-msg, pre-push, post-merge, post-commit, prepare-commit-msg) enabled per clone with
+ commit-msg, pre-push, post-merge, post-commit, prepare-commit-msg, and git
+ am's applypatch-msg and pre-applypatch) enabled per clone with
  flowgate install, and server hooks (pre-receive, update) for bare
  repositories.
 CONTROL

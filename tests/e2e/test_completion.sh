@@ -98,7 +98,7 @@ expect_eq "FLOWGATE_SKIP=<Tab>: every rule" "$(complete_line 'flowgate FLOWGATE_
 expect_completion "bump <Tab>: the kinds" 'flowgate bump ' major minor patch dev alpha beta rc release
 expect_completion "bump r<Tab>" 'flowgate bump r' rc release
 expect_completion "bump rc <Tab>: nothing more" 'flowgate bump rc '
-expect_completion "hook <Tab>: the client hooks" 'flowgate hook ' pre-commit commit-msg pre-push post-merge post-commit prepare-commit-msg
+expect_completion "hook <Tab>: the client hooks" 'flowgate hook ' pre-commit commit-msg pre-push post-merge post-commit prepare-commit-msg applypatch-msg pre-applypatch
 expect_completion "hook commit-msg m<Tab>: the message file" 'flowgate hook commit-msg m' msg.txt
 
 # refs where a revision is expected, without and with git's completion

@@ -9,7 +9,7 @@
 . "$(dirname "$0")/lib.sh"
 
 export PATH="$FLOWGATE_BUILD:$PATH" # the fixes say `flowgate ...`
-HOOKS="pre-commit commit-msg pre-push post-merge post-commit prepare-commit-msg"
+HOOKS="pre-commit commit-msg pre-push post-merge post-commit prepare-commit-msg applypatch-msg pre-applypatch"
 V=$(flowgate --version | sed 's/^flowgate //')
 
 # in_dir DIR CMD...: CMD run in DIR.
@@ -71,7 +71,7 @@ doctor "not installed" 1 "$R"
 for h in $HOOKS; do
 	expect_output "not installed: $h's problem" "^$h: problem: git runs no $h: \\.git/hooks/$h is missing; fix: flowgate install\$"
 done
-expect_output "not installed: the count" '^flowgate doctor: 6 problems'
+expect_output "not installed: the count" '^flowgate doctor: 8 problems'
 fixed "not installed" "$R" commit-msg 'flowgate install'
 for h in $HOOKS; do
 	expect_output "healthy: $h is flowgate $V, its binary named" \
@@ -257,10 +257,10 @@ for h in $HOOKS; do
 	expect_output "husky: $h's fix is the README's line" \
 		"; fix: add this line as the first command of \\.husky/$h \\(create it if missing\\), then commit it: flowgate hook $h \"\\\$@\"\$"
 done
-for h in pre-commit commit-msg pre-push post-merge post-commit; do
+for h in pre-commit commit-msg pre-push post-merge post-commit prepare-commit-msg applypatch-msg; do
 	doctor_fix "$R" "$(fix_of "$h")"
 done
-fixed "husky" "$R" prepare-commit-msg 'add this line .*: flowgate hook prepare-commit-msg "\$@"'
+fixed "husky" "$R" pre-applypatch 'add this line .*: flowgate hook pre-applypatch "\$@"'
 expect_output "husky, fixed: husky's, running flowgate" '^pre-commit: \.husky/_/pre-commit: husky.s; \.husky/pre-commit runs flowgate hook pre-commit$'
 expect_eq "husky, fixed: the line is first, the script kept" "$(cat "$R/.husky/pre-commit")" 'flowgate hook pre-commit "$@"
 echo "husky pre-commit"'
@@ -333,12 +333,12 @@ expect_output "lefthook: said once" '^flowgate doctor: lefthook is here: lefthoo
 expect_output "lefthook: the .old hook named" \
 	"^commit-msg: problem: lefthook runs commit-msg and not flowgate \\(lefthook\\.yml has no job running flowgate hook\\): lefthook renamed flowgate's hook to \\.old and never runs it; fix: add this line after line 6 \\(jobs:\\) of lefthook\\.yml:     - \\{name: flowgate, run: 'flowgate hook commit-msg \"\\{1\\}\"'\\}\$"
 # each fix moves the lines after it: one at a time
-for h in pre-commit commit-msg pre-push post-merge post-commit; do
+for h in pre-commit commit-msg pre-push post-merge post-commit prepare-commit-msg applypatch-msg; do
 	expect_status "lefthook: $h still has a problem" 1 in_dir "$R" flowgate doctor
 	doctor_fix "$R" "$(fix_of "$h")"
 done
-expect_status "lefthook: prepare-commit-msg still has a problem" 1 in_dir "$R" flowgate doctor
-fixed "lefthook" "$R" prepare-commit-msg "add this line after line [0-9]+ \\(jobs:\\) of lefthook\\.yml:     - \\{name: flowgate, run: 'flowgate hook prepare-commit-msg \"\\{1\\}\" \"\\{2\\}\" \"\\{3\\}\"'\\}"
+expect_status "lefthook: pre-applypatch still has a problem" 1 in_dir "$R" flowgate doctor
+fixed "lefthook" "$R" pre-applypatch "add this line after line [0-9]+ \\(jobs:\\) of lefthook\\.yml:     - \\{name: flowgate, run: 'flowgate hook pre-applypatch'\\}"
 expect_output "lefthook, fixed: lefthook's, running flowgate" '^pre-push: \.git/hooks/pre-push: lefthook.s; lefthook\.yml runs flowgate hook pre-push$'
 expect_output "lefthook, fixed: the .old hooks are noted" "^pre-push: note: \\.git/hooks/pre-push\\.old is flowgate's hook, which lefthook renamed and never runs: delete it"
 expect_ok "lefthook, fixed: pre-push's job reads stdin" grep -q "run: 'flowgate hook pre-push \"{1}\" \"{2}\"', use_stdin: true}" "$R/lefthook.yml"
@@ -382,7 +382,8 @@ EOF
 # framework_install DIR: the framework's script in place of each hook, the
 # one there kept as <hook>.legacy (its "migration mode").
 framework_install() {
-	for h in $HOOKS; do
+	# pre-commit 3.0.4's hook types: none for git am's hooks (flowgate's stay)
+	for h in pre-commit commit-msg pre-push post-merge post-commit; do
 		if [ -e "$1/.git/hooks/$h" ]; then mv "$1/.git/hooks/$h" "$1/.git/hooks/$h.legacy"; fi
 		framework_script "$h" >"$1/.git/hooks/$h"
 		chmod 755 "$1/.git/hooks/$h"

@@ -23,7 +23,7 @@
 . "$(dirname "$0")/lib.sh"
 
 INSTALL=$TOP/install.sh
-HOOKS="pre-commit commit-msg pre-push post-merge post-commit prepare-commit-msg"
+HOOKS="pre-commit commit-msg pre-push post-merge post-commit prepare-commit-msg applypatch-msg pre-applypatch"
 SERVER_HOOKS="pre-receive update"
 SUFFIX=.pre-flowgate
 SHIMS=$TMP/shims

@@ -5,7 +5,7 @@
 # hook placed is the launcher (hooks/launch.c) pointing at the hook binary.
 . "$(dirname "$0")/lib.sh"
 
-HOOKS="pre-commit commit-msg pre-push post-merge post-commit prepare-commit-msg"
+HOOKS="pre-commit commit-msg pre-push post-merge post-commit prepare-commit-msg applypatch-msg pre-applypatch"
 INSTALL=$TOP/install.sh
 ZERO=0000000000000000000000000000000000000000
 
@@ -168,10 +168,12 @@ expect_ok "fresh install exits 0" install_flowgate "$R"
 expect_output "fresh install reports pre-commit" '^pre-commit: installed$'
 expect_output "fresh install reports post-merge" '^post-merge: installed$'
 expect_output "fresh install reports post-commit" '^post-commit: installed$'
-expect_ok "fresh install: 6 launchers, each running its hook binary" hooks_installed "$R/.git/hooks"
-expect_eq "fresh install: the clone's hooks hold $((6 * $(wc -c <"$FLOWGATE_BUILD/hooks/launch"))) bytes" \
-	"$(cat "$R/.git/hooks/"{pre-commit,commit-msg,pre-push,post-merge,post-commit,prepare-commit-msg} | wc -c)" \
-	"$((6 * $(wc -c <"$FLOWGATE_BUILD/hooks/launch")))"
+expect_output "fresh install reports applypatch-msg" '^applypatch-msg: installed$'
+expect_output "fresh install reports pre-applypatch" '^pre-applypatch: installed$'
+expect_ok "fresh install: 8 launchers, each running its hook binary" hooks_installed "$R/.git/hooks"
+expect_eq "fresh install: the clone's hooks hold $((8 * $(wc -c <"$FLOWGATE_BUILD/hooks/launch"))) bytes" \
+	"$(cat "$R/.git/hooks/"{pre-commit,commit-msg,pre-push,post-merge,post-commit,prepare-commit-msg,applypatch-msg,pre-applypatch} | wc -c)" \
+	"$((8 * $(wc -c <"$FLOWGATE_BUILD/hooks/launch")))"
 expect_fail "fresh install: no .pre-flowgate" ls "$R/.git/hooks/"*.pre-flowgate
 expect_fail "fresh install: no temporary file left" ls "$R/.git/hooks/".*flowgate*
 snapshot "$R/.git/hooks" >"$TMP/fresh.after"

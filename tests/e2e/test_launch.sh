@@ -6,7 +6,7 @@
 # --uninstall still works; the longest path it holds is 4,075 bytes.
 . "$(dirname "$0")/lib.sh"
 
-HOOKS="pre-commit commit-msg pre-push post-merge post-commit prepare-commit-msg"
+HOOKS="pre-commit commit-msg pre-push post-merge post-commit prepare-commit-msg applypatch-msg pre-applypatch"
 INSTALL=$TOP/install.sh
 LAUNCH=$FLOWGATE_BUILD/hooks/launch
 
@@ -140,10 +140,13 @@ expect_output "an unpatched launcher says install.sh did not place it" \
 # long_dir LEN: a directory under $TMP whose path is LEN bytes long (made
 # one component at a time).
 long_dir() {
-	local d=$TMP/long$1 part
+	local d=$TMP/long$1 part n
 	mkdir -p "$d" || return 1
 	while [ "${#d}" -lt "$1" ]; do
-		part=$(printf '%*s' $(($1 - ${#d} - 1 > 200 ? 200 : $1 - ${#d} - 1)) '' | tr ' ' d)
+		n=$(($1 - ${#d} - 1 > 200 ? 200 : $1 - ${#d} - 1))
+		# never one byte left: a component of none
+		if [ $(($1 - ${#d} - 1 - n)) -eq 1 ]; then n=$((n - 1)); fi
+		part=$(printf '%*s' "$n" '' | tr ' ' d)
 		d=$d/$part
 		mkdir "$d" || return 1
 	done

@@ -307,7 +307,7 @@ lefthook post-commit"
 		expect_fail "lefthook jobs: a bad message is refused" commit_file "$R" c.txt c "add c"
 		expect_output "lefthook jobs: by flowgate's commit-msg" 'flowgate commit-msg: error: headerFormat'
 		expect_ok "lefthook jobs: a good commit" commit_file "$R" c.txt c "feat: add c"
-		expect_ok "lefthook jobs: lefthook's own jobs still run" grep -q 'lefthook post-commit' "$LOG"
+		expect_ok "lefthook jobs: lefthook's own jobs still run" grep -q 'lefthook prepare-commit-msg' "$LOG"
 		bad_push "lefthook jobs" "$R"
 		PATH=${PATH#"$FLOWGATE_BUILD:"}
 	fi

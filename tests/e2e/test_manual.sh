@@ -178,7 +178,7 @@ cp "$TMP/flowgate-rules.7.txt" "$LAST_OUT"
 # the registry's rules and default severities, from the README's generator
 "$FG" rules --markdown | sed -n 's/^| `\([A-Za-z]*\)` | [^|]* | \([a-z]*\) |.*/\1 \2/p' >"$TMP/registry"
 awk '/^   [a-z][A-Za-z]*$/ { name = $1 }
-	match($0, /default severity: [a-z]+\./) { s = substr($0, RSTART + 18, RLENGTH - 19); print name, s }' \
+	match($0, /Default severity: [a-z]+;/) { s = substr($0, RSTART + 18, RLENGTH - 19); print name, s }' \
 	"$TMP/flowgate-rules.7.txt" >"$TMP/page"
 expect_ok "the registry has rules" test "$(wc -l <"$TMP/registry")" -gt 20
 if diff -u "$TMP/registry" "$TMP/page" >"$LAST_OUT"; then

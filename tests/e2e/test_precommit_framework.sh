@@ -90,7 +90,17 @@ expect_ok "pre-commit install, the six hook types" in_dir "$R" pre-commit instal
 	--hook-type pre-commit --hook-type commit-msg --hook-type pre-push --hook-type post-merge \
 	--hook-type post-commit --hook-type prepare-commit-msg
 git -C "$R" add .pre-commit-config.yaml
-doctor_says "framework, flowgate's ids" 0 "$R"
+# The framework has no stage for git am's hooks (pre-commit 3.0.4):
+# doctor says they are off, and flowgate install puts flowgate's beside it.
+doctor_says "framework, flowgate's ids" 1 "$R"
+expect_output "framework: doctor says git am's hooks are off" \
+	'^applypatch-msg: problem: git runs no applypatch-msg: \.git/hooks/applypatch-msg is missing; fix: flowgate install$'
+expect_ok "framework: flowgate install, as doctor says" in_dir "$R" "$INSTALL"
+expect_output "framework: git am's hooks installed" '^pre-applypatch: installed$'
+expect_output "framework: the framework's hooks kept, flowgate's as .legacy" \
+	"^commit-msg: installed as commit-msg.legacy, which the pre-commit framework's commit-msg runs$"
+rm -f "$R"/.git/hooks/*.legacy # the framework's ids alone, as the README sets it up
+doctor_says "framework, flowgate's ids and git am's hooks" 0 "$R"
 expect_output "framework: doctor sees flowgate's id" \
 	'^commit-msg: \.git/hooks/commit-msg: the pre-commit framework.s; \.pre-commit-config\.yaml names flowgate-commit-msg$'
 expect_output "framework: doctor's note on pre-push" \

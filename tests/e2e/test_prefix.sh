@@ -7,7 +7,7 @@
 . "$(dirname "$0")/lib.sh"
 only_once "make install into a temporary prefix"
 
-HOOKS="pre-commit commit-msg pre-push post-merge post-commit prepare-commit-msg"
+HOOKS="pre-commit commit-msg pre-push post-merge post-commit prepare-commit-msg applypatch-msg pre-applypatch"
 SERVER_HOOKS="pre-receive update"
 VERSION=$(sed -n 's/^VERSION = //p' "$TOP/Makefile")
 
@@ -44,7 +44,7 @@ echo "not flowgate's" >"$DEST/usr/bin/other-tool"
 expect_ok "make install DESTDIR PREFIX=/usr exits 0" mk install DESTDIR="$DEST" PREFIX=/usr
 expect_eq "make install: the command, the hooks, the launcher, install.sh, the manual, the completion" \
 	"$(cd "$DEST" && find . -type f | LC_ALL=C sort | tr '\n' ' ')" \
-	"./usr/bin/flowgate ./usr/bin/other-tool ./usr/libexec/flowgate/commit-msg ./usr/libexec/flowgate/install.sh ./usr/libexec/flowgate/launch ./usr/libexec/flowgate/post-commit ./usr/libexec/flowgate/post-merge ./usr/libexec/flowgate/pre-commit ./usr/libexec/flowgate/pre-push ./usr/libexec/flowgate/pre-receive ./usr/libexec/flowgate/prepare-commit-msg ./usr/libexec/flowgate/update ./usr/share/bash-completion/completions/flowgate ./usr/share/man/man1/flowgate.1 ./usr/share/man/man5/flowgate-config.5 ./usr/share/man/man7/flowgate-rules.7 "
+	"./usr/bin/flowgate ./usr/bin/other-tool ./usr/libexec/flowgate/applypatch-msg ./usr/libexec/flowgate/commit-msg ./usr/libexec/flowgate/install.sh ./usr/libexec/flowgate/launch ./usr/libexec/flowgate/post-commit ./usr/libexec/flowgate/post-merge ./usr/libexec/flowgate/pre-applypatch ./usr/libexec/flowgate/pre-commit ./usr/libexec/flowgate/pre-push ./usr/libexec/flowgate/pre-receive ./usr/libexec/flowgate/prepare-commit-msg ./usr/libexec/flowgate/update ./usr/share/bash-completion/completions/flowgate ./usr/share/man/man1/flowgate.1 ./usr/share/man/man5/flowgate-config.5 ./usr/share/man/man7/flowgate-rules.7 "
 for p in flowgate.1 flowgate-config.5 flowgate-rules.7; do
 	expect_ok "make install: $p is the build's" \
 		cmp -- "$FLOWGATE_BUILD/man/$p" "$DEST/usr/share/man/man${p##*.}/$p"
@@ -76,9 +76,9 @@ for h in $HOOKS; do
 	expect_ok "flowgate install: $h is the installed launcher of $LIBEXEC/$h" \
 		is_launcher "$R/.git/hooks/$h" "$LIBEXEC/$h" "$LIBEXEC/launch"
 done
-expect_eq "flowgate install: the clone's hooks hold 6 launchers, $((6 * $(wc -c <"$LIBEXEC/launch"))) bytes" \
-	"$(cat "$R/.git/hooks/"{pre-commit,commit-msg,pre-push,post-merge,post-commit,prepare-commit-msg} | wc -c)" \
-	"$((6 * $(wc -c <"$LIBEXEC/launch")))"
+expect_eq "flowgate install: the clone's hooks hold 8 launchers, $((8 * $(wc -c <"$LIBEXEC/launch"))) bytes" \
+	"$(cat "$R/.git/hooks/"{pre-commit,commit-msg,pre-push,post-merge,post-commit,prepare-commit-msg,applypatch-msg,pre-applypatch} | wc -c)" \
+	"$((8 * $(wc -c <"$LIBEXEC/launch")))"
 expect_eq "a clone's hook reports the installed version" "$("$R/.git/hooks/commit-msg" --version)" \
 	"flowgate $VERSION"
 expect_ok "through the installed hooks: a good commit" commit_file "$R" a.txt a "feat: add a"

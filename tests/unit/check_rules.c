@@ -40,7 +40,8 @@ START_TEST(test_rule_hooks_and_summary)
 	const struct fg_rule_info *info = fg_rule_info((enum fg_rule)_i);
 	const unsigned all = FG_HOOK_PRE_COMMIT | FG_HOOK_COMMIT_MSG | FG_HOOK_PRE_PUSH |
 			     FG_HOOK_POST_MERGE | FG_HOOK_PRE_RECEIVE | FG_HOOK_POST_COMMIT |
-			     FG_HOOK_PREPARE_COMMIT_MSG;
+			     FG_HOOK_PREPARE_COMMIT_MSG | FG_HOOK_APPLYPATCH_MSG |
+			     FG_HOOK_PRE_APPLYPATCH;
 
 	ck_assert_msg(info->hooks != 0, "rule '%s' runs in no hook", info->name);
 	ck_assert_msg((info->hooks & ~all) == 0, "rule '%s' has unknown hook bits %#x", info->name,
@@ -51,6 +52,24 @@ START_TEST(test_rule_hooks_and_summary)
 	ck_assert_msg((info->severity > FG_OFF && info->severity <= FG_ERROR) ||
 		      (_i == FG_RULE_SUBJECT_CASE && info->severity == FG_OFF),
 		      "rule '%s' is off by default", info->name);
+}
+END_TEST
+
+/*
+ * git am's hooks run what git's samples run (issue 20, item 7):
+ * applypatch-msg commit-msg's rules (but versionBumpMessage: the patch is
+ * not applied yet), pre-applypatch pre-commit's.
+ */
+START_TEST(test_rule_am_hooks)
+{
+	const struct fg_rule_info *info = fg_rule_info((enum fg_rule)_i);
+	int msg = (info->hooks & FG_HOOK_COMMIT_MSG) && _i != FG_RULE_VERSION_BUMP_MESSAGE;
+
+	ck_assert_msg(!!(info->hooks & FG_HOOK_APPLYPATCH_MSG) == msg,
+		      "rule '%s': applypatch-msg bit %s", info->name, msg ? "missing" : "set");
+	ck_assert_msg(!!(info->hooks & FG_HOOK_PRE_APPLYPATCH) ==
+		      !!(info->hooks & FG_HOOK_PRE_COMMIT), "rule '%s': pre-applypatch bit is not "
+		      "pre-commit's", info->name);
 }
 END_TEST
 
@@ -146,6 +165,7 @@ Suite *rules_suite(void)
 	tcase_add_loop_test(tc, test_rule_name_camel_case, 0, FG_RULE__COUNT);
 	tcase_add_loop_test(tc, test_rule_name_unique, 0, FG_RULE__COUNT);
 	tcase_add_loop_test(tc, test_rule_hooks_and_summary, 0, FG_RULE__COUNT);
+	tcase_add_loop_test(tc, test_rule_am_hooks, 0, FG_RULE__COUNT);
 	tcase_add_loop_test(tc, test_rule_contract_names, 0, (int)FG_COUNT(contract_names));
 	tcase_add_test(tc, test_rule_default_severities);
 	tcase_add_loop_test(tc, test_severity_name, 0, (int)FG_COUNT(severity_names));

@@ -1,0 +1,14 @@
+/*
+ * pre-applypatch: git am runs it after applying a patch to the index and
+ * work tree, before committing it, with no argument (githooks(5)); a
+ * non-zero exit stops git am there, the patch applied and not committed.
+ * As git's sample runs pre-commit, it checks pre-commit's rules: the
+ * branch HEAD is on and the version files as staged. In git rebase
+ * --apply (am's rebasing mode) it judges nothing.
+ */
+#include "hook.h"
+
+int main(int argc, char **argv)
+{
+	return fg_hook_main("pre-applypatch", argc, argv, fg_run_pre_applypatch, 0);
+}
