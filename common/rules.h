@@ -30,9 +30,9 @@ enum fg_hook {
 #define FG_PM FG_HOOK_POST_MERGE
 #define FG_PR FG_HOOK_PRE_RECEIVE
 #define FG_PCM FG_HOOK_POST_COMMIT
-	FG_HOOK_PREPARE_COMMIT_MSG = 1 << 6, /* explained before the message is typed */
-	FG_HOOK_APPLYPATCH_MSG = 1 << 7, /* git am: commit-msg's rules on a patch's message */
-	FG_HOOK_PRE_APPLYPATCH = 1 << 8  /* git am: pre-commit's rules on an applied patch */
+#define FG_PCMSG FG_HOOK_PREPARE_COMMIT_MSG
+#define FG_AM FG_HOOK_APPLYPATCH_MSG
+#define FG_PA FG_HOOK_PRE_APPLYPATCH
 
 /*
  * X(ID, name, hooks, default severity, summary, hint, why, passes, fails):

@@ -229,14 +229,25 @@ size_t fg_check_tag(struct fg_report *report, const struct fg_config *cfg, const
 		free(tw);
 		free(mw);
 	} else if (!format_ok) {
+		/* the version its commit's files hold names it, when they hold one */
+		const struct fg_vfile_value *at = set ? fg_versions_exact(set) : NULL;
+
 		v = fg_report_add(report, FG_RULE_TAG_FORMAT,
 				  "tag %s is not %sX.Y.Z with an optional -dev, -alphaN, -betaN or -rcN",
 				  q ? q : "?", pfx);
-		tw = fg_sh_wordf("%s0.16.0", pfx);
-		mw = fg_sh_wordf("%s ...", first);
-		fg_violation_hint(v, "name release tags like %s0.16.0 or %s0.16.0-rc1 "
-				  "(git tag -a %s -m %s)", pfx, pfx, tw ? tw : "<tag>",
-				  mw ? mw : "<message>");
+		if (at && !(tctx && tctx->not_commit)) {
+			tw = fg_sh_wordf("%s%s", pfx, at->text);
+			mw = fg_sh_wordf("%s %s", new_tag_prefix(cfg, &at->version), at->text);
+			fg_violation_hint(v, "rename it after the version its commit holds: git tag -a "
+					  "%s %s^{} -m %s && git tag -d %s", tw ? tw : "<tag>", nw,
+					  mw ? mw : "<message>", nw);
+		} else {
+			tw = fg_sh_wordf("%s0.16.0", pfx);
+			mw = fg_sh_wordf("%s ...", first);
+			fg_violation_hint(v, "name release tags like %s0.16.0 or %s0.16.0-rc1 "
+					  "(git tag -a %s -m %s)", pfx, pfx, tw ? tw : "<tag>",
+					  mw ? mw : "<message>");
+		}
 		free(tw);
 		free(mw);
 	}
@@ -267,7 +278,10 @@ size_t fg_check_tag(struct fg_report *report, const struct fg_config *cfg, const
 	} else if (!annotated) {
 		v = fg_report_add(report, FG_RULE_TAG_ANNOTATED, "tag %s is lightweight, not annotated",
 				  q ? q : "?");
-		mw = fg_sh_wordf("%s ...", first);
+		/* the message tagMessage then asks of its kind */
+		mw = !format_ok ? fg_sh_wordf("%s ...", first)
+		     : fg_sh_wordf("%s %s", kind_prefixes(cfg, &version, tctx, kinds) ? kinds[0]
+				   : new_tag_prefix(cfg, &version), name + strlen(pfx));
 		fg_violation_hint(v, "recreate it annotated: git tag -f -a %s %s^{} -m %s", nw, nw,
 				  mw ? mw : "<message>");
 		free(mw);
@@ -282,7 +296,7 @@ size_t fg_check_tag(struct fg_report *report, const struct fg_config *cfg, const
 				  ? "a pre-release of " : "", version.patch == 0 ? "an X.Y.0 release"
 				  : tctx->on_release ? "a patch on a release branch"
 				  : "a patch on a maint branch");
-		mw = fg_sh_wordf("%s <summary>", kinds[0]);
+		mw = fg_sh_wordf("%s %s", kinds[0], name + strlen(pfx));
 		fg_violation_hint(v, "recreate it: git tag -f -a %s %s^{} -m %s", nw, nw,
 				  mw ? mw : "<message>");
 		free(mw);
@@ -294,7 +308,8 @@ size_t fg_check_tag(struct fg_report *report, const struct fg_config *cfg, const
 
 		v = fg_report_add(report, FG_RULE_TAG_MESSAGE, "tag %s message %s does not start with %s",
 				  q ? q : "?", mq ? mq : "?", list ? list : "?");
-		mw = fg_sh_wordf("%s <summary>", first);
+		mw = format_ok ? fg_sh_wordf("%s %s", first, name + strlen(pfx))
+			       : fg_sh_wordf("%s <summary>", first);
 		fg_violation_hint(v, "recreate it: git tag -f -a %s %s^{} -m %s", nw, nw,
 				  mw ? mw : "<message>");
 		free(mw);
@@ -334,9 +349,12 @@ size_t fg_check_tag(struct fg_report *report, const struct fg_config *cfg, const
 		v = fg_report_add(report, FG_RULE_TAG_VERSION_MATCH,
 				  "tag %s points at a commit whose %s says %s", q ? q : "?",
 				  value->path, vq ? vq : "?");
+		mw = fg_sh_wordf("%s %s", kind_prefixes(cfg, &version, tctx, kinds) ? kinds[0]
+				 : new_tag_prefix(cfg, &version), name + strlen(pfx));
 		fg_violation_hint(v, "tag the commit that sets the version to %s "
-				  "(or commit that version first), e.g. git tag -f -a %s <commit>",
-				  name + strlen(pfx), nw);
+				  "(or commit that version first): git tag -f -a %s -m %s <commit>",
+				  name + strlen(pfx), nw, mw ? mw : "<message>");
+		free(mw);
 		free(vq);
 	}
 out:

@@ -458,8 +458,39 @@ static int values_agree(const struct fg_vfile_value *a, const struct fg_vfile_va
 	return fg_version_same(&a->version, &b->version);
 }
 
-static void report_format(struct fg_report *report, const struct fg_vfile_value *value)
+/*
+ * VALUE's text made a workflow version, when a mere slip keeps it from
+ * being one ("v0.16.0", "0.16": a leading v, a missing patch number),
+ * into OUT (SIZE bytes); NULL when not.
+ */
+static const char *repaired(const char *value, char *out, size_t size)
 {
+	struct fg_version v;
+	int dots = 0, n;
+
+	if (*value == 'v' || *value == 'V')
+		value++;
+	for (const char *p = value; *p; p++) {
+		if (*p == '-' || *p == '+')
+			break;
+		dots += *p == '.';
+	}
+	if (dots != 1 && dots != 2)
+		return NULL;
+	n = dots == 1 ? snprintf(out, size, "%.*s.0%s", (int)strcspn(value, "-+"), value,
+				 value + strcspn(value, "-+"))
+		      : snprintf(out, size, "%s", value);
+	if (n < 0 || (size_t)n >= size || fg_version_parse(out, strlen(out), &v) < 0 ||
+	    !fg_version_is_workflow(&v) || v.build)
+		return NULL;
+	return out;
+}
+
+static void report_format(struct fg_report *report, const struct fg_vfile_value *value,
+			  const struct fg_vfile_value *ref)
+{
+	char fixed[64];
+	const char *fix;
 	char *q, *word;
 	struct fg_violation *v;
 
@@ -490,21 +521,70 @@ static void report_format(struct fg_report *report, const struct fg_vfile_value 
 		"%s holds %s, which is not a workflow version", value->path, q ? q : "?");
 
 	word = fg_sh_quote(value->path, strlen(value->path), 0);
-	fg_violation_hint(v, "write X.Y.Z with an optional -dev, -alphaN, -betaN or -rcN "
-			  "(e.g. 0.16.0-rc1), then git add %s", word ? word : "<path>");
+	if (ref && value->is_series)
+		fg_violation_hint(v, "write '%llu.%llu.x' in %s (the series of what %s says), then "
+				  "git add %s", (unsigned long long)ref->major,
+				  (unsigned long long)ref->minor, value->path, ref->path,
+				  word ? word : "<path>");
+	else if (ref)
+		fg_violation_hint(v, "write '%s' in %s (what %s says), then git add %s", ref->text,
+				  value->path, ref->path, word ? word : "<path>");
+	else if (!value->is_series && (fix = repaired(value->text, fixed, sizeof(fixed))))
+		fg_violation_hint(v, "write '%s' in %s, then git add %s", fix, value->path,
+				  word ? word : "<path>");
+	else
+		fg_violation_hint(v, "write X.Y.Z with an optional -dev, -alphaN, -betaN or -rcN "
+				  "(e.g. 0.16.0-rc1), then git add %s", word ? word : "<path>");
 	free(word);
 	free(q);
 }
 
+/*
+ * branchVersionSeries' hint on V: VALUE is outside BRANCH's series; the
+ * parent commit held PARENT (may be NULL). A version the parent's does not
+ * pass (versionRegression) is never proposed.
+ */
+static void series_hint(struct fg_violation *v, const struct fg_branch *branch,
+			const struct fg_vfile_value *value, const struct fg_vfile_value *parent)
+{
+	unsigned long long x = branch->major, y = branch->minor;
+	unsigned long long vx = value->major, vy = value->minor;
+
+	if (parent && parent->valid && !parent->is_series && parent->version.major == x &&
+	    parent->version.minor == y)
+		fg_violation_hint(v, "write '%s' (the parent's version) or a higher %llu.%llu.Z in "
+				  "the version files, then git add them; or commit on a branch of "
+				  "the %llu.%llu series", parent->text, x, y, vx, vy);
+	else if (parent && parent->valid && !parent->is_series &&
+		 (parent->version.major > x || (parent->version.major == x &&
+						parent->version.minor > y)))
+		fg_violation_hint(v, "the parent is at %s, past the %llu.%llu series: no %llu.%llu "
+				  "version goes up from it; commit on a branch of the %llu.%llu "
+				  "series", parent->text, x, y, x, y,
+				  (unsigned long long)parent->version.major,
+				  (unsigned long long)parent->version.minor);
+	else
+		fg_violation_hint(v, "set the version to %llu.%llu.Z, no lower than the parent "
+				  "commit's, or commit on a branch of the %llu.%llu series", x, y,
+				  vx, vy);
+}
+
 size_t fg_versions_check(struct fg_report *report, const struct fg_version_set *set,
 			 const struct fg_branch *branch, const char *branch_name)
+{
+	return fg_versions_check_after(report, set, branch, branch_name, NULL);
+}
+
+size_t fg_versions_check_after(struct fg_report *report, const struct fg_version_set *set,
+			       const struct fg_branch *branch, const char *branch_name,
+			       const struct fg_vfile_value *parent)
 {
 	size_t before = report->n;
 	const struct fg_vfile_value *ref = fg_versions_exact(set);
 
 	for (size_t i = 0; i < set->n; i++)
 		if (!set->values[i].valid)
-			report_format(report, &set->values[i]);
+			report_format(report, &set->values[i], ref);
 
 	if (!ref) {
 		/* No exact version: the series that are there must still agree. */
@@ -531,9 +611,13 @@ size_t fg_versions_check(struct fg_report *report, const struct fg_version_set *
 					  (unsigned long long)ref->minor, value->path,
 					  word ? word : "<path>");
 			free(word);
-		} else
-			fg_violation_hint(v, "write '%s' in %s (or change %s), then git add both",
-					  ref->text, value->path, ref->path);
+		} else {
+			char *word = fg_sh_quote(value->path, strlen(value->path), 0);
+
+			fg_violation_hint(v, "write '%s' in %s (or change %s), then git add %s",
+					  ref->text, value->path, ref->path, word ? word : "<path>");
+			free(word);
+		}
 	}
 
 	if (branch && fg_branch_has_series(branch)) {
@@ -549,14 +633,7 @@ size_t fg_versions_check(struct fg_report *report, const struct fg_version_set *
 					  value->path, value->text,
 					  (unsigned long long)branch->major,
 					  (unsigned long long)branch->minor, branch_name);
-			fg_violation_hint(v, "set the version to %llu.%llu.Z (e.g. %llu.%llu.0-dev), "
-					  "or commit on the branch of the %llu.%llu series",
-					  (unsigned long long)branch->major,
-					  (unsigned long long)branch->minor,
-					  (unsigned long long)branch->major,
-					  (unsigned long long)branch->minor,
-					  (unsigned long long)value->major,
-					  (unsigned long long)value->minor);
+			series_hint(v, branch, value, parent);
 			break;
 		}
 	}
@@ -573,7 +650,7 @@ size_t fg_check_version_regression(struct fg_report *report, const struct fg_vfi
 	v = fg_report_add(report, FG_RULE_VERSION_REGRESSION,
 			  "the version goes down from %s to %s in %s", before->text, now->text,
 			  where);
-	fg_violation_hint(v, "versions only go up: write %s or higher in the version files "
+	fg_violation_hint(v, "versions only go up: write '%s' or higher in the version files "
 			  "(flowgate bump picks the next one), then git add them", before->text);
 	return v ? 1 : 0;
 }
@@ -599,9 +676,11 @@ size_t fg_check_version_branch(struct fg_report *report, const struct fg_vfile_v
 				  "release candidate %s is set on branch '%s' in %s; release "
 				  "candidates are cut on release/%llu.%llu.x only", now->text,
 				  branch_name, where, major, minor);
-		fg_violation_hint(v, "set -rcN on release/%llu.%llu.x (git checkout release/%llu.%llu.x, "
-				  "then flowgate bump rc); here use -dev, -alphaN or -betaN",
-				  major, minor, major, minor);
+		fg_violation_hint(v, "cut it on release/%llu.%llu.x: git checkout -b "
+				  "release/%llu.%llu.x takes what is staged there (git checkout "
+				  "release/%llu.%llu.x, then flowgate bump rc, when the branch "
+				  "exists); here use -dev, -alphaN or -betaN", major, minor, major,
+				  minor, major, minor);
 		break;
 	case FG_PRE_DEV:
 		if (branch->kind != FG_BRANCH_RELEASE && branch->kind != FG_BRANCH_MAINT)
@@ -621,9 +700,11 @@ size_t fg_check_version_branch(struct fg_report *report, const struct fg_vfile_v
 				  "release %s is set on branch '%s' in %s, not by merging "
 				  "release/%llu.%llu.x; main gets a release only from its release "
 				  "branch", now->text, branch_name, where, major, minor);
-		fg_violation_hint(v, "release on release/%llu.%llu.x (flowgate bump release --commit "
-				  "--tag there), then git merge release/%llu.%llu.x into main",
-				  major, minor, major, minor);
+		fg_violation_hint(v, "release on release/%llu.%llu.x: git checkout -b "
+				  "release/%llu.%llu.x takes what is staged there (git checkout "
+				  "release/%llu.%llu.x, then flowgate bump release --commit --tag, "
+				  "when the branch exists); then git merge release/%llu.%llu.x into "
+				  "main", major, minor, major, minor, major, minor, major, minor);
 		break;
 	default:
 		return 0;

@@ -206,10 +206,24 @@ int fg_versions_extract(struct fg_version_set *set, const struct fg_vfile_spec *
 struct fg_branch;
 
 /*
+ * fg_versions_check_after: fg_versions_check, the commit's parent holding
+ * PARENT (its exact version, may be NULL: unknown, or none), so that the
+ * hint of branchVersionSeries proposes a version versionRegression then
+ * takes: PARENT's own when it is in the branch's series; none when PARENT
+ * is past the series (the change belongs on a branch of its own series).
+ */
+size_t fg_versions_check_after(struct fg_report *report, const struct fg_version_set *set,
+			       const struct fg_branch *branch, const char *branch_name,
+			       const struct fg_vfile_value *parent);
+
+/*
  * fg_versions_check: rules versionFormat, versionConsistency and (when
  * BRANCH is a branch of a series, named BRANCH_NAME) branchVersionSeries
  * over SET; violations go to REPORT. BRANCH may be NULL.
- * Returns the number of violations added.
+ * Returns the number of violations added. Each hint that proposes a value
+ * proposes one the rules take: versionFormat the version the other files
+ * agree on (else the value made a workflow version: 0.16 -> 0.16.0),
+ * versionConsistency the first file's.
  */
 size_t fg_versions_check(struct fg_report *report, const struct fg_version_set *set,
 			 const struct fg_branch *branch, const char *branch_name);

@@ -482,7 +482,7 @@ static const struct {
 	  "0.16.1-rc1\n", NULL, 0, 1, NULL, 0,
 	  "flowgate pre-commit: warning: versionPreReleaseBranch: release candidate 0.16.1-rc1 is "
 	  "set on branch 'feature/new-cli' in the staged version files; release candidates are cut "
-	  "on release/0.16.x only\nhint: set -rcN on release/0.16.x" },
+	  "on release/0.16.x only\nhint: cut it on release/0.16.x: git checkout -b release/0.16.x" },
 	{ "pre-commit: an rc on its release branch", "pre-commit", "release/0.16.x",
 	  "0.16.1-rc1\n", NULL, 0, 1, NULL, 0, "" },
 	{ "pre-commit: -dev on a release branch warns", "pre-commit", "release/0.16.x",
@@ -507,7 +507,7 @@ static const struct {
 	{ "pre-commit: the version goes down", "pre-commit", "feature/x", "0.15.9\n", DOCS_015, 0,
 	  1, NULL, 1,
 	  "flowgate pre-commit: error: versionRegression: the version goes down from 0.16.0 to "
-	  "0.15.9 in the staged version files\nhint: versions only go up: write 0.16.0 or higher" },
+	  "0.15.9 in the staged version files\nhint: versions only go up: write '0.16.0' or higher" },
 	{ "pre-commit: a final release goes down to its rc", "pre-commit", "release/0.16.x",
 	  "0.16.0-rc3\n", NULL, 0, 1, NULL, 1,
 	  "error: versionRegression: the version goes down from 0.16.0 to 0.16.0-rc3" },

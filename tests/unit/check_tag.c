@@ -135,7 +135,7 @@ START_TEST(test_check_tag_texts)
 	ck_assert_int_eq(v->rule, FG_RULE_TAG_ANNOTATED);
 	ck_assert_str_eq(v->message, "tag 'v0.16.0' is lightweight, not annotated");
 	ck_assert_str_eq(v->hint, "recreate it annotated: git tag -f -a v0.16.0 v0.16.0^{} "
-				  "-m 'release: ...'");
+				  "-m 'release: 0.16.0'");
 	v = &report.items[2];
 	ck_assert_int_eq(v->rule, FG_RULE_TAG_MESSAGE);
 	ck_assert_str_eq(v->message, "tag 'v0.16.0' message 'bump' does not start with 'release:', "
@@ -353,7 +353,7 @@ START_TEST(test_check_tag_hints_quoted)
 	v = fg_report_find(&report, FG_RULE_TAG_MESSAGE);
 	ck_assert_ptr_nonnull(v);
 	ck_assert_str_eq(v->hint, "recreate it: git tag -f -a v0.16.0 v0.16.0^{} -m "
-				  "'release: <summary>'");
+				  "'release: 0.16.0'");
 	fg_report_release(&report);
 }
 END_TEST
@@ -457,6 +457,32 @@ START_TEST(test_check_tag_context)
 }
 END_TEST
 
+/*
+ * The hints' messages are those tagMessage asks of the tag's kind (issue 20,
+ * item 17): a patch on release/X.Y.x is tagged 'hotfix:', not 'release:'.
+ */
+START_TEST(test_check_tag_hint_messages)
+{
+	struct fg_tag_context release = { 1, 1, 0, NULL, NULL, NULL };
+	struct fg_tag_context maint = { 1, 0, 1, NULL, NULL, NULL };
+	struct fg_report report;
+	const struct fg_violation *v;
+
+	fg_report_init(&report);
+	fg_check_tag(&report, fg_test_config(), "v0.16.1", 0, NULL, NULL, &release);
+	v = fg_report_find(&report, FG_RULE_TAG_ANNOTATED);
+	ck_assert_ptr_nonnull(v);
+	ck_assert_str_eq(v->hint, "recreate it annotated: git tag -f -a v0.16.1 v0.16.1^{} "
+				  "-m 'hotfix: 0.16.1'");
+	fg_check_tag(&report, fg_test_config(), "v0.15.4", 1, "backport\n", NULL, &maint);
+	v = fg_report_find(&report, FG_RULE_TAG_MESSAGE);
+	ck_assert_ptr_nonnull(v);
+	ck_assert_str_eq(v->hint, "recreate it: git tag -f -a v0.15.4 v0.15.4^{} "
+				  "-m 'maintenance: 0.15.4'");
+	fg_report_release(&report);
+}
+END_TEST
+
 Suite *tag_suite(void)
 {
 	Suite *s = suite_create("tag");
@@ -466,6 +492,7 @@ Suite *tag_suite(void)
 	tcase_add_test(tc, test_check_tag_texts);
 	tcase_add_test(tc, test_check_tag_target);
 	tcase_add_test(tc, test_check_tag_hints_quoted);
+	tcase_add_test(tc, test_check_tag_hint_messages);
 	tcase_add_loop_test(tc, test_tag_is_release, 0, (int)FG_COUNT(release_cases));
 	tcase_add_test(tc, test_check_tag_others_refused);
 	tcase_add_test(tc, test_check_tag_rename_hint);

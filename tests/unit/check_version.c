@@ -823,9 +823,80 @@ START_TEST(test_versions_series_message)
 	ck_assert_ptr_nonnull(v);
 	ck_assert_str_eq(v->message, "half_orm/version.txt says '0.17.0', outside the 0.16 series "
 				     "of branch 'release/0.16.x'");
-	ck_assert_ptr_nonnull(strstr(v->hint, "0.16.0-dev"));
+	/* the parent unknown: no version proposed (0.16.0-dev would go down from 0.16.0) */
+	ck_assert_str_eq(v->hint, "set the version to 0.16.Z, no lower than the parent commit's, "
+			 "or commit on a branch of the 0.17 series");
 	fg_report_release(&report);
 	fg_version_set_release(&set);
+}
+END_TEST
+
+/* The parent's version decides what the hint of branchVersionSeries proposes (issue 20, item 17). */
+START_TEST(test_versions_series_after)
+{
+	struct fg_vfile_content now[3] = { { 1, "0.17.0\n", 7 }, { 0, NULL, 0 }, { 0, NULL, 0 } };
+	struct fg_vfile_content in[3] = { { 1, "0.16.0\n", 7 }, { 0, NULL, 0 }, { 0, NULL, 0 } };
+	struct fg_vfile_content past[3] = { { 1, "0.18.0-dev\n", 11 }, { 0, NULL, 0 },
+					   { 0, NULL, 0 } };
+	struct fg_version_set set, parent_in, parent_past;
+	struct fg_report report;
+	struct fg_branch branch;
+
+	ck_assert_int_eq(fg_branch_parse(fg_test_config(), "release/0.16.x", &branch), 0);
+	fg_version_set_init(&set);
+	fg_version_set_init(&parent_in);
+	fg_version_set_init(&parent_past);
+	fg_report_init(&report);
+	ck_assert_int_eq(fg_versions_extract(&set, fg_builtin_vfiles, 3, now), 0);
+	ck_assert_int_eq(fg_versions_extract(&parent_in, fg_builtin_vfiles, 3, in), 0);
+	ck_assert_int_eq(fg_versions_extract(&parent_past, fg_builtin_vfiles, 3, past), 0);
+	ck_assert_uint_eq(fg_versions_check_after(&report, &set, &branch, "release/0.16.x",
+						  fg_versions_exact(&parent_in)), 1);
+	ck_assert_str_eq(report.items[0].hint, "write '0.16.0' (the parent's version) or a higher "
+			 "0.16.Z in the version files, then git add them; or commit on a branch of "
+			 "the 0.17 series");
+	ck_assert_uint_eq(fg_versions_check_after(&report, &set, &branch, "release/0.16.x",
+						  fg_versions_exact(&parent_past)), 1);
+	ck_assert_str_eq(report.items[1].hint, "the parent is at 0.18.0-dev, past the 0.16 series: "
+			 "no 0.16 version goes up from it; commit on a branch of the 0.18 series");
+	fg_report_release(&report);
+	fg_version_set_release(&set);
+	fg_version_set_release(&parent_in);
+	fg_version_set_release(&parent_past);
+}
+END_TEST
+
+/* versionFormat proposes the version the other files agree on, or the value made one. */
+START_TEST(test_versions_format_proposal)
+{
+	struct fg_vfile_content other[3] = { { 1, "0.16\n", 5 },
+		{ 1, "setup(version='0.16.0')\n", 24 }, { 0, NULL, 0 } };
+	struct fg_vfile_content alone[3] = { { 1, "v0.16\n", 6 }, { 0, NULL, 0 }, { 0, NULL, 0 } };
+	struct fg_vfile_content none[3] = { { 1, "0.16.0-preview\n", 15 }, { 0, NULL, 0 },
+					   { 0, NULL, 0 } };
+	struct fg_version_set set;
+	struct fg_report report;
+
+	fg_report_init(&report);
+	fg_version_set_init(&set);
+	ck_assert_int_eq(fg_versions_extract(&set, fg_builtin_vfiles, 3, other), 0);
+	fg_versions_check(&report, &set, NULL, NULL);
+	fg_version_set_release(&set);
+	fg_version_set_init(&set);
+	ck_assert_int_eq(fg_versions_extract(&set, fg_builtin_vfiles, 3, alone), 0);
+	fg_versions_check(&report, &set, NULL, NULL);
+	fg_version_set_release(&set);
+	fg_version_set_init(&set);
+	ck_assert_int_eq(fg_versions_extract(&set, fg_builtin_vfiles, 3, none), 0);
+	fg_versions_check(&report, &set, NULL, NULL);
+	fg_version_set_release(&set);
+	ck_assert_uint_eq(report.n, 3);
+	ck_assert_str_eq(report.items[0].hint, "write '0.16.0' in half_orm/version.txt (what "
+			 "setup.py says), then git add half_orm/version.txt");
+	ck_assert_str_eq(report.items[1].hint, "write '0.16.0' in half_orm/version.txt, then git "
+			 "add half_orm/version.txt");
+	ck_assert_ptr_nonnull(strstr(report.items[2].hint, "write X.Y.Z with an optional"));
+	fg_report_release(&report);
 }
 END_TEST
 
@@ -1103,6 +1174,8 @@ Suite *version_suite(void)
 	tcase_add_loop_test(files, test_version_branch, 0, (int)FG_COUNT(prerelease_branch_cases));
 	tcase_add_test(files, test_versions_corpus_messages);
 	tcase_add_test(files, test_versions_series_message);
+	tcase_add_test(files, test_versions_series_after);
+	tcase_add_test(files, test_versions_format_proposal);
 	tcase_add_test(files, test_versions_exact);
 	tcase_add_test(files, test_versions_too_large);
 	tcase_add_loop_test(files, test_vfile_find, 0, (int)FG_COUNT(find_cases));
