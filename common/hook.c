@@ -423,30 +423,43 @@ static int merge_head_from_release(const git_oid *id, void *payload)
 }
 
 /*
- * versionRegression and versionPreReleaseBranch on the version STAGED sets
- * when it differs from HEAD's (a first commit, or version files appearing,
- * set nothing to compare). The commit being made is on BRANCH (NAME; may be
- * NULL); a merge's other side is MERGE_HEAD. Returns 0, or -1 when HEAD's
- * version files cannot be read (fg_git_error() says why; CFG->error when a
- * pattern failed).
+ * HEAD's version files into *BEFORE (zeroed first; the caller releases
+ * it). Returns 1, 0 when HEAD has no commit yet, or -1 when they cannot be
+ * read (fg_git_error() says why; CFG->error when a pattern failed).
  */
-static int check_staged_change(struct fg_hook_ctx *ctx, git_repository *repo,
-			       struct fg_config *cfg, const struct fg_vfiles *staged,
-			       const struct fg_branch *branch, const char *name)
+static int head_versions(git_repository *repo, struct fg_config *cfg, struct fg_vfiles *before)
 {
 	git_object *head = NULL;
-	struct fg_vfiles before;
-	const struct fg_vfile_value *now = fg_versions_exact(&staged->set), *old;
-	const char *where = "the staged version files";
 	int rc;
 
-	memset(&before, 0, sizeof(before));
-	if (!now || git_revparse_single(&head, repo, "HEAD^{tree}") < 0) {
+	memset(before, 0, sizeof(*before));
+	if (git_revparse_single(&head, repo, "HEAD^{tree}") < 0) {
 		git_error_clear();
 		return 0;
 	}
-	if ((rc = fg_vfiles_from_tree(&before, repo, (git_tree *)head, cfg)) == 0 &&
-	    (old = fg_versions_exact(&before.set)) && !fg_version_same(&now->version, &old->version)) {
+	rc = fg_vfiles_from_tree(before, repo, (git_tree *)head, cfg);
+	git_object_free(head);
+	if (rc == 0)
+		git_error_clear();
+	return rc < 0 ? -1 : 1;
+}
+
+/*
+ * versionRegression and versionPreReleaseBranch on the version STAGED sets
+ * when it differs from the one BEFORE holds, HEAD's (a first commit, or
+ * version files appearing, set nothing to compare). The commit being made
+ * is on BRANCH (NAME; may be NULL); a merge's other side is MERGE_HEAD.
+ */
+static void check_staged_change(struct fg_hook_ctx *ctx, git_repository *repo,
+				struct fg_config *cfg, const struct fg_vfiles *staged,
+				const struct fg_vfiles *before, const struct fg_branch *branch,
+				const char *name)
+{
+	const struct fg_vfile_value *now = fg_versions_exact(&staged->set), *old;
+	const char *where = "the staged version files";
+
+	if (now && (old = fg_versions_exact(&before->set)) &&
+	    !fg_version_same(&now->version, &old->version)) {
 		struct fg_refs refs;
 		struct merge_from m = { &refs, cfg, now->version.major, now->version.minor, 0 };
 
@@ -461,11 +474,6 @@ static int check_staged_change(struct fg_hook_ctx *ctx, git_repository *repo,
 		}
 		fg_refs_release(&refs);
 	}
-	fg_vfiles_release(&before);
-	git_object_free(head);
-	if (rc == 0)
-		git_error_clear();
-	return rc < 0 ? -1 : 0;
 }
 
 /*
@@ -489,14 +497,15 @@ static int run_pre_commit(struct fg_hook_ctx *ctx, int am)
 {
 	git_repository *repo = NULL;
 	struct fg_staged staged;
-	struct fg_vfiles files;
+	struct fg_vfiles files, before;
 	struct fg_config cfg;
 	struct fg_branch parsed;
 	const struct fg_branch *branch = NULL;
 	char *name = NULL;
-	int status = FG_EXIT_INTERNAL;
+	int status = FG_EXIT_INTERNAL, head = 0;
 
 	memset(&files, 0, sizeof(files));
+	memset(&before, 0, sizeof(before));
 	memset(&cfg, 0, sizeof(cfg));
 	memset(&staged, 0, sizeof(staged));
 	if (ctx->argc != 1) {
@@ -524,17 +533,22 @@ static int run_pre_commit(struct fg_hook_ctx *ctx, int am)
 		fatal_line(ctx, "cannot read the staged version files", fg_git_error());
 		goto out;
 	}
-	if (!cfg.error)
-		fg_versions_check(&ctx->report, &files.set, branch, name);
-	if (!cfg.error && check_staged_change(ctx, repo, &cfg, &files, branch, name) < 0 &&
-	    !cfg.error) {
+	/* HEAD's, when a version is staged: the rules compare, the hints build on it */
+	if (!cfg.error && fg_versions_exact(&files.set) &&
+	    (head = head_versions(repo, &cfg, &before)) < 0 && !cfg.error) {
 		fatal_line(ctx, "cannot read HEAD's version files", fg_git_error());
 		goto out;
 	}
+	if (!cfg.error)
+		fg_versions_check_after(&ctx->report, &files.set, branch, name,
+					head > 0 ? fg_versions_exact(&before.set) : NULL);
+	if (!cfg.error && head > 0)
+		check_staged_change(ctx, repo, &cfg, &files, &before, branch, name);
 	status = cfg.error ? fg_config_failed(ctx, &cfg) : FG_EXIT_OK;
 out:
 	ctx->report.severity = NULL;
 	fg_config_release(&cfg);
+	fg_vfiles_release(&before);
 	fg_vfiles_release(&files);
 	fg_staged_release(&staged);
 	free(name);
@@ -1049,7 +1063,7 @@ static int check_new_commits(struct fg_hook_ctx *ctx, git_repository *repo, stru
 			     struct fg_version_walk *vw, struct ff_check *ff, size_t nff,
 			     struct marks *marks, size_t group)
 {
-	struct fg_message_context mctx = { NULL, NULL, NULL, NULL, 0, NULL };
+	struct fg_message_context mctx = { NULL, NULL, NULL, NULL, 0, NULL, NULL, 0 };
 	git_oid id;
 	int rc = 0;
 
@@ -1068,6 +1082,8 @@ static int check_new_commits(struct fg_hook_ctx *ctx, git_repository *repo, stru
 			      ? bc->branch : NULL;
 		mctx.encoding = git_commit_message_encoding(commit);
 		mctx.merge = git_commit_parentcount(commit) >= 2;
+		mctx.commit = where + 7; /* made: the hints say how to reword it */
+		mctx.root = git_commit_parentcount(commit) == 0;
 		fg_check_message(&ctx->report, cfg, git_commit_message(commit), where, &mctx);
 		if (marks && ctx->report.n > before)
 			marks_add(marks, &id, before, ctx->report.n, group);

@@ -13,6 +13,7 @@
 #include "message.h"
 #include "pattern.h"
 #include "refname.h"
+#include "suggest.h"
 #include "textcase.h"
 
 /* Every repeated class excludes what follows it, so PCRE2 makes them
@@ -105,8 +106,35 @@ struct where {
 	/* Line 1 as written when the rules judge another header in its place
 	 * (fixup! and the like), and the code points before that header. */
 	const char *line1; size_t line1_len, col1;
+	size_t judged_off, judged_len; /* bytes of LINE1 the header judged replaces */
 	size_t line0; /* blank lines above the header (a verbatim message) */
 };
+
+/*
+ * HEADER (a header the rules accept: fg_suggest_header's, may be NULL) as
+ * line 1 is to be written: in place of the header judged when that is part
+ * of line 1 (fixup! <header>), newly allocated; NULL when HEADER is.
+ */
+static char *line1_with(const struct where *w, const char *header)
+{
+	if (!header)
+		return NULL;
+	if (!w->line1)
+		return strdup(header);
+	return fg_strdupf("%.*s%s%.*s", (int)w->judged_off, w->line1, header,
+			  (int)(w->line1_len - w->judged_off - w->judged_len),
+			  w->line1 + w->judged_off + w->judged_len);
+}
+
+/* The header proposed for line 1 in place of HEADER[0..LEN), as line1_with writes it. */
+static char *proposed_line1(const struct where *w, const struct fg_config *cfg,
+			    const char *header, size_t len)
+{
+	char *h = fg_suggest_header(cfg, header, len), *line = line1_with(w, h);
+
+	free(h);
+	return line;
+}
 
 /*
  * A violation of RULE at LINE, COLUMN (code points) of the message, TEXT[0..LEN)
@@ -282,8 +310,34 @@ static void report_breaking_spelling(const struct where *w, size_t line, const c
 		fg_utf8_length(text, token_len),
 		"footer '%.*s' is not 'BREAKING CHANGE:' (uppercase, then ': ')",
 		(int)token_len, text);
-	fg_violation_hint(v, "write 'BREAKING CHANGE: <description>' (or 'BREAKING-CHANGE: "
-			  "<description>'): other spellings are not breaking changes");
+	size_t i = token_len;
+
+	/* the description after the separator, as written */
+	while (i < len && (text[i] == ' ' || text[i] == '\t'))
+		i++;
+	if (i < len && (text[i] == ':' || text[i] == '#'))
+		i++;
+	while (i < len && (text[i] == ' ' || text[i] == '\t'))
+		i++;
+	if (i < len)
+		fg_violation_hint(v, "write 'BREAKING CHANGE: %.*s' (or BREAKING-CHANGE): other "
+				  "spellings are not breaking changes", (int)(len - i), text + i);
+	else
+		fg_violation_hint(v, "write BREAKING CHANGE: <description> (or BREAKING-CHANGE): "
+				  "other spellings are not breaking changes");
+}
+
+/* Footer F's line with '-' for the white space in its token (newly allocated, or NULL). */
+static char *dashed_footer(const struct fg_footer *f)
+{
+	size_t vl = line_len(f->value, f->value_len);
+	char *out = fg_strdupf("%.*s%s%.*s", (int)f->token_len, f->token,
+			       f->separator == '#' ? " #" : ": ", (int)vl, f->value);
+
+	for (size_t i = 0; out && i < f->token_len; i++)
+		if (out[i] == ' ' || out[i] == '\t')
+			out[i] = '-';
+	return out;
 }
 
 /* Offset in TEXT[0..LEN) of the start of line LINE (1-based; LEN when there is none). */
@@ -333,8 +387,8 @@ static void check_parts(const struct where *w, const struct fg_commit_message *m
 
 		v = add_at(w, FG_RULE_BODY_LEADING_BLANK, 2, 1, l2, n, fg_utf8_length(l2, n),
 			   "the body starts right after the header, without a blank line");
-		fg_violation_hint(v, "leave line 2 blank: git takes everything up to the first "
-				  "blank line for the subject");
+		fg_violation_hint(v, "insert a blank line after line %zu, the header: git takes "
+				  "everything up to the first blank line for the subject", 1 + w->line0);
 	}
 	/*
 	 * A mistyped breaking change the parser did not take for a footer:
@@ -369,6 +423,7 @@ static void check_parts(const struct where *w, const struct fg_commit_message *m
 		size_t n = line_len(f->token, len - (size_t)(f->token - text));
 		size_t tw = fg_utf8_length(f->token, f->token_len);
 		int empty = blank(f->value, f->value_len);
+		char *dashed = NULL;
 
 		if (f->breaking || breaking_exact(f->token, f->token_len, f->separator)) {
 			if (empty) {
@@ -384,23 +439,18 @@ static void check_parts(const struct where *w, const struct fg_commit_message *m
 			v = add_at(w, FG_RULE_FOOTER_FORMAT, f->line, 1, f->token, n, tw,
 				   "footer token '%.*s' is not a word of letters, digits and '-'",
 				   (int)f->token_len, f->token);
-			fg_violation_hint(v, "write '-' in place of white space, e.g. 'Acked-by: ...'");
+			fg_violation_hint(v, "write '-' in place of white space, e.g. '%s'",
+					  (dashed = dashed_footer(f)) ? dashed : "Acked-by: <value>");
+			free(dashed);
 		} else if (empty) {
 			v = add_at(w, FG_RULE_FOOTER_FORMAT, f->line, 1, f->token, n, tw,
 				   "footer '%.*s' has no value", (int)f->token_len, f->token);
-			fg_violation_hint(v, "give the footer a value, e.g. '%.*s%s<value>', or drop it",
-					  (int)f->token_len, f->token, f->separator == '#' ? " #" : ": ");
+			fg_violation_hint(v, "delete line %zu, or give the footer a value: %.*s%s<value>",
+					  f->line + w->line0, (int)f->token_len, f->token,
+					  f->separator == '#' ? " #" : ": ");
 		}
 	}
 }
-
-/* Common misspellings of the standard types, and the type meant. */
-static const char *const type_aliases[][2] = {
-	{ "feature", "feat" }, { "features", "feat" }, { "bugfix", "fix" }, { "bug", "fix" },
-	{ "fixes", "fix" }, { "fixed", "fix" }, { "doc", "docs" }, { "documentation", "docs" },
-	{ "tests", "test" }, { "testing", "test" }, { "refacto", "refactor" },
-	{ "performance", "perf" }, { "styles", "style" }, { "chores", "chore" },
-};
 
 /*
  * TEXT[0..LEN) in ASCII lowercase into OUT[0..SIZE), NUL-terminated and cut
@@ -416,27 +466,17 @@ static int lower_copy(char *out, size_t size, const char *text, size_t len)
 	return n == len;
 }
 
-/* The configured type TYPE[0..LEN) stands for, lowercased, when it is a known slip; or NULL. */
-static const char *type_meant(const struct fg_config *cfg, const char *type, size_t len)
-{
-	char lower[16];
-
-	if (!lower_copy(lower, sizeof(lower), type, len))
-		return NULL;
-	for (size_t i = 0; i < sizeof(type_aliases) / sizeof(type_aliases[0]); i++)
-		if (!strcmp(lower, type_aliases[i][0]) &&
-		    in_list(cfg->types, cfg->ntypes, type_aliases[i][1], strlen(type_aliases[i][1]), 0))
-			return type_aliases[i][1];
-	return NULL;
-}
-
-/* headerFormat on HEADER[0..LEN), which is not type(scope)!: subject. */
+/*
+ * headerFormat on HEADER[0..LEN), which is not type(scope)!: subject. The
+ * hint proposes the header it most likely meant (fg_suggest_header), as
+ * line 1 is to be written (a fixup!'s: the header of the commit it fixes).
+ */
 static void report_header_format(const struct where *w, const struct fg_config *cfg,
 				 const char *header, size_t len)
 {
 	char *types = join_list(cfg->types, cfg->ntypes);
-	const char *colon = memchr(header, ':', len);
-	char *q = fg_quote(header, len, 80);
+	const char *colon = memchr(header, ':', len), *t = types ? types : "?";
+	char *q = fg_quote(header, len, 80), *line = proposed_line1(w, cfg, header, len);
 	struct fg_violation *v;
 
 	if (fg_git_form_merge(header, len)) {
@@ -444,47 +484,51 @@ static void report_header_format(const struct where *w, const struct fg_config *
 		v = add_at(w, FG_RULE_HEADER_FORMAT, 1, 1, header, len, 5,
 			   "header %s is git's merge message, but the commit is not a merge",
 			   q ? q : "?");
-		fg_violation_hint(v, "write 'type: subject' (types: %s); git writes 'Merge ...' "
-				  "for the merges it makes", types ? types : "?");
+		if (line)
+			fg_violation_hint(v, "write e.g. '%s' (types: %s): git writes 'Merge ...' "
+					  "only for the merges it makes", line, t);
+		else
+			fg_violation_hint(v, "write type: subject (types: %s): git writes 'Merge ...' "
+					  "only for the merges it makes", t);
 	} else if (fg_git_form_revert_quote(header, len)) {
 		v = add_at(w, FG_RULE_HEADER_FORMAT, 1, 1, header, len, header[1] == 'e' &&
 			   header[2] == 'v' ? 6 : 7,
 			   "header %s is git's revert message without its line 'This reverts commit "
 			   "<oid>.'", q ? q : "?");
-		fg_violation_hint(v, "keep the line git revert writes, 'This reverts commit <full "
-				  "oid>.', or write 'revert: <subject>'");
-	} else if (len > 2 && header[0] == '[' && memchr(header, ']', len)) {
-		/* "[release] 0.16.0": a type in brackets */
-		const char *close = memchr(header, ']', len);
-		size_t tl = (size_t)(close - header - 1), rest = (size_t)(close + 1 - header);
-
-		while (rest < len && header[rest] == ' ')
-			rest++;
-		v = add_at(w, FG_RULE_HEADER_FORMAT, 1, 1, header, len,
-			   fg_utf8_length(header, tl + 2), "header %s has its type in brackets",
-			   q ? q : "?");
-		fg_violation_hint(v, "write 'type: subject', e.g. '%.*s: %.*s'", (int)tl, header + 1,
-				  (int)(len - rest > 50 ? 50 : len - rest), header + rest);
-	} else if (colon && colon + 1 < header + len && colon[1] != ' ' && colon != header) {
-		size_t col = fg_utf8_length(header, (size_t)(colon - header)) + 2;
-
-		v = add_at(w, FG_RULE_HEADER_FORMAT, 1, col, header, len, 1,
-			   "header %s has no space after the colon", q ? q : "?");
-		fg_violation_hint(v, "put one space after the colon, e.g. '%.*s: %.*s'",
-				  (int)(colon - header), header,
-				  (int)(header + len - colon - 1 > 50 ? 50 : header + len - colon - 1),
-				  colon + 1);
+		if (line)
+			fg_violation_hint(v, "write e.g. '%s', or keep the line git revert writes, "
+					  "This reverts commit <full oid>.", line);
+		else
+			fg_violation_hint(v, "keep the line git revert writes, This reverts commit "
+					  "<full oid>., or write revert: <subject>");
 	} else {
-		size_t width = colon ? (size_t)(colon - header) : len;
+		const char *what = "is not 'type(scope)!: subject'";
+		size_t col = 1, width = colon ? (size_t)(colon - header) : len;
 
-		v = add_at(w, FG_RULE_HEADER_FORMAT, 1, 1, header, len,
-			   width ? fg_utf8_length(header, width) : 1,
-			   "header %s is not 'type(scope)!: subject'", q ? q : "?");
-		fg_violation_hint(v, "start with a type and a colon, e.g. '%s: %.*s' (types: %s)",
-				  in_list(cfg->types, cfg->ntypes, "fix", 3, 0) || !cfg->ntypes ?
-				  "fix" : cfg->types[0], (int)(len > 50 ? 50 : len), header,
-				  types ? types : "?");
+		if (len > 2 && header[0] == '[' && memchr(header, ']', len)) {
+			what = "has its type in brackets"; /* "[release] 0.16.0" */
+			width = (size_t)((const char *)memchr(header, ']', len) - header) + 1;
+		} else if (colon && colon + 1 < header + len && colon[1] != ' ' && colon != header) {
+			what = "has no space after the colon";
+			col = fg_utf8_length(header, (size_t)(colon - header)) + 2;
+			width = 0;
+		}
+		v = add_at(w, FG_RULE_HEADER_FORMAT, 1, col, header, len,
+			   width ? fg_utf8_length(header, width) : 1, "header %s %s", q ? q : "?",
+			   what);
+		if (line && w->line1)
+			fg_violation_hint(v, "name the header of the commit it changes after %.*s, "
+					  "as git commit --fixup=<commit> writes it, e.g. '%s' "
+					  "(types: %s)", (int)(strcspn(w->line1, "!") + 1), w->line1,
+					  line, t);
+		else if (line)
+			fg_violation_hint(v, "start with a type and a colon, e.g. '%s' (types: %s)",
+					  line, t);
+		else
+			fg_violation_hint(v, "start with a type and a colon, then what the commit does "
+					  "(types: %s)", t);
 	}
+	free(line);
 	free(types);
 	free(q);
 }
@@ -530,6 +574,7 @@ static void check_subject_case(const struct where *w, const struct fg_config *cf
 			       const struct fg_commit_message *msg)
 {
 	char names[256], *hint = NULL; /* two lists of at most the 8 case names */
+	char *full = NULL, *line = NULL;
 	unsigned matched;
 	struct fg_violation *v;
 	int rc = fg_case_judge(msg->subject, msg->subject_len, cfg->subject_cases,
@@ -546,13 +591,30 @@ static void check_subject_case(const struct where *w, const struct fg_config *cf
 		   case_names(cfg->subject_case_never ? matched : cfg->subject_cases, names,
 			      sizeof(names) / 2), case_names(cfg->subject_cases, names + sizeof(names) / 2,
 			      sizeof(names) / 2));
-	if (hint)
-		fg_violation_hint(v, "write e.g. '%.*s: %s'", (int)(msg->subject - msg->header - 2),
-				  msg->header, hint);
+	if (hint && (full = fg_strdupf("%.*s: %s", (int)(msg->subject - msg->header - 2),
+				       msg->header, hint)) && (line = line1_with(w, full)))
+		fg_violation_hint(v, "write e.g. '%s'", line);
 	else
 		fg_violation_hint(v, "write the subject in another case (flowgate config shows "
 				  "rule.subjectCase)");
+	free(line);
+	free(full);
 	free(hint);
+}
+
+/*
+ * Line 1 with the header H[0..HL) under TYPE in place of its first
+ * TYPE_LEN bytes, when the header rules accept it (line1_with); else NULL.
+ */
+static char *with_type(const struct where *w, const struct fg_config *cfg, const char *h,
+		       size_t hl, size_t type_len, const char *type)
+{
+	char *header = fg_strdupf("%s%.*s", type, (int)(hl - type_len), h + type_len), *line;
+
+	line = header && fg_header_passes(cfg, header, strlen(header)) ? line1_with(w, header)
+								       : NULL;
+	free(header);
+	return line;
 }
 
 /* The header rules on the parsed MSG (a valid Conventional Commits header). */
@@ -571,33 +633,46 @@ static void check_header(const struct where *w, struct fg_config *cfg,
 		upper += msg->type[i] >= 'A' && msg->type[i] <= 'Z';
 	/* "WIP": one problem (not a type), said once, by typeEnum */
 	if (upper && known) {
-		char lower[64];
+		char lower[64], *line = proposed_line1(w, cfg, h, hl);
 
 		lower_copy(lower, sizeof(lower), msg->type, msg->type_len);
 		v = add_at(w, FG_RULE_TYPE_CASE, 1, 1, h, hl, tw, "type '%.*s' is not lowercase",
 			   (int)msg->type_len, msg->type);
-		fg_violation_hint(v, "write the type in lowercase: '%s'", lower);
+		if (line)
+			fg_violation_hint(v, "write the type in lowercase, e.g. '%s'", line);
+		else
+			fg_violation_hint(v, "write the type in lowercase: %s", lower);
+		free(line);
 	}
 	if (!known) {
-		char *types = join_list(cfg->types, cfg->ntypes);
+		char *types = join_list(cfg->types, cfg->ntypes), *line = NULL;
 
 		v = add_at(w, FG_RULE_TYPE_ENUM, 1, 1, h, hl, tw, "type '%.*s' is not a workflow type",
 			   (int)msg->type_len, msg->type);
-		if ((meant = type_meant(cfg, msg->type, msg->type_len)))
-			fg_violation_hint(v, "write '%s' (types: %s)", meant, types ? types : "?");
+		if ((meant = fg_type_meant(cfg, msg->type, msg->type_len)) &&
+		    (line = proposed_line1(w, cfg, h, hl)))
+			fg_violation_hint(v, "write the type %s, e.g. '%s' (types: %s)", meant, line,
+					  types ? types : "?");
 		else
 			fg_violation_hint(v, "use one of: %s", types ? types : "?");
+		free(line);
 		free(types);
 	}
 	if (msg->scope && cfg->nscopes &&
 	    !in_list(cfg->scopes, cfg->nscopes, msg->scope, msg->scope_len, 0)) {
 		char *scopes = join_list(cfg->scopes, cfg->nscopes);
+		char *line = proposed_line1(w, cfg, h, hl);
 
 		v = add_at(w, FG_RULE_SCOPE_ENUM, 1, tw + 2, h, hl,
 			   fg_utf8_length(msg->scope, msg->scope_len),
 			   "scope '%.*s' is not one of the configured scopes", (int)msg->scope_len,
 			   msg->scope);
-		fg_violation_hint(v, "use one of: %s (or no scope)", scopes ? scopes : "?");
+		if (line)
+			fg_violation_hint(v, "use one of: %s, or no scope, e.g. '%s'",
+					  scopes ? scopes : "?", line);
+		else
+			fg_violation_hint(v, "use one of: %s, or no scope", scopes ? scopes : "?");
+		free(line);
 		free(scopes);
 	}
 	if (blank(msg->subject, msg->subject_len)) {
@@ -611,22 +686,38 @@ static void check_header(const struct where *w, struct fg_config *cfg,
 	} else if (msg->subject[msg->subject_len - 1] == '.') {
 		size_t end = (size_t)(msg->subject - h) + msg->subject_len;
 
+		char *line = proposed_line1(w, cfg, h, hl);
+
 		v = add_at(w, FG_RULE_SUBJECT_FULL_STOP, 1, fg_utf8_length(h, end), h, hl, 1,
 			   "subject ends with a full stop");
-		fg_violation_hint(v, "drop the final '.': the subject is a title");
+		if (line)
+			fg_violation_hint(v, "drop the final full stop (the subject is a title), e.g. "
+					  "'%s'", line);
+		else
+			fg_violation_hint(v, "drop the final full stop: the subject is a title");
+		free(line);
 	}
 	if (cfg->severity[FG_RULE_SUBJECT_CASE] != FG_OFF && !blank(msg->subject, msg->subject_len))
 		check_subject_case(w, cfg, msg);
 	if (ctx && ctx->new_version && !names_version(h, hl, ctx->new_version)) {
 		int final = !strchr(ctx->new_version, '-');
+		char *proposal, *line;
 
 		v = add_at(w, FG_RULE_VERSION_BUMP_MESSAGE, 1, 1, h, hl, fg_utf8_length(h, hl),
 			   "the commit changes the version files%s%s to %s, but the header "
 			   "does not name %s", ctx->old_version ? " from " : "",
 			   ctx->old_version ? ctx->old_version : "", ctx->new_version,
 			   ctx->new_version);
-		fg_violation_hint(v, "say it in the header, e.g. 'chore: %s %s'",
-				  final ? "prepare release" : "bump version to", ctx->new_version);
+		proposal = fg_strdupf("%s: %s %s", fg_release_commit_type(cfg, !final),
+				      final ? "prepare release" : "bump version to", ctx->new_version);
+		line = proposal && fg_header_passes(cfg, proposal, strlen(proposal))
+		       ? line1_with(w, proposal) : NULL;
+		if (line)
+			fg_violation_hint(v, "say it in the header, e.g. '%s'", line);
+		else
+			fg_violation_hint(v, "say %s in the header", ctx->new_version);
+		free(line);
+		free(proposal);
 	}
 	if (ctx && ctx->branch) {
 		struct fg_branch b;
@@ -637,14 +728,23 @@ static void check_header(const struct where *w, struct fg_config *cfg,
 		     (b.kind == FG_BRANCH_DOCS && !in_list((char *const[]){ "docs" }, 1, msg->type,
 							   msg->type_len, 1)))) {
 			int hot = b.kind == FG_BRANCH_HOTFIX;
+			char *line;
 
 			v = add_at(w, FG_RULE_BRANCH_COMMIT_TYPE, 1, 1, h, hl, tw,
 				   "type '%.*s' on %s branch '%s'; %s", (int)msg->type_len, msg->type,
 				   hot ? "hotfix" : "docs", ctx->branch,
 				   hot ? "a hotfix branch holds fixes only" :
 					 "a docs branch holds documentation only");
-			fg_violation_hint(v, "%s, or make the commit on a feature/* branch",
-					  hot ? "use type 'fix' or 'hotfix'" : "use type 'docs'");
+			line = with_type(w, cfg, h, hl, msg->type_len, hot ? "fix" : "docs");
+			if (!line && hot)
+				line = with_type(w, cfg, h, hl, msg->type_len, "hotfix");
+			if (line)
+				fg_violation_hint(v, "use type %s, e.g. '%s', or make the commit on a "
+						  "feature/* branch", hot ? "fix or hotfix" : "docs", line);
+			else
+				fg_violation_hint(v, "use type %s, or make the commit on a feature/* "
+						  "branch", hot ? "fix or hotfix" : "docs");
+			free(line);
 		}
 	}
 }
@@ -767,8 +867,46 @@ static void check_subject_length(const struct where *w, const struct fg_config *
 	v = add_at(w, FG_RULE_HEADER_MAX_LENGTH, at_line, at_column, text + at_start, at_len,
 		   at_width ? at_width : 1, "the subject git shows is lines 1-%zu joined (no blank "
 		   "line 2), %zu characters long, more than %lu", lines, chars, max);
-	fg_violation_hint(v, "end the header on line 1, at most %lu characters, and leave line 2 "
-			  "blank: git takes the whole first paragraph for the subject", max);
+	if (fg_utf8_length(text, line_len(text, len)) <= max)
+		fg_violation_hint(v, "insert a blank line after line %zu, the header: git takes the "
+				  "whole first paragraph for the subject", 1 + w->line0);
+	else
+		fg_violation_hint(v, "end the header on line %zu, at most %lu characters, then a "
+				  "blank line: git takes the whole first paragraph for the subject",
+				  1 + w->line0, max);
+}
+
+/*
+ * Line 1 LINE[0..LEN) without its carriage returns and bidirectional
+ * controls, when that passes the header rules or is one of git's own forms
+ * (judged as such); else the header fg_suggest_header makes of it. Newly
+ * allocated, or NULL (none, or out of memory).
+ */
+static char *display_fix(const struct fg_config *cfg, const char *line, size_t len)
+{
+	char *out = malloc(len + 1), *sugg;
+	size_t n = 0;
+
+	if (!out)
+		return NULL;
+	for (size_t i = 0; i < len; i++) {
+		const unsigned char *l = (const unsigned char *)line + i;
+
+		if (*l == '\r')
+			continue;
+		if (i + 2 < len && l[0] == 0xe2 && ((l[1] == 0x80 && l[2] >= 0xaa && l[2] <= 0xae) ||
+						    (l[1] == 0x81 && l[2] >= 0xa6 && l[2] <= 0xa9))) {
+			i += 2;
+			continue;
+		}
+		out[n++] = line[i];
+	}
+	out[n] = '\0';
+	if (fg_header_passes(cfg, out, n) || fg_message_git_form(out, n, NULL, NULL) != FG_FORM_NONE)
+		return out;
+	sugg = fg_suggest_header(cfg, out, n);
+	free(out);
+	return sugg;
 }
 
 /*
@@ -779,7 +917,8 @@ static void check_subject_length(const struct where *w, const struct fg_config *
  * U+2066-U+2069 (the text after it shows reordered). The first one found.
  * Returns non-zero when there was one.
  */
-static int check_display(const struct where *w, const char *text, size_t len)
+static int check_display(const struct where *w, const struct fg_config *cfg, const char *text,
+			 size_t len)
 {
 	for (size_t pos = 0, line = 1; pos < len; line++) {
 		size_t n = line_len(text + pos, len - pos);
@@ -794,6 +933,7 @@ static int check_display(const struct where *w, const char *text, size_t len)
 				    (l[i + 1] == 0x81 && l[i + 2] >= 0xa6 && l[i + 2] <= 0xa9));
 			struct fg_violation *v;
 			size_t column;
+			char *fixed = NULL;
 
 			if (!cr && !bidi)
 				continue;
@@ -807,8 +947,13 @@ static int check_display(const struct where *w, const char *text, size_t len)
 					   "the header holds the bidirectional control U+%04X: the text "
 					   "after it displays reordered", 0x2000u |
 					   (l[i + 1] == 0x80 ? 0u : 0x40u) | (l[i + 2] & 0x3fu));
-			fg_violation_hint(v, "retype the header without it: what git log shows must be "
-					  "what git stores");
+			if (line == 1 && (fixed = display_fix(cfg, text + pos, n)))
+				fg_violation_hint(v, "retype the header without it, e.g. '%s': what git "
+						  "log shows must be what git stores", fixed);
+			else
+				fg_violation_hint(v, "retype line %zu without it: what git log shows "
+						  "must be what git stores", line);
+			free(fixed);
 			return 1;
 		}
 		pos += n + 1;
@@ -827,11 +972,46 @@ static int is_merge(const struct fg_message_context *ctx, const char *header, si
 				      !memcmp(ctx->head_merge_header, header, len)));
 }
 
+/*
+ * The hints of REPORT's violations from BEFORE on, about CTX->commit, a
+ * commit already made: each ends with the command that rewords it.
+ */
+static void add_reword(struct fg_report *report, size_t before, const struct fg_message_context *ctx)
+{
+	char *how;
+
+	if (ctx->root)
+		how = fg_strdupf("git rebase -i --root (pick -> reword on the line of %.12s)",
+				 ctx->commit);
+	else if (ctx->merge)
+		how = fg_strdupf("git rebase -i --rebase-merges %.12s^ (-C -> -c on its merge line)",
+				 ctx->commit);
+	else
+		how = fg_strdupf("git rebase -i %.12s^ (pick -> reword on its line)", ctx->commit);
+	for (size_t i = before; how && i < report->n; i++) {
+		struct fg_violation *v = &report->items[i];
+		char *hint = v->hint;
+
+		v->hint = NULL;
+		fg_violation_hint(v, "%s%sthe commit is made: reword it with %s, then push again",
+				  hint ? hint : "", hint ? "; " : "", how);
+		if (!v->hint) { /* out of memory: the hint as it was */
+			v->hint = hint;
+			report->oom = 1;
+		} else {
+			free(hint);
+		}
+	}
+	if (!how)
+		report->oom = 1;
+	free(how);
+}
+
 size_t fg_check_message(struct fg_report *report, struct fg_config *cfg, const char *message,
 			const char *where, const struct fg_message_context *ctx)
 {
 	size_t before = report->n, len = strlen(message), hl, bad, target = 0, target_len = 0;
-	struct where w = { report, where ? where : "", where ? ": " : "", NULL, 0, 0, 0 };
+	struct where w = { report, where ? where : "", where ? ": " : "", NULL, 0, 0, 0, 0, 0 };
 	struct fg_commit_message msg;
 	const char *text = message;
 	char *converted = NULL, *stripped = NULL, *judged = NULL;
@@ -872,7 +1052,7 @@ size_t fg_check_message(struct fg_report *report, struct fg_config *cfg, const c
 	}
 	if (!hl || blank(text, hl))
 		goto out;
-	check_display(&w, text, len);
+	check_display(&w, cfg, text, len);
 	form = fg_message_git_form(text, len, &target, &target_len);
 	if ((form == FG_FORM_MERGE && is_merge(ctx, text, hl)) || form == FG_FORM_SQUASHED)
 		goto out;
@@ -891,6 +1071,8 @@ size_t fg_check_message(struct fg_report *report, struct fg_config *cfg, const c
 		w.line1 = text;
 		w.line1_len = hl;
 		w.col1 = fg_utf8_length(text, target);
+		w.judged_off = target;
+		w.judged_len = target_len;
 		len = target_len + len - hl;
 		hl = target_len;
 		text = judged;
@@ -919,6 +1101,8 @@ size_t fg_check_message(struct fg_report *report, struct fg_config *cfg, const c
 	}
 	fg_commit_message_release(&msg);
 out:
+	if (ctx && ctx->commit)
+		add_reword(report, before, ctx);
 	free(judged);
 	free(stripped);
 	free(converted);

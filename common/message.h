@@ -48,6 +48,12 @@ struct fg_message_context {
 	 * with that header is taken for `git commit --amend` of the merge,
 	 * which keeps its parents (a hook is not told --amend). */
 	const char *head_merge_header;
+	/* A commit already made (pre-push, pre-receive, check-range): its OID
+	 * (hex, abbreviated or not) and whether it has no parent; NULL for a
+	 * message being committed. Each hint then ends with how to reword it
+	 * (git rebase -i). */
+	const char *commit;
+	int root;
 };
 
 /*
@@ -77,7 +83,11 @@ struct fg_message_context {
  * lines joined by a space; bodyMaxLineLength lets a line holding a URL
  * pass under rule.bodyMaxLineLength.ignoreUrls; subjectCase (off by
  * default) is commitlint's subject-case (textcase.h). The message is parsed
- * once (fg_commit_parse). Each violation's text is "WHERE: line L, column
+ * once (fg_commit_parse). With CTX->commit, each violation's hint ends
+ * with the command that rewords that commit: "git rebase -i <commit>^"
+ * (--root for a root commit; --rebase-merges for a merge, whose line says
+ * -C: -c rewords it), its line turned from pick to reword. Each
+ * violation's text is "WHERE: line L, column
  * C: what", WHERE (may be NULL: no prefix) e.g. "commit 1a2b3c4d5e6f", and
  * it is located (fg_violation_locate) for the caret under the offending
  * text. Returns the violations added; when an ignore pattern reached

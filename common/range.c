@@ -489,6 +489,8 @@ static int check_commit(struct run *run, size_t i)
 		rc = fail_at("the version files of commit", id);
 		goto out;
 	}
+	cctx.ctx.commit = name + 7; /* made: the hints say how to reword it */
+	cctx.ctx.root = git_commit_parentcount(commit) == 0;
 	if (!run->cfg->error)
 		fg_check_message(&report, run->cfg, git_commit_message(commit), NULL, &cctx.ctx);
 	if (!run->cfg->error && changed)

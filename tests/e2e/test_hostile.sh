@@ -78,8 +78,8 @@ feed() {
 }
 
 # named_once OID12: the last sane command's output names the commit OID12 on
-# exactly one line.
-named_once() { [ "$(grep -c -- "$1" "$HOOK_OUT")" -eq 1 ]; }
+# exactly one line but hints (whose command rewords it).
+named_once() { [ "$(grep -v '^hint: ' "$HOOK_OUT" | grep -c -- "$1")" -eq 1 ]; }
 
 # refs_of GITDIR: every ref of GITDIR with its object.
 refs_of() { git --git-dir="$1" for-each-ref --format='%(objectname) %(refname)'; }

@@ -86,7 +86,7 @@ accepted "git commit --amend --no-edit of git's revert" git commit -q --amend --
 change
 refused "commit -m 'Revert \"feat: x\"' without git's line" headerFormat \
 	git commit -q -m 'Revert "feat: x"'
-expect_output "the hint names git's line" "hint: keep the line git revert writes"
+expect_output "the hint names git's line" "hint: write e.g. 'revert: \"feat: x\"', or keep the line git revert writes"
 change
 refused "a revert with an abbreviated OID is not git's" headerFormat \
 	git commit -q -m 'Revert "feat: x"' -m "This reverts commit $(git rev-parse --short HEAD)."

@@ -33,7 +33,7 @@ expect_output "the message says line and column" \
 	"^flowgate commit-msg: error: typeEnum: line 1, column 1: type 'feature' is not a workflow type$"
 expect_output "the header is shown under it" '^    feature: add x$'
 expect_output "carets underline the type" '^    \^\^\^\^\^\^\^$'
-expect_output "the hint names the type meant" "^hint: write 'feat' \(types: "
+expect_output "the hint names the type meant" "^hint: write the type feat, e.g. 'feat: add x' \(types: "
 expect_status "a long header: exit 1" 1 \
 	git commit -q -m 'fix: this header goes on and on well past the seventy-two characters allowed'
 expect_output "headerMaxLength points at column 73" '^flowgate commit-msg: error: headerMaxLength: line 1, column 73: '
@@ -111,7 +111,7 @@ git checkout -q -b docs/tutorial main
 printf 'd\n' >>notes.txt && git add notes.txt
 expect_ok "fix on a docs branch passes (warning)" git commit -q -m 'fix: typo in the tutorial'
 expect_output "branchCommitType on docs/*" "warning: branchCommitType: line 1, column 1: type 'fix' on docs branch 'docs/tutorial'"
-expect_output "the hint says docs" "^hint: use type 'docs', or make the commit on a feature/\* branch$"
+expect_output "the hint says docs" "^hint: use type docs, e.g. 'docs: typo in the tutorial', or make the commit on a feature/\* branch$"
 git checkout -q main
 git -c core.hooksPath=/dev/null merge -q --no-ff -m "Merge branch 'docs/tutorial'" docs/tutorial
 expect_eq "a merge commit (git's message) is not judged" \

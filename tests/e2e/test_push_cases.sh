@@ -72,12 +72,13 @@ refused() {
 		"$(refs_of "$bare")" "$before"
 }
 
-# named_once LABEL REV: the last output names commit REV on exactly one line,
-# and that line is its headerFormat error.
+# named_once LABEL REV: the last output names commit REV on exactly one line
+# but hints (whose command rewords it), and that line is its headerFormat error.
 named_once() {
 	local id
 	id=$(id12 "$2")
-	expect_eq "$1: bad commit $id is named exactly once" "$(grep -c -- "$id" "$LAST_OUT")" 1
+	expect_eq "$1: bad commit $id is named exactly once" \
+		"$(grep -v '^hint: ' "$LAST_OUT" | grep -c -- "$id")" 1
 	expect_output "$1: bad commit $id is named by headerFormat" \
 		"^flowgate pre-push: error: headerFormat: commit $id: "
 }

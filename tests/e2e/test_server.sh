@@ -239,7 +239,7 @@ work 'fix: a good fix'
 good=$(head_oid)
 git checkout -q -b feature/bad main
 work 'Feat: a capital type'
-refused "two refs, one bad: the whole push" typeCase "write the type in lowercase: 'feat'" \
+refused "two refs, one bad: the whole push" typeCase "write the type in lowercase, e.g. 'feat: a capital type'" \
 	"$(new_objects feature/good feature/bad)" "$URL" feature/good feature/bad
 expect_eq "two refs, one bad: the good ref did not land either" \
 	"$(server_oid "$SRV" refs/heads/feature/good)" ""

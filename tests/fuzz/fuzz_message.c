@@ -130,7 +130,7 @@ static void check_like_the_hook(const char *raw, size_t len, const char *encodin
 	struct fg_config cfg;
 	struct fg_report report;
 	struct fg_message_context ctx = { "hotfix/pool-leak", "0.16.1", "0.16.0", encoding,
-					  (int)(len & 8) >> 3, NULL };
+					  (int)(len & 8) >> 3, NULL, NULL, 0 };
 	int rc;
 
 	FUZZ_ASSERT(fg_config_init(&cfg) == 0, "fg_config_init failed");

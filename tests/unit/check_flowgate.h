@@ -40,6 +40,8 @@ Suite *notes_suite(void);
 Suite *detect_suite(void);
 Suite *guide_suite(void);
 
+Suite *suggest_suite(void);
+
 Suite *help_suite(void);
 
 /* Number of elements of a static table. */

@@ -40,6 +40,8 @@ int main(void)
 	srunner_add_suite(sr, detect_suite());
 	srunner_add_suite(sr, guide_suite());
 
+	srunner_add_suite(sr, suggest_suite());
+
 	srunner_add_suite(sr, help_suite());
 
 	/* Refname validity is libgit2's: initialise it once;

@@ -293,7 +293,7 @@ static const struct {
 
 START_TEST(test_check_message_display)
 {
-	struct fg_message_context merge = { NULL, NULL, NULL, NULL, 1, NULL };
+	struct fg_message_context merge = { NULL, NULL, NULL, NULL, 1, NULL, NULL, 0 };
 	const struct fg_violation *v;
 	struct fg_report report;
 
@@ -334,7 +334,8 @@ START_TEST(test_check_message_subject_paragraph)
 	ck_assert_ptr_nonnull(v);
 	ck_assert_str_eq(v->message, "line 2, column 9: the subject git shows is lines 1-3 joined "
 			 "(no blank line 2), 117 characters long, more than 72");
-	ck_assert_ptr_nonnull(strstr(v->hint, "leave line 2 blank"));
+	ck_assert_str_eq(v->hint, "insert a blank line after line 1, the header: git takes the "
+			 "whole first paragraph for the subject");
 	fg_report_release(&report);
 	/* a blank line 2: the header alone */
 	ck_assert_uint_eq(fg_check_message(&report, fg_test_config(),
@@ -459,8 +460,8 @@ START_TEST(test_check_message_texts)
 	ck_assert_str_eq(report.items[0].message, "commit 1a2b3c4: line 1, column 1: type 'wip' is not a workflow type");
 	ck_assert_ptr_nonnull(strstr(report.items[0].hint, "feat fix docs"));
 	ck_assert_str_eq(report.items[1].message, "line 1, column 1: type 'Feat' is not lowercase");
-	ck_assert_str_eq(report.items[1].hint, "write the type in lowercase: 'feat'");
-	ck_assert_str_eq(report.items[2].hint, "put one space after the colon, e.g. 'feat: x'");
+	ck_assert_str_eq(report.items[1].hint, "write the type in lowercase, e.g. 'feat: x'");
+	ck_assert_ptr_nonnull(strstr(report.items[2].hint, "e.g. 'feat: x'"));
 	ck_assert_str_eq(report.items[2].message, "line 1, column 6: header 'feat:x' has no space after the colon");
 	ck_assert_str_eq(report.items[3].message, "line 1, column 1: header 'update stuff' is not 'type(scope)!: subject'");
 	ck_assert_ptr_nonnull(strstr(report.items[3].hint, "'fix: update stuff'"));
@@ -653,7 +654,7 @@ static const struct {
 START_TEST(test_check_message_context)
 {
 	struct fg_message_context ctx = { context_cases[_i].branch, context_cases[_i].new_version,
-					  context_cases[_i].old_version, NULL, 1, NULL };
+					  context_cases[_i].old_version, NULL, 1, NULL, NULL, 0 };
 	struct fg_report report;
 
 	fg_report_init(&report);
@@ -687,9 +688,9 @@ END_TEST
  */
 START_TEST(test_check_message_merge)
 {
-	struct fg_message_context merge = { NULL, NULL, NULL, NULL, 1, NULL };
-	struct fg_message_context plain = { NULL, NULL, NULL, NULL, 0, NULL };
-	struct fg_message_context amend = { NULL, NULL, NULL, NULL, 0, "Merge branch 'x'" };
+	struct fg_message_context merge = { NULL, NULL, NULL, NULL, 1, NULL, NULL, 0 };
+	struct fg_message_context plain = { NULL, NULL, NULL, NULL, 0, NULL, NULL, 0 };
+	struct fg_message_context amend = { NULL, NULL, NULL, NULL, 0, "Merge branch 'x'", NULL, 0 };
 	struct fg_report report;
 
 	fg_report_init(&report);
@@ -714,10 +715,10 @@ END_TEST
 /* i18n.commitEncoding: the message converted by iconv before the rules. */
 START_TEST(test_check_message_encoding)
 {
-	struct fg_message_context latin1 = { NULL, NULL, NULL, "ISO-8859-1", 0, NULL };
-	struct fg_message_context utf8 = { NULL, NULL, NULL, "utf8", 0, NULL };
-	struct fg_message_context bogus = { NULL, NULL, NULL, "NO-SUCH-CHARSET-42", 0, NULL };
-	struct fg_message_context sjis = { NULL, NULL, NULL, "SHIFT_JIS", 0, NULL };
+	struct fg_message_context latin1 = { NULL, NULL, NULL, "ISO-8859-1", 0, NULL, NULL, 0 };
+	struct fg_message_context utf8 = { NULL, NULL, NULL, "utf8", 0, NULL, NULL, 0 };
+	struct fg_message_context bogus = { NULL, NULL, NULL, "NO-SUCH-CHARSET-42", 0, NULL, NULL, 0 };
+	struct fg_message_context sjis = { NULL, NULL, NULL, "SHIFT_JIS", 0, NULL, NULL, 0 };
 	struct fg_report report;
 	char *out;
 	size_t len;
@@ -768,13 +769,13 @@ START_TEST(test_check_message_hints)
 	fg_check_message(&report, fg_test_config(), "[release] 0.16.0", NULL, NULL);
 	fg_check_message(&report, fg_test_config(), "ci/cd: deploy", NULL, NULL);
 	ck_assert_uint_eq(report.n, 4);
-	ck_assert_ptr_nonnull(strstr(report.items[0].hint, "write 'test'"));
+	ck_assert_ptr_nonnull(strstr(report.items[0].hint, "write the type test, e.g. 'test: add x'"));
 	/* "Feature": not a type in any case, so typeEnum alone, naming 'feat' */
 	ck_assert_int_eq(report.items[1].rule, FG_RULE_TYPE_ENUM);
-	ck_assert_ptr_nonnull(strstr(report.items[1].hint, "write 'feat'"));
+	ck_assert_ptr_nonnull(strstr(report.items[1].hint, "write the type feat, e.g. 'feat: add x'"));
 	ck_assert_str_eq(report.items[2].message,
 			 "line 1, column 1: header '[release] 0.16.0' has its type in brackets");
-	ck_assert_str_eq(report.items[2].hint, "write 'type: subject', e.g. 'release: 0.16.0'");
+	ck_assert_ptr_nonnull(strstr(report.items[2].hint, "e.g. 'release: 0.16.0'"));
 	ck_assert_ptr_nonnull(strstr(report.items[3].hint, "use one of: "));
 	fg_report_release(&report);
 }
