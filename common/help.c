@@ -147,7 +147,8 @@ static const struct fg_help table[] = {
 	  "flowgate bump " FG_BUMP_USAGE " [--commit [--tag]] [--dry-run]",
 	  "Compute the next version from the one the work tree's version files agree on, "
 	  "write it into every version file (only the version's bytes change) and stage them: "
-	  "major, minor and patch give the next release of that level; dev, X.(Y+1).0-dev; "
+	  "major, minor and patch give the next release of that level (past any X.Y.Z already "
+	  "tagged); dev, X.(Y+1).0-dev (on dev/X.Y.x: X.Y.(Z+1)-dev); "
 	  "alpha, beta and rc, the next pre-release of that kind; release drops the "
 	  "pre-release; an explicit X.Y.Z[-pre] must be higher. Refused, with nothing written, "
 	  "when a version file has unstaged changes, the files disagree, the workflow does not "

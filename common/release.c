@@ -614,6 +614,92 @@ static int read_current(struct bump *b)
 	return 0;
 }
 
+/* Non-zero when the release tag of V (CFG's tag prefix, then V) exists. */
+static int tagged(struct bump *b, const struct fg_version *v)
+{
+	char text[FG_VERSION_TEXT_MAX], *ref;
+	git_oid id;
+	int found;
+
+	if (fg_version_format(text, sizeof(text), v) < 0 ||
+	    !(ref = fg_strdupf("refs/tags/%s%s", b->cfg->tag_prefix, text)))
+		return 0;
+	found = git_reference_name_to_id(&id, b->repo, ref) == 0;
+	git_error_clear();
+	free(ref);
+	return found;
+}
+
+/* HEAD's branch into B (name, parsed), once. Returns 0 or an exit status. */
+static int read_branch(struct bump *b)
+{
+	int rc;
+
+	if (b->branch_name || b->on_branch)
+		return 0;
+	if (fg_repo_head_branch(b->repo, &b->branch_name) < 0)
+		return git_failed(b, "cannot read HEAD");
+	if (b->branch_name) {
+		rc = fg_branch_parse(b->cfg, b->branch_name, &b->branch);
+		if (rc == -3) {
+			fg_print_line(b->err, "flowgate bump: error: bad configuration: %s",
+				      b->cfg->error);
+			return FG_EXIT_CONFIG;
+		}
+		b->on_branch = rc == 0;
+	}
+	return 0;
+}
+
+/*
+ * Where the workflow's branches and tags change the next version: on a
+ * dev/X.Y.x branch, bump dev starts the next patch's development,
+ * X.Y.(Z+1)-dev (main's X.(Y+1).0-dev would leave the branch's series);
+ * and a patch bump, or that -dev, goes past every X.Y.Z already tagged (a
+ * dev/0.16.x at 0.16.0-dev once v0.16.0 is out bumps to 0.16.1, not to
+ * the release that exists). Returns 0 or an exit status.
+ */
+static int past_releases(struct bump *b, enum fg_bump_kind kind, const struct fg_version *current)
+{
+	struct fg_version v = b->next_v, release;
+	int rc, dev_branch = b->on_branch && b->branch.kind == FG_BRANCH_DEV &&
+			    fg_branch_has_series(&b->branch);
+
+	if (kind != FG_BUMP_PATCH && !(kind == FG_BUMP_DEV && dev_branch))
+		return 0;
+	if (kind == FG_BUMP_DEV) {
+		v = *current;
+		v.build = NULL;
+		v.build_len = 0;
+		v.patch++;
+		v.pre_kind = FG_PRE_DEV;
+		v.pre = NULL;
+		v.pre_len = 0;
+		v.pre_number = 0;
+	}
+	for (;;) {
+		release = v;
+		release.pre_kind = FG_PRE_NONE;
+		release.pre = NULL;
+		release.pre_len = 0;
+		if (!tagged(b, &release))
+			break;
+		if (v.patch == UINT64_MAX) {
+			fg_print_line(b->err, "flowgate bump: error: cannot bump %s: every patch "
+				      "number is tagged", b->current);
+			return FG_EXIT_VIOLATION;
+		}
+		v.patch++;
+	}
+	rc = fg_version_format(b->next, sizeof(b->next), &v);
+	if (rc < 0 || (size_t)rc >= sizeof(b->next) ||
+	    fg_version_parse(b->next, strlen(b->next), &b->next_v) < 0) {
+		fg_print_line(b->err, "flowgate bump: fatal: the next version does not fit");
+		return FG_EXIT_INTERNAL;
+	}
+	return 0;
+}
+
 /* The next version, from the current one and the argument. */
 static int compute_next(struct bump *b)
 {
@@ -642,7 +728,9 @@ static int compute_next(struct bump *b)
 			b->next);
 		return FG_EXIT_INTERNAL;
 	}
-	return 0;
+	if ((rc = read_branch(b)))
+		return rc;
+	return past_releases(b, kind, &exact->version);
 }
 
 /* Each present version file rewritten to the next version; unchanged ones are left out. */
@@ -731,17 +819,8 @@ static int check_next(struct bump *b)
 			      "read back as %s; report this as a flowgate bug", b->next);
 		return FG_EXIT_INTERNAL;
 	}
-	if (fg_repo_head_branch(b->repo, &b->branch_name) < 0)
-		return git_failed(b, "cannot read HEAD");
-	if (b->branch_name) {
-		rc = fg_branch_parse(b->cfg, b->branch_name, &b->branch);
-		if (rc == -3) {
-			fg_print_line(b->err, "flowgate bump: error: bad configuration: %s",
-				      b->cfg->error);
-			return FG_EXIT_CONFIG;
-		}
-		b->on_branch = rc == 0;
-	}
+	if ((rc = read_branch(b)))
+		return rc;
 	fg_report_init(&report);
 	report.severity = b->cfg->severity;
 	fg_versions_check(&report, &b->next_set, b->on_branch ? &b->branch : NULL,

@@ -54,7 +54,10 @@ struct fg_bump_options {
 
 /*
  * fg_release_bump: `flowgate bump`: in REPO's work tree, the version the
- * version files agree on bumped as OPTS->WHAT says (fg_bump_next), written
+ * version files agree on bumped as OPTS->WHAT says (fg_bump_next; but a
+ * patch bump goes past every X.Y.Z whose release tag CFG->tag_prefix +
+ * X.Y.Z exists, and dev on a dev/X.Y.x branch gives X.Y.(Z+1)-dev, past
+ * them too), written
  * into each file that holds it with fg_vfile_rewrite, all files replaced
  * at once (fg_files_replace) and staged; then with OPTS->COMMIT the commit
  * fg_bump_commit_message names on HEAD, with OPTS->TAG the annotated tag

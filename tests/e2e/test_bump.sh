@@ -237,9 +237,12 @@ expect_status "refused: bump dev on release/0.16.x too" 1 fg bump dev
 
 git -C "$R" tag -a v0.16.1 -m 'hotfix: 0.16.1'
 SNAP=$(snapshot)
-expect_status "refused: the tag exists" 1 fg bump patch --commit --tag
+expect_status "refused: the tag exists" 1 fg bump 0.16.1 --commit --tag
 expect_output "it names the tag" "^flowgate bump: error: tag 'v0\.16\.1' already exists; "
 expect_unchanged "refused (tag): nothing changed"
+# a patch bump goes past a patch already tagged (issue 20, item 17)
+expect_ok "bump patch once v0.16.1 exists" fg bump patch --dry-run
+expect_output "it gives 0.16.2" '^flowgate bump: would bump 0\.16\.0 -> 0\.16\.2 in '
 git -C "$R" tag -d v0.16.1 >/dev/null
 
 expect_status "refused: the workflow has no alpha after a release" 1 fg bump alpha
