@@ -2326,9 +2326,12 @@ static void hotfix_after_merge(struct fg_hook_ctx *ctx, git_repository *repo,
 	if (!(out = open_memstream(&detail, &size)))
 		goto out;
 	fg_hotfix_print_brief(&fix, out, here ? 6 : 7);
-	if (here)
-		fprintf(out, "%s holds it without a release tag: flowgate bump patch --commit --tag\n",
-			head_name);
+	/* the lines above may leave HEAD on another branch: the command says where */
+	if (here && (word = fg_sh_quote(head_name, strlen(head_name), 0))) {
+		fprintf(out, "%s holds it without a release tag: git checkout %s && flowgate bump "
+			"patch --commit --tag\n", head_name, word);
+		free(word);
+	}
 	fclose(out);
 	if (fix.lacking)
 		v = fg_report_add(&ctx->report, FG_RULE_HOTFIX_PROPAGATION,

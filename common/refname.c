@@ -303,8 +303,9 @@ int fg_check_protected(struct fg_report *report, struct fg_config *cfg, const ch
 		v = fg_report_add(report, FG_RULE_BRANCH_PROTECTED, "the remote's protected "
 				  "branch %s is at %.12s, which this repository does not have: "
 				  "someone else pushed to it", q ? q : "?", old);
-		fg_violation_hint(v, "git fetch %s, then merge or rebase onto what it brings, and "
-				  "push again", remote);
+		fg_violation_hint(v, "git pull --rebase %s %s (it fetches what was pushed and puts "
+				  "your commits on it; or merge it), then push again", remote,
+				  word ? word : "<branch>");
 		break;
 	}
 	free(word);

@@ -192,13 +192,13 @@ enum fg_hook {
 	  "git tag -a v0.17.0 -m 'release: 0.17.0' $(git hash-object -w notes.txt)   (a blob)\ngit tag -a v0.17.0 -m 'release: 0.17.0' HEAD^{tree}   (a tree)") \
 	X(TAG_ANNOTATED, "tagAnnotated", FG_PP, FG_ERROR, \
 	  "release tags are annotated, not lightweight (tag.allowLightweight)", \
-	  "recreate the tag annotated: git tag -f -a <tag> <tag>^{} -m 'release: ...'", \
+	  "recreate the tag annotated, with the message prefix of its kind: git tag -f -a <tag> <tag>^{} -m '<prefix> <version>'", \
 	  "An annotated tag records who released, when, and why; git describe ignores lightweight tags by default.", \
 	  "git tag -a v0.16.0 -m 'release: 0.16.0'", \
 	  "git tag v0.16.1") \
 	X(TAG_MESSAGE, "tagMessage", FG_PP, FG_ERROR, \
 	  "a release tag's message starts with one of the configured prefixes (release: hotfix: maintenance:), one of its kind", \
-	  "recreate the tag: git tag -f -a <tag> <tag>^{} -m 'release: <summary>'", \
+	  "recreate the tag with the message prefix of its kind: git tag -f -a <tag> <tag>^{} -m '<prefix> <version>'", \
 	  "The first line of the tag message says which kind of release it is: 'release:' for an X.Y.0 release and for release candidates, 'hotfix:' (an emergency fix) or 'release:' (a planned patch release) for a patch on release/X.Y.x, 'maintenance:' (or 'hotfix:', as the guide's multi-version hotfix writes it) for a patch on maint/X.Y.x.", \
 	  "release: 0.16.0\nhotfix: pool leak   (v0.16.1 on release/0.16.x)\nrelease: 0.16.2   (a planned patch release on release/0.16.x)\nrelease: 0.16.2-rc1   (its candidate)\nmaintenance: backport   (v0.15.4 on maint/0.15.x)", \
 	  "bump\nv0.16.2\nmaintenance: 0.16.1   (a patch on release/0.16.x: hotfix: or release:)") \

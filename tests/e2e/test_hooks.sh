@@ -644,7 +644,7 @@ before=$(origin_refs)
 expect_fail "branchProtected: a push over a main someone else moved is refused" git push -f origin main
 expect_output "branchProtected: it says someone else pushed" \
 	"^flowgate pre-push: error: branchProtected: the remote's protected branch 'main' is at ${theirs:0:12}, which this repository does not have: someone else pushed to it"
-expect_output "branchProtected: the hint says to fetch" '^hint: git fetch origin, then merge or rebase'
+expect_output "branchProtected: the hint says to fetch" '^hint: git pull --rebase origin main \(it fetches what was pushed'
 expect_eq "branchProtected: origin is unchanged" "$(origin_refs)" "$before"
 git fetch -q origin && git rebase -q origin/main
 expect_ok "branchProtected: after fetch and rebase the push is accepted" git push -q origin main

@@ -538,7 +538,7 @@ merged "fast-forward of release/0.16.x to hotfix/x" "flowgate post-merge: info: 
     git checkout main && git cherry-pick -x $F && git push origin main
     git checkout dev/0.16.x && git cherry-pick -x $F && git push origin dev/0.16.x
     git push origin release/0.16.x
-    release/0.16.x holds it without a release tag: flowgate bump patch --commit --tag
+    release/0.16.x holds it without a release tag: git checkout release/0.16.x && flowgate bump patch --commit --tag
 hint: flowgate hotfix-status hotfix/x shows every branch it affects; $HINT" \
 	git merge -q --ff-only hotfix/x
 expect_eq "fast-forward: release/0.16.x is hotfix/x" "$(full HEAD)" "$FF"
@@ -640,7 +640,7 @@ merged "git pull --ff-only origin hotfix/z into release/0.16.x" "flowgate post-m
     git checkout main && git cherry-pick -x $Z && git push origin main
     git checkout dev/0.16.x && git cherry-pick -x $Z && git push origin dev/0.16.x
     git push origin release/0.16.x
-    release/0.16.x holds it without a release tag: flowgate bump patch --commit --tag
+    release/0.16.x holds it without a release tag: git checkout release/0.16.x && flowgate bump patch --commit --tag
 hint: flowgate hotfix-status origin/hotfix/z shows every branch it affects; $HINT" \
 	git pull -q --ff-only origin hotfix/z
 expect_eq "hotfix/z: release/0.16.x fast-forwarded to it" "$(full HEAD)" "$(full origin/hotfix/z)"
