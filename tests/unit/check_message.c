@@ -781,6 +781,35 @@ START_TEST(test_check_message_hints)
 }
 END_TEST
 
+/* A commit already made: each hint ends with how to reword it (issue 20, item 17). */
+START_TEST(test_check_message_reword_hint)
+{
+	struct fg_message_context made = { NULL, NULL, NULL, NULL, 0, NULL, "1a2b3c4d5e6f", 0 };
+	struct fg_message_context root = { NULL, NULL, NULL, NULL, 0, NULL, "1a2b3c4d5e6f", 1 };
+	struct fg_message_context merge = { NULL, NULL, NULL, NULL, 1, NULL, "1a2b3c4d5e6f", 0 };
+	struct fg_report report;
+
+	fg_report_init(&report);
+	ck_assert_uint_eq(fg_check_message(&report, fg_test_config(), "fix bug", "commit 1a2b3c4d5e6f",
+					   &made), 1);
+	ck_assert_str_eq(report.items[0].hint, "start with a type and a colon, e.g. 'fix: bug' "
+			 "(types: feat fix docs style refactor perf test build ci chore revert release "
+			 "hotfix maintenance); the commit is made: reword it with git rebase -i "
+			 "1a2b3c4d5e6f^ (pick -> reword on its line), then push again");
+	fg_check_message(&report, fg_test_config(), "Feat: x", NULL, &root);
+	ck_assert_ptr_nonnull(strstr(report.items[1].hint, "; the commit is made: reword it with "
+				     "git rebase -i --root (pick -> reword on the line of "
+				     "1a2b3c4d5e6f), then push again"));
+	fg_check_message(&report, fg_test_config(), "merged dev", NULL, &merge);
+	ck_assert_ptr_nonnull(strstr(report.items[2].hint, "git rebase -i --rebase-merges "
+				     "1a2b3c4d5e6f^ (-C -> -c on its merge line)"));
+	/* a message being committed: no such command */
+	fg_check_message(&report, fg_test_config(), "Feat: x", NULL, NULL);
+	ck_assert_ptr_null(strstr(report.items[3].hint, "rebase"));
+	fg_report_release(&report);
+}
+END_TEST
+
 /* git merge --squash's SQUASH_MSG, stored unedited, is git's own message. */
 START_TEST(test_check_message_squash_msg)
 {
@@ -1001,6 +1030,7 @@ Suite *message_suite(void)
 	tcase_add_test(rules, test_check_message_merge);
 	tcase_add_test(rules, test_check_message_encoding);
 	tcase_add_test(rules, test_check_message_hints);
+	tcase_add_test(rules, test_check_message_reword_hint);
 	tcase_add_test(rules, test_check_message_squash_msg);
 	tcase_add_loop_test(rules, test_check_message_cc, 0, (int)FG_COUNT(cc_cases));
 	tcase_add_test(rules, test_check_message_cc_where);
