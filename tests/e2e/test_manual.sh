@@ -205,11 +205,12 @@ while read -r rule _; do
 done <"$TMP/registry"
 
 # ---------------------------------------------------------------- README
-# The README starts a user in one screen or so (issue 23: about 300 lines);
+# The README starts a user in one screen or so (issue 23: about 300 lines,
+# and the hook managers' snippets for eight hooks, tested, are in it);
 # the guides in docs/ hold the rest, and every link between them leads
 # somewhere: a file that exists, and for README.md#anchor a README heading.
 n=$(wc -l <"$TOP/README.md")
-expect_ok "README.md is at most 320 lines ($n)" test "$n" -le 320
+expect_ok "README.md is at most 340 lines ($n)" test "$n" -le 340
 anchors=$(sed -n 's/^##* //p' "$TOP/README.md" | tr 'A-Z' 'a-z' | sed 's/[^a-z0-9 -]//g; s/ /-/g')
 for f in "$TOP/README.md" "$TOP"/docs/*.md; do
 	dir=$(dirname "$f")
