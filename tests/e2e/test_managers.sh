@@ -293,21 +293,19 @@ lefthook post-commit"
 	bad_push "lefthook not installed yet, fixed" "$R2"
 	PATH=${PATH#"$FLOWGATE_BUILD:"}
 
-	# The README's jobs, merged into lefthook.yml: the README's last hook is
-	# prepare-commit-msg, whose list lefthook's own log job joins.
+	# The README's jobs, merged into lefthook.yml beside lefthook's own job
+	# for a hook they leave alone (post-checkout).
 	if have_hook_command "lefthook jobs"; then
-		lefthook_yml "$R" pre-rebase
-		{
-			readme_block 'lefthook jobs'
-			printf '    - name: log\n      run: echo "lefthook post-commit" >>"%s"\n' "$LOG"
-		} >>"$R/lefthook.yml"
+		lefthook_yml "$R" post-checkout
+		readme_block 'lefthook jobs' >>"$R/lefthook.yml"
 		expect_ok "lefthook jobs: lefthook install" in_dir "$R" lefthook install
 		export PATH="$FLOWGATE_BUILD:$PATH"
 		: >"$LOG"
 		expect_fail "lefthook jobs: a bad message is refused" commit_file "$R" c.txt c "add c"
 		expect_output "lefthook jobs: by flowgate's commit-msg" 'flowgate commit-msg: error: headerFormat'
 		expect_ok "lefthook jobs: a good commit" commit_file "$R" c.txt c "feat: add c"
-		expect_ok "lefthook jobs: lefthook's own jobs still run" grep -q 'lefthook prepare-commit-msg' "$LOG"
+		git -C "$R" checkout -q -b lefthook-own-job && git -C "$R" checkout -q -
+		expect_ok "lefthook jobs: lefthook's own jobs still run" grep -q 'lefthook post-checkout' "$LOG"
 		bad_push "lefthook jobs" "$R"
 		PATH=${PATH#"$FLOWGATE_BUILD:"}
 	fi
