@@ -516,14 +516,22 @@ void fg_version_walk_release(struct fg_version_walk *vw)
 	free(vw->top);
 	free(vw->recs);
 	free(vw->tops);
+	free(vw->scratch);
+	free(vw->memo_tops);
+	git_odb_free(vw->odb);
 	memset(vw, 0, sizeof(*vw));
 }
 
-void fg_version_walk_init(struct fg_version_walk *vw, const struct fg_config *cfg)
+void fg_version_walk_init(struct fg_version_walk *vw, git_repository *repo,
+			  const struct fg_config *cfg)
 {
 	memset(vw, 0, sizeof(*vw));
+	vw->repo = repo;
 	vw->nv = cfg->nvfiles;
-	if (!(vw->top = calloc(vw->nv ? vw->nv : 1, sizeof(*vw->top)))) {
+	if (!(vw->top = calloc(vw->nv ? vw->nv : 1, sizeof(*vw->top))) ||
+	    !(vw->scratch = calloc(vw->nv ? vw->nv : 1, sizeof(*vw->scratch))) ||
+	    !(vw->memo_tops = calloc(FG_VERSION_WALK_MEMO * (vw->nv ? vw->nv : 1),
+				     sizeof(*vw->memo_tops)))) {
 		vw->failed = 1;
 		return;
 	}
@@ -533,6 +541,9 @@ void fg_version_walk_init(struct fg_version_walk *vw, const struct fg_config *cf
 		if (!(vw->top[i] = strndup(path, strcspn(path, "/"))))
 			vw->failed = 1;
 	}
+	if (vw->nv && git_repository_odb(&vw->odb, repo) < 0)
+		vw->failed = 1;
+	git_error_clear();
 }
 
 /*
@@ -550,30 +561,37 @@ static int commit_tree_error(git_commit *commit, int rc)
 }
 
 /*
- * TOPS[0..NV): the top-level entries of the version files' paths in
- * COMMIT's tree. Returns 0, or -1 when the tree cannot be read (the error
- * names it and how to get it).
+ * TOPS[0..NV): the top-level entries of the version files' paths in TREE,
+ * the tree of commit ID. Returns 0, or -1 when the tree cannot be read
+ * (the error names it and how to get it).
  */
-static int version_tops(const struct fg_version_walk *vw, git_commit *commit, git_oid *tops)
+static int version_tops(struct fg_version_walk *vw, const git_oid *id, const git_oid *tree,
+			git_oid *tops)
 {
-	git_tree *tree = NULL;
+	size_t slot = tree->id[0] % FG_VERSION_WALK_MEMO;
+	git_oid *memo = &vw->memo_tops[slot * vw->nv];
+	char what[40];
 	int rc;
 
-	if ((rc = git_commit_tree(&tree, commit)) < 0)
-		return commit_tree_error(commit, rc);
-	for (size_t i = 0; i < vw->nv; i++) {
-		const git_tree_entry *e = git_tree_entry_byname(tree, vw->top[i]);
-
-		if (e)
-			git_oid_cpy(&tops[i], git_tree_entry_id(e));
-		else
-			memset(&tops[i], 0, sizeof(tops[i]));
+	/* a tree read lately: a merge's, a revert's, an empty commit's parent */
+	if (vw->memo_used[slot] && git_oid_equal(&vw->memo_tree[slot], tree)) {
+		memcpy(tops, memo, vw->nv * sizeof(*tops));
+		return 0;
 	}
-	git_tree_free(tree);
+	if ((rc = fg_tree_tops(vw->repo, vw->odb, tree, vw->top, vw->nv, vw->scratch)) < 0) {
+		memcpy(what, "the tree of commit ", 19);
+		git_oid_tostr(what + 19, 13, id);
+		return fg_repo_unreadable(vw->repo, what, "tree", tree, rc);
+	}
+	for (size_t i = 0; i < vw->nv; i++)
+		git_oid_cpy(&tops[i], &vw->scratch[i].id);
+	memcpy(memo, tops, vw->nv * sizeof(*tops));
+	git_oid_cpy(&vw->memo_tree[slot], tree);
+	vw->memo_used[slot] = 1;
 	return 0;
 }
 
-int fg_version_walk_add(struct fg_version_walk *vw, git_commit *commit)
+int fg_version_walk_add(struct fg_version_walk *vw, const struct fg_commit_info *commit)
 {
 	struct fg_commit_rec *r;
 
@@ -594,15 +612,15 @@ int fg_version_walk_add(struct fg_version_walk *vw, git_commit *commit)
 		vw->cap = cap;
 	}
 	r = &vw->recs[vw->n];
-	git_oid_cpy(&r->id, git_commit_id(commit));
-	r->nparents = git_commit_parentcount(commit);
+	git_oid_cpy(&r->id, &commit->id);
+	r->nparents = (unsigned)commit->nparents;
 	if (r->nparents)
-		git_oid_cpy(&r->parent, git_commit_parent_id(commit, 0));
+		git_oid_cpy(&r->parent, &commit->parents[0]);
 	else
 		memset(&r->parent, 0, sizeof(r->parent));
 	r->tops = vw->n * vw->nv;
 	/* a tree that cannot be read is no "version unchanged" */
-	if (version_tops(vw, commit, &vw->tops[r->tops]) < 0)
+	if (version_tops(vw, &commit->id, &commit->tree, &vw->tops[r->tops]) < 0)
 		return -1;
 	vw->n++;
 	return 0;
@@ -836,7 +854,8 @@ int fg_check_version_changes(struct fg_report *report, struct fg_refs *refs,
 		} else if (git_commit_lookup(&p, repo, &r->parent) < 0) {
 			git_error_clear(); /* a parent not here (shallow clone): nothing to compare */
 			continue;
-		} else if ((rc = version_tops(vw, p, ptops)) < 0) {
+		} else if ((rc = version_tops(vw, git_commit_id(p), git_commit_tree_id(p),
+					      ptops)) < 0) {
 			git_commit_free(p); /* here, but its tree cannot be read */
 			break;
 		}

@@ -12,6 +12,7 @@
 #include <git2.h>
 #include "config.h"
 #include "report.h"
+#include "walk.h"
 
 /*
  * The refs a push sets that the repository does not show yet: a server's
@@ -120,35 +121,47 @@ struct fg_commit_rec {
  * file, the ID of the top-level tree entry its path starts in ("half_orm",
  * "setup.py"). Equal IDs in a commit and its parent mean the version files
  * are the same, without reading further down; only when one differs are
- * the files read and compared. One root tree read per commit.
+ * the files read and compared. One root tree read per distinct tree (a
+ * commit whose tree is one read lately reuses its entries).
  */
+#define FG_VERSION_WALK_MEMO 16
 struct fg_version_walk {
+	git_repository *repo;      /* borrowed */
+	git_odb *odb;              /* owned */
 	size_t nv;                 /* version files */
 	char **top;                /* owned: the top-level name of each version file's path */
 	struct fg_commit_rec *recs; /* owned */
 	size_t n, cap;
 	git_oid *tops;             /* owned: N * NV entry IDs, zero when absent */
+	struct fg_tree_top *scratch; /* owned: NV entries */
+	/* the trees read lately, by their ID's first byte: the tree, its NV tops */
+	git_oid memo_tree[FG_VERSION_WALK_MEMO];
+	git_oid *memo_tops;        /* owned: FG_VERSION_WALK_MEMO * NV */
+	unsigned char memo_used[FG_VERSION_WALK_MEMO];
 	int failed;                /* out of memory: versions not checked */
 };
 
 /*
- * fg_version_walk_init: VW empty, for CFG's version files (CFG must outlive
- * VW's use). Out of memory sets VW->failed (the walk then records and
- * checks nothing). Release with fg_version_walk_release.
+ * fg_version_walk_init: VW empty, for CFG's version files in REPO (both
+ * borrowed; they must outlive VW's use). Out of memory sets VW->failed
+ * (the walk then records and checks nothing). Release with
+ * fg_version_walk_release.
  */
-void fg_version_walk_init(struct fg_version_walk *vw, const struct fg_config *cfg);
+void fg_version_walk_init(struct fg_version_walk *vw, git_repository *repo,
+			  const struct fg_config *cfg);
 
 /* fg_version_walk_release: free what VW owns; VW is left empty. */
 void fg_version_walk_release(struct fg_version_walk *vw);
 
 /*
  * fg_version_walk_add: record COMMIT (borrowed) in VW: its first parent and
- * the top-level entries of its version files' paths (one root tree read).
- * Returns 0, or -1 when the commit's tree cannot be read (missing or
- * corrupt: fg_git_error() names it and how to get it, as
- * fg_repo_unreadable); out of memory sets VW->failed.
+ * the top-level entries of its version files' paths (its root tree read
+ * with fg_tree_tops, unless read lately). Returns 0, or -1 when the
+ * commit's tree cannot be read (missing or corrupt: fg_git_error() names
+ * it and how to get it, as fg_repo_unreadable); out of memory sets
+ * VW->failed.
  */
-int fg_version_walk_add(struct fg_version_walk *vw, git_commit *commit);
+int fg_version_walk_add(struct fg_version_walk *vw, const struct fg_commit_info *commit);
 
 /*
  * fg_check_version_change: the version rules on commit C against its first

@@ -11,6 +11,7 @@
 #include "range.h"
 #include "refname.h"
 #include "repo.h"
+#include "walk.h"
 
 static int is_set(const char *value)
 {
@@ -47,25 +48,32 @@ const char *fg_ci_branch(char *(*get)(const char *name), enum fg_branch_origin *
 	return name;
 }
 
-/* A tree entry's ID and mode; zero when there is none. */
-struct top {
-	git_oid id;
-	uint32_t mode;
-};
-
-#define IN_LINE 1u /* on the first-parent line of the range's tip */
-#define SEEN 2u    /* checked: its TOPS are recorded */
+#define IN_RANGE 1u /* a commit of the range */
+#define IN_LINE 2u  /* on the first-parent line of the range's tip */
+#define SEEN 4u     /* checked: its TOPS are recorded */
 #define NONE SIZE_MAX
 
-/* The commits of the range, in walk order, with an index by OID. */
+/*
+ * The messages the range's walk keeps for the checks, which read each
+ * commit once with them: 10,000 commits of the benchmark hold 1.9 MiB.
+ * Beyond, commits are read a second time; memory stays flat.
+ */
+#define RANGE_KEEP ((size_t)3 << 20)
+
+/*
+ * The commits of the range: the walk that found them (which knows each by
+ * its node number, and its parents), their order, and what the checks
+ * learn of each.
+ */
 struct range {
-	git_oid *ids;
-	unsigned char *flags;
-	struct top *tops; /* N * NV: each commit's top-level entries ("half_orm", "setup.py") */
-	struct top *scratch; /* 2 * NV: two trees' version file entries */
-	size_t n, cap;
-	size_t *slots;    /* open addressing: index + 1, 0 for an empty slot */
-	size_t mask;
+	struct fg_walk *walk;
+	uint32_t *order;  /* the node numbers, parents first */
+	size_t n;
+	unsigned char *flags; /* by node number */
+	uint32_t *tops;   /* by node number: which of TUPLES holds its top-level entries */
+	struct fg_tree_top *tuples; /* NTUPLES * NV: the distinct top-level entries, in turn */
+	size_t ntuples, tcap;
+	struct fg_tree_top *scratch; /* 2 * NV: two trees' version file entries */
 	size_t nv;        /* the configured version files */
 	char **top;       /* the top-level name of each one's path */
 };
@@ -73,6 +81,7 @@ struct range {
 /* What one check-range run carries from commit to commit. */
 struct run {
 	git_repository *repo;
+	git_odb *odb;
 	struct fg_config *cfg;
 	const struct fg_range_options *opts;
 	struct fg_refs refs;     /* the repository's refs, for the history rules */
@@ -86,67 +95,34 @@ static void range_release(struct range *r)
 	for (size_t i = 0; r->top && i < r->nv; i++)
 		free(r->top[i]);
 	free(r->top);
-	free(r->ids);
+	fg_walk_free(r->walk);
+	free(r->order);
 	free(r->flags);
 	free(r->tops);
+	free(r->tuples);
 	free(r->scratch);
-	free(r->slots);
 	memset(r, 0, sizeof(*r));
 }
 
-static size_t slot_of(const struct range *r, const git_oid *id)
-{
-	size_t h;
-
-	memcpy(&h, id->id, sizeof(h)); /* an OID's bytes are already well mixed */
-	return h & r->mask;
-}
-
-/* The index of ID in R, or NONE. */
+/* The node number of ID when it is a commit of the range, or NONE. */
 static size_t range_find(const struct range *r, const git_oid *id)
 {
-	if (!r->slots)
-		return NONE;
-	for (size_t s = slot_of(r, id);; s = (s + 1) & r->mask) {
-		if (!r->slots[s])
-			return NONE;
-		if (git_oid_equal(&r->ids[r->slots[s] - 1], id))
-			return r->slots[s] - 1;
-	}
+	size_t node = r->walk ? fg_walk_find(r->walk, id) : NONE;
+
+	return node != NONE && (r->flags[node] & IN_RANGE) ? node : NONE;
 }
 
-static int range_append(struct range *r, const git_oid *id)
-{
-	if (r->n == r->cap) {
-		size_t cap = r->cap ? r->cap * 2 : 256;
-		git_oid *ids = realloc(r->ids, cap * sizeof(*ids));
-
-		if (!ids)
-			return -1;
-		r->ids = ids;
-		r->cap = cap;
-	}
-	git_oid_cpy(&r->ids[r->n++], id);
-	return 0;
-}
-
-/* The index and the per-commit arrays, once every commit is in. */
+/* The per-commit arrays, once every commit is in. */
 static int range_index(struct range *r, const struct fg_config *cfg)
 {
-	size_t nslots = 16;
+	size_t nodes = fg_walk_count(r->walk);
 
-	while (nslots < 2 * r->n)
-		nslots *= 2;
-	r->mask = nslots - 1;
 	r->nv = cfg->nvfiles;
-	if (r->nv && r->n > SIZE_MAX / sizeof(*r->tops) / r->nv)
-		return -1;
-	r->slots = calloc(nslots, sizeof(*r->slots));
-	r->flags = calloc(r->n ? r->n : 1, 1);
-	r->tops = calloc(r->n && r->nv ? r->n * r->nv : 1, sizeof(*r->tops));
+	r->flags = calloc(nodes ? nodes : 1, 1);
+	r->tops = calloc(nodes ? nodes : 1, sizeof(*r->tops));
 	r->scratch = calloc(r->nv ? 2 * r->nv : 1, sizeof(*r->scratch));
 	r->top = calloc(r->nv ? r->nv : 1, sizeof(*r->top));
-	if (!r->slots || !r->flags || !r->tops || !r->scratch || !r->top)
+	if (!r->flags || !r->tops || !r->scratch || !r->top)
 		return -1;
 	for (size_t i = 0; i < r->nv; i++) {
 		const char *path = cfg->vfiles[i].path;
@@ -154,13 +130,8 @@ static int range_index(struct range *r, const struct fg_config *cfg)
 		if (!(r->top[i] = strndup(path, strcspn(path, "/"))))
 			return -1;
 	}
-	for (size_t i = 0; i < r->n; i++) {
-		size_t s = slot_of(r, &r->ids[i]);
-
-		while (r->slots[s])
-			s = (s + 1) & r->mask;
-		r->slots[s] = i + 1;
-	}
+	for (size_t i = 0; i < r->n; i++)
+		r->flags[r->order[i]] |= IN_RANGE;
 	return 0;
 }
 
@@ -225,7 +196,7 @@ static int resolve_commit(git_repository *repo, const char *spec, size_t len, gi
  * of WALK, as pre-push leaves them out. Returns 0, or FG_RANGE_ECONFIG with
  * CFG->error set when it names no commit here.
  */
-static int hide_since(git_revwalk *walk, git_repository *repo, struct fg_config *cfg)
+static int hide_since(struct fg_walk *walk, git_repository *repo, struct fg_config *cfg)
 {
 	git_object *object = NULL, *peeled = NULL;
 	int rc = 0;
@@ -235,7 +206,7 @@ static int hide_since(git_revwalk *walk, git_repository *repo, struct fg_config 
 		rc = fg_config_error(cfg, "%s: flowgate.since: '%s' names no commit in this "
 				     "repository; fetch it (git fetch --tags) or fix the value",
 				     cfg->since_origin, cfg->since) < 0 ? FG_RANGE_ECONFIG : 0;
-	else if (git_revwalk_hide(walk, git_object_id(peeled)) < 0)
+	else if (fg_walk_hide(walk, git_object_id(peeled)) < 0)
 		rc = FG_RANGE_EINTERNAL;
 	git_object_free(peeled);
 	git_object_free(object);
@@ -248,8 +219,8 @@ static int collect(struct range *r, git_repository *repo, struct fg_config *cfg,
 		   const char *range, git_oid *tip)
 {
 	const char *dots = strstr(range, "..");
-	git_revwalk *walk = NULL;
 	git_oid id, base;
+	size_t node, cap = 0;
 	int rc;
 
 	if (dots && dots[2] == '.') {
@@ -267,23 +238,23 @@ static int collect(struct range *r, git_repository *repo, struct fg_config *cfg,
 	    (dots && ((rc = resolve_commit(repo, dots + 2, strlen(dots + 2), tip)) < 0 ||
 		      (rc = resolve_commit(repo, range, (size_t)(dots - range), &base)) < 0)))
 		return rc;
-	if (git_revwalk_new(&walk, repo) < 0)
+	if (fg_walk_new(&r->walk, repo, FG_WALK_TOPO_REVERSE, RANGE_KEEP) < 0)
 		return FG_RANGE_EINTERNAL;
-	if (git_revwalk_push(walk, tip) < 0 || (dots && git_revwalk_hide(walk, &base) < 0)) {
-		git_revwalk_free(walk);
+	if (fg_walk_push(r->walk, tip) < 0 || (dots && fg_walk_hide(r->walk, &base) < 0))
 		return FG_RANGE_EINTERNAL;
-	}
-	if (cfg->since && (rc = hide_since(walk, repo, cfg)) < 0) {
-		git_revwalk_free(walk);
+	if (cfg->since && (rc = hide_since(r->walk, repo, cfg)) < 0)
 		return rc;
-	}
-	git_revwalk_sorting(walk, GIT_SORT_TOPOLOGICAL | GIT_SORT_REVERSE);
-	while ((rc = git_revwalk_next(&id, walk)) == 0)
-		if (range_append(r, &id) < 0) {
-			git_revwalk_free(walk);
-			return out_of_memory();
+	while ((rc = fg_walk_next(&node, r->walk)) == 0) {
+		if (r->n == cap) {
+			uint32_t *order;
+
+			cap = cap ? 2 * cap : 256;
+			if (!(order = realloc(r->order, cap * sizeof(*order))))
+				return out_of_memory();
+			r->order = order;
 		}
-	git_revwalk_free(walk);
+		r->order[r->n++] = (uint32_t)node;
+	}
 	if (rc != GIT_ITEROVER)
 		return FG_RANGE_EINTERNAL;
 	git_error_clear();
@@ -291,27 +262,18 @@ static int collect(struct range *r, git_repository *repo, struct fg_config *cfg,
 }
 
 /* Mark the commits of the first-parent line from TIP while they are in R. */
-static int mark_line(struct range *r, git_repository *repo, const git_oid *tip)
+static void mark_line(struct range *r, const git_oid *tip)
 {
-	git_oid id;
-	size_t i;
+	size_t i = range_find(r, tip);
 
-	git_oid_cpy(&id, tip);
-	while ((i = range_find(r, &id)) != NONE && !(r->flags[i] & IN_LINE)) {
-		git_commit *commit = NULL;
-		unsigned parents;
+	while (i != NONE && !(r->flags[i] & IN_LINE)) {
+		const uint32_t *parents;
 
 		r->flags[i] |= IN_LINE;
-		if (git_commit_lookup(&commit, repo, &id) < 0)
-			return fail_at("commit", &id);
-		parents = git_commit_parentcount(commit);
-		if (parents)
-			git_oid_cpy(&id, git_commit_parent_id(commit, 0));
-		git_commit_free(commit);
-		if (!parents)
+		if (!fg_walk_parents(r->walk, i, &parents))
 			break;
+		i = r->flags[parents[0]] & IN_RANGE ? parents[0] : NONE;
 	}
-	return 0;
 }
 
 static int emit(struct run *run, enum fg_range_kind kind, const char *name, const char *commit,
@@ -352,7 +314,7 @@ static int check_branch(struct run *run)
  * -1 when a tree on a path cannot be read (the files are then to be read,
  * which says why).
  */
-static int file_entries(const struct run *run, git_tree *tree, struct top *ids)
+static int file_entries(const struct run *run, git_tree *tree, struct fg_tree_top *ids)
 {
 	int unread = 0;
 
@@ -372,7 +334,7 @@ static int file_entries(const struct run *run, git_tree *tree, struct top *ids)
 	return unread ? -1 : 0;
 }
 
-static int tops_equal(const struct top *a, const struct top *b, size_t n)
+static int tops_equal(const struct fg_tree_top *a, const struct fg_tree_top *b, size_t n)
 {
 	for (size_t k = 0; k < n; k++)
 		if (a[k].mode != b[k].mode || !git_oid_equal(&a[k].id, &b[k].id))
@@ -381,41 +343,65 @@ static int tops_equal(const struct top *a, const struct top *b, size_t n)
 }
 
 /*
- * Record commit I's top-level entries (TREE is its tree), and say whether
- * its version files are to be checked: 1 when they differ from its first
- * parent's or that parent is not in the range (or it has none), else 0;
- * FG_RANGE_EINTERNAL when the parent's tree cannot be read.
+ * Record commit NODE's top-level entries, the same tuple as its first
+ * parent's when they are equal (the usual case: one is kept per change),
+ * else a new one. Returns 0, or -1 out of memory.
  */
-static int files_changed(struct run *run, size_t i, git_commit *commit, git_tree *tree)
+static int record_tops(struct range *r, size_t node, const struct fg_tree_top *tops, size_t parent)
+{
+	if (parent != NONE && tops_equal(tops, &r->tuples[r->tops[parent] * r->nv], r->nv)) {
+		r->tops[node] = r->tops[parent];
+		return 0;
+	}
+	if (r->ntuples == r->tcap) {
+		size_t cap = r->tcap ? 2 * r->tcap : 16;
+		struct fg_tree_top *t = realloc(r->tuples, cap * r->nv * sizeof(*t));
+
+		if (!t)
+			return -1;
+		r->tuples = t;
+		r->tcap = cap;
+	}
+	memcpy(&r->tuples[r->ntuples * r->nv], tops, r->nv * sizeof(*tops));
+	r->tops[node] = (uint32_t)r->ntuples++;
+	return 0;
+}
+
+/*
+ * Record commit NODE's top-level entries (C is the commit), and say
+ * whether its version files are to be checked: 1 when they differ from
+ * its first parent's or that parent is not in the range (or it has none),
+ * else 0; FG_RANGE_EINTERNAL when a tree cannot be read.
+ */
+static int files_changed(struct run *run, size_t node, const struct fg_commit_info *c)
 {
 	struct range *r = &run->r;
-	struct top *tops = &r->tops[i * r->nv];
+	struct fg_tree_top *tops = r->scratch;
 	git_commit *parent = NULL;
-	git_tree *parent_tree = NULL;
-	size_t p;
+	git_tree *tree = NULL, *parent_tree = NULL;
+	size_t p = NONE;
+	const uint32_t *parents;
 	int changed;
 
 	if (!r->nv)
 		return 0;
-	for (size_t k = 0; k < r->nv; k++) {
-		const git_tree_entry *e = git_tree_entry_byname(tree, r->top[k]);
-
-		memset(&tops[k], 0, sizeof(tops[k]));
-		if (e) {
-			git_oid_cpy(&tops[k].id, git_tree_entry_id(e));
-			tops[k].mode = (uint32_t)git_tree_entry_filemode(e);
-		}
-	}
-	r->flags[i] |= SEEN;
-	if (!git_commit_parentcount(commit) ||
-	    (p = range_find(r, git_commit_parent_id(commit, 0))) == NONE || !(r->flags[p] & SEEN))
+	if (fg_walk_parents(r->walk, node, &parents) && (r->flags[parents[0]] & SEEN))
+		p = parents[0];
+	if (fg_tree_tops(run->repo, run->odb, &c->tree, r->top, r->nv, tops) < 0)
+		return fail_at("commit", &c->id);
+	if (record_tops(r, node, tops, p) < 0)
+		return out_of_memory();
+	r->flags[node] |= SEEN;
+	if (p == NONE)
 		return 1; /* the range starts here: check the files as they are */
-	if (tops_equal(tops, &r->tops[p * r->nv], r->nv))
+	if (r->tops[node] == r->tops[p])
 		return 0;
 	/* a top-level entry changed: do the files themselves? */
-	if (git_commit_parent(&parent, commit, 0) < 0 ||
-	    git_commit_tree(&parent_tree, parent) < 0) {
-		changed = fail_at("the first parent of commit", git_commit_id(commit));
+	if (git_tree_lookup(&tree, run->repo, &c->tree) < 0) {
+		changed = fail_at("commit", &c->id);
+	} else if (git_commit_lookup(&parent, run->repo, &c->parents[0]) < 0 ||
+		   git_commit_tree(&parent_tree, parent) < 0) {
+		changed = fail_at("the first parent of commit", &c->id);
 	} else {
 		/* unknown counts as changed: reading the files says what is wrong */
 		changed = file_entries(run, tree, r->scratch) < 0 ||
@@ -423,6 +409,7 @@ static int files_changed(struct run *run, size_t i, git_commit *commit, git_tree
 			  !tops_equal(r->scratch, r->scratch + r->nv, r->nv);
 	}
 	git_tree_free(parent_tree);
+	git_tree_free(tree);
 	git_commit_free(parent);
 	return changed;
 }
@@ -458,11 +445,40 @@ static int check_versions(struct run *run, struct fg_report *report, git_commit 
 	return rc;
 }
 
-/* Commit I of the range: its message, and its version files where they change. */
+/*
+ * The message rules on commit C with its context, when its version files
+ * are unchanged: made on BRANCH, a merge or not, in its encoding. Only a
+ * hotfix or docs branch has a rule on its commits' messages
+ * (branchCommitType), so the branch, parsed once, goes to
+ * fg_check_message for those alone.
+ */
+static void check_plain_message(struct run *run, struct fg_report *report,
+				const struct fg_commit_info *c, const char *branch, const char *made)
+{
+	struct fg_message_context mctx;
+
+	memset(&mctx, 0, sizeof(mctx));
+	if (branch && run->branch_known &&
+	    (run->branch.kind == FG_BRANCH_HOTFIX || run->branch.kind == FG_BRANCH_DOCS))
+		mctx.branch = branch;
+	mctx.encoding = c->encoding;
+	mctx.merge = c->nparents >= 2;
+	mctx.commit = made; /* the hints say how to reword it */
+	mctx.root = c->nparents == 0;
+	fg_check_message(report, run->cfg, c->message, NULL, &mctx);
+}
+
+/*
+ * Commit I of the range (in order): its message, and its version files
+ * where they change. The commit is read once (fg_walk_read); where its
+ * version files changed, libgit2's objects of it serve the version rules.
+ */
 static int check_commit(struct run *run, size_t i)
 {
-	const git_oid *id = &run->r.ids[i];
-	const char *branch = run->r.flags[i] & IN_LINE ? run->opts->branch : NULL;
+	size_t node = run->r.order[i];
+	const git_oid *id = fg_walk_id(run->r.walk, node);
+	const char *branch = run->r.flags[node] & IN_LINE ? run->opts->branch : NULL;
+	const struct fg_commit_info *c;
 	struct fg_commit_context cctx;
 	struct fg_report report;
 	git_commit *commit = NULL;
@@ -475,26 +491,32 @@ static int check_commit(struct run *run, size_t i)
 	report.severity = run->cfg->severity;
 	git_oid_tostr(hex, sizeof(hex), id);
 	snprintf(name, sizeof(name), "commit %.12s", hex);
-	if (git_commit_lookup(&commit, run->repo, id) < 0 || git_commit_tree(&tree, commit) < 0) {
+	if (fg_walk_read(&c, run->r.walk, node) < 0) {
 		rc = fail_at("commit", id);
 		goto out;
 	}
-	if ((changed = files_changed(run, i, commit, tree)) < 0) {
+	if ((changed = files_changed(run, node, c)) < 0) {
 		rc = changed;
 		goto out;
 	}
-	/* versionBumpMessage needs the version change only where the files changed */
-	if (fg_repo_commit_context(&cctx, run->repo, commit, branch, changed, run->cfg) < 0 &&
-	    !run->cfg->error) {
+	if (!changed) {
+		check_plain_message(run, &report, c, branch, name + 7);
+	} else if (git_commit_lookup(&commit, run->repo, id) < 0 ||
+		   git_commit_tree(&tree, commit) < 0) {
+		rc = fail_at("commit", id);
+		goto out;
+	} else if (fg_repo_commit_context(&cctx, run->repo, commit, branch, 1, run->cfg) < 0 &&
+		   !run->cfg->error) {
+		/* versionBumpMessage: the version change, where the files changed */
 		rc = fail_at("the version files of commit", id);
 		goto out;
-	}
-	cctx.ctx.commit = name + 7; /* made: the hints say how to reword it */
-	cctx.ctx.root = git_commit_parentcount(commit) == 0;
-	if (!run->cfg->error)
+	} else if (!run->cfg->error) {
+		cctx.ctx.commit = name + 7; /* made: the hints say how to reword it */
+		cctx.ctx.root = git_commit_parentcount(commit) == 0;
 		fg_check_message(&report, run->cfg, git_commit_message(commit), NULL, &cctx.ctx);
-	if (!run->cfg->error && changed)
-		rc = check_versions(run, &report, commit, tree, branch);
+		if (!run->cfg->error)
+			rc = check_versions(run, &report, commit, tree, branch);
+	}
 	if (run->cfg->error)
 		rc = FG_RANGE_ECONFIG;
 	else if (rc == 0)
@@ -622,8 +644,10 @@ int fg_range_check(git_repository *repo, struct fg_config *cfg, const char *rang
 	run.cfg = cfg;
 	run.opts = opts;
 	fg_refs_init(&run.refs, repo, NULL);
-	if ((rc = collect(&run.r, repo, cfg, range, &tip)) == 0)
-		rc = mark_line(&run.r, repo, &tip);
+	if (git_repository_odb(&run.odb, repo) < 0)
+		rc = FG_RANGE_EINTERNAL;
+	else if ((rc = collect(&run.r, repo, cfg, range, &tip)) == 0)
+		mark_line(&run.r, &tip);
 	if (rc == 0 && opts->branch)
 		rc = check_branch(&run);
 	for (size_t i = 0; rc == 0 && i < run.r.n; i++)
@@ -632,5 +656,6 @@ int fg_range_check(git_repository *repo, struct fg_config *cfg, const char *rang
 		rc = check_tags(&run);
 	fg_refs_release(&run.refs);
 	range_release(&run.r);
+	git_odb_free(run.odb);
 	return rc;
 }

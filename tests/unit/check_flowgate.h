@@ -42,6 +42,8 @@ Suite *guide_suite(void);
 
 Suite *suggest_suite(void);
 
+Suite *walk_suite(void);
+
 Suite *help_suite(void);
 
 /* Number of elements of a static table. */

@@ -42,6 +42,8 @@ int main(void)
 
 	srunner_add_suite(sr, suggest_suite());
 
+	srunner_add_suite(sr, walk_suite());
+
 	srunner_add_suite(sr, help_suite());
 
 	/* Refname validity is libgit2's: initialise it once;
