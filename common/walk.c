@@ -7,28 +7,23 @@
 #include <string.h>
 #include "walk.h"
 
-/* ------------------------------------------------------------ parsing */
-
-/* A hexadecimal digit's value, either case, or -1. */
-static int hexdig(unsigned char c)
-{
-	if ((unsigned)(c - '0') < 10)
-		return c - '0';
-	c |= 0x20;
-	if ((unsigned)(c - 'a') < 6)
-		return c - 'a' + 10;
-	return -1;
-}
+/* Each hexadecimal digit's value plus one, either case; 0 for any other byte. */
+static const unsigned char hexval[256] = {
+	['0'] = 1, ['1'] = 2, ['2'] = 3, ['3'] = 4, ['4'] = 5, ['5'] = 6, ['6'] = 7,
+	['7'] = 8, ['8'] = 9, ['9'] = 10, ['a'] = 11, ['b'] = 12, ['c'] = 13, ['d'] = 14,
+	['e'] = 15, ['f'] = 16, ['A'] = 11, ['B'] = 12, ['C'] = 13, ['D'] = 14, ['E'] = 15,
+	['F'] = 16,
+};
 
 /* 40 hex digits at HEX into *ID (git_oid_fromstrn's: either case). */
 static int hex_oid(git_oid *id, const char *hex)
 {
 	for (size_t i = 0; i < GIT_OID_RAWSZ; i++) {
-		int hi = hexdig((unsigned char)hex[2 * i]), lo = hexdig((unsigned char)hex[2 * i + 1]);
+		unsigned hi = hexval[(unsigned char)hex[2 * i]], lo = hexval[(unsigned char)hex[2 * i + 1]];
 
-		if (hi < 0 || lo < 0)
+		if (!hi || !lo)
 			return -1;
-		id->id[i] = (unsigned char)(hi << 4 | lo);
+		id->id[i] = (unsigned char)((hi - 1) << 4 | (lo - 1));
 	}
 	return 0;
 }
@@ -113,9 +108,10 @@ static int signature_line(int64_t *time, const char **buf, const char *end, cons
 	if (b + hlen >= eol || memcmp(b, header, hlen))
 		return signature_error("expected prefix doesn't match actual");
 	b += hlen;
-	lt = last_of(b, '<', (size_t)(eol - b));
-	gt = last_of(b, '>', (size_t)(eol - b));
-	if (!lt || !gt || gt <= lt)
+	/* the last '>' of the line, with no '<' after it, and the last '<' before it */
+	for (gt = eol; gt > b && gt[-1] != '>' && gt[-1] != '<'; gt--)
+		;
+	if (gt == b || gt[-1] != '>' || !(lt = last_of(b, '<', (size_t)(--gt - b))))
 		return signature_error("malformed e-mail");
 	if (gt + 2 < eol && strntol64(time, gt + 2, (size_t)(eol - gt - 2)) < 0)
 		return signature_error("invalid Unix timestamp");
@@ -296,14 +292,16 @@ struct node {
 	uint16_t flags;
 	int64_t time;
 	uint32_t in_degree;
-	uint32_t kept;     /* 1 + index in the walk's KEPT; 0: not kept */
+	uint32_t kept;     /* 1 + offset of its message in the walk's ARENA; 0: not kept */
 };
 
-/* A commit's message as the walk keeps it: MESSAGE '\0' [ENCODING '\0']. */
+/*
+ * A commit's message as the walk keeps it, in the arena: its tree, where
+ * its encoding starts (0: none), then MESSAGE '\0' [ENCODING '\0'].
+ */
 struct kept {
 	git_oid tree;
-	size_t size;       /* of this allocation */
-	size_t encoding;   /* offset of the encoding in DATA; 0: none */
+	uint32_t encoding;
 	char data[];
 };
 
@@ -328,11 +326,12 @@ struct fg_walk {
 	uint32_t user_input;   /* the pushes and hides, last first */
 	uint32_t iter;         /* what fg_walk_next yields from */
 	int limited, did_push, prepared, failed;
-	struct kept **kept;    /* by the nodes' KEPT */
-	size_t nkept, kept_cap, kept_bytes, keep;
+	/* the messages kept: KEEP bytes at most, made on the first one kept;
+	 * handed out in any order, the space is used again once all are */
+	char *arena;
+	size_t used, live, keep;
 	struct oids tmp;       /* the parents of the commit being parsed */
 	struct fg_commit_buf buf; /* what fg_walk_read hands out when not kept */
-	struct kept *out;      /* what fg_walk_read handed out from KEPT */
 	struct fg_commit_info info;
 	struct oids info_parents;
 };
@@ -489,18 +488,15 @@ static int list_insert_by_date(struct fg_walk *w, uint32_t *list, uint32_t item)
 static void kept_drop(struct fg_walk *w, struct node *nd)
 {
 	if (nd->kept) {
-		struct kept *k = w->kept[nd->kept - 1];
-
-		w->kept_bytes -= k->size;
-		free(k);
-		w->kept[nd->kept - 1] = NULL;
 		nd->kept = 0;
+		if (!--w->live)
+			w->used = 0;
 	}
 }
 
 /*
- * Keep the message of commit NODE (parsed fully as P, DATA its object)
- * while the bound allows. Nothing kept is no error: it is read again.
+ * Keep the message of commit NODE (parsed fully as P) while the bound
+ * allows. Nothing kept is no error: it is read again.
  */
 static void keep(struct fg_walk *w, uint32_t node, const struct parsed *p)
 {
@@ -512,32 +508,23 @@ static void keep(struct fg_walk *w, uint32_t node, const struct parsed *p)
 		nul = memchr(p->encoding, '\0', p->encoding_len);
 		elen = nul ? (size_t)(nul - p->encoding) : p->encoding_len;
 	}
-	size = sizeof(*k) + mlen + 1 + (p->encoding ? elen + 1 : 0);
-	if (w->kept_bytes + size > w->keep)
+	size = (sizeof(*k) + mlen + 1 + (p->encoding ? elen + 1 : 0) + 7) & ~(size_t)7;
+	if (w->keep > UINT32_MAX || size > w->keep - w->used)
 		return;
-	if (w->nkept == w->kept_cap) {
-		size_t cap = w->kept_cap ? 2 * w->kept_cap : 256;
-		struct kept **v = realloc(w->kept, cap * sizeof(*v));
-
-		if (!v)
-			return;
-		w->kept = v;
-		w->kept_cap = cap;
-	}
-	if (!(k = malloc(size)))
+	if (!w->arena && !(w->arena = malloc(w->keep)))
 		return;
+	k = (struct kept *)(w->arena + w->used);
 	git_oid_cpy(&k->tree, &p->tree);
-	k->size = size;
 	memcpy(k->data, p->message, mlen + 1);
 	k->encoding = 0;
 	if (p->encoding) {
-		k->encoding = mlen + 1;
+		k->encoding = (uint32_t)mlen + 1;
 		memcpy(k->data + mlen + 1, p->encoding, elen);
 		k->data[mlen + 1 + elen] = '\0';
 	}
-	w->kept[w->nkept++] = k;
-	w->nodes[node].kept = (uint32_t)w->nkept;
-	w->kept_bytes += size;
+	w->nodes[node].kept = (uint32_t)w->used + 1;
+	w->used += size;
+	w->live++;
 }
 
 /*
@@ -636,10 +623,7 @@ void fg_walk_free(struct fg_walk *w)
 {
 	if (!w)
 		return;
-	for (size_t i = 0; i < w->nkept; i++)
-		free(w->kept[i]);
-	free(w->kept);
-	free(w->out);
+	free(w->arena);
 	fg_commit_buf_release(&w->buf);
 	free(w->info_parents.v);
 	free(w->tmp.v);
@@ -998,15 +982,11 @@ int fg_walk_read(const struct fg_commit_info **out, struct fg_walk *w, size_t no
 	int rc;
 
 	*out = NULL;
-	free(w->out);
-	w->out = NULL;
 	if (nd->kept) {
-		struct kept *k = w->kept[nd->kept - 1];
+		/* handed out: its space may be used again from the next walk step */
+		struct kept *k = (struct kept *)(w->arena + nd->kept - 1);
 
-		w->kept[nd->kept - 1] = NULL;
-		w->kept_bytes -= k->size;
-		nd->kept = 0;
-		w->out = k;
+		kept_drop(w, nd);
 		w->info_parents.n = 0;
 		for (size_t i = 0; i < nd->nparents; i++)
 			if (oids_add(&w->info_parents, &w->nodes[parents_of(w, (uint32_t)node)[i]].id) < 0)

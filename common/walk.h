@@ -101,8 +101,8 @@ int fg_walk_next(size_t *node, struct fg_walk *w);
 
 /*
  * fg_walk_read: commit NODE (one fg_walk_next gave) into *OUT, valid until
- * the next fg_walk_read on W: from what the walk kept (which it then lets
- * go), else read again. Returns as fg_commit_read.
+ * the next fg_walk_read or fg_walk_next on W: from what the walk kept
+ * (which it then lets go), else read again. Returns as fg_commit_read.
  */
 int fg_walk_read(const struct fg_commit_info **out, struct fg_walk *w, size_t node);
 

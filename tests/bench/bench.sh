@@ -12,6 +12,9 @@
 #   FLOWGATE_BENCH_CALLGRIND=0 skip the valgrind/callgrind instruction counts
 #   FLOWGATE_BENCH_COMMITS     commits/files in the big repository (default 10000;
 #                              the targets are defined for 10000)
+#   FLOWGATE_BENCH_RANGE_COMMITS  commits of a second repository, built the same
+#                              way and cached, whose whole range check-range
+#                              checks for its peak RSS (default 50000; 0 skips it)
 #   FLOWGATE_BENCH_COMMITLINT  the commitlint command (default
 #                              $FLOWGATE_BENCH_DIR/commitlint/node_modules/.bin/commitlint);
 #                              @commitlint/config-conventional is taken from the
@@ -65,8 +68,14 @@
 #           it for `git commit -F`: GIT_EDITOR=:) next to `git commit -F` of
 #           the same message without hooks, in the small repository; fewer
 #           runs (BIG_RUNS): each git run stores a 10 MiB commit.
+#   git log: `git log --format=%B` over the N-1 commits after the root, the
+#           floor of a push and a range (git reads each message once): the
+#           instruction counts of pre-push and check-range over the same
+#           commits are reported as ratios to it, target <= 1x.
 #   ranges: `flowgate check-range` over the N-1 commits after the root, and
-#           over the last FLOWGATE_BENCH_GITLINT_COMMITS of them; next to each,
+#           over the last FLOWGATE_BENCH_GITLINT_COMMITS of them; its peak RSS
+#           also over the FLOWGATE_BENCH_RANGE_COMMITS-1 commits of the second
+#           repository (fewer runs: RIVAL_RUNS); next to each,
 #           the same range through the competitors that are installed (this
 #           script installs neither; missing ones are reported and skipped):
 #             commitlint, config-conventional (N-1 commits):
@@ -86,10 +95,11 @@
 # the push without them,
 # the catastrophic pattern stopped (exit 4) in <= 100 ms, commit-msg on a
 # 10 MiB message at most 2x `git commit -F` of it, check-range over
-# N-1 commits <= 200 ms, every hook's peak RSS <= 16 MiB (check-range's is
-# reported: libgit2's object cache grows with the range), and check-range faster
-# than each installed competitor on the same range (ratio competitor median /
-# flowgate median > 1). Exit status: 0 all targets met, 1 a target failed
+# N-1 commits <= 200 ms, every hook's peak RSS <= 16 MiB and check-range's too,
+# on N-1 and on RANGE_COMMITS-1 commits (flat: it does not grow with the range),
+# pre-push and check-range on the N-1 commits at most the instructions of git log
+# on them (1x), and check-range faster than each installed competitor on the
+# same range (ratio competitor median / flowgate median > 1). Exit status: 0 all targets met, 1 a target failed
 # (everything is still printed), 2 setup error.
 
 set -eu
@@ -104,6 +114,7 @@ CALLGRIND=${FLOWGATE_BENCH_CALLGRIND:-1}
 NCOMMITS=${FLOWGATE_BENCH_COMMITS:-10000}
 GITLINT_COMMITS=${FLOWGATE_BENCH_GITLINT_COMMITS:-1000}
 RIVAL_RUNS=${FLOWGATE_BENCH_RIVAL_RUNS:-5}
+RANGE_COMMITS=${FLOWGATE_BENCH_RANGE_COMMITS:-50000}
 # Bump when the generated repository changes shape: the cache is keyed by it.
 REPO_VERSION=2
 REPO_KEY="v$REPO_VERSION-n$NCOMMITS"
@@ -121,6 +132,9 @@ TARGET_RANGE_MS=200
 TARGET_HOTFIX_MS=50
 TARGET_MANY_REFS_MS=2000
 TARGET_RSS_MIB=16
+# pre-push and check-range on the N-1 commits: at most this many times the
+# instructions of git log --format=%B on them.
+TARGET_LOG_RATIO=1
 # commit-msg on the 10 MiB message: at most this many times git commit -F of it.
 TARGET_BIG_RATIO=2
 BIG_RUNS=20
@@ -138,6 +152,8 @@ case $WARMUP in '' | *[!0-9]*) die "FLOWGATE_BENCH_WARMUP must be a number" ;; e
 case $NCOMMITS in '' | *[!0-9]*) die "FLOWGATE_BENCH_COMMITS must be a number" ;; esac
 case $GITLINT_COMMITS in '' | *[!0-9]*) die "FLOWGATE_BENCH_GITLINT_COMMITS must be a number" ;; esac
 case $RIVAL_RUNS in '' | *[!0-9]*) die "FLOWGATE_BENCH_RIVAL_RUNS must be a number" ;; esac
+case $RANGE_COMMITS in '' | *[!0-9]*) die "FLOWGATE_BENCH_RANGE_COMMITS must be a number" ;; esac
+[ "$RANGE_COMMITS" -eq 0 ] || [ "$RANGE_COMMITS" -ge 2 ] || die "FLOWGATE_BENCH_RANGE_COMMITS must be 0 or >= 2"
 [ "$GITLINT_COMMITS" -ge 1 ] || GITLINT_COMMITS=1
 [ "$RIVAL_RUNS" -ge 2 ] || RIVAL_RUNS=2
 [ "$RUNS" -ge 50 ] || RUNS=50
@@ -339,6 +355,19 @@ build_repo() {
 [ -f "$REPO_DIR/.complete" ] || build_repo
 FIRST=$(git -C "$WORK" rev-list --max-parents=0 main)
 TIP=$(git -C "$WORK" rev-parse main)
+# The second repository, for check-range's peak RSS on a longer range: the
+# same stream with RANGE_COMMITS commits (cached beside the first).
+RANGE_WORK=
+if [ "$RANGE_COMMITS" -gt 0 ]; then
+	RANGE_REPO="$BENCH_DIR/repo-v$REPO_VERSION-n$RANGE_COMMITS"
+	[ -f "$RANGE_REPO/.complete" ] ||
+		(NCOMMITS=$RANGE_COMMITS REPO_DIR=$RANGE_REPO WORK=$RANGE_REPO/work \
+			ORIGIN=$RANGE_REPO/origin.git && build_repo) ||
+		die "cannot build the $RANGE_COMMITS-commit repository"
+	RANGE_WORK=$RANGE_REPO/work
+	RANGE_FIRST=$(git -C "$RANGE_WORK" rev-list --max-parents=0 main)
+	RANGE_NNEW=$(git -C "$RANGE_WORK" rev-list --count "$RANGE_FIRST..main")
+fi
 NFILES=$(git -C "$WORK" ls-files | wc -l)
 NNEW=$(git -C "$WORK" rev-list --count "$FIRST..$TIP")
 [ "$NFILES" -ge "$NCOMMITS" ] || die "index has $NFILES files, want >= $NCOMMITS (rm -rf $REPO_DIR)"
@@ -578,8 +607,12 @@ CLI="$FLOWGATE_BUILD/flowgate"
 PAIRS="$RUN_TMP/pairs"
 : >"$PAIRS"
 RANGE_NAME="check-range ($NNEW commits)"
+LOG_NAME="git log --format=%B ($NNEW commits)"
+add "$LOG_NAME" anchor "" "git log --format=%B $FIRST..$TIP"
 if [ -x "$CLI" ]; then
 	add "$RANGE_NAME" range "" "$(q "$CLI") check-range $FIRST..$TIP"
+	[ -z "$RANGE_WORK" ] ||
+		add "check-range ($RANGE_NNEW commits)" range-long "" "env GIT_DIR=$(q "$RANGE_WORK/.git") $(q "$CLI") check-range $RANGE_FIRST..main"
 else
 	MISSING="$MISSING flowgate"
 fi
@@ -698,6 +731,7 @@ while IFS='|' read -r name kind stdin cmd; do
 	case $kind in
 	rival | many-refs) runs=$RIVAL_RUNS warmup=0 ;;
 	big | big-floor) runs=$BIG_RUNS warmup=1 ;;
+	range-long) runs=$RIVAL_RUNS warmup=1 ;;
 	esac
 	printf 'bench: [%d] %s ...\n' "$i" "$name"
 	if [ -z "$ign" ] && [ -f "$json" ] && grep -q '"rounds":' "$json"; then
@@ -736,10 +770,11 @@ while IFS='|' read -r name kind stdin cmd; do
 	fi
 
 	# Instruction count (not for the competitors: node and python under
-	# callgrind take minutes and count their interpreters). Children traced:
-	# `env VAR=... HOOK` must count the hook, not env.
+	# callgrind take minutes and count their interpreters; nor for the long
+	# range, measured for its memory). Children traced: `env VAR=... HOOK`
+	# must count the hook, not env.
 	ir=-
-	if [ "$CALLGRIND" != 0 ] && [ "$kind" != rival ]; then
+	if [ "$CALLGRIND" != 0 ] && [ "$kind" != rival ] && [ "$kind" != range-long ]; then
 		eval "valgrind --tool=callgrind --trace-children=yes --callgrind-out-file=/dev/null --log-file=$(q "$RUN_TMP/cg.log") $cmd" \
 			<"$in" >/dev/null 2>&1 || true
 		ir=$(awk '/Collected :/ { print $NF }' "$RUN_TMP/cg.log" | tail -n 1)
@@ -774,7 +809,7 @@ median_of() { awk -F'|' -v n="$1" '$1 == n { split($3, a, " "); print a[1] }' "$
 if [ -s "$PAIRS" ] || grep -q '|range|' "$LIST"; then
 	note "check-range and the competitors, run in $WORK:"
 	while IFS='|' read -r name kind stdin cmd; do
-		case $kind in range | range-cmp | rival) printf '  %s:\n    %s\n' "$name" "$cmd" ;; esac
+		case $kind in anchor | range | range-cmp | range-long | rival) printf '  %s:\n    %s\n' "$name" "$cmd" ;; esac
 	done <"$LIST"
 	while IFS='|' read -r rival mine; do
 		rmed=$(median_of "$rival") fmed=$(median_of "$mine")
@@ -814,6 +849,21 @@ for n in "commit-msg, 3 files|$TARGET_START_RATIO" "commit-msg, 3 files (launche
 done
 [ ! -s "$START_ROWS" ] || echo
 
+# A push and a range against git log over the same commits: instructions
+# (the stable figure) and medians, in this run.
+LOG_IR=$(ir_of "$LOG_NAME") LOG_MS=$(median_of "$LOG_NAME")
+LOG_CHECKS=
+for mine in "pre-push ($NNEW commits)" "$RANGE_NAME"; do
+	mir=$(ir_of "$mine") mms=$(median_of "$mine")
+	[ -n "$mms" ] && [ -n "$LOG_MS" ] || continue
+	awk -v n="$mine" -v g="$LOG_NAME" -v mi="$mir" -v gi="$LOG_IR" -v mm="$mms" -v gm="$LOG_MS" 'BEGIN {
+		ir = (mi ~ /^[0-9]+$/ && gi ~ /^[0-9]+$/ && gi > 0) ? sprintf("%.0f M / %.0f M Ir = %.2fx", mi / 1e6, gi / 1e6, mi / gi) : "Ir not measured"
+		printf "bench: %s vs %s: %s; median %.1f ms / %.1f ms = %.2fx\n", n, g, ir, mm, gm, (gm > 0 ? mm / gm : 0) }'
+	LOG_CHECKS="$LOG_CHECKS$mine|$mir
+"
+done
+echo
+
 FAILED=0
 check() { # check PASS|FAIL text
 	printf '%s  %s\n' "$1" "$2"
@@ -824,7 +874,7 @@ if [ -n "$RIVAL_SKIP" ]; then
 	printf '%s\n' "$RIVAL_SKIP" | sed '/^$/d; s/^/SKIP  /'
 fi
 while IFS='|' read -r name kind stats rss ir status; do
-	[ "$kind" != floor ] && [ "$kind" != big-floor ] || continue
+	[ "$kind" != floor ] && [ "$kind" != big-floor ] && [ "$kind" != anchor ] || continue
 	med=${stats%% *}
 	if [ "$kind" = rival ]; then
 		# Not flowgate's target, but the comparison is only fair when the
@@ -843,6 +893,7 @@ while IFS='|' read -r name kind stats rss ir status; do
 	receive) lim=$TARGET_RECEIVE_MS ;;
 	bad-config) lim=$TARGET_BAD_CONFIG_MS ;;
 	range) lim=$TARGET_RANGE_MS ;;
+	range-long) lim= ;;
 	hotfix) lim=$TARGET_HOTFIX_MS ;;
 	many-refs) lim=$TARGET_MANY_REFS_MS ;;
 	range-cmp) lim= ;;
@@ -863,10 +914,8 @@ while IFS='|' read -r name kind stats rss ir status; do
 		echo "SKIP  $name: peak RSS not measured"
 	else
 		case $kind in
-		range | range-cmp)
-			# check-range is a CI command, not a hook: libgit2's object
-			# cache keeps what it reads (no RSS target; reported)
-			echo "INFO  $name: peak RSS $rss MiB (no target: not a hook)" ;;
+		range-cmp)
+			echo "INFO  $name: peak RSS $rss MiB (the targets are on the whole ranges)" ;;
 		many-refs)
 			echo "INFO  $name: peak RSS $rss MiB (no target: the refs are held)" ;;
 		big)
@@ -883,6 +932,19 @@ while IFS='|' read -r row med lim; do
 	if awk -v m="$med" -v s="$START_SH_MS" -v l="$lim" 'BEGIN { exit !(s > 0 && m / s <= l) }'; then r=PASS; else r=FAIL; fi
 	check $r "$row: median $(printf '%.3f' "$med") ms <= ${lim}x the sh exit 0 hook's $(printf '%.3f' "$START_SH_MS") ms ($(awk -v m="$med" -v s="$START_SH_MS" 'BEGIN { printf "%.2f", m / s }')x)"
 done <"$START_ROWS"
+
+printf '%s' "$LOG_CHECKS" | while IFS='|' read -r mine mir; do
+	case $mir:$LOG_IR in
+	*[!0-9:]* | :* | *:)
+		echo "SKIP  $mine: no instruction counts to compare with git log" ;;
+	*)
+		if awk -v m="$mir" -v g="$LOG_IR" -v t="$TARGET_LOG_RATIO" 'BEGIN { exit !(m <= g * t) }'; then r=PASS; else r=FAIL; fi
+		printf '%s  %s\n' "$r" "$(awk -v n="$mine" -v m="$mir" -v g="$LOG_IR" -v t="$TARGET_LOG_RATIO" 'BEGIN {
+			printf "%s: %.0f M instructions = %.2fx git log --format=%%B (%.0f M) <= %sx", n, m / 1e6, m / g, g / 1e6, t }')" ;;
+	esac
+done >"$RUN_TMP/logchecks"
+cat "$RUN_TMP/logchecks"
+! grep -q '^FAIL' "$RUN_TMP/logchecks" || FAILED=1
 while IFS='|' read -r rival mine; do
 	rmed=$(median_of "$rival") fmed=$(median_of "$mine")
 	if [ -z "$rmed" ] || [ -z "$fmed" ]; then continue; fi

@@ -46,7 +46,17 @@ static const struct fg_bytes raw_commits[] = {
 		 "author A <a@x> 1 +0000\ncommitter C <c@x> 5 +0000\n"),
 	FG_BYTES("tree 4b825dc642cb6eb9a060e54bf8d69288fbe4904b\n"
 		 "author A <a@x> 1 +0000\ncommitter C <c@x> 5 +0000\n\n"),
+	FG_BYTES("tree 4b825dc642cb6eb9a060e54bf8d69288fbe4904b\n"
+		 "author A <a@x> 1 +0000\ncommitter C <c@x> <d@y> 7 +0000\n\ntwo e-mails\n"),
+	FG_BYTES("tree 4b825dc642cb6eb9a060e54bf8d69288fbe4904b\n"
+		 "author A <a@x> 1 +0000\ncommitter C <c@x>>  8 +0000\n\n"),
 	/* refused */
+	FG_BYTES("tree 4b825dc642cb6eb9a060e54bf8d69288fbe4904b\n"
+		 "author A <a@x> 1 +0000\ncommitter C <c@x> 5 +0000 <\n\nlate <\n"),
+	FG_BYTES("tree 4b825dc642cb6eb9a060e54bf8d69288fbe4904b\n"
+		 "author A <a@x> 1 +0000\ncommitter C c@x> 5 +0000\n\nno <\n"),
+	FG_BYTES("tree 4b825dc642cb6eb9a060e54bf8d69288fbe4904b\n"
+		 "author A <a@x> 1 +0000\ncommitter C <c@x\n\nno >\n"),
 	FG_BYTES("tree 4b825dc642cb6eb9a060e54bf8d69288fbe4904g\n"
 		 "author A <a@x> 1 +0000\ncommitter C <c@x> 5 +0000\n\nbad tree\n"),
 	FG_BYTES("tree 4b825dc642cb6eb9a060e54bf8d69288fbe4904b\n"
