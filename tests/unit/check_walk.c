@@ -31,7 +31,7 @@ static const struct fg_bytes raw_commits[] = {
 		 "parent 1111111111111111111111111111111111111111\n"
 		 "parent 2222222222222222222222222222222222222222\n"
 		 "author A <a@x> 1 +0000\nauthor B <b@x> 2 +0000\ncommitter C <c@x> 3 +0000\n"
-		 "encoding ISO-8859-1\nencoding UTF-8\n"
+		 "encoding ISO-8859-1\n"
 		 "gpgsig -----BEGIN PGP SIGNATURE-----\n encoding nope\n -----END-----\n\n"
 		 "\n\nmerge: two\n"),
 	FG_BYTES("tree 4b825dc642cb6eb9a060e54bf8d69288fbe4904b\n"
@@ -126,6 +126,34 @@ START_TEST(test_commit_read_as_libgit2)
 	fg_commit_buf_release(&buf);
 	git_odb_free(odb);
 	git_libgit2_opts(GIT_OPT_ENABLE_CACHING, 1);
+	fg_test_repo_release(&r);
+}
+END_TEST
+
+/*
+ * Two encoding headers: the last one counts, as in libgit2 1.5.1's parse
+ * (which leaks the first: not compared with git_commit_lookup here).
+ */
+START_TEST(test_commit_read_last_encoding)
+{
+	static const char raw[] = "tree 4b825dc642cb6eb9a060e54bf8d69288fbe4904b\n"
+				  "author A <a@x> 1 +0000\ncommitter C <c@x> 2 +0000\n"
+				  "encoding ISO-8859-1\nencoding UTF-8\n\nfeat: x\n";
+	struct fg_test_repo r;
+	struct fg_commit_buf buf;
+	git_odb *odb = NULL;
+	git_oid id;
+
+	fg_test_repo_create(&r, "main", NULL, 0);
+	memset(&buf, 0, sizeof(buf));
+	ck_assert_int_eq(git_repository_odb(&odb, r.repo), 0);
+	id = write_object(r.repo, raw, sizeof(raw) - 1, GIT_OBJECT_COMMIT);
+	ck_assert_int_eq(fg_commit_read(&buf, odb, &id), 0);
+	ck_assert_str_eq(buf.info.encoding, "UTF-8");
+	ck_assert_str_eq(buf.info.message, "feat: x\n");
+	ck_assert_int_eq(buf.info.time, 2);
+	fg_commit_buf_release(&buf);
+	git_odb_free(odb);
 	fg_test_repo_release(&r);
 }
 END_TEST
@@ -336,6 +364,7 @@ Suite *walk_suite(void)
 
 	tcase_set_timeout(tc, 60);
 	tcase_add_loop_test(tc, test_commit_read_as_libgit2, 0, (int)FG_COUNT(raw_commits));
+	tcase_add_test(tc, test_commit_read_last_encoding);
 	tcase_add_loop_test(tc, test_walk_as_revwalk, 0, 4);
 	tcase_add_test(tc, test_walk_missing_parent);
 	tcase_add_test(tc, test_tree_tops);
