@@ -1,280 +1,11 @@
 /*
  * The commits of a push or a range, each inflated once (walk.h): libgit2's
  * revision walk algorithm (revwalk.c and commit_list.c, v1.5.1), on nodes
- * in one array, over commits parsed here as libgit2 parses them.
+ * in one array, over commits parsed as libgit2 parses them (objects.c).
  */
 #include <stdlib.h>
 #include <string.h>
 #include "walk.h"
-
-/* Each hexadecimal digit's value plus one, either case; 0 for any other byte. */
-static const unsigned char hexval[256] = {
-	['0'] = 1, ['1'] = 2, ['2'] = 3, ['3'] = 4, ['4'] = 5, ['5'] = 6, ['6'] = 7,
-	['7'] = 8, ['8'] = 9, ['9'] = 10, ['a'] = 11, ['b'] = 12, ['c'] = 13, ['d'] = 14,
-	['e'] = 15, ['f'] = 16, ['A'] = 11, ['B'] = 12, ['C'] = 13, ['D'] = 14, ['E'] = 15,
-	['F'] = 16,
-};
-
-/* 40 hex digits at HEX into *ID (git_oid_fromstrn's: either case). */
-static int hex_oid(git_oid *id, const char *hex)
-{
-	for (size_t i = 0; i < GIT_OID_RAWSZ; i++) {
-		unsigned hi = hexval[(unsigned char)hex[2 * i]], lo = hexval[(unsigned char)hex[2 * i + 1]];
-
-		if (!hi || !lo)
-			return -1;
-		id->id[i] = (unsigned char)((hi - 1) << 4 | (lo - 1));
-	}
-	return 0;
-}
-
-/* git_oid__parse: HEADER, 40 hex digits and a newline at *BUF. */
-static int oid_line(git_oid *id, const char **buf, const char *end, const char *header,
-		    size_t hlen)
-{
-	const char *b = *buf;
-
-	if ((size_t)(end - b) < hlen + GIT_OID_HEXSZ + 1 || memcmp(b, header, hlen) ||
-	    b[hlen + GIT_OID_HEXSZ] != '\n' || hex_oid(id, b + hlen) < 0)
-		return -1;
-	*buf = b + hlen + GIT_OID_HEXSZ + 1;
-	return 0;
-}
-
-/* git__prefixncmp(s, n, prefix) == 0 */
-static int has_prefix(const char *s, const char *end, const char *prefix, size_t plen)
-{
-	return (size_t)(end - s) >= plen && !memcmp(s, prefix, plen);
-}
-
-static const char *last_of(const char *s, int c, size_t n)
-{
-	while (n--)
-		if (s[n] == c)
-			return s + n;
-	return NULL;
-}
-
-static int is_space(int c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' || c == '\v';
-}
-
-/* git__strntol64 in base 10: 0 and *OUT, or -1. */
-static int strntol64(int64_t *out, const char *p, size_t n)
-{
-	int64_t v = 0;
-	int neg = 0, ovfl = 0;
-	size_t ndig = 0;
-
-	while (n && is_space(*p))
-		p++, n--;
-	if (n && (*p == '-' || *p == '+')) {
-		neg = *p == '-';
-		p++, n--;
-	}
-	for (; n; p++, n--, ndig++) {
-		int d = *p >= '0' && *p <= '9' ? *p - '0' : 10;
-
-		if (d >= 10)
-			break;
-		if (__builtin_mul_overflow(v, 10, &v) || __builtin_add_overflow(v, neg ? -d : d, &v))
-			ovfl = 1;
-	}
-	if (!ndig || ovfl)
-		return -1;
-	*out = v;
-	return 0;
-}
-
-static int signature_error(const char *why)
-{
-	git_error_set(GIT_ERROR_INVALID, "failed to parse signature - %s", why);
-	return -1;
-}
-
-/*
- * git_signature__parse(sig, buf, end, HEADER, '\n') without keeping the
- * name and e-mail: what it accepts, and the time (0 when there is none).
- */
-static int signature_line(int64_t *time, const char **buf, const char *end, const char *header,
-			  size_t hlen)
-{
-	const char *b = *buf, *eol = memchr(b, '\n', (size_t)(end - b)), *lt, *gt;
-
-	*time = 0;
-	if (!eol)
-		return signature_error("no newline given");
-	if (b + hlen >= eol || memcmp(b, header, hlen))
-		return signature_error("expected prefix doesn't match actual");
-	b += hlen;
-	/* the last '>' of the line, with no '<' after it, and the last '<' before it */
-	for (gt = eol; gt > b && gt[-1] != '>' && gt[-1] != '<'; gt--)
-		;
-	if (gt == b || gt[-1] != '>' || !(lt = last_of(b, '<', (size_t)(--gt - b))))
-		return signature_error("malformed e-mail");
-	if (gt + 2 < eol && strntol64(time, gt + 2, (size_t)(eol - gt - 2)) < 0)
-		return signature_error("invalid Unix timestamp");
-	*buf = eol + 1;
-	return 0;
-}
-
-static int bad_commit(void)
-{
-	git_error_set(GIT_ERROR_OBJECT, "failed to parse bad commit object");
-	return -1;
-}
-
-/* A commit parsed: the parents go to a vector the caller owns. */
-struct parsed {
-	git_oid tree;
-	int64_t time;
-	const char *encoding; /* in the object; ENCODING_LEN bytes */
-	size_t encoding_len;
-	const char *message;  /* NUL-terminated (libgit2 ends every object with one) */
-};
-
-struct oids {
-	git_oid *v;
-	size_t n, cap;
-};
-
-static int oids_add(struct oids *o, const git_oid *id)
-{
-	if (o->n == o->cap) {
-		size_t cap = o->cap ? 2 * o->cap : 8;
-		git_oid *v = realloc(o->v, cap * sizeof(*v));
-
-		if (!v) {
-			git_error_set_oom();
-			return -1;
-		}
-		o->v = v;
-		o->cap = cap;
-	}
-	git_oid_cpy(&o->v[o->n++], id);
-	return 0;
-}
-
-/*
- * libgit2's commit_parse (commit.c, v1.5.1) of DATA[0..LEN), a commit
- * object: QUICK, as its revision walk parses (the tree line skipped
- * unread, the author line optional, nothing after the committer); else as
- * git_commit_lookup (the tree, an author, the headers, the message). The
- * same inputs are refused with the same errors.
- */
-static int parse_commit(struct parsed *p, struct oids *parents, const char *data, size_t len,
-			int quick)
-{
-	const char *b = data, *end = data + len;
-	git_oid id;
-	int64_t t;
-	int rc;
-
-	parents->n = 0;
-	memset(p, 0, sizeof(*p));
-	if (quick) {
-		if (len < 5 + GIT_OID_HEXSZ + 1)
-			return bad_commit();
-		b += 5 + GIT_OID_HEXSZ + 1;
-	} else if (oid_line(&p->tree, &b, end, "tree ", 5) < 0) {
-		return bad_commit();
-	}
-	while (oid_line(&id, &b, end, "parent ", 7) == 0)
-		if (oids_add(parents, &id) < 0)
-			return -1;
-	if (!quick && (rc = signature_line(&t, &b, end, "author ", 7)) < 0)
-		return rc;
-	/* some tools write several author lines: the others are skipped */
-	while (has_prefix(b, end, "author ", 7))
-		if ((rc = signature_line(&t, &b, end, "author ", 7)) < 0)
-			return rc;
-	if ((rc = signature_line(&p->time, &b, end, "committer ", 10)) < 0 || quick)
-		return rc;
-	while (b < end) {
-		const char *eol = b;
-
-		if (b[-1] == '\n' && b[0] == '\n')
-			break;
-		while (eol < end && *eol != '\n')
-			eol++;
-		if (has_prefix(b, end, "encoding ", 9)) {
-			p->encoding = b + 9;
-			p->encoding_len = (size_t)(eol - b - 9);
-		}
-		b = eol < end ? eol + 1 : eol;
-	}
-	/* past the header and the blank line after it; git_commit_message then
-	 * skips leading newlines */
-	p->message = b + 1 <= end ? b + 1 : "";
-	while (*p->message == '\n')
-		p->message++;
-	return 0;
-}
-
-/* git_commit__parse_raw's encoding: a copy up to a NUL, as git__strndup makes it. */
-static char *copy_encoding(const struct parsed *p)
-{
-	const char *nul = memchr(p->encoding, '\0', p->encoding_len);
-	size_t n = nul ? (size_t)(nul - p->encoding) : p->encoding_len;
-	char *s = malloc(n + 1);
-
-	if (!s) {
-		git_error_set_oom();
-		return NULL;
-	}
-	memcpy(s, p->encoding, n);
-	s[n] = '\0';
-	return s;
-}
-
-static int not_commit(void)
-{
-	git_error_set(GIT_ERROR_INVALID, "object is no commit object");
-	return -1;
-}
-
-void fg_commit_buf_release(struct fg_commit_buf *buf)
-{
-	git_odb_object_free(buf->object);
-	free(buf->parents);
-	free(buf->encoding);
-	memset(buf, 0, sizeof(*buf));
-}
-
-int fg_commit_read(struct fg_commit_buf *buf, git_odb *odb, const git_oid *id)
-{
-	struct oids parents = { buf->parents, 0, buf->cap };
-	struct parsed p;
-	int rc;
-
-	git_odb_object_free(buf->object);
-	buf->object = NULL;
-	free(buf->encoding);
-	buf->encoding = NULL;
-	if ((rc = git_odb_read(&buf->object, odb, id)) < 0)
-		return rc;
-	if (git_odb_object_type(buf->object) != GIT_OBJECT_COMMIT)
-		return not_commit();
-	rc = parse_commit(&p, &parents, git_odb_object_data(buf->object),
-			  git_odb_object_size(buf->object), 0);
-	buf->parents = parents.v;
-	buf->cap = parents.cap;
-	if (rc < 0)
-		return rc;
-	if (p.encoding && !(buf->encoding = copy_encoding(&p)))
-		return -1;
-	git_oid_cpy(&buf->info.id, id);
-	git_oid_cpy(&buf->info.tree, &p.tree);
-	buf->info.parents = parents.v;
-	buf->info.nparents = parents.n;
-	buf->info.time = p.time;
-	buf->info.encoding = buf->encoding;
-	buf->info.message = p.message;
-	return 0;
-}
-
-/* ------------------------------------------------------------ the walk */
 
 #define PARSED 1u
 #define SEEN 2u
@@ -330,10 +61,11 @@ struct fg_walk {
 	 * handed out in any order, the space is used again once all are */
 	char *arena;
 	size_t used, live, keep;
-	struct oids tmp;       /* the parents of the commit being parsed */
+	struct fg_commit_fields tmp; /* the commit being parsed */
 	struct fg_commit_buf buf; /* what fg_walk_read hands out when not kept */
 	struct fg_commit_info info;
-	struct oids info_parents;
+	git_oid *info_parents;  /* INFO's parents, when kept */
+	size_t info_cap;
 };
 
 static size_t slot_of(const git_oid *id, size_t nslots)
@@ -498,16 +230,11 @@ static void kept_drop(struct fg_walk *w, struct node *nd)
  * Keep the message of commit NODE (parsed fully as P) while the bound
  * allows. Nothing kept is no error: it is read again.
  */
-static void keep(struct fg_walk *w, uint32_t node, const struct parsed *p)
+static void keep(struct fg_walk *w, uint32_t node, const struct fg_commit_fields *p)
 {
-	size_t mlen = strlen(p->message), elen = 0, size;
-	const char *nul;
+	size_t mlen = strlen(p->message), elen = fg_commit_fields_encoding_len(p), size;
 	struct kept *k;
 
-	if (p->encoding) {
-		nul = memchr(p->encoding, '\0', p->encoding_len);
-		elen = nul ? (size_t)(nul - p->encoding) : p->encoding_len;
-	}
 	size = (sizeof(*k) + mlen + 1 + (p->encoding ? elen + 1 : 0) + 7) & ~(size_t)7;
 	if (w->keep > UINT32_MAX || size > w->keep - w->used)
 		return;
@@ -536,7 +263,7 @@ static void keep(struct fg_walk *w, uint32_t node, const struct parsed *p)
 static int parse_node(struct fg_walk *w, uint32_t node)
 {
 	git_odb_object *obj = NULL;
-	struct parsed p;
+	struct fg_commit_fields *p = &w->tmp;
 	const char *data;
 	size_t len;
 	int rc = 0, full;
@@ -547,24 +274,24 @@ static int parse_node(struct fg_walk *w, uint32_t node)
 		return rc;
 	if (git_odb_object_type(obj) != GIT_OBJECT_COMMIT) {
 		git_odb_object_free(obj);
-		return not_commit();
+		return fg_not_commit();
 	}
 	data = git_odb_object_data(obj);
 	len = git_odb_object_size(obj);
 	/* what git_commit_lookup parses, the walk's quick parse takes too, alike */
-	if ((full = parse_commit(&p, &w->tmp, data, len, 0)) < 0 &&
-	    (rc = parse_commit(&p, &w->tmp, data, len, 1)) < 0)
+	if ((full = fg_commit_fields_parse(p, data, len, 0)) < 0 &&
+	    (rc = fg_commit_fields_parse(p, data, len, 1)) < 0)
 		goto out;
-	if (w->tmp.n > UINT16_MAX) {
+	if (p->nparents > UINT16_MAX) {
 		git_error_set(GIT_ERROR_INVALID, "commit has more than 2^16 parents");
 		rc = -1;
 		goto out;
 	}
-	if (w->npar + w->tmp.n > w->par_cap) {
+	if (w->npar + p->nparents > w->par_cap) {
 		size_t cap = w->par_cap ? 2 * w->par_cap : 256;
 		uint32_t *par;
 
-		while (cap < w->npar + w->tmp.n)
+		while (cap < w->npar + p->nparents)
 			cap *= 2;
 		if (!(par = realloc(w->par, cap * sizeof(*par)))) {
 			git_error_set_oom();
@@ -574,11 +301,11 @@ static int parse_node(struct fg_walk *w, uint32_t node)
 		w->par = par;
 		w->par_cap = cap;
 	}
-	w->nodes[node].time = p.time;
+	w->nodes[node].time = p->time;
 	w->nodes[node].parents = (uint32_t)w->npar;
-	w->nodes[node].nparents = (uint16_t)w->tmp.n;
-	for (size_t i = 0; i < w->tmp.n; i++) {
-		uint32_t pn = node_of(w, &w->tmp.v[i]);
+	w->nodes[node].nparents = (uint16_t)p->nparents;
+	for (size_t i = 0; i < p->nparents; i++) {
+		uint32_t pn = node_of(w, &p->parents[i]);
 
 		if (pn == NIL) {
 			rc = -1;
@@ -589,7 +316,7 @@ static int parse_node(struct fg_walk *w, uint32_t node)
 	w->nodes[node].flags |= PARSED;
 	/* the message of a commit that may be yielded, while the bound allows */
 	if (full == 0 && !(w->nodes[node].flags & UNINTERESTING))
-		keep(w, node, &p);
+		keep(w, node, p);
 	git_error_clear();
 out:
 	git_odb_object_free(obj);
@@ -625,8 +352,8 @@ void fg_walk_free(struct fg_walk *w)
 		return;
 	free(w->arena);
 	fg_commit_buf_release(&w->buf);
-	free(w->info_parents.v);
-	free(w->tmp.v);
+	free(w->info_parents);
+	free(w->tmp.parents);
 	free(w->nodes);
 	free(w->par);
 	free(w->slots);
@@ -987,13 +714,21 @@ int fg_walk_read(const struct fg_commit_info **out, struct fg_walk *w, size_t no
 		struct kept *k = (struct kept *)(w->arena + nd->kept - 1);
 
 		kept_drop(w, nd);
-		w->info_parents.n = 0;
-		for (size_t i = 0; i < nd->nparents; i++)
-			if (oids_add(&w->info_parents, &w->nodes[parents_of(w, (uint32_t)node)[i]].id) < 0)
+		if (nd->nparents > w->info_cap) {
+			git_oid *v = realloc(w->info_parents, nd->nparents * sizeof(*v));
+
+			if (!v) {
+				git_error_set_oom();
 				return -1;
+			}
+			w->info_parents = v;
+			w->info_cap = nd->nparents;
+		}
+		for (size_t i = 0; i < nd->nparents; i++)
+			git_oid_cpy(&w->info_parents[i], &w->nodes[parents_of(w, (uint32_t)node)[i]].id);
 		git_oid_cpy(&w->info.id, &nd->id);
 		git_oid_cpy(&w->info.tree, &k->tree);
-		w->info.parents = w->info_parents.v;
+		w->info.parents = w->info_parents;
 		w->info.nparents = nd->nparents;
 		w->info.time = nd->time;
 		w->info.message = k->data;
@@ -1030,81 +765,3 @@ int fg_walk_yielded(const struct fg_walk *w, size_t node)
 	return !!(w->nodes[node].flags & YIELDED);
 }
 
-/* ------------------------------------------------------------ trees */
-
-/*
- * libgit2's normalize_filemode (tree.c): how git_tree_entry_filemode shows
- * the mode a tree records.
- */
-static uint32_t normal_mode(uint32_t mode)
-{
-	if ((mode & 0170000) == GIT_FILEMODE_TREE)
-		return GIT_FILEMODE_TREE;
-	if (mode & 0111)
-		return GIT_FILEMODE_BLOB_EXECUTABLE;
-	if ((mode & 0170000) == GIT_FILEMODE_COMMIT)
-		return GIT_FILEMODE_COMMIT;
-	if ((mode & 0170000) == GIT_FILEMODE_LINK)
-		return GIT_FILEMODE_LINK;
-	return GIT_FILEMODE_BLOB;
-}
-
-/* The same from libgit2's own parse (an odd tree, or one that cannot be read). */
-static int tree_tops_git(git_repository *repo, const git_oid *id, char *const *names, size_t n,
-			 struct fg_tree_top *tops)
-{
-	git_tree *tree = NULL;
-	int rc = git_tree_lookup(&tree, repo, id);
-
-	for (size_t k = 0; rc == 0 && k < n; k++) {
-		const git_tree_entry *e = git_tree_entry_byname(tree, names[k]);
-
-		if (e) {
-			git_oid_cpy(&tops[k].id, git_tree_entry_id(e));
-			tops[k].mode = (uint32_t)git_tree_entry_filemode(e);
-		}
-	}
-	git_tree_free(tree);
-	return rc;
-}
-
-int fg_tree_tops(git_repository *repo, git_odb *odb, const git_oid *tree, char *const *names,
-		 size_t n, struct fg_tree_top *tops)
-{
-	git_odb_object *obj = NULL;
-	const char *b, *end;
-
-	memset(tops, 0, n * sizeof(*tops));
-	if (git_odb_read(&obj, odb, tree) < 0 || git_odb_object_type(obj) != GIT_OBJECT_TREE)
-		goto slow;
-	b = git_odb_object_data(obj);
-	end = b + git_odb_object_size(obj);
-	/* "<octal mode> <name>\0<20-byte ID>" ...; anything else: libgit2 says */
-	while (b < end) {
-		uint32_t mode = 0;
-		const char *name, *nul;
-		size_t digits = 0, len;
-
-		for (; b < end && *b >= '0' && *b <= '7' && digits < 7; b++, digits++)
-			mode = mode * 8 + (uint32_t)(*b - '0');
-		if (!digits || digits > 6 || b >= end || *b++ != ' ' ||
-		    !(nul = memchr(b, '\0', (size_t)(end - b))) || nul == b ||
-		    (size_t)(end - nul - 1) < GIT_OID_RAWSZ)
-			goto slow;
-		name = b;
-		len = (size_t)(nul - b);
-		for (size_t k = 0; k < n; k++)
-			if (!tops[k].mode && !strncmp(names[k], name, len) && !names[k][len]) {
-				git_oid_fromraw(&tops[k].id, (const unsigned char *)nul + 1);
-				tops[k].mode = normal_mode(mode);
-			}
-		b = nul + 1 + GIT_OID_RAWSZ;
-	}
-	git_odb_object_free(obj);
-	return 0;
-slow:
-	git_odb_object_free(obj);
-	git_error_clear();
-	memset(tops, 0, n * sizeof(*tops));
-	return tree_tops_git(repo, tree, names, n, tops);
-}

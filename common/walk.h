@@ -1,9 +1,8 @@
 /*
  * The commits a push or a range brings, each inflated once: libgit2's
- * revision walk (revwalk.c, v1.5.1), in its order, over commits this
- * module reads with git_odb_read and parses itself, their messages kept
- * for the caller up to a bound. Also the top-level entries of a tree, read
- * without libgit2's tree parse.
+ * revision walk (revwalk.c, v1.5.1), in its order, over commits read with
+ * git_odb_read and parsed as libgit2 parses them (objects.h), their
+ * messages kept for the caller up to a bound.
  */
 #ifndef FLOWGATE_WALK_H
 #define FLOWGATE_WALK_H
@@ -11,44 +10,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <git2.h>
-
-/*
- * A commit as read: what pushes and ranges judge of it. Valid until the
- * next read from the same walk (or buffer).
- */
-struct fg_commit_info {
-	git_oid id, tree;
-	const git_oid *parents; /* NPARENTS IDs, in the commit's order */
-	size_t nparents;
-	int64_t time;           /* the committer's time (0 when the line has none) */
-	const char *encoding;   /* the "encoding" header, as git_commit_message_encoding, or NULL */
-	const char *message;    /* as git_commit_message: leading newlines skipped */
-};
-
-/*
- * A commit read on its own, outside a walk (fg_commit_read). Zero it
- * before the first use; release with fg_commit_buf_release.
- */
-struct fg_commit_buf {
-	struct fg_commit_info info;
-	git_odb_object *object;
-	git_oid *parents;
-	size_t cap;
-	char *encoding;
-};
-
-/*
- * fg_commit_read: read commit ID from ODB into BUF (its previous content
- * released), parsed as libgit2's git_commit_lookup parses it (commit.c,
- * v1.5.1: the tree, the parents, the author and committer lines, the
- * headers, the message). Returns 0; a libgit2 error when the object cannot
- * be read; -1 with libgit2's own message when it is no commit or does not
- * parse (fg_git_error()), or out of memory.
- */
-int fg_commit_read(struct fg_commit_buf *buf, git_odb *odb, const git_oid *id);
-
-/* fg_commit_buf_release: free what BUF holds; it is left zeroed. */
-void fg_commit_buf_release(struct fg_commit_buf *buf);
+#include "objects.h"
 
 /* The order of a walk: git_revwalk_sorting's GIT_SORT_NONE, or TOPOLOGICAL | REVERSE. */
 enum fg_walk_sort { FG_WALK_UNSORTED, FG_WALK_TOPO_REVERSE };
@@ -124,20 +86,5 @@ size_t fg_walk_parents(const struct fg_walk *w, size_t node, const uint32_t **pa
 
 /* fg_walk_yielded: 1 when fg_walk_next has given NODE, else 0. */
 int fg_walk_yielded(const struct fg_walk *w, size_t node);
-
-/* One top-level entry of a tree, by fg_tree_tops. */
-struct fg_tree_top {
-	git_oid id;   /* zero when the tree has no entry of that name */
-	uint32_t mode;
-};
-
-/*
- * fg_tree_tops: the entries of tree TREE (read from ODB with git_odb_read)
- * named NAMES[0..N), into TOPS (zero ID and mode when absent). Returns 0;
- * when the object cannot be read or is no well-formed tree, libgit2's
- * git_tree_lookup on it says why: its error is returned (fg_git_error()).
- */
-int fg_tree_tops(git_repository *repo, git_odb *odb, const git_oid *tree, char *const *names,
-		 size_t n, struct fg_tree_top *tops);
 
 #endif
