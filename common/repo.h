@@ -17,8 +17,8 @@
  * fg_git_init: git_libgit2_init() plus flowgate's start-up policy: objects
  * are not re-hashed on every read (GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION
  * off, as git itself does not re-hash on read), packs mapped 1 MiB at a
- * time and 2 MiB at most (GIT_OPT_SET_MWINDOW_SIZE and _MAPPED_LIMIT: a
- * long walk's resident memory stays flat), the repository extension
+ * time (GIT_OPT_SET_MWINDOW_SIZE; libgit2 maps each whole), the repository
+ * extension
  * worktreeConfig is declared supported (fg_repo_open reads config.worktree
  * itself; a SHA-256 repository, extensions.objectFormat, is still refused:
  * libgit2 1.5.1 reads SHA-1 objects only), and the TLS

@@ -57,6 +57,9 @@ struct fg_walk {
 	uint32_t user_input;   /* the pushes and hides, last first */
 	uint32_t iter;         /* what fg_walk_next yields from */
 	int limited, did_push, prepared, failed;
+	/* libgit2's limit on mapped packs before the walk set its own (WALK_MAPPED) */
+	size_t mapped;
+	int windows_set;
 	/* the messages kept: KEEP bytes at most, made on the first one kept;
 	 * handed out in any order, the space is used again once all are */
 	char *arena;
@@ -323,6 +326,32 @@ out:
 	return rc;
 }
 
+/*
+ * While a walk runs, libgit2 keeps at most WALK_MAPPED of the packs mapped
+ * (its windows are 1 MiB, fg_git_init), where it would keep up to 8 GiB:
+ * a walk reads all of the commits, and all of the pack would stay resident
+ * (the instruction count does not change). Only while a walk runs: checks
+ * that read objects all over the packs (10,000 tags pushed) would map the
+ * same windows again and again.
+ */
+#define WALK_MAPPED ((size_t)4 << 20)
+
+static void windows_set(struct fg_walk *w)
+{
+	if (git_libgit2_opts(GIT_OPT_GET_MWINDOW_MAPPED_LIMIT, &w->mapped) < 0 ||
+	    w->mapped <= WALK_MAPPED) {
+		git_error_clear();
+		return;
+	}
+	w->windows_set = git_libgit2_opts(GIT_OPT_SET_MWINDOW_MAPPED_LIMIT, WALK_MAPPED) == 0;
+}
+
+static void windows_restore(struct fg_walk *w)
+{
+	if (w->windows_set)
+		git_libgit2_opts(GIT_OPT_SET_MWINDOW_MAPPED_LIMIT, w->mapped);
+}
+
 int fg_walk_new(struct fg_walk **out, git_repository *repo, enum fg_walk_sort sort, size_t keep)
 {
 	struct fg_walk *w = calloc(1, sizeof(*w));
@@ -342,6 +371,7 @@ int fg_walk_new(struct fg_walk **out, git_repository *repo, enum fg_walk_sort so
 		free(w);
 		return rc;
 	}
+	windows_set(w);
 	*out = w;
 	return 0;
 }
@@ -350,6 +380,7 @@ void fg_walk_free(struct fg_walk *w)
 {
 	if (!w)
 		return;
+	windows_restore(w);
 	free(w->arena);
 	fg_commit_buf_release(&w->buf);
 	free(w->info_parents);

@@ -29,8 +29,11 @@ struct fg_walk;
 
 /*
  * fg_walk_new: an empty walk of REPO (borrowed; it must outlive the walk)
- * in order SORT, keeping at most KEEP bytes of messages. Returns 0, or a
- * libgit2 error (no object database, out of memory). Free with fg_walk_free.
+ * in order SORT, keeping at most KEEP bytes of messages. Until it is
+ * freed, libgit2 keeps at most 4 MiB of packs mapped (its global option
+ * GIT_OPT_SET_MWINDOW_MAPPED_LIMIT, restored by fg_walk_free: walks are
+ * freed in the reverse order of their making). Returns 0, or a libgit2
+ * error (no object database, out of memory). Free with fg_walk_free.
  */
 int fg_walk_new(struct fg_walk **out, git_repository *repo, enum fg_walk_sort sort, size_t keep);
 
