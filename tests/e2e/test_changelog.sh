@@ -6,6 +6,8 @@
 # flowgate bump --tag putting the notes into the tag's message, that tag
 # pushed to a bare repository with flowgate's server hooks and accepted.
 . "$(dirname "$0")/lib.sh"
+# python3 reads the JSON documents (json.tool): installed when missing
+need_tool python3 python3 || skip_all "changelog: python3 (to read the JSON output) is not installed and could not be"
 
 FG="$FLOWGATE_BUILD/flowgate"
 export GIT_EDITOR=true

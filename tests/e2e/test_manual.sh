@@ -19,7 +19,7 @@ fi
 # render PAGE [WIDTH]: PAGE as man shows it, plain text, WIDTH columns (80).
 render() {
 	LC_ALL=C.UTF-8 MANWIDTH=${2:-80} MAN_KEEP_FORMATTING='' man --warnings -l "$MAN/$1" 2>"$TMP/render.err" |
-		col -b -x
+		LC_ALL=C.UTF-8 col -b -x
 }
 
 # squeeze: stdin with every run of blanks and newlines as one space.

@@ -100,7 +100,9 @@ mkdir -p "$NOHOME"
 chown nobody "$NOHOME"
 SHARED=$TMP/shared.git
 git init -q --bare --shared=group -b main "$SHARED"
-"$TOP/install.sh" --server "$SHARED" >"$LAST_OUT" 2>&1 || not_ok "install.sh --server (shared)"
+# the hooks as nobody can run them (a copy when the checkout is closed to it)
+FLOWGATE_BUILD=$(build_for nobody) "$TOP/install.sh" --server "$SHARED" >"$LAST_OUT" 2>&1 ||
+	not_ok "install.sh --server (shared)"
 chgrp -R "$NOBODY_GID" "$SHARED"
 chmod -R g+rwX "$SHARED"
 NC=$TMP/nobody-client
