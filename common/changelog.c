@@ -14,6 +14,7 @@
 #include <time.h>
 #include <unistd.h>
 #include "changelog.h"
+#include "fileio.h"
 #include "hook.h"
 #include "message.h"
 #include "repo.h"
@@ -497,58 +498,6 @@ static int read_file(const char *path, char **data, size_t *len)
 	return 0;
 }
 
-/*
- * DATA[0..LEN) in place of PATH through a temporary file beside it (its
- * mode MODE), fsync'd, then rename(2). Returns 0, or -1 with errno set and
- * no temporary file left.
- */
-static int replace_file(const char *path, const char *data, size_t len, mode_t mode)
-{
-	const char *slash = strrchr(path, '/');
-	char *tmp = slash ? fg_strdupf("%.*s/.%s.flowgate-XXXXXX", (int)(slash - path), path, slash + 1)
-			  : fg_strdupf(".%s.flowgate-XXXXXX", path);
-	int fd, e;
-
-	if (!tmp) {
-		errno = ENOMEM;
-		return -1;
-	}
-	if ((fd = mkstemp(tmp)) < 0) {
-		e = errno;
-		free(tmp);
-		errno = e;
-		return -1;
-	}
-	for (size_t off = 0; off < len;) {
-		ssize_t w = write(fd, data + off, len - off);
-
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			goto fail;
-		off += (size_t)w;
-	}
-	if (fchmod(fd, mode) < 0 || fsync(fd) < 0)
-		goto fail;
-	if (close(fd) < 0) {
-		fd = -1;
-		goto fail;
-	}
-	fd = -1;
-	if (rename(tmp, path) < 0)
-		goto fail;
-	free(tmp);
-	return 0;
-fail:
-	e = errno ? errno : EIO;
-	if (fd >= 0)
-		close(fd);
-	unlink(tmp);
-	free(tmp);
-	errno = e;
-	return -1;
-}
-
 /* --write: the section for NOTES' version put at the top of FILE. */
 static int write_changelog(const struct fg_notes *notes, struct fg_config *cfg,
 			   const struct fg_changelog_options *opts, FILE *out, FILE *err)
@@ -609,7 +558,7 @@ static int write_changelog(const struct fg_notes *notes, struct fg_config *cfg,
 		goto oom;
 	if (fg_notes_insert(&text, &text_len, old, old_len, section, section_len, opts->format) < 0)
 		goto oom;
-	if (replace_file(path, text, text_len, mode) < 0) {
+	if (fg_replace_file(path, text, text_len, mode, 1) < 0) {
 		fg_print_line(err, "flowgate changelog: error: cannot write '%s': %s; nothing was "
 			      "changed", path, strerror(errno));
 		goto out;

@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include "fileio.h"
 #include "history.h"
 #include "hotfix.h"
 #include "hook.h"
@@ -185,22 +186,6 @@ static void print_refusal(const char *hook, int argc, char **argv)
 /* What GitLab shows of a refused push in its web UI: lines that start so. */
 #define GITLAB_PREFIX "GL-HOOK-ERR: "
 
-/* Write DATA[0..LEN) to FD whole. Returns 0, or -1 (errno set). */
-static int write_all(int fd, const char *data, size_t len)
-{
-	while (len) {
-		ssize_t w = write(fd, data, len);
-
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			return -1;
-		data += w;
-		len -= (size_t)w;
-	}
-	return 0;
-}
-
 /* Copy FD to OUT, GITLAB_PREFIX at the start of each line, until FD ends. */
 static void copy_prefixed(int fd, int out)
 {
@@ -218,8 +203,8 @@ static void copy_prefixed(int fd, int out)
 			const char *nl = memchr(buf + i, '\n', (size_t)(got - i));
 			size_t n = nl ? (size_t)(nl - (buf + i)) + 1 : (size_t)(got - i);
 
-			if ((at_start && write_all(out, GITLAB_PREFIX, strlen(GITLAB_PREFIX)) < 0) ||
-			    write_all(out, buf + i, n) < 0)
+			if ((at_start && fg_write_all(out, GITLAB_PREFIX, strlen(GITLAB_PREFIX)) < 0) ||
+			    fg_write_all(out, buf + i, n) < 0)
 				return;
 			at_start = nl != NULL;
 			i += (ssize_t)n;

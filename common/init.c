@@ -12,6 +12,7 @@
 #include <unistd.h>
 #include "changelog.h"
 #include "detect.h"
+#include "fileio.h"
 #include "hook.h"
 #include "init.h"
 #include "range.h"
@@ -224,42 +225,6 @@ static int read_back(struct init *in, const char *text)
 	return rc;
 }
 
-/* TEXT in place of PATH through a temporary file beside it, mode MODE. */
-static int write_file(const char *path, const char *text, mode_t mode)
-{
-	char *tmp = fg_strdupf("%s.flowgate-init-XXXXXX", path);
-	size_t len = strlen(text), off = 0;
-	int fd = tmp ? mkstemp(tmp) : -1, e = ENOMEM;
-
-	if (fd < 0) {
-		e = tmp ? errno : e;
-		free(tmp);
-		errno = e;
-		return -1;
-	}
-	while (off < len) {
-		ssize_t w = write(fd, text + off, len - off);
-
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			break;
-		off += (size_t)w;
-	}
-	e = off < len ? (errno ? errno : EIO) : 0;
-	if (!e && (fchmod(fd, mode) < 0 || fsync(fd) < 0))
-		e = errno;
-	if (close(fd) < 0 && !e)
-		e = errno;
-	if (!e && rename(tmp, path) < 0)
-		e = errno;
-	if (e)
-		unlink(tmp);
-	free(tmp);
-	errno = e;
-	return e ? -1 : 0;
-}
-
 /* What was found, and what the files say together. */
 static void report_found(const struct init *in)
 {
@@ -352,7 +317,7 @@ int fg_init_run(git_repository *repo, int force, FILE *out, FILE *err)
 		umask(mask);
 		mode = 0666 & ~mask;
 	}
-	if (write_file(path, text, mode) < 0) {
+	if (fg_replace_file(path, text, strlen(text), mode, 1) < 0) {
 		fg_print_line(err, "flowgate init: error: cannot write %s: %s; nothing was changed",
 			      path, strerror(errno));
 		goto out;

@@ -9,52 +9,29 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include "fileio.h"
 #include "guide.h"
 #include "prepare.h"
 #include "repo.h"
+
+/*
+ * DATA[0..LEN) in place of the message file PATH, with its mode, through
+ * fg_replace_file; not fsync'd, as git writes the file it hands the hook.
+ */
+static int replace(const char *path, const char *data, size_t len)
+{
+	struct stat st;
+
+	if (stat(path, &st) < 0)
+		return -1;
+	return fg_replace_file(path, data, len, st.st_mode & 07777, 0);
+}
 
 /* One line on stderr saying why no guidance was added; the commit goes on. */
 static void note(const char *what, const char *why)
 {
 	fg_print_line(stderr, "flowgate prepare-commit-msg: note: no guidance added: %s: %s",
 		      what, why);
-}
-
-/* DATA[0..LEN) in place of PATH, through a temporary file beside it with PATH's mode. */
-static int replace(const char *path, const char *data, size_t len)
-{
-	char *tmp = fg_strdupf("%s.flowgate-XXXXXX", path);
-	struct stat st;
-	size_t off = 0;
-	int fd, e = 0;
-
-	if (!tmp || stat(path, &st) < 0 || (fd = mkstemp(tmp)) < 0) {
-		e = tmp ? errno : ENOMEM;
-		free(tmp);
-		errno = e;
-		return -1;
-	}
-	while (off < len && !e) {
-		ssize_t w = write(fd, data + off, len - off);
-
-		if (w > 0)
-			off += (size_t)w;
-		else if (w < 0 && errno != EINTR)
-			e = errno;
-		else if (w == 0)
-			e = EIO;
-	}
-	if (!e && fchmod(fd, st.st_mode & 07777) < 0)
-		e = errno;
-	if (close(fd) < 0 && !e)
-		e = errno;
-	if (!e && rename(tmp, path) < 0)
-		e = errno;
-	if (e)
-		unlink(tmp);
-	free(tmp);
-	errno = e;
-	return e ? -1 : 0;
 }
 
 /*

@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include "changelog.h"
+#include "fileio.h"
 #include "hook.h"
 #include "refname.h"
 #include "release.h"
@@ -138,21 +139,6 @@ static void sync_dirs(const struct fg_file_update *files, size_t n)
 	}
 }
 
-static int write_all(int fd, const char *data, size_t len)
-{
-	while (len) {
-		ssize_t w = write(fd, data, len);
-
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			return -1;
-		data += w;
-		len -= (size_t)w;
-	}
-	return 0;
-}
-
 /*
  * A new temporary file beside PATH, ".<name>.flowgate-<pid>-<n>", holding
  * DATA[0..LEN) with PATH's mode (and owner, when permitted), fsync'd.
@@ -197,7 +183,7 @@ static int write_temp(const char *path, const char *data, size_t len, char **tmp
 	    fchown(fd, st.st_uid, st.st_gid) < 0) {
 		/* not permitted: the file stays ours, as an editor's copy would */
 	}
-	if (fchmod(fd, st.st_mode & 07777) < 0 || write_all(fd, data, len) < 0 || fsync(fd) < 0)
+	if (fchmod(fd, st.st_mode & 07777) < 0 || fg_write_all(fd, data, len) < 0 || fsync(fd) < 0)
 		e = errno ? errno : EIO;
 	if (close(fd) < 0 && !e)
 		e = errno;
