@@ -19,7 +19,7 @@ CFLAGS ?= -O2 -g
 
 # Static libgit2: Debian's libgit2.a lets the hooks skip the dynamic loader's
 # work for it, and lets ld --wrap cut out the network code a hook never runs
-# (the __wrap_ stubs in common/repo.c): the TLS and SSH global initialisers
+# (the __wrap_ stubs in common/git/repo.c): the TLS and SSH global initialisers
 # (CA bundle parsing, OpenSSL engine loading), mbedTLS's CA option, and the
 # HTTP(S) and SSH subtransports (repo.c also defines the one flag libgit2
 # takes from the HTTP one), whose code (the HTTP client with its
@@ -43,9 +43,9 @@ endif
 # (-no-pie: nothing to relocate at start, where a PIE had ~18,000 relative
 # relocations), the sections nothing calls dropped (with
 # -ffunction-sections -fdata-sections in ALL_CFLAGS) but the markers no code
-# reads: common/hook.c's fg_hook_marker, by which install.sh and the flowgate
+# reads: common/engine/hook.c's fg_hook_marker, by which install.sh and the flowgate
 # command tell a flowgate hook, and pre-receive's fg_role_marker, by which
-# update tells flowgate's pre-receive (common/hook.h). Figures: the README's
+# update tells flowgate's pre-receive (common/engine/hook.h). Figures: the README's
 # "Start-up cost".
 HOOK_LDFLAGS = -no-pie -Wl,--gc-sections -Wl,--require-defined=fg_hook_marker -Wl,-O1
 $(BUILD)/hooks/pre-receive: HOOK_LDFLAGS += -Wl,--require-defined=fg_role_marker
@@ -54,16 +54,31 @@ DEPCFLAGS = $(shell $(PKG_CONFIG) --cflags libgit2 libpcre2-8)
 CHECK_CFLAGS = $(shell $(PKG_CONFIG) --cflags check)
 CHECK_LIBS = $(shell $(PKG_CONFIG) --libs check) -pthread
 
+# common/ in layers, each using only those below it (common/README):
+# base, rules, git, engine; hooks/ on top. Headers are included by name.
+FG_LAYERS = base rules git engine
+FG_INCLUDES = $(FG_LAYERS:%=-Icommon/%) -Ihooks
 ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Wpedantic \
-	-Icommon $(DEPCFLAGS) $(VERSION_CFLAGS) -MMD -MP -ffunction-sections -fdata-sections \
+	$(FG_INCLUDES) $(DEPCFLAGS) $(VERSION_CFLAGS) -MMD -MP -ffunction-sections -fdata-sections \
 	$(CFLAGS)
 VERSION_CFLAGS = -DFLOWGATE_VERSION='"$(VERSION)"'
 
 HOOKS = pre-commit commit-msg pre-push post-merge post-commit prepare-commit-msg applypatch-msg pre-applypatch
 SERVER_HOOKS = pre-receive update
-COMMON_SRC = $(wildcard common/*.c)
+COMMON_SRC = $(foreach l,$(FG_LAYERS),$(wildcard common/$(l)/*.c))
 COMMON_OBJ = $(COMMON_SRC:%.c=$(BUILD)/%.o)
 LIB = $(BUILD)/libflowgate.a
+# Each hook's flow, hooks/<hook>.c, compiled a second time without its
+# main() (FG_HOOK_LIBRARY: hook.h's FG_HOOK_MAIN), for what runs a hook's
+# flow from elsewhere: `flowgate hook`, the hooks that share another's flow
+# (pre-applypatch, applypatch-msg, post-commit) and the unit suites.
+HOOK_FLOW_SRC = $(filter-out hooks/launch.c hooks/flowgate.c,$(wildcard hooks/*.c))
+HOOK_FLOW_OBJ = $(HOOK_FLOW_SRC:hooks/%.c=$(BUILD)/hooks/lib/%.o)
+HOOKLIB = $(BUILD)/libflowgate-hooks.a
+# The flowgate command: its dispatch (hooks/flowgate.c) and its
+# subcommands (hooks/flowgate/*.c).
+CLI_SRC = hooks/flowgate.c $(wildcard hooks/flowgate/*.c)
+CLI_OBJ = $(CLI_SRC:%.c=$(BUILD)/%.o)
 HOOK_BINS = $(HOOKS:%=$(BUILD)/hooks/%) $(SERVER_HOOKS:%=$(BUILD)/hooks/%)
 # The flowgate command (rules, config, explain), usable from the build tree.
 CLI_BIN = $(BUILD)/flowgate
@@ -117,9 +132,18 @@ $(LIB): $(COMMON_OBJ)
 	$(if $(Q),@echo "  AR      $@")
 	$(Q)rm -f $@ && $(AR) rcs $@ $^
 
-$(BUILD)/hooks/%: $(BUILD)/hooks/%.o $(LIB)
+$(BUILD)/hooks/lib/%.o: hooks/%.c Makefile
+	@mkdir -p $(@D)
+	$(if $(Q),@echo "  CC      $@")
+	$(Q)$(CC) $(ALL_CFLAGS) -DFG_HOOK_LIBRARY -c -o $@ $<
+
+$(HOOKLIB): $(HOOK_FLOW_OBJ)
+	$(if $(Q),@echo "  AR      $@")
+	$(Q)rm -f $@ && $(AR) rcs $@ $^
+
+$(BUILD)/hooks/%: $(BUILD)/hooks/%.o $(HOOKLIB) $(LIB)
 	$(if $(Q),@echo "  LINK    $@")
-	$(Q)$(CC) $(CFLAGS) $(HOOK_LDFLAGS) $(LDFLAGS) -o $@ $< $(LIB) $(GIT2_LIBS)
+	$(Q)$(CC) $(CFLAGS) $(HOOK_LDFLAGS) $(LDFLAGS) -o $@ $< $(HOOKLIB) $(LIB) $(GIT2_LIBS)
 
 # Not the library nor libgit2: a clone holds one copy per hook, and every
 # hook runs it first.
@@ -129,9 +153,9 @@ $(LAUNCH): hooks/launch.c Makefile
 	$(Q)$(CC) $(LAUNCH_CFLAGS) $(CFLAGS) $(LAUNCH_NOLIBC_CFLAGS) $(LDFLAGS) $(LAUNCH_LDFLAGS) \
 		-o $@ $<
 
-$(CLI_BIN): $(BUILD)/hooks/flowgate.o $(LIB)
+$(CLI_BIN): $(CLI_OBJ) $(HOOKLIB) $(LIB)
 	$(if $(Q),@echo "  LINK    $@")
-	$(Q)$(CC) $(CFLAGS) $(HOOK_LDFLAGS) $(LDFLAGS) -o $@ $< $(LIB) $(GIT2_LIBS)
+	$(Q)$(CC) $(CFLAGS) $(HOOK_LDFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJ) $(HOOKLIB) $(LIB) $(GIT2_LIBS)
 
 $(MANGEN): $(BUILD)/docs/mangen.o $(LIB)
 	@mkdir -p $(@D)
@@ -143,10 +167,10 @@ $(BUILD)/man/%: docs/%.in $(MANGEN)
 	$(if $(Q),@echo "  MAN     $@")
 	$(Q)$(MANGEN) $< $(VERSION) >$@.tmp && mv $@.tmp $@
 
-$(TEST_BIN): $(TEST_OBJ) $(LIB)
+$(TEST_BIN): $(TEST_OBJ) $(HOOKLIB) $(LIB)
 	@mkdir -p $(@D)
 	$(if $(Q),@echo "  LINK    $@")
-	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(TEST_OBJ) $(LIB) $(CHECK_LIBS) $(GIT2_LIBS)
+	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(TEST_OBJ) $(HOOKLIB) $(LIB) $(CHECK_LIBS) $(GIT2_LIBS)
 
 # make check: the Check unit suites, then the end-to-end tests with real git.
 check: $(HOOK_BINS) $(CLI_BIN) $(LAUNCH) $(MAN_PAGES) $(TEST_BIN)
@@ -219,7 +243,8 @@ clean:
 .PHONY: all check unit sanitize valgrind bench install uninstall deb clean
 .SECONDARY:
 
--include $(COMMON_OBJ:.o=.d) $(TEST_OBJ:.o=.d) $(HOOK_BINS:=.d) $(BUILD)/hooks/flowgate.d \
+-include $(COMMON_OBJ:.o=.d) $(TEST_OBJ:.o=.d) $(HOOK_BINS:=.d) $(HOOK_FLOW_OBJ:.o=.d) \
+	$(CLI_OBJ:.o=.d) \
 	$(BUILD)/docs/mangen.d
 
 # make fuzz: libFuzzer targets for every parser (tests/fuzz/).

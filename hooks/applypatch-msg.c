@@ -9,7 +9,4 @@
  */
 #include "hook.h"
 
-int main(int argc, char **argv)
-{
-	return fg_hook_main("applypatch-msg", argc, argv, fg_run_applypatch_msg, 0);
-}
+FG_HOOK_MAIN("applypatch-msg", fg_run_applypatch_msg, 0)

@@ -7,7 +7,4 @@
  */
 #include "hook.h"
 
-int main(int argc, char **argv)
-{
-	return fg_hook_main("commit-msg", argc, argv, fg_run_commit_msg, 0);
-}
+FG_HOOK_MAIN("commit-msg", fg_run_commit_msg, 0)

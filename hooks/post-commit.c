@@ -12,7 +12,4 @@
  */
 #include "hook.h"
 
-int main(int argc, char **argv)
-{
-	return fg_hook_main("post-commit", argc, argv, fg_run_post_commit, 1);
-}
+FG_HOOK_MAIN("post-commit", fg_run_post_commit, 1)

@@ -10,7 +10,4 @@
  */
 #include "hook.h"
 
-int main(int argc, char **argv)
-{
-	return fg_hook_main("post-merge", argc, argv, fg_run_post_merge, 1);
-}
+FG_HOOK_MAIN("post-merge", fg_run_post_merge, 1)

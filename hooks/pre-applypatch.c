@@ -8,7 +8,4 @@
  */
 #include "hook.h"
 
-int main(int argc, char **argv)
-{
-	return fg_hook_main("pre-applypatch", argc, argv, fg_run_pre_applypatch, 0);
-}
+FG_HOOK_MAIN("pre-applypatch", fg_run_pre_applypatch, 0)

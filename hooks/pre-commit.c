@@ -7,7 +7,4 @@
  */
 #include "hook.h"
 
-int main(int argc, char **argv)
-{
-	return fg_hook_main("pre-commit", argc, argv, fg_run_pre_commit, 0);
-}
+FG_HOOK_MAIN("pre-commit", fg_run_pre_commit, 0)

@@ -8,7 +8,4 @@
  */
 #include "hook.h"
 
-int main(int argc, char **argv)
-{
-	return fg_hook_main("pre-push", argc, argv, fg_run_pre_push, 0);
-}
+FG_HOOK_MAIN("pre-push", fg_run_pre_push, 0)

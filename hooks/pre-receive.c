@@ -10,7 +10,4 @@
 /* What update looks for (hook.h): git runs flowgate's pre-receive here. */
 const char fg_role_marker[] = FG_ROLE_MARKER_PREFIX "pre-receive";
 
-int main(int argc, char **argv)
-{
-	return fg_hook_main("pre-receive", argc, argv, fg_run_pre_receive, 0);
-}
+FG_HOOK_MAIN("pre-receive", fg_run_pre_receive, 0)

@@ -12,7 +12,4 @@
  */
 #include "prepare.h"
 
-int main(int argc, char **argv)
-{
-	return fg_hook_main("prepare-commit-msg", argc, argv, fg_run_prepare_commit_msg, 1);
-}
+FG_HOOK_MAIN("prepare-commit-msg", fg_run_prepare_commit_msg, 1)

@@ -6,7 +6,4 @@
  */
 #include "hook.h"
 
-int main(int argc, char **argv)
-{
-	return fg_hook_main("update", argc, argv, fg_run_update, 0);
-}
+FG_HOOK_MAIN("update", fg_run_update, 0)

@@ -64,6 +64,23 @@ typedef int (*fg_hook_fn)(struct fg_hook_ctx *ctx);
 int fg_hook_main(const char *hook, int argc, char **argv, fg_hook_fn fn, int downgrade);
 
 /*
+ * FG_HOOK_MAIN(NAME, FN, DOWNGRADE): the main() of hooks/<NAME>.c, the hook
+ * binary NAME: fg_hook_main(NAME, argc, argv, FN, DOWNGRADE). Empty when
+ * the file is compiled into the library of hook flows (FG_HOOK_LIBRARY: the
+ * Makefile's HOOKLIB), which the flowgate command, the hooks that run
+ * another's flow and the unit suites link.
+ */
+#ifdef FG_HOOK_LIBRARY
+#define FG_HOOK_MAIN(name, fn, downgrade)
+#else
+#define FG_HOOK_MAIN(name, fn, downgrade) \
+	int main(int argc, char **argv) \
+	{ \
+		return fg_hook_main(name, argc, argv, fn, downgrade); \
+	}
+#endif
+
+/*
  * The hooks, per githooks(5):
  * fg_run_pre_commit: no arguments; branchName on HEAD's branch, version
  *   rules on the staged version files.
