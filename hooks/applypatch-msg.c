@@ -7,6 +7,6 @@
  * cleaned it up already (builtin/am.c). It never edits the file. In git
  * rebase --apply (am's rebasing mode) it judges nothing.
  */
-#include "hook.h"
+#include "hooks.h"
 
 FG_HOOK_MAIN("applypatch-msg", fg_run_applypatch_msg, 0)

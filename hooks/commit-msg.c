@@ -5,6 +5,6 @@
  * from GIT_EDITOR, commit.cleanup and core.commentChar) against the
  * Conventional Commits rules. It never edits the message file.
  */
-#include "hook.h"
+#include "hooks.h"
 
 FG_HOOK_MAIN("commit-msg", fg_run_commit_msg, 0)

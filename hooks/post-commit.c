@@ -10,6 +10,6 @@
  * long-lived branches still lacking it. After any other commit it says
  * nothing. Always exits 0.
  */
-#include "hook.h"
+#include "hooks.h"
 
 FG_HOOK_MAIN("post-commit", fg_run_post_commit, 1)

@@ -8,6 +8,6 @@
  * it, with the cherry-picks to run. After a squash merge, which commits
  * nothing, only the staged version files are checked. Always exits 0.
  */
-#include "hook.h"
+#include "hooks.h"
 
 FG_HOOK_MAIN("post-merge", fg_run_post_merge, 1)

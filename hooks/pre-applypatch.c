@@ -6,6 +6,6 @@
  * branch HEAD is on and the version files as staged. In git rebase
  * --apply (am's rebasing mode) it judges nothing.
  */
-#include "hook.h"
+#include "hooks.h"
 
 FG_HOOK_MAIN("pre-applypatch", fg_run_pre_applypatch, 0)

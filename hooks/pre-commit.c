@@ -5,6 +5,6 @@
  * version files as staged in the index, not as in the work tree. It does not
  * look at the message (commit-msg does) and never writes anything.
  */
-#include "hook.h"
+#include "hooks.h"
 
 FG_HOOK_MAIN("pre-commit", fg_run_pre_commit, 0)

@@ -6,6 +6,6 @@
  * message and version of every commit the remote does not have yet, and
  * branchProtected on force pushes and deletions.
  */
-#include "hook.h"
+#include "hooks.h"
 
 FG_HOOK_MAIN("pre-push", fg_run_pre_push, 0)

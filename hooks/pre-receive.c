@@ -5,7 +5,7 @@
  * quarantine directory; a non-zero exit refuses every ref of the push.
  * It applies pre-push's rules, with the server's refs as what it has.
  */
-#include "hook.h"
+#include "hooks.h"
 
 /* What update looks for (hook.h): git runs flowgate's pre-receive here. */
 const char fg_role_marker[] = FG_ROLE_MARKER_PREFIX "pre-receive";

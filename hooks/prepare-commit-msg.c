@@ -10,6 +10,6 @@
  * calls for, the version the staged version files set; git's cleanup drops
  * them again. Every other message is left byte for byte as it is.
  */
-#include "prepare.h"
+#include "hooks.h"
 
 FG_HOOK_MAIN("prepare-commit-msg", fg_run_prepare_commit_msg, 1)

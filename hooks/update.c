@@ -4,6 +4,6 @@
  * exit refuses that ref only. For servers that run per-ref hooks; where
  * pre-receive runs, install that instead: it refuses a push as a whole.
  */
-#include "hook.h"
+#include "hooks.h"
 
 FG_HOOK_MAIN("update", fg_run_update, 0)

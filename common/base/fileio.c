@@ -5,6 +5,7 @@
  */
 #include <errno.h>
 #include <stdio.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -59,4 +60,42 @@ int fg_replace_file(const char *path, const char *data, size_t len, mode_t mode,
 	free(tmp);
 	errno = e;
 	return e ? -1 : 0;
+}
+
+int fg_read_all(int fd, char **out, size_t *len)
+{
+	size_t alloc = 4096, n = 0;
+	char *buf = malloc(alloc);
+
+	*out = NULL;
+	*len = 0;
+	if (!buf)
+		return -1;
+	for (;;) {
+		ssize_t got;
+		if (n + 1 == alloc) {
+			char *bigger = alloc > SIZE_MAX / 2 ? NULL : realloc(buf, alloc * 2);
+			if (!bigger) {
+				free(buf);
+				errno = ENOMEM;
+				return -1;
+			}
+			buf = bigger;
+			alloc *= 2;
+		}
+		got = read(fd, buf + n, alloc - n - 1);
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got < 0) {
+			free(buf);
+			return -1;
+		}
+		if (got == 0)
+			break;
+		n += (size_t)got;
+	}
+	buf[n] = '\0';
+	*out = buf;
+	*len = n;
+	return 0;
 }

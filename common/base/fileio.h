@@ -25,4 +25,10 @@ int fg_write_all(int fd, const char *data, size_t len);
  */
 int fg_replace_file(const char *path, const char *data, size_t len, mode_t mode, int sync);
 
+/*
+ * fg_read_all: read FD to its end into a newly allocated buffer (NUL added,
+ * not counted in *LEN). Returns 0, or -1 with errno set.
+ */
+int fg_read_all(int fd, char **out, size_t *len);
+
 #endif

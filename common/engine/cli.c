@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include "fileio.h"
 #include "changelog.h"
 #include "cli.h"
 #include "config.h"
@@ -20,6 +21,7 @@
 
 #include "help.h"
 #include "hook.h"
+#include "hooks.h"
 #include "hotfix.h"
 #include "init.h"
 #include "prepare.h"

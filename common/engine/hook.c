@@ -15,6 +15,7 @@
 #include "history.h"
 #include "hotfix.h"
 #include "hook.h"
+#include "hooks.h"
 #include "message.h"
 #include "quote.h"
 #include "refname.h"
@@ -35,44 +36,6 @@ const char fg_hook_marker[] = "@(#)flowgate-hook";
 static void fatal_line(const struct fg_hook_ctx *ctx, const char *what, const char *why)
 {
 	fg_print_line(stderr, "flowgate %s: fatal: %s: %s", ctx->hook, what, why);
-}
-
-int fg_read_all(int fd, char **out, size_t *len)
-{
-	size_t alloc = 4096, n = 0;
-	char *buf = malloc(alloc);
-
-	*out = NULL;
-	*len = 0;
-	if (!buf)
-		return -1;
-	for (;;) {
-		ssize_t got;
-		if (n + 1 == alloc) {
-			char *bigger = alloc > SIZE_MAX / 2 ? NULL : realloc(buf, alloc * 2);
-			if (!bigger) {
-				free(buf);
-				errno = ENOMEM;
-				return -1;
-			}
-			buf = bigger;
-			alloc *= 2;
-		}
-		got = read(fd, buf + n, alloc - n - 1);
-		if (got < 0 && errno == EINTR)
-			continue;
-		if (got < 0) {
-			free(buf);
-			return -1;
-		}
-		if (got == 0)
-			break;
-		n += (size_t)got;
-	}
-	buf[n] = '\0';
-	*out = buf;
-	*len = n;
-	return 0;
 }
 
 int fg_run_chained(const char *path, int argc, char **argv, const char *input, size_t len)

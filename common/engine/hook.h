@@ -1,6 +1,6 @@
 /*
- * The hooks' shared driver and each hook's logic. hooks/<hook>.c is only a
- * main() that calls fg_hook_main with the matching fg_run_* function.
+ * The hooks' shared driver: fg_hook_main, which hooks/<hook>.c's main()
+ * (FG_HOOK_MAIN) calls with that hook's flow (hooks/hooks.h).
  */
 #ifndef FLOWGATE_HOOK_H
 #define FLOWGATE_HOOK_H
@@ -23,12 +23,6 @@ extern const char fg_role_marker[];
 #error "FLOWGATE_VERSION is not defined: build with the Makefile (VERSION)"
 #endif
 
-/* Exit statuses (documented in README.md). */
-#define FG_EXIT_OK 0        /* clean, warnings allowed */
-#define FG_EXIT_VIOLATION 1 /* at least one error-severity violation */
-#define FG_EXIT_USAGE 2     /* bad arguments or malformed hook input */
-#define FG_EXIT_INTERNAL 3  /* repository cannot be opened, file unreadable, out of memory */
-#define FG_EXIT_CONFIG 4    /* bad configuration (.flowgate, git config flowgate.*, FLOWGATE_SKIP) */
 
 struct fg_hook_ctx {
 	const char *hook;      /* "pre-commit", ... */
@@ -80,49 +74,6 @@ int fg_hook_main(const char *hook, int argc, char **argv, fg_hook_fn fn, int dow
 	}
 #endif
 
-/*
- * The hooks, per githooks(5):
- * fg_run_pre_commit: no arguments; branchName on HEAD's branch, version
- *   rules on the staged version files.
- * fg_run_commit_msg: one argument, the message file; header rules.
- * fg_run_pre_push: arguments <remote name> <url>, stdin lines
- *   "<local ref> <local oid> <remote ref> <remote oid>"; branch, version,
- *   message and tag rules on what the push adds.
- * fg_run_post_merge: one argument, 1 for a squash merge; version rules on
- *   the merge result, and the workflow's next step after a release merge.
- * fg_run_post_commit: no arguments; after a commit that is a merge (two or
- *   more parents: a merge stopped by conflicts and concluded by git commit,
- *   for which git runs no post-merge), post-merge's advice (nextStep,
- *   hotfixPropagation); nothing after any other commit. Never blocks.
- * fg_run_applypatch_msg: one argument, the message file of the patch git am
- *   is about to apply (rebase-apply/final-commit); commit-msg's rules on it
- *   as git am commits it, verbatim. A non-zero exit stops git am before
- *   the patch.
- * fg_run_pre_applypatch: no arguments; pre-commit's rules on the index git
- *   am applied the patch to, before it commits. A non-zero exit stops git
- *   am with the patch applied and not committed.
- *   Neither judges anything in git am's rebasing mode (git rebase --apply,
- *   whose replayed commits, like the other backend's, run no commit hook).
- * The server hooks, on a bare repository, per githooks(5):
- * fg_run_pre_receive: no arguments, stdin lines "<old oid> <new oid>
- *   <refname>"; pre-push's rules on the whole push, where new commits are
- *   those no existing ref reaches; any error refuses every ref of the push.
- * fg_run_update: arguments <refname> <old oid> <new oid>; the same rules on
- *   that one ref (for servers that run only per-ref hooks); nothing when
- *   git runs flowgate's pre-receive for this repository (core.hooksPath,
- *   else $GIT_DIR/hooks: an executable pre-receive carrying
- *   FG_ROLE_MARKER_PREFIX "pre-receive", or install.sh's launcher of one),
- *   which judged the whole push first.
- */
-int fg_run_pre_commit(struct fg_hook_ctx *ctx);
-int fg_run_commit_msg(struct fg_hook_ctx *ctx);
-int fg_run_pre_push(struct fg_hook_ctx *ctx);
-int fg_run_post_merge(struct fg_hook_ctx *ctx);
-int fg_run_post_commit(struct fg_hook_ctx *ctx);
-int fg_run_applypatch_msg(struct fg_hook_ctx *ctx);
-int fg_run_pre_applypatch(struct fg_hook_ctx *ctx);
-int fg_run_pre_receive(struct fg_hook_ctx *ctx);
-int fg_run_update(struct fg_hook_ctx *ctx);
 
 /* One line of pre-push or pre-receive input. */
 struct fg_ref_update {
@@ -164,12 +115,6 @@ struct fg_config;
  * configuration: ..." on stderr; returns FG_EXIT_CONFIG.
  */
 int fg_config_failed(struct fg_hook_ctx *ctx, const struct fg_config *cfg);
-
-/*
- * fg_read_all: read FD to its end into a newly allocated buffer (NUL added,
- * not counted in *LEN). Returns 0, or -1 with errno set.
- */
-int fg_read_all(int fd, char **out, size_t *len);
 
 /*
  * fg_run_chained: run PATH with arguments ARGV[1..ARGC) and, when INPUT is

@@ -12,6 +12,7 @@
 #include "fileio.h"
 #include "guide.h"
 #include "prepare.h"
+#include "hooks.h"
 #include "repo.h"
 
 /*

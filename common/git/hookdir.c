@@ -11,7 +11,7 @@
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
-#include "hook.h"
+#include "fileio.h"
 #include "hookdir.h"
 #include "report.h"
 

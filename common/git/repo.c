@@ -25,7 +25,7 @@
 #include "cleanup.h"
 #include "message.h"
 #include "pattern.h"
-#include "hook.h"
+#include "fileio.h"
 #include "repo.h"
 
 int __wrap_git_mbedtls_stream_global_init(void);

@@ -30,6 +30,15 @@ struct fg_violation {
 	size_t scope; /* what it is about (a pushed ref: fg_report_scopes), or FG_SCOPE_NONE */
 };
 
+
+/* The exit statuses of the hooks and the flowgate command (documented in
+ * README.md and flowgate(1)). */
+#define FG_EXIT_OK 0        /* clean, warnings allowed */
+#define FG_EXIT_VIOLATION 1 /* at least one error-severity violation */
+#define FG_EXIT_USAGE 2     /* bad arguments or malformed hook input */
+#define FG_EXIT_INTERNAL 3  /* repository cannot be opened, file unreadable, out of memory */
+#define FG_EXIT_CONFIG 4    /* bad configuration (.flowgate, git config flowgate.*, FLOWGATE_SKIP) */
+
 /* No scope: a violation about no one ref in particular. */
 #define FG_SCOPE_NONE ((size_t)-1)
 

@@ -13,7 +13,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include "check_flowgate.h"
-#include "hook.h"
+#include "fileio.h"
+#include "hooks.h"
 #include "pattern.h"
 
 /* ---- fg_read_all ------------------------------------------------------ */
