@@ -12,7 +12,10 @@
 #include <sys/wait.h>
 #include <unistd.h>
 #include "fileio.h"
-#include "history.h"
+#include "refs.h"
+#include "revert.h"
+#include "tagref.h"
+#include "versionwalk.h"
 #include "hotfix.h"
 #include "hook.h"
 #include "hooks.h"

@@ -6,7 +6,9 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include "history.h"
+#include "refs.h"
+#include "tagref.h"
+#include "versionwalk.h"
 #include "message.h"
 #include "range.h"
 #include "refname.h"

@@ -12,7 +12,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include "check_flowgate.h"
-#include "history.h"
+#include "refs.h"
+#include "revert.h"
+#include "tagref.h"
+#include "versionwalk.h"
 
 #define NREL 64 /* release/0.16.x: well beyond REACH_FIRST (16) */
 #define NFX 3   /* feature/x, off rel[10] */
