@@ -32,7 +32,9 @@ int main(void)
 	srunner_add_suite(sr, release_suite());
 	srunner_add_suite(sr, range_suite());
 	srunner_add_suite(sr, hotfix_suite());
-	srunner_add_suite(sr, history_suite());
+	srunner_add_suite(sr, refs_suite());
+	srunner_add_suite(sr, tagref_suite());
+	srunner_add_suite(sr, revert_suite());
 	srunner_add_suite(sr, quote_suite());
 	srunner_add_suite(sr, doctor_suite());
 	srunner_add_suite(sr, index_suite());
