@@ -77,6 +77,14 @@ $(FUZZ_BUILD)/fuzz_%: $(FUZZ_BUILD)/tests/fuzz/fuzz_%.o $(FUZZ_COMMON_OBJ)
 
 $(FUZZ_BUILD)/tests/fuzz/fuzz_receive.o: FUZZ_CFLAGS += $(FUZZ_RECEIVE_FLAGS)
 
+# The receive target links its fixed repository's builder (fuzz_receive_repo.c) too.
+FUZZ_RECEIVE_OBJ = $(FUZZ_BUILD)/tests/fuzz/fuzz_receive.o \
+	$(FUZZ_BUILD)/tests/fuzz/fuzz_receive_repo.o
+$(FUZZ_BUILD)/fuzz_receive: $(FUZZ_RECEIVE_OBJ) $(FUZZ_COMMON_OBJ)
+	$(if $(Q),@echo "  LINK    $@")
+	$(Q)$(FUZZ_CC) $(FUZZ_SAN) -fsanitize=fuzzer -o $@ $(FUZZ_RECEIVE_OBJ) $(FUZZ_COMMON_OBJ) \
+		$(FUZZ_LIBS)
+
 fuzz-build: $(FUZZ_BINS)
 
 # The index target's seeds: index files of every format, made by git.
@@ -107,3 +115,4 @@ fuzz-clean:
 .PHONY: fuzz fuzz-smoke fuzz-build fuzz-clean $(FUZZ_RUNS) $(FUZZ_SMOKES)
 
 -include $(FUZZ_COMMON_OBJ:.o=.d) $(FUZZ_OBJ:.o=.d)
+-include $(FUZZ_BUILD)/tests/fuzz/fuzz_receive_repo.d
