@@ -7,7 +7,7 @@
 #include <stdio.h>
 #include "cli.h"
 #include "hook.h"
-#include "repo.h"
+#include "gitinit.h"
 
 int main(int argc, char **argv)
 {

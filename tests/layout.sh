@@ -88,7 +88,7 @@ fi
 
 # 3. no circle: tsort names the modules of each loop it finds.
 if ! tsort "$WORK/edges" >/dev/null 2>"$WORK/loops"; then
-	loop=$(sed -n 's/^tsort: \([^ :]*\)$/\1/p' "$WORK/loops" | tr '\n' ' ')
+	loop=$(sed -n 's/^tsort: \([^ :]*\)$/\1/p' "$WORK/loops" | awk '!seen[$0]++' | tr '\n' ' ')
 	breach "an include circle among: ${loop% }; fix: move what the lower module needs into it or below"
 fi
 

@@ -17,7 +17,8 @@
 #include "fileio.h"
 #include "hook.h"
 #include "message.h"
-#include "repo.h"
+#include "gitinit.h"
+#include "vfiles.h"
 #include "tag.h"
 
 /* ---- arguments ---------------------------------------------------------- */

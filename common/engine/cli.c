@@ -28,7 +28,10 @@
 #include "message.h"
 #include "range.h"
 #include "release.h"
+#include "commitctx.h"
+#include "gitinit.h"
 #include "repo.h"
+#include "repoconfig.h"
 #include "summary.h"
 
 enum format { FORMAT_TEXT, FORMAT_JSON, FORMAT_GITHUB };

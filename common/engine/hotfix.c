@@ -10,7 +10,10 @@
 #include "hotfix.h"
 #include "quote.h"
 #include "report.h"
+#include "gitinit.h"
+#include "oidset.h"
 #include "repo.h"
+#include "vfiles.h"
 #include "version.h"
 
 #define ABBREV 12 /* hex digits of an OID in tables and commands */

@@ -16,7 +16,9 @@
 #include "hook.h"
 #include "init.h"
 #include "range.h"
+#include "gitinit.h"
 #include "repo.h"
+#include "vfiles.h"
 
 #define ORIGIN ".flowgate (flowgate init)"
 

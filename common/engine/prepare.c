@@ -13,7 +13,10 @@
 #include "guide.h"
 #include "prepare.h"
 #include "hooks.h"
+#include "commitctx.h"
+#include "gitinit.h"
 #include "repo.h"
+#include "repoconfig.h"
 
 /*
  * DATA[0..LEN) in place of the message file PATH, with its mode, through

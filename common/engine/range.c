@@ -12,7 +12,9 @@
 #include "message.h"
 #include "range.h"
 #include "refname.h"
-#include "repo.h"
+#include "commitctx.h"
+#include "gitinit.h"
+#include "vfiles.h"
 #include "walk.h"
 
 static int is_set(const char *value)

@@ -6,8 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include "refname.h"
+#include "oidset.h"
 #include "refs.h"
-#include "repo.h"
+#include "tag.h"
 #include "version.h"
 
 static int pending_cmp(const void *key, const void *elem)

@@ -15,7 +15,9 @@
 #include "hook.h"
 #include "refname.h"
 #include "release.h"
+#include "gitinit.h"
 #include "repo.h"
+#include "vfiles.h"
 
 /* ---- messages ----------------------------------------------------------- */
 

@@ -3,7 +3,7 @@
  * writes, and whether a revert takes the version back to what it was.
  */
 #include <string.h>
-#include "repo.h"
+#include "vfiles.h"
 #include "revert.h"
 #include "version.h"
 

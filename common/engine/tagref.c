@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "refname.h"
-#include "repo.h"
+#include "vfiles.h"
 #include "tag.h"
 #include "tagref.h"
 #include "version.h"

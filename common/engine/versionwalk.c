@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "refname.h"
-#include "repo.h"
+#include "vfiles.h"
 #include "revert.h"
 #include "version.h"
 #include "versionwalk.h"

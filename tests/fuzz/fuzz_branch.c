@@ -12,7 +12,7 @@
 #include "fuzz.h"
 #include "config.h"
 #include "refname.h"
-#include "repo.h"
+#include "gitinit.h"
 #include "report.h"
 
 static struct fg_config cfg;

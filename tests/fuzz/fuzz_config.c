@@ -13,7 +13,7 @@
 #include "config.h"
 #include "message.h"
 #include "refname.h"
-#include "repo.h"
+#include "gitinit.h"
 #include "report.h"
 #include "tag.h"
 #include "version.h"

@@ -18,7 +18,8 @@
 #include "commit.h"
 #include "config.h"
 #include "message.h"
-#include "repo.h"
+#include "commitctx.h"
+#include "gitinit.h"
 #include "report.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)

@@ -21,7 +21,7 @@
 #include "fuzz.h"
 #include "fuzz_receive_repo.h"
 #include "hook.h"
-#include "repo.h"
+#include "gitinit.h"
 #include "report.h"
 #include "version.h"
 

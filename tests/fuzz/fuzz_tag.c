@@ -13,7 +13,7 @@
 #include "fuzz.h"
 #include "config.h"
 #include "refname.h"
-#include "repo.h"
+#include "gitinit.h"
 #include "report.h"
 #include "tag.h"
 #include "version.h"

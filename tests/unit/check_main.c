@@ -6,7 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include "check_flowgate.h"
-#include "repo.h"
+#include "gitinit.h"
 
 int main(void)
 {
@@ -25,7 +25,11 @@ int main(void)
 	srunner_add_suite(sr, message_suite());
 	srunner_add_suite(sr, commit_suite());
 	srunner_add_suite(sr, tag_suite());
+	srunner_add_suite(sr, gitinit_suite());
 	srunner_add_suite(sr, repo_suite());
+	srunner_add_suite(sr, vfiles_suite());
+	srunner_add_suite(sr, repoconfig_suite());
+	srunner_add_suite(sr, commitctx_suite());
 	srunner_add_suite(sr, hook_suite());
 	srunner_add_suite(sr, config_suite());
 	srunner_add_suite(sr, bump_suite());

@@ -12,7 +12,8 @@
 #include "check_flowgate.h"
 #include "hook.h"
 #include "release.h"
-#include "repo.h"
+#include "gitinit.h"
+#include "vfiles.h"
 
 /* ---- messages ----------------------------------------------------------- */
 
