@@ -30,6 +30,7 @@ Suite *repo_suite(void);
 Suite *vfiles_suite(void);
 Suite *repoconfig_suite(void);
 Suite *commitctx_suite(void);
+Suite *oidset_suite(void);
 Suite *hook_suite(void);
 Suite *config_suite(void);
 Suite *bump_suite(void);

@@ -30,6 +30,7 @@ int main(void)
 	srunner_add_suite(sr, vfiles_suite());
 	srunner_add_suite(sr, repoconfig_suite());
 	srunner_add_suite(sr, commitctx_suite());
+	srunner_add_suite(sr, oidset_suite());
 	srunner_add_suite(sr, hook_suite());
 	srunner_add_suite(sr, config_suite());
 	srunner_add_suite(sr, bump_suite());
