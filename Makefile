@@ -19,15 +19,15 @@ CFLAGS ?= -O2 -g
 
 # Static libgit2: Debian's libgit2.a lets the hooks skip the dynamic loader's
 # work for it, and lets ld --wrap cut out the network code a hook never runs
-# (the __wrap_ stubs in common/git/repo.c): the TLS and SSH global initialisers
-# (CA bundle parsing, OpenSSL engine loading), mbedTLS's CA option, and the
-# HTTP(S) and SSH subtransports (repo.c also defines the one flag libgit2
-# takes from the HTTP one), whose code (the HTTP client with its
-# Negotiate/GSSAPI authentication, the TLS stream, libssh2) then stays out
-# of the link with the libraries it needs: libgssapi_krb5 and its six
-# libraries, libssh2, libcrypto, mbedTLS's TLS and X.509 parts. libc is the
-# hooks' only shared library. FLOWGATE_DYNAMIC=1 links the shared libgit2
-# instead (slower start-up, same behaviour).
+# (the __wrap_ stubs in common/git/gitinit.c): the TLS and SSH global
+# initialisers (CA bundle parsing, OpenSSL engine loading), mbedTLS's CA
+# option, and the HTTP(S) and SSH subtransports (gitinit.c also defines the
+# one flag libgit2 takes from the HTTP one), whose code (the HTTP client
+# with its Negotiate/GSSAPI authentication, the TLS stream, libssh2) then
+# stays out of the link with the libraries it needs: libgssapi_krb5 and its
+# six libraries, libssh2, libcrypto, mbedTLS's TLS and X.509 parts. libc is
+# the hooks' only shared library. FLOWGATE_DYNAMIC=1 links the shared
+# libgit2 instead (slower start-up, same behaviour).
 FLOWGATE_DYNAMIC ?=
 ifeq ($(FLOWGATE_DYNAMIC),)
 GIT2_WRAP = git_mbedtls_stream_global_init git_mbedtls__set_cert_location \

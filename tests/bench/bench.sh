@@ -515,8 +515,8 @@ if [ -z "$HOOK_LIBS" ]; then
 -Wl,-Bdynamic -Wl,--as-needed -lrt -pthread -ldl"
 	HOOK_LDFLAGS="-no-pie -Wl,--gc-sections -Wl,-O1"
 fi
-# The __wrap_ stubs come from flowgate's own library (common/repo.c): -u
-# makes the linker take repo.o from it before libgit2.a asks for them.
+# The __wrap_ stubs come from flowgate's own library (common/git/gitinit.c):
+# -u makes the linker take gitinit.o from it before libgit2.a asks for them.
 WRAP_UNDEF=
 for w in $HOOK_LIBS; do
 	case $w in -Wl,--wrap=*) WRAP_UNDEF="$WRAP_UNDEF -Wl,-u,__wrap_${w#-Wl,--wrap=}" ;; esac
