@@ -10,6 +10,7 @@
 #include "cleanup.h"
 #include "message.h"
 #include "repo.h"
+#include "report.h"
 #include "vfiles.h"
 #include "commitctx.h"
 

@@ -13,6 +13,7 @@
 #include <unistd.h>
 #include "fileio.h"
 #include "gitinit.h"
+#include "report.h"
 #include "vfiles.h"
 #include "repoconfig.h"
 
