@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "commit.h"
-#include "message.h"
+#include "pattern.h"
 
 #define BREAKING_CHANGE "BREAKING CHANGE"
 #define BREAKING_CHANGE_LEN (sizeof(BREAKING_CHANGE) - 1)
@@ -235,7 +235,47 @@ static int join_breaking_paragraph(const char *msg, size_t start, size_t stop, s
 	return 1;
 }
 
-/* The header's parts (items 1-5), by fg_header_parse (message.c). */
+/* Every repeated class excludes what follows it, so PCRE2 makes them
+ * possessive: the match is linear in the header's length. */
+static struct fg_pattern header_re = FG_PATTERN(
+	"^([^\\s():!]+)(?:\\(([^()\\r\\n]+)\\))?(!)?:(?: (.*)|[ \\t]*)\\z", 0);
+
+int fg_header_parse(const char *header, size_t len, struct fg_header *out)
+{
+	struct fg_span g[5];
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	rc = fg_pattern_match(&header_re, header, len, g, 5);
+	if (rc == -2)
+		return -2;
+	if (rc < 0)
+		return -3; /* PCRE2 failed (the pattern is linear: not expected) */
+	if (rc == 0)
+		return -1;
+	out->type = header + g[1].off;
+	out->type_len = g[1].len;
+	if (g[2].off != SIZE_MAX) {
+		out->scope = header + g[2].off;
+		out->scope_len = g[2].len;
+	}
+	out->breaking = g[3].off != SIZE_MAX;
+	/* "type:" alone (cleanup strips the trailing space): an empty subject */
+	out->subject = g[4].off != SIZE_MAX ? header + g[4].off : header + len;
+	out->subject_len = g[4].len;
+	return 0;
+}
+
+size_t fg_utf8_length(const char *text, size_t len)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < len; i++)
+		n += ((unsigned char)text[i] & 0xC0) != 0x80;
+	return n;
+}
+
+/* The header's parts (items 1-5), by fg_header_parse. */
 static int parse_header(struct fg_commit_message *out)
 {
 	struct fg_header h;

@@ -1,8 +1,10 @@
 /*
  * Conventional Commits 1.0.0 messages taken apart: the header (type, scope,
  * '!', subject), the free-form body and the footer block (git trailers
- * included), without judging them. The rules decide what is wrong; this
- * module only says where each part is.
+ * included), without judging them; a header line alone too (fg_header_parse).
+ * The rules decide what is wrong (message.h); this module only says where
+ * each part is. Layer: rules, at the bottom of the message rules (suggest
+ * and message build on it).
  */
 #ifndef FLOWGATE_COMMIT_H
 #define FLOWGATE_COMMIT_H
@@ -72,7 +74,7 @@ void fg_commit_message_init(struct fg_commit_message *msg);
  *   "type:" alone, or followed by blanks only, is valid with an empty
  *   subject: git's cleanup strips the space of "feat: ", and an empty
  *   subject is subjectEmpty's business, not a malformed header. The same
- *   shape as fg_header_parse in message.h.
+ *   shape as fg_header_parse below.
  *
  * - blank_after_header (item 6): line 2 is blank, or there is no line 2.
  *   Without the blank line, the lines after the header are still read as
@@ -159,5 +161,25 @@ int fg_footer_token_valid(const char *token, size_t len);
  * of it is, else the offset of the first byte of the first bad sequence.
  */
 size_t fg_utf8_valid_prefix(const char *text, size_t len);
+
+/* The parts of a Conventional Commits 1.0.0 header (spec items 1-5). */
+struct fg_header {
+	const char *type;    size_t type_len;
+	const char *scope;   size_t scope_len; /* NULL when absent */
+	int breaking;                           /* '!' before the colon */
+	const char *subject; size_t subject_len;
+};
+
+/*
+ * fg_header_parse: split HEADER[0..LEN) into OUT (pointers into HEADER).
+ * Returns 0 when it has the shape "type(scope)!: subject" (the scope, when
+ * present, not empty; "type:" with nothing after it parses with an empty
+ * subject), -1 when not, -2 when it is not valid UTF-8, -3 when PCRE2
+ * fails (its match limit; the pattern is linear, so not expected).
+ */
+int fg_header_parse(const char *header, size_t len, struct fg_header *out);
+
+/* fg_utf8_length: code points in TEXT[0..LEN) (invalid bytes count as one each). */
+size_t fg_utf8_length(const char *text, size_t len);
 
 #endif

@@ -8,26 +8,10 @@
 #define FLOWGATE_MESSAGE_H
 
 #include <stddef.h>
+#include "commit.h"
 #include "config.h"
 #include "gitform.h"
 #include "report.h"
-
-/* The parts of a Conventional Commits 1.0.0 header (spec items 1-5). */
-struct fg_header {
-	const char *type;    size_t type_len;
-	const char *scope;   size_t scope_len; /* NULL when absent */
-	int breaking;                           /* '!' before the colon */
-	const char *subject; size_t subject_len;
-};
-
-/*
- * fg_header_parse: split HEADER[0..LEN) into OUT (pointers into HEADER).
- * Returns 0 when it has the shape "type(scope)!: subject" (the scope, when
- * present, not empty; "type:" with nothing after it parses with an empty
- * subject), -1 when not, -2 when it is not valid UTF-8, -3 when PCRE2
- * fails (its match limit; the pattern is linear, so not expected).
- */
-int fg_header_parse(const char *header, size_t len, struct fg_header *out);
 
 /* What the rules that look beyond the message need to know about the commit. */
 struct fg_message_context {
@@ -107,8 +91,5 @@ size_t fg_check_message(struct fg_report *report, struct fg_config *cfg, const c
  */
 int fg_message_to_utf8(char **out, size_t *out_len, const char *text, size_t len,
 		       const char *encoding);
-
-/* fg_utf8_length: code points in TEXT[0..LEN) (invalid bytes count as one each). */
-size_t fg_utf8_length(const char *text, size_t len);
 
 #endif

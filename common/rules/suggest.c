@@ -4,8 +4,8 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include "commit.h"
 #include "gitform.h"
-#include "message.h"
 #include "report.h"
 #include "suggest.h"
 #include "textcase.h"
