@@ -13,7 +13,7 @@ _Static_assert(FG_PATTERN_MATCH_INVALID_UTF == PCRE2_MATCH_INVALID_UTF,
  * under the limit at every position of a long subject, e.g. (a+a+)+$ on
  * "aaaaaaaaaaaaaaab" repeated, runs for seconds without ever reaching it
  * (found by tests/fuzz/fuzz_vfile.c). A pattern compiled with
- * PCRE2_AUTO_CALLOUT (the configured ones: see config.c) also has a budget
+ * PCRE2_AUTO_CALLOUT (the configured ones: see settings.c) also has a budget
  * for the whole scan of a subject: FG_PATTERN_MATCH_LIMIT callouts (one
  * before each item of the pattern PCRE2 tries: about 10 ms), renewed by
  * each search that starts at offset 0 (a search resumed further on, as

@@ -1,46 +1,19 @@
 /*
  * Configuration layers (defaults < .flowgate < git config < FLOWGATE_SKIP),
  * parsed by libgit2's config parser and validated key by key, in the manner
- * of git's own fsck.<msg-id> severities and .gitmodules sections.
+ * of git's own fsck.<msg-id> severities and .gitmodules sections; each
+ * layer's values go into the settings (settings.c holds the defaults).
+ * Layer: rules, above settings and refname.
  */
-#define _GNU_SOURCE /* memfd_create */
-#include <errno.h>
-#include <stdarg.h>
 #include <stdlib.h>
-#include <fnmatch.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/mman.h>
-#include <unistd.h>
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
 #include "config.h"
 #include "quote.h"
 #include "refname.h"
 #include "textcase.h"
-
-/* The built-in branch kinds of the workflow. */
-static const struct {
-	const char *kind;
-	enum fg_branch_kind id;
-	const char *pattern;
-	int series, protected_branch;
-} builtin_branches[] = {
-	{ "main", FG_BRANCH_MAIN, "^main$", 0, 1 },
-	{ "dev", FG_BRANCH_DEV, "^dev/(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.x$", 1, 0 },
-	{ "release", FG_BRANCH_RELEASE, "^release/(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.x$", 1, 1 },
-	{ "maint", FG_BRANCH_MAINT, "^maint/(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.x$", 1, 1 },
-	{ "feature", FG_BRANCH_FEATURE, "^feature/[a-z0-9._-]+$", 0, 0 },
-	{ "hotfix", FG_BRANCH_HOTFIX, "^hotfix/[a-z0-9._-]+$", 0, 0 },
-	{ "docs", FG_BRANCH_DOCS, "^docs/[a-z0-9._-]+$", 0, 0 },
-};
-#define NBUILTIN_BRANCHES (sizeof(builtin_branches) / sizeof(builtin_branches[0]))
-
-static const char *const builtin_types =
-	"feat fix docs style refactor perf test build ci chore revert release hotfix maintenance";
-static const char *const builtin_tag_message_prefixes = "release: hotfix: maintenance:";
-/* what conventional-changelog's presets hide too: no change a user sees */
-static const char *const builtin_changelog_exclude = "chore style test ci build";
 
 const char *fg_config_level_origin(git_config_level_t level)
 {
@@ -53,357 +26,6 @@ const char *fg_config_level_origin(git_config_level_t level)
 	case FG_CONFIG_LEVEL_WORKTREE: return "git config (worktree)";
 	default: return level == FG_CONFIG_LEVEL_COMMAND ? "git -c" : "git config";
 	}
-}
-
-int fg_config_error(struct fg_config *cfg, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (cfg->error)
-		return -1;
-	va_start(ap, fmt);
-	/* a committed .flowgate's keys and values end up in the message: no raw
-	 * escape sequence, invalid UTF-8 or bidirectional control reaches the terminal */
-	cfg->error = fg_escaped(fg_vstrdupf(fmt, ap), 0);
-	va_end(ap);
-	return -1;
-}
-
-static void free_list(char **list, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		free(list[i]);
-	free(list);
-}
-
-/* Split VALUE at white space into a new list. Returns 0, or -2 when out of memory. */
-static int split_list(const char *value, char ***out, size_t *n)
-{
-	size_t alloc = 0, count = 0;
-	char **list = NULL;
-
-	*out = NULL;
-	*n = 0;
-	while (value && *value) {
-		size_t skip = strspn(value, " \t\n"), len;
-
-		value += skip;
-		if (!(len = strcspn(value, " \t\n")))
-			break;
-		if (count == alloc) {
-			char **bigger = realloc(list, (alloc = alloc ? alloc * 2 : 8) * sizeof(*list));
-			if (!bigger)
-				goto oom;
-			list = bigger;
-		}
-		if (!(list[count] = strndup(value, len)))
-			goto oom;
-		count++;
-		value += len;
-	}
-	*out = list;
-	*n = count;
-	return 0;
-oom:
-	free_list(list, count);
-	return -2;
-}
-
-static void pattern_free(struct fg_pattern *p)
-{
-	fg_pattern_release(p);
-	free((char *)p->source);
-	p->source = NULL;
-}
-
-/*
- * Set P to a new pattern with source SOURCE (copied), compiled with PCRE2
- * OPTIONS. -2 when out of memory. A configured pattern gets
- * PCRE2_AUTO_CALLOUT: pattern.c counts the callouts against a budget for a
- * whole scan, which PCRE2's own match limit is not (a configured pattern,
- * backtracking just under it at every start position of a long version
- * file, would run for seconds). The built-in patterns get 0: they are
- * linear, and a budget would refuse a long docs/index.md as bad
- * configuration.
- */
-static int pattern_set(struct fg_pattern *p, const char *source, uint32_t options)
-{
-	char *copy = strdup(source);
-
-	if (!copy)
-		return -2;
-	pattern_free(p);
-	memset(p, 0, sizeof(*p));
-	p->source = copy;
-	p->options = options;
-	return 0;
-}
-
-static void free_branches(struct fg_config *cfg)
-{
-	for (size_t i = 0; i < cfg->nbranches; i++) {
-		free(cfg->branches[i].kind);
-		pattern_free(&cfg->branches[i].pattern);
-	}
-	free(cfg->branches);
-	cfg->branches = NULL;
-	cfg->nbranches = 0;
-}
-
-static void free_vfiles(struct fg_config *cfg)
-{
-	for (size_t i = 0; i < cfg->nvfiles; i++) {
-		free((char *)cfg->vfiles[i].path);
-		if (cfg->vfiles[i].pattern) {
-			pattern_free(cfg->vfiles[i].pattern);
-			free(cfg->vfiles[i].pattern);
-		}
-	}
-	free(cfg->vfiles);
-	cfg->vfiles = NULL;
-	cfg->nvfiles = 0;
-}
-
-static void free_ignores(struct fg_config *cfg)
-{
-	for (size_t i = 0; i < cfg->nignores; i++)
-		pattern_free(&cfg->ignores[i]);
-	free(cfg->ignores);
-	cfg->ignores = NULL;
-	cfg->nignores = 0;
-}
-
-void fg_config_release(struct fg_config *cfg)
-{
-	free_list(cfg->types, cfg->ntypes);
-	free_list(cfg->scopes, cfg->nscopes);
-	free_list(cfg->tag_message_prefixes, cfg->ntag_message_prefixes);
-	free_list(cfg->changelog_exclude, cfg->nchangelog_exclude);
-	free_ignores(cfg);
-	free_branches(cfg);
-	free_vfiles(cfg);
-	free(cfg->tag_prefix);
-	free(cfg->since);
-	free(cfg->config_file);
-	free_list(cfg->allow_refs, cfg->nallow_refs);
-	free(cfg->file_origin);
-	free(cfg->error);
-	memset(cfg, 0, sizeof(*cfg));
-}
-
-static enum fg_branch_kind kind_id(const char *kind)
-{
-	for (size_t i = 0; i < NBUILTIN_BRANCHES; i++)
-		if (!strcmp(builtin_branches[i].kind, kind))
-			return builtin_branches[i].id;
-	return FG_BRANCH_OTHER;
-}
-
-/* Append branch kind KIND (defaults from the built-in kind of that name). */
-static struct fg_branch_spec *add_branch(struct fg_config *cfg, const char *kind)
-{
-	struct fg_branch_spec *bigger = realloc(cfg->branches,
-						(cfg->nbranches + 1) * sizeof(*cfg->branches));
-	struct fg_branch_spec *b;
-
-	if (!bigger)
-		return NULL;
-	cfg->branches = bigger;
-	b = &cfg->branches[cfg->nbranches];
-	memset(b, 0, sizeof(*b));
-	if (!(b->kind = strdup(kind)))
-		return NULL;
-	b->id = kind_id(kind);
-	for (size_t i = 0; i < NBUILTIN_BRANCHES; i++)
-		if (!strcmp(builtin_branches[i].kind, kind)) {
-			if (pattern_set(&b->pattern, builtin_branches[i].pattern, 0) < 0) {
-				free(b->kind);
-				return NULL;
-			}
-			b->series = builtin_branches[i].series;
-			b->protected_branch = builtin_branches[i].protected_branch;
-		}
-	cfg->nbranches++;
-	return b;
-}
-
-/* Append version file PATH (whole file, kind exact, not required). */
-static struct fg_vfile_spec *add_vfile(struct fg_config *cfg, const char *path)
-{
-	struct fg_vfile_spec *bigger = realloc(cfg->vfiles, (cfg->nvfiles + 1) * sizeof(*cfg->vfiles));
-	struct fg_vfile_spec *v;
-
-	if (!bigger)
-		return NULL;
-	cfg->vfiles = bigger;
-	v = &cfg->vfiles[cfg->nvfiles];
-	memset(v, 0, sizeof(*v));
-	if (!(v->path = strdup(path)))
-		return NULL;
-	cfg->nvfiles++;
-	return v;
-}
-
-static int vfile_set_pattern(struct fg_vfile_spec *v, const char *source, uint32_t options)
-{
-	if (!v->pattern && !(v->pattern = calloc(1, sizeof(*v->pattern))))
-		return -2;
-	return pattern_set(v->pattern, source, options);
-}
-
-int fg_config_init(struct fg_config *cfg)
-{
-	memset(cfg, 0, sizeof(*cfg));
-	for (int i = 0; i < FG_RULE__COUNT; i++) {
-		cfg->severity[i] = fg_rule_info((enum fg_rule)i)->severity;
-		cfg->severity_origin[i] = FG_ORIGIN_DEFAULT;
-	}
-	cfg->header_max_length = FG_DEFAULT_HEADER_MAX_LENGTH;
-	cfg->body_max_line_length = FG_DEFAULT_BODY_MAX_LINE_LENGTH;
-	cfg->body_ignore_urls = FG_DEFAULT_BODY_IGNORE_URLS;
-	cfg->subject_cases = FG_DEFAULT_SUBJECT_CASES;
-	cfg->subject_case_never = FG_DEFAULT_SUBJECT_CASE_NEVER;
-	cfg->allow_lightweight = 0;
-	cfg->header_max_length_origin = cfg->body_max_line_length_origin =
-		cfg->body_ignore_urls_origin = cfg->subject_cases_origin =
-		cfg->subject_case_never_origin = cfg->types_origin =
-		cfg->scopes_origin = cfg->ignores_origin = cfg->branches_origin =
-		cfg->vfiles_origin = cfg->tag_prefix_origin = cfg->tag_message_prefixes_origin =
-		cfg->allow_lightweight_origin = cfg->other_tags_origin = cfg->since_origin =
-		cfg->config_file_origin = cfg->changelog_exclude_origin =
-		cfg->changelog_merges_origin = FG_ORIGIN_DEFAULT;
-	if (split_list(builtin_types, &cfg->types, &cfg->ntypes) < 0 ||
-	    split_list(builtin_tag_message_prefixes, &cfg->tag_message_prefixes,
-		       &cfg->ntag_message_prefixes) < 0 ||
-	    split_list(builtin_changelog_exclude, &cfg->changelog_exclude,
-		       &cfg->nchangelog_exclude) < 0 ||
-	    !(cfg->tag_prefix = strdup("v")))
-		return -1;
-	for (size_t i = 0; i < NBUILTIN_BRANCHES; i++)
-		if (!add_branch(cfg, builtin_branches[i].kind))
-			return -1;
-	for (size_t i = 0; i < fg_builtin_vfiles_count; i++) {
-		struct fg_vfile_spec *v = add_vfile(cfg, fg_builtin_vfiles[i].path);
-
-		if (!v || (fg_builtin_vfiles[i].pattern &&
-			   vfile_set_pattern(v, fg_builtin_vfiles[i].pattern->source,
-					     fg_builtin_vfiles[i].pattern->options) < 0))
-			return -1;
-		v->series = fg_builtin_vfiles[i].series;
-		v->required = fg_builtin_vfiles[i].required;
-	}
-	return 0;
-}
-
-/*
- * The 1-based line of the first section header of DATA[0..LEN) that names
- * include or includeIf (any case, as libgit2 reads section names), or 0.
- * libgit2 follows [include] path and [includeIf] path while it opens a
- * file, and has no switch to stop it: a committed .flowgate could make a
- * hook read any file the user can read ("path = ~/.gitconfig" puts the
- * user's keys into the snapshot) or block for ever opening a FIFO. git
- * does not follow includes in the files it reads from a commit
- * (.gitmodules) either.
- * A header is a line whose first non-blank character is '[' (after a UTF-8
- * byte order mark on line 1); one inside a multi-line value is refused too,
- * which errs on the safe side.
- */
-static size_t include_line(const char *data, size_t len)
-{
-	size_t pos = 0, line = 1;
-
-	if (len >= 3 && !memcmp(data, "\xef\xbb\xbf", 3))
-		pos = 3;
-	while (pos < len) {
-		const char *nl = memchr(data + pos, '\n', len - pos);
-		size_t end = nl ? (size_t)(nl - data) : len;
-
-		while (pos < end && (data[pos] == ' ' || data[pos] == '\t' || data[pos] == '\r' ||
-				     data[pos] == '\v' || data[pos] == '\f'))
-			pos++;
-		if (pos < end && data[pos] == '[') {
-			pos++;
-			while (pos < end && (data[pos] == ' ' || data[pos] == '\t'))
-				pos++;
-			if (end - pos >= 7 && !strncasecmp(data + pos, "include", 7))
-				return line;
-		}
-		pos = end + 1;
-		line++;
-	}
-	return 0;
-}
-
-/*
- * The configuration text goes to libgit2's parser through a memory file
- * (memfd, named by /proc/self/fd), or a temporary file removed at once:
- * libgit2 1.5.1 exports no parser of configuration held in memory.
- */
-int fg_config_parse_buffer(git_config **out, const char *data, size_t len)
-{
-	char path[64];
-	char *tmp = NULL;
-	int fd = -1, rc;
-	size_t line;
-
-	*out = NULL;
-	if ((line = include_line(data, len))) {
-		char message[160];
-
-		/* the shape of libgit2's parse errors, whose line repo.c reads */
-		snprintf(message, sizeof(message), "[include] and [includeIf] are not followed: "
-			 "write the keys in the file itself (in " FG_CONFIG_FILE ":%zu)", line);
-		git_error_set_str(GIT_ERROR_CONFIG, message);
-		return GIT_ERROR;
-	}
-#ifdef MFD_CLOEXEC
-	fd = memfd_create("flowgate-config", MFD_CLOEXEC);
-	if (fd >= 0) {
-		snprintf(path, sizeof(path), "/proc/self/fd/%d", fd);
-		if (access(path, R_OK) < 0) { /* no /proc (a bare chroot) */
-			close(fd);
-			fd = -1;
-		}
-	}
-#endif
-	if (fd < 0) {
-		const char *dir = getenv("TMPDIR");
-
-		if (!(tmp = malloc(strlen(dir && *dir ? dir : "/tmp") + 32)))
-			return -1;
-		sprintf(tmp, "%s/flowgate-config-XXXXXX", dir && *dir ? dir : "/tmp");
-		if ((fd = mkstemp(tmp)) < 0) {
-			git_error_set_str(GIT_ERROR_OS, "cannot create a temporary file for the configuration");
-			free(tmp);
-			return -1;
-		}
-	}
-	for (size_t off = 0; off < len;) {
-		ssize_t w = write(fd, data + off, len - off);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0) {
-			git_error_set_str(GIT_ERROR_OS, "cannot write the configuration to a temporary file");
-			rc = -1;
-			goto out;
-		}
-		off += (size_t)w;
-	}
-	rc = git_config_open_ondisk(out, tmp ? tmp : path);
-	if (rc == 0) {
-		/* Read it now, while the file exists: a snapshot holds the entries. */
-		git_config *snapshot = NULL;
-
-		rc = git_config_snapshot(&snapshot, *out);
-		git_config_free(*out);
-		*out = snapshot;
-	}
-out:
-	if (tmp)
-		unlink(tmp);
-	free(tmp);
-	close(fd);
-	return rc;
 }
 
 /* Split a config entry name "section.sub.section.var" into its three parts. */
@@ -487,14 +109,14 @@ static int set_list(struct fg_config *cfg, const char *origin, const char *key, 
 	char **fresh;
 	size_t count;
 
-	if (split_list(value, &fresh, &count) < 0)
+	if (fg_config_list_split(value, &fresh, &count) < 0)
 		return -2;
 	if (count > FG_CONFIG_MAX_LIST) {
-		free_list(fresh, count);
+		fg_config_list_free(fresh, count);
 		return fg_config_error(cfg, "%s: %s: %zu words, more than %u; list only the words "
 				       "the workflow uses", origin, key, count, FG_CONFIG_MAX_LIST);
 	}
-	free_list(*list, *n);
+	fg_config_list_free(*list, *n);
 	*list = fresh;
 	*n = count;
 	return 0;
@@ -509,7 +131,7 @@ static int parse_cases(struct fg_config *cfg, const char *origin, const char *ke
 	unsigned cases = 0, bit;
 	int rc = 0;
 
-	if (split_list(value ? value : "", &words, &n) < 0)
+	if (fg_config_list_split(value ? value : "", &words, &n) < 0)
 		return -2;
 	for (size_t i = 0; i < n && rc == 0; i++) {
 		if ((bit = fg_case_parse(words[i])) != 0)
@@ -520,7 +142,7 @@ static int parse_cases(struct fg_config *cfg, const char *origin, const char *ke
 					     "sentence-case, snake-case or start-case", origin, key,
 					     words[i]);
 	}
-	free_list(words, n);
+	fg_config_list_free(words, n);
 	if (rc == 0 && !cases)
 		rc = fg_config_error(cfg, "%s: %s: no case is listed; list at least one, e.g. "
 				     "sentence-case", origin, key);
@@ -617,7 +239,7 @@ static int add_ignore(struct fg_config *cfg, const char *origin, const char *key
 	if (!cfg->ignores &&
 	    !(cfg->ignores = calloc(FG_CONFIG_MAX_PATTERNS, sizeof(*cfg->ignores))))
 		return -2;
-	if (pattern_set(&cfg->ignores[cfg->nignores], value, PCRE2_AUTO_CALLOUT) < 0)
+	if (fg_config_pattern_set(&cfg->ignores[cfg->nignores], value, PCRE2_AUTO_CALLOUT) < 0)
 		return -2;
 	cfg->nignores++;
 	cfg->ignores_origin = origin;
@@ -640,7 +262,7 @@ static int apply_branch_key(struct fg_config *cfg, struct file_state *st, const 
 	if (strcmp(k->var, "pattern") && strcmp(k->var, "series") && strcmp(k->var, "protected"))
 		return unknown_key(cfg, origin, key, "a branch kind takes pattern, series and protected");
 	if (!st->branches_replaced) {
-		free_branches(cfg);
+		fg_config_clear_branches(cfg);
 		st->branches_replaced = 1;
 		cfg->branches_origin = origin;
 	}
@@ -654,7 +276,7 @@ static int apply_branch_key(struct fg_config *cfg, struct file_state *st, const 
 		return fg_config_error(cfg, "%s: %s: more than %u branch kinds; keep the kinds the "
 				       "workflow has", origin, key, FG_CONFIG_MAX_PATTERNS);
 	}
-	if (!b && !(b = add_branch(cfg, kind))) {
+	if (!b && !(b = fg_config_add_branch(cfg, kind))) {
 		free(kind);
 		return -2;
 	}
@@ -664,7 +286,7 @@ static int apply_branch_key(struct fg_config *cfg, struct file_state *st, const 
 			return fg_config_error(cfg, "%s: %s: empty pattern; write a regular expression "
 					       "for the branch names, e.g. ^release/(\\d+)\\.(\\d+)\\.x$",
 					       origin, key);
-		return pattern_set(&b->pattern, value, PCRE2_AUTO_CALLOUT) < 0 ? -2 : 0;
+		return fg_config_pattern_set(&b->pattern, value, PCRE2_AUTO_CALLOUT) < 0 ? -2 : 0;
 	}
 	if (!strcmp(k->var, "series"))
 		return parse_bool(cfg, origin, key, value, &b->series);
@@ -696,7 +318,7 @@ static int apply_vfile_key(struct fg_config *cfg, struct file_state *st, const c
 	if (strcmp(k->var, "pattern") && strcmp(k->var, "kind") && strcmp(k->var, "required"))
 		return unknown_key(cfg, origin, key, "a version file takes pattern, kind and required");
 	if (!st->vfiles_replaced) {
-		free_vfiles(cfg);
+		fg_config_clear_vfiles(cfg);
 		st->vfiles_replaced = 1;
 		cfg->vfiles_origin = origin;
 	}
@@ -717,7 +339,7 @@ static int apply_vfile_key(struct fg_config *cfg, struct file_state *st, const c
 		return fg_config_error(cfg, "%s: %s: more than %u version files; keep the files "
 				       "that hold the version", origin, key, FG_CONFIG_MAX_PATTERNS);
 	}
-	if (!v && !(v = add_vfile(cfg, path))) {
+	if (!v && !(v = fg_config_add_vfile(cfg, path))) {
 		free(path);
 		return -2;
 	}
@@ -728,7 +350,7 @@ static int apply_vfile_key(struct fg_config *cfg, struct file_state *st, const c
 					       "whose group 1 is the version, or remove the key to "
 					       "read the whole file", origin, key);
 		/* a version file need not be UTF-8: an invalid sequence only never matches */
-		return vfile_set_pattern(v, value, PCRE2_AUTO_CALLOUT | PCRE2_MATCH_INVALID_UTF) < 0
+		return fg_config_vfile_pattern(v, value, PCRE2_AUTO_CALLOUT | PCRE2_MATCH_INVALID_UTF) < 0
 			       ? -2 : 0;
 	}
 	if (!strcmp(k->var, "kind")) {
@@ -1010,13 +632,6 @@ static int add_allowed_ref(struct fg_config *cfg, const char *origin, const char
 	return 0;
 }
 
-int fg_config_ref_allowed(const struct fg_config *cfg, const char *refname)
-{
-	for (size_t i = 0; i < cfg->nallow_refs; i++)
-		if (fnmatch(cfg->allow_refs[i], refname, 0) == 0)
-			return 1;
-	return 0;
-}
 
 int fg_config_apply_git(struct fg_config *cfg, git_config *config)
 {
@@ -1097,131 +712,4 @@ int fg_config_apply_env(struct fg_config *cfg, const char *skip)
 		skip += len;
 	}
 	return 0;
-}
-
-enum fg_severity fg_config_severity(const struct fg_config *cfg, enum fg_rule rule)
-{
-	if (rule == FG_RULE_SCOPE_ENUM && !cfg->nscopes)
-		return FG_OFF;
-	return cfg->severity[rule];
-}
-
-int fg_config_match_ignore(struct fg_config *cfg, const char *header, size_t len)
-{
-	for (size_t i = 0; i < cfg->nignores; i++) {
-		int rc = fg_pattern_match(&cfg->ignores[i], header, len, NULL, 0);
-
-		if (rc == 1)
-			return 1;
-		if (rc == -3 || rc == -1)
-			return fg_config_error(cfg, "%s: commit.ignore: pattern '%s' %s; simplify it "
-					       "(nested repetition such as (a+)+ backtracks without end)",
-					       cfg->ignores_origin, cfg->ignores[i].source,
-					       rc == -3 ? "reached PCRE2's match limit"
-							: "does not compile");
-	}
-	return 0;
-}
-
-static void write_list(FILE *out, char *const *list, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		fputs(i ? " " : "", out);
-		fg_print_escaped(out, list[i], strlen(list[i]), 0, 0);
-	}
-}
-
-/* The end of a line of the dump: "\t# ORIGIN", ORIGIN (a path among them) shown escaped. */
-static void write_origin(FILE *out, const char *origin)
-{
-	fputs("\t# ", out);
-	fg_print_escaped(out, origin, strlen(origin), 0, 0);
-	fputc('\n', out);
-}
-
-/*
- * One line of the dump: "KEY = VALUE" formatted from FMT, then ORIGIN. The
- * values come from a committed file: shown as fg_escape shows them.
- */
-static void write_entry(FILE *out, const char *origin, const char *fmt, ...) FG_PRINTF(3, 4);
-static void write_entry(FILE *out, const char *origin, const char *fmt, ...)
-{
-	va_list ap;
-	char *text;
-
-	va_start(ap, fmt);
-	text = fg_vstrdupf(fmt, ap);
-	va_end(ap);
-	if (!text)
-		text = strdup("(out of memory)");
-	if (text)
-		fg_print_escaped(out, text, strlen(text), 0, 0);
-	write_origin(out, origin);
-	free(text);
-}
-
-int fg_config_write(const struct fg_config *cfg, FILE *out)
-{
-	write_entry(out, cfg->since_origin, "flowgate.since = %s", cfg->since ? cfg->since : "(none)");
-	write_entry(out, cfg->config_file_origin, "flowgate.configFile = %s",
-		    cfg->config_file ? cfg->config_file : FG_CONFIG_FILE);
-	for (int i = 0; i < FG_RULE__COUNT; i++)
-		write_entry(out, cfg->severity_origin[i], "rule.%s.severity = %s",
-			    fg_rule_info((enum fg_rule)i)->name,
-			    fg_severity_config_name(cfg->severity[i]));
-	write_entry(out, cfg->header_max_length_origin, "rule.headerMaxLength.max = %lu",
-		    cfg->header_max_length);
-	write_entry(out, cfg->body_max_line_length_origin, "rule.bodyMaxLineLength.max = %lu",
-		    cfg->body_max_line_length);
-	write_entry(out, cfg->body_ignore_urls_origin, "rule.bodyMaxLineLength.ignoreUrls = %s",
-		    cfg->body_ignore_urls ? "true" : "false");
-	fprintf(out, "rule.subjectCase.case =");
-	for (unsigned bit = 1; bit < 1u << FG_CASE__COUNT; bit <<= 1)
-		if (cfg->subject_cases & bit)
-			fprintf(out, " %s", fg_case_name(bit));
-	write_origin(out, cfg->subject_cases_origin);
-	write_entry(out, cfg->subject_case_never_origin, "rule.subjectCase.when = %s",
-		    cfg->subject_case_never ? "never" : "always");
-	fprintf(out, "rule.typeEnum.types = ");
-	write_list(out, cfg->types, cfg->ntypes);
-	write_origin(out, cfg->types_origin);
-	fprintf(out, "rule.scopeEnum.scopes = %s", cfg->nscopes ? "" : "(any)");
-	write_list(out, cfg->scopes, cfg->nscopes);
-	write_origin(out, cfg->scopes_origin);
-	if (!cfg->nignores)
-		write_entry(out, cfg->ignores_origin, "commit.ignore = (none)");
-	for (size_t i = 0; i < cfg->nignores; i++)
-		write_entry(out, cfg->ignores_origin, "commit.ignore = %s", cfg->ignores[i].source);
-	for (size_t i = 0; i < cfg->nbranches; i++) {
-		const struct fg_branch_spec *b = &cfg->branches[i];
-		write_entry(out, cfg->branches_origin, "branch.%s.pattern = %s", b->kind,
-			    b->pattern.source);
-		write_entry(out, cfg->branches_origin, "branch.%s.series = %s", b->kind,
-			    b->series ? "true" : "false");
-		write_entry(out, cfg->branches_origin, "branch.%s.protected = %s", b->kind,
-			    b->protected_branch ? "true" : "false");
-	}
-	for (size_t i = 0; i < cfg->nvfiles; i++) {
-		const struct fg_vfile_spec *v = &cfg->vfiles[i];
-		write_entry(out, cfg->vfiles_origin, "versionFile.%s.pattern = %s", v->path,
-			    v->pattern ? v->pattern->source : "(the whole file)");
-		write_entry(out, cfg->vfiles_origin, "versionFile.%s.kind = %s", v->path,
-			    v->series ? "series" : "exact");
-		write_entry(out, cfg->vfiles_origin, "versionFile.%s.required = %s", v->path,
-			    v->required ? "true" : "false");
-	}
-	write_entry(out, cfg->tag_prefix_origin, "tag.prefix = %s", cfg->tag_prefix);
-	fprintf(out, "tag.messagePrefixes = ");
-	write_list(out, cfg->tag_message_prefixes, cfg->ntag_message_prefixes);
-	write_origin(out, cfg->tag_message_prefixes_origin);
-	write_entry(out, cfg->allow_lightweight_origin, "tag.allowLightweight = %s",
-		    cfg->allow_lightweight ? "true" : "false");
-	write_entry(out, cfg->other_tags_origin, "tag.others = %s",
-		    cfg->refuse_other_tags ? "refuse" : "allow");
-	fprintf(out, "changelog.exclude = %s", cfg->nchangelog_exclude ? "" : "(none)");
-	write_list(out, cfg->changelog_exclude, cfg->nchangelog_exclude);
-	write_origin(out, cfg->changelog_exclude_origin);
-	write_entry(out, cfg->changelog_merges_origin, "changelog.merges = %s",
-		    cfg->changelog_merges ? "true" : "false");
-	return ferror(out) ? -1 : 0;
 }

@@ -10,7 +10,7 @@
 
 #include <stddef.h>
 #include "cleanup.h"
-#include "config.h"
+#include "settings.h"
 
 /* What the commit about to be made is, as far as the guidance needs it. */
 struct fg_guide {

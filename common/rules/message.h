@@ -9,9 +9,9 @@
 
 #include <stddef.h>
 #include "commit.h"
-#include "config.h"
 #include "gitform.h"
 #include "report.h"
+#include "settings.h"
 
 /* What the rules that look beyond the message need to know about the commit. */
 struct fg_message_context {

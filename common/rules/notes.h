@@ -9,7 +9,7 @@
 
 #include <stddef.h>
 #include <stdio.h>
-#include "config.h"
+#include "settings.h"
 
 /* The formats of `flowgate changelog --format`. */
 enum fg_notes_format {

@@ -75,11 +75,6 @@ int fg_branch_parse(struct fg_config *cfg, const char *name, struct fg_branch *o
 	return -1;
 }
 
-int fg_branch_has_series(const struct fg_branch *branch)
-{
-	return branch->series;
-}
-
 /* Known prefixes people use, and the workflow kind each maps to. */
 static const struct {
 	const char *prefix, *kind;

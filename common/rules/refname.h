@@ -1,23 +1,19 @@
 /*
  * Branch and tag names of the workflow: which branch kinds exist, what a
  * valid name looks like (on top of git-check-ref-format(1)), and a valid
- * name to propose when one is refused.
+ * name to propose when one is refused. The types of a branch kind and a
+ * classified branch (struct fg_branch, fg_branch_has_series) are
+ * branchkind.h's. Layer: rules, above settings and version, below config
+ * (which asks fg_refname_is_valid of a tag prefix).
  */
 #ifndef FLOWGATE_REFNAME_H
 #define FLOWGATE_REFNAME_H
 
-#include <stdint.h>
-#include "config.h"
+#include <stddef.h>
+#include "branchkind.h"
 #include "report.h"
+#include "settings.h"
 #include "version.h"
-
-/* A branch name classified by the configured branch kinds. */
-struct fg_branch {
-	enum fg_branch_kind kind;           /* FG_BRANCH_INVALID when no kind matches */
-	const struct fg_branch_spec *spec;  /* the kind that matched (into the config), or NULL */
-	int series;                         /* the kind carries an X.Y series */
-	uint64_t major, minor;              /* that series */
-};
 
 /*
  * fg_branch_parse: classify branch NAME (without "refs/heads/") by CFG's
@@ -29,9 +25,6 @@ struct fg_branch {
  * (CFG->error is then set).
  */
 int fg_branch_parse(struct fg_config *cfg, const char *name, struct fg_branch *out);
-
-/* fg_branch_has_series: non-zero for a branch of a series (dev/, release/, maint/X.Y.x). */
-int fg_branch_has_series(const struct fg_branch *branch);
 
 /*
  * fg_branch_suggest: a branch name close to NAME that CFG accepts

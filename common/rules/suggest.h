@@ -9,7 +9,7 @@
 #define FLOWGATE_SUGGEST_H
 
 #include <stddef.h>
-#include "config.h"
+#include "settings.h"
 
 /*
  * fg_type_meant: the configured type TYPE[0..LEN) stands for when it is a

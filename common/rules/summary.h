@@ -6,7 +6,7 @@
 #ifndef FLOWGATE_SUMMARY_H
 #define FLOWGATE_SUMMARY_H
 
-#include "config.h"
+#include "settings.h"
 #include "rules.h"
 
 /*
@@ -22,7 +22,7 @@ char *fg_rule_summary(const struct fg_config *cfg, enum fg_rule rule);
 
 /*
  * fg_rule_summary_defaults: CFG emptied, then the values the summaries name
- * set to the built-in defaults (the FG_DEFAULT_* of config.h), without
+ * set to the built-in defaults (the FG_DEFAULT_* of settings.h), without
  * fg_config_init: for a program that only writes summaries (docs/mangen.c).
  * CFG owns nothing; it needs no release.
  */

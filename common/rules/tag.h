@@ -5,8 +5,8 @@
 #ifndef FLOWGATE_TAG_H
 #define FLOWGATE_TAG_H
 
-#include "config.h"
 #include "report.h"
+#include "settings.h"
 #include "version.h"
 
 /* What the repository says of a pushed tag, beyond its object. */

@@ -7,8 +7,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "branchkind.h"
 #include "quote.h"
-#include "refname.h"
 #include "version.h"
 
 /* semver.org's regular expression for SemVer 2.0.0 (anchored with \z). */

@@ -2,12 +2,15 @@
  * Versions: a SemVer 2.0.0 parser with the workflow's pre-release kinds
  * (-dev, -alphaN, -betaN, -rcN), the X.Y.x series notation, and the version
  * files rules (versionFormat, versionConsistency, branchVersionSeries).
+ * Layer: rules, below settings and refname; a branch is judged as
+ * branchkind.h gives it (refname.h classifies it).
  */
 #ifndef FLOWGATE_VERSION_H
 #define FLOWGATE_VERSION_H
 
 #include <stddef.h>
 #include <stdint.h>
+#include "branchkind.h"
 #include "pattern.h"
 #include "report.h"
 
@@ -202,8 +205,6 @@ void fg_version_set_release(struct fg_version_set *set);
  */
 int fg_versions_extract(struct fg_version_set *set, const struct fg_vfile_spec *specs,
 			size_t nspecs, const struct fg_vfile_content *contents);
-
-struct fg_branch;
 
 /*
  * fg_versions_check_after: fg_versions_check, the commit's parent holding
