@@ -2,7 +2,9 @@
  * Commit messages: git's own generated messages and the Conventional
  * Commits 1.0.0 message rules (headerFormat, typeEnum, subjectEmpty,
  * headerMaxLength, the body and footer rules). The cleanup git applies
- * before it stores a message is cleanup.h's.
+ * before it stores a message is cleanup.h's; the grammar commit.h's. The
+ * rules by group are msgheader.h's and msgbody.h's, this module runs them.
+ * Layer: rules, above msgheader, msgbody and msgrule.
  */
 #ifndef FLOWGATE_MESSAGE_H
 #define FLOWGATE_MESSAGE_H
@@ -10,35 +12,9 @@
 #include <stddef.h>
 #include "commit.h"
 #include "gitform.h"
+#include "msgrule.h"
 #include "report.h"
 #include "settings.h"
-
-/* What the rules that look beyond the message need to know about the commit. */
-struct fg_message_context {
-	/* The branch the commit is made on or pushed to, without "refs/heads/"
-	 * ("hotfix/pool-leak"), or NULL when unknown (branchCommitType). */
-	const char *branch;
-	/* The version the commit sets in the version files, when it changes
-	 * them to one they agree on, else NULL; and the version before, or
-	 * NULL (versionBumpMessage). */
-	const char *new_version, *old_version;
-	/* The encoding the message is written in (i18n.commitEncoding, or a
-	 * stored commit's "encoding" header); NULL or "UTF-8": UTF-8. */
-	const char *encoding;
-	/* Non-zero when the commit is a merge: a stored commit with two or
-	 * more parents, or a merge being concluded (MERGE_HEAD). */
-	int merge;
-	/* commit-msg when HEAD is a merge: HEAD's header, or NULL. A message
-	 * with that header is taken for `git commit --amend` of the merge,
-	 * which keeps its parents (a hook is not told --amend). */
-	const char *head_merge_header;
-	/* A commit already made (pre-push, pre-receive, check-range): its OID
-	 * (hex, abbreviated or not) and whether it has no parent; NULL for a
-	 * message being committed. Each hint then ends with how to reword it
-	 * (git rebase -i). */
-	const char *commit;
-	int root;
-};
 
 /*
  * fg_check_message: the message rules on MESSAGE, a cleaned-up
