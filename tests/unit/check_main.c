@@ -23,7 +23,10 @@ int main(void)
 	srunner_add_suite(sr, retry_suite());
 	srunner_add_suite(sr, summary_suite());
 	srunner_add_suite(sr, message_suite());
+	srunner_add_suite(sr, msgheader_suite());
+	srunner_add_suite(sr, msgbody_suite());
 	srunner_add_suite(sr, commit_suite());
+	srunner_add_suite(sr, commit_header_suite());
 	srunner_add_suite(sr, tag_suite());
 	srunner_add_suite(sr, gitinit_suite());
 	srunner_add_suite(sr, repo_suite());
@@ -33,6 +36,10 @@ int main(void)
 	srunner_add_suite(sr, oidset_suite());
 	srunner_add_suite(sr, hook_suite());
 	srunner_add_suite(sr, config_suite());
+	srunner_add_suite(sr, config_git_suite());
+	srunner_add_suite(sr, config_rules_suite());
+	srunner_add_suite(sr, cfgparse_suite());
+	srunner_add_suite(sr, settings_suite());
 	srunner_add_suite(sr, bump_suite());
 	srunner_add_suite(sr, release_suite());
 	srunner_add_suite(sr, range_suite());
