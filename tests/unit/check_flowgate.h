@@ -14,8 +14,10 @@
 
 Suite *rules_suite(void);
 Suite *report_suite(void);
+Suite *report_term_suite(void);
 Suite *pattern_suite(void);
 Suite *version_suite(void);
+Suite *vfile_suite(void);
 Suite *refname_suite(void);
 Suite *cleanup_suite(void);
 Suite *gitform_suite(void);

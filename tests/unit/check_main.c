@@ -14,8 +14,10 @@ int main(void)
 	int failed;
 
 	srunner_add_suite(sr, report_suite());
+	srunner_add_suite(sr, report_term_suite());
 	srunner_add_suite(sr, pattern_suite());
 	srunner_add_suite(sr, version_suite());
+	srunner_add_suite(sr, vfile_suite());
 	srunner_add_suite(sr, refname_suite());
 	srunner_add_suite(sr, cleanup_suite());
 	srunner_add_suite(sr, gitform_suite());
