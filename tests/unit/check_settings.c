@@ -14,7 +14,7 @@
 #include "version.h"
 
 /*
- * The defaults: the halfORM workflow as the registry, config.h and
+ * The defaults: the halfORM workflow as the registry, settings.h and
  * version.c describe it, every value's origin "default".
  */
 START_TEST(test_config_defaults)
