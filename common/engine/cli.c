@@ -23,6 +23,7 @@
 #include "hook.h"
 #include "hooks.h"
 #include "hotfix.h"
+#include "hotfixprint.h"
 #include "init.h"
 #include "prepare.h"
 #include "message.h"

@@ -17,6 +17,7 @@
 #include "tagref.h"
 #include "versionwalk.h"
 #include "hotfix.h"
+#include "hotfixprint.h"
 #include "hook.h"
 #include "hooks.h"
 #include "message.h"

@@ -1,15 +1,15 @@
 /*
  * Hotfix propagation: which long-lived branches (main, dev/X.Y.x, release/X.Y.x,
  * maint/X.Y.x, local and remote-tracking) already hold a fix, as the same
- * commit or as a cherry-pick of it, the workflow guide's step 5. Shared by
- * `flowgate hotfix-status` and post-merge. All repository access is
- * through libgit2.
+ * commit or as a cherry-pick of it, the workflow guide's step 5 (engine
+ * layer: carrier.h finds the carriers, hotfixprint.h prints the result).
+ * Shared by `flowgate hotfix-status` and post-merge. All repository access
+ * is through libgit2.
  */
 #ifndef FLOWGATE_HOTFIX_H
 #define FLOWGATE_HOTFIX_H
 
 #include <stdint.h>
-#include <stdio.h>
 #include <git2.h>
 #include "config.h"
 #include "refname.h"
@@ -97,34 +97,5 @@ int fg_hotfix_status(struct fg_hotfix *out, git_repository *repo, struct fg_conf
 
 /* fg_hotfix_release: free what FIX owns; FIX is left empty. */
 void fg_hotfix_release(struct fg_hotfix *fix);
-
-/* fg_hotfix_state_name: "missing", "partial", "picked" or "merged". */
-const char *fg_hotfix_state_name(enum fg_hotfix_state state);
-
-/*
- * fg_hotfix_print: FIX as `flowgate hotfix-status` prints it to OUT: the
- * fix and its commits, how many branches of older series are not listed,
- * a table (BRANCH, STATUS, COMMITS: the carriers,
- * TAG), the count of branches lacking it with the commands that apply it
- * (git cherry-pick -x, then git push for remote-tracking branches), and
- * for release/maint branches that hold it without a tag, the command that
- * makes one (flowgate bump patch --commit --tag).
- */
-void fg_hotfix_print(const struct fg_hotfix *fix, FILE *out);
-
-/*
- * fg_hotfix_print_json: FIX as one JSON document on OUT: {"fix": {"name",
- * "branch", "commits": [{"id", "header"}]}, "branches": [{"name", "remote",
- * "kind", "status", "carriers": [id or null per fix commit], "tag"}],
- * "base": "X.Y" or null, "hidden", "lacking", "total"}.
- */
-void fg_hotfix_print_json(const struct fg_hotfix *fix, FILE *out);
-
-/*
- * fg_hotfix_print_brief: at most MAX_LINES lines (at least 3) for
- * post-merge: the branches lacking FIX, then the commands that apply it,
- * cut with "... and N more" when longer. Nothing when no branch lacks it.
- */
-void fg_hotfix_print_brief(const struct fg_hotfix *fix, FILE *out, size_t max_lines);
 
 #endif

@@ -49,6 +49,8 @@ Suite *hotfix_suite(void);
 Suite *refs_suite(void);
 Suite *tagref_suite(void);
 Suite *revert_suite(void);
+Suite *hotfixprint_suite(void);
+Suite *carrier_suite(void);
 Suite *quote_suite(void);
 Suite *doctor_suite(void);
 Suite *index_suite(void);

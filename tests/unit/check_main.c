@@ -49,6 +49,8 @@ int main(void)
 	srunner_add_suite(sr, refs_suite());
 	srunner_add_suite(sr, tagref_suite());
 	srunner_add_suite(sr, revert_suite());
+	srunner_add_suite(sr, hotfixprint_suite());
+	srunner_add_suite(sr, carrier_suite());
 	srunner_add_suite(sr, quote_suite());
 	srunner_add_suite(sr, doctor_suite());
 	srunner_add_suite(sr, index_suite());
