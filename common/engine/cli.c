@@ -28,6 +28,7 @@
 #include "prepare.h"
 #include "message.h"
 #include "range.h"
+#include "bumpwrite.h"
 #include "release.h"
 #include "commitctx.h"
 #include "gitinit.h"

@@ -44,6 +44,8 @@ Suite *cfgparse_suite(void);
 Suite *settings_suite(void);
 Suite *bump_suite(void);
 Suite *release_suite(void);
+Suite *bumpplan_suite(void);
+Suite *replace_suite(void);
 Suite *range_suite(void);
 Suite *hotfix_suite(void);
 Suite *refs_suite(void);

@@ -44,6 +44,8 @@ int main(void)
 	srunner_add_suite(sr, settings_suite());
 	srunner_add_suite(sr, bump_suite());
 	srunner_add_suite(sr, release_suite());
+	srunner_add_suite(sr, bumpplan_suite());
+	srunner_add_suite(sr, replace_suite());
 	srunner_add_suite(sr, range_suite());
 	srunner_add_suite(sr, hotfix_suite());
 	srunner_add_suite(sr, refs_suite());
