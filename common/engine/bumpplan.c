@@ -9,6 +9,8 @@
 #include "bumpplan.h"
 #include "quote.h"
 #include "release.h"
+#include "gitinit.h"
+#include "vfiles.h"
 #include "repo.h"
 #include "report.h"
 

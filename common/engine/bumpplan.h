@@ -17,7 +17,7 @@
 #include "config.h"
 #include "refname.h"
 #include "replace.h"
-#include "repo.h"
+#include "vfiles.h"
 #include "version.h"
 
 /* What `flowgate bump` is asked to do. */

@@ -10,7 +10,7 @@
 #include "changelog.h"
 #include "quote.h"
 #include "release.h"
-#include "repo.h"
+#include "gitinit.h"
 #include "report.h"
 
 /* An index entry as it was before staging, to put back on failure. */

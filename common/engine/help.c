@@ -24,8 +24,8 @@
 
 /*
  * The commands, in the order flowgate --help lists them. Adding a command
- * is one entry here (and its dispatch in cli.c); its manual page section
- * follows from it.
+ * is one entry here (and its dispatch in hooks/flowgate.c, its flow in
+ * hooks/flowgate/<command>.c); its manual page section follows from it.
  */
 static const struct fg_help table[] = {
 	{ "rules", "list the rules, each one's severity and where it was set",

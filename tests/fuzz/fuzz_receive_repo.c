@@ -8,7 +8,7 @@
 #include <string.h>
 #include "fuzz.h"
 #include "fuzz_receive_repo.h"
-#include "repo.h"
+#include "gitinit.h"
 
 struct receive_oid oids[O__COUNT] = { OIDS(OID_ENTRY) };
 
