@@ -9,4 +9,9 @@
  */
 #include "hooks.h"
 
+int fg_run_applypatch_msg(struct fg_hook_ctx *ctx)
+{
+	return fg_commit_msg_checks(ctx, 1);
+}
+
 FG_HOOK_MAIN("applypatch-msg", fg_run_applypatch_msg, 0)

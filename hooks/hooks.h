@@ -84,4 +84,48 @@ int fg_run_update(struct fg_hook_ctx *ctx);
  */
 int fg_run_prepare_commit_msg(struct fg_hook_ctx *ctx);
 
+/*
+ * What one hook's file exports for another's flow (the binaries of
+ * pre-applypatch, applypatch-msg and post-commit link it from HOOKLIB).
+ */
+
+/*
+ * fg_pre_commit_checks (hooks/pre-commit.c): pre-commit's flow, for
+ * fg_run_pre_commit (AM 0) and fg_run_pre_applypatch (AM non-zero: git
+ * am's hook, judging nothing in am's rebasing mode, fg_am_rebasing).
+ * Returns an FG_EXIT_* status, FG_EXIT_USAGE when given arguments.
+ */
+int fg_pre_commit_checks(struct fg_hook_ctx *ctx, int am);
+
+/*
+ * fg_am_rebasing (hooks/pre-commit.c): non-zero when git am runs in its
+ * rebasing mode (`git rebase --apply`: REPO's rebase-apply/rebasing
+ * exists, builtin/am.c), whose replayed commits, like the other backend's,
+ * run no commit hook of flowgate's.
+ */
+int fg_am_rebasing(git_repository *repo);
+
+/*
+ * fg_commit_msg_checks (hooks/commit-msg.c): commit-msg's flow on the
+ * message file ARGV[1], for fg_run_commit_msg (AM 0: cleaned up as git
+ * will, by GIT_EDITOR, commit.cleanup and core.commentChar) and
+ * fg_run_applypatch_msg (AM non-zero: verbatim, as git am commits it;
+ * nothing judged in am's rebasing mode). Returns an FG_EXIT_* status,
+ * FG_EXIT_USAGE without exactly one argument.
+ */
+int fg_commit_msg_checks(struct fg_hook_ctx *ctx, int am);
+
+/*
+ * fg_advise_after_merge (hooks/post-merge.c): post-merge's advice (SQUASH:
+ * its argument was 1), and post-commit's after a merge concluded by git
+ * commit (COMMITTED): git runs post-merge only for a merge that needs no
+ * commit of the user's, and post-commit (githooks(5)) for the commit that
+ * concludes one stopped by conflicts. For post-commit, nothing when HEAD
+ * is not a merge (two or more parents), and no version check (pre-commit
+ * judged the staged files of that commit). Always FG_EXIT_OK but for a
+ * repository that cannot be opened (FG_EXIT_INTERNAL); the driver turns
+ * every status into 0 for both hooks.
+ */
+int fg_advise_after_merge(struct fg_hook_ctx *ctx, int squash, int committed);
+
 #endif

@@ -10,6 +10,16 @@
  * long-lived branches still lacking it. After any other commit it says
  * nothing. Always exits 0.
  */
+#include <stdio.h>
 #include "hooks.h"
+
+int fg_run_post_commit(struct fg_hook_ctx *ctx)
+{
+	if (ctx->argc != 1) {
+		fprintf(stderr, "flowgate post-commit: usage: post-commit (takes no arguments)\n");
+		return FG_EXIT_USAGE;
+	}
+	return fg_advise_after_merge(ctx, 0, 1);
+}
 
 FG_HOOK_MAIN("post-commit", fg_run_post_commit, 1)

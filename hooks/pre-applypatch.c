@@ -8,4 +8,9 @@
  */
 #include "hooks.h"
 
+int fg_run_pre_applypatch(struct fg_hook_ctx *ctx)
+{
+	return fg_pre_commit_checks(ctx, 1);
+}
+
 FG_HOOK_MAIN("pre-applypatch", fg_run_pre_applypatch, 0)

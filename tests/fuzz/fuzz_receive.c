@@ -20,8 +20,8 @@
 #include <sanitizer/lsan_interface.h>
 #include "fuzz.h"
 #include "fuzz_receive_repo.h"
-#include "hook.h"
 #include "gitinit.h"
+#include "push.h"
 #include "report.h"
 #include "version.h"
 

@@ -4,7 +4,7 @@
  * calls it (FUZZ_RECEIVE 0: pre-push, 1: pre-receive).
  */
 #include "fuzz.h"
-#include "hook.h"
+#include "updates.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
@@ -15,7 +15,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 
 static void one_input(const uint8_t *data, size_t size)
 {
-	/* as the hooks hand it: a copy of stdin with a NUL after it (hook.h) */
+	/* as the hooks hand it: a copy of stdin with a NUL after it (fg_hook_read_input) */
 	char *input = fuzz_strndup(data, size);
 	struct fg_ref_update *updates = NULL;
 	size_t count = 0, lines = 0;

@@ -37,6 +37,7 @@ Suite *repoconfig_suite(void);
 Suite *commitctx_suite(void);
 Suite *oidset_suite(void);
 Suite *hook_suite(void);
+Suite *updates_suite(void);
 Suite *config_suite(void);
 Suite *config_git_suite(void);
 Suite *config_rules_suite(void);

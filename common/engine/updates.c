@@ -1,0 +1,81 @@
+/*
+ * The hooks' input of ref updates (updates.h): githooks(5)'s lines of
+ * pre-push and pre-receive, split in place into struct fg_ref_update.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include "updates.h"
+
+int fg_parse_oid(git_oid *out, const char *hex)
+{
+	return strlen(hex) == GIT_OID_HEXSZ && git_oid_fromstr(out, hex) == 0 ? 0 : -1;
+}
+
+int fg_parse_updates(char *input, size_t len, int receive, struct fg_ref_update **out,
+			 size_t *count)
+{
+	const int nfields = receive ? 3 : 4;
+	size_t n = 0, alloc = 0;
+	struct fg_ref_update *updates = NULL;
+	char *line = input, *end = input + len;
+
+	*out = NULL;
+	*count = 0;
+	while (line < end) {
+		char *nl = memchr(line, '\n', (size_t)(end - line));
+		char *field[4], *p;
+		int i;
+
+		size_t line_len = (size_t)((nl ? nl : end) - line);
+
+		if (!line_len) {
+			line = nl ? nl + 1 : end;
+			continue;
+		}
+		/* a NUL would cut a field short: git never sends one */
+		if (memchr(line, '\0', line_len))
+			goto bad;
+		if (nl)
+			*nl = '\0';
+		for (i = 0, p = line; i < nfields; i++) {
+			field[i] = p;
+			p = i < nfields - 1 ? strchr(p, ' ') : NULL;
+			if (i < nfields - 1 && !p)
+				break;
+			if (p)
+				*p++ = '\0';
+		}
+		if (i < nfields || strchr(field[nfields - 1], ' '))
+			goto bad;
+		for (i = 0; i < nfields; i++)
+			if (!*field[i]) /* "a  b": an empty field */
+				goto bad;
+		if (n == alloc) {
+			struct fg_ref_update *bigger;
+			alloc = alloc ? alloc * 2 : 8;
+			if (!(bigger = realloc(updates, alloc * sizeof(*updates))))
+				goto bad;
+			updates = bigger;
+		}
+		if (receive) {
+			updates[n].local_ref = updates[n].remote_ref = field[2];
+			if (fg_parse_oid(&updates[n].remote, field[0]) < 0 ||
+			    fg_parse_oid(&updates[n].local, field[1]) < 0)
+				goto bad;
+		} else {
+			updates[n].local_ref = field[0];
+			updates[n].remote_ref = field[2];
+			if (fg_parse_oid(&updates[n].local, field[1]) < 0 ||
+			    fg_parse_oid(&updates[n].remote, field[3]) < 0)
+				goto bad;
+		}
+		n++;
+		line = nl ? nl + 1 : end;
+	}
+	*out = updates;
+	*count = n;
+	return 0;
+bad:
+	free(updates);
+	return -1;
+}
