@@ -244,21 +244,23 @@ static void hide_judged(struct fg_new_walk *walk, git_repository *repo,
 }
 
 int fg_new_walk_start(struct fg_new_walk *walk, git_repository *repo,
-		      const struct fg_ref_update *updates, size_t count, const size_t *group,
+		      const struct fg_typed_update *updates, size_t count, const size_t *group,
 		      size_t g, size_t only, int server, const char *have_glob,
-		      struct fg_config *cfg, const struct fg_ref_update **branch, int *nbranches)
+		      struct fg_config *cfg, const struct fg_typed_update **branch,
+		      int *nbranches)
 {
 	int pushed = 0, n = 0;
 
 	for (size_t i = 0; i < count; i++) {
-		const struct fg_ref_update *u = &updates[i];
+		const struct fg_ref_update *u = updates[i].u;
+		int is_branch = updates[i].kind == FG_REF_BRANCH;
 		git_commit *c;
 		int push = group[i] == g && (only >= count || i == only);
 		int hide = group[i] < g || (group[i] == g && only < count && i < only);
 
 		if (push && (c = fg_peeled_commit(repo, &u->local))) {
-			if (!strncmp(u->remote_ref, "refs/heads/", 11) && n++ == 0 && branch)
-				*branch = u;
+			if (is_branch && n++ == 0 && branch)
+				*branch = &updates[i];
 			pushed |= fg_new_walk_push(walk, git_commit_id(c)) == 0;
 			git_commit_free(c);
 		} else if (hide && (c = fg_peeled_commit(repo, &u->local))) {
@@ -270,8 +272,7 @@ int fg_new_walk_start(struct fg_new_walk *walk, git_repository *repo,
 		/* Already on the remote: never re-checked. Unknown here (someone
 		 * else pushed it): nothing to hide, the tracking refs still count.
 		 * A server judged only what its branches hold (hide_judged). */
-		if (!git_oid_is_zero(&u->remote) &&
-		    (!server || !strncmp(u->remote_ref, "refs/heads/", 11)) &&
+		if (!git_oid_is_zero(&u->remote) && (!server || is_branch) &&
 		    (c = fg_peeled_commit(repo, &u->remote))) {
 			fg_new_walk_hide(walk, git_commit_id(c));
 			git_commit_free(c);
@@ -313,7 +314,7 @@ int fg_mark_cmp(const void *a, const void *b)
 }
 
 int fg_ref_own_commits(struct fg_report *report, git_repository *repo,
-		       const struct fg_ref_update *updates, size_t count, const size_t *group,
+		       const struct fg_typed_update *updates, size_t count, const size_t *group,
 		       size_t g, size_t only, int server, const char *have_glob,
 		       struct fg_config *cfg, const struct fg_marks *marks,
 		       struct fg_ref_commits *rc)
@@ -350,7 +351,7 @@ int fg_ref_own_commits(struct fg_report *report, git_repository *repo,
 	for (size_t k = 0; !err && k < nparents; k++) {
 		if (fg_oidset_has(&mine, &parents[k]))
 			continue;
-		if (!rc->has_base || git_oid_equal(&parents[k], &updates[only].remote))
+		if (!rc->has_base || git_oid_equal(&parents[k], &updates[only].u->remote))
 			git_oid_cpy(&rc->base, &parents[k]);
 		rc->has_base = 1;
 	}
@@ -362,20 +363,20 @@ int fg_ref_own_commits(struct fg_report *report, git_repository *repo,
 }
 
 void fg_branch_only_commits(struct fg_branch_commits *bc, git_repository *repo,
-			    struct fg_config *cfg, const char *name, const char *local_ref,
-			    const git_oid *tip)
+			    struct fg_config *cfg, const struct fg_typed_update *u)
 {
 	git_reference_iterator *it = NULL;
 	git_reference *ref;
 	git_revwalk *walk = NULL;
-	struct fg_branch b;
+	struct fg_branch scratch;
+	const struct fg_branch *b = u ? fg_typed_update_branch(u, cfg, &scratch) : NULL;
+	const char *local_ref = u ? u->u->local_ref : NULL;
 	git_oid id;
 
 	memset(bc, 0, sizeof(*bc));
-	if (!name || fg_branch_parse(cfg, name, &b) != 0 ||
-	    (b.kind != FG_BRANCH_HOTFIX && b.kind != FG_BRANCH_DOCS))
+	if (!b || (b->kind != FG_BRANCH_HOTFIX && b->kind != FG_BRANCH_DOCS))
 		return;
-	if (git_revwalk_new(&walk, repo) < 0 || git_revwalk_push(walk, tip) < 0 ||
+	if (git_revwalk_new(&walk, repo) < 0 || git_revwalk_push(walk, &u->u->local) < 0 ||
 	    git_reference_iterator_new(&it, repo) < 0)
 		goto out;
 	while (git_reference_next(&ref, it) == 0) {
@@ -393,7 +394,7 @@ void fg_branch_only_commits(struct fg_branch_commits *bc, git_repository *repo,
 	while (git_revwalk_next(&id, walk) == 0)
 		if (fg_oidset_add(&bc->ids, &id) < 0)
 			goto out;
-	bc->branch = name;
+	bc->branch = u->name;
 out:
 	git_reference_iterator_free(it);
 	git_revwalk_free(walk);

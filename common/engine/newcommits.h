@@ -103,23 +103,24 @@ int fg_new_walk_hide_since(git_repository *repo, struct fg_new_walk *walk, struc
 
 /*
  * fg_new_walk_start: start WALK over what group G of a push brings, the
- * COUNT UPDATES being grouped by GROUP[i] (the configuration each is
- * judged under, SIZE_MAX for none; fg_check_updates): the tips of G's
- * updates pushed (with ONLY < COUNT, that update's alone, the group's tips
- * before it hidden); hidden, the tips of earlier groups (their commits are
- * judged there), each update's old commit (for a server, SERVER non-zero:
- * a branch's only) and what the receiving side has (a server's branches
- * and release tags under CFG: only what it judged; else what HAVE_GLOB, a
- * refname glob, may be NULL, matches), and the commits before
- * flowgate.since. *BRANCH and *NBRANCHES (may be NULL) get the group's
- * first pushed branch and the number of them. Returns non-zero when a tip
- * was pushed; CFG->error is set when flowgate.since names no commit
- * (nothing pushed then).
+ * COUNT UPDATES (typed: fg_typed_update_init) being grouped by GROUP[i]
+ * (the configuration each is judged under, SIZE_MAX for none;
+ * fg_check_updates): the tips of G's updates pushed (with ONLY < COUNT,
+ * that update's alone, the group's tips before it hidden); hidden, the
+ * tips of earlier groups (their commits are judged there), each update's
+ * old commit (for a server, SERVER non-zero: a branch's only) and what the
+ * receiving side has (a server's branches and release tags under CFG: only
+ * what it judged; else what HAVE_GLOB, a refname glob, may be NULL,
+ * matches), and the commits before flowgate.since. *BRANCH and *NBRANCHES
+ * (may be NULL) get the group's first pushed branch and the number of
+ * them. Returns non-zero when a tip was pushed; CFG->error is set when
+ * flowgate.since names no commit (nothing pushed then).
  */
 int fg_new_walk_start(struct fg_new_walk *walk, git_repository *repo,
-		      const struct fg_ref_update *updates, size_t count, const size_t *group,
+		      const struct fg_typed_update *updates, size_t count, const size_t *group,
 		      size_t g, size_t only, int server, const char *have_glob,
-		      struct fg_config *cfg, const struct fg_ref_update **branch, int *nbranches);
+		      struct fg_config *cfg, const struct fg_typed_update **branch,
+		      int *nbranches);
 
 /*
  * The commits whose violations a walk of several pushed tips found, and
@@ -166,7 +167,7 @@ struct fg_ref_commits {
  * or -1 when the walk fails.
  */
 int fg_ref_own_commits(struct fg_report *report, git_repository *repo,
-		       const struct fg_ref_update *updates, size_t count, const size_t *group,
+		       const struct fg_typed_update *updates, size_t count, const size_t *group,
 		       size_t g, size_t only, int server, const char *have_glob,
 		       struct fg_config *cfg, const struct fg_marks *marks,
 		       struct fg_ref_commits *rc);
@@ -179,15 +180,15 @@ struct fg_branch_commits {
 
 /*
  * fg_branch_only_commits: BC (the caller releases BC->ids): the commits of
- * TIP, pushed from LOCAL_REF to branch NAME (may be NULL: none), that no
- * other local branch and no remote-tracking branch has: the work done on
- * that branch. Commits of main that were not pushed yet are main's, not
- * the hotfix's. Only for the kinds branchCommitType judges (hotfix, docs,
- * by CFG's branch kinds): otherwise BC->branch stays NULL and nothing is
- * walked. Best effort: what cannot be walked leaves BC->branch NULL.
+ * the tip update U (typed; may be NULL: none) pushes from its local ref to
+ * its branch that no other local branch and no remote-tracking branch has:
+ * the work done on that branch. Commits of main that were not pushed yet
+ * are main's, not the hotfix's. Only for the kinds branchCommitType judges
+ * (hotfix, docs), U's branch under CFG (fg_typed_update_branch): otherwise
+ * BC->branch stays NULL and nothing is walked. Best effort: what cannot be
+ * walked leaves BC->branch NULL.
  */
 void fg_branch_only_commits(struct fg_branch_commits *bc, git_repository *repo,
-			    struct fg_config *cfg, const char *name, const char *local_ref,
-			    const git_oid *tip);
+			    struct fg_config *cfg, const struct fg_typed_update *u);
 
 #endif

@@ -51,22 +51,20 @@ static int check_tip_versions(struct fg_hook_ctx *ctx, git_repository *repo, git
 	return rc < 0 ? -1 : 0;
 }
 
-/* branchName and the version rules on the pushed branch U; returns as check_tip_versions. */
+/*
+ * branchName and the version rules on the pushed branch T, parsed under
+ * CFG (fg_typed_update_parse); returns as check_tip_versions.
+ */
 static int check_pushed_branch(struct fg_hook_ctx *ctx, git_repository *repo, git_tree *tree,
-			       struct fg_config *cfg, const struct fg_ref_update *u)
+			       struct fg_config *cfg, const struct fg_typed_update *t)
 {
-	const char *name = u->remote_ref + strlen("refs/heads/");
-	struct fg_branch parsed;
-	const struct fg_branch *branch = NULL;
+	const struct fg_branch *branch = t->parsed == 0 ? &t->branch : NULL;
 
-	/* *PARSED when it is a workflow branch */
-	if (fg_check_branch_name(&ctx->report, cfg, name, 0) == 0) {
-		fg_branch_parse(cfg, name, &parsed);
-		branch = &parsed;
-	}
-
+	/* no workflow branch: the rule parses the name again for its message and hint */
+	if (t->parsed == -1)
+		fg_check_branch_name(&ctx->report, cfg, t->name, 0);
 	if (tree && !cfg->error)
-		return check_tip_versions(ctx, repo, tree, cfg, branch, name);
+		return check_tip_versions(ctx, repo, tree, cfg, branch, t->name);
 	return 0;
 }
 
@@ -76,10 +74,10 @@ static int check_pushed_branch(struct fg_hook_ctx *ctx, git_repository *repo, gi
  * parent of a new commit (the walk stops at it), without a walk of its own.
  */
 struct ff_check {
-	const struct fg_ref_update *u;
-	git_oid tip;        /* the pushed commit (U->local peeled) */
+	const struct fg_typed_update *u;
+	git_oid tip;        /* the pushed commit (U->u->local peeled) */
 	size_t group;       /* the configuration it is checked under */
-	int fast_forward;   /* a new commit has U->remote as a parent */
+	int fast_forward;   /* a new commit has U->u->remote as a parent */
 };
 
 /*
@@ -128,7 +126,7 @@ static int check_new_commits(struct fg_hook_ctx *ctx, struct fg_new_walk *walk,
 		for (size_t p = 0; p < commit->nparents; p++)
 			for (size_t k = 0; k < nff; k++)
 				ff[k].fast_forward |= git_oid_equal(&commit->parents[p],
-								   &ff[k].u->remote);
+								   &ff[k].u->u->remote);
 	}
 	/* the walk stopped short (a missing or corrupt object): not "all checked" */
 	if (!cfg->error && rc != GIT_ITEROVER) {
@@ -184,14 +182,19 @@ static struct push_config *config_for(struct fg_hook_ctx *ctx, git_repository *r
 static void check_rewrite(struct fg_hook_ctx *ctx, git_repository *repo, struct fg_config *cfg,
 			  const struct ff_check *ff, const char *remote)
 {
-	const struct fg_ref_update *u = ff->u;
-	struct fg_branch b;
+	const struct fg_ref_update *u = ff->u->u;
+	struct fg_branch scratch;
+	const struct fg_branch *b;
 	git_odb *odb = NULL;
 	char old[GIT_OID_HEXSZ + 1];
 	int change = -1;
 
-	/* an unprotected branch may be rewritten: no walk to find out */
-	if (ff->fast_forward || fg_branch_protected(cfg, u->remote_ref, &b) != 1)
+	if (ff->fast_forward)
+		return;
+	/* an unprotected branch may be rewritten: no walk to find out (CFG may be the
+	 * rules the branch had, not those it was parsed under) */
+	b = fg_typed_update_branch(ff->u, cfg, &scratch);
+	if (!b || !b->spec || !b->spec->protected_branch)
 		return;
 	if (git_repository_odb(&odb, repo) == 0 && !git_odb_exists(odb, &u->remote))
 		change = FG_REF_OLD_UNKNOWN;
@@ -410,8 +413,8 @@ static struct push_config *server_config_for(struct fg_hook_ctx *ctx, git_reposi
  * of TIP's history when there is no such commit. Newly allocated, or NULL
  * (out of memory).
  */
-static char *list_command(git_repository *repo, const struct fg_ref_update *u, const git_oid *tip,
-			  const struct fg_ref_commits *rc)
+static char *list_command(git_repository *repo, const struct fg_typed_update *u,
+			  const git_oid *tip, const struct fg_ref_commits *rc)
 {
 	char to[GIT_OID_HEXSZ + 1], from[GIT_OID_HEXSZ + 1];
 	char *branch, *command;
@@ -427,8 +430,7 @@ static char *list_command(git_repository *repo, const struct fg_ref_update *u, c
 	}
 	git_commit_free(c);
 	git_error_clear();
-	branch = !strncmp(u->remote_ref, "refs/heads/", 11)
-		 ? fg_sh_quote(u->remote_ref + 11, strlen(u->remote_ref + 11), 0) : strdup("''");
+	branch = u->kind == FG_REF_BRANCH ? fg_sh_quote(u->name, strlen(u->name), 0) : strdup("''");
 	command = branch ? fg_strdupf("flowgate check-range --branch %s %s%s%s", branch,
 				      has_from ? from : "", has_from ? ".." : "", to) : NULL;
 	free(branch);
@@ -439,14 +441,14 @@ static char *list_command(git_repository *repo, const struct fg_ref_update *u, c
  * When CTX->report holds more violations than it prints (its limit):
  * which update each belongs to (the scopes the checks gave them; a commit
  * found by the walk of several tips, MARKS, to the first update in input
- * order whose own commits hold it: fg_ref_own_commits), and for each update that has
- * some left out, its refname and the command that lists them all
- * (list_command). GROUP, CONFIGS and HAVE_GLOB are fg_check_updates'. Best
- * effort: what cannot be walked keeps its scope (or none) and gets no
- * command.
+ * order whose own commits hold it: fg_ref_own_commits), and for each
+ * update that has some left out, its refname and the command that lists
+ * them all (list_command). UPDATES (typed), GROUP, CONFIGS and HAVE_GLOB
+ * are fg_check_updates'. Best effort: what cannot be walked keeps its
+ * scope (or none) and gets no command.
  */
 static void bound_report(struct fg_hook_ctx *ctx, git_repository *repo,
-			 const struct fg_ref_update *updates, size_t count, const size_t *group,
+			 const struct fg_typed_update *updates, size_t count, const size_t *group,
 			 struct push_config *configs, const char *have_glob, struct fg_marks *marks)
 {
 	struct fg_report *report = &ctx->report;
@@ -485,7 +487,7 @@ static void bound_report(struct fg_hook_ctx *ctx, git_repository *repo,
 
 		if (!fg_report_omitted(report, i))
 			continue;
-		if (group[i] != SIZE_MAX && (tip = fg_peeled_commit(repo, &updates[i].local))) {
+		if (group[i] != SIZE_MAX && (tip = fg_peeled_commit(repo, &updates[i].u->local))) {
 			if (walked[i] == 1 ||
 			    (!walked[i] &&
 			     fg_ref_own_commits(report, repo, updates, count, group, group[i], i,
@@ -494,7 +496,7 @@ static void bound_report(struct fg_hook_ctx *ctx, git_repository *repo,
 				command = list_command(repo, &updates[i], git_commit_id(tip), &rc[i]);
 			git_commit_free(tip);
 		}
-		fg_report_scope_set(report, i, updates[i].remote_ref, command);
+		fg_report_scope_set(report, i, updates[i].u->remote_ref, command);
 		free(command);
 	}
 out:
@@ -508,6 +510,7 @@ int fg_check_updates(struct fg_hook_ctx *ctx, git_repository *repo,
 		     const char *remote, const struct fg_pending *pending)
 {
 	struct push_config *configs = NULL;
+	struct fg_typed_update *typed = NULL;
 	struct ff_check *ff = NULL;
 	size_t nconfigs = 0, nff = 0, *group = NULL;
 	/* a server may read, per update, its rules and the pushed file; and HEAD's */
@@ -523,20 +526,25 @@ int fg_check_updates(struct fg_hook_ctx *ctx, git_repository *repo,
 	refs.remote_order = ctx->receiving ? FG_ORDER_RECEIVING : FG_ORDER_PUSHING;
 	if (!(configs = calloc(max, sizeof(*configs))) ||
 	    !(group = calloc(count ? count : 1, sizeof(*group))) ||
+	    !(typed = calloc(count ? count : 1, sizeof(*typed))) ||
 	    !(ff = calloc(count ? count : 1, sizeof(*ff))))
 		goto out;
 	for (size_t i = 0; i < count; i++) {
 		const struct fg_ref_update *u = &updates[i];
+		struct fg_typed_update *t = &typed[i];
 		git_commit *commit;
 		git_tree *tree = NULL;
 		struct push_config *pc = NULL;
-		int is_branch = !strncmp(u->remote_ref, "refs/heads/", 11), unreadable, unread;
+		int is_branch, unreadable, unread;
 
+		/* U's refname typed once, here; parsed under its rules once they are known */
+		fg_typed_update_init(t, u);
+		is_branch = t->kind == FG_REF_BRANCH;
 		group[i] = SIZE_MAX;
 		ctx->report.scope = i; /* what is found now is about U */
 		/* notes and other refs hold no workflow commits; a server takes
 		 * them only where its configuration allows */
-		if (!is_branch && strncmp(u->remote_ref, "refs/tags/", 10)) {
+		if (t->kind == FG_REF_OTHER) {
 			if (server && !git_oid_is_zero(&u->local) &&
 			    (status = check_namespace(ctx, repo, configs, &nconfigs, max, &sr.head,
 						      u)) !=
@@ -603,13 +611,15 @@ int fg_check_updates(struct fg_hook_ctx *ctx, git_repository *repo,
 		/* branchProtected: an update of a branch the remote has, after the walk */
 		if (is_branch && commit && !git_oid_is_zero(&u->remote) &&
 		    !git_oid_equal(&u->remote, git_commit_id(commit))) {
-			ff[nff].u = u;
+			ff[nff].u = t;
 			git_oid_cpy(&ff[nff].tip, git_commit_id(commit));
 			ff[nff].group = (size_t)(pc - configs);
 			ff[nff++].fast_forward = 0;
 		}
+		/* the kind and series, or the version, by the rules in force for U */
+		fg_typed_update_parse(t, &pc->cfg);
 		if (is_branch) {
-			unread = check_pushed_branch(ctx, repo, tree, &pc->cfg, u) < 0;
+			unread = check_pushed_branch(ctx, repo, tree, &pc->cfg, t) < 0;
 		} else {
 			struct fg_config before;
 			/* a moved tag: the severities the tag's old commit had (a
@@ -626,8 +636,8 @@ int fg_check_updates(struct fg_hook_ctx *ctx, git_repository *repo,
 			}
 			if (moved == 0)
 				ctx->report.severity = before.severity;
-			unread = fg_check_tag_ref(&ctx->report, &refs, &pc->cfg, u->remote_ref + 10,
-						  &u->local, &u->remote, commit, tree) < 0;
+			unread = fg_check_tag_ref(&ctx->report, &refs, &pc->cfg, t->name, &u->local,
+						  &u->remote, commit, tree) < 0;
 			ctx->report.severity = pc->cfg.severity;
 			if (moved == 0)
 				fg_config_release(&before);
@@ -657,7 +667,7 @@ int fg_check_updates(struct fg_hook_ctx *ctx, git_repository *repo,
 	for (size_t g = 0; g < nconfigs; g++) {
 		struct fg_config *cfg = &configs[g].cfg;
 		struct fg_new_walk walk;
-		const struct fg_ref_update *branch = NULL;
+		const struct fg_typed_update *branch = NULL;
 		struct fg_branch_commits bc;
 		struct fg_version_walk vw;
 		size_t tips = 0, first = FG_SCOPE_NONE;
@@ -674,27 +684,23 @@ int fg_check_updates(struct fg_hook_ctx *ctx, git_repository *repo,
 		/* one tip: what the walk finds is about it; several: told when
 		 * needed (bound_report) from the marks */
 		ctx->report.scope = tips == 1 ? first : FG_SCOPE_NONE;
-		if (fg_new_walk_start(&walk, repo, updates, count, group, g, SIZE_MAX, server,
-				     have_glob, cfg, &branch, &nbranches)) {
+		if (fg_new_walk_start(&walk, repo, typed, count, group, g, SIZE_MAX, server,
+				      have_glob, cfg, &branch, &nbranches)) {
 			ctx->report.severity = cfg->severity;
 			/* branchCommitType: when the commits go to one branch only */
-			if (nbranches == 1)
-				fg_branch_only_commits(&bc, repo, cfg, branch->remote_ref + 11,
-						    branch->local_ref, &branch->local);
-			else
-				memset(&bc, 0, sizeof(bc));
+			fg_branch_only_commits(&bc, repo, cfg, nbranches == 1 ? branch : NULL);
 			fg_version_walk_init(&vw, repo, cfg);
 			walked = check_new_commits(ctx, &walk, cfg, &bc, &vw, ff, nff,
 						   tips > 1 ? &marks : NULL, g);
 			/* the version rules: about the branch pushed, else the first tip */
-			ctx->report.scope = nbranches == 1 ? (size_t)(branch - updates) : first;
+			ctx->report.scope = nbranches == 1 ? (size_t)(branch - typed) : first;
 			if (walked == 0 &&
 			    fg_check_version_changes(&ctx->report, &refs, cfg, &vw,
-						     nbranches == 1 ? branch->remote_ref + 11 : NULL,
-						     nbranches == 1 ? branch->local_ref : NULL) < 0 &&
+						     nbranches == 1 ? branch->name : NULL,
+						     nbranches == 1 ? branch->u->local_ref : NULL) < 0 &&
 			    !cfg->error) {
 				fg_hook_fatal(ctx, "cannot read the version files of the pushed commits",
-					   fg_git_error());
+					      fg_git_error());
 				walked = -1;
 			}
 			fg_version_walk_release(&vw);
@@ -715,17 +721,17 @@ int fg_check_updates(struct fg_hook_ctx *ctx, git_repository *repo,
 		/* a rewrite: under the rules the branch had (rules_before; a
 		 * server's rules are those already) */
 		int had = !server && !ff[k].fast_forward
-			  ? rules_before(repo, &ff[k].u->remote, &before) : -1;
+			  ? rules_before(repo, &ff[k].u->u->remote, &before) : -1;
 
 		if (had == -2) {
-			status = unreadable_in_commit(ctx, "configuration", &ff[k].u->remote);
+			status = unreadable_in_commit(ctx, "configuration", &ff[k].u->u->remote);
 			goto out;
 		}
 		had = had == 0;
 		if (had)
 			cfg = &before;
 		ctx->report.severity = cfg->severity;
-		ctx->report.scope = (size_t)(ff[k].u - updates);
+		ctx->report.scope = (size_t)(ff[k].u - typed);
 		check_rewrite(ctx, repo, cfg, &ff[k], remote);
 		ctx->report.severity = configs[ff[k].group].cfg.severity;
 		if (cfg->error) {
@@ -739,7 +745,7 @@ int fg_check_updates(struct fg_hook_ctx *ctx, git_repository *repo,
 	}
 	ctx->report.scope = FG_SCOPE_NONE;
 	/* too many to print: which ref each is about, and how to list them all */
-	bound_report(ctx, repo, updates, count, group, configs, have_glob, &marks);
+	bound_report(ctx, repo, typed, count, group, configs, have_glob, &marks);
 	status = FG_EXIT_OK;
 out:
 	ctx->report.scope = FG_SCOPE_NONE;
@@ -750,6 +756,7 @@ out:
 		fg_config_release(&configs[g].cfg);
 	free(configs);
 	free(ff);
+	free(typed);
 	free(group);
 	return status;
 }

@@ -1,6 +1,7 @@
 /*
  * The hooks' input of ref updates (updates.h): githooks(5)'s lines of
- * pre-push and pre-receive, split in place into struct fg_ref_update.
+ * pre-push and pre-receive, split in place into struct fg_ref_update; and
+ * each update's refname typed, by namespace then by the configuration.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -78,4 +79,41 @@ int fg_parse_updates(char *input, size_t len, int receive, struct fg_ref_update 
 bad:
 	free(updates);
 	return -1;
+}
+
+void fg_typed_update_init(struct fg_typed_update *t, const struct fg_ref_update *u)
+{
+	memset(t, 0, sizeof(*t));
+	t->u = u;
+	t->parsed = -1;
+	t->name = u->remote_ref;
+	if (!strncmp(u->remote_ref, "refs/heads/", 11)) {
+		t->kind = FG_REF_BRANCH;
+		t->name += 11;
+	} else if (!strncmp(u->remote_ref, "refs/tags/", 10)) {
+		t->kind = FG_REF_TAG;
+		t->name += 10;
+	}
+}
+
+int fg_typed_update_parse(struct fg_typed_update *t, struct fg_config *cfg)
+{
+	t->cfg = cfg;
+	if (t->kind == FG_REF_BRANCH)
+		t->parsed = fg_branch_parse(cfg, t->name, &t->branch);
+	else if (t->kind == FG_REF_TAG)
+		t->parsed = fg_tag_parse(cfg, t->name, &t->version);
+	else
+		t->parsed = -1;
+	return t->parsed;
+}
+
+const struct fg_branch *fg_typed_update_branch(const struct fg_typed_update *t,
+					       struct fg_config *cfg, struct fg_branch *scratch)
+{
+	if (t->kind != FG_REF_BRANCH)
+		return NULL;
+	if (t->cfg == cfg)
+		return t->parsed == 0 ? &t->branch : NULL;
+	return fg_branch_parse(cfg, t->name, scratch) == 0 ? scratch : NULL;
 }
