@@ -636,8 +636,9 @@ int fg_check_updates(struct fg_hook_ctx *ctx, git_repository *repo,
 			}
 			if (moved == 0)
 				ctx->report.severity = before.severity;
-			unread = fg_check_tag_ref(&ctx->report, &refs, &pc->cfg, t->name, &u->local,
-						  &u->remote, commit, tree) < 0;
+			unread = fg_check_tag_ref_parsed(&ctx->report, &refs, &pc->cfg, t->name,
+							 t->parsed == 0 ? &t->version : NULL,
+							 &u->local, &u->remote, commit, tree) < 0;
 			ctx->report.severity = pc->cfg.severity;
 			if (moved == 0)
 				fg_config_release(&before);
@@ -668,6 +669,8 @@ int fg_check_updates(struct fg_hook_ctx *ctx, git_repository *repo,
 		struct fg_config *cfg = &configs[g].cfg;
 		struct fg_new_walk walk;
 		const struct fg_typed_update *branch = NULL;
+		const struct fg_branch *parsed;
+		struct fg_branch scratch;
 		struct fg_branch_commits bc;
 		struct fg_version_walk vw;
 		size_t tips = 0, first = FG_SCOPE_NONE;
@@ -694,10 +697,13 @@ int fg_check_updates(struct fg_hook_ctx *ctx, git_repository *repo,
 						   tips > 1 ? &marks : NULL, g);
 			/* the version rules: about the branch pushed, else the first tip */
 			ctx->report.scope = nbranches == 1 ? (size_t)(branch - typed) : first;
+			/* the branch as typed under CFG, its group's rules; a name that is
+			 * no workflow branch there faces no rule that needs one */
+			parsed = nbranches == 1 ? fg_typed_update_branch(branch, cfg, &scratch) : NULL;
 			if (walked == 0 &&
 			    fg_check_version_changes(&ctx->report, &refs, cfg, &vw,
-						     nbranches == 1 ? branch->name : NULL,
-						     nbranches == 1 ? branch->u->local_ref : NULL) < 0 &&
+						     parsed ? branch->name : NULL, parsed,
+						     parsed ? branch->u->local_ref : NULL) < 0 &&
 			    !cfg->error) {
 				fg_hook_fatal(ctx, "cannot read the version files of the pushed commits",
 					      fg_git_error());

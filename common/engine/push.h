@@ -36,7 +36,12 @@
  * server's rules (those of its old commit, else of HEAD's), and refs
  * outside refs/heads/ and refs/tags/ face refNamespace. Each commit is
  * judged under the configuration of the first pushed tip (in input order)
- * that brings it. Neither UPDATES nor REPO is kept or freed. Returns an
+ * that brings it. Each update's refname is parsed once, into its typed
+ * form (struct fg_typed_update, updates.h): its namespace where the update
+ * is read here, its branch kind and series or its release version under
+ * the configuration in force for it, as soon as that is known (the pushed
+ * tip's or the server's); the rules get that form, not the refname (but
+ * for branchProtected on a deletion, by HEAD's rules, fg_check_protected). Neither UPDATES nor REPO is kept or freed. Returns an
  * FG_EXIT_* status; violations go to CTX->report (their scope: the index
  * of the update they are about; when the report is longer than it prints,
  * each omitted update's refname and the flowgate check-range command

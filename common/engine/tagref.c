@@ -34,11 +34,22 @@ int fg_check_tag_ref(struct fg_report *report, struct fg_refs *refs, struct fg_c
 		     const char *name, const git_oid *id, const git_oid *old, git_commit *commit,
 		     git_tree *tree)
 {
+	struct fg_version version;
+	int release = commit && fg_tag_parse(cfg, name, &version) == 0;
+
+	return fg_check_tag_ref_parsed(report, refs, cfg, name, release ? &version : NULL, id, old,
+				       commit, tree);
+}
+
+int fg_check_tag_ref_parsed(struct fg_report *report, struct fg_refs *refs,
+			    struct fg_config *cfg, const char *name,
+			    const struct fg_version *version, const git_oid *id,
+			    const git_oid *old, git_commit *commit, git_tree *tree)
+{
 	git_repository *repo = refs->repo;
 	git_object *object = NULL;
 	struct fg_vfiles files;
 	struct fg_tag_context tctx;
-	struct fg_version version;
 	char moved[GIT_OID_HEXSZ + 1];
 	const char *message = NULL;
 	char *higher = NULL;
@@ -60,11 +71,11 @@ int fg_check_tag_ref(struct fg_report *report, struct fg_refs *refs, struct fg_c
 		git_oid_tostr(moved, sizeof(moved), old);
 		tctx.moved_from = moved;
 	}
-	if ((release = commit && fg_tag_parse(cfg, name, &version) == 0)) {
+	if ((release = commit && version)) {
 		struct fg_holders h;
 
-		fg_branches_holding(&h, refs, cfg, git_commit_id(commit), version.major,
-				    version.minor, NULL);
+		fg_branches_holding(&h, refs, cfg, git_commit_id(commit), version->major,
+				    version->minor, NULL);
 		tctx.branches_known = h.known;
 		tctx.on_release = h.on_release;
 		tctx.on_maint = h.on_maint;
@@ -77,7 +88,7 @@ int fg_check_tag_ref(struct fg_report *report, struct fg_refs *refs, struct fg_c
 							       : git_commit_time(commit);
 
 			tctx.higher_tag = higher =
-				fg_refs_higher_tag(refs, cfg, name, &version, when);
+				fg_refs_higher_tag(refs, cfg, name, version, when);
 		}
 	}
 	/* tagVersionMatch, on a release's files only: files that cannot be read

@@ -41,4 +41,15 @@ int fg_check_tag_ref(struct fg_report *report, struct fg_refs *refs, struct fg_c
 		     const char *name, const git_oid *id, const git_oid *old, git_commit *commit,
 		     git_tree *tree);
 
+/*
+ * fg_check_tag_ref_parsed: fg_check_tag_ref with NAME's version as the
+ * caller parsed it under CFG (VERSION, borrowed: fg_tag_parse returned 0;
+ * a push's tag, typed once, push.h), or NULL when NAME is no release tag
+ * under CFG; fg_check_tag_ref parses it itself. Returns as fg_check_tag_ref.
+ */
+int fg_check_tag_ref_parsed(struct fg_report *report, struct fg_refs *refs,
+			    struct fg_config *cfg, const char *name,
+			    const struct fg_version *version, const git_oid *id,
+			    const git_oid *old, git_commit *commit, git_tree *tree);
+
 #endif

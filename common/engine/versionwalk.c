@@ -169,9 +169,14 @@ out:
 	return ok;
 }
 
-int fg_check_version_change(struct fg_report *report, struct fg_refs *refs,
-			    struct fg_config *cfg, git_commit *c, git_commit *p,
-			    const char *branch, const char *local_ref)
+/*
+ * fg_check_version_change with BRANCH's kind and series as PARSED gives
+ * them (the caller parsed BRANCH under CFG), or, PARSED NULL, parsed here
+ * once the version is found to change.
+ */
+static int version_change(struct fg_report *report, struct fg_refs *refs, struct fg_config *cfg,
+			  git_commit *c, git_commit *p, const char *branch,
+			  const struct fg_branch *parsed, const char *local_ref)
 {
 	git_repository *repo = refs->repo;
 	git_tree *tree = NULL, *parent_tree = NULL;
@@ -201,7 +206,7 @@ int fg_check_version_change(struct fg_report *report, struct fg_refs *refs,
 		if (fg_version_compare(&n->version, &o->version) >= 0 ||
 		    !reverts_version(repo, cfg, c, p, &n->version, &o->version))
 			fg_check_version_regression(report, n, o, where);
-		if (branch && fg_branch_parse(cfg, branch, &b) == 0) {
+		if (branch && (parsed || fg_branch_parse(cfg, branch, &b) == 0)) {
 			fg_branches_holding(&h, refs, cfg, git_commit_id(c), n->version.major,
 					    n->version.minor, local_ref);
 			from_release = h.on_release;
@@ -214,8 +219,8 @@ int fg_check_version_change(struct fg_report *report, struct fg_refs *refs,
 				from_release = ph.on_release;
 			}
 			if (!h.on_other)
-				fg_check_version_branch(report, n, &b, branch, from_release,
-							where);
+				fg_check_version_branch(report, n, parsed ? parsed : &b, branch,
+							from_release, where);
 		}
 	}
 	fg_vfiles_release(&now);
@@ -227,9 +232,17 @@ int fg_check_version_change(struct fg_report *report, struct fg_refs *refs,
 	return rc < 0 ? -1 : 0;
 }
 
+int fg_check_version_change(struct fg_report *report, struct fg_refs *refs,
+			    struct fg_config *cfg, git_commit *c, git_commit *p,
+			    const char *branch, const char *local_ref)
+{
+	return version_change(report, refs, cfg, c, p, branch, NULL, local_ref);
+}
+
 int fg_check_version_changes(struct fg_report *report, struct fg_refs *refs,
 			     struct fg_config *cfg, struct fg_version_walk *vw,
-			     const char *branch, const char *local_ref)
+			     const char *branch, const struct fg_branch *parsed,
+			     const char *local_ref)
 {
 	git_repository *repo = refs->repo;
 	git_oid *ptops;
@@ -262,7 +275,7 @@ int fg_check_version_changes(struct fg_report *report, struct fg_refs *refs,
 			same = git_oid_equal(&vw->tops[r->tops + k], &before[k]);
 		if (!same && git_commit_lookup(&c, repo, &r->id) == 0 &&
 		    (p || git_commit_lookup(&p, repo, &r->parent) == 0))
-			rc = fg_check_version_change(report, refs, cfg, c, p, branch, local_ref);
+			rc = version_change(report, refs, cfg, c, p, branch, parsed, local_ref);
 		git_commit_free(c);
 		git_commit_free(p);
 		if (rc == 0)

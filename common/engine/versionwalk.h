@@ -100,11 +100,18 @@ int fg_check_version_change(struct fg_report *report, struct fg_refs *refs,
  * from VW when recorded there, else from the repository; a parent that is
  * not here, as in a shallow clone, leaves the commit unjudged). Sorts
  * VW->recs by ID. REFS (not NULL: its repository is read), BRANCH and
- * LOCAL_REF as for fg_check_version_change. Returns 0, or -1 at the first
- * commit whose trees or version files cannot be read (fg_git_error()).
+ * LOCAL_REF as for fg_check_version_change. PARSED (may be NULL): BRANCH's
+ * kind and series as the caller parsed them under CFG (fg_branch_parse
+ * returned 0: a push's branch, typed once, push.h), so that it is not
+ * parsed again for each commit; NULL: BRANCH is parsed here, for each
+ * commit that changes the version. Returns 0, or -1 at the first commit
+ * whose trees or version files cannot be read (fg_git_error()).
  */
+struct fg_branch;
+
 int fg_check_version_changes(struct fg_report *report, struct fg_refs *refs,
 			     struct fg_config *cfg, struct fg_version_walk *vw,
-			     const char *branch, const char *local_ref);
+			     const char *branch, const struct fg_branch *parsed,
+			     const char *local_ref);
 
 #endif
