@@ -18,15 +18,20 @@
 #include "version.h"
 #include "vfiles.h"
 
-/* branchName on BRANCH, and *PARSED set when it is a workflow branch. */
+/*
+ * branchName on branch NAME, parsed once: *PARSED, returned, when it is a
+ * workflow branch; else NULL.
+ */
 static const struct fg_branch *check_branch(struct fg_report *report, struct fg_config *cfg,
 					    const char *name, struct fg_branch *parsed,
 					    int rename_hint)
 {
-	if (fg_check_branch_name(report, cfg, name, rename_hint) < 0)
-		return NULL;
-	fg_branch_parse(cfg, name, parsed);
-	return parsed;
+	int rc = fg_branch_parse(cfg, name, parsed);
+
+	/* no workflow branch: the rule parses the name again for its message and hint */
+	if (rc == -1)
+		fg_check_branch_name(report, cfg, name, rename_hint);
+	return rc == 0 ? parsed : NULL;
 }
 
 /* The merge in progress (MERGE_HEAD) brings a commit of release/X.Y.x. */
