@@ -38,6 +38,7 @@ Suite *commitctx_suite(void);
 Suite *oidset_suite(void);
 Suite *hook_suite(void);
 Suite *updates_suite(void);
+Suite *push_suite(void);
 Suite *config_suite(void);
 Suite *config_git_suite(void);
 Suite *config_rules_suite(void);

@@ -38,6 +38,7 @@ int main(void)
 	srunner_add_suite(sr, oidset_suite());
 	srunner_add_suite(sr, hook_suite());
 	srunner_add_suite(sr, updates_suite());
+	srunner_add_suite(sr, push_suite());
 	srunner_add_suite(sr, config_suite());
 	srunner_add_suite(sr, config_git_suite());
 	srunner_add_suite(sr, config_rules_suite());
