@@ -4,6 +4,7 @@
  * message as git will store it (common/cleanup.h: git's cleanup, decided
  * from GIT_EDITOR, commit.cleanup and core.commentChar) against the
  * Conventional Commits rules. It never edits the message file.
+ * applypatch-msg runs the same flow (fg_commit_msg_checks, hooks.h).
  */
 #include <errno.h>
 #include <fcntl.h>

@@ -7,6 +7,8 @@
  * after a hotfix/<name> branch is merged, the long-lived branches still lacking
  * it, with the cherry-picks to run. After a squash merge, which commits
  * nothing, only the staged version files are checked. Always exits 0.
+ * post-commit gives the same advice after a merge it concludes
+ * (fg_advise_after_merge, hooks.h).
  */
 #include <stdio.h>
 #include <stdlib.h>

@@ -4,6 +4,7 @@
  * branch HEAD is on (branchName; a detached HEAD is left alone) and the
  * version files as staged in the index, not as in the work tree. It does not
  * look at the message (commit-msg does) and never writes anything.
+ * pre-applypatch runs the same flow (fg_pre_commit_checks, hooks.h).
  */
 #include <stdlib.h>
 #include <string.h>
