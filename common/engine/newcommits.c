@@ -395,6 +395,7 @@ void fg_branch_only_commits(struct fg_branch_commits *bc, git_repository *repo,
 		if (fg_oidset_add(&bc->ids, &id) < 0)
 			goto out;
 	bc->branch = u->name;
+	bc->parsed = *b;
 out:
 	git_reference_iterator_free(it);
 	git_revwalk_free(walk);

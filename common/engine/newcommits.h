@@ -175,6 +175,7 @@ int fg_ref_own_commits(struct fg_report *report, git_repository *repo,
 /* The commits only on one branch: what branchCommitType judges. */
 struct fg_branch_commits {
 	const char *branch; /* without "refs/heads/", or NULL: no branch to judge by */
+	struct fg_branch parsed; /* BRANCH parsed (fg_branch_parse), when BRANCH is set */
 	struct fg_oidset ids; /* owned: fg_oidset_release */
 };
 

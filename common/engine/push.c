@@ -95,7 +95,7 @@ static int check_new_commits(struct fg_hook_ctx *ctx, struct fg_new_walk *walk,
 			     struct fg_version_walk *vw, struct ff_check *ff, size_t nff,
 			     struct fg_marks *marks, size_t group)
 {
-	struct fg_message_context mctx = { NULL, NULL, NULL, NULL, 0, NULL, NULL, 0 };
+	struct fg_message_context mctx = { NULL, NULL, NULL, NULL, 0, NULL, NULL, 0, NULL };
 	git_oid id;
 	int rc = 0;
 
@@ -112,6 +112,7 @@ static int check_new_commits(struct fg_hook_ctx *ctx, struct fg_new_walk *walk,
 		}
 		mctx.branch = bc->branch && fg_oidset_has(&bc->ids, &id)
 			      ? bc->branch : NULL;
+		mctx.branch_parsed = mctx.branch ? &bc->parsed : NULL;
 		mctx.encoding = commit->encoding;
 		mctx.merge = commit->nparents >= 2;
 		mctx.commit = where + 7; /* made: the hints say how to reword it */

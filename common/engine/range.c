@@ -463,8 +463,10 @@ static void check_plain_message(struct run *run, struct fg_report *report,
 
 	memset(&mctx, 0, sizeof(mctx));
 	if (branch && run->branch_known &&
-	    (run->branch.kind == FG_BRANCH_HOTFIX || run->branch.kind == FG_BRANCH_DOCS))
+	    (run->branch.kind == FG_BRANCH_HOTFIX || run->branch.kind == FG_BRANCH_DOCS)) {
 		mctx.branch = branch;
+		mctx.branch_parsed = &run->branch;
+	}
 	mctx.encoding = c->encoding;
 	mctx.merge = c->nparents >= 2;
 	mctx.commit = made; /* the hints say how to reword it */

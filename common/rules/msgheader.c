@@ -325,14 +325,17 @@ void fg_msg_check_header(const struct fg_msg_where *w, struct fg_config *cfg,
 		free(proposal);
 	}
 	if (ctx && ctx->branch) {
-		struct fg_branch b;
+		struct fg_branch parsed;
+		const struct fg_branch *bp = ctx->branch_parsed;
 
-		if (fg_branch_parse(cfg, ctx->branch, &b) == 0 &&
-		    ((b.kind == FG_BRANCH_HOTFIX && !in_list((char *const[]){ "fix", "hotfix" }, 2,
+		if (!bp && fg_branch_parse(cfg, ctx->branch, &parsed) == 0)
+			bp = &parsed;
+		if (bp &&
+		    ((bp->kind == FG_BRANCH_HOTFIX && !in_list((char *const[]){ "fix", "hotfix" }, 2,
 							     msg->type, msg->type_len, 1)) ||
-		     (b.kind == FG_BRANCH_DOCS && !in_list((char *const[]){ "docs" }, 1, msg->type,
+		     (bp->kind == FG_BRANCH_DOCS && !in_list((char *const[]){ "docs" }, 1, msg->type,
 							   msg->type_len, 1)))) {
-			int hot = b.kind == FG_BRANCH_HOTFIX;
+			int hot = bp->kind == FG_BRANCH_HOTFIX;
 			char *line;
 
 			v = fg_msg_add(w, FG_RULE_BRANCH_COMMIT_TYPE, 1, 1, h, hl, tw,

@@ -40,6 +40,11 @@ struct fg_message_context {
 	 * (git rebase -i). */
 	const char *commit;
 	int root;
+	/* BRANCH as fg_branch_parse parsed it under the configuration the
+	 * message is judged by, when the caller parsed it already (a push's
+	 * ref update, check-range's branch), else NULL: branchCommitType then
+	 * parses BRANCH itself. Not owned. */
+	const struct fg_branch *branch_parsed;
 };
 
 /* Where the violations of one message go, and the prefix of their texts. */

@@ -280,9 +280,9 @@ END_TEST
  */
 START_TEST(test_check_message_merge)
 {
-	struct fg_message_context merge = { NULL, NULL, NULL, NULL, 1, NULL, NULL, 0 };
-	struct fg_message_context plain = { NULL, NULL, NULL, NULL, 0, NULL, NULL, 0 };
-	struct fg_message_context amend = { NULL, NULL, NULL, NULL, 0, "Merge branch 'x'", NULL, 0 };
+	struct fg_message_context merge = { NULL, NULL, NULL, NULL, 1, NULL, NULL, 0, NULL };
+	struct fg_message_context plain = { NULL, NULL, NULL, NULL, 0, NULL, NULL, 0, NULL };
+	struct fg_message_context amend = { NULL, NULL, NULL, NULL, 0, "Merge branch 'x'", NULL, 0, NULL };
 	struct fg_report report;
 
 	fg_report_init(&report);
@@ -307,10 +307,10 @@ END_TEST
 /* i18n.commitEncoding: the message converted by iconv before the rules. */
 START_TEST(test_check_message_encoding)
 {
-	struct fg_message_context latin1 = { NULL, NULL, NULL, "ISO-8859-1", 0, NULL, NULL, 0 };
-	struct fg_message_context utf8 = { NULL, NULL, NULL, "utf8", 0, NULL, NULL, 0 };
-	struct fg_message_context bogus = { NULL, NULL, NULL, "NO-SUCH-CHARSET-42", 0, NULL, NULL, 0 };
-	struct fg_message_context sjis = { NULL, NULL, NULL, "SHIFT_JIS", 0, NULL, NULL, 0 };
+	struct fg_message_context latin1 = { NULL, NULL, NULL, "ISO-8859-1", 0, NULL, NULL, 0, NULL };
+	struct fg_message_context utf8 = { NULL, NULL, NULL, "utf8", 0, NULL, NULL, 0, NULL };
+	struct fg_message_context bogus = { NULL, NULL, NULL, "NO-SUCH-CHARSET-42", 0, NULL, NULL, 0, NULL };
+	struct fg_message_context sjis = { NULL, NULL, NULL, "SHIFT_JIS", 0, NULL, NULL, 0, NULL };
 	struct fg_report report;
 	char *out;
 	size_t len;
@@ -353,9 +353,9 @@ END_TEST
 /* A commit already made: each hint ends with how to reword it (issue 20, item 17). */
 START_TEST(test_check_message_reword_hint)
 {
-	struct fg_message_context made = { NULL, NULL, NULL, NULL, 0, NULL, "1a2b3c4d5e6f", 0 };
-	struct fg_message_context root = { NULL, NULL, NULL, NULL, 0, NULL, "1a2b3c4d5e6f", 1 };
-	struct fg_message_context merge = { NULL, NULL, NULL, NULL, 1, NULL, "1a2b3c4d5e6f", 0 };
+	struct fg_message_context made = { NULL, NULL, NULL, NULL, 0, NULL, "1a2b3c4d5e6f", 0, NULL };
+	struct fg_message_context root = { NULL, NULL, NULL, NULL, 0, NULL, "1a2b3c4d5e6f", 1, NULL };
+	struct fg_message_context merge = { NULL, NULL, NULL, NULL, 1, NULL, "1a2b3c4d5e6f", 0, NULL };
 	struct fg_report report;
 
 	fg_report_init(&report);

@@ -143,7 +143,7 @@ static const struct {
 
 START_TEST(test_check_message_display)
 {
-	struct fg_message_context merge = { NULL, NULL, NULL, NULL, 1, NULL, NULL, 0 };
+	struct fg_message_context merge = { NULL, NULL, NULL, NULL, 1, NULL, NULL, 0, NULL };
 	const struct fg_violation *v;
 	struct fg_report report;
 
@@ -295,7 +295,7 @@ static const struct {
 START_TEST(test_check_message_context)
 {
 	struct fg_message_context ctx = { context_cases[_i].branch, context_cases[_i].new_version,
-					  context_cases[_i].old_version, NULL, 1, NULL, NULL, 0 };
+					  context_cases[_i].old_version, NULL, 1, NULL, NULL, 0, NULL };
 	struct fg_report report;
 
 	fg_report_init(&report);
@@ -318,6 +318,39 @@ START_TEST(test_check_message_context)
 	fg_check_message(&report, fg_test_config(), context_cases[_i].message, NULL, NULL);
 	ck_assert_ptr_null(fg_report_find(&report, FG_RULE_VERSION_BUMP_MESSAGE));
 	ck_assert_ptr_null(fg_report_find(&report, FG_RULE_BRANCH_COMMIT_TYPE));
+	fg_report_release(&report);
+}
+END_TEST
+
+/*
+ * branchCommitType judges by the branch its caller parsed (a push's typed
+ * ref update, check-range's branch) when there is one, without parsing the
+ * name again: a parsed hotfix branch holds fixes only whatever its name
+ * says, and a parsed feature branch takes any type even under a hotfix name.
+ */
+START_TEST(test_check_message_branch_parsed)
+{
+	struct fg_branch hotfix = { FG_BRANCH_HOTFIX, NULL, 0, 0, 0 };
+	struct fg_branch feature = { FG_BRANCH_FEATURE, NULL, 0, 0, 0 };
+	struct fg_message_context ctx = { "feature/pool", NULL, NULL, NULL, 0, NULL, NULL, 0, &hotfix };
+	struct fg_report report;
+
+	fg_report_init(&report);
+	fg_check_message(&report, fg_test_config(), "feat: add a pool\n", NULL, &ctx);
+	ck_assert_ptr_nonnull(fg_report_find(&report, FG_RULE_BRANCH_COMMIT_TYPE));
+	fg_report_release(&report);
+
+	ctx.branch = "hotfix/pool";
+	ctx.branch_parsed = &feature;
+	fg_report_init(&report);
+	fg_check_message(&report, fg_test_config(), "feat: add a pool\n", NULL, &ctx);
+	ck_assert_ptr_null(fg_report_find(&report, FG_RULE_BRANCH_COMMIT_TYPE));
+	fg_report_release(&report);
+
+	ctx.branch_parsed = NULL; /* not parsed by the caller: parsed here */
+	fg_report_init(&report);
+	fg_check_message(&report, fg_test_config(), "feat: add a pool\n", NULL, &ctx);
+	ck_assert_ptr_nonnull(fg_report_find(&report, FG_RULE_BRANCH_COMMIT_TYPE));
 	fg_report_release(&report);
 }
 END_TEST
@@ -358,6 +391,7 @@ Suite *msgheader_suite(void)
 	tcase_add_loop_test(header, test_check_message_display, 0, (int)FG_COUNT(display_cases));
 	tcase_add_test(header, test_check_message_long_without_type);
 	tcase_add_loop_test(header, test_check_message_context, 0, (int)FG_COUNT(context_cases));
+	tcase_add_test(header, test_check_message_branch_parsed);
 	tcase_add_test(header, test_check_message_hints);
 	suite_add_tcase(s, header);
 	return s;
