@@ -38,7 +38,7 @@ void fg_vfiles_release(struct fg_vfiles *files)
  * Non-zero when REPO is a partial clone, whose missing objects git fetches
  * from a promisor remote on demand: extensions.partialClone is set, or a
  * remote.<name>.promisor is true (git's own test). Read by a plain walk of
- * the config, as tracking_remote in hook.c does.
+ * the config, as tracking_remote in hooks/pre-push.c does.
  */
 static int has_promisor_remote(git_repository *repo)
 {

@@ -69,7 +69,7 @@ int fg_config_parse_buffer(git_config **out, const char *data, size_t len)
 	if ((line = include_line(data, len))) {
 		char message[160];
 
-		/* the shape of libgit2's parse errors, whose line repo.c reads */
+		/* the shape of libgit2's parse errors, whose line repoconfig.c reads */
 		snprintf(message, sizeof(message), "[include] and [includeIf] are not followed: "
 			 "write the keys in the file itself (in " FG_CONFIG_FILE ":%zu)", line);
 		git_error_set_str(GIT_ERROR_CONFIG, message);

@@ -37,7 +37,7 @@ struct fg_tag_context {
  * digit after an optional 'v' (0.16.2, v3.1.0 under another prefix); else
  * 0 (latest, docs-snapshot, half-orm-dev-0.16.0). Only release tags face
  * the release rules (fg_check_tag); the server counts their commits as
- * judged (hook.c). Pure.
+ * judged (common/engine/newcommits.c). Pure.
  */
 int fg_tag_is_release(const struct fg_config *cfg, const char *name);
 

@@ -1,5 +1,5 @@
 /*
- * libFuzzer target: the index reader (common/index.c) on any bytes. The
+ * libFuzzer target: the index reader (common/git/index.c) on any bytes. The
  * input's first 4 bytes (big-endian) are the length of the index file that
  * follows; what comes after it is the shared index, for a split index
  * (tests/fuzz/index_seeds.sh makes seeds of every format with git). Contracts:

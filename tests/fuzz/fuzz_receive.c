@@ -312,7 +312,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	/* a server's plain configuration: no flowgate.* key */
 	write_file(config, "[core]\n\trepositoryformatversion = 0\n\tfilemode = true\n"
 		   "\tbare = true\n");
-	/* as the hooks open it for a push: no object cache (hook.c, open_for_push) */
+	/* as the hooks open it for a push: no object cache (hook.c, fg_hook_open_for_push) */
 	git_libgit2_opts(GIT_OPT_ENABLE_CACHING, 0);
 	FUZZ_ASSERT(git_repository_open_bare(&repo, gitdir) == 0, "cannot open %s: %s", gitdir,
 		    fg_git_error());

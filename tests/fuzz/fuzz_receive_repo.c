@@ -9,6 +9,7 @@
 #include "fuzz.h"
 #include "fuzz_receive_repo.h"
 #include "gitinit.h"
+#include "version.h"
 
 struct receive_oid oids[O__COUNT] = { OIDS(OID_ENTRY) };
 
