@@ -506,266 +506,336 @@ out:
 	git_error_clear();
 }
 
+/*
+ * One fg_check_updates: its arguments and what its three passes share (the
+ * configurations in force, each update's typed form and group, the
+ * rewrites found, the refs snapshot, the marks of the commits several tips
+ * bring). STATUS is the FG_EXIT_* status the check ends with when a pass
+ * stops it.
+ */
+struct push {
+	struct fg_hook_ctx *ctx;
+	git_repository *repo;
+	const struct fg_ref_update *updates;
+	size_t count;
+	const char *have_glob, *remote;
+	int server;
+	struct push_config *configs;
+	size_t nconfigs, max;
+	struct fg_typed_update *typed;
+	size_t *group;   /* per update: its configuration's index, SIZE_MAX: no commit */
+	struct ff_check *ff;
+	size_t nff;
+	struct fg_refs refs;
+	struct server_rules sr;
+	struct fg_marks marks;
+	int status;
+};
+
+/*
+ * The first pass, on update I of P: its refname typed, the configuration in
+ * force for it found (the server's, else its tip's), and the rules on the
+ * ref itself: refNamespace, branchProtected on a deletion, the branch name
+ * and tip's version files, or the tag rules; a rewrite noted for the third
+ * pass. Returns 0 to go on, -1 to stop with P->status.
+ */
+static int judge_update(struct push *p, size_t i)
+{
+	struct fg_hook_ctx *ctx = p->ctx;
+	git_repository *repo = p->repo;
+	const struct fg_ref_update *u = &p->updates[i];
+	struct fg_typed_update *t = &p->typed[i];
+	git_commit *commit;
+	git_tree *tree = NULL;
+	struct push_config *pc = NULL;
+	int server = p->server, is_branch, unreadable, unread;
+
+	/* U's refname typed once, here; parsed under its rules once they are known */
+	fg_typed_update_init(t, u);
+	is_branch = t->kind == FG_REF_BRANCH;
+	p->group[i] = SIZE_MAX;
+	ctx->report.scope = i; /* what is found now is about U */
+	/* notes and other refs hold no workflow commits; a server takes
+	 * them only where its configuration allows */
+	if (t->kind == FG_REF_OTHER) {
+		if (server && !git_oid_is_zero(&u->local) &&
+		    (p->status = check_namespace(ctx, repo, p->configs, &p->nconfigs, p->max,
+						 &p->sr.head, u)) != FG_EXIT_OK)
+			return -1;
+		return 0;
+	}
+	/* a deletion adds no commit: branchProtected alone, under HEAD's rules */
+	if (git_oid_is_zero(&u->local)) {
+		if ((p->status = check_deletion(ctx, repo, p->configs, &p->nconfigs, p->max,
+						&p->sr.head, u, p->remote)) != FG_EXIT_OK)
+			return -1;
+		return 0;
+	}
+	commit = fg_peeled_commit_or_error(repo, &u->local, &unreadable);
+	if (unreadable || (commit && git_commit_tree(&tree, commit) < 0)) {
+		/* a corrupt or missing object is no commit to let through */
+		char hex[GIT_OID_HEXSZ + 1];
+		char *what;
+
+		git_oid_tostr(hex, sizeof(hex), &u->local);
+		what = fg_strdupf("cannot read the pushed %s %s", unreadable ? "object" :
+				  "commit's tree, of", hex);
+		fg_hook_fatal(ctx, what ? what : "cannot read a pushed object", fg_git_error());
+		free(what);
+		git_commit_free(commit);
+		p->status = FG_EXIT_INTERNAL;
+		return -1;
+	}
+	if (server) {
+		/* the server's rules; the pushed file must still be one that
+		 * can govern the next push (bad configuration refused now) */
+		struct push_config *pushed = NULL;
+
+		if (!(pc = server_config_for(ctx, repo, p->configs, &p->nconfigs, p->max, &p->sr,
+					     u, commit, tree, &p->status)) ||
+		    (commit && !pc->cfg.error &&
+		     !(pushed = config_for(ctx, repo, p->configs, &p->nconfigs, p->max, commit,
+					   tree, &p->status)))) {
+			git_tree_free(tree);
+			git_commit_free(commit);
+			return -1;
+		}
+		if (pushed && pushed->cfg.error) {
+			p->status = fg_config_failed(ctx, &pushed->cfg);
+			git_tree_free(tree);
+			git_commit_free(commit);
+			return -1;
+		}
+	} else if (commit) {
+		/* the rules of the commit being pushed: its .flowgate */
+		if (!(pc = config_for(ctx, repo, p->configs, &p->nconfigs, p->max, commit, tree,
+				      &p->status))) {
+			git_tree_free(tree);
+			git_commit_free(commit);
+			return -1;
+		}
+	} else if (!(pc = config_for(ctx, repo, p->configs, &p->nconfigs, p->max, NULL, NULL,
+				     &p->status))) {
+		git_commit_free(commit);
+		return -1;
+	}
+	ctx->report.severity = pc->cfg.severity;
+	/* branchProtected: an update of a branch the remote has, after the walk */
+	if (is_branch && commit && !git_oid_is_zero(&u->remote) &&
+	    !git_oid_equal(&u->remote, git_commit_id(commit))) {
+		struct ff_check *ff = &p->ff[p->nff++];
+
+		ff->u = t;
+		git_oid_cpy(&ff->tip, git_commit_id(commit));
+		ff->group = (size_t)(pc - p->configs);
+		ff->fast_forward = 0;
+	}
+	/* the kind and series, or the version, by the rules in force for U */
+	fg_typed_update_parse(t, &pc->cfg);
+	if (is_branch) {
+		unread = check_pushed_branch(ctx, repo, tree, &pc->cfg, t) < 0;
+	} else {
+		struct fg_config before;
+		/* a moved tag: the severities the tag's old commit had (a
+		 * server's rules are those already) */
+		int moved = !server && !git_oid_is_zero(&u->remote) &&
+			    !git_oid_equal(&u->remote, &u->local)
+			    ? rules_before(repo, &u->remote, &before) : -1;
+
+		if (moved == -2) {
+			p->status = unreadable_in_commit(ctx, "configuration", &u->remote);
+			git_tree_free(tree);
+			git_commit_free(commit);
+			return -1;
+		}
+		if (moved == 0)
+			ctx->report.severity = before.severity;
+		unread = fg_check_tag_ref_parsed(&ctx->report, &p->refs, &pc->cfg, t->name,
+						 t->parsed == 0 ? &t->version : NULL,
+						 &u->local, &u->remote, commit, tree) < 0;
+		ctx->report.severity = pc->cfg.severity;
+		if (moved == 0)
+			fg_config_release(&before);
+	}
+	/* version files that cannot be read: an error, never "no version" */
+	if (unread && !pc->cfg.error) {
+		p->status = unreadable_in_commit(ctx, "version files", git_commit_id(commit));
+		git_tree_free(tree);
+		git_commit_free(commit);
+		return -1;
+	}
+	if (commit)
+		p->group[i] = (size_t)(pc - p->configs);
+	git_tree_free(tree);
+	git_commit_free(commit);
+	if (pc->cfg.error) {
+		p->status = fg_config_failed(ctx, &pc->cfg);
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * The second pass, on configuration G of P: one walk of the new commits
+ * whose first pushed tip (in input order) is under it, each commit checked
+ * once (message rules, branchCommitType when they go to one branch), then
+ * the version rules along them. Returns 0 to go on, -1 to stop with
+ * P->status.
+ */
+static int walk_group(struct push *p, size_t g)
+{
+	struct fg_hook_ctx *ctx = p->ctx;
+	struct fg_config *cfg = &p->configs[g].cfg;
+	struct fg_new_walk walk;
+	const struct fg_typed_update *branch = NULL;
+	const struct fg_branch *parsed;
+	struct fg_branch scratch;
+	struct fg_branch_commits bc;
+	struct fg_version_walk vw;
+	size_t tips = 0, first = FG_SCOPE_NONE;
+	int nbranches = 0, walked = 0;
+
+	if (fg_new_walk_init(&walk, p->repo, FG_NEW_WALK_KEEP) < 0) {
+		fg_hook_fatal(ctx, "cannot walk the pushed commits", fg_git_error());
+		p->status = FG_EXIT_INTERNAL;
+		return -1;
+	}
+	for (size_t i = 0; i < p->count; i++)
+		if (p->group[i] == g && tips++ == 0)
+			first = i;
+	/* one tip: what the walk finds is about it; several: told when
+	 * needed (bound_report) from the marks */
+	ctx->report.scope = tips == 1 ? first : FG_SCOPE_NONE;
+	if (fg_new_walk_start(&walk, p->repo, p->typed, p->count, p->group, g, SIZE_MAX,
+			      p->server, p->have_glob, cfg, &branch, &nbranches)) {
+		ctx->report.severity = cfg->severity;
+		/* branchCommitType: when the commits go to one branch only */
+		fg_branch_only_commits(&bc, p->repo, cfg, nbranches == 1 ? branch : NULL);
+		fg_version_walk_init(&vw, p->repo, cfg);
+		walked = check_new_commits(ctx, &walk, cfg, &bc, &vw, p->ff, p->nff,
+					   tips > 1 ? &p->marks : NULL, g);
+		/* the version rules: about the branch pushed, else the first tip */
+		ctx->report.scope = nbranches == 1 ? (size_t)(branch - p->typed) : first;
+		/* the branch as typed under CFG, its group's rules; a name that is
+		 * no workflow branch there faces no rule that needs one */
+		parsed = nbranches == 1 ? fg_typed_update_branch(branch, cfg, &scratch) : NULL;
+		if (walked == 0 &&
+		    fg_check_version_changes(&ctx->report, &p->refs, cfg, &vw,
+					     parsed ? branch->name : NULL, parsed,
+					     parsed ? branch->u->local_ref : NULL) < 0 &&
+		    !cfg->error) {
+			fg_hook_fatal(ctx, "cannot read the version files of the pushed commits",
+				      fg_git_error());
+			walked = -1;
+		}
+		fg_version_walk_release(&vw);
+		fg_oidset_release(&bc.ids);
+	}
+	fg_new_walk_release(&walk);
+	if (cfg->error) {
+		p->status = fg_config_failed(ctx, cfg);
+		return -1;
+	}
+	if (walked < 0) {
+		p->status = FG_EXIT_INTERNAL; /* said */
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * The third pass, on rewrite K of P (an update of a branch the receiving
+ * side has, to a commit that is no descendant of its old tip: the walk
+ * told which): branchProtected, under the rules the branch had
+ * (rules_before; a server's rules are those already). Returns 0 to go on,
+ * -1 to stop with P->status.
+ */
+static int judge_rewrite(struct push *p, size_t k)
+{
+	struct fg_hook_ctx *ctx = p->ctx;
+	const struct ff_check *ff = &p->ff[k];
+	struct fg_config *cfg = &p->configs[ff->group].cfg, before;
+	int had = !p->server && !ff->fast_forward
+		  ? rules_before(p->repo, &ff->u->u->remote, &before) : -1;
+
+	if (had == -2) {
+		p->status = unreadable_in_commit(ctx, "configuration", &ff->u->u->remote);
+		return -1;
+	}
+	had = had == 0;
+	if (had)
+		cfg = &before;
+	ctx->report.severity = cfg->severity;
+	ctx->report.scope = (size_t)(ff->u - p->typed);
+	check_rewrite(ctx, p->repo, cfg, ff, p->remote);
+	ctx->report.severity = p->configs[ff->group].cfg.severity;
+	if (cfg->error) {
+		p->status = fg_config_failed(ctx, cfg);
+		if (had)
+			fg_config_release(&before);
+		return -1;
+	}
+	if (had)
+		fg_config_release(&before);
+	return 0;
+}
+
 int fg_check_updates(struct fg_hook_ctx *ctx, git_repository *repo,
 		     const struct fg_ref_update *updates, size_t count, const char *have_glob,
 		     const char *remote, const struct fg_pending *pending)
 {
-	struct push_config *configs = NULL;
-	struct fg_typed_update *typed = NULL;
-	struct ff_check *ff = NULL;
-	size_t nconfigs = 0, nff = 0, *group = NULL;
-	/* a server may read, per update, its rules and the pushed file; and HEAD's */
-	size_t max = 2 * count + 1;
-	struct fg_refs refs;
-	struct server_rules sr = { 0, 0, NULL };
-	struct fg_marks marks = { NULL, 0, 0, 0 };
-	int server = ctx->receiving, status = FG_EXIT_INTERNAL;
+	struct push p;
+	size_t n = count ? count : 1;
 
+	memset(&p, 0, sizeof(p));
+	p.ctx = ctx;
+	p.repo = repo;
+	p.updates = updates;
+	p.count = count;
+	p.have_glob = have_glob;
+	p.remote = remote;
+	p.server = ctx->receiving;
+	/* a server may read, per update, its rules and the pushed file; and HEAD's */
+	p.max = 2 * count + 1;
+	p.status = FG_EXIT_INTERNAL;
 	/* the receiving side's refs, with the push's: listed once, on first use;
 	 * what it has came before what the push brings (tagMonotonic) */
-	fg_refs_init(&refs, repo, pending);
-	refs.remote_order = ctx->receiving ? FG_ORDER_RECEIVING : FG_ORDER_PUSHING;
-	if (!(configs = calloc(max, sizeof(*configs))) ||
-	    !(group = calloc(count ? count : 1, sizeof(*group))) ||
-	    !(typed = calloc(count ? count : 1, sizeof(*typed))) ||
-	    !(ff = calloc(count ? count : 1, sizeof(*ff))))
+	fg_refs_init(&p.refs, repo, pending);
+	p.refs.remote_order = ctx->receiving ? FG_ORDER_RECEIVING : FG_ORDER_PUSHING;
+	if (!(p.configs = calloc(p.max, sizeof(*p.configs))) ||
+	    !(p.group = calloc(n, sizeof(*p.group))) || !(p.typed = calloc(n, sizeof(*p.typed))) ||
+	    !(p.ff = calloc(n, sizeof(*p.ff))))
 		goto out;
-	for (size_t i = 0; i < count; i++) {
-		const struct fg_ref_update *u = &updates[i];
-		struct fg_typed_update *t = &typed[i];
-		git_commit *commit;
-		git_tree *tree = NULL;
-		struct push_config *pc = NULL;
-		int is_branch, unreadable, unread;
-
-		/* U's refname typed once, here; parsed under its rules once they are known */
-		fg_typed_update_init(t, u);
-		is_branch = t->kind == FG_REF_BRANCH;
-		group[i] = SIZE_MAX;
-		ctx->report.scope = i; /* what is found now is about U */
-		/* notes and other refs hold no workflow commits; a server takes
-		 * them only where its configuration allows */
-		if (t->kind == FG_REF_OTHER) {
-			if (server && !git_oid_is_zero(&u->local) &&
-			    (status = check_namespace(ctx, repo, configs, &nconfigs, max, &sr.head,
-						      u)) !=
-				    FG_EXIT_OK)
-				goto out;
-			continue;
-		}
-		/* a deletion adds no commit: branchProtected alone, under HEAD's rules */
-		if (git_oid_is_zero(&u->local)) {
-			if ((status = check_deletion(ctx, repo, configs, &nconfigs, max, &sr.head,
-						     u, remote)) != FG_EXIT_OK)
-				goto out;
-			continue;
-		}
-		commit = fg_peeled_commit_or_error(repo, &u->local, &unreadable);
-		if (unreadable || (commit && git_commit_tree(&tree, commit) < 0)) {
-			/* a corrupt or missing object is no commit to let through */
-			char hex[GIT_OID_HEXSZ + 1];
-			char *what;
-
-			git_oid_tostr(hex, sizeof(hex), &u->local);
-			what = fg_strdupf("cannot read the pushed %s %s", unreadable ? "object" :
-					  "commit's tree, of", hex);
-			fg_hook_fatal(ctx, what ? what : "cannot read a pushed object", fg_git_error());
-			free(what);
-			git_commit_free(commit);
-			status = FG_EXIT_INTERNAL;
+	/* 1. each update: its rules, and the rules on the ref itself */
+	for (size_t i = 0; i < count; i++)
+		if (judge_update(&p, i) < 0)
 			goto out;
-		}
-		if (server) {
-			/* the server's rules; the pushed file must still be one that
-			 * can govern the next push (bad configuration refused now) */
-			struct push_config *pushed = NULL;
-
-			if (!(pc = server_config_for(ctx, repo, configs, &nconfigs, max, &sr, u,
-						     commit, tree, &status)) ||
-			    (commit && !pc->cfg.error &&
-			     !(pushed = config_for(ctx, repo, configs, &nconfigs, max, commit, tree,
-						   &status)))) {
-				git_tree_free(tree);
-				git_commit_free(commit);
-				goto out;
-			}
-			if (pushed && pushed->cfg.error) {
-				status = fg_config_failed(ctx, &pushed->cfg);
-				git_tree_free(tree);
-				git_commit_free(commit);
-				goto out;
-			}
-		} else if (commit) {
-			/* the rules of the commit being pushed: its .flowgate */
-			if (!(pc = config_for(ctx, repo, configs, &nconfigs, max, commit, tree,
-					      &status))) {
-				git_tree_free(tree);
-				git_commit_free(commit);
-				goto out;
-			}
-		} else if (!(pc = config_for(ctx, repo, configs, &nconfigs, max, NULL, NULL,
-					     &status))) {
-			git_commit_free(commit);
-			goto out;
-		}
-		ctx->report.severity = pc->cfg.severity;
-		/* branchProtected: an update of a branch the remote has, after the walk */
-		if (is_branch && commit && !git_oid_is_zero(&u->remote) &&
-		    !git_oid_equal(&u->remote, git_commit_id(commit))) {
-			ff[nff].u = t;
-			git_oid_cpy(&ff[nff].tip, git_commit_id(commit));
-			ff[nff].group = (size_t)(pc - configs);
-			ff[nff++].fast_forward = 0;
-		}
-		/* the kind and series, or the version, by the rules in force for U */
-		fg_typed_update_parse(t, &pc->cfg);
-		if (is_branch) {
-			unread = check_pushed_branch(ctx, repo, tree, &pc->cfg, t) < 0;
-		} else {
-			struct fg_config before;
-			/* a moved tag: the severities the tag's old commit had (a
-			 * server's rules are those already) */
-			int moved = !server && !git_oid_is_zero(&u->remote) &&
-				    !git_oid_equal(&u->remote, &u->local)
-				    ? rules_before(repo, &u->remote, &before) : -1;
-
-			if (moved == -2) {
-				status = unreadable_in_commit(ctx, "configuration", &u->remote);
-				git_tree_free(tree);
-				git_commit_free(commit);
-				goto out;
-			}
-			if (moved == 0)
-				ctx->report.severity = before.severity;
-			unread = fg_check_tag_ref_parsed(&ctx->report, &refs, &pc->cfg, t->name,
-							 t->parsed == 0 ? &t->version : NULL,
-							 &u->local, &u->remote, commit, tree) < 0;
-			ctx->report.severity = pc->cfg.severity;
-			if (moved == 0)
-				fg_config_release(&before);
-		}
-		/* version files that cannot be read: an error, never "no version" */
-		if (unread && !pc->cfg.error) {
-			status = unreadable_in_commit(ctx, "version files", git_commit_id(commit));
-			git_tree_free(tree);
-			git_commit_free(commit);
-			goto out;
-		}
-		if (commit)
-			group[i] = (size_t)(pc - configs);
-		git_tree_free(tree);
-		git_commit_free(commit);
-		if (pc->cfg.error) {
-			status = fg_config_failed(ctx, &pc->cfg);
-			goto out;
-		}
-	}
 	ctx->report.scope = FG_SCOPE_NONE;
 	git_error_clear();
-	/*
-	 * One walk per configuration: each commit checked once, under the rules
-	 * of the first pushed tip (in input order) it belongs to.
-	 */
-	for (size_t g = 0; g < nconfigs; g++) {
-		struct fg_config *cfg = &configs[g].cfg;
-		struct fg_new_walk walk;
-		const struct fg_typed_update *branch = NULL;
-		const struct fg_branch *parsed;
-		struct fg_branch scratch;
-		struct fg_branch_commits bc;
-		struct fg_version_walk vw;
-		size_t tips = 0, first = FG_SCOPE_NONE;
-		int nbranches = 0, walked = 0;
-
-		if (fg_new_walk_init(&walk, repo, FG_NEW_WALK_KEEP) < 0) {
-			fg_hook_fatal(ctx, "cannot walk the pushed commits", fg_git_error());
-			status = FG_EXIT_INTERNAL;
+	/* 2. the new commits: one walk per configuration */
+	for (size_t g = 0; g < p.nconfigs; g++)
+		if (walk_group(&p, g) < 0)
 			goto out;
-		}
-		for (size_t i = 0; i < count; i++)
-			if (group[i] == g && tips++ == 0)
-				first = i;
-		/* one tip: what the walk finds is about it; several: told when
-		 * needed (bound_report) from the marks */
-		ctx->report.scope = tips == 1 ? first : FG_SCOPE_NONE;
-		if (fg_new_walk_start(&walk, repo, typed, count, group, g, SIZE_MAX, server,
-				      have_glob, cfg, &branch, &nbranches)) {
-			ctx->report.severity = cfg->severity;
-			/* branchCommitType: when the commits go to one branch only */
-			fg_branch_only_commits(&bc, repo, cfg, nbranches == 1 ? branch : NULL);
-			fg_version_walk_init(&vw, repo, cfg);
-			walked = check_new_commits(ctx, &walk, cfg, &bc, &vw, ff, nff,
-						   tips > 1 ? &marks : NULL, g);
-			/* the version rules: about the branch pushed, else the first tip */
-			ctx->report.scope = nbranches == 1 ? (size_t)(branch - typed) : first;
-			/* the branch as typed under CFG, its group's rules; a name that is
-			 * no workflow branch there faces no rule that needs one */
-			parsed = nbranches == 1 ? fg_typed_update_branch(branch, cfg, &scratch) : NULL;
-			if (walked == 0 &&
-			    fg_check_version_changes(&ctx->report, &refs, cfg, &vw,
-						     parsed ? branch->name : NULL, parsed,
-						     parsed ? branch->u->local_ref : NULL) < 0 &&
-			    !cfg->error) {
-				fg_hook_fatal(ctx, "cannot read the version files of the pushed commits",
-					      fg_git_error());
-				walked = -1;
-			}
-			fg_version_walk_release(&vw);
-			fg_oidset_release(&bc.ids);
-		}
-		fg_new_walk_release(&walk);
-		if (cfg->error) {
-			status = fg_config_failed(ctx, cfg);
+	/* 3. the rewrites the walks told */
+	for (size_t k = 0; k < p.nff; k++)
+		if (judge_rewrite(&p, k) < 0)
 			goto out;
-		}
-		if (walked < 0) {
-			status = FG_EXIT_INTERNAL; /* said */
-			goto out;
-		}
-	}
-	for (size_t k = 0; k < nff; k++) {
-		struct fg_config *cfg = &configs[ff[k].group].cfg, before;
-		/* a rewrite: under the rules the branch had (rules_before; a
-		 * server's rules are those already) */
-		int had = !server && !ff[k].fast_forward
-			  ? rules_before(repo, &ff[k].u->u->remote, &before) : -1;
-
-		if (had == -2) {
-			status = unreadable_in_commit(ctx, "configuration", &ff[k].u->u->remote);
-			goto out;
-		}
-		had = had == 0;
-		if (had)
-			cfg = &before;
-		ctx->report.severity = cfg->severity;
-		ctx->report.scope = (size_t)(ff[k].u - typed);
-		check_rewrite(ctx, repo, cfg, &ff[k], remote);
-		ctx->report.severity = configs[ff[k].group].cfg.severity;
-		if (cfg->error) {
-			status = fg_config_failed(ctx, cfg);
-			if (had)
-				fg_config_release(&before);
-			goto out;
-		}
-		if (had)
-			fg_config_release(&before);
-	}
 	ctx->report.scope = FG_SCOPE_NONE;
 	/* too many to print: which ref each is about, and how to list them all */
-	bound_report(ctx, repo, typed, count, group, configs, have_glob, &marks);
-	status = FG_EXIT_OK;
+	bound_report(ctx, repo, p.typed, count, p.group, p.configs, have_glob, &p.marks);
+	p.status = FG_EXIT_OK;
 out:
 	ctx->report.scope = FG_SCOPE_NONE;
-	free(marks.v);
+	free(p.marks.v);
 	ctx->report.severity = NULL;
-	fg_refs_release(&refs); /* before the configurations its views name */
-	for (size_t g = 0; configs && g < nconfigs; g++)
-		fg_config_release(&configs[g].cfg);
-	free(configs);
-	free(ff);
-	free(typed);
-	free(group);
-	return status;
+	fg_refs_release(&p.refs); /* before the configurations its views name */
+	for (size_t g = 0; p.configs && g < p.nconfigs; g++)
+		fg_config_release(&p.configs[g].cfg);
+	free(p.configs);
+	free(p.ff);
+	free(p.typed);
+	free(p.group);
+	return p.status;
 }
 
 /*
