@@ -109,6 +109,8 @@ static void add_reword(struct fg_report *report, size_t before, const struct fg_
 {
 	char *how;
 
+	if (report->n == before)
+		return; /* nothing to reword: no command made */
 	if (ctx->root)
 		how = fg_strdupf("git rebase -i --root (pick -> reword on the line of %.12s)",
 				 ctx->commit);
