@@ -10,7 +10,10 @@
 #   4. the layers below git (base, rules) name no libgit2 repository or
 #      object type: a rule reads and is tested without a repository;
 #   5. no source file (common/, hooks/, docs/*.c, tests/unit/, tests/fuzz/)
-#      over FG_LAYOUT_MAX_LINES lines (900).
+#      over FG_LAYOUT_MAX_LINES lines (900);
+#   6. each module's header opens with a comment that names its layer
+#      ("<layer> layer" or "Layer: <layer>"), so that a reader of one file
+#      knows where it sits.
 #
 # Usage: sh tests/layout.sh [TOP]          check; exit 0 clean, 1 with one
 #                                          line per breach on stderr
@@ -115,6 +118,15 @@ for f in common/*/*.[ch] hooks/*.[ch] hooks/flowgate/*.[ch] docs/*.c tests/unit/
 	[ -f "$f" ] || continue
 	n=$(wc -l <"$f")
 	[ "$n" -le "$MAX" ] || breach "$f has $n lines, over $MAX; fix: split it where its parts are independent"
+done
+
+# 6. the layer named where each header opens.
+for layer in $LAYERS; do
+	for f in common/"$layer"/*.h; do
+		[ -f "$f" ] || continue
+		awk '/\*\// { exit } { print }' "$f" | grep -q "$layer layer\|Layer: $layer" ||
+			breach "$f does not name its layer in its opening comment; fix: add \"Layer: $layer (common/README).\""
+	done
 done
 
 if [ -n "$graph" ]; then

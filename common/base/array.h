@@ -2,6 +2,7 @@
  * array: growing a heap array by doubling, for the lists an engine builds
  * as it reads refs and walks commits. No flowgate knowledge here: the
  * bottom layer.
+ * Layer: base (common/README).
  */
 #ifndef FLOWGATE_ARRAY_H
 #define FLOWGATE_ARRAY_H

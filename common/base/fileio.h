@@ -3,6 +3,7 @@
  * every byte written, and a file replaced through a temporary file beside
  * it and rename(2), so that a reader sees the old content or the new one,
  * never a part. No libgit2 here: the bottom layer.
+ * Layer: base (common/README).
  */
 #ifndef FLOWGATE_FILEIO_H
 #define FLOWGATE_FILEIO_H

@@ -1,6 +1,7 @@
 /*
  * PCRE2 patterns, compiled once per process on first use and matched with
  * match and depth limits, so no input can make a hook spin or overflow.
+ * Layer: base (common/README).
  */
 #ifndef FLOWGATE_PATTERN_H
 #define FLOWGATE_PATTERN_H

@@ -4,6 +4,7 @@
  * value (a terminal never receives a control sequence, a byte that is not
  * UTF-8 or a bidirectional control from us), and the POSIX shell quoting of
  * the names in the commands its hints print. Pure: no I/O, no libgit2.
+ * Layer: base (common/README).
  */
 #ifndef FLOWGATE_QUOTE_H
 #define FLOWGATE_QUOTE_H

@@ -3,6 +3,7 @@
  * case.ts and to-case.ts, on es-toolkit's lodash-compatible helpers), for
  * the subjectCase rule: a text is in a case when converting it to that case
  * leaves it as it is.
+ * Layer: base (common/README).
  */
 #ifndef FLOWGATE_TEXTCASE_H
 #define FLOWGATE_TEXTCASE_H

@@ -4,6 +4,7 @@
  * from; git's abbreviation of commit IDs; the notes written into a
  * changelog file atomically, and into the message of `flowgate bump
  * --tag`'s tag.
+ * Layer: engine (common/README).
  */
 #ifndef FLOWGATE_CHANGELOG_H
 #define FLOWGATE_CHANGELOG_H

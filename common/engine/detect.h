@@ -4,6 +4,7 @@
  * for each a pattern that reads exactly the project's own version, checked
  * against the file itself; and the .flowgate text that declares them, in
  * git-config quoting. init.c reads the files and writes the result.
+ * Layer: engine (common/README).
  */
 #ifndef FLOWGATE_DETECT_H
 #define FLOWGATE_DETECT_H

@@ -2,6 +2,7 @@
  * flowgate doctor: whether git runs flowgate's client hooks in a clone,
  * hook by hook, through flowgate's launcher or a hook manager, at which
  * version, and for each problem the command that fixes it.
+ * Layer: engine (common/README).
  */
 #ifndef FLOWGATE_DOCTOR_H
 #define FLOWGATE_DOCTOR_H

@@ -4,6 +4,7 @@
  * `flowgate <command> --help`, `flowgate help <command>` and
  * `flowgate --help`, and read by docs/mangen.c to write flowgate(1)'s
  * COMMANDS section: the command's help and its manual are one text.
+ * Layer: engine (common/README).
  */
 #ifndef FLOWGATE_HELP_H
 #define FLOWGATE_HELP_H

@@ -5,6 +5,7 @@
  * layer: carrier.h finds the carriers, hotfixprint.h prints the result).
  * Shared by `flowgate hotfix-status` and post-merge. All repository access
  * is through libgit2.
+ * Layer: engine (common/README).
  */
 #ifndef FLOWGATE_HOTFIX_H
 #define FLOWGATE_HOTFIX_H

@@ -3,6 +3,7 @@
  * version files (detect.h), flowgate.since at the last release tag or at
  * HEAD so that the legacy history is not judged, and the tag prefix its
  * release tags use.
+ * Layer: engine (common/README).
  */
 #ifndef FLOWGATE_INIT_H
 #define FLOWGATE_INIT_H

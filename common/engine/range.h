@@ -4,6 +4,7 @@
  * that depend on the branch), each commit's message and version files,
  * and the tags that point into the range; one result per commit, branch
  * or tag, handed to the caller, which writes them.
+ * Layer: engine (common/README).
  */
 #ifndef FLOWGATE_RANGE_H
 #define FLOWGATE_RANGE_H

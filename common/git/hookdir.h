@@ -4,6 +4,7 @@
  * hook file as git sees it, and the version a hook binary prints. Runs git
  * and hook binaries, reads files; judges nothing (doctor.c does, hookfile.c
  * reads the bytes).
+ * Layer: git (common/README).
  */
 #ifndef FLOWGATE_HOOKDIR_H
 #define FLOWGATE_HOOKDIR_H

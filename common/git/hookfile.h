@@ -4,6 +4,7 @@
  * lefthook's script, or another; whether a script or a hook manager's
  * configuration runs `flowgate hook <hook>`; the version line a hook binary
  * prints. Pure: no I/O (doctor.c reads the files and decides).
+ * Layer: git (common/README).
  */
 #ifndef FLOWGATE_HOOKFILE_H
 #define FLOWGATE_HOOKFILE_H

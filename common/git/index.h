@@ -8,6 +8,7 @@
  * entries naming a tree) are read; an index version or a required
  * extension it does not know is reported, for the caller to use another
  * reader. Pure file parsing: no libgit2 here.
+ * Layer: git (common/README).
  */
 #ifndef FLOWGATE_INDEX_H
 #define FLOWGATE_INDEX_H

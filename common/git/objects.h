@@ -3,6 +3,7 @@
  * libgit2 parses them, without its object cache or its per-field copies:
  * what a walk of many commits needs of each (walk.h) and the top-level
  * entries of a tree.
+ * Layer: git (common/README).
  */
 #ifndef FLOWGATE_OBJECTS_H
 #define FLOWGATE_OBJECTS_H

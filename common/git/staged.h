@@ -5,6 +5,7 @@
  * repository's own, read for the few paths a hook wants by the index
  * reader (index.h); libgit2's reader only for a file that reader does not
  * know (an index version or a required extension).
+ * Layer: git (common/README).
  */
 #ifndef FLOWGATE_STAGED_H
 #define FLOWGATE_STAGED_H

@@ -3,6 +3,7 @@
  * revision walk (revwalk.c, v1.5.1), in its order, over commits read with
  * git_odb_read and parsed as libgit2 parses them (objects.h), their
  * messages kept for the caller up to a bound.
+ * Layer: git (common/README).
  */
 #ifndef FLOWGATE_WALK_H
 #define FLOWGATE_WALK_H

@@ -2,6 +2,7 @@
  * Version bumps: the next version by the workflow's life cycle (X.Y.0-dev,
  * -alphaN, -betaN, -rcN, X.Y.Z, then X.(Y+1).0-dev), and the span-exact
  * rewrite of a version file that writes it. Pure functions: no I/O.
+ * Layer: rules (common/README).
  */
 #ifndef FLOWGATE_BUMP_H
 #define FLOWGATE_BUMP_H

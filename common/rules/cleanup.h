@@ -4,6 +4,7 @@
  * wt-status.c's wt_status_locate_end, strbuf.c's strbuf_stripspace), in one
  * pass over the message: the commit-msg hook sees the file before git
  * cleans it up and must judge what git will store.
+ * Layer: rules (common/README).
  */
 #ifndef FLOWGATE_CLEANUP_H
 #define FLOWGATE_CLEANUP_H

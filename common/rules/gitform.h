@@ -3,6 +3,7 @@
  * revert, git merge --squash's message and the autosquash prefixes
  * (git 2.39.5: builtin/merge.c, sequencer.c, builtin/commit.c). Whether a
  * message of merge form is a merge is the caller's to know.
+ * Layer: rules (common/README).
  */
 #ifndef FLOWGATE_GITFORM_H
 #define FLOWGATE_GITFORM_H

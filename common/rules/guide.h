@@ -4,6 +4,7 @@
  * configuration (format, types, scopes, the branch's type, the version the
  * staged version files set), and where in the file they go so that git's
  * cleanup drops them again. Pure: no repository, no I/O.
+ * Layer: rules (common/README).
  */
 #ifndef FLOWGATE_GUIDE_H
 #define FLOWGATE_GUIDE_H

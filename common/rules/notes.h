@@ -3,6 +3,7 @@
  * which commits a release's notes list and under which heading, the notes
  * written as Markdown, plain text or JSON, and a new section put at the top
  * of a changelog file's text. changelog.c reads the commits and the files.
+ * Layer: rules (common/README).
  */
 #ifndef FLOWGATE_NOTES_H
 #define FLOWGATE_NOTES_H

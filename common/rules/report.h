@@ -2,6 +2,7 @@
  * Violations collected by the rules, and the one place that writes them out
  * (in the manner of curl's tool_msgs.c): fixed prefixes, one line per
  * violation naming its rule, then a "hint:" line with the fix.
+ * Layer: rules (common/README).
  */
 #ifndef FLOWGATE_REPORT_H
 #define FLOWGATE_REPORT_H

@@ -2,6 +2,7 @@
  * What commit-msg prints after a refusal so that the message typed is not
  * lost: the command that reopens it in the editor, and the same command
  * skipping only the rules that refused it (FLOWGATE_SKIP).
+ * Layer: rules (common/README).
  */
 #ifndef FLOWGATE_RETRY_H
 #define FLOWGATE_RETRY_H

@@ -2,6 +2,7 @@
  * The rule registry: every rule flowgate knows, declared once in the
  * FG_RULE_LIST X-macro (in the manner of git's fsck message table). The enum,
  * the name/hook/severity table and the user-facing names all come from it.
+ * Layer: rules (common/README).
  */
 #ifndef FLOWGATE_RULES_H
 #define FLOWGATE_RULES_H

@@ -4,6 +4,7 @@
  * followed): built from the header's own words (its type, misspelt, in
  * another case or in brackets; its scope; its subject), then judged by the
  * header rules, so that no hint proposes a header they would refuse. Pure.
+ * Layer: rules (common/README).
  */
 #ifndef FLOWGATE_SUGGEST_H
 #define FLOWGATE_SUGGEST_H

@@ -2,6 +2,7 @@
  * A rule's one-line summary (rules.h) with the values a configuration sets
  * in it: what `flowgate rules` and `explain` print, and, with the built-in
  * defaults, the README table and flowgate-rules(7).
+ * Layer: rules (common/README).
  */
 #ifndef FLOWGATE_SUMMARY_H
 #define FLOWGATE_SUMMARY_H

@@ -1,6 +1,7 @@
 /*
  * Release tags: tagFormat, tagTarget, tagAnnotated, tagMessage and
  * tagVersionMatch on one tag, given what was read of it from the repository.
+ * Layer: rules (common/README).
  */
 #ifndef FLOWGATE_TAG_H
 #define FLOWGATE_TAG_H

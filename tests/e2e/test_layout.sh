@@ -36,8 +36,8 @@ tree() {
 module() {
 	local t=$1 layer=$2 name=$3
 	shift 3
-	printf '#ifndef X_%s\n#define X_%s\nint %s(void);\n#endif\n' "$name" "$name" "$name" \
-		>"$t/common/$layer/$name.h"
+	printf '/*\n * %s. Layer: %s.\n */\n#ifndef X_%s\n#define X_%s\nint %s(void);\n#endif\n' \
+		"$name" "$layer" "$name" "$name" "$name" >"$t/common/$layer/$name.h"
 	{
 		printf '#include "%s.h"\n' "$name"
 		for h in "$@"; do printf '#include "%s.h"\n' "$h"; done
@@ -110,6 +110,17 @@ for i in $(seq 1 901); do echo "/* $i */"; done >>"$T/common/rules/message.c"
 expect_fail "a file over 900 lines fails" sh "$LAYOUT" "$T"
 expect_output "... naming it" 'common/rules/message.c has 90[0-9] lines, over 900'
 expect_ok "... and passes with a higher limit" env FG_LAYOUT_MAX_LINES=2000 sh "$LAYOUT" "$T"
+
+tree nolayer
+module "$T" git walk
+sed -i 's/ Layer: git\.//' "$T/common/git/walk.h"
+expect_fail "a header whose opening comment names no layer fails" sh "$LAYOUT" "$T"
+expect_output "... naming it" 'common/git/walk.h does not name its layer'
+tree layerlater
+module "$T" git walk
+printf '/* Layer: git, said too late */\n' >>"$T/common/git/walk.h"
+sed -i 's/ Layer: git\.//' "$T/common/git/walk.h"
+expect_fail "... also when only a later comment names it" sh "$LAYOUT" "$T"
 
 mkdir -p "$TMP/empty"
 expect_status "a folder without the layers: exit 3" 3 sh "$LAYOUT" "$TMP/empty"
