@@ -95,6 +95,14 @@ size_t fg_test_count_rule(const struct fg_report *report, enum fg_rule rule);
 char *fg_test_mkdtemp(void);
 /* Remove DIR and everything in it, then free the path; NULL is a no-op. */
 void fg_test_rmtree(char *dir);
+/*
+ * fg_test_files_dir: a new empty directory (fg_test_mkdtemp) for tests that
+ * replace files, with the rename fault of replace.h (FLOWGATE_FAULT_RENAME)
+ * taken out of the environment until fg_test_files_done(DIR), which puts it
+ * back as it was and removes DIR (fg_test_rmtree).
+ */
+char *fg_test_files_dir(void);
+void fg_test_files_done(char *dir);
 /* Write DATA[0..LEN) to PATH with MODE; asserts success. */
 void fg_test_write_file(const char *path, const char *data, size_t len, unsigned mode);
 /* PATH's content, NUL added (not counted in *LEN); NULL if unreadable. */

@@ -19,26 +19,15 @@
 /* ---- the work tree reader ----------------------------------------------- */
 
 static char *dir;
-static char *saved_fault;
 
 static void files_setup(void)
 {
-	const char *fault = getenv(FG_FAULT_RENAME_ENV);
-
-	dir = fg_test_mkdtemp();
-	saved_fault = fault ? strdup(fault) : NULL;
-	unsetenv(FG_FAULT_RENAME_ENV);
+	dir = fg_test_files_dir();
 }
 
 static void files_teardown(void)
 {
-	if (saved_fault)
-		setenv(FG_FAULT_RENAME_ENV, saved_fault, 1);
-	else
-		unsetenv(FG_FAULT_RENAME_ENV);
-	free(saved_fault);
-	saved_fault = NULL;
-	fg_test_rmtree(dir);
+	fg_test_files_done(dir);
 	dir = NULL;
 }
 

@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include "check_flowgate.h"
+#include "replace.h"
 
 
 /* The run's directory, made by fg_test_run_begin (check_main.c). */
@@ -313,4 +314,26 @@ void fg_test_no_color_restore(void)
 		unsetenv("NO_COLOR");
 	free(saved_no_color);
 	saved_no_color = NULL;
+}
+
+static char *saved_rename_fault;
+
+char *fg_test_files_dir(void)
+{
+	const char *fault = getenv(FG_FAULT_RENAME_ENV);
+
+	saved_rename_fault = fault ? strdup(fault) : NULL;
+	unsetenv(FG_FAULT_RENAME_ENV);
+	return fg_test_mkdtemp();
+}
+
+void fg_test_files_done(char *dir)
+{
+	if (saved_rename_fault)
+		setenv(FG_FAULT_RENAME_ENV, saved_rename_fault, 1);
+	else
+		unsetenv(FG_FAULT_RENAME_ENV);
+	free(saved_rename_fault);
+	saved_rename_fault = NULL;
+	fg_test_rmtree(dir);
 }
