@@ -25,7 +25,12 @@ size_t fg_utf8_valid_prefix(const char *text, size_t len)
 		size_t more;
 
 		if (c < 0x80) {
+			uint64_t w;
+
+			/* ASCII, most of a message: eight bytes at a time */
 			i++;
+			while (len - i >= 8 && (memcpy(&w, s + i, 8), !(w & 0x8080808080808080u)))
+				i += 8;
 			continue;
 		}
 		if (c >= 0xC2 && c <= 0xDF)

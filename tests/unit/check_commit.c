@@ -748,6 +748,45 @@ START_TEST(test_footer_token_valid)
 }
 END_TEST
 
+/*
+ * fg_utf8_valid_prefix at every alignment of its eight-byte ASCII steps: K
+ * ASCII bytes, a valid two-byte sequence, M ASCII bytes, then one bad byte
+ * (each in turn: a lone continuation byte, an overlong 0xC0, 0xFF, a
+ * surrogate, a truncated three-byte sequence) and N ASCII bytes: the valid
+ * prefix ends exactly before the bad byte; without it, the whole text.
+ */
+START_TEST(test_utf8_valid_prefix_alignment)
+{
+	static const char *const bad[] = { "\x80", "\xC0\xAF", "\xFF", "\xED\xA0\x80",
+					  "\xE2\x82" };
+	char text[64];
+
+	for (size_t k = 0; k <= 17; k++)
+		for (size_t m = 0; m <= 17; m++)
+			for (size_t n = 0; n <= 9; n += 9) {
+				size_t len = 0, want;
+
+				memset(text, 'a', k);
+				len = k;
+				memcpy(text + len, "\xC3\xA9", 2);
+				len += 2;
+				memset(text + len, 'b', m);
+				len += m;
+				want = len;
+				memset(text + len, 'c', n);
+				ck_assert_uint_eq(fg_utf8_valid_prefix(text, len + n), len + n);
+				for (size_t b = 0; b < FG_COUNT(bad); b++) {
+					size_t bl = strlen(bad[b]);
+
+					memcpy(text + want, bad[b], bl);
+					memset(text + want + bl, 'c', n);
+					ck_assert_uint_eq(fg_utf8_valid_prefix(text, want + bl + n), want);
+				}
+			}
+}
+END_TEST
+
+
 Suite *commit_suite(void)
 {
 	Suite *s = suite_create("commit");
@@ -765,6 +804,7 @@ Suite *commit_suite(void)
 	tcase_add_loop_test(input, test_commit_parse_large, 0, 8);
 	tcase_add_loop_test(input, test_commit_parse_random, 0, 8);
 	tcase_add_test(input, test_commit_parse_prefixes);
+	tcase_add_test(input, test_utf8_valid_prefix_alignment);
 	/* The megabyte cases under the sanitizers, or valgrind without fork. */
 	tcase_set_timeout(input, 60);
 	suite_add_tcase(s, input);
