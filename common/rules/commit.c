@@ -273,9 +273,18 @@ int fg_header_parse(const char *header, size_t len, struct fg_header *out)
 
 size_t fg_utf8_length(const char *text, size_t len)
 {
-	size_t n = 0;
+	size_t n = 0, i = 0;
 
-	for (size_t i = 0; i < len; i++)
+	/* eight bytes at a time: each that is no continuation byte (10xxxxxx)
+	 * starts a code point; the byte sum of 0/1 flags is in the top byte */
+	for (; len - i >= 8; i += 8) {
+		uint64_t w, cont;
+
+		memcpy(&w, text + i, 8);
+		cont = w & ~(w << 1) & 0x8080808080808080u;
+		n += 8 - (size_t)(((cont >> 7) * 0x0101010101010101u) >> 56);
+	}
+	for (; i < len; i++)
 		n += ((unsigned char)text[i] & 0xC0) != 0x80;
 	return n;
 }

@@ -787,6 +787,35 @@ START_TEST(test_utf8_valid_prefix_alignment)
 END_TEST
 
 
+/*
+ * fg_utf8_length counts the bytes that are no continuation byte (10xxxxxx),
+ * eight at a time and then one by one: the same count as byte by byte, for
+ * random bytes at every length and offset.
+ */
+START_TEST(test_utf8_length_words)
+{
+	unsigned char text[80];
+	unsigned seed = 12345;
+
+	for (int round = 0; round < 200; round++) {
+		for (size_t i = 0; i < sizeof(text); i++) {
+			seed = seed * 1103515245u + 12345u;
+			text[i] = (unsigned char)(seed >> 16);
+		}
+		for (size_t off = 0; off < 8; off++)
+			for (size_t len = 0; off + len <= sizeof(text); len++) {
+				size_t want = 0;
+
+				for (size_t i = off; i < off + len; i++)
+					want += (text[i] & 0xC0) != 0x80;
+				ck_assert_uint_eq(fg_utf8_length((const char *)text + off, len), want);
+			}
+	}
+	ck_assert_uint_eq(fg_utf8_length("\xC3\xA9t\xC3\xA9 \xE2\x82\xAC \xF0\x9F\x98\x80!", 15), 8);
+}
+END_TEST
+
+
 Suite *commit_suite(void)
 {
 	Suite *s = suite_create("commit");
@@ -805,6 +834,7 @@ Suite *commit_suite(void)
 	tcase_add_loop_test(input, test_commit_parse_random, 0, 8);
 	tcase_add_test(input, test_commit_parse_prefixes);
 	tcase_add_test(input, test_utf8_valid_prefix_alignment);
+	tcase_add_test(input, test_utf8_length_words);
 	/* The megabyte cases under the sanitizers, or valgrind without fork. */
 	tcase_set_timeout(input, 60);
 	suite_add_tcase(s, input);
