@@ -497,7 +497,10 @@ void fg_repo_config_string(git_repository *repo, const char *key, git_buf *out)
 {
 	git_config *config = NULL;
 
-	if (git_repository_config_snapshot(&config, repo) == 0)
+	/* the repository's own config object (libgit2 keeps it; each read
+	 * checks the files for changes), not a snapshot: a snapshot copies
+	 * every entry of every level, on each call */
+	if (git_repository_config(&config, repo) == 0)
 		git_config_get_string_buf(out, config, key);
 	git_config_free(config);
 	git_error_clear();
