@@ -113,19 +113,19 @@ static int version_change(struct fg_commit_context *out, const struct fg_vfiles 
 
 /*
  * The commit about to be made is a merge when MERGE_HEAD exists (git merge,
- * or git commit concluding one); when HEAD is a merge, its header, for
- * `git commit --amend` of it. Returns 0, or -1 when out of memory.
+ * or git commit concluding one); when HEAD (HEAD_COMMIT, NULL when unborn)
+ * is a merge, its header, for `git commit --amend` of it. Returns 0, or -1
+ * when out of memory.
  */
-static int merge_context(struct fg_commit_context *out, git_repository *repo)
+static int merge_context(struct fg_commit_context *out, git_repository *repo,
+			 const git_commit *head_commit)
 {
-	git_object *head = NULL;
 	const char *message, *nl;
 	int rc = 0;
 
 	out->ctx.merge = git_repository_state(repo) == GIT_REPOSITORY_STATE_MERGE;
-	if (git_revparse_single(&head, repo, "HEAD^{commit}") == 0 &&
-	    git_commit_parentcount((git_commit *)head) >= 2 &&
-	    (message = git_commit_message((git_commit *)head))) {
+	if (head_commit && git_commit_parentcount(head_commit) >= 2 &&
+	    (message = git_commit_message(head_commit))) {
 		nl = strchr(message, '\n');
 		if (!(out->head_merge_header = strndup(message, nl ? (size_t)(nl - message)
 								   : strlen(message)))) {
@@ -133,7 +133,6 @@ static int merge_context(struct fg_commit_context *out, git_repository *repo)
 			rc = -1;
 		}
 	}
-	git_object_free(head);
 	git_error_clear();
 	return rc;
 }
@@ -158,11 +157,13 @@ int fg_repo_staged_context(struct fg_commit_context *out, git_repository *repo,
 		rc = -1;
 	}
 	git_buf_dispose(&value);
+	/* HEAD's commit, read once for both; none: the first commit */
+	if (rc == 0 && git_revparse_single(&head, repo, "HEAD^{commit}") < 0)
+		head = NULL;
 	if (rc == 0)
-		rc = merge_context(out, repo);
+		rc = merge_context(out, repo, (const git_commit *)head);
 	/* the first commit creates the version files: nothing is bumped */
-	if (rc == 0 && git_revparse_single(&head, repo, "HEAD^{tree}") == 0) {
-		tree = (git_tree *)head;
+	if (rc == 0 && head && git_commit_tree(&tree, (const git_commit *)head) == 0) {
 		/* a file that cannot be read is an error, never "no version" */
 		if (fg_vfiles_from_staged(&now, repo, staged, cfg) < 0 ||
 		    fg_vfiles_from_tree(&before, repo, tree, cfg) < 0)
@@ -172,6 +173,7 @@ int fg_repo_staged_context(struct fg_commit_context *out, git_repository *repo,
 	}
 	fg_vfiles_release(&now);
 	fg_vfiles_release(&before);
+	git_tree_free(tree);
 	git_object_free(head);
 	if (rc == 0)
 		git_error_clear();
