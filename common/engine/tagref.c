@@ -71,6 +71,7 @@ int fg_check_tag_ref_parsed(struct fg_report *report, struct fg_refs *refs,
 		git_oid_tostr(moved, sizeof(moved), old);
 		tctx.moved_from = moved;
 	}
+	tctx.version = version; /* parsed once, where the update was read */
 	if ((release = commit && version)) {
 		struct fg_holders h;
 

@@ -183,7 +183,7 @@ size_t fg_check_tag(struct fg_report *report, const struct fg_config *cfg, const
 	/* the tag's name in the commands of the hints, which are pasted */
 	char *nw_owned = fg_sh_quote(name, strlen(name), 0);
 	const char *nw = nw_owned ? nw_owned : "<tag>";
-	int format_ok = fg_tag_parse(cfg, name, &version) == 0, not_commit = 0;
+	int format_ok, not_commit = 0;
 	const char *pfx = cfg->tag_prefix, *first = cfg->ntag_message_prefixes ?
 		cfg->tag_message_prefixes[0] : "release:", *kinds[3];
 	size_t nkinds;
@@ -191,6 +191,12 @@ size_t fg_check_tag(struct fg_report *report, const struct fg_config *cfg, const
 	struct fg_version to_version;
 	char *to = NULL;
 
+	if (tctx && tctx->version) {
+		version = *tctx->version; /* parsed once, by the caller */
+		format_ok = 1;
+	} else {
+		format_ok = fg_tag_parse(cfg, name, &version) == 0;
+	}
 	/* every tag: the remote's tags never move */
 	if (tctx && tctx->moved_from) {
 		v = fg_report_add(report, FG_RULE_TAG_MOVED, "tag %s already exists on the remote "

@@ -29,6 +29,11 @@ struct fg_tag_context {
 	 * "object" when it cannot be read) when that is not a commit; NULL
 	 * when it is a commit. */
 	const char *not_commit;
+	/* NAME as fg_tag_parse parsed it under the same configuration, when
+	 * the caller parsed it already (a push's typed ref update): the tag is
+	 * then not parsed again; NULL: fg_check_tag parses NAME. Not owned; its
+	 * pre-release points into NAME. */
+	const struct fg_version *version;
 };
 
 /*

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "check_flowgate.h"
+#include "refname.h"
 #include "tag.h"
 
 #define DOCS(series) "This documentation covers halfORM **" series "** (latest release).\n"
@@ -153,9 +154,9 @@ END_TEST
  */
 START_TEST(test_check_tag_target)
 {
-	struct fg_tag_context tree = { 0, 0, 0, NULL, NULL, "tree" };
+	struct fg_tag_context tree = { 0, 0, 0, NULL, NULL, "tree", NULL };
 	struct fg_tag_context moved = { 0, 0, 0, "0123456789abcdef0123456789abcdef01234567", NULL,
-					"blob" };
+					"blob", NULL };
 	enum fg_severity sev[FG_RULE__COUNT];
 	struct fg_report report;
 	const struct fg_violation *v;
@@ -288,7 +289,7 @@ END_TEST
  */
 START_TEST(test_check_tag_rename_hint)
 {
-	struct fg_tag_context blob = { 0, 0, 0, NULL, NULL, "blob" };
+	struct fg_tag_context blob = { 0, 0, 0, NULL, NULL, "blob", NULL };
 	struct fg_report report;
 	const struct fg_violation *v;
 
@@ -365,73 +366,73 @@ static const struct {
 	int rule; /* -1: passes */
 	const char *text;
 } context_cases[] = {
-	{ "X.Y.0 on its release branch", "v0.16.0", "release: 0.16.0\n", { 1, 1, 0, NULL, NULL, NULL }, -1, NULL },
-	{ "X.Y.0 on no branch of its series", "v0.16.0", "release: 0.16.0\n", { 1, 0, 0, NULL, NULL, NULL },
+	{ "X.Y.0 on its release branch", "v0.16.0", "release: 0.16.0\n", { 1, 1, 0, NULL, NULL, NULL, NULL }, -1, NULL },
+	{ "X.Y.0 on no branch of its series", "v0.16.0", "release: 0.16.0\n", { 1, 0, 0, NULL, NULL, NULL, NULL },
 	  FG_RULE_TAG_ON_RELEASE_BRANCH,
 	  "tag 'v0.16.0' points at a commit on no release/0.16.x or maint/0.16.x branch" },
-	{ "branches not looked up: no judgement", "v0.16.0", "release: 0.16.0\n", { 0, 0, 0, NULL, NULL, NULL },
+	{ "branches not looked up: no judgement", "v0.16.0", "release: 0.16.0\n", { 0, 0, 0, NULL, NULL, NULL, NULL },
 	  -1, NULL },
-	{ "a patch on maint", "v0.15.4", "maintenance: backport\n", { 1, 0, 1, NULL, NULL, NULL }, -1, NULL },
-	{ "a patch on release", "v0.16.1", "hotfix: pool leak\n", { 1, 1, 0, NULL, NULL, NULL }, -1, NULL },
-	{ "a patch on release called maintenance", "v0.16.1", "maintenance: x\n", { 1, 1, 0, NULL, NULL, NULL },
+	{ "a patch on maint", "v0.15.4", "maintenance: backport\n", { 1, 0, 1, NULL, NULL, NULL, NULL }, -1, NULL },
+	{ "a patch on release", "v0.16.1", "hotfix: pool leak\n", { 1, 1, 0, NULL, NULL, NULL, NULL }, -1, NULL },
+	{ "a patch on release called maintenance", "v0.16.1", "maintenance: x\n", { 1, 1, 0, NULL, NULL, NULL, NULL },
 	  FG_RULE_TAG_MESSAGE,
 	  "tag 'v0.16.1' message 'maintenance: x' does not start with 'hotfix:' or 'release:', the "
 	  "prefix of a patch on a release branch" },
 	/* issue 20, item 12: a planned patch release through release/X.Y.x */
 	{ "a patch on release called release", "v0.16.1", "release: 0.16.1\n",
-	  { 1, 1, 0, NULL, NULL, NULL }, -1, NULL },
+	  { 1, 1, 0, NULL, NULL, NULL, NULL }, -1, NULL },
 	{ "an rc of a patch on release called release", "v0.16.1-rc1", "release: 0.16.1-rc1\n",
-	  { 1, 1, 0, NULL, NULL, NULL }, -1, NULL },
+	  { 1, 1, 0, NULL, NULL, NULL, NULL }, -1, NULL },
 	{ "an rc of a patch on release called hotfix", "v0.16.1-rc1", "hotfix: 0.16.1-rc1\n",
-	  { 1, 1, 0, NULL, NULL, NULL }, -1, NULL },
+	  { 1, 1, 0, NULL, NULL, NULL, NULL }, -1, NULL },
 	{ "an rc of a patch on maint called release", "v0.15.4-rc1", "release: 0.15.4-rc1\n",
-	  { 1, 0, 1, NULL, NULL, NULL }, -1, NULL },
+	  { 1, 0, 1, NULL, NULL, NULL, NULL }, -1, NULL },
 	{ "an rc of a patch on release called maintenance", "v0.16.1-rc1", "maintenance: x\n",
-	  { 1, 1, 0, NULL, NULL, NULL }, FG_RULE_TAG_MESSAGE,
+	  { 1, 1, 0, NULL, NULL, NULL, NULL }, FG_RULE_TAG_MESSAGE,
 	  "tag 'v0.16.1-rc1' message 'maintenance: x' does not start with 'release:' or 'hotfix:', "
 	  "the prefix of a pre-release of a patch on a release branch" },
 	{ "an rc of a patch on maint called bump", "v0.15.4-rc1", "bump\n",
-	  { 1, 0, 1, NULL, NULL, NULL }, FG_RULE_TAG_MESSAGE,
+	  { 1, 0, 1, NULL, NULL, NULL, NULL }, FG_RULE_TAG_MESSAGE,
 	  "tag 'v0.15.4-rc1' message 'bump' does not start with 'release:', 'hotfix:' or "
 	  "'maintenance:', the prefix of a pre-release of a patch on a maint branch" },
 	/* the workflow guide's multi-version hotfix: git tag v0.15.4 -m "hotfix: ..." on maint */
-	{ "a patch on maint called hotfix", "v0.15.4", "hotfix: x\n", { 1, 0, 1, NULL, NULL, NULL }, -1,
+	{ "a patch on maint called hotfix", "v0.15.4", "hotfix: x\n", { 1, 0, 1, NULL, NULL, NULL, NULL }, -1,
 	  NULL },
-	{ "a patch on maint called release", "v0.15.4", "release: x\n", { 1, 0, 1, NULL, NULL, NULL },
+	{ "a patch on maint called release", "v0.15.4", "release: x\n", { 1, 0, 1, NULL, NULL, NULL, NULL },
 	  FG_RULE_TAG_MESSAGE,
 	  "tag 'v0.15.4' message 'release: x' does not start with 'maintenance:' or 'hotfix:', the "
 	  "prefix of a patch on a maint branch" },
 	{ "a new tag above the series' tags", "v0.16.0-rc2", "release: 0.16.0-rc2\n",
-	  { 1, 1, 0, NULL, NULL, NULL }, -1, NULL },
+	  { 1, 1, 0, NULL, NULL, NULL, NULL }, -1, NULL },
 	{ "a new tag below one made before", "v0.16.0-rc3", "release: 0.16.0-rc3\n",
-	  { 1, 1, 0, NULL, "v0.16.0", NULL }, FG_RULE_TAG_MONOTONIC,
+	  { 1, 1, 0, NULL, "v0.16.0", NULL, NULL }, FG_RULE_TAG_MONOTONIC,
 	  "tag 'v0.16.0-rc3' is not higher than tag 'v0.16.0', made before it in the 0.16 series" },
-	{ "X.Y.0 called hotfix", "v0.16.0", "hotfix: x\n", { 1, 1, 0, NULL, NULL, NULL }, FG_RULE_TAG_MESSAGE,
+	{ "X.Y.0 called hotfix", "v0.16.0", "hotfix: x\n", { 1, 1, 0, NULL, NULL, NULL, NULL }, FG_RULE_TAG_MESSAGE,
 	  NULL },
-	{ "a patch on both: either prefix", "v0.16.1", "maintenance: x\n", { 1, 1, 1, NULL, NULL, NULL }, -1,
+	{ "a patch on both: either prefix", "v0.16.1", "maintenance: x\n", { 1, 1, 1, NULL, NULL, NULL, NULL }, -1,
 	  NULL },
 	{ "a tag the remote has elsewhere", "v0.16.0", "release: 0.16.0\n",
-	  { 1, 1, 0, "0123456789abcdef0123456789abcdef01234567", NULL, NULL }, FG_RULE_TAG_MOVED,
+	  { 1, 1, 0, "0123456789abcdef0123456789abcdef01234567", NULL, NULL, NULL }, FG_RULE_TAG_MOVED,
 	  "tag 'v0.16.0' already exists on the remote (0123456789ab) and this push would move it" },
 	/* tagTarget: a release tag peels to a commit (issue 17, case 2) */
 	{ "a release tag of a blob", "v0.17.0", "release: 0.17.0\n",
-	  { 0, 0, 0, NULL, NULL, "blob" }, FG_RULE_TAG_TARGET,
+	  { 0, 0, 0, NULL, NULL, "blob", NULL }, FG_RULE_TAG_TARGET,
 	  "tag 'v0.17.0' points at a blob, not a commit" },
 	{ "a release tag of a tree", "v0.17.0-rc1", "release: 0.17.0-rc1\n",
-	  { 0, 0, 0, NULL, NULL, "tree" }, FG_RULE_TAG_TARGET,
+	  { 0, 0, 0, NULL, NULL, "tree", NULL }, FG_RULE_TAG_TARGET,
 	  "tag 'v0.17.0-rc1' points at a tree, not a commit" },
 	{ "a release tag of an unreadable object", "v0.17.0", "release: 0.17.0\n",
-	  { 0, 0, 0, NULL, NULL, "object" }, FG_RULE_TAG_TARGET,
+	  { 0, 0, 0, NULL, NULL, "object", NULL }, FG_RULE_TAG_TARGET,
 	  "tag 'v0.17.0' points at an object, not a commit" },
 	{ "a blob, its message wrong too: tagTarget alone", "v0.17.0", "bump\n",
-	  { 0, 0, 0, NULL, NULL, "blob" }, FG_RULE_TAG_TARGET, NULL },
+	  { 0, 0, 0, NULL, NULL, "blob", NULL }, FG_RULE_TAG_TARGET, NULL },
 	/* issue 20, item 10: a tag not named like a version is no release */
 	{ "a tag not named like a release, of a blob: passes", "notes-blob",
-	  "release: notes\n", { 0, 0, 0, NULL, NULL, "blob" }, -1, NULL },
+	  "release: notes\n", { 0, 0, 0, NULL, NULL, "blob", NULL }, -1, NULL },
 	{ "latest, off the release branches: passes", "latest", "bump\n",
-	  { 1, 0, 0, NULL, NULL, NULL }, -1, NULL },
+	  { 1, 0, 0, NULL, NULL, NULL, NULL }, -1, NULL },
 	{ "latest, moved: tagMoved still guards it", "latest", "bump\n",
-	  { 1, 0, 0, "0123456789abcdef0123456789abcdef01234567", NULL, NULL }, FG_RULE_TAG_MOVED,
+	  { 1, 0, 0, "0123456789abcdef0123456789abcdef01234567", NULL, NULL, NULL }, FG_RULE_TAG_MOVED,
 	  "tag 'latest' already exists on the remote (0123456789ab) and this push would move it" },
 };
 
@@ -458,13 +459,43 @@ START_TEST(test_check_tag_context)
 END_TEST
 
 /*
+ * A tag its caller parsed (a push's typed ref update: tctx.version) is not
+ * parsed again: the version given is the one judged. On maint/X.Y.x only,
+ * tagged 'hotfix:': given 0.15.4, a patch, the tag passes whatever its name
+ * says; without it, fg_check_tag parses the name, v0.16.0, an X.Y.0
+ * release, which a maint branch alone does not make.
+ */
+START_TEST(test_check_tag_parsed_version)
+{
+	struct fg_config *cfg = fg_test_config();
+	struct fg_version given;
+	struct fg_tag_context tctx = { 1, 0, 1, NULL, NULL, NULL, NULL };
+	struct fg_report report;
+
+	ck_assert_int_eq(fg_tag_parse(cfg, "v0.15.4", &given), 0);
+	tctx.version = &given;
+	fg_report_init(&report);
+	fg_check_tag(&report, cfg, "v0.16.0", 1, "hotfix: x\n", NULL, &tctx);
+	ck_assert_msg(report.n == 0, "%zu violations (%s)", report.n,
+		      report.n ? report.items[0].message : "");
+	fg_report_release(&report);
+
+	tctx.version = NULL;
+	fg_report_init(&report);
+	fg_check_tag(&report, cfg, "v0.16.0", 1, "hotfix: x\n", NULL, &tctx);
+	ck_assert_uint_gt(report.n, 0);
+	fg_report_release(&report);
+}
+END_TEST
+
+/*
  * The hints' messages are those tagMessage asks of the tag's kind (issue 20,
  * item 17): a patch on release/X.Y.x is tagged 'hotfix:', not 'release:'.
  */
 START_TEST(test_check_tag_hint_messages)
 {
-	struct fg_tag_context release = { 1, 1, 0, NULL, NULL, NULL };
-	struct fg_tag_context maint = { 1, 0, 1, NULL, NULL, NULL };
+	struct fg_tag_context release = { 1, 1, 0, NULL, NULL, NULL, NULL };
+	struct fg_tag_context maint = { 1, 0, 1, NULL, NULL, NULL, NULL };
 	struct fg_report report;
 	const struct fg_violation *v;
 
@@ -497,6 +528,7 @@ Suite *tag_suite(void)
 	tcase_add_test(tc, test_check_tag_others_refused);
 	tcase_add_test(tc, test_check_tag_rename_hint);
 	tcase_add_loop_test(tc, test_check_tag_context, 0, (int)FG_COUNT(context_cases));
+	tcase_add_test(tc, test_check_tag_parsed_version);
 	suite_add_tcase(s, tc);
 	return s;
 }
