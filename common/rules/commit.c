@@ -7,7 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include "commit.h"
-#include "pattern.h"
 
 #define BREAKING_CHANGE "BREAKING CHANGE"
 #define BREAKING_CHANGE_LEN (sizeof(BREAKING_CHANGE) - 1)
@@ -240,34 +239,71 @@ static int join_breaking_paragraph(const char *msg, size_t start, size_t stop, s
 	return 1;
 }
 
-/* Every repeated class excludes what follows it, so PCRE2 makes them
- * possessive: the match is linear in the header's length. */
-static struct fg_pattern header_re = FG_PATTERN(
-	"^([^\\s():!]+)(?:\\(([^()\\r\\n]+)\\))?(!)?:(?: (.*)|[ \\t]*)\\z", 0);
+/*
+ * The bytes \s stands for in the header's grammar: PCRE2's \s in UTF mode
+ * without UCP, the C locale's white space (tab, LF, VT, FF, CR, space).
+ */
+static int header_space(unsigned char c)
+{
+	return c == ' ' || (c >= '\t' && c <= '\r');
+}
 
+/*
+ * The grammar is the pattern
+ *     ^([^\s():!]+)(?:\(([^()\r\n]+)\))?(!)?:(?: (.*)|[ \t]*)\z
+ * (PCRE2, UTF, '.' any character but LF), matched here by hand in one pass:
+ * each repeated class excludes what follows it, so no backtracking can
+ * change the match, and every byte it excludes is ASCII, so bytes of valid
+ * UTF-8 are judged as its characters. tests/unit/check_commit_header.c
+ * matches both on every short string of the grammar's characters.
+ */
 int fg_header_parse(const char *header, size_t len, struct fg_header *out)
 {
-	struct fg_span g[5];
-	int rc;
+	const char *p = header, *end = header + len, *scope = NULL, *subject = end;
+	size_t type_len, scope_len = 0;
+	int breaking = 0;
 
 	memset(out, 0, sizeof(*out));
-	rc = fg_pattern_match(&header_re, header, len, g, 5);
-	if (rc == -2)
+	if (fg_utf8_valid_prefix(header, len) != len)
 		return -2;
-	if (rc < 0)
-		return -3; /* PCRE2 failed (the pattern is linear: not expected) */
-	if (rc == 0)
+	/* type: [^\s():!]+ */
+	while (p < end && !header_space((unsigned char)*p) && *p != '(' && *p != ')' &&
+	       *p != ':' && *p != '!')
+		p++;
+	if (p == header)
 		return -1;
-	out->type = header + g[1].off;
-	out->type_len = g[1].len;
-	if (g[2].off != SIZE_MAX) {
-		out->scope = header + g[2].off;
-		out->scope_len = g[2].len;
+	type_len = (size_t)(p - header);
+	/* (scope): [^()\r\n]+ in parentheses */
+	if (p < end && *p == '(') {
+		scope = ++p;
+		while (p < end && *p != '(' && *p != ')' && *p != '\r' && *p != '\n')
+			p++;
+		if (p == scope || p == end || *p != ')')
+			return -1;
+		scope_len = (size_t)(p++ - scope);
 	}
-	out->breaking = g[3].off != SIZE_MAX;
-	/* "type:" alone (cleanup strips the trailing space): an empty subject */
-	out->subject = g[4].off != SIZE_MAX ? header + g[4].off : header + len;
-	out->subject_len = g[4].len;
+	if (p < end && *p == '!') {
+		breaking = 1;
+		p++;
+	}
+	if (p == end || *p++ != ':')
+		return -1;
+	if (p < end && *p == ' ' && !memchr(p + 1, '\n', (size_t)(end - p - 1))) {
+		subject = p + 1; /* " subject": the rest of the line */
+	} else {
+		/* "type:" alone, or with blanks only (cleanup strips them): an empty subject */
+		while (p < end && (*p == ' ' || *p == '\t'))
+			p++;
+		if (p != end)
+			return -1;
+	}
+	out->type = header;
+	out->type_len = type_len;
+	out->scope = scope;
+	out->scope_len = scope_len;
+	out->breaking = breaking;
+	out->subject = subject;
+	out->subject_len = (size_t)(end - subject);
 	return 0;
 }
 

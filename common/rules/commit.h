@@ -174,8 +174,9 @@ struct fg_header {
  * fg_header_parse: split HEADER[0..LEN) into OUT (pointers into HEADER).
  * Returns 0 when it has the shape "type(scope)!: subject" (the scope, when
  * present, not empty; "type:" with nothing after it parses with an empty
- * subject), -1 when not, -2 when it is not valid UTF-8, -3 when PCRE2
- * fails (its match limit; the pattern is linear, so not expected).
+ * subject), -1 when not, -2 when it is not valid UTF-8. One pass, linear in
+ * LEN; the grammar is the pattern in commit.c. (Until PCRE2 matched it,
+ * -3 said PCRE2 failed: no longer returned.)
  */
 int fg_header_parse(const char *header, size_t len, struct fg_header *out);
 

@@ -71,12 +71,12 @@ static void parse_tag(const struct fg_config *cfg, const char *name)
 static void one_input(const uint8_t *data, size_t size)
 {
 	static const struct fg_tag_context tctxs[] = {
-		{ 1, 1, 0, NULL, NULL, NULL },
-		{ 1, 0, 1, NULL, NULL, NULL },
-		{ 1, 1, 1, "0123456789abcdef0123456789abcdef01234567", "v0.16.0", NULL },
-		{ 1, 0, 0, NULL, "v0.16.0-rc1", NULL },
-		{ 0, 0, 0, NULL, NULL, "tree" },
-		{ 0, 0, 0, "0123456789abcdef0123456789abcdef01234567", NULL, "blob" },
+		{ 1, 1, 0, NULL, NULL, NULL, NULL },
+		{ 1, 0, 1, NULL, NULL, NULL, NULL },
+		{ 1, 1, 1, "0123456789abcdef0123456789abcdef01234567", "v0.16.0", NULL, NULL },
+		{ 1, 0, 0, NULL, "v0.16.0-rc1", NULL, NULL },
+		{ 0, 0, 0, NULL, NULL, "tree", NULL },
+		{ 0, 0, 0, "0123456789abcdef0123456789abcdef01234567", NULL, "blob", NULL },
 	};
 	const uint8_t *line, *rest;
 	size_t line_len, rest_len;

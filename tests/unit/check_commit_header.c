@@ -6,6 +6,7 @@
 #include <string.h>
 #include "check_flowgate.h"
 #include "commit.h"
+#include "pattern.h"
 
 static const struct {
 	struct fg_bytes header;
@@ -82,12 +83,90 @@ START_TEST(test_utf8_length)
 }
 END_TEST
 
+/*
+ * fg_header_parse matches by hand the grammar commit.c writes as a PCRE2
+ * pattern; here that pattern, compiled as flowgate compiles every pattern
+ * (UTF, \z, '.' any character but LF), is the reference: on every string
+ * of up to four of the grammar's characters (alone, after a type and
+ * after a type and a scope) (and of characters that look
+ * like them: a vertical tab, a no-break space, an e with an accent, a lone
+ * continuation byte), the two agree on the match, each group's place and
+ * length, and invalid UTF-8.
+ */
+static struct fg_pattern reference_re = FG_PATTERN(
+	"^([^\\s():!]+)(?:\\(([^()\\r\\n]+)\\))?(!)?:(?: (.*)|[ \\t]*)\\z", 0);
+
+static void expect_like_reference(const char *text, size_t len)
+{
+	struct fg_span g[5];
+	struct fg_header h;
+	int want = fg_pattern_match(&reference_re, text, len, g, 5);
+	int got = fg_header_parse(text, len, &h);
+
+	ck_assert_int_ne(want, -3);
+	if (want == -2 || want == 0) {
+		ck_assert_int_eq(got, want == 0 ? -1 : -2);
+		ck_assert_ptr_null(h.type);
+		return;
+	}
+	ck_assert_int_eq(got, 0);
+	ck_assert_ptr_eq(h.type, text + g[1].off);
+	ck_assert_uint_eq(h.type_len, g[1].len);
+	if (g[2].off == SIZE_MAX) {
+		ck_assert_ptr_null(h.scope);
+	} else {
+		ck_assert_ptr_eq(h.scope, text + g[2].off);
+		ck_assert_uint_eq(h.scope_len, g[2].len);
+	}
+	ck_assert_int_eq(h.breaking, g[3].off != SIZE_MAX);
+	ck_assert_ptr_eq(h.subject, g[4].off == SIZE_MAX ? text + len : text + g[4].off);
+	ck_assert_uint_eq(h.subject_len, g[4].len);
+}
+
+START_TEST(test_header_parse_reference)
+{
+	static const char *const alphabet[] = { "a", "(", ")", ":", "!", " ", "\t", "\n", "\r",
+						"\v", "\xc2\xa0", "\xc3\xa9", "\x80" };
+	const size_t n = FG_COUNT(alphabet);
+	char text[32], typed[40], scoped[40];
+	size_t idx[4];
+
+	for (size_t len = 0; len <= 4; len++) {
+		size_t total = 1;
+
+		for (size_t k = 0; k < len; k++)
+			total *= n;
+		for (size_t c = 0; c < total; c++) {
+			size_t at = 0, rest = c;
+
+			for (size_t k = 0; k < len; k++) {
+				idx[k] = rest % n;
+				rest /= n;
+				memcpy(text + at, alphabet[idx[k]], strlen(alphabet[idx[k]]));
+				at += strlen(alphabet[idx[k]]);
+			}
+			expect_like_reference(text, at);
+			/* after a type, and a scope, where the grammar's choices are */
+			memcpy(typed, "feat", 4);
+			memcpy(typed + 4, text, at);
+			expect_like_reference(typed, at + 4);
+			memcpy(scoped, "feat(x)", 7);
+			memcpy(scoped + 7, text, at);
+			expect_like_reference(scoped, at + 7);
+		}
+	}
+	for (size_t i = 0; i < FG_COUNT(header_cases); i++)
+		expect_like_reference(header_cases[i].header.data, header_cases[i].header.len);
+}
+END_TEST
+
 Suite *commit_header_suite(void)
 {
 	Suite *s = suite_create("commit_header");
 	TCase *header = tcase_create("header");
 
 	tcase_add_loop_test(header, test_header_parse, 0, (int)FG_COUNT(header_cases));
+	tcase_add_test(header, test_header_parse_reference);
 	tcase_add_loop_test(header, test_utf8_length, 0, (int)FG_COUNT(utf8_cases));
 	suite_add_tcase(s, header);
 	return s;
