@@ -30,6 +30,9 @@
 #   floors: /bin/true, a minimal libgit2 repository open (shared libgit2 and
 #           linked like the hooks), `git commit --allow-empty`, `sh -c` (stdin);
 #   hooks:  commit-msg, pre-commit, pre-push (N-1 new commits), post-merge.
+#   index:  `git commit --allow-empty` in a clone sharing the objects, with the
+#           same N-file index: the anchor of pre-commit and commit-msg there,
+#           whose instructions must be at most 0.5x its own.
 #   launcher: what a clone holds: commit-msg through the launcher that
 #           install.sh places (hooks/launch.c, its target patched in), next
 #           to the direct binary and to a `#!/bin/sh` `exit 0` hook (floor);
@@ -135,6 +138,9 @@ TARGET_RSS_MIB=16
 # pre-push and check-range on the N-1 commits: at most this many times the
 # instructions of git log --format=%B on them.
 TARGET_LOG_RATIO=1
+# pre-commit and commit-msg on the N-file index: at most this many times the
+# instructions of `git commit` on the same index (its own index work).
+TARGET_INDEX_RATIO=0.5
 # commit-msg on the 10 MiB message: at most this many times git commit -F of it.
 TARGET_BIG_RATIO=2
 BIG_RUNS=20
@@ -563,6 +569,13 @@ add "open_repo (shared libgit2)" floor "" "$(q "$BIN/open_repo_shared")"
 add "open_repo (hook link)" floor "" "$(q "$BIN/open_repo_hooklink")"
 add "git commit --allow-empty" floor "" "git -C $(q "$SMALL") -c core.hooksPath=/dev/null -c gc.auto=0 -c maintenance.auto=false commit --allow-empty -q -m 'feat: x'"
 add "git commit -F (10 MiB message)" big-floor "" "git -C $(q "$SMALL") -c core.hooksPath=/dev/null -c gc.auto=0 -c maintenance.auto=false commit --allow-empty -q -F $(q "$BIG_MSG")"
+# git commit's own work on the big index (the anchor of pre-commit and
+# commit-msg there): in a clone sharing the objects, with the same 10,003-file
+# index; each run adds one empty commit to that clone alone.
+INDEX_COMMIT="$RUN_TMP/index-commit"
+git clone -q --shared "$WORK" "$INDEX_COMMIT" || die "cannot clone $WORK for the index anchor"
+INDEX_NAME="git commit ($NFILES-file index)"
+add "$INDEX_NAME" anchor "" "git -C $(q "$INDEX_COMMIT") -c core.hooksPath=/dev/null -c gc.auto=0 -c maintenance.auto=false commit --allow-empty -q -m 'feat: x'"
 [ -n "$HF_INPUT" ] || add "sh -c (stdin floor)" floor "" "sh -c $(q "exec /bin/true < $(q "$PUSH_IN")")"
 for h in $HOOKS; do
 	if [ ! -x "$HOOKDIR/$h" ]; then
@@ -864,6 +877,21 @@ for mine in "pre-push ($NNEW commits)" "$RANGE_NAME"; do
 done
 echo
 
+# pre-commit and commit-msg on the big index against git commit on it:
+# instructions, in this run.
+INDEX_IR=$(ir_of "$INDEX_NAME")
+INDEX_CHECKS=
+for mine in pre-commit commit-msg; do
+	mir=$(ir_of "$mine")
+	[ -n "$mir" ] && [ -n "$INDEX_IR" ] || continue
+	awk -v n="$mine" -v g="$INDEX_NAME" -v mi="$mir" -v gi="$INDEX_IR" 'BEGIN {
+		if (mi ~ /^[0-9]+$/ && gi ~ /^[0-9]+$/ && gi > 0)
+			printf "bench: %s vs %s: %.2f M / %.2f M Ir = %.2fx\n", n, g, mi / 1e6, gi / 1e6, mi / gi }'
+	INDEX_CHECKS="$INDEX_CHECKS$mine|$mir
+"
+done
+echo
+
 FAILED=0
 check() { # check PASS|FAIL text
 	printf '%s  %s\n' "$1" "$2"
@@ -945,6 +973,18 @@ printf '%s' "$LOG_CHECKS" | while IFS='|' read -r mine mir; do
 done >"$RUN_TMP/logchecks"
 cat "$RUN_TMP/logchecks"
 ! grep -q '^FAIL' "$RUN_TMP/logchecks" || FAILED=1
+printf '%s' "$INDEX_CHECKS" | while IFS='|' read -r mine mir; do
+	case $mir:$INDEX_IR in
+	*[!0-9:]* | :* | *:)
+		echo "SKIP  $mine: no instruction counts to compare with git commit" ;;
+	*)
+		if awk -v m="$mir" -v g="$INDEX_IR" -v t="$TARGET_INDEX_RATIO" 'BEGIN { exit !(m <= g * t) }'; then r=PASS; else r=FAIL; fi
+		printf '%s  %s\n' "$r" "$(awk -v n="$mine" -v m="$mir" -v g="$INDEX_IR" -v t="$TARGET_INDEX_RATIO" -v f="$NFILES" 'BEGIN {
+			printf "%s on the %d-file index: %.2f M instructions = %.2fx git commit on it (%.2f M) <= %sx", n, f, m / 1e6, m / g, g / 1e6, t }')" ;;
+	esac
+done >"$RUN_TMP/indexchecks"
+cat "$RUN_TMP/indexchecks"
+! grep -q '^FAIL' "$RUN_TMP/indexchecks" || FAILED=1
 while IFS='|' read -r rival mine; do
 	rmed=$(median_of "$rival") fmed=$(median_of "$mine")
 	if [ -z "$rmed" ] || [ -z "$fmed" ]; then continue; fi
