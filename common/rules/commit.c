@@ -256,16 +256,15 @@ static int header_space(unsigned char c)
  * change the match, and every byte it excludes is ASCII, so bytes of valid
  * UTF-8 are judged as its characters. tests/unit/check_commit_header.c
  * matches both on every short string of the grammar's characters.
+ * HEADER[0..LEN) is valid UTF-8 (the caller checked it): 0 or -1 as
+ * fg_header_parse returns them.
  */
-int fg_header_parse(const char *header, size_t len, struct fg_header *out)
+static int header_match(const char *header, size_t len, struct fg_header *out)
 {
 	const char *p = header, *end = header + len, *scope = NULL, *subject = end;
 	size_t type_len, scope_len = 0;
 	int breaking = 0;
 
-	memset(out, 0, sizeof(*out));
-	if (fg_utf8_valid_prefix(header, len) != len)
-		return -2;
 	/* type: [^\s():!]+ */
 	while (p < end && !header_space((unsigned char)*p) && *p != '(' && *p != ')' &&
 	       *p != ':' && *p != '!')
@@ -307,6 +306,14 @@ int fg_header_parse(const char *header, size_t len, struct fg_header *out)
 	return 0;
 }
 
+int fg_header_parse(const char *header, size_t len, struct fg_header *out)
+{
+	memset(out, 0, sizeof(*out));
+	if (fg_utf8_valid_prefix(header, len) != len)
+		return -2;
+	return header_match(header, len, out);
+}
+
 size_t fg_utf8_length(const char *text, size_t len)
 {
 	size_t n = 0, i = 0;
@@ -325,16 +332,14 @@ size_t fg_utf8_length(const char *text, size_t len)
 	return n;
 }
 
-/* The header's parts (items 1-5), by fg_header_parse. */
-static int parse_header(struct fg_commit_message *out)
+/* The header's parts (items 1-5), by the grammar of fg_header_parse. */
+static void parse_header(struct fg_commit_message *out)
 {
 	struct fg_header h;
-	int rc = fg_header_parse(out->header ? out->header : "", out->header_len, &h);
 
-	if (rc == -1)
-		return 0; /* not type(scope)!: subject: header_valid stays 0 */
-	if (rc < 0)
-		return -1; /* the message is valid UTF-8: PCRE2 itself failed */
+	/* fg_commit_parse checked the whole message's UTF-8 already */
+	if (header_match(out->header ? out->header : "", out->header_len, &h) < 0)
+		return; /* not type(scope)!: subject: header_valid stays 0 */
 	out->header_valid = 1;
 	out->type = h.type;
 	out->type_len = h.type_len;
@@ -344,7 +349,6 @@ static int parse_header(struct fg_commit_message *out)
 	out->subject = h.subject;
 	out->subject_len = h.subject_len;
 	out->subject_column = fg_utf8_length(out->header, (size_t)(h.subject - out->header)) + 1;
-	return 0;
 }
 
 void fg_commit_message_init(struct fg_commit_message *msg)
@@ -406,8 +410,7 @@ int fg_commit_parse(const char *message, size_t len, struct fg_commit_message *o
 		out->header = message;
 	out->blank_after_header = nlines < 2 || line2_blank;
 
-	if ((rc = parse_header(out)) < 0)
-		goto fail;
+	parse_header(out);
 
 	/* The header's own paragraph is never the footer block. */
 	if (para_line >= 2) {
