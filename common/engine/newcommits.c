@@ -8,6 +8,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include "array.h"
 #include "newcommits.h"
 #include "refname.h"
 #include "tag.h"
@@ -35,15 +36,8 @@ git_commit *fg_peeled_commit(git_repository *repo, const git_oid *id)
 
 static int oid_push(git_oid **list, size_t *n, size_t *cap, const git_oid *id)
 {
-	if (*n == *cap) {
-		size_t c = *cap ? *cap * 2 : 16;
-		git_oid *p = realloc(*list, c * sizeof(*p));
-
-		if (!p)
-			return -1;
-		*list = p;
-		*cap = c;
-	}
+	if (fg_array_grow((void **)list, cap, *n + 1, sizeof(**list)) < 0)
+		return -1;
 	git_oid_cpy(&(*list)[(*n)++], id);
 	return 0;
 }

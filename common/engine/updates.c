@@ -5,6 +5,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include "array.h"
 #include "updates.h"
 
 int fg_parse_oid(git_oid *out, const char *hex)
@@ -51,13 +52,8 @@ int fg_parse_updates(char *input, size_t len, int receive, struct fg_ref_update 
 		for (i = 0; i < nfields; i++)
 			if (!*field[i]) /* "a  b": an empty field */
 				goto bad;
-		if (n == alloc) {
-			struct fg_ref_update *bigger;
-			alloc = alloc ? alloc * 2 : 8;
-			if (!(bigger = realloc(updates, alloc * sizeof(*updates))))
-				goto bad;
-			updates = bigger;
-		}
+		if (fg_array_grow((void **)&updates, &alloc, n + 1, sizeof(*updates)) < 0)
+			goto bad;
 		if (receive) {
 			updates[n].local_ref = updates[n].remote_ref = field[2];
 			if (fg_parse_oid(&updates[n].remote, field[0]) < 0 ||

@@ -961,30 +961,27 @@ while IFS='|' read -r row med lim; do
 	check $r "$row: median $(printf '%.3f' "$med") ms <= ${lim}x the sh exit 0 hook's $(printf '%.3f' "$START_SH_MS") ms ($(awk -v m="$med" -v s="$START_SH_MS" 'BEGIN { printf "%.2f", m / s }')x)"
 done <"$START_ROWS"
 
-printf '%s' "$LOG_CHECKS" | while IFS='|' read -r mine mir; do
-	case $mir:$LOG_IR in
-	*[!0-9:]* | :* | *:)
-		echo "SKIP  $mine: no instruction counts to compare with git log" ;;
-	*)
-		if awk -v m="$mir" -v g="$LOG_IR" -v t="$TARGET_LOG_RATIO" 'BEGIN { exit !(m <= g * t) }'; then r=PASS; else r=FAIL; fi
-		printf '%s  %s\n' "$r" "$(awk -v n="$mine" -v m="$mir" -v g="$LOG_IR" -v t="$TARGET_LOG_RATIO" 'BEGIN {
-			printf "%s: %.0f M instructions = %.2fx git log --format=%%B (%.0f M) <= %sx", n, m / 1e6, m / g, g / 1e6, t }')" ;;
-	esac
-done >"$RUN_TMP/logchecks"
+# ratio_checks CHECKS ANCHOR_IR TARGET WHAT ANCHOR DIGITS: one PASS/FAIL line
+# per "row|instructions" line of CHECKS, at most TARGET times ANCHOR_IR (WHAT
+# says the row's place, ANCHOR the anchor's name in the line; millions shown
+# with DIGITS decimals).
+ratio_checks() {
+	printf '%s' "$1" | while IFS='|' read -r mine mir; do
+		case $mir:$2 in
+		*[!0-9:]* | :* | *:)
+			echo "SKIP  $mine: no instruction counts to compare with $5" ;;
+		*)
+			if awk -v m="$mir" -v g="$2" -v t="$3" 'BEGIN { exit !(m <= g * t) }'; then r=PASS; else r=FAIL; fi
+			printf '%s  %s\n' "$r" "$(awk -v n="$mine$4" -v m="$mir" -v g="$2" -v t="$3" -v a="$5" -v d="$6" 'BEGIN {
+				printf "%s: %." d "f M instructions = %.2fx %s (%." d "f M) <= %sx", n, m / 1e6, m / g, a, g / 1e6, t }')" ;;
+		esac
+	done
+}
+ratio_checks "$LOG_CHECKS" "$LOG_IR" "$TARGET_LOG_RATIO" "" "git log --format=%B" 0 >"$RUN_TMP/logchecks"
+ratio_checks "$INDEX_CHECKS" "$INDEX_IR" "$TARGET_INDEX_RATIO" " on the $NFILES-file index" \
+	"git commit on it" 2 >>"$RUN_TMP/logchecks"
 cat "$RUN_TMP/logchecks"
 ! grep -q '^FAIL' "$RUN_TMP/logchecks" || FAILED=1
-printf '%s' "$INDEX_CHECKS" | while IFS='|' read -r mine mir; do
-	case $mir:$INDEX_IR in
-	*[!0-9:]* | :* | *:)
-		echo "SKIP  $mine: no instruction counts to compare with git commit" ;;
-	*)
-		if awk -v m="$mir" -v g="$INDEX_IR" -v t="$TARGET_INDEX_RATIO" 'BEGIN { exit !(m <= g * t) }'; then r=PASS; else r=FAIL; fi
-		printf '%s  %s\n' "$r" "$(awk -v n="$mine" -v m="$mir" -v g="$INDEX_IR" -v t="$TARGET_INDEX_RATIO" -v f="$NFILES" 'BEGIN {
-			printf "%s on the %d-file index: %.2f M instructions = %.2fx git commit on it (%.2f M) <= %sx", n, f, m / 1e6, m / g, g / 1e6, t }')" ;;
-	esac
-done >"$RUN_TMP/indexchecks"
-cat "$RUN_TMP/indexchecks"
-! grep -q '^FAIL' "$RUN_TMP/indexchecks" || FAILED=1
 while IFS='|' read -r rival mine; do
 	rmed=$(median_of "$rival") fmed=$(median_of "$mine")
 	if [ -z "$rmed" ] || [ -z "$fmed" ]; then continue; fi
