@@ -36,7 +36,7 @@ GIT2_LIBS = $(GIT2_WRAP:%=-Wl,--wrap=%) \
 	-Wl,-Bstatic -lgit2 -lmbedcrypto -lhttp_parser -lpcre2-8 -lz -Wl,-Bdynamic \
 	-Wl,--as-needed -lrt -pthread -ldl
 else
-GIT2_LIBS = $(shell $(PKG_CONFIG) --libs libgit2 libpcre2-8)
+GIT2_LIBS = $(shell $(PKG_CONFIG) --libs libgit2 libpcre2-8 zlib)
 endif
 
 # The hooks' and the flowgate command's link: a fixed-address executable
@@ -50,7 +50,7 @@ endif
 HOOK_LDFLAGS = -no-pie -Wl,--gc-sections -Wl,--require-defined=fg_hook_marker -Wl,-O1
 $(BUILD)/hooks/pre-receive: HOOK_LDFLAGS += -Wl,--require-defined=fg_role_marker
 
-DEPCFLAGS = $(shell $(PKG_CONFIG) --cflags libgit2 libpcre2-8)
+DEPCFLAGS = $(shell $(PKG_CONFIG) --cflags libgit2 libpcre2-8 zlib)
 CHECK_CFLAGS = $(shell $(PKG_CONFIG) --cflags check)
 CHECK_LIBS = $(shell $(PKG_CONFIG) --libs check) -pthread
 

@@ -248,7 +248,7 @@ missing_packages() {
 	if ! command -v git >/dev/null 2>&1; then
 		pkgs="$pkgs git"
 	fi
-	for pair in libgit2:libgit2-dev libpcre2-8:libpcre2-dev check:check; do
+	for pair in libgit2:libgit2-dev libpcre2-8:libpcre2-dev zlib:zlib1g-dev check:check; do
 		module=${pair%%:*} package=${pair#*:}
 		if [ "$have_pc" = no ] || ! pkg-config --exists "$module" 2>/dev/null; then
 			pkgs="$pkgs $package"

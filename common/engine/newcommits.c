@@ -47,7 +47,7 @@ int fg_new_walk_init(struct fg_new_walk *nw, git_repository *repo, size_t keep)
 	memset(nw, 0, sizeof(*nw));
 	nw->repo = repo;
 	if (git_repository_is_shallow(repo) == 1)
-		return git_repository_odb(&nw->odb, repo);
+		return fg_packs_new(&nw->packs, repo);
 	return fg_walk_new(&nw->walk, repo, FG_WALK_UNSORTED, keep);
 }
 
@@ -55,7 +55,7 @@ void fg_new_walk_release(struct fg_new_walk *nw)
 {
 	fg_walk_free(nw->walk);
 	fg_commit_buf_release(&nw->buf);
-	git_odb_free(nw->odb);
+	fg_packs_free(nw->packs);
 	free(nw->tips);
 	free(nw->hides);
 	free(nw->ids);
@@ -183,7 +183,7 @@ int fg_new_walk_read(const struct fg_commit_info **out, struct fg_new_walk *nw)
 	if (nw->walk)
 		return fg_walk_read(out, nw->walk, nw->node) < 0 ? -1 : 0;
 	*out = &nw->buf.info;
-	return fg_commit_read(&nw->buf, nw->odb, &nw->ids[nw->next - 1]) < 0 ? -1 : 0;
+	return fg_commit_read(&nw->buf, nw->packs, &nw->ids[nw->next - 1]) < 0 ? -1 : 0;
 }
 
 int fg_new_walk_hide_since(git_repository *repo, struct fg_new_walk *walk, struct fg_config *cfg)

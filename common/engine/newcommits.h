@@ -44,7 +44,7 @@ struct fg_new_walk {
 	git_repository *repo;
 	struct fg_walk *walk;  /* NULL in a shallow clone */
 	size_t node;           /* the walk's last commit */
-	git_odb *odb;          /* shallow: where the commits are read */
+	struct fg_packs *packs; /* shallow: where the commits are read */
 	struct fg_commit_buf buf; /* shallow: the last commit read */
 	git_oid *tips, *hides; /* shallow: recorded for the walks, owned */
 	size_t ntips, nhides, tcap, hcap;

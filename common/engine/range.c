@@ -85,7 +85,7 @@ struct range {
 /* What one check-range run carries from commit to commit. */
 struct run {
 	git_repository *repo;
-	git_odb *odb;
+	struct fg_packs *packs;  /* borrowed from the range's walk */
 	struct fg_config *cfg;
 	const struct fg_range_options *opts;
 	struct fg_refs refs;     /* the repository's refs, for the history rules */
@@ -391,7 +391,7 @@ static int files_changed(struct run *run, size_t node, const struct fg_commit_in
 		return 0;
 	if (fg_walk_parents(r->walk, node, &parents) && (r->flags[parents[0]] & SEEN))
 		p = parents[0];
-	if (fg_tree_tops(run->repo, run->odb, &c->tree, r->top, r->nv, tops) < 0)
+	if (fg_tree_tops(run->repo, run->packs, &c->tree, r->top, r->nv, tops) < 0)
 		return fail_at("commit", &c->id);
 	if (record_tops(r, node, tops, p) < 0)
 		return out_of_memory();
@@ -650,10 +650,10 @@ int fg_range_check(git_repository *repo, struct fg_config *cfg, const char *rang
 	run.cfg = cfg;
 	run.opts = opts;
 	fg_refs_init(&run.refs, repo, NULL);
-	if (git_repository_odb(&run.odb, repo) < 0)
-		rc = FG_RANGE_EINTERNAL;
-	else if ((rc = collect(&run.r, repo, cfg, range, &tip)) == 0)
+	if ((rc = collect(&run.r, repo, cfg, range, &tip)) == 0) {
+		run.packs = fg_walk_packs(run.r.walk);
 		mark_line(&run.r, &tip);
+	}
 	if (rc == 0 && opts->branch)
 		rc = check_branch(&run);
 	for (size_t i = 0; rc == 0 && i < run.r.n; i++)
@@ -662,6 +662,5 @@ int fg_range_check(git_repository *repo, struct fg_config *cfg, const char *rang
 		rc = check_tags(&run);
 	fg_refs_release(&run.refs);
 	range_release(&run.r);
-	git_odb_free(run.odb);
 	return rc;
 }

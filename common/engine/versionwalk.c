@@ -20,12 +20,13 @@ void fg_version_walk_release(struct fg_version_walk *vw)
 	free(vw->tops);
 	free(vw->scratch);
 	free(vw->memo_tops);
-	git_odb_free(vw->odb);
+	if (vw->own_packs)
+		fg_packs_free(vw->packs);
 	memset(vw, 0, sizeof(*vw));
 }
 
 void fg_version_walk_init(struct fg_version_walk *vw, git_repository *repo,
-			  const struct fg_config *cfg)
+			  const struct fg_config *cfg, struct fg_packs *packs)
 {
 	memset(vw, 0, sizeof(*vw));
 	vw->repo = repo;
@@ -43,8 +44,12 @@ void fg_version_walk_init(struct fg_version_walk *vw, git_repository *repo,
 		if (!(vw->top[i] = strndup(path, strcspn(path, "/"))))
 			vw->failed = 1;
 	}
-	if (vw->nv && git_repository_odb(&vw->odb, repo) < 0)
-		vw->failed = 1;
+	vw->packs = packs;
+	if (vw->nv && !packs) {
+		vw->own_packs = 1;
+		if (fg_packs_new(&vw->packs, repo) < 0)
+			vw->failed = 1;
+	}
 	git_error_clear();
 }
 
@@ -80,7 +85,7 @@ static int version_tops(struct fg_version_walk *vw, const git_oid *id, const git
 		memcpy(tops, memo, vw->nv * sizeof(*tops));
 		return 0;
 	}
-	if ((rc = fg_tree_tops(vw->repo, vw->odb, tree, vw->top, vw->nv, vw->scratch)) < 0) {
+	if ((rc = fg_tree_tops(vw->repo, vw->packs, tree, vw->top, vw->nv, vw->scratch)) < 0) {
 		memcpy(what, "the tree of commit ", 19);
 		git_oid_tostr(what + 19, 13, id);
 		return fg_repo_unreadable(vw->repo, what, "tree", tree, rc);

@@ -35,7 +35,8 @@ struct fg_commit_rec {
 #define FG_VERSION_WALK_MEMO 16
 struct fg_version_walk {
 	git_repository *repo;      /* borrowed */
-	git_odb *odb;              /* owned */
+	struct fg_packs *packs;    /* where trees are read: borrowed, or owned when OWN_PACKS */
+	int own_packs;
 	size_t nv;                 /* version files */
 	char **top;                /* owned: the top-level name of each version file's path */
 	struct fg_commit_rec *recs; /* owned */
@@ -50,13 +51,13 @@ struct fg_version_walk {
 };
 
 /*
- * fg_version_walk_init: VW empty, for CFG's version files in REPO (both
- * borrowed; they must outlive VW's use). Out of memory sets VW->failed
- * (the walk then records and checks nothing). Release with
- * fg_version_walk_release.
+ * fg_version_walk_init: VW empty, for CFG's version files in REPO, its
+ * trees read with PACKS (all borrowed; they must outlive VW's use; PACKS
+ * NULL: VW makes its own reader). Out of memory sets VW->failed (the walk
+ * then records and checks nothing). Release with fg_version_walk_release.
  */
 void fg_version_walk_init(struct fg_version_walk *vw, git_repository *repo,
-			  const struct fg_config *cfg);
+			  const struct fg_config *cfg, struct fg_packs *packs);
 
 /* fg_version_walk_release: free what VW owns; VW is left empty. */
 void fg_version_walk_release(struct fg_version_walk *vw);

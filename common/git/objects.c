@@ -208,28 +208,38 @@ int fg_not_commit(void)
 
 void fg_commit_buf_release(struct fg_commit_buf *buf)
 {
-	git_odb_object_free(buf->object);
+	free(buf->data);
 	free(buf->fields.parents);
 	free(buf->encoding);
 	memset(buf, 0, sizeof(*buf));
 }
 
-int fg_commit_read(struct fg_commit_buf *buf, git_odb *odb, const git_oid *id)
+int fg_commit_read(struct fg_commit_buf *buf, struct fg_packs *packs, const git_oid *id)
 {
 	struct fg_commit_fields *f = &buf->fields;
-	size_t elen;
+	git_object_t type;
+	const char *data;
+	size_t elen, len;
 	int rc;
 
-	git_odb_object_free(buf->object);
-	buf->object = NULL;
 	free(buf->encoding);
 	buf->encoding = NULL;
-	if ((rc = git_odb_read(&buf->object, odb, id)) < 0)
+	if ((rc = fg_packs_read(packs, id, &type, &data, &len)) < 0)
 		return rc;
-	if (git_odb_object_type(buf->object) != GIT_OBJECT_COMMIT)
+	if (type != GIT_OBJECT_COMMIT)
 		return fg_not_commit();
-	if ((rc = fg_commit_fields_parse(f, git_odb_object_data(buf->object),
-					 git_odb_object_size(buf->object), 0)) < 0)
+	if (len >= buf->cap) {
+		char *grown = realloc(buf->data, len + 1);
+
+		if (!grown) {
+			git_error_set_oom();
+			return -1;
+		}
+		buf->data = grown;
+		buf->cap = len + 1;
+	}
+	memcpy(buf->data, data, len + 1);
+	if ((rc = fg_commit_fields_parse(f, buf->data, len, 0)) < 0)
 		return rc;
 	/* git_commit__parse_raw's copy: up to a NUL, as git__strndup makes it */
 	if (f->encoding) {
@@ -287,17 +297,17 @@ static int tree_tops_git(git_repository *repo, const git_oid *id, char *const *n
 	return rc;
 }
 
-int fg_tree_tops(git_repository *repo, git_odb *odb, const git_oid *tree, char *const *names,
-		 size_t n, struct fg_tree_top *tops)
+int fg_tree_tops(git_repository *repo, struct fg_packs *packs, const git_oid *tree,
+		 char *const *names, size_t n, struct fg_tree_top *tops)
 {
-	git_odb_object *obj = NULL;
+	git_object_t type;
 	const char *b, *end;
+	size_t len;
 
 	memset(tops, 0, n * sizeof(*tops));
-	if (git_odb_read(&obj, odb, tree) < 0 || git_odb_object_type(obj) != GIT_OBJECT_TREE)
+	if (fg_packs_read(packs, tree, &type, &b, &len) < 0 || type != GIT_OBJECT_TREE)
 		goto slow;
-	b = git_odb_object_data(obj);
-	end = b + git_odb_object_size(obj);
+	end = b + len;
 	/* "<octal mode> <name>\0<20-byte ID>" ...; anything else: libgit2 says */
 	while (b < end) {
 		uint32_t mode = 0;
@@ -319,10 +329,8 @@ int fg_tree_tops(git_repository *repo, git_odb *odb, const git_oid *tree, char *
 			}
 		b = nul + 1 + GIT_OID_RAWSZ;
 	}
-	git_odb_object_free(obj);
 	return 0;
 slow:
-	git_odb_object_free(obj);
 	git_error_clear();
 	memset(tops, 0, n * sizeof(*tops));
 	return tree_tops_git(repo, tree, names, n, tops);

@@ -11,6 +11,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <git2.h>
+#include "packs.h"
 
 /*
  * A commit object's fields as fg_commit_fields_parse finds them: pointers
@@ -46,20 +47,21 @@ struct fg_commit_info {
  */
 struct fg_commit_buf {
 	struct fg_commit_info info;
-	git_odb_object *object;
+	char *data;               /* the object's data, owned: CAP bytes */
+	size_t cap;
 	struct fg_commit_fields fields;
 	char *encoding;
 };
 
 /*
- * fg_commit_read: read commit ID from ODB into BUF (its previous content
- * released), parsed as libgit2's git_commit_lookup parses it (commit.c,
+ * fg_commit_read: read commit ID with PACKS into BUF (a copy: BUF does not
+ * change when PACKS reads on; its previous content released), parsed as libgit2's git_commit_lookup parses it (commit.c,
  * v1.5.1: the tree, the parents, the author and committer lines, the
  * headers, the message). Returns 0; a libgit2 error when the object cannot
  * be read; -1 with libgit2's own message when it is no commit or does not
  * parse (fg_git_error()), or out of memory.
  */
-int fg_commit_read(struct fg_commit_buf *buf, git_odb *odb, const git_oid *id);
+int fg_commit_read(struct fg_commit_buf *buf, struct fg_packs *packs, const git_oid *id);
 
 /* fg_commit_buf_release: free what BUF holds; it is left zeroed. */
 void fg_commit_buf_release(struct fg_commit_buf *buf);
@@ -92,12 +94,13 @@ struct fg_tree_top {
 };
 
 /*
- * fg_tree_tops: the entries of tree TREE (read from ODB with git_odb_read)
- * named NAMES[0..N), into TOPS (zero ID and mode when absent). Returns 0;
- * when the object cannot be read or is no well-formed tree, libgit2's
- * git_tree_lookup on it says why: its error is returned (fg_git_error()).
+ * fg_tree_tops: the entries of tree TREE (read with PACKS, a reader of
+ * REPO's objects) named NAMES[0..N), into TOPS (zero ID and mode when
+ * absent). Returns 0; when the object cannot be read or is no well-formed
+ * tree, libgit2's git_tree_lookup on it says why: its error is returned
+ * (fg_git_error()).
  */
-int fg_tree_tops(git_repository *repo, git_odb *odb, const git_oid *tree, char *const *names,
-		 size_t n, struct fg_tree_top *tops);
+int fg_tree_tops(git_repository *repo, struct fg_packs *packs, const git_oid *tree,
+		 char *const *names, size_t n, struct fg_tree_top *tops);
 
 #endif

@@ -5,6 +5,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include "packs.h"
 #include "walk.h"
 
 #define PARSED 1u
@@ -43,7 +44,7 @@ struct cell {
 
 struct fg_walk {
 	git_repository *repo;
-	git_odb *odb;
+	struct fg_packs *packs; /* where the walk reads its commits */
 	enum fg_walk_sort sort;
 	struct node *nodes;
 	size_t n, cap;
@@ -265,22 +266,18 @@ static void keep(struct fg_walk *w, uint32_t node, const struct fg_commit_fields
  */
 static int parse_node(struct fg_walk *w, uint32_t node)
 {
-	git_odb_object *obj = NULL;
 	struct fg_commit_fields *p = &w->tmp;
+	git_object_t type;
 	const char *data;
 	size_t len;
 	int rc = 0, full;
 
 	if (w->nodes[node].flags & PARSED)
 		return 0;
-	if ((rc = git_odb_read(&obj, w->odb, &w->nodes[node].id)) < 0)
+	if ((rc = fg_packs_read(w->packs, &w->nodes[node].id, &type, &data, &len)) < 0)
 		return rc;
-	if (git_odb_object_type(obj) != GIT_OBJECT_COMMIT) {
-		git_odb_object_free(obj);
+	if (type != GIT_OBJECT_COMMIT)
 		return fg_not_commit();
-	}
-	data = git_odb_object_data(obj);
-	len = git_odb_object_size(obj);
 	/* what git_commit_lookup parses, the walk's quick parse takes too, alike */
 	if ((full = fg_commit_fields_parse(p, data, len, 0)) < 0 &&
 	    (rc = fg_commit_fields_parse(p, data, len, 1)) < 0)
@@ -322,7 +319,6 @@ static int parse_node(struct fg_walk *w, uint32_t node)
 		keep(w, node, p);
 	git_error_clear();
 out:
-	git_odb_object_free(obj);
 	return rc;
 }
 
@@ -367,13 +363,18 @@ int fg_walk_new(struct fg_walk **out, git_repository *repo, enum fg_walk_sort so
 	w->keep = keep;
 	/* git_revwalk_sorting: any sorting limits the walk */
 	w->limited = sort != FG_WALK_UNSORTED;
-	if ((rc = git_repository_odb(&w->odb, repo)) < 0) {
+	if ((rc = fg_packs_new(&w->packs, repo)) < 0) {
 		free(w);
 		return rc;
 	}
 	windows_set(w);
 	*out = w;
 	return 0;
+}
+
+struct fg_packs *fg_walk_packs(const struct fg_walk *w)
+{
+	return w->packs;
 }
 
 void fg_walk_free(struct fg_walk *w)
@@ -389,7 +390,7 @@ void fg_walk_free(struct fg_walk *w)
 	free(w->par);
 	free(w->slots);
 	free(w->cells);
-	git_odb_free(w->odb);
+	fg_packs_free(w->packs);
 	free(w);
 }
 
@@ -767,7 +768,7 @@ int fg_walk_read(const struct fg_commit_info **out, struct fg_walk *w, size_t no
 		*out = &w->info;
 		return 0;
 	}
-	if ((rc = fg_commit_read(&w->buf, w->odb, &nd->id)) < 0)
+	if ((rc = fg_commit_read(&w->buf, w->packs, &nd->id)) < 0)
 		return rc;
 	*out = &w->buf.info;
 	return 0;

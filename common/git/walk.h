@@ -12,6 +12,7 @@
 #include <stdint.h>
 #include <git2.h>
 #include "objects.h"
+#include "packs.h"
 
 /* The order of a walk: git_revwalk_sorting's GIT_SORT_NONE, or TOPOLOGICAL | REVERSE. */
 enum fg_walk_sort { FG_WALK_UNSORTED, FG_WALK_TOPO_REVERSE };
@@ -71,6 +72,13 @@ int fg_walk_next(size_t *node, struct fg_walk *w);
  * (which it then lets go), else read again. Returns as fg_commit_read.
  */
 int fg_walk_read(const struct fg_commit_info **out, struct fg_walk *w, size_t node);
+
+/*
+ * fg_walk_packs: the reader W reads its commits with, for the caller's
+ * other objects (trees) to share its cache (borrowed: valid until
+ * fg_walk_free).
+ */
+struct fg_packs *fg_walk_packs(const struct fg_walk *w);
 
 /* fg_walk_count: the commits W has met so far (node numbers 0 .. count-1). */
 size_t fg_walk_count(const struct fg_walk *w);

@@ -65,6 +65,7 @@ Suite *guide_suite(void);
 Suite *suggest_suite(void);
 
 Suite *objects_suite(void);
+Suite *packs_suite(void);
 Suite *walk_suite(void);
 
 Suite *help_suite(void);

@@ -7,103 +7,14 @@
  * what git does not write on request: a split index's every merge rule,
  * unknown versions and extensions, and damaged files.
  */
-#include <errno.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 #include "check_flowgate.h"
+#include "fixtures_sh.h"
 #include "index.h"
 #include "report.h"
-
-/* The environment git runs in here: nothing of the user's, nothing a hook would set. */
-static const char *const unset_vars[] = {
-	"GIT_DIR", "GIT_INDEX_FILE", "GIT_WORK_TREE", "GIT_OBJECT_DIRECTORY", "GIT_COMMON_DIR",
-	"GIT_CONFIG_PARAMETERS", "GIT_CONFIG_COUNT", "GIT_CEILING_DIRECTORIES",
-};
-static const char *const set_vars[][2] = {
-	{ "GIT_CONFIG_NOSYSTEM", "1" }, { "GIT_CONFIG_GLOBAL", "/dev/null" },
-	{ "GIT_AUTHOR_NAME", "Tester" }, { "GIT_AUTHOR_EMAIL", "tester@example.com" },
-	{ "GIT_COMMITTER_NAME", "Tester" }, { "GIT_COMMITTER_EMAIL", "tester@example.com" },
-	{ "GIT_ADVICE", "0" },
-};
-#define NSAVED (FG_COUNT(unset_vars) + FG_COUNT(set_vars))
-static char *saved[NSAVED];
-
-static void env_save(void)
-{
-	for (size_t i = 0; i < NSAVED; i++) {
-		const char *name = i < FG_COUNT(unset_vars) ? unset_vars[i]
-							    : set_vars[i - FG_COUNT(unset_vars)][0];
-		const char *value = getenv(name);
-
-		saved[i] = value ? strdup(value) : NULL;
-	}
-	for (size_t i = 0; i < FG_COUNT(unset_vars); i++)
-		unsetenv(unset_vars[i]);
-	for (size_t i = 0; i < FG_COUNT(set_vars); i++)
-		setenv(set_vars[i][0], set_vars[i][1], 1);
-}
-
-static void env_restore(void)
-{
-	for (size_t i = 0; i < NSAVED; i++) {
-		const char *name = i < FG_COUNT(unset_vars) ? unset_vars[i]
-							    : set_vars[i - FG_COUNT(unset_vars)][0];
-
-		if (saved[i])
-			setenv(name, saved[i], 1);
-		else
-			unsetenv(name);
-		free(saved[i]);
-		saved[i] = NULL;
-	}
-}
-
-/* Run the shell command FMT in DIR (HOME is DIR too); asserts it exits 0. */
-static void sh(const char *dir, const char *fmt, ...) FG_PRINTF(2, 3);
-static void sh(const char *dir, const char *fmt, ...)
-{
-	va_list ap;
-	char *cmd, *full;
-	int rc;
-
-	va_start(ap, fmt);
-	cmd = fg_vstrdupf(fmt, ap);
-	va_end(ap);
-	ck_assert_ptr_nonnull(cmd);
-	full = fg_strdupf("cd '%s' && HOME='%s' && export HOME && %s", dir, dir, cmd);
-	ck_assert_ptr_nonnull(full);
-	rc = system(full);
-	ck_assert_msg(rc == 0, "'%s' failed (status %d)", cmd, rc);
-	free(full);
-	free(cmd);
-}
-
-/* The output of shell command CMD in DIR (newly allocated), its length in *LEN. */
-static char *sh_output(const char *dir, const char *cmd, size_t *len)
-{
-	char *full = fg_strdupf("cd '%s' && %s 2>/dev/null", dir, cmd), *out = NULL;
-	size_t cap = 0, n = 0, got;
-	FILE *p;
-
-	ck_assert_ptr_nonnull(full);
-	ck_assert_ptr_nonnull(p = popen(full, "r"));
-	do {
-		if (n + 4096 > cap) {
-			cap = cap ? 2 * cap : 65536;
-			ck_assert_ptr_nonnull(out = realloc(out, cap + 1));
-		}
-		got = fread(out + n, 1, cap - n, p);
-		n += got;
-	} while (got);
-	ck_assert_int_eq(pclose(p), 0);
-	out[n] = '\0';
-	*len = n;
-	free(full);
-	return out;
-}
 
 /*
  * The repository of the format tests: 100 files in d0..d9/sub/ and
@@ -284,16 +195,16 @@ START_TEST(test_index_formats)
 		"link/x", "sub/module/x", "conflict.txt/x", "d1/top.txt", "\x7f", "D0",
 	};
 
-	sh(dir, "%s", make_repo);
-	sh(dir, "set -e; { %s; } >/dev/null 2>&1", formats[_i].before);
-	sh(dir, "%s", make_changes);
+	fg_test_sh(dir, "%s", make_repo);
+	fg_test_sh(dir, "set -e; { %s; } >/dev/null 2>&1", formats[_i].before);
+	fg_test_sh(dir, "%s", make_changes);
 	if (formats[_i].extended)
-		sh(dir, "%s", make_extended);
+		fg_test_sh(dir, "%s", make_extended);
 	if (*formats[_i].after)
-		sh(dir, "set -e; { %s; } >/dev/null 2>&1", formats[_i].after);
-	full_out = sh_output(dir, "git ls-files -s -z", &len);
+		fg_test_sh(dir, "set -e; { %s; } >/dev/null 2>&1", formats[_i].after);
+	full_out = fg_test_sh_output(dir, "git ls-files -s -z", &len);
 	full = parse_staged(full_out, len, &nfull);
-	sparse_out = sh_output(dir, "git ls-files --sparse -s -z", &len);
+	sparse_out = fg_test_sh_output(dir, "git ls-files --sparse -s -z", &len);
 	sparse = parse_staged(sparse_out, len, &nsparse);
 
 	/* the format is the one named: git wrote what this case means to read */
@@ -699,7 +610,7 @@ Suite *index_suite(void)
 	TCase *tc = tcase_create("git");
 	TCase *built = tcase_create("built");
 
-	tcase_add_checked_fixture(tc, env_save, env_restore);
+	tcase_add_checked_fixture(tc, fg_test_git_env_save, fg_test_git_env_restore);
 	tcase_set_timeout(tc, 60);
 	tcase_add_loop_test(tc, test_index_formats, 0, (int)FG_COUNT(formats));
 	suite_add_tcase(s, tc);

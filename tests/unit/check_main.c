@@ -65,6 +65,7 @@ int main(void)
 	srunner_add_suite(sr, suggest_suite());
 
 	srunner_add_suite(sr, objects_suite());
+	srunner_add_suite(sr, packs_suite());
 	srunner_add_suite(sr, walk_suite());
 
 	srunner_add_suite(sr, help_suite());

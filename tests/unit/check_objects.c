@@ -80,7 +80,7 @@ START_TEST(test_commit_read_as_libgit2)
 {
 	struct fg_test_repo r;
 	struct fg_commit_buf buf;
-	git_odb *odb = NULL;
+	struct fg_packs *packs = NULL;
 	const struct fg_bytes *raw = &raw_commits[_i];
 	git_commit *c = NULL;
 	git_oid id;
@@ -89,13 +89,13 @@ START_TEST(test_commit_read_as_libgit2)
 
 	fg_test_repo_create(&r, "main", NULL, 0);
 	memset(&buf, 0, sizeof(buf));
-	ck_assert_int_eq(git_repository_odb(&odb, r.repo), 0);
+	ck_assert_int_eq(fg_packs_new(&packs, r.repo), 0);
 	git_libgit2_opts(GIT_OPT_ENABLE_CACHING, 0);
 	id = write_object(r.repo, raw->data, raw->len, GIT_OBJECT_COMMIT);
 	want = git_commit_lookup(&c, r.repo, &id);
 	want_error = strdup(want < 0 && git_error_last() ? git_error_last()->message : "");
 	git_error_clear();
-	got = fg_commit_read(&buf, odb, &id);
+	got = fg_commit_read(&buf, packs, &id);
 	ck_assert_msg((want < 0) == (got < 0), "case %d: libgit2 %d, fg_commit_read %d", _i,
 		      want, got);
 	if (want < 0) {
@@ -116,12 +116,12 @@ START_TEST(test_commit_read_as_libgit2)
 	}
 	/* a blob is no commit, as libgit2's walk says */
 	id = write_object(r.repo, "x\n", 2, GIT_OBJECT_BLOB);
-	ck_assert_int_lt(fg_commit_read(&buf, odb, &id), 0);
+	ck_assert_int_lt(fg_commit_read(&buf, packs, &id), 0);
 	ck_assert_str_eq(git_error_last()->message, "object is no commit object");
 	free(want_error);
 	git_commit_free(c);
 	fg_commit_buf_release(&buf);
-	git_odb_free(odb);
+	fg_packs_free(packs);
 	git_libgit2_opts(GIT_OPT_ENABLE_CACHING, 1);
 	fg_test_repo_release(&r);
 }
@@ -138,19 +138,19 @@ START_TEST(test_commit_read_last_encoding)
 				  "encoding ISO-8859-1\nencoding UTF-8\n\nfeat: x\n";
 	struct fg_test_repo r;
 	struct fg_commit_buf buf;
-	git_odb *odb = NULL;
+	struct fg_packs *packs = NULL;
 	git_oid id;
 
 	fg_test_repo_create(&r, "main", NULL, 0);
 	memset(&buf, 0, sizeof(buf));
-	ck_assert_int_eq(git_repository_odb(&odb, r.repo), 0);
+	ck_assert_int_eq(fg_packs_new(&packs, r.repo), 0);
 	id = write_object(r.repo, raw, sizeof(raw) - 1, GIT_OBJECT_COMMIT);
-	ck_assert_int_eq(fg_commit_read(&buf, odb, &id), 0);
+	ck_assert_int_eq(fg_commit_read(&buf, packs, &id), 0);
 	ck_assert_str_eq(buf.info.encoding, "UTF-8");
 	ck_assert_str_eq(buf.info.message, "feat: x\n");
 	ck_assert_int_eq(buf.info.time, 2);
 	fg_commit_buf_release(&buf);
-	git_odb_free(odb);
+	fg_packs_free(packs);
 	fg_test_repo_release(&r);
 }
 END_TEST
@@ -164,17 +164,17 @@ START_TEST(test_tree_tops)
 	};
 	char *names[] = { "half_orm", "setup.py", "docs", "z" };
 	struct fg_tree_top tops[4];
-	git_odb *odb = NULL;
+	struct fg_packs *packs = NULL;
 	git_oid head, bad;
 	git_commit *c = NULL;
 	git_tree *tree = NULL;
 
 	fg_test_repo_create(&r, "main", files, FG_COUNT(files));
-	ck_assert_int_eq(git_repository_odb(&odb, r.repo), 0);
+	ck_assert_int_eq(fg_packs_new(&packs, r.repo), 0);
 	ck_assert_int_eq(git_reference_name_to_id(&head, r.repo, "HEAD"), 0);
 	ck_assert_int_eq(git_commit_lookup(&c, r.repo, &head), 0);
 	ck_assert_int_eq(git_commit_tree(&tree, c), 0);
-	ck_assert_int_eq(fg_tree_tops(r.repo, odb, git_tree_id(tree), names, 4, tops), 0);
+	ck_assert_int_eq(fg_tree_tops(r.repo, packs, git_tree_id(tree), names, 4, tops), 0);
 	for (int k = 0; k < 4; k++) {
 		const git_tree_entry *e = git_tree_entry_byname(tree, names[k]);
 
@@ -188,11 +188,11 @@ START_TEST(test_tree_tops)
 	}
 	/* a corrupt tree: libgit2's error */
 	bad = write_object(r.repo, "100644 a", 8, GIT_OBJECT_TREE);
-	ck_assert_int_lt(fg_tree_tops(r.repo, odb, &bad, names, 4, tops), 0);
+	ck_assert_int_lt(fg_tree_tops(r.repo, packs, &bad, names, 4, tops), 0);
 	ck_assert_ptr_nonnull(strstr(git_error_last()->message, "failed to parse tree"));
 	git_tree_free(tree);
 	git_commit_free(c);
-	git_odb_free(odb);
+	fg_packs_free(packs);
 	fg_test_repo_release(&r);
 }
 END_TEST
