@@ -178,6 +178,11 @@ int fg_new_walk_next(git_oid *id, struct fg_new_walk *nw)
 	return 0;
 }
 
+struct fg_packs *fg_new_walk_packs(const struct fg_new_walk *nw)
+{
+	return nw->walk ? fg_walk_packs(nw->walk) : nw->packs;
+}
+
 int fg_new_walk_read(const struct fg_commit_info **out, struct fg_new_walk *nw)
 {
 	if (nw->walk)

@@ -94,6 +94,13 @@ int fg_new_walk_next(git_oid *id, struct fg_new_walk *nw);
 int fg_new_walk_read(const struct fg_commit_info **out, struct fg_new_walk *nw);
 
 /*
+ * fg_new_walk_packs: the reader NW reads its commits with (borrowed: valid
+ * until fg_new_walk_release), for the trees of the same commits to share
+ * its cache; NULL before fg_new_walk_init succeeded.
+ */
+struct fg_packs *fg_new_walk_packs(const struct fg_new_walk *nw);
+
+/*
  * fg_new_walk_hide_since: flowgate.since names the last legacy commit: it
  * and its ancestors are never checked, as `git log X..HEAD` and
  * commitlint's --from leave X out; WALK hides them. Returns 0, or -1 with

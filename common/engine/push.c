@@ -711,7 +711,7 @@ static int walk_group(struct push *p, size_t g)
 		ctx->report.severity = cfg->severity;
 		/* branchCommitType: when the commits go to one branch only */
 		fg_branch_only_commits(&bc, p->repo, cfg, nbranches == 1 ? branch : NULL);
-		fg_version_walk_init(&vw, p->repo, cfg, fg_walk_packs(walk.walk));
+		fg_version_walk_init(&vw, p->repo, cfg, fg_new_walk_packs(&walk));
 		walked = check_new_commits(ctx, &walk, cfg, &bc, &vw, p->ff, p->nff,
 					   tips > 1 ? &p->marks : NULL, g);
 		/* the version rules: about the branch pushed, else the first tip */
