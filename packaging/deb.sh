@@ -4,7 +4,8 @@
 # flowgate command in /usr/bin, the hooks under /usr/libexec/flowgate/, the
 # manual pages under /usr/share/man/, compressed here), the
 # licence as its copyright file, and Depends computed by dpkg-shlibdeps from
-# what the binaries link (plus git, which runs the hooks). LINK_FLAGS is the
+# what the binaries link (plus git, which runs the hooks, and the glibc
+# release of hooks that link it statically). LINK_FLAGS is the
 # Makefile's GIT2_LIBS: the libraries it links statically (-l names between
 # -Wl,-Bstatic and -Wl,-Bdynamic) are inside the binaries, so their Debian
 # copyright files are appended to the package's and their source packages
@@ -38,6 +39,17 @@ done
 # shellcheck disable=SC2086 # one -e<file> per word
 shlibs=$(cd "$work" && dpkg-shlibdeps -O $elves 2>/dev/null | sed -n 's/^shlibs:Depends=//p')
 [ -n "$shlibs" ] || { echo "deb.sh: dpkg-shlibdeps found no dependency" >&2; exit 1; }
+# Hooks that link glibc statically (-lc among the static libraries) load
+# iconv's converters, the gconv modules of libc6, with the shared libc at
+# run time: that must be the glibc release they were linked with.
+case " $link_flags " in
+*" -lc "*)
+	glibc=$(dpkg-query -W -f '${Version}' libc6-dev)
+	glibc=${glibc%%-*}
+	next=${glibc%%.*}.$((${glibc#*.} + 1))
+	shlibs="$shlibs, libc6 (>= $glibc), libc6 (<< $next)"
+	;;
+esac
 
 # The statically linked libraries: the -dev package holding each lib<name>.a,
 # its copyright file, its source package and version.

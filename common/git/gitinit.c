@@ -10,8 +10,12 @@
  * HTTP(S) and SSH subtransports, so the calls inside libgit2 land on the
  * __wrap_ functions below and the network code stays out of the link;
  * fg_git_init then registers a TLS stream that refuses to connect, so
- * nothing can ever reach the uninitialised TLS state.
+ * nothing can ever reach the uninitialised TLS state. User lookups: see
+ * __wrap_getpwuid_r.
  */
+#include <netdb.h>
+#include <pwd.h>
+#include <sys/types.h>
 #include <git2.h>
 #include <git2/sys/stream.h>
 #include <git2/sys/transport.h>
@@ -25,7 +29,42 @@ int __wrap_git_smart_subtransport_http(git_smart_subtransport **out, git_transpo
 				       void *param);
 int __wrap_git_smart_subtransport_ssh(git_smart_subtransport **out, git_transport *owner,
 				      void *param);
+int __wrap_getpwuid_r(uid_t uid, struct passwd *pwd, char *buf, size_t len,
+		      struct passwd **result);
+int __wrap_getaddrinfo(const char *node, const char *service, const struct addrinfo *hints,
+		       struct addrinfo **res);
 extern _Bool git_http__expect_continue;
+
+/*
+ * ld --wrap target: libgit2's one user lookup, the home directory of the
+ * user when HOME is unset, for the global config (sysdir.c,
+ * get_passwd_home). git reads no global config then (config.c,
+ * git_global_config: "~/.gitconfig" and $XDG_CONFIG_HOME's fallback both
+ * need HOME), so the hooks find no entry: libgit2 then reads none either.
+ * It also leaves NSS out of the statically linked hooks (Makefile,
+ * FLOWGATE_STATIC_LIBC).
+ */
+int __wrap_getpwuid_r(uid_t uid, struct passwd *pwd, char *buf, size_t len,
+		      struct passwd **result)
+{
+	(void)uid;
+	(void)pwd;
+	(void)buf;
+	(void)len;
+	*result = NULL;
+	return 0;
+}
+
+/* ld --wrap target: the git:// transport's name lookup; a hook never connects. */
+int __wrap_getaddrinfo(const char *node, const char *service, const struct addrinfo *hints,
+		       struct addrinfo **res)
+{
+	(void)node;
+	(void)service;
+	(void)hints;
+	*res = NULL;
+	return EAI_FAIL;
+}
 
 /* ld --wrap targets: libgit2's TLS and SSH global initialisers, skipped. */
 int __wrap_git_mbedtls_stream_global_init(void)

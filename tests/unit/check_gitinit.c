@@ -9,6 +9,7 @@
 #include "check_flowgate.h"
 #include "fixtures_git.h"
 #include "gitinit.h"
+#include "report.h"
 
 static struct fg_test_repo fx;
 
@@ -67,6 +68,39 @@ START_TEST(test_git_error_fallback)
 }
 END_TEST
 
+/*
+ * HOME unset: no global config, as in git (config.c, git_global_config),
+ * where libgit2 would take the user's home directory from the password
+ * database (sysdir.c, get_passwd_home); with HOME set, HOME's. The search
+ * path is guessed again each time, and once more after, from HOME restored.
+ */
+START_TEST(test_no_home_no_global_config)
+{
+	char *dir = fg_test_mkdtemp(), *want, *saved_home = getenv("HOME");
+	git_buf found = GIT_BUF_INIT;
+
+	saved_home = saved_home ? strdup(saved_home) : NULL;
+	want = fg_strdupf("%s/.gitconfig", dir);
+	fg_test_write_file(want, "[user]\n\tname = x\n", 17, 0644);
+	setenv("HOME", dir, 1);
+	ck_assert_int_eq(git_libgit2_opts(GIT_OPT_SET_SEARCH_PATH, GIT_CONFIG_LEVEL_GLOBAL, NULL), 0);
+	ck_assert_int_eq(git_config_find_global(&found), 0);
+	ck_assert_str_eq(found.ptr, want);
+	git_buf_dispose(&found);
+
+	unsetenv("HOME");
+	ck_assert_int_eq(git_libgit2_opts(GIT_OPT_SET_SEARCH_PATH, GIT_CONFIG_LEVEL_GLOBAL, NULL), 0);
+	ck_assert_int_eq(git_config_find_global(&found), GIT_ENOTFOUND);
+	git_buf_dispose(&found);
+	if (saved_home)
+		setenv("HOME", saved_home, 1);
+	git_libgit2_opts(GIT_OPT_SET_SEARCH_PATH, GIT_CONFIG_LEVEL_GLOBAL, NULL);
+	free(saved_home);
+	free(want);
+	fg_test_rmtree(dir);
+}
+END_TEST
+
 Suite *gitinit_suite(void)
 {
 	Suite *s = suite_create("gitinit");
@@ -74,6 +108,7 @@ Suite *gitinit_suite(void)
 	TCase *net = tcase_create("network");
 
 	tcase_add_test(error, test_git_error_fallback);
+	tcase_add_test(error, test_no_home_no_global_config);
 	suite_add_tcase(s, error);
 
 	tcase_add_checked_fixture(net, gitinit_setup, gitinit_teardown);
