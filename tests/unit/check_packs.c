@@ -4,11 +4,15 @@
  * delta chains, 64-bit offsets, several packs, alternates, the object
  * directories of the environment; a version 1 pack index and loose
  * objects, which go to libgit2), compared with `git cat-file --batch`;
- * then damaged packs and indexes, which read as libgit2 reads them.
+ * then damaged packs and indexes, which read as libgit2 reads them, and
+ * packs written here byte by byte for each way an entry or a delta can be
+ * wrong, which the reader leaves to libgit2.
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <zlib.h>
 #include "check_flowgate.h"
 #include "fixtures_sh.h"
 #include "packs.h"
@@ -275,6 +279,310 @@ START_TEST(test_damaged_pack_as_libgit2)
 }
 END_TEST
 
+/* ---- packs written byte by byte ---- */
+
+struct bytes {
+	unsigned char *b;
+	size_t n, cap;
+};
+
+static void put(struct bytes *o, const void *data, size_t n)
+{
+	if (o->n + n > o->cap) {
+		o->cap = (o->n + n) * 2 + 64;
+		ck_assert_ptr_nonnull(o->b = realloc(o->b, o->cap));
+	}
+	memcpy(o->b + o->n, data, n);
+	o->n += n;
+}
+
+static void put_be32(struct bytes *o, uint32_t v)
+{
+	unsigned char b[4] = { (unsigned char)(v >> 24), (unsigned char)(v >> 16),
+			       (unsigned char)(v >> 8), (unsigned char)v };
+
+	put(o, b, 4);
+}
+
+/* An entry's header: TYPE and SIZE as pack-format(5) writes them. */
+static void put_header(struct bytes *o, int type, uint64_t size)
+{
+	unsigned char c = (unsigned char)(type << 4 | (size & 15));
+
+	size >>= 4;
+	while (size) {
+		put(o, (unsigned char[]){ (unsigned char)(c | 0x80) }, 1);
+		c = size & 0x7f;
+		size >>= 7;
+	}
+	put(o, &c, 1);
+}
+
+/* DATA[0..N) deflated with zlib. */
+static void put_deflated(struct bytes *o, const void *data, size_t n)
+{
+	uLongf len = compressBound((uLong)n);
+	unsigned char *z = malloc(len);
+
+	ck_assert_ptr_nonnull(z);
+	ck_assert_int_eq(compress(z, &len, data, (uLong)n), Z_OK);
+	put(o, z, len);
+	free(z);
+}
+
+/* An OFS_DELTA's base: REL bytes back, in git's offset encoding. */
+static void put_ofs(struct bytes *o, uint64_t rel)
+{
+	unsigned char buf[10];
+	size_t pos = sizeof(buf) - 1;
+
+	buf[pos] = rel & 0x7f;
+	while (rel >>= 7)
+		buf[--pos] = (unsigned char)(0x80 | (--rel & 0x7f));
+	put(o, buf + pos, sizeof(buf) - pos);
+}
+
+/* One entry of a hand-made pack: its ID (made up: nothing checks it) and offset. */
+struct entry_id {
+	unsigned char id[20];
+	uint32_t off;
+};
+
+static int by_id(const void *a, const void *b)
+{
+	return memcmp(((const struct entry_id *)a)->id, ((const struct entry_id *)b)->id, 20);
+}
+
+/*
+ * DIR/.git/objects/pack/pack-x.pack and .idx (version 2) from PACK's
+ * entries (N, at the offsets in IDS, each named by its made-up ID): the
+ * pack's header and a trailing checksum the index repeats (made up too).
+ */
+static void write_pack(const char *dir, struct bytes *entries, struct entry_id *ids, size_t n)
+{
+	struct bytes pack = { 0 }, idx = { 0 };
+	unsigned char sum[20];
+	uint32_t fan[256] = { 0 };
+	char *path;
+
+	memset(sum, 0x5a, sizeof(sum));
+	put(&pack, "PACK", 4);
+	put_be32(&pack, 2);
+	put_be32(&pack, (uint32_t)n);
+	for (size_t i = 0; i < n; i++)
+		ids[i].off += 12;
+	put(&pack, entries->b, entries->n);
+	put(&pack, sum, 20);
+	qsort(ids, n, sizeof(*ids), by_id);
+	put(&idx, "\377tOc", 4);
+	put_be32(&idx, 2);
+	for (size_t i = 0; i < n; i++)
+		for (int f = ids[i].id[0]; f < 256; f++)
+			fan[f]++;
+	for (int f = 0; f < 256; f++)
+		put_be32(&idx, fan[f]);
+	for (size_t i = 0; i < n; i++)
+		put(&idx, ids[i].id, 20);
+	for (size_t i = 0; i < n; i++)
+		put_be32(&idx, 0); /* CRCs: not read */
+	for (size_t i = 0; i < n; i++)
+		put_be32(&idx, ids[i].off);
+	put(&idx, sum, 20);
+	put(&idx, sum, 20); /* the index's own checksum: not read */
+	path = fg_strdupf("%s/.git/objects/pack/pack-x.pack", dir);
+	fg_test_write_file(path, (const char *)pack.b, pack.n, 0444);
+	memcpy(path + strlen(path) - 4, "idx", 4);
+	fg_test_write_file(path, (const char *)idx.b, idx.n, 0444);
+	free(path);
+	free(pack.b);
+	free(idx.b);
+}
+
+/* The base every delta below applies to. */
+static const char base_text[] = "0123456789abcdefghijklmnopqrstuvwxyz\n";
+
+/* Deltas, their instructions after the two sizes (base 37 bytes, result RESULT). */
+static const struct {
+	const char *name;
+	unsigned char ops[16];
+	size_t nops;
+	uint64_t base_size, result; /* the sizes the delta states */
+	int good;
+} deltas[] = {
+	/* copy 10 bytes from 26, insert "!\n" */
+	{ "good", { 0x91, 26, 10, 2, '!', '\n' }, 6, 37, 12, 1 },
+	{ "a copy past the base", { 0x91, 30, 10 }, 3, 37, 10, 0 },
+	{ "the reserved instruction 0", { 0x00 }, 1, 37, 0, 0 },
+	{ "an insert past the result", { 5, 'a', 'b', 'c', 'd', 'e' }, 6, 37, 3, 0 },
+	{ "a result shorter than stated", { 0x91, 0, 4 }, 3, 37, 9, 0 },
+	{ "a base size that is not the base's", { 0x91, 0, 4 }, 3, 36, 4, 0 },
+	{ "an insert cut short", { 9, 'a', 'b' }, 3, 37, 9, 0 },
+	{ "a copy's offset cut short", { 0x93, 1 }, 2, 37, 4, 0 },
+};
+
+/*
+ * A pack of a blob and an OFS_DELTA and a REF_DELTA of it, the delta of
+ * the loop's case: a good one reads from the pack; a bad one is left to
+ * libgit2, which refuses it too (its error), and nothing crashes.
+ */
+START_TEST(test_handmade_deltas)
+{
+	char *dir = fg_test_mkdtemp();
+	struct bytes e = { 0 }, delta = { 0 };
+	struct entry_id ids[3];
+	git_repository *repo = NULL;
+	struct fg_packs *p = NULL;
+	unsigned char sz[20];
+	size_t nsz = 0;
+	uint64_t v;
+
+	fg_test_sh(dir, "git init -q .");
+	/* the delta: base size, result size, instructions */
+	for (int k = 0; k < 2; k++) {
+		v = k ? deltas[_i].result : deltas[_i].base_size;
+		do {
+			sz[nsz++] = (unsigned char)((v & 0x7f) | (v > 0x7f ? 0x80 : 0));
+			v >>= 7;
+		} while (v);
+	}
+	put(&delta, sz, nsz);
+	put(&delta, deltas[_i].ops, deltas[_i].nops);
+	memset(ids, 0, sizeof(ids));
+	ids[0].id[0] = 0x10;
+	ids[1].id[0] = 0x20;
+	ids[2].id[0] = 0x30;
+	ids[0].off = 0;
+	put_header(&e, 3, sizeof(base_text) - 1);
+	put_deflated(&e, base_text, sizeof(base_text) - 1);
+	ids[1].off = (uint32_t)e.n;
+	put_header(&e, 6, delta.n);
+	put_ofs(&e, ids[1].off - ids[0].off);
+	put_deflated(&e, delta.b, delta.n);
+	ids[2].off = (uint32_t)e.n;
+	put_header(&e, 7, delta.n);
+	put(&e, ids[0].id, 20);
+	put_deflated(&e, delta.b, delta.n);
+	write_pack(dir, &e, ids, 3);
+
+	ck_assert_int_eq(git_repository_open(&repo, dir), 0);
+	ck_assert_int_eq(fg_packs_new(&p, repo), 0);
+	{
+		/* the base: read from the pack (the pack opened) */
+		git_oid id;
+		git_object_t type;
+		const char *data;
+		size_t len;
+
+		memset(&id, 0, sizeof(id));
+		id.id[0] = 0x10;
+		ck_assert_int_eq(fg_packs_read(p, &id, &type, &data, &len), 0);
+		ck_assert_str_eq(data, base_text);
+		ck_assert_uint_eq(fg_packs_stats(p).packed, 1);
+	}
+	for (int k = 1; k <= 2; k++) {
+		git_oid id;
+		git_object_t type;
+		const char *data;
+		size_t len;
+		int rc;
+
+		memset(&id, 0, sizeof(id));
+		id.id[0] = (unsigned char)(0x10 * (k + 1));
+		rc = fg_packs_read(p, &id, &type, &data, &len);
+		if (deltas[_i].good) {
+			ck_assert_int_eq(rc, 0);
+			ck_assert_int_eq(type, GIT_OBJECT_BLOB);
+			ck_assert_uint_eq(len, 12);
+			ck_assert(memcmp(data, "qrstuvwxyz!\n", 12) == 0);
+			ck_assert_uint_eq(fg_packs_stats(p).fallback, 0);
+		} else {
+			ck_assert_msg(rc < 0, "%s: read", deltas[_i].name);
+			ck_assert_uint_eq(fg_packs_stats(p).fallback, (size_t)k);
+		}
+	}
+	fg_packs_free(p);
+	git_repository_free(repo);
+	free(e.b);
+	free(delta.b);
+	fg_test_rmtree(dir);
+}
+END_TEST
+
+/*
+ * Entries that are wrong before any delta: a type that does not exist (5),
+ * data that inflates to more or less than the header says, an OFS_DELTA
+ * whose base would lie before the pack's start, a REF_DELTA whose base
+ * is in no pack: each left to libgit2, which refuses it.
+ */
+static const char *const bad_entries[] = {
+	"type 5", "longer than stated", "shorter than stated", "base before the start",
+	"base nowhere",
+};
+
+START_TEST(test_handmade_entries)
+{
+	char *dir = fg_test_mkdtemp();
+	struct bytes e = { 0 };
+	struct entry_id ids[2];
+	git_repository *repo = NULL;
+	struct fg_packs *p = NULL;
+	git_oid id;
+	git_object_t type;
+	const char *data;
+	size_t len;
+	unsigned char nowhere[20];
+
+	fg_test_sh(dir, "git init -q .");
+	memset(ids, 0, sizeof(ids));
+	memset(nowhere, 0x77, sizeof(nowhere));
+	/* a good blob first: the pack opens */
+	ids[1].id[0] = 0x01;
+	put_header(&e, 3, 2);
+	put_deflated(&e, "ok", 2);
+	ids[0].id[0] = 0x42;
+	ids[0].off = (uint32_t)e.n;
+	switch (_i) {
+	case 0:
+		put_header(&e, 5, 3);
+		put_deflated(&e, "abc", 3);
+		break;
+	case 1:
+		put_header(&e, 3, 3);
+		put_deflated(&e, "abcd", 4);
+		break;
+	case 2:
+		put_header(&e, 3, 5);
+		put_deflated(&e, "abcd", 4);
+		break;
+	case 3:
+		put_header(&e, 6, 3);
+		put_ofs(&e, 1000);
+		put_deflated(&e, "\003\003\003", 3);
+		break;
+	default:
+		put_header(&e, 7, 3);
+		put(&e, nowhere, 20);
+		put_deflated(&e, "\003\003\003", 3);
+		break;
+	}
+	write_pack(dir, &e, ids, 2);
+	ck_assert_int_eq(git_repository_open(&repo, dir), 0);
+	ck_assert_int_eq(fg_packs_new(&p, repo), 0);
+	memset(&id, 0, sizeof(id));
+	id.id[0] = 0x01;
+	ck_assert_int_eq(fg_packs_read(p, &id, &type, &data, &len), 0);
+	ck_assert_str_eq(data, "ok");
+	id.id[0] = 0x42;
+	ck_assert_msg(fg_packs_read(p, &id, &type, &data, &len) < 0, "%s: read", bad_entries[_i]);
+	ck_assert_uint_eq(fg_packs_stats(p).fallback, 1);
+	ck_assert_uint_eq(fg_packs_stats(p).packed, 1);
+	fg_packs_free(p);
+	git_repository_free(repo);
+	free(e.b);
+	fg_test_rmtree(dir);
+}
+END_TEST
+
 Suite *packs_suite(void)
 {
 	Suite *s = suite_create("packs");
@@ -285,6 +593,8 @@ Suite *packs_suite(void)
 	tcase_add_loop_test(tc, test_every_object_as_git, 0, (int)FG_COUNT(stores));
 	tcase_add_test(tc, test_object_directories);
 	tcase_add_test(tc, test_damaged_pack_as_libgit2);
+	tcase_add_loop_test(tc, test_handmade_deltas, 0, (int)FG_COUNT(deltas));
+	tcase_add_loop_test(tc, test_handmade_entries, 0, (int)FG_COUNT(bad_entries));
 	suite_add_tcase(s, tc);
 	return s;
 }
