@@ -64,6 +64,8 @@ int fg_commit_msg_checks(struct fg_hook_ctx *ctx, int am)
 	status = cfg.error ? fg_config_failed(ctx, &cfg) : FG_EXIT_OK;
 out:
 	ctx->report.severity = NULL;
+	if (!fg_hook_frees)
+		return status; /* the process exits now */
 	fg_commit_context_release(&cctx);
 	fg_config_release(&cfg);
 	free(raw);

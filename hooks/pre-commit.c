@@ -177,6 +177,8 @@ int fg_pre_commit_checks(struct fg_hook_ctx *ctx, int am)
 	status = cfg.error ? fg_config_failed(ctx, &cfg) : FG_EXIT_OK;
 out:
 	ctx->report.severity = NULL;
+	if (!fg_hook_frees)
+		return status; /* the process exits now */
 	fg_config_release(&cfg);
 	fg_vfiles_release(&before);
 	fg_vfiles_release(&files);

@@ -119,6 +119,8 @@ int fg_run_prepare_commit_msg(struct fg_hook_ctx *ctx)
 		note("cannot write the message file", strerror(errno));
 out:
 	git_error_clear();
+	if (!fg_hook_frees)
+		return FG_EXIT_OK; /* the process exits now */
 	free(text);
 	free(lines);
 	free(raw);

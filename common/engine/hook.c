@@ -23,6 +23,8 @@
 /* Lets install.sh tell a flowgate hook from one it must keep. */
 const char fg_hook_marker[] = "@(#)flowgate-hook";
 
+int fg_hook_frees = 1;
+
 void fg_hook_fatal(const struct fg_hook_ctx *ctx, const char *what, const char *why)
 {
 	fg_print_line(stderr, "flowgate %s: fatal: %s: %s", ctx->hook, what, why);
@@ -255,9 +257,11 @@ int fg_hook_main(const char *hook, int argc, char **argv, fg_hook_fn fn, int dow
 		fg_retry_print_am(stderr, &ctx.report, hook, argc == 2 ? argv[1] : NULL);
 	if (status == FG_EXIT_OK && argc > 0)
 		status = run_kept_hook(&ctx);
-	fg_report_release(&ctx.report);
-	free(ctx.input);
-	fg_git_shutdown();
+	if (fg_hook_frees) {
+		fg_report_release(&ctx.report);
+		free(ctx.input);
+		fg_git_shutdown();
+	}
 	gitlab_lines_end(gitlab, saved);
 	return status;
 }
