@@ -45,7 +45,7 @@ FUZZ_SAN = -fsanitize=address,undefined -fno-sanitize-recover=all
 FUZZ_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Wpedantic $(FG_INCLUDES) \
 	$(DEPCFLAGS) $(VERSION_CFLAGS) -MMD -MP -O1 -g -fno-omit-frame-pointer $(FUZZ_SAN)
 # The shared libgit2: the fuzz build needs none of the static link's start-up savings.
-FUZZ_LIBS = $(shell $(PKG_CONFIG) --libs libgit2 libpcre2-8)
+FUZZ_LIBS = $(shell $(PKG_CONFIG) --libs libgit2 libpcre2-8 zlib)
 
 FUZZ_COMMON_OBJ = $(COMMON_SRC:%.c=$(FUZZ_BUILD)/%.o)
 FUZZ_BINS = $(FUZZ_TARGETS:%=$(FUZZ_BUILD)/fuzz_%)
