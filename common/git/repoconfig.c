@@ -47,7 +47,7 @@ static int normalize_relative(char *path)
 }
 
 /*
- * flowgate.configFile (or NULL) from the repository's git config snapshot,
+ * flowgate.configFile (or NULL) from the repository's git config,
  * a relative path normalized. Returns 0, -1 when a relative path leaves the
  * work tree (*OUT then holds it as written), or -2.
  */
@@ -339,7 +339,13 @@ static int apply_file_layer(struct fg_config *cfg, git_repository *repo,
 	return rc;
 }
 
-/* fg_repo_config, the committed file read from FROM, or STAGED when not NULL. */
+/*
+ * fg_repo_config, the committed file read from FROM, or STAGED when not
+ * NULL. The repository's git config is read live, not as a snapshot: the
+ * iterator fg_config_apply_git walks copies the entries anyway, and a
+ * snapshot copied them first (48,000 of commit-msg's 405,000 instructions
+ * in a 3-file repository).
+ */
 static int config_layers(struct fg_config *cfg, git_repository *repo,
 			 const struct fg_config_from *from, struct fg_staged *staged,
 			 git_oid *file_id)
@@ -354,7 +360,7 @@ static int config_layers(struct fg_config *cfg, git_repository *repo,
 		git_error_set_oom();
 		return -2;
 	}
-	if (git_repository_config_snapshot(&git_cfg, repo) < 0)
+	if (git_repository_config(&git_cfg, repo) < 0)
 		return -2;
 	if ((rc = config_file_name(git_cfg, &name)) == -1)
 		rc = fg_config_error(cfg, "%s: flowgate.configFile: '%s' is not a path inside the "
