@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <git2/sys/repository.h>
 #include "fileio.h"
 #include "gitinit.h"
 #include "hook.h"
@@ -266,22 +267,42 @@ int fg_hook_main(const char *hook, int argc, char **argv, fg_hook_fn fn, int dow
 	return status;
 }
 
+/*
+ * A hook reads the repository's git config many times (libgit2 itself
+ * asks core.* for each ref and path it looks at) and never writes it: on
+ * the live config each read checks every config file for a change (three
+ * stat calls here), so the repository gets a snapshot of it once instead.
+ * A snapshot that cannot be taken leaves the live config.
+ */
+static void freeze_config(git_repository *repo)
+{
+	git_config *live = NULL, *snapshot = NULL;
+
+	if (git_repository_config(&live, repo) == 0 && git_config_snapshot(&snapshot, live) == 0)
+		git_repository_set_config(repo, snapshot);
+	git_config_free(snapshot);
+	git_config_free(live);
+	git_error_clear();
+}
+
 int fg_hook_open_repo(struct fg_hook_ctx *ctx, git_repository **repo)
 {
-	if (fg_repo_open(repo) < 0) {
-		const char *why = fg_git_error();
+	const char *why;
 
-		/* git init --object-format=sha256: libgit2 1.5 reads SHA-1 only */
-		if (strstr(why, "extensions.objectformat"))
-			fg_print_line(stderr, "flowgate %s: fatal: cannot open the repository: %s "
-				      "(a SHA-256 repository: flowgate's libgit2 reads SHA-1 "
-				      "repositories only; remove the hooks here with install.sh "
-				      "--uninstall)", ctx->hook, why);
-		else
-			fg_hook_fatal(ctx, "cannot open the repository", why);
-		return -1;
+	if (fg_repo_open(repo) == 0) {
+		freeze_config(*repo);
+		return 0;
 	}
-	return 0;
+	why = fg_git_error();
+	/* git init --object-format=sha256: libgit2 1.5 reads SHA-1 only */
+	if (strstr(why, "extensions.objectformat"))
+		fg_print_line(stderr, "flowgate %s: fatal: cannot open the repository: %s "
+			      "(a SHA-256 repository: flowgate's libgit2 reads SHA-1 "
+			      "repositories only; remove the hooks here with install.sh "
+			      "--uninstall)", ctx->hook, why);
+	else
+		fg_hook_fatal(ctx, "cannot open the repository", why);
+	return -1;
 }
 
 int fg_hook_load_config(struct fg_hook_ctx *ctx, struct fg_config *cfg, git_repository *repo,
