@@ -79,8 +79,8 @@
 #           over the last FLOWGATE_BENCH_GITLINT_COMMITS of them; its peak RSS
 #           also over the FLOWGATE_BENCH_RANGE_COMMITS-1 commits of the second
 #           repository (fewer runs: RIVAL_RUNS); next to each,
-#           the same range through the competitors that are installed (this
-#           script installs neither; missing ones are reported and skipped):
+#           the same range through the competitors (installed as below;
+#           one that cannot be had is reported and skipped):
 #             commitlint, config-conventional (N-1 commits):
 #               npm install --prefix $FLOWGATE_BENCH_DIR/commitlint \
 #                   @commitlint/cli @commitlint/config-conventional
@@ -89,6 +89,16 @@
 #           gitlint's defaults require a body (B6), which a header-only commit
 #           has not: B6 is ignored; its contrib rule CT1 (Conventional Commits
 #           titles) is on, so that the three check the same headers.
+#   per commit: what each competitor costs a commit, as its git hook runs
+#           it on the same message in the 3-file repository (RIVAL_RUNS runs
+#           each), next to flowgate's commit-msg there: lefthook running a
+#           commit-msg job (grep -E of the Conventional Commits header),
+#           the pre-commit framework running a commit-msg hook of its own
+#           (language pygrep, the same header), gitlint --msg-filename
+#           (B6 ignored, CT1 on) and commitlint --edit (config-conventional).
+#           As root, this script installs what is missing: gitlint and
+#           pre-commit from Debian (apt-get), commitlint and lefthook from
+#           npm into $FLOWGATE_BENCH_DIR (FLOWGATE_BENCH_INSTALL=0: never).
 # Targets: commit-msg/pre-commit/post-merge median <= 3 ms, pre-push <= 100 ms,
 # in the 3-file repository commit-msg's median <= 1.2x the sh `exit 0`
 # hook's and through the launcher <= 1.5x,
@@ -205,7 +215,37 @@ for t in git cc pkg-config awk; do
 done
 pkg-config --exists libgit2 || die "libgit2 development files not found (libgit2-dev)"
 
-# The competitors: detected, never installed here.
+# The competitors: installed when missing (as root, FLOWGATE_BENCH_INSTALL
+# not 0: Debian's gitlint and pre-commit, npm's commitlint and lefthook
+# under $BENCH_DIR), then detected; a missing one is skipped and said.
+export npm_config_update_notifier=false npm_config_fund=false npm_config_audit=false
+if [ "${FLOWGATE_BENCH_INSTALL:-1}" != 0 ]; then
+	mkdir -p "$BENCH_DIR"
+	want=
+	for t in gitlint pre-commit; do
+		command -v "$t" >/dev/null 2>&1 || want="$want $t"
+	done
+	if [ -n "$want" ] && [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
+		note "installing$want (apt-get)"
+		# shellcheck disable=SC2086 # a list of package names
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $want >"$BENCH_DIR/apt.log" 2>&1 ||
+			note "apt-get install$want failed: $(tail -n 1 "$BENCH_DIR/apt.log")"
+	fi
+	if command -v npm >/dev/null 2>&1; then
+		for pkg in "commitlint|@commitlint/cli @commitlint/config-conventional|commitlint/node_modules/.bin/commitlint" \
+			"lefthook|lefthook@2|lefthook/node_modules/lefthook"; do
+			dir=${pkg%%|*} rest=${pkg#*|}
+			spec=${rest%%|*} probe=$BENCH_DIR/${rest#*|}
+			[ ! -e "$probe" ] || continue
+			note "installing $spec (npm, into $BENCH_DIR/$dir)"
+			mkdir -p "$BENCH_DIR/$dir"
+			# shellcheck disable=SC2086 # a list of package names
+			(cd "$BENCH_DIR/$dir" && timeout 300 npm install --no-save --ignore-scripts \
+				--loglevel=error --prefix "$BENCH_DIR/$dir" $spec) >"$BENCH_DIR/npm-$dir.log" 2>&1 ||
+				note "npm install $spec failed: $(tail -n 1 "$BENCH_DIR/npm-$dir.log")"
+		done
+	fi
+fi
 RIVAL_SKIP=
 GITLINT=
 if command -v gitlint >/dev/null 2>&1; then
@@ -243,6 +283,28 @@ commitlint: @commitlint/config-conventional not found next to $COMMITLINT ($cl_i
 	else
 		note "commitlint: $COMMITLINT ($("$COMMITLINT" --version 2>/dev/null | sed 's/.*@//'))"
 	fi
+fi
+# lefthook's own binary, as the hook lefthook installs runs it (npm's
+# node_modules/.bin/lefthook is a node wrapper around it)
+LEFTHOOK=${FLOWGATE_BENCH_LEFTHOOK:-}
+if [ -z "$LEFTHOOK" ]; then
+	for f in "$BENCH_DIR"/lefthook/node_modules/lefthook-linux-*/bin/lefthook; do
+		[ -x "$f" ] && LEFTHOOK=$f
+	done
+fi
+if [ -n "$LEFTHOOK" ]; then
+	note "lefthook: $LEFTHOOK ($("$LEFTHOOK" version 2>/dev/null))"
+else
+	RIVAL_SKIP="$RIVAL_SKIP
+lefthook: not installed (npm install --prefix $BENCH_DIR/lefthook lefthook@2, or FLOWGATE_BENCH_LEFTHOOK=/path/to/lefthook)"
+fi
+PRECOMMIT=
+if command -v pre-commit >/dev/null 2>&1; then
+	PRECOMMIT=$(command -v pre-commit)
+	note "pre-commit: $PRECOMMIT ($(pre-commit --version 2>/dev/null | sed 's/.* //'))"
+else
+	RIVAL_SKIP="$RIVAL_SKIP
+pre-commit: not installed (apt-get install pre-commit)"
 fi
 if [ -n "$RIVAL_SKIP" ]; then
 	printf '%s\n' "$RIVAL_SKIP" | sed '/^$/d; s/^/bench: /'
@@ -410,6 +472,33 @@ printf 'int main(void) { return 0; }\n' >"$SMALL3/main.c"
 git -C "$SMALL3" add README.md VERSION main.c
 git -C "$SMALL3" -c core.hooksPath=/dev/null commit -q -m 'feat: start'
 printf 'feat: add the benchmark message\n' >"$SMALL3/.git/COMMIT_EDITMSG"
+
+# The same repository with the competitors' configuration committed, for
+# the per-commit rows: lefthook's and the pre-commit framework's commit-msg
+# checks of the Conventional Commits header.
+ANCHOR="$RUN_TMP/anchors"
+cp -a "$SMALL3" "$ANCHOR"
+HEADER_TYPES='build|chore|ci|docs|feat|fix|perf|refactor|revert|style|test'
+cat >"$ANCHOR/lefthook.yml" <<LEFTHOOK
+commit-msg:
+  commands:
+    conventional-header:
+      run: >-
+        grep -qE '^($HEADER_TYPES)(\\([^)]+\\))?!?: [^ ]' {1}
+LEFTHOOK
+cat >"$ANCHOR/.pre-commit-config.yaml" <<PRECOMMIT
+repos:
+  - repo: local
+    hooks:
+      - id: conventional-header
+        name: Conventional Commits header
+        language: pygrep
+        entry: '\\A(?!($HEADER_TYPES)(\\([^)]+\\))?!?: \\S)'
+        args: [--multiline]
+        stages: [commit-msg]
+PRECOMMIT
+git -C "$ANCHOR" add lefthook.yml .pre-commit-config.yaml
+git -C "$ANCHOR" -c core.hooksPath=/dev/null commit -q -m 'chore: the competitors configured'
 
 # A repository whose staged .flowgate has a catastrophic pattern: PCRE2's
 # match limit must stop it with a configuration error (exit 4), quickly.
@@ -612,6 +701,19 @@ fi
 [ ! -x "$HOOKDIR/pre-commit" ] ||
 	add "pre-commit, (a+)+\$ on 1 MiB" bad-config "" "env GIT_DIR=$(q "$CATA/.git") $(q "$HOOKDIR/pre-commit")"
 
+# Per commit: each competitor as its hook runs it on the message of the
+# start-up rows (kind per-commit: run in $ANCHOR), against commit-msg there.
+PER_COMMIT="$RUN_TMP/per-commit"
+: >"$PER_COMMIT"
+per_commit() { add "$1" per-commit "" "$2" && printf '%s\n' "$1" >>"$PER_COMMIT"; }
+[ -z "$LEFTHOOK" ] || per_commit "lefthook (commit-msg job)" "$(q "$LEFTHOOK") run commit-msg .git/COMMIT_EDITMSG"
+[ -z "$PRECOMMIT" ] ||
+	per_commit "pre-commit framework (commit-msg hook)" "$(q "$PRECOMMIT") run --hook-stage commit-msg --commit-msg-filename .git/COMMIT_EDITMSG"
+[ -z "$GITLINT" ] ||
+	per_commit "gitlint (one message)" "$(q "$GITLINT") --ignore body-is-missing --contrib contrib-title-conventional-commits --msg-filename .git/COMMIT_EDITMSG"
+[ -z "$COMMITLINT" ] ||
+	per_commit "commitlint (one message)" "$(q "$COMMITLINT") -g $(q "$BENCH_SRC/commitlint.config.mjs") -x $(q "$CL_CONVENTIONAL") --edit .git/COMMIT_EDITMSG"
+
 # check-range and the competitors, each pair on the same range. The commitlint
 # config file only stops commitlint from looking for one above the repository;
 # -x gives it config-conventional by path (it sits outside the repository).
@@ -706,7 +808,7 @@ OUT="$RUN_TMP/out"
 i=0
 while IFS='|' read -r name kind stdin cmd; do
 	i=$((i + 1))
-	case $kind in start) cd "$SMALL3" ;; *) cd "$WORK" ;; esac
+	case $kind in start) cd "$SMALL3" ;; per-commit) cd "$ANCHOR" ;; *) cd "$WORK" ;; esac
 	slug=$(slug_of "$name")
 	in=${stdin:-/dev/null}
 	# One plain run first: a failing command is reported, and measured anyway.
@@ -743,6 +845,7 @@ while IFS='|' read -r name kind stdin cmd; do
 	runs=$RUNS warmup=$WARMUP
 	case $kind in
 	rival | many-refs) runs=$RIVAL_RUNS warmup=0 ;;
+	per-commit) runs=$((RIVAL_RUNS * 2)) warmup=1 ;;
 	big | big-floor) runs=$BIG_RUNS warmup=1 ;;
 	range-long) runs=$RIVAL_RUNS warmup=1 ;;
 	esac
@@ -773,7 +876,7 @@ while IFS='|' read -r name kind stdin cmd; do
 	if [ -n "$HAVE_TIME" ]; then
 		rss=0
 		tries="1 2 3"
-		[ "$kind" != rival ] || tries=1
+		[ "$kind" != rival ] && [ "$kind" != per-commit ] || tries=1
 		for _ in $tries; do
 			eval "/usr/bin/time -v -o $(q "$RUN_TMP/time.out") $cmd" <"$in" >/dev/null 2>&1 || true
 			r=$(awk -F: '/Maximum resident set size/ { gsub(/ /, "", $2); print $2 }' "$RUN_TMP/time.out")
@@ -787,7 +890,8 @@ while IFS='|' read -r name kind stdin cmd; do
 	# range, measured for its memory). Children traced: `env VAR=... HOOK`
 	# must count the hook, not env.
 	ir=-
-	if [ "$CALLGRIND" != 0 ] && [ "$kind" != rival ] && [ "$kind" != range-long ]; then
+	if [ "$CALLGRIND" != 0 ] && [ "$kind" != rival ] && [ "$kind" != range-long ] &&
+		[ "$kind" != per-commit ]; then
 		eval "valgrind --tool=callgrind --trace-children=yes --callgrind-out-file=/dev/null --log-file=$(q "$RUN_TMP/cg.log") $cmd" \
 			<"$in" >/dev/null 2>&1 || true
 		ir=$(awk '/Collected :/ { print $NF }' "$RUN_TMP/cg.log" | tail -n 1)
@@ -862,6 +966,19 @@ for n in "commit-msg, 3 files|$TARGET_START_RATIO" "commit-msg, 3 files (launche
 done
 [ ! -s "$START_ROWS" ] || echo
 
+# Per commit: each competitor against commit-msg on the same message, in the
+# same 3-file repository (the anchors of the speed issue).
+CM_MS=$(median_of "commit-msg, 3 files")
+if [ -s "$PER_COMMIT" ] && [ -n "$CM_MS" ]; then
+	while IFS= read -r name; do
+		m=$(median_of "$name")
+		[ -n "$m" ] || continue
+		awk -v n="$name" -v m="$m" -v f="$CM_MS" 'BEGIN {
+			printf "bench: per commit: %-40s %9.3f ms = %6.1fx commit-msg'"'"'s %.3f ms\n", n, m, (f > 0 ? m / f : 0), f }'
+	done <"$PER_COMMIT"
+	echo
+fi
+
 # A push and a range against git log over the same commits: instructions
 # (the stable figure) and medians, in this run.
 LOG_IR=$(ir_of "$LOG_NAME") LOG_MS=$(median_of "$LOG_NAME")
@@ -904,7 +1021,7 @@ fi
 while IFS='|' read -r name kind stats rss ir status; do
 	[ "$kind" != floor ] && [ "$kind" != big-floor ] && [ "$kind" != anchor ] || continue
 	med=${stats%% *}
-	if [ "$kind" = rival ]; then
+	if [ "$kind" = rival ] || [ "$kind" = per-commit ]; then
 		# Not flowgate's target, but the comparison is only fair when the
 		# competitor passes every message, as flowgate does.
 		slug=$(printf '%s' "$name" | tr -c 'A-Za-z0-9\n' '_' | sed 's/__*/_/g; s/^_//; s/_$//')
@@ -982,6 +1099,12 @@ ratio_checks "$INDEX_CHECKS" "$INDEX_IR" "$TARGET_INDEX_RATIO" " on the $NFILES-
 	"git commit on it" 2 >>"$RUN_TMP/logchecks"
 cat "$RUN_TMP/logchecks"
 ! grep -q '^FAIL' "$RUN_TMP/logchecks" || FAILED=1
+while [ -n "$CM_MS" ] && IFS= read -r name; do
+	m=$(median_of "$name")
+	[ -n "$m" ] || continue
+	if awk -v r="$m" -v f="$CM_MS" 'BEGIN { exit !(f < r) }'; then r=PASS; else r=FAIL; fi
+	check $r "commit-msg faster than $name per commit: $(printf '%.3f' "$CM_MS") ms < $(printf '%.3f' "$m") ms ($(awk -v r="$m" -v f="$CM_MS" 'BEGIN { printf "%.1f", (f > 0 ? r / f : 0) }')x)"
+done <"$PER_COMMIT"
 while IFS='|' read -r rival mine; do
 	rmed=$(median_of "$rival") fmed=$(median_of "$mine")
 	if [ -z "$rmed" ] || [ -z "$fmed" ]; then continue; fi
