@@ -20,8 +20,6 @@ void fg_version_walk_release(struct fg_version_walk *vw)
 	free(vw->tops);
 	free(vw->scratch);
 	free(vw->memo_tops);
-	if (vw->own_packs)
-		fg_packs_free(vw->packs);
 	memset(vw, 0, sizeof(*vw));
 }
 
@@ -45,11 +43,6 @@ void fg_version_walk_init(struct fg_version_walk *vw, git_repository *repo,
 			vw->failed = 1;
 	}
 	vw->packs = packs;
-	if (vw->nv && !packs) {
-		vw->own_packs = 1;
-		if (fg_packs_new(&vw->packs, repo) < 0)
-			vw->failed = 1;
-	}
 	git_error_clear();
 }
 

@@ -35,8 +35,7 @@ struct fg_commit_rec {
 #define FG_VERSION_WALK_MEMO 16
 struct fg_version_walk {
 	git_repository *repo;      /* borrowed */
-	struct fg_packs *packs;    /* where trees are read: borrowed, or owned when OWN_PACKS */
-	int own_packs;
+	struct fg_packs *packs;    /* borrowed: where trees are read */
 	size_t nv;                 /* version files */
 	char **top;                /* owned: the top-level name of each version file's path */
 	struct fg_commit_rec *recs; /* owned */
@@ -52,9 +51,10 @@ struct fg_version_walk {
 
 /*
  * fg_version_walk_init: VW empty, for CFG's version files in REPO, its
- * trees read with PACKS (all borrowed; they must outlive VW's use; PACKS
- * NULL: VW makes its own reader). Out of memory sets VW->failed (the walk
- * then records and checks nothing). Release with fg_version_walk_release.
+ * trees read with PACKS (the reader of the walk VW follows, which shares
+ * its cache; all borrowed: they must outlive VW's use). Out of memory sets
+ * VW->failed (the walk then records and checks nothing). Release with
+ * fg_version_walk_release.
  */
 void fg_version_walk_init(struct fg_version_walk *vw, git_repository *repo,
 			  const struct fg_config *cfg, struct fg_packs *packs);
