@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include <zlib.h>
+#include "fileio.h"
 #include "packs.h"
 
 #define WINDOW ((uint64_t)1 << 18) /* a pack is mapped 256 KiB at a time */
@@ -235,10 +236,9 @@ static int add_dirs(struct fg_packs *p, git_repository *repo)
 {
 	const char *env = getenv("GIT_OBJECT_DIRECTORY");
 	const char *common = git_repository_commondir(repo);
-	char *dir = NULL, *alt = NULL;
-	size_t dlen;
+	char *dir = NULL, *alt = NULL, *text = NULL;
+	size_t dlen, len;
 	int rc = -1, fd;
-	struct stat st;
 
 	if (env && *env) {
 		dir = strdup(env);
@@ -262,22 +262,17 @@ static int add_dirs(struct fg_packs *p, git_repository *repo)
 	if (!(alt = malloc(dlen + 24)))
 		goto out;
 	snprintf(alt, dlen + 24, "%s/info/alternates", dir);
+	/* unreadable: libgit2 reads it, or says why */
 	if ((fd = open(alt, O_RDONLY | O_CLOEXEC)) >= 0) {
-		char *text = NULL;
-		ssize_t got = -1;
+		int read_rc = fg_read_all(fd, &text, &len);
 
-		if (fstat(fd, &st) == 0 && st.st_size < (1 << 20) &&
-		    (text = malloc((size_t)st.st_size + 1)))
-			got = read(fd, text, (size_t)st.st_size);
 		close(fd);
-		if (got > 0 && add_list(p, text, (size_t)got, '\n', dir) < 0) {
-			free(text);
+		if (read_rc == 0 && add_list(p, text, len, '\n', dir) < 0)
 			goto out;
-		}
-		free(text);
 	}
 	rc = 0;
 out:
+	free(text);
 	free(alt);
 	free(dir);
 	return rc;
@@ -685,16 +680,16 @@ static struct cached *cache_put(struct fg_packs *p, struct pack *pk, uint64_t of
 
 /*
  * CUR (owned by the caller, or NULL) as the object at OFF in PK, kept in
- * the cache when KEEP and it fits: *BASE and *CUR say where it is now and
+ * the cache when WANTED and it fits: *BASE and *CUR say where it is now and
  * whether the caller still owns it.
  */
-static void keep(struct fg_packs *p, struct pack *pk, uint64_t off, int type, int keep,
+static void keep(struct fg_packs *p, struct pack *pk, uint64_t off, int type, int wanted,
 		 unsigned char **cur, const unsigned char **base, size_t len)
 {
 	struct cached *c;
 
 	*base = *cur;
-	if (keep && (c = cache_put(p, pk, off, type, *cur, len))) {
+	if (wanted && (c = cache_put(p, pk, off, type, *cur, len))) {
 		*base = c->data;
 		*cur = NULL;
 	}
