@@ -35,8 +35,8 @@ ifeq ($(FLOWGATE_DYNAMIC),)
 GIT2_WRAP = git_mbedtls_stream_global_init git_mbedtls__set_cert_location \
 	git_transport_ssh_global_init git_smart_subtransport_http git_smart_subtransport_ssh \
 	getpwuid_r getaddrinfo
-GIT2_LIBS = $(GIT2_WRAP:%=-Wl,--wrap=%) \
-	-Wl,-Bstatic -lgit2 -lmbedcrypto -lhttp_parser -lpcre2-8 -lz -Wl,-Bdynamic \
+GIT2_STATIC = -lgit2 -lmbedcrypto -lhttp_parser -lpcre2-8 -lz
+GIT2_LIBS = $(GIT2_WRAP:%=-Wl,--wrap=%) -Wl,-Bstatic $(GIT2_STATIC) -Wl,-Bdynamic \
 	-Wl,--as-needed -lrt -pthread -ldl
 else
 GIT2_LIBS = $(shell $(PKG_CONFIG) --libs libgit2 libpcre2-8 zlib)
@@ -57,9 +57,9 @@ $(BUILD)/hooks/pre-receive: HOOK_LDFLAGS += -Wl,--require-defined=fg_role_marker
 # default with the static libgit2 on a GNU/Linux target). A hook then maps
 # no shared library at all: the dynamic loader's work for libc (relocating
 # it, looking up each symbol the hook calls: ~140,000 of commit-msg's
-# ~580,000 instructions) and its mappings are gone, and a hook costs
-# about what exec costs (the README's "Start-up cost"). What glibc loads at
-# run time still works: iconv's converters (a message in ISO-8859-1) from
+# ~580,000 instructions) and its mappings are gone, and a hook costs about
+# what exec costs (docs/building.md, "glibc in the hooks"). What glibc
+# loads at run time still works: iconv's converters (a message in ISO-8859-1) from
 # the system's gconv modules, which glibc loads into a static program with
 # the shared libc of the same glibc release; user lookups (NSS) are none, as
 # in git: libgit2's one, a home directory when HOME is unset, gives no entry
@@ -71,7 +71,7 @@ FLOWGATE_STATIC_LIBC := $(if $(FLOWGATE_DYNAMIC),,$(if $(filter %-linux-gnu,$(sh
 endif
 ifeq ($(FLOWGATE_STATIC_LIBC),1)
 HOOK_BIN_LDFLAGS = -static
-HOOK_BIN_LIBS = $(GIT2_WRAP:%=-Wl,--wrap=%) -lgit2 -lmbedcrypto -lhttp_parser -lpcre2-8 -lz -pthread
+HOOK_BIN_LIBS = $(GIT2_WRAP:%=-Wl,--wrap=%) $(GIT2_STATIC) -pthread
 DEB_STATIC_LIBS = -Wl,-Bstatic -lc -Wl,-Bdynamic
 else
 HOOK_BIN_LIBS = $(GIT2_LIBS)

@@ -55,9 +55,9 @@ struct fg_commit_buf {
 
 /*
  * fg_commit_read: read commit ID with PACKS into BUF (a copy: BUF does not
- * change when PACKS reads on; its previous content released), parsed as libgit2's git_commit_lookup parses it (commit.c,
- * v1.5.1: the tree, the parents, the author and committer lines, the
- * headers, the message). Returns 0; a libgit2 error when the object cannot
+ * change when PACKS reads on; its previous content released), parsed as
+ * libgit2's git_commit_lookup parses it (commit.c, v1.5.1: the tree, the
+ * parents, the author and committer lines, the headers, the message). Returns 0; a libgit2 error when the object cannot
  * be read; -1 with libgit2's own message when it is no commit or does not
  * parse (fg_git_error()), or out of memory.
  */
