@@ -10,8 +10,8 @@
 # Each run starts from a fresh copy of the repository (hyperfine --prepare);
 # the pushes without and with the hooks alternate, 2 runs at a time, and
 # the figure is the median of those rounds' ratios of median wall times,
-# of the whole push, client and server. The hooks must accept both pushes. Target: each push with the
-# hooks at most 2 times the push without them.
+# of the whole push, client and server. The hooks must accept both pushes.
+# Target: each push with the hooks at most 2 times the push without them.
 #
 # Usage: FLOWGATE_BUILD=/abs/build bash tests/bench/ref_push.sh
 #   (make bench runs it)
@@ -83,6 +83,11 @@ one_push() {
 	# machine's disk load by 3x from one minute to the next, so the two are
 	# timed side by side and the ratio is the median of the rounds' ratios
 	# (the medians shown: of all runs of each kind)
+	# median FILE FORMAT: the median of FILE's numbers, one a line
+	median() {
+		sort -g "$1" | awk -v f="$2" '{ v[NR] = $1 }
+			END { printf f, NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+	}
 	: >"$T/ratios"
 	: >"$T/plain.ms"
 	: >"$T/hooks.ms"
@@ -94,17 +99,14 @@ one_push() {
 				>"$T/hf.log" 2>&1 ||
 				die "hyperfine failed ($name, $kind): $(tail -n 3 "$T/hf.log")"
 			awk '/"times":/ { t = 1; next } t && /\]/ { t = 0 } t { gsub(/[ ,]/, ""); print $0 * 1000 }' \
-				"$RES/refs-$push-$kind-$round.json" >>"$T/$kind.ms"
+				"$RES/refs-$push-$kind-$round.json" >"$T/$kind.round"
+			cat "$T/$kind.round" >>"$T/$kind.ms"
 		done
-		awk '/"median":/ { gsub(/[,]/, "", $2); print $2; exit }' "$RES/refs-$push-plain-$round.json" >"$T/p"
-		awk '/"median":/ { gsub(/[,]/, "", $2); print $2; exit }' "$RES/refs-$push-hooks-$round.json" >"$T/h"
-		paste "$T/h" "$T/p" | awk '{ printf "%.4f\n", ($2 > 0 ? $1 / $2 : 0) }' >>"$T/ratios"
+		awk -v h="$(median "$T/hooks.round" %f)" -v p="$(median "$T/plain.round" %f)" \
+			'BEGIN { printf "%.4f\n", (p > 0 ? h / p : 0) }' >>"$T/ratios"
 	done
-	median() {
-		sort -g "$1" | awk '{ v[NR] = $1 } END { printf "%.1f", NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
-	}
-	plain=$(median "$T/plain.ms") hooks=$(median "$T/hooks.ms")
-	ratio=$(sort -g "$T/ratios" | awk '{ v[NR] = $1 } END { printf "%.2f", NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }')
+	plain=$(median "$T/plain.ms" %.1f) hooks=$(median "$T/hooks.ms" %.1f)
+	ratio=$(median "$T/ratios" %.2f)
 	note "$name: median $plain ms without hooks, $hooks ms with pre-receive ($ROUNDS interleaved rounds of $PER_ROUND runs each)"
 	if awk -v r="$ratio" -v t="$TARGET_RATIO" 'BEGIN { exit !(r <= t) }'; then
 		echo "PASS  $name with the server hooks: ${ratio}x the push without them (median of $ROUNDS rounds' ratios) <= ${TARGET_RATIO}x"
