@@ -90,8 +90,8 @@
 #           has not: B6 is ignored; its contrib rule CT1 (Conventional Commits
 #           titles) is on, so that the three check the same headers.
 #   per commit: what each competitor costs a commit, as its git hook runs
-#           it on the same message in the 3-file repository (RIVAL_RUNS runs
-#           each), next to flowgate's commit-msg there: lefthook running a
+#           it on the same message in the 3-file repository (2 x RIVAL_RUNS
+#           runs each), next to flowgate's commit-msg there: lefthook running a
 #           commit-msg job (grep -E of the Conventional Commits header),
 #           the pre-commit framework running a commit-msg hook of its own
 #           (language pygrep, the same header), gitlint --msg-filename
@@ -701,19 +701,6 @@ fi
 [ ! -x "$HOOKDIR/pre-commit" ] ||
 	add "pre-commit, (a+)+\$ on 1 MiB" bad-config "" "env GIT_DIR=$(q "$CATA/.git") $(q "$HOOKDIR/pre-commit")"
 
-# Per commit: each competitor as its hook runs it on the message of the
-# start-up rows (kind per-commit: run in $ANCHOR), against commit-msg there.
-PER_COMMIT="$RUN_TMP/per-commit"
-: >"$PER_COMMIT"
-per_commit() { add "$1" per-commit "" "$2" && printf '%s\n' "$1" >>"$PER_COMMIT"; }
-[ -z "$LEFTHOOK" ] || per_commit "lefthook (commit-msg job)" "$(q "$LEFTHOOK") run commit-msg .git/COMMIT_EDITMSG"
-[ -z "$PRECOMMIT" ] ||
-	per_commit "pre-commit framework (commit-msg hook)" "$(q "$PRECOMMIT") run --hook-stage commit-msg --commit-msg-filename .git/COMMIT_EDITMSG"
-[ -z "$GITLINT" ] ||
-	per_commit "gitlint (one message)" "$(q "$GITLINT") --ignore body-is-missing --contrib contrib-title-conventional-commits --msg-filename .git/COMMIT_EDITMSG"
-[ -z "$COMMITLINT" ] ||
-	per_commit "commitlint (one message)" "$(q "$COMMITLINT") -g $(q "$BENCH_SRC/commitlint.config.mjs") -x $(q "$CL_CONVENTIONAL") --edit .git/COMMIT_EDITMSG"
-
 # check-range and the competitors, each pair on the same range. The commitlint
 # config file only stops commitlint from looking for one above the repository;
 # -x gives it config-conventional by path (it sits outside the repository).
@@ -721,6 +708,19 @@ per_commit() { add "$1" per-commit "" "$2" && printf '%s\n' "$1" >>"$PER_COMMIT"
 CLI="$FLOWGATE_BUILD/flowgate"
 PAIRS="$RUN_TMP/pairs"
 : >"$PAIRS"
+# Per commit: each competitor as its hook runs it on the message of the
+# start-up rows (kind per-commit: run in $ANCHOR), paired with commit-msg there.
+per_commit() {
+	add "$1" per-commit "" "$2"
+	printf '%s|%s\n' "$1" "commit-msg, 3 files" >>"$PAIRS"
+}
+[ -z "$LEFTHOOK" ] || per_commit "lefthook (commit-msg job)" "$(q "$LEFTHOOK") run commit-msg .git/COMMIT_EDITMSG"
+[ -z "$PRECOMMIT" ] ||
+	per_commit "pre-commit framework (commit-msg hook)" "$(q "$PRECOMMIT") run --hook-stage commit-msg --commit-msg-filename .git/COMMIT_EDITMSG"
+[ -z "$GITLINT" ] ||
+	per_commit "gitlint (one message)" "$(q "$GITLINT") --ignore body-is-missing --contrib contrib-title-conventional-commits --msg-filename .git/COMMIT_EDITMSG"
+[ -z "$COMMITLINT" ] ||
+	per_commit "commitlint (one message)" "$(q "$COMMITLINT") -g $(q "$BENCH_SRC/commitlint.config.mjs") -x $(q "$CL_CONVENTIONAL") --edit .git/COMMIT_EDITMSG"
 RANGE_NAME="check-range ($NNEW commits)"
 LOG_NAME="git log --format=%B ($NNEW commits)"
 add "$LOG_NAME" anchor "" "git log --format=%B $FIRST..$TIP"
@@ -924,15 +924,17 @@ fi
 # check-range against the competitors: the exact command lines, the ratios.
 median_of() { awk -F'|' -v n="$1" '$1 == n { split($3, a, " "); print a[1] }' "$OUT"; }
 if [ -s "$PAIRS" ] || grep -q '|range|' "$LIST"; then
-	note "check-range and the competitors, run in $WORK:"
+	note "check-range and the competitors, run in $WORK (per commit: in $ANCHOR):"
 	while IFS='|' read -r name kind stdin cmd; do
-		case $kind in anchor | range | range-cmp | range-long | rival) printf '  %s:\n    %s\n' "$name" "$cmd" ;; esac
+		case $kind in
+		anchor | range | range-cmp | range-long | rival | per-commit) printf '  %s:\n    %s\n' "$name" "$cmd" ;;
+		esac
 	done <"$LIST"
 	while IFS='|' read -r rival mine; do
 		rmed=$(median_of "$rival") fmed=$(median_of "$mine")
 		if [ -z "$rmed" ] || [ -z "$fmed" ]; then continue; fi
 		awk -v r="$rival" -v f="$mine" -v rm="$rmed" -v fm="$fmed" 'BEGIN {
-			printf "  %-26s %10.1f ms / %-26s %8.1f ms = %6.1fx\n", r, rm, f, fm, (fm > 0 ? rm / fm : 0) }'
+			printf "  %-38s %10.1f ms / %-26s %8.3f ms = %6.1fx\n", r, rm, f, fm, (fm > 0 ? rm / fm : 0) }'
 	done <"$PAIRS"
 	echo
 fi
@@ -965,19 +967,6 @@ for n in "commit-msg, 3 files|$TARGET_START_RATIO" "commit-msg, 3 files (launche
 			r, m, s, (s > 0 ? m / s : 0), l, ir, sir, irr }'
 done
 [ ! -s "$START_ROWS" ] || echo
-
-# Per commit: each competitor against commit-msg on the same message, in the
-# same 3-file repository (the anchors of the speed issue).
-CM_MS=$(median_of "commit-msg, 3 files")
-if [ -s "$PER_COMMIT" ] && [ -n "$CM_MS" ]; then
-	while IFS= read -r name; do
-		m=$(median_of "$name")
-		[ -n "$m" ] || continue
-		awk -v n="$name" -v m="$m" -v f="$CM_MS" 'BEGIN {
-			printf "bench: per commit: %-40s %9.3f ms = %6.1fx commit-msg'"'"'s %.3f ms\n", n, m, (f > 0 ? m / f : 0), f }'
-	done <"$PER_COMMIT"
-	echo
-fi
 
 # A push and a range against git log over the same commits: instructions
 # (the stable figure) and medians, in this run.
@@ -1099,18 +1088,12 @@ ratio_checks "$INDEX_CHECKS" "$INDEX_IR" "$TARGET_INDEX_RATIO" " on the $NFILES-
 	"git commit on it" 2 >>"$RUN_TMP/logchecks"
 cat "$RUN_TMP/logchecks"
 ! grep -q '^FAIL' "$RUN_TMP/logchecks" || FAILED=1
-while [ -n "$CM_MS" ] && IFS= read -r name; do
-	m=$(median_of "$name")
-	[ -n "$m" ] || continue
-	if awk -v r="$m" -v f="$CM_MS" 'BEGIN { exit !(f < r) }'; then r=PASS; else r=FAIL; fi
-	check $r "commit-msg faster than $name per commit: $(printf '%.3f' "$CM_MS") ms < $(printf '%.3f' "$m") ms ($(awk -v r="$m" -v f="$CM_MS" 'BEGIN { printf "%.1f", (f > 0 ? r / f : 0) }')x)"
-done <"$PER_COMMIT"
 while IFS='|' read -r rival mine; do
 	rmed=$(median_of "$rival") fmed=$(median_of "$mine")
 	if [ -z "$rmed" ] || [ -z "$fmed" ]; then continue; fi
 	if awk -v r="$rmed" -v f="$fmed" 'BEGIN { exit !(f < r) }'; then r=PASS; else r=FAIL; fi
 	ratio=$(awk -v r="$rmed" -v f="$fmed" 'BEGIN { printf "%.1f", (f > 0 ? r / f : 0) }')
-	check $r "$mine faster than $rival: $(printf '%.1f' "$fmed") ms < $(printf '%.1f' "$rmed") ms (${ratio}x)"
+	check $r "$mine faster than $rival: $(printf '%.3f' "$fmed") ms < $(printf '%.1f' "$rmed") ms (${ratio}x)"
 done <"$PAIRS"
 # The push over Smart HTTP, with and without the server hooks: its own
 # PASS, FAIL or SKIP line (exit 3: skipped).
