@@ -15,6 +15,7 @@
 #include <unistd.h>
 #include <zlib.h>
 #include "fileio.h"
+#include "packidx.h"
 #include "packs.h"
 
 #define WINDOW ((uint64_t)1 << 18) /* a pack is mapped 256 KiB at a time */
@@ -30,17 +31,25 @@
  */
 #define SLACK 260
 #define MAX_HEADER 32              /* type and size, then a base offset or ID */
-
+/*
+ * A pack's index is mapped until this many objects were looked up in it;
+ * then, when it lists at least COMPACT_MIN objects (an index of 3.5 MiB
+ * or more), the reader keeps only a compact table of it in memory (see
+ * compact). The binary searches of a long walk touch pages all over a
+ * mapped index, and the kernel maps 64 KiB or more around each page
+ * touched: a 7 MB index of 250,000 objects becomes resident whole after a
+ * few hundred lookups. A smaller index stays mapped: it costs no more
+ * than its size, and a lookup in it no system call, where a compact one
+ * costs a pread (about 0.4 us here) to confirm each.
+ */
+#define COMPACT_AFTER 64
+#define COMPACT_MIN 131072
 enum { OBJ_COMMIT = 1, OBJ_TREE, OBJ_BLOB, OBJ_TAG, OBJ_OFS_DELTA = 6, OBJ_REF_DELTA };
 
 struct pack {
 	int fd;
 	uint64_t size;                /* of the .pack file */
-	const unsigned char *idx;     /* the .idx, mapped whole */
-	size_t idx_len;
-	uint32_t n;                   /* objects */
-	const unsigned char *oids, *off32, *off64;
-	size_t n64;
+	struct fg_pack_index ix;
 };
 
 struct window {
@@ -71,6 +80,8 @@ struct fg_packs {
 	unsigned char *out;           /* what fg_packs_read handed out, owned */
 	git_odb_object *obj;          /* the same, when git_odb_read read it */
 	struct fg_packs_stats stats;
+	size_t compact_after;         /* COMPACT_AFTER and COMPACT_MIN, or a test's */
+	uint32_t compact_min;
 };
 
 static uint32_t be32(const unsigned char *p)
@@ -80,72 +91,48 @@ static uint32_t be32(const unsigned char *p)
 
 /* ---- opening: the object directories, their packs, each pack's index ---- */
 
+static void pack_close(struct pack *pk)
+{
+	if (pk->fd >= 0)
+		close(pk->fd);
+	fg_pack_index_close(&pk->ix);
+	pk->fd = -1;
+}
+
 /*
  * The index of PATH (an .idx) and its pack, as git's check_packed_git_idx
- * and open_packed_git_1 accept them: version 2, sizes that agree, the
- * pack's header and its trailing checksum the index records. Returns 0
- * and fills PK, or -1 (the pack is left to libgit2).
+ * and open_packed_git_1 accept them: an index fg_pack_index_open opens,
+ * the pack's header and object count, and its trailing checksum the
+ * index records. Returns 0 and fills PK, or -1 (the pack is left to
+ * libgit2).
  */
 static int pack_open(struct pack *pk, const char *idxpath)
 {
 	size_t plen = strlen(idxpath);
-	char *packpath = malloc(plen + 2);
+	char *packpath;
 	unsigned char head[12], sum[20];
 	struct stat st;
-	uint64_t min;
-	int fd;
 
-	memset(pk, 0, sizeof(*pk));
 	pk->fd = -1;
-	if (!packpath)
+	if (fg_pack_index_open(&pk->ix, idxpath) < 0)
 		return -1;
+	if (!(packpath = malloc(plen + 2)))
+		goto fail;
 	memcpy(packpath, idxpath, plen - 4);
 	memcpy(packpath + plen - 4, ".pack", 6);
-	fd = open(idxpath, O_RDONLY | O_CLOEXEC);
-	if (fd < 0 || fstat(fd, &st) < 0 || (uint64_t)st.st_size < 8 + 1024 + 40 ||
-	    (uint64_t)st.st_size > SIZE_MAX)
-		goto fail;
-	pk->idx_len = (size_t)st.st_size;
-	pk->idx = mmap(NULL, pk->idx_len, PROT_READ, MAP_PRIVATE, fd, 0);
-	close(fd);
-	fd = -1;
-	if (pk->idx == MAP_FAILED) {
-		pk->idx = NULL;
-		goto fail;
-	}
-	if (memcmp(pk->idx, "\377tOc", 4) || be32(pk->idx + 4) != 2)
-		goto fail;
-	for (int i = 1; i < 256; i++)
-		if (be32(pk->idx + 8 + 4 * i) < be32(pk->idx + 8 + 4 * (i - 1)))
-			goto fail;
-	pk->n = be32(pk->idx + 8 + 4 * 255);
-	min = 8 + 1024 + (uint64_t)pk->n * 28 + 40;
-	if (pk->idx_len < min || (pk->idx_len - min) % 8)
-		goto fail;
-	pk->n64 = (pk->idx_len - min) / 8;
-	pk->oids = pk->idx + 8 + 1024;
-	pk->off32 = pk->oids + (size_t)pk->n * 24; /* after the IDs and the CRCs */
-	pk->off64 = pk->off32 + (size_t)pk->n * 4;
-	if ((pk->fd = open(packpath, O_RDONLY | O_CLOEXEC)) < 0 || fstat(pk->fd, &st) < 0 ||
-	    st.st_size < 12 + 20)
+	pk->fd = open(packpath, O_RDONLY | O_CLOEXEC);
+	free(packpath);
+	if (pk->fd < 0 || fstat(pk->fd, &st) < 0 || st.st_size < 12 + 20)
 		goto fail;
 	pk->size = (uint64_t)st.st_size;
 	if (pread(pk->fd, head, 12, 0) != 12 || memcmp(head, "PACK", 4) ||
-	    (be32(head + 4) != 2 && be32(head + 4) != 3) || be32(head + 8) != pk->n ||
+	    (be32(head + 4) != 2 && be32(head + 4) != 3) || be32(head + 8) != pk->ix.n ||
 	    pread(pk->fd, sum, 20, (off_t)(pk->size - 20)) != 20 ||
-	    memcmp(sum, pk->idx + pk->idx_len - 40, 20))
+	    memcmp(sum, pk->ix.pack_sum, 20))
 		goto fail;
-	free(packpath);
 	return 0;
 fail:
-	if (fd >= 0)
-		close(fd);
-	if (pk->fd >= 0)
-		close(pk->fd);
-	if (pk->idx)
-		munmap((void *)pk->idx, pk->idx_len);
-	free(packpath);
-	memset(pk, 0, sizeof(*pk));
+	pack_close(pk);
 	return -1;
 }
 
@@ -176,8 +163,7 @@ static int add_dir(struct fg_packs *p, const char *dir, size_t dlen)
 		if (pack_open(&pk, path) < 0)
 			continue;
 		if (!(grown = realloc(p->packs, (p->npacks + 1) * sizeof(*grown)))) {
-			munmap((void *)pk.idx, pk.idx_len);
-			close(pk.fd);
+			pack_close(&pk);
 			rc = -1;
 			break;
 		}
@@ -288,6 +274,8 @@ int fg_packs_new(struct fg_packs **out, git_repository *repo)
 		git_error_set_oom();
 		return -1;
 	}
+	p->compact_after = COMPACT_AFTER;
+	p->compact_min = COMPACT_MIN;
 	if ((rc = git_repository_odb(&p->odb, repo)) < 0) {
 		free(p);
 		return rc;
@@ -319,10 +307,8 @@ void fg_packs_free(struct fg_packs *p)
 	for (size_t i = 0; i < NWINDOWS; i++)
 		if (p->windows[i].map)
 			munmap(p->windows[i].map, p->windows[i].len);
-	for (size_t i = 0; i < p->npacks; i++) {
-		munmap((void *)p->packs[i].idx, p->packs[i].idx_len);
-		close(p->packs[i].fd);
-	}
+	for (size_t i = 0; i < p->npacks; i++)
+		pack_close(&p->packs[i]);
 	if (p->z_ready)
 		inflateEnd(&p->z);
 	free(p->packs);
@@ -337,44 +323,25 @@ struct fg_packs_stats fg_packs_stats(const struct fg_packs *p)
 	return p->stats;
 }
 
+void fg_packs_set_compact(struct fg_packs *p, size_t after, uint32_t min_objects)
+{
+	p->compact_after = after;
+	p->compact_min = min_objects;
+}
+
 /* ---- the index: where an object is ---- */
 
 /*
- * The offset of ID (raw, 20 bytes) in PK, as find_pack_entry_one and
- * nth_packed_object_offset find it. Returns 1 and *OFF, or 0 when PK
- * does not have it (or its index is damaged there).
+ * The offset of ID (raw, 20 bytes) in PK (packidx.h), within the pack's
+ * data. Returns 1 and *OFF, or 0 when PK does not have it (or its index
+ * is damaged there).
  */
-static int find_offset(const struct pack *pk, const unsigned char *id, uint64_t *off)
+static int find_offset(struct fg_packs *p, struct pack *pk, const unsigned char *id,
+		       uint64_t *off)
 {
-	const unsigned char *fan = pk->idx + 8;
-	uint32_t lo = id[0] ? be32(fan + 4 * (id[0] - 1)) : 0, hi = be32(fan + 4 * id[0]);
-
-	if (hi > pk->n)
-		return 0;
-	while (lo < hi) {
-		uint32_t mid = lo + (hi - lo) / 2;
-		int cmp = memcmp(pk->oids + (size_t)mid * 20, id, 20);
-
-		if (cmp < 0) {
-			lo = mid + 1;
-		} else if (cmp > 0) {
-			hi = mid;
-		} else {
-			uint32_t o = be32(pk->off32 + (size_t)mid * 4);
-
-			if (!(o & 0x80000000u)) {
-				*off = o;
-			} else {
-				const unsigned char *o64 = pk->off64 + (size_t)(o & 0x7fffffffu) * 8;
-
-				if ((o & 0x7fffffffu) >= pk->n64)
-					return 0;
-				*off = (uint64_t)be32(o64) << 32 | be32(o64 + 4);
-			}
-			return *off >= 12 && *off < pk->size - 20;
-		}
-	}
-	return 0;
+	return fg_pack_index_find(&pk->ix, id, off, p->compact_after, p->compact_min,
+				  &p->stats.compact, &p->stats.confirms) &&
+	       *off >= 12 && *off < pk->size - 20;
 }
 
 /* ---- the pack: windows of it, an entry's header, its data inflated ---- */
@@ -749,7 +716,7 @@ static int read_at(struct fg_packs *p, struct pack *pk, uint64_t off, int *type,
 		chain[n++].e = e;
 		if (e.type == OBJ_OFS_DELTA)
 			off = e.base;
-		else if (!find_offset(pk, e.ref, &off))
+		else if (!find_offset(p, pk, e.ref, &off))
 			goto out;
 	}
 	/* up again: each delta applied to the object below it */
@@ -799,7 +766,7 @@ int fg_packs_read(struct fg_packs *p, const git_oid *id, git_object_t *type, con
 	for (size_t k = 0; k < p->npacks; k++) {
 		size_t i = (p->last + k) % p->npacks;
 
-		if (!find_offset(&p->packs[i], id->id, &off))
+		if (!find_offset(p, &p->packs[i], id->id, &off))
 			continue;
 		if (read_at(p, &p->packs[i], off, &t, &d, len) < 0)
 			break;

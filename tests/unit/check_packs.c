@@ -4,9 +4,11 @@
  * delta chains, 64-bit offsets, several packs, alternates, the object
  * directories of the environment; a version 1 pack index and loose
  * objects, which go to libgit2), compared with `git cat-file --batch`;
- * then damaged packs and indexes, which read as libgit2 reads them, and
- * packs written here byte by byte for each way an entry or a delta can be
- * wrong, which the reader leaves to libgit2.
+ * each with the pack index mapped and made compact (at the first lookup
+ * and after a few); then damaged packs and indexes, which read as libgit2
+ * reads them, and packs written here byte by byte for each way an entry or
+ * a delta can be wrong, which the reader leaves to libgit2, and for IDs
+ * that share a compact index's key.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -82,11 +84,22 @@ static int next_object(const char **at, const char *end, struct object *o)
 	return 1;
 }
 
+/* How the reader holds the pack indexes: its defaults, or compact after AFTER lookups. */
+static const struct {
+	const char *name;
+	size_t after;
+} index_modes[] = {
+	{ "mapped (the defaults)", SIZE_MAX },
+	{ "compact at the first lookup", 0 },
+	{ "compact after 7 lookups", 7 },
+};
+
 /*
- * Every object in DIR's repository read with a reader and compared with
- * git's; returns how many, and the reader's counts in *STATS.
+ * Every object in DIR's repository read with a reader (its indexes held
+ * as index_modes[MODE] says) and compared with git's; returns how many,
+ * and the reader's counts in *STATS.
  */
-static size_t compare_all(const char *dir, struct fg_packs_stats *stats)
+static size_t compare_all(const char *dir, struct fg_packs_stats *stats, size_t mode)
 {
 	git_repository *repo = NULL;
 	struct fg_packs *p = NULL;
@@ -97,6 +110,8 @@ static size_t compare_all(const char *dir, struct fg_packs_stats *stats)
 
 	ck_assert_int_eq(git_repository_open(&repo, dir), 0);
 	ck_assert_int_eq(fg_packs_new(&p, repo), 0);
+	if (index_modes[mode].after != SIZE_MAX)
+		fg_packs_set_compact(p, index_modes[mode].after, 0);
 	/* twice: the second time, some from the cache */
 	for (int round = 0; round < 2; round++, at = out)
 		while (next_object(&at, out + len, &o)) {
@@ -118,27 +133,41 @@ static size_t compare_all(const char *dir, struct fg_packs_stats *stats)
 	return n;
 }
 
-/* Every object, in each way git stores it, reads as git cat-file shows it. */
+/*
+ * Every object, in each way git stores it, reads as git cat-file shows it,
+ * with the pack indexes mapped and made compact.
+ */
 START_TEST(test_every_object_as_git)
 {
 	char *dir = fg_test_mkdtemp();
+	size_t store = (size_t)_i % FG_COUNT(stores), mode = (size_t)_i / FG_COUNT(stores), n;
 	struct fg_packs_stats st;
-	size_t n;
 
 	fg_test_sh(dir, "%s", make_repo);
-	fg_test_sh(dir, "set -e; { %s; } >/dev/null 2>&1", stores[_i].how);
-	n = compare_all(dir, &st);
+	fg_test_sh(dir, "set -e; { %s; } >/dev/null 2>&1", stores[store].how);
+	n = compare_all(dir, &st, mode);
 	ck_assert_uint_gt(n, 90);
-	if (stores[_i].packed) {
+	if (stores[store].packed) {
 		ck_assert_msg(st.packed == 2 * n && st.fallback == 0,
-			      "%s: %zu objects, %zu read from packs, %zu by libgit2", stores[_i].name, n,
-			      st.packed, st.fallback);
+			      "%s, %s: %zu objects, %zu read from packs, %zu by libgit2",
+			      stores[store].name, index_modes[mode].name, n, st.packed, st.fallback);
 		ck_assert_uint_gt(st.deltas, 0);
 		ck_assert_uint_gt(st.cached, 0);
 		ck_assert_uint_gt(st.windows, 1); /* the large text spans windows */
+		if (index_modes[mode].after == SIZE_MAX) {
+			/* these indexes are small: they stay mapped */
+			ck_assert_uint_eq(st.compact, 0);
+			ck_assert_uint_eq(st.confirms, 0);
+		} else {
+			ck_assert_uint_ge(st.compact, 1);
+			/* each read from a compact index confirms at least once; with
+			 * two packs, the second is mapped for its first 7 too */
+			ck_assert_uint_ge(st.confirms, index_modes[mode].after ? n : 2 * n);
+		}
 	} else {
 		ck_assert_msg(st.packed == 0 && st.fallback == 2 * n, "%s: %zu packed, %zu by libgit2",
-			      stores[_i].name, st.packed, st.fallback);
+			      stores[store].name, st.packed, st.fallback);
+		ck_assert_uint_eq(st.compact, 0);
 	}
 	fg_test_rmtree(dir);
 }
@@ -161,7 +190,7 @@ START_TEST(test_object_directories)
 		   "mkdir -p quarantine/pack && cp src/.git/objects/pack/* quarantine/pack/",
 		   make_repo);
 	path = fg_strdupf("%s/shared", dir);
-	n = compare_all(path, &st);
+	n = compare_all(path, &st, 0);
 	ck_assert_uint_eq(st.packed, 2 * n);
 	ck_assert_uint_eq(st.fallback, 0);
 	free(path);
@@ -583,6 +612,81 @@ START_TEST(test_handmade_entries)
 }
 END_TEST
 
+/*
+ * A compact index confirms a lookup by reading the IDs that share its key
+ * (ID bytes 1 and 2 under the fanout's byte 0), CONFIRM_ROWS (64) at a
+ * time: 70 blobs whose IDs share their first three bytes, and 3 others,
+ * each read from the pack as what it is; an ID that shares the key but is
+ * not in the pack, and one that shares only the fanout byte, are not
+ * found there (libgit2: GIT_ENOTFOUND).
+ */
+START_TEST(test_compact_key_runs)
+{
+	enum { RUN = 70, N = RUN + 3 };
+	char *dir = fg_test_mkdtemp();
+	struct bytes e = { 0 };
+	struct entry_id ids[N], want[N];
+	git_repository *repo = NULL;
+	struct fg_packs *p = NULL;
+	git_oid id;
+	git_object_t type;
+	const char *data;
+	size_t len, confirms;
+
+	fg_test_sh(dir, "git init -q .");
+	memset(ids, 0, sizeof(ids));
+	for (int i = 0; i < N; i++) {
+		char text[16];
+		int tlen = snprintf(text, sizeof(text), "blob %d\n", i);
+
+		ids[i].id[0] = 0xab;
+		ids[i].id[1] = i < RUN ? 0xcd : (unsigned char)(0x10 * i);
+		ids[i].id[2] = i < RUN ? 0xef : 0x01;
+		ids[i].id[19] = (unsigned char)(2 * i + 1); /* odd: an even one is in no pack */
+		ids[i].off = (uint32_t)e.n;
+		put_header(&e, 3, (uint64_t)tlen);
+		put_deflated(&e, text, (size_t)tlen);
+	}
+	memcpy(want, ids, sizeof(ids));
+	write_pack(dir, &e, ids, N);
+	ck_assert_int_eq(git_repository_open(&repo, dir), 0);
+	ck_assert_int_eq(fg_packs_new(&p, repo), 0);
+	fg_packs_set_compact(p, 0, 0);
+	for (int i = N - 1; i >= 0; i--) {
+		char text[16];
+
+		snprintf(text, sizeof(text), "blob %d\n", i);
+		memcpy(id.id, want[i].id, 20);
+		ck_assert_int_eq(fg_packs_read(p, &id, &type, &data, &len), 0);
+		ck_assert_int_eq(type, GIT_OBJECT_BLOB);
+		ck_assert_str_eq(data, text);
+	}
+	ck_assert_uint_eq(fg_packs_stats(p).compact, 1);
+	ck_assert_uint_eq(fg_packs_stats(p).packed, N);
+	ck_assert_uint_eq(fg_packs_stats(p).fallback, 0);
+	/* the last of the run lies in its second 64 */
+	confirms = fg_packs_stats(p).confirms;
+	memcpy(id.id, want[RUN - 1].id, 20);
+	ck_assert_int_eq(fg_packs_read(p, &id, &type, &data, &len), 0);
+	ck_assert_str_eq(data, "blob 69\n");
+	ck_assert_uint_eq(fg_packs_stats(p).confirms, confirms + 2);
+	/* the key's run read whole, and no match */
+	id.id[19] = 2;
+	confirms = fg_packs_stats(p).confirms;
+	ck_assert_int_eq(fg_packs_read(p, &id, &type, &data, &len), GIT_ENOTFOUND);
+	ck_assert_uint_eq(fg_packs_stats(p).confirms, confirms + 2);
+	ck_assert_uint_eq(fg_packs_stats(p).fallback, 1);
+	/* no ID with the key: nothing to read */
+	id.id[1] = 0xce;
+	ck_assert_int_eq(fg_packs_read(p, &id, &type, &data, &len), GIT_ENOTFOUND);
+	ck_assert_uint_eq(fg_packs_stats(p).confirms, confirms + 2);
+	fg_packs_free(p);
+	git_repository_free(repo);
+	free(e.b);
+	fg_test_rmtree(dir);
+}
+END_TEST
+
 Suite *packs_suite(void)
 {
 	Suite *s = suite_create("packs");
@@ -590,11 +694,13 @@ Suite *packs_suite(void)
 
 	tcase_set_timeout(tc, 120);
 	tcase_add_checked_fixture(tc, fg_test_git_env_save, fg_test_git_env_restore);
-	tcase_add_loop_test(tc, test_every_object_as_git, 0, (int)FG_COUNT(stores));
+	tcase_add_loop_test(tc, test_every_object_as_git, 0,
+			    (int)(FG_COUNT(stores) * FG_COUNT(index_modes)));
 	tcase_add_test(tc, test_object_directories);
 	tcase_add_test(tc, test_damaged_pack_as_libgit2);
 	tcase_add_loop_test(tc, test_handmade_deltas, 0, (int)FG_COUNT(deltas));
 	tcase_add_loop_test(tc, test_handmade_entries, 0, (int)FG_COUNT(bad_entries));
+	tcase_add_test(tc, test_compact_key_runs);
 	suite_add_tcase(s, tc);
 	return s;
 }
