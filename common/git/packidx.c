@@ -21,14 +21,24 @@ int fg_pack_index_open(struct fg_pack_index *ix, const char *path)
 {
 	struct stat st;
 	uint64_t min;
+	int fd;
 
 	memset(ix, 0, sizeof(*ix));
-	ix->fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (ix->fd < 0 || fstat(ix->fd, &st) < 0 || (uint64_t)st.st_size < IDS_AT + 40 ||
-	    (uint64_t)st.st_size > SIZE_MAX)
+	ix->fd = -1;
+	if (!(ix->path = strdup(path)))
+		return -1;
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0 || fstat(fd, &st) < 0 || (uint64_t)st.st_size < IDS_AT + 40 ||
+	    (uint64_t)st.st_size > SIZE_MAX) {
+		if (fd >= 0)
+			close(fd);
 		goto fail;
+	}
+	ix->dev = st.st_dev;
+	ix->ino = st.st_ino;
 	ix->len = (size_t)st.st_size;
-	ix->map = mmap(NULL, ix->len, PROT_READ, MAP_PRIVATE, ix->fd, 0);
+	ix->map = mmap(NULL, ix->len, PROT_READ, MAP_PRIVATE, fd, 0);
+	close(fd);
 	if (ix->map == MAP_FAILED) {
 		ix->map = NULL;
 		goto fail;
@@ -56,6 +66,7 @@ void fg_pack_index_close(struct fg_pack_index *ix)
 		close(ix->fd);
 	if (ix->map)
 		munmap((void *)ix->map, ix->len);
+	free(ix->path);
 	free(ix->fan);
 	free(ix->keys);
 	free(ix->offs);
@@ -107,7 +118,8 @@ static int offset_of(const struct fg_pack_index *ix, uint32_t o, uint64_t *off)
 /*
  * IX made compact: the fanout, bytes 1 and 2 of every ID (the IDs are
  * sorted, so within a fanout entry's range these keys are sorted too, and
- * few IDs share one) and every 32-bit offset, read from the file; then the
+ * few IDs share one) and every 32-bit offset, read from the file opened
+ * again (the file mapped: the same device, inode and size); then the
  * mapping goes. Returns 0, or -1 (IX stays as it was).
  */
 static int compact(struct fg_pack_index *ix)
@@ -116,7 +128,11 @@ static int compact(struct fg_pack_index *ix)
 	uint32_t *fan = malloc(256 * sizeof(*fan)), *offs = NULL;
 	uint16_t *keys = NULL;
 	unsigned char *buf = NULL;
+	struct stat st;
 
+	if ((ix->fd = open(ix->path, O_RDONLY | O_CLOEXEC)) < 0 || fstat(ix->fd, &st) < 0 ||
+	    st.st_dev != ix->dev || st.st_ino != ix->ino || (uint64_t)st.st_size != ix->len)
+		goto fail;
 	if (!fan || !(keys = malloc((size_t)ix->n * sizeof(*keys) + 1)) ||
 	    !(offs = malloc((size_t)ix->n * sizeof(*offs) + 1)) || !(buf = malloc(ROWS * 20)))
 		goto fail;
@@ -143,6 +159,9 @@ static int compact(struct fg_pack_index *ix)
 	ix->offs = offs;
 	return 0;
 fail:
+	if (ix->fd >= 0)
+		close(ix->fd);
+	ix->fd = -1;
 	free(buf);
 	free(offs);
 	free(keys);

@@ -11,6 +11,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/types.h>
 
 /*
  * A pack's index. While MAP is set, lookups binary-search the mapped
@@ -18,9 +19,15 @@
  * lookup needs in memory (the fanout, bytes 1 and 2 of every ID, every
  * 32-bit offset in host order: 6 bytes an object where the file has 28),
  * and the IDs that share a lookup's key are read from FD to confirm it.
+ * Only a compact index holds a descriptor open (a repository of a
+ * thousand packs must not use two each): making it compact opens PATH
+ * again, and goes on only when it is still the file mapped.
  */
 struct fg_pack_index {
-	int fd;                       /* the file, open; -1: none */
+	char *path;                   /* the file's, owned */
+	int fd;                       /* the file, open once compact; -1: none */
+	dev_t dev;                    /* the file mapped */
+	ino_t ino;
 	const unsigned char *map;     /* the file, mapped whole; NULL once compact */
 	size_t len;
 	uint32_t n;                   /* objects */

@@ -687,6 +687,51 @@ START_TEST(test_compact_key_runs)
 }
 END_TEST
 
+/*
+ * An index replaced after it was mapped (a repack, a gc between two
+ * lookups) is not made compact from the new file: the reader goes on with
+ * the file it mapped, and every object still reads as git shows it.
+ */
+START_TEST(test_compact_replaced_index)
+{
+	char *dir = fg_test_mkdtemp();
+	git_repository *repo = NULL;
+	struct fg_packs *p = NULL;
+	size_t len, n = 0;
+	char *out;
+	const char *at;
+	struct object o;
+
+	fg_test_sh(dir, "%s", make_repo);
+	fg_test_sh(dir, "git repack -adfq >/dev/null 2>&1");
+	out = fg_test_sh_output(dir, "git cat-file --batch-all-objects --batch", &len);
+	ck_assert_int_eq(git_repository_open(&repo, dir), 0);
+	ck_assert_int_eq(fg_packs_new(&p, repo), 0);
+	fg_packs_set_compact(p, 1, 0);
+	for (at = out; next_object(&at, out + len, &o); n++) {
+		git_object_t type;
+		const char *data;
+		size_t dlen;
+
+		if (n == 1) /* the same content, another inode */
+			fg_test_sh(dir, "set -e; for i in .git/objects/pack/*.idx; do "
+				   "cp \"$i\" new.idx; mv -f new.idx \"$i\"; done");
+		ck_assert_int_eq(fg_packs_read(p, &o.id, &type, &data, &dlen), 0);
+		ck_assert_str_eq(git_object_type2string(type), o.type);
+		ck_assert_uint_eq(dlen, o.len);
+		ck_assert(memcmp(data, o.data, dlen) == 0);
+	}
+	ck_assert_uint_gt(n, 90);
+	ck_assert_uint_eq(fg_packs_stats(p).packed, n);
+	ck_assert_uint_eq(fg_packs_stats(p).compact, 0);
+	ck_assert_uint_eq(fg_packs_stats(p).confirms, 0);
+	fg_packs_free(p);
+	git_repository_free(repo);
+	free(out);
+	fg_test_rmtree(dir);
+}
+END_TEST
+
 Suite *packs_suite(void)
 {
 	Suite *s = suite_create("packs");
@@ -701,6 +746,7 @@ Suite *packs_suite(void)
 	tcase_add_loop_test(tc, test_handmade_deltas, 0, (int)FG_COUNT(deltas));
 	tcase_add_loop_test(tc, test_handmade_entries, 0, (int)FG_COUNT(bad_entries));
 	tcase_add_test(tc, test_compact_key_runs);
+	tcase_add_test(tc, test_compact_replaced_index);
 	suite_add_tcase(s, tc);
 	return s;
 }
