@@ -7,6 +7,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include "cleanup.h"
 #include "message.h"
 #include "repo.h"
@@ -113,17 +114,27 @@ static int version_change(struct fg_commit_context *out, const struct fg_vfiles 
 
 /*
  * The commit about to be made is a merge when MERGE_HEAD exists (git merge,
- * or git commit concluding one); when HEAD (HEAD_COMMIT, NULL when unborn)
- * is a merge, its header, for `git commit --amend` of it. Returns 0, or -1
- * when out of memory.
+ * or git commit concluding one, also inside git rebase -r: git's
+ * determine_whence, builtin/commit.c, looks at MERGE_HEAD alone, where
+ * git_repository_state says "rebase" while .git/rebase-merge exists); when
+ * HEAD (HEAD_COMMIT, NULL when unborn) is a merge, its header, for `git
+ * commit --amend` of it. Returns 0, or -1 when out of memory.
  */
 static int merge_context(struct fg_commit_context *out, git_repository *repo,
 			 const git_commit *head_commit)
 {
-	const char *message, *nl;
+	const char *message, *nl, *gitdir = git_repository_path(repo);
+	char *merge_head = gitdir ? fg_strdupf("%sMERGE_HEAD", gitdir) : NULL;
+	struct stat st;
 	int rc = 0;
 
-	out->ctx.merge = git_repository_state(repo) == GIT_REPOSITORY_STATE_MERGE;
+	if (gitdir && !merge_head) {
+		git_error_set_oom();
+		return -1;
+	}
+	/* file_exists (dir.c): lstat */
+	out->ctx.merge = merge_head && lstat(merge_head, &st) == 0;
+	free(merge_head);
 	if (head_commit && git_commit_parentcount(head_commit) >= 2 &&
 	    (message = git_commit_message(head_commit))) {
 		nl = strchr(message, '\n');

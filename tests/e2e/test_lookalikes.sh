@@ -76,6 +76,30 @@ printf 'main\n' >clash.txt && git add clash.txt && git commit -q -m 'fix: clash'
 expect_fail "conflicting merge stops" git merge --no-ff feature/clash
 printf 'resolved\n' >clash.txt && git add clash.txt
 accepted "git commit --no-edit concluding the merge" git commit -q --no-edit
+# the merge git rebase -r makes again, stopped on a conflict and concluded
+# by git commit: MERGE_HEAD is there beside .git/rebase-merge, and git makes
+# the commit a merge (builtin/commit.c, determine_whence: MERGE_HEAD alone)
+rr_base=$(head_oid)
+git checkout -q -b feature/rr-side
+printf 'side\n' >rr.txt && git add rr.txt && git commit -q -m 'feat: rr side'
+git checkout -q -b feature/rr "$rr_base"
+printf 'mine\n' >rr.txt && git add rr.txt && git commit -q -m 'fix: rr mine'
+git merge -q --no-ff feature/rr-side >/dev/null 2>&1
+printf 'resolved\n' >rr.txt && git add rr.txt && git commit -q --no-edit
+git checkout -q -b feature/rr-onto "$rr_base"
+printf 'onto\n' >rr-onto.txt && git add rr-onto.txt && git commit -q -m 'feat: rr onto'
+git checkout -q feature/rr
+expect_fail "git rebase -r stops at the merge it makes again" git rebase -r feature/rr-onto
+if [ -d .git/rebase-merge ] && [ -f .git/MERGE_HEAD ]; then
+	ok "the rebase's state and MERGE_HEAD are both there"
+else
+	not_ok "the rebase's state and MERGE_HEAD are both there"
+fi
+printf 'resolved\n' >rr.txt && git add rr.txt
+accepted "git commit --no-edit concluding the merge in git rebase -r" git commit -q --no-edit
+expect_eq "git made that commit a merge" "$(git rev-list --parents -n 1 HEAD | wc -w | tr -d ' ')" 3
+expect_ok "the rebase goes on" git rebase --continue
+git checkout -q main
 
 # ------------------------------------------------------------ Revert
 change
