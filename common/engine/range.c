@@ -15,6 +15,7 @@
 #include "commitctx.h"
 #include "gitinit.h"
 #include "vfiles.h"
+#include "revparse.h"
 #include "walk.h"
 
 static int is_set(const char *value)
@@ -165,23 +166,20 @@ static int out_of_memory(void)
 
 /*
  * Revision SPEC[0..LEN) (as git_revparse_single takes it; empty: HEAD) as
- * a commit, into *ID. Returns 0; FG_RANGE_ERANGE when it names no commit
- * here; FG_RANGE_EINTERNAL when it names an object that cannot be read
- * (corrupt, or missing from a damaged repository).
+ * a commit, into *ID, its ancestry operators followed with PACKS
+ * (fg_revparse_commit). Returns 0; FG_RANGE_ERANGE when it names no
+ * commit here; FG_RANGE_EINTERNAL when it names an object that cannot be
+ * read (corrupt, or missing from a damaged repository).
  */
-static int resolve_commit(git_repository *repo, const char *spec, size_t len, git_oid *id)
+static int resolve_commit(git_repository *repo, struct fg_packs *packs, const char *spec,
+			  size_t len, git_oid *id)
 {
-	git_object *object = NULL, *commit = NULL;
 	char *copy = len ? strndup(spec, len) : strdup("HEAD");
 	int rc;
 
 	if (!copy)
 		return out_of_memory();
-	if ((rc = git_revparse_single(&object, repo, copy)) == 0 &&
-	    (rc = git_object_peel(&commit, object, GIT_OBJECT_COMMIT)) == 0)
-		git_oid_cpy(id, git_object_id(commit));
-	git_object_free(commit);
-	git_object_free(object);
+	rc = fg_revparse_commit(id, repo, packs, copy);
 	free(copy);
 	if (rc == 0)
 		return 0;
@@ -202,18 +200,15 @@ static int resolve_commit(git_repository *repo, const char *spec, size_t len, gi
  */
 static int hide_since(struct fg_walk *walk, git_repository *repo, struct fg_config *cfg)
 {
-	git_object *object = NULL, *peeled = NULL;
+	git_oid since;
 	int rc = 0;
 
-	if (git_revparse_single(&object, repo, cfg->since) < 0 ||
-	    git_object_peel(&peeled, object, GIT_OBJECT_COMMIT) < 0)
+	if (fg_revparse_commit(&since, repo, fg_walk_packs(walk), cfg->since) < 0)
 		rc = fg_config_error(cfg, "%s: flowgate.since: '%s' names no commit in this "
 				     "repository; fetch it (git fetch --tags) or fix the value",
 				     cfg->since_origin, cfg->since) < 0 ? FG_RANGE_ECONFIG : 0;
-	else if (fg_walk_hide(walk, git_object_id(peeled)) < 0)
+	else if (fg_walk_hide(walk, &since) < 0)
 		rc = FG_RANGE_EINTERNAL;
-	git_object_free(peeled);
-	git_object_free(object);
 	if (rc != FG_RANGE_EINTERNAL)
 		git_error_clear();
 	return rc;
@@ -223,6 +218,7 @@ static int collect(struct range *r, git_repository *repo, struct fg_config *cfg,
 		   const char *range, git_oid *tip)
 {
 	const char *dots = strstr(range, "..");
+	struct fg_packs *packs;
 	git_oid id, base;
 	size_t node, cap = 0;
 	int rc;
@@ -238,12 +234,14 @@ static int collect(struct range *r, git_repository *repo, struct fg_config *cfg,
 	    (rc = git_reference_name_to_id(tip, repo, range)) < 0)
 		return rc == GIT_ENOTFOUND || rc == GIT_EINVALIDSPEC ? FG_RANGE_ERANGE
 								     : FG_RANGE_EINTERNAL;
-	if ((!dots && (rc = resolve_commit(repo, range, strlen(range), tip)) < 0) ||
-	    (dots && ((rc = resolve_commit(repo, dots + 2, strlen(dots + 2), tip)) < 0 ||
-		      (rc = resolve_commit(repo, range, (size_t)(dots - range), &base)) < 0)))
-		return rc;
+	/* the walk first: its reader follows the ends' ancestry operators */
 	if (fg_walk_new(&r->walk, repo, FG_WALK_TOPO_REVERSE, RANGE_KEEP) < 0)
 		return FG_RANGE_EINTERNAL;
+	packs = fg_walk_packs(r->walk);
+	if ((!dots && (rc = resolve_commit(repo, packs, range, strlen(range), tip)) < 0) ||
+	    (dots && ((rc = resolve_commit(repo, packs, dots + 2, strlen(dots + 2), tip)) < 0 ||
+		      (rc = resolve_commit(repo, packs, range, (size_t)(dots - range), &base)) < 0)))
+		return rc;
 	if (fg_walk_push(r->walk, tip) < 0 || (dots && fg_walk_hide(r->walk, &base) < 0))
 		return FG_RANGE_EINTERNAL;
 	if (cfg->since && (rc = hide_since(r->walk, repo, cfg)) < 0)

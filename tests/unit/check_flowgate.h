@@ -66,6 +66,7 @@ Suite *suggest_suite(void);
 
 Suite *objects_suite(void);
 Suite *packs_suite(void);
+Suite *revparse_suite(void);
 Suite *walk_suite(void);
 
 Suite *help_suite(void);

@@ -66,6 +66,7 @@ int main(void)
 
 	srunner_add_suite(sr, objects_suite());
 	srunner_add_suite(sr, packs_suite());
+	srunner_add_suite(sr, revparse_suite());
 	srunner_add_suite(sr, walk_suite());
 
 	srunner_add_suite(sr, help_suite());
