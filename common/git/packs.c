@@ -32,17 +32,20 @@
 #define SLACK 260
 #define MAX_HEADER 32              /* type and size, then a base offset or ID */
 /*
- * A pack's index is mapped until this many objects were looked up in it;
- * then, when it lists at least COMPACT_MIN objects (an index of 3.5 MiB
- * or more), the reader keeps only a compact table of it in memory (see
- * compact). The binary searches of a long walk touch pages all over a
- * mapped index, and the kernel maps 64 KiB or more around each page
- * touched: a 7 MB index of 250,000 objects becomes resident whole after a
- * few hundred lookups. A smaller index stays mapped: it costs no more
- * than its size, and a lookup in it no system call, where a compact one
- * costs a pread (about 0.4 us here) to confirm each.
+ * A pack's index is mapped until COMPACT_AFTER objects, and one for every
+ * COMPACT_RATIO objects it lists, were looked up in it; then, when it
+ * lists at least COMPACT_MIN objects (an index of 3.5 MiB or more), the
+ * reader keeps only a compact table of it in memory (packidx.h). The
+ * binary searches of a long walk touch pages all over a mapped index, and
+ * the kernel maps 64 KiB or more around each page touched: a 7 MB index
+ * of 250,000 objects becomes resident whole after a few hundred lookups.
+ * A compact index costs its making (reading 24 bytes an object: about 1
+ * ms for 250,000) and a pread (about 0.4 us) to confirm each lookup, so a
+ * walk of a few thousand commits, and any walk in a smaller index (which
+ * costs no more than its size), keeps the mapping.
  */
 #define COMPACT_AFTER 64
+#define COMPACT_RATIO 32
 #define COMPACT_MIN 131072
 enum { OBJ_COMMIT = 1, OBJ_TREE, OBJ_BLOB, OBJ_TAG, OBJ_OFS_DELTA = 6, OBJ_REF_DELTA };
 
@@ -80,7 +83,7 @@ struct fg_packs {
 	unsigned char *out;           /* what fg_packs_read handed out, owned */
 	git_odb_object *obj;          /* the same, when git_odb_read read it */
 	struct fg_packs_stats stats;
-	size_t compact_after;         /* COMPACT_AFTER and COMPACT_MIN, or a test's */
+	size_t compact_after;         /* SIZE_MAX: COMPACT_AFTER and COMPACT_RATIO; or a test's */
 	uint32_t compact_min;
 };
 
@@ -274,7 +277,7 @@ int fg_packs_new(struct fg_packs **out, git_repository *repo)
 		git_error_set_oom();
 		return -1;
 	}
-	p->compact_after = COMPACT_AFTER;
+	p->compact_after = SIZE_MAX;
 	p->compact_min = COMPACT_MIN;
 	if ((rc = git_repository_odb(&p->odb, repo)) < 0) {
 		free(p);
@@ -339,7 +342,12 @@ void fg_packs_set_compact(struct fg_packs *p, size_t after, uint32_t min_objects
 static int find_offset(struct fg_packs *p, struct pack *pk, const unsigned char *id,
 		       uint64_t *off)
 {
-	return fg_pack_index_find(&pk->ix, id, off, p->compact_after, p->compact_min,
+	size_t after = p->compact_after;
+
+	if (after == SIZE_MAX)
+		after = pk->ix.n / COMPACT_RATIO > COMPACT_AFTER ? pk->ix.n / COMPACT_RATIO
+								  : COMPACT_AFTER;
+	return fg_pack_index_find(&pk->ix, id, off, after, p->compact_min,
 				  &p->stats.compact, &p->stats.confirms) &&
 	       *off >= 12 && *off < pk->size - 20;
 }

@@ -64,8 +64,8 @@ struct fg_packs_stats fg_packs_stats(const struct fg_packs *p);
 
 /*
  * fg_packs_set_compact: when P makes a pack's index compact, for tests
- * (the defaults: after 64 lookups in it, when it lists 131,072 objects
- * or more). A mapped index is binary-searched where it lies, and the kernel
+ * (the defaults: after 64 lookups in it and one for every 32 objects it
+ * lists, when it lists 131,072 objects or more). A mapped index is binary-searched where it lies, and the kernel
  * keeps the pages touched around each lookup resident; a compact one
  * holds the fanout, two bytes of each ID and each 32-bit offset in
  * memory (6 bytes an object, where the file has 28) and reads the IDs
