@@ -19,9 +19,9 @@
  * lookup needs in memory (the fanout, bytes 1 and 2 of every ID, every
  * 32-bit offset in host order: 6 bytes an object where the file has 28),
  * and the IDs that share a lookup's key are read from FD to confirm it.
- * Only a compact index holds a descriptor open (a repository of a
- * thousand packs must not use two each): making it compact opens PATH
- * again, and goes on only when it is still the file mapped.
+ * A mapped index holds no descriptor (its pack holds one: a repository
+ * of a thousand packs must not use two each); making it compact opens
+ * PATH again, for good, and goes on only when it is still the file mapped.
  */
 struct fg_pack_index {
 	char *path;                   /* the file's, owned */

@@ -64,7 +64,7 @@ int fg_revparse_commit(git_oid *out, git_repository *repo, struct fg_packs *pack
 	size_t len = strlen(spec), at = chain_at(spec, len);
 	struct fg_commit_buf buf;
 	char *base;
-	int rc;
+	int rc, moved = 0;
 
 	if (at == len || at == 0 || strchr(spec, ':') || !packs)
 		return whole(out, repo, spec);
@@ -96,11 +96,17 @@ int fg_revparse_commit(git_oid *out, git_repository *repo, struct fg_packs *pack
 		if (op == '^') {
 			if (n) /* ^0: the commit itself */
 				rc = parent(&buf, packs, out, n);
+			moved |= n != 0;
 		} else {
+			moved |= n != 0;
 			while (rc == 0 && n--)
 				rc = parent(&buf, packs, out, 1);
 		}
 	}
+	/* the commit reached is read too, as git_commit_parent looks it up: a
+	 * parent missing (a shallow clone's edge) is no commit here */
+	if (rc == 0 && moved)
+		rc = fg_commit_read(&buf, packs, out);
 	fg_commit_buf_release(&buf);
 	return rc;
 }

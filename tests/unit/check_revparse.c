@@ -2,8 +2,9 @@
  * Tests of revparse.c: revisions with ancestry operators resolve to the
  * commit `git rev-parse <spec>^{commit}` names, in a history with merges
  * (packed, then loose), their operators followed by the pack reader; an
- * operator past the history fails as libgit2's does; a path, or nothing
- * before the operators, goes to libgit2 whole.
+ * operator past the history fails as libgit2's does, and one past a
+ * shallow clone's edge as git's; a path, or nothing before the operators,
+ * goes to libgit2 whole.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -134,6 +135,39 @@ START_TEST(test_revisions_git_refuses)
 }
 END_TEST
 
+/*
+ * A shallow clone of two commits: HEAD~1 is there, HEAD~2 (named by
+ * HEAD~1's parent line) is not, and git names no commit for it; nor for
+ * a chain that ends past the edge.
+ */
+START_TEST(test_revisions_shallow)
+{
+	static const char *const refused[] = { "HEAD~2", "HEAD^^", "HEAD~1^", "HEAD~3" };
+	char *dir = fg_test_mkdtemp(), *clone;
+	git_repository *repo = NULL;
+	struct fg_packs *p = NULL;
+	git_oid want, got;
+
+	fg_test_sh(dir, "mkdir src && cd src && { %s } && cd .. && "
+		   "git clone -q --depth 2 \"file://$PWD/src\" shallow >/dev/null 2>&1", history);
+	clone = fg_strdupf("%s/shallow", dir);
+	ck_assert_int_eq(git_repository_open(&repo, clone), 0);
+	ck_assert_int_eq(fg_packs_new(&p, repo), 0);
+	ck_assert_int_eq(git_commit_of(clone, "HEAD~1", &want), 0);
+	ck_assert_int_eq(fg_revparse_commit(&got, repo, p, "HEAD~1"), 0);
+	ck_assert(git_oid_equal(&got, &want));
+	for (size_t i = 0; i < FG_COUNT(refused); i++) {
+		ck_assert_msg(git_commit_of(clone, refused[i], &want) < 0, "git: %s", refused[i]);
+		ck_assert_msg(fg_revparse_commit(&got, repo, p, refused[i]) < 0, "%s: resolved",
+			      refused[i]);
+	}
+	fg_packs_free(p);
+	git_repository_free(repo);
+	free(clone);
+	fg_test_rmtree(dir);
+}
+END_TEST
+
 Suite *revparse_suite(void)
 {
 	Suite *s = suite_create("revparse");
@@ -143,6 +177,7 @@ Suite *revparse_suite(void)
 	tcase_add_checked_fixture(tc, fg_test_git_env_save, fg_test_git_env_restore);
 	tcase_add_test(tc, test_revisions_as_git);
 	tcase_add_test(tc, test_revisions_git_refuses);
+	tcase_add_test(tc, test_revisions_shallow);
 	suite_add_tcase(s, tc);
 	return s;
 }
