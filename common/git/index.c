@@ -14,6 +14,7 @@
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include "bytes.h"
 #include "index.h"
 
 /* Entry layout (version 2): 40 bytes of stat data and mode, the ID, 16 bits of flags. */
@@ -28,16 +29,6 @@
 #define CE_EXTENDED_KNOWN 0x6000
 #define HEADER_SIZE 12
 #define S_DIRMODE 0040000
-
-static uint32_t be32(const unsigned char *p)
-{
-	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
-}
-
-static uint64_t be64(const unsigned char *p)
-{
-	return (uint64_t)be32(p) << 32 | be32(p + 4);
-}
 
 /* IX->error from FMT; returns RC. */
 static int say(struct fg_index *ix, int rc, const char *fmt, ...)
@@ -110,7 +101,7 @@ struct entry {
 };
 
 #define entry_stage(e) (((e)->flags & CE_STAGEMASK) >> 12)
-#define entry_mode(e) be32((e)->p + ENTRY_MODE)
+#define entry_mode(e) fg_be32((e)->p + ENTRY_MODE)
 #define entry_id(e) ((e)->p + ENTRY_ID)
 
 /* read_entry for the entries its fast path leaves: extended flags, a long name, version 4. */
@@ -228,7 +219,7 @@ static int ewah_span(const unsigned char *p, size_t len, const unsigned char **w
 
 	if (len < 8)
 		return -1;
-	count = be32(p + 4);
+	count = fg_be32(p + 4);
 	if ((len - 8) / 8 < count || len - 8 - 8 * count < 4)
 		return -1;
 	*words = p + 8;
@@ -296,12 +287,12 @@ static uint64_t ewah_next(struct ewah *e)
 				e->bad = 1;
 				return EWAH_END;
 			}
-			e->word = be64(e->words + 8 * e->next++);
+			e->word = fg_be64(e->words + 8 * e->next++);
 			e->lit--;
 			e->base = e->pos;
 			e->pos = ewah_skip(e->pos, 1);
 		} else if (e->next < e->n) {
-			uint64_t marker = be64(e->words + 8 * e->next++);
+			uint64_t marker = fg_be64(e->words + 8 * e->next++);
 
 			e->bit = (int)(marker & 1);
 			e->run = (marker >> 1) & 0xffffffffu;
@@ -356,9 +347,9 @@ static int read_file(struct fg_index *ix, struct fg_index_file *f, const void *d
 		return say(ix, -1, "%s: index file smaller than expected (%zu bytes)", f->name, len);
 	if (memcmp(d, "DIRC", 4))
 		return say(ix, -1, "%s: bad signature 0x%08x (not an index file)", f->name,
-			   (unsigned)be32(d));
-	f->version = be32(d + 4);
-	f->nr = be32(d + 8);
+			   (unsigned)fg_be32(d));
+	f->version = fg_be32(d + 4);
+	f->nr = fg_be32(d + 8);
 	if (f->version < 2 || f->version > 4)
 		return say(ix, FG_INDEX_UNKNOWN, "%s: index version %u (flowgate reads 2, 3 and 4)",
 			   f->name, (unsigned)f->version);
@@ -388,7 +379,7 @@ static int read_file(struct fg_index *ix, struct fg_index_file *f, const void *d
 	/* as git's load_index_extensions: while 8 bytes of a header fit before the checksum */
 	while (len - FG_INDEX_RAWSZ - off >= 8) {
 		const unsigned char *ext = d + off;
-		size_t size = be32(ext + 4);
+		size_t size = fg_be32(ext + 4);
 
 		signature(sig, ext);
 		if (size > len - FG_INDEX_RAWSZ - off - 8)

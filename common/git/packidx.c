@@ -7,15 +7,11 @@
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include "bytes.h"
 #include "packidx.h"
 
 #define CONFIRM_ROWS 64            /* IDs read at once to confirm a key */
 #define IDS_AT 1032                /* where the IDs start: magic, version, fanout */
-
-static uint32_t be32(const unsigned char *p)
-{
-	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
-}
 
 int fg_pack_index_open(struct fg_pack_index *ix, const char *path)
 {
@@ -43,12 +39,12 @@ int fg_pack_index_open(struct fg_pack_index *ix, const char *path)
 		ix->map = NULL;
 		goto fail;
 	}
-	if (memcmp(ix->map, "\377tOc", 4) || be32(ix->map + 4) != 2)
+	if (memcmp(ix->map, "\377tOc", 4) || fg_be32(ix->map + 4) != 2)
 		goto fail;
 	for (int i = 1; i < 256; i++)
-		if (be32(ix->map + 8 + 4 * i) < be32(ix->map + 8 + 4 * (i - 1)))
+		if (fg_be32(ix->map + 8 + 4 * i) < fg_be32(ix->map + 8 + 4 * (i - 1)))
 			goto fail;
-	ix->n = be32(ix->map + 8 + 4 * 255);
+	ix->n = fg_be32(ix->map + 8 + 4 * 255);
 	min = IDS_AT + (uint64_t)ix->n * 28 + 40;
 	if (ix->len < min || (ix->len - min) % 8)
 		goto fail;
@@ -111,7 +107,7 @@ static int offset_of(const struct fg_pack_index *ix, uint32_t o, uint64_t *off)
 		memcpy(b, ix->map + at, 8);
 	else if (pread_all(ix->fd, b, 8, at) < 0)
 		return 0;
-	*off = (uint64_t)be32(b) << 32 | be32(b + 4);
+	*off = fg_be64(b);
 	return 1;
 }
 
@@ -137,7 +133,7 @@ static int compact(struct fg_pack_index *ix)
 	    !(offs = malloc((size_t)ix->n * sizeof(*offs) + 1)) || !(buf = malloc(ROWS * 20)))
 		goto fail;
 	for (int i = 0; i < 256; i++)
-		fan[i] = be32(ix->map + 8 + 4 * i);
+		fan[i] = fg_be32(ix->map + 8 + 4 * i);
 	for (uint32_t i = 0; i < ix->n; i += ROWS) {
 		uint32_t k = ix->n - i < ROWS ? ix->n - i : ROWS;
 
@@ -150,7 +146,7 @@ static int compact(struct fg_pack_index *ix)
 	if (pread_all(ix->fd, offs, (size_t)ix->n * 4, IDS_AT + (uint64_t)ix->n * 24) < 0)
 		goto fail;
 	for (uint32_t i = 0; i < ix->n; i++)
-		offs[i] = be32((const unsigned char *)&offs[i]);
+		offs[i] = fg_be32((const unsigned char *)&offs[i]);
 	free(buf);
 	munmap((void *)ix->map, ix->len);
 	ix->map = NULL;
@@ -219,8 +215,8 @@ int fg_pack_index_find(struct fg_pack_index *ix, const unsigned char *id, uint64
 		return find_compact(ix, id, off, confirms);
 	fan = ix->map + 8;
 	ids = ix->map + IDS_AT;
-	lo = id[0] ? be32(fan + 4 * (id[0] - 1)) : 0;
-	hi = be32(fan + 4 * id[0]);
+	lo = id[0] ? fg_be32(fan + 4 * (id[0] - 1)) : 0;
+	hi = fg_be32(fan + 4 * id[0]);
 	if (hi > ix->n)
 		return 0;
 	while (lo < hi) {
@@ -232,7 +228,7 @@ int fg_pack_index_find(struct fg_pack_index *ix, const unsigned char *id, uint64
 		else if (cmp > 0)
 			hi = mid;
 		else /* the offsets, after the IDs and the CRCs */
-			return offset_of(ix, be32(ids + (size_t)ix->n * 24 + (size_t)mid * 4), off);
+			return offset_of(ix, fg_be32(ids + (size_t)ix->n * 24 + (size_t)mid * 4), off);
 	}
 	return 0;
 }

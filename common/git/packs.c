@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include <zlib.h>
+#include "bytes.h"
 #include "fileio.h"
 #include "packidx.h"
 #include "packs.h"
@@ -87,11 +88,6 @@ struct fg_packs {
 	uint32_t compact_min;
 };
 
-static uint32_t be32(const unsigned char *p)
-{
-	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
-}
-
 /* ---- opening: the object directories, their packs, each pack's index ---- */
 
 static void pack_close(struct pack *pk)
@@ -129,7 +125,7 @@ static int pack_open(struct pack *pk, const char *idxpath)
 		goto fail;
 	pk->size = (uint64_t)st.st_size;
 	if (pread(pk->fd, head, 12, 0) != 12 || memcmp(head, "PACK", 4) ||
-	    (be32(head + 4) != 2 && be32(head + 4) != 3) || be32(head + 8) != pk->ix.n ||
+	    (fg_be32(head + 4) != 2 && fg_be32(head + 4) != 3) || fg_be32(head + 8) != pk->ix.n ||
 	    pread(pk->fd, sum, 20, (off_t)(pk->size - 20)) != 20 ||
 	    memcmp(sum, pk->ix.pack_sum, 20))
 		goto fail;
