@@ -4,6 +4,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include "array.h"
 #include "objects.h"
 
 /* Each hexadecimal digit's value plus one, either case; 0 for any other byte. */
@@ -228,15 +229,9 @@ int fg_commit_read(struct fg_commit_buf *buf, struct fg_packs *packs, const git_
 		return rc;
 	if (type != GIT_OBJECT_COMMIT)
 		return fg_not_commit();
-	if (len >= buf->cap) {
-		char *grown = realloc(buf->data, len + 1);
-
-		if (!grown) {
-			git_error_set_oom();
-			return -1;
-		}
-		buf->data = grown;
-		buf->cap = len + 1;
+	if (fg_array_grow((void **)&buf->data, &buf->cap, len + 1, 1) < 0) {
+		git_error_set_oom();
+		return -1;
 	}
 	memcpy(buf->data, data, len + 1);
 	if ((rc = fg_commit_fields_parse(f, buf->data, len, 0)) < 0)

@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include <zlib.h>
+#include "array.h"
 #include "bytes.h"
 #include "fileio.h"
 #include "packidx.h"
@@ -74,7 +75,7 @@ struct cached {
 struct fg_packs {
 	git_odb *odb;                 /* the fallback, owned */
 	struct pack *packs;
-	size_t npacks, last;          /* LAST: where the previous object was */
+	size_t npacks, packs_cap, last; /* LAST: where the previous object was */
 	struct window windows[NWINDOWS];
 	uint64_t tick;
 	z_stream z;
@@ -153,7 +154,7 @@ static int add_dir(struct fg_packs *p, const char *dir, size_t dlen)
 	}
 	while (rc == 0 && (e = readdir(d))) {
 		size_t n = strlen(e->d_name);
-		struct pack pk, *grown;
+		struct pack pk;
 
 		if (n < 5 || n > 255 || strcmp(e->d_name + n - 4, ".idx"))
 			continue;
@@ -161,12 +162,12 @@ static int add_dir(struct fg_packs *p, const char *dir, size_t dlen)
 		memcpy(path + dlen + 6, e->d_name, n + 1);
 		if (pack_open(&pk, path) < 0)
 			continue;
-		if (!(grown = realloc(p->packs, (p->npacks + 1) * sizeof(*grown)))) {
+		if (fg_array_grow((void **)&p->packs, &p->packs_cap, p->npacks + 1,
+				  sizeof(*p->packs)) < 0) {
 			pack_close(&pk);
 			rc = -1;
 			break;
 		}
-		p->packs = grown;
 		p->packs[p->npacks++] = pk;
 	}
 	closedir(d);
@@ -709,13 +710,8 @@ static int read_at(struct fg_packs *p, struct pack *pk, uint64_t off, int *type,
 		}
 		if (n == MAX_CHAIN)
 			goto out;
-		if (n == cap) {
-			struct link *grown = realloc(chain, (cap = cap ? 2 * cap : 8) * sizeof(*chain));
-
-			if (!grown)
-				goto out;
-			chain = grown;
-		}
+		if (fg_array_grow((void **)&chain, &cap, n + 1, sizeof(*chain)) < 0)
+			goto out;
 		chain[n].off = off;
 		chain[n++].e = e;
 		if (e.type == OBJ_OFS_DELTA)
