@@ -93,12 +93,11 @@ int fg_revparse_commit(git_oid *out, git_repository *repo, struct fg_packs *pack
 			n = n * 10 + (unsigned)(spec[i] - '0');
 		if (!digits)
 			n = 1;
+		moved |= n != 0; /* ^0, ~0: the commit itself */
 		if (op == '^') {
-			if (n) /* ^0: the commit itself */
+			if (n)
 				rc = parent(&buf, packs, out, n);
-			moved |= n != 0;
 		} else {
-			moved |= n != 0;
 			while (rc == 0 && n--)
 				rc = parent(&buf, packs, out, 1);
 		}
