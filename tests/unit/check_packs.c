@@ -94,6 +94,20 @@ static const struct {
 	{ "compact after 7 lookups", 7 },
 };
 
+/* Object O read with P is what git cat-file shows: its type, its data, a NUL after. */
+static void read_as_git(struct fg_packs *p, const struct object *o)
+{
+	git_object_t type;
+	const char *data;
+	size_t dlen;
+
+	ck_assert_int_eq(fg_packs_read(p, &o->id, &type, &data, &dlen), 0);
+	ck_assert_str_eq(git_object_type2string(type), o->type);
+	ck_assert_uint_eq(dlen, o->len);
+	ck_assert(memcmp(data, o->data, dlen) == 0);
+	ck_assert_int_eq(data[dlen], '\0');
+}
+
 /*
  * Every object in DIR's repository read with a reader (its indexes held
  * as index_modes[MODE] says) and compared with git's; returns how many,
@@ -115,15 +129,7 @@ static size_t compare_all(const char *dir, struct fg_packs_stats *stats, size_t 
 	/* twice: the second time, some from the cache */
 	for (int round = 0; round < 2; round++, at = out)
 		while (next_object(&at, out + len, &o)) {
-			git_object_t type;
-			const char *data;
-			size_t dlen;
-
-			ck_assert_int_eq(fg_packs_read(p, &o.id, &type, &data, &dlen), 0);
-			ck_assert_str_eq(git_object_type2string(type), o.type);
-			ck_assert_uint_eq(dlen, o.len);
-			ck_assert(memcmp(data, o.data, dlen) == 0);
-			ck_assert_int_eq(data[dlen], '\0');
+			read_as_git(p, &o);
 			n += round == 0;
 		}
 	*stats = fg_packs_stats(p);
@@ -712,17 +718,10 @@ START_TEST(test_compact_replaced_index)
 	ck_assert_int_eq(fg_packs_new(&p, repo), 0);
 	fg_packs_set_compact(p, 1, 0);
 	for (at = out; next_object(&at, out + len, &o); n++) {
-		git_object_t type;
-		const char *data;
-		size_t dlen;
-
 		if (n == 1) /* the same content, another inode */
 			fg_test_sh(dir, "set -e; for i in .git/objects/pack/*.idx; do "
 				   "cp \"$i\" new.idx; mv -f new.idx \"$i\"; done");
-		ck_assert_int_eq(fg_packs_read(p, &o.id, &type, &data, &dlen), 0);
-		ck_assert_str_eq(git_object_type2string(type), o.type);
-		ck_assert_uint_eq(dlen, o.len);
-		ck_assert(memcmp(data, o.data, dlen) == 0);
+		read_as_git(p, &o);
 	}
 	ck_assert_uint_gt(n, 90);
 	ck_assert_uint_eq(fg_packs_stats(p).packed, n);
